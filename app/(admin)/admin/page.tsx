@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { MANAGERS } from "@/lib/auth/roles";
+import { getTodayFigures } from "@/lib/reports/get-today-figures";
+import { formatCents } from "@/lib/money";
+import { Card } from "@/components/ui/card";
+import { SalesByHourChart } from "./_components/sales-by-hour-chart";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function AdminDashboard() {
+  const ctx = await requireUser(MANAGERS);
+  const f = await getTodayFigures(ctx);
+  const tiles = [
+    { label: "Sales today", value: formatCents(f.salesCents, f.currency) },
+    { label: "Orders", value: String(f.orders) },
+    { label: "Covers", value: String(f.covers) },
+    { label: "Average check", value: formatCents(f.averageCheckCents, f.currency) },
+    { label: "Open orders", value: String(f.openOrders) },
+    { label: "Tables in use", value: String(f.openTables) },
+    { label: "Staff on shift", value: String(f.staffOnShift) },
+    { label: "Low-stock ingredients", value: String(f.lowStockCount), warn: f.lowStockCount > 0 },
+    { label: "Reservations still to come", value: String(f.upcomingReservations) },
+  ];
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Today at {f.locationName}</h1>
+        <p className="text-gray-500">Figures since midnight, location time.</p>
+      </div>
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-3 xl:grid-cols-5" data-testid="today-figures">
+        {tiles.map((t) => (
+          <Card key={t.label}>
+            <p className="text-sm text-gray-500">{t.label}</p>
+            <p className={`text-3xl font-bold tabular-nums ${t.warn ? "text-amber-600" : ""}`}>{t.value}</p>
+          </Card>
+        ))}
+      </div>
+      <Card title="Sales by hour">
+        <SalesByHourChart data={f.byHour.map((h) => ({ hour: `${h.hour}:00`, sales: h.salesCents / 100, orders: h.orders }))} />
+      </Card>
+    </div>
+  );
+}

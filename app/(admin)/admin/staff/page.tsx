@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { MANAGERS } from "@/lib/auth/roles";
+import { listStaff } from "@/lib/staff/list-staff";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const metadata: Metadata = { title: "Staff" };
+
+export default async function StaffPage() {
+  const ctx = await requireUser(MANAGERS);
+  const staff = await listStaff(ctx);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Staff</h1>
+      {staff.length === 0 ? (
+        <EmptyState title="No staff at this location yet" />
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+          <table className="w-full text-left" data-testid="staff-table">
+            <thead className="bg-gray-50 text-sm text-gray-500">
+              <tr>
+                <th className="px-4 py-3">Name</th>
+                <th className="px-4 py-3">Email</th>
+                <th className="px-4 py-3">Role</th>
+                <th className="px-4 py-3">Status</th>
+                <th className="px-4 py-3">Last sign-in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((s) => (
+                <tr key={s.id} className="border-t border-gray-100">
+                  <td className="px-4 py-3 font-medium">{s.name}</td>
+                  <td className="px-4 py-3 text-gray-600">{s.email}</td>
+                  <td className="px-4 py-3"><Badge tone="blue">{s.role.toLowerCase()}</Badge></td>
+                  <td className="px-4 py-3">
+                    {!s.active ? <Badge>inactive</Badge> : s.locked ? <Badge tone="red">locked</Badge> : <Badge tone="green">active</Badge>}
+                  </td>
+                  <td className="px-4 py-3 text-gray-600">{s.lastLoginAt ? s.lastLoginAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentCtx } from "@/lib/auth/session";
+import { homeFor } from "@/lib/auth/roles";
+import { safeCallbackUrl } from "@/lib/http/safe-redirect";
+import { LoginForm } from "./_components/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const ctx = await currentCtx();
+  const target = safeCallbackUrl(callbackUrl);
+  if (ctx) redirect(target ?? homeFor(ctx.role));
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gray-900 p-4">
+      <div className="w-full max-w-md rounded-2xl bg-white p-8 shadow-xl">
+        <div className="mb-6">
+          <p className="text-sm font-semibold uppercase tracking-wider text-brand-600">ServiceBell</p>
+          <h1 className="text-3xl font-bold">Staff sign-in</h1>
+        </div>
+        <LoginForm callbackUrl={target} />
+      </div>
+    </main>
+  );
+}

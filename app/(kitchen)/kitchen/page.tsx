@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { KITCHEN_STAFF } from "@/lib/auth/roles";
+import { listStations } from "@/lib/kitchen/list-stations";
+import { SurfaceHeader } from "@/components/surface-header";
+
+export const metadata: Metadata = { title: "Kitchen" };
+
+export default async function KitchenHome() {
+  const ctx = await requireUser(KITCHEN_STAFF);
+  const stations = await listStations(ctx);
+  return (
+    <>
+      <SurfaceHeader title="Kitchen" dark />
+      <main className="p-6">
+        <h1 className="mb-6 text-3xl font-bold">Choose this screen&apos;s station</h1>
+        <ul className="grid grid-cols-2 gap-4 lg:grid-cols-3" data-testid="station-list">
+          {stations.map((s) => (
+            <li key={s.id}>
+              <Link
+                href={`/kitchen/${s.slug}`}
+                className={`flex min-h-32 flex-col justify-between rounded-2xl border-4 p-6 ${s.isExpo ? "border-amber-400" : "border-gray-600"} hover:bg-gray-900`}
+              >
+                <span className="text-4xl font-black">{s.name}</span>
+                <span className="text-xl text-gray-300">{s.liveItems} live item{s.liveItems === 1 ? "" : "s"}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </>
+  );
+}

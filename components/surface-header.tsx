@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { currentCtx } from "@/lib/auth/session";
+import { listMyLocations } from "@/lib/locations/list-my-locations";
+import { LocationSwitcher } from "./location-switcher";
+import { SignOutButton } from "./sign-out-button";
+
+/** Top bar shared by the floor and kitchen shells. `dark` for the kitchen display. */
+export async function SurfaceHeader({ title, dark = false, children }: { title: string; dark?: boolean; children?: ReactNode }) {
+  const ctx = await currentCtx();
+  const locations = ctx ? await listMyLocations(ctx) : [];
+  return (
+    <header className={`flex items-center justify-between gap-4 px-4 py-2 ${dark ? "bg-black text-white" : "border-b border-gray-200 bg-white"}`}>
+      <div className="flex items-center gap-4">
+        <p className="text-xl font-black">{title}</p>
+        {ctx && <LocationSwitcher locations={locations} currentId={ctx.locationId} className={dark ? "text-white" : ""} />}
+      </div>
+      <div className="flex items-center gap-3">
+        {children}
+        {ctx && <span data-testid="signed-in-as" className="text-sm">{ctx.name} · {ctx.role.toLowerCase()}</span>}
+        <SignOutButton className={dark ? "text-white hover:bg-gray-800" : "hover:bg-gray-100"} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { authenticateStaff } from "./authenticate-staff";
+import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
+import { clientIp } from "../http/client-ip";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; locationId: string };
+  }
+  interface User {
+    role: Role;
+    locationId: string;
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role: Role;
+    locationId: string;
+    sv: number;
+    authAt: number;
+    lastSeenAt: number;
+  }
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: ABSOLUTE_MAX_SECONDS, updateAge: 5 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Staff sign-in",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        try {
+          const staff = await authenticateStaff(credentials, {
+            ip: clientIp(headers),
+            requestId: headers.get("x-request-id"),
+          });
+          return { ...staff };
+        } catch (error) {
+          // next-auth passes the message to the client as `error`; only our safe messages get there.
+          if (error instanceof AppError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, trigger, session }) {
+      const now = Date.now();
+      if (user) {
+        return {
+          ...token,
+          sub: user.id,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          locationId: user.locationId,
+          sv: user.sessionVersion,
+          authAt: now,
+          lastSeenAt: now,
+        };
+      }
+      if (sessionExpired(token.role, token.authAt, token.lastSeenAt, now)) {
+        throw new Error("Session expired"); // next-auth clears the cookie
+      }
+      if (trigger === "update" && session && typeof session.locationId === "string") {
+        const membership = await db.membership.findUnique({
+          where: { userId_locationId: { userId: token.sub!, locationId: session.locationId } },
+        });
+        if (membership) {
+          await recordAudit({
+            action: "auth.location.switched",
+            actorId: token.sub,
+            locationId: membership.locationId,
+            details: { from: token.locationId, role: membership.role },
+          });
+          return { ...token, locationId: membership.locationId, role: membership.role, lastSeenAt: now };
+        }
+      }
+      return { ...token, lastSeenAt: now };
+    },
+    async session({ session, token }) {
+      session.user = {
+        id: token.sub!,
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role,
+        locationId: token.locationId,
+      };
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sub) await recordAudit({ action: "auth.sign_out", actorId: token.sub, locationId: token.locationId });
+    },
+  },
+  useSecureCookies: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
+};

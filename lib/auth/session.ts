@@ -1,0 +1,46 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { db } from "../db";
+import { authOptions } from "./auth-options";
+import type { Ctx } from "./context";
+import type { Role } from "./roles";
+import { clientIp } from "../http/client-ip";
+
+/**
+ * The signed-in staff member, re-checked against the database on every request: a deactivated
+ * user, a revoked session or a removed membership takes effect at once, not at token expiry.
+ */
+export const currentCtx = cache(async (): Promise<Ctx | null> => {
+  const session = await getServerSession(authOptions);
+  const u = session?.user;
+  if (!u?.id || !u.locationId) return null;
+  const membership = await db.membership.findUnique({
+    where: { userId_locationId: { userId: u.id, locationId: u.locationId } },
+    include: { user: { select: { active: true, name: true, email: true } } },
+  });
+  if (!membership || !membership.user.active) return null;
+  const h = await headers();
+  return {
+    userId: u.id,
+    name: membership.user.name,
+    email: membership.user.email,
+    role: membership.role,
+    locationId: membership.locationId,
+    requestId: h.get("x-request-id") ?? crypto.randomUUID(),
+    ip: clientIp(h),
+  };
+});
+
+/** For pages: signed-out → /login (and back afterwards); wrong role → the 403 page. */
+export async function requireUser(roles?: readonly Role[]): Promise<Ctx> {
+  const ctx = await currentCtx();
+  if (!ctx) {
+    const path = (await headers()).get("x-pathname") ?? "/";
+    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (roles && !roles.includes(ctx.role)) forbidden();
+  return ctx;
+}

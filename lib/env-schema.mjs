@@ -1,0 +1,50 @@
+// @ts-check
+// One validated description of the environment, shared by next.config.mjs (fails the
+// build/start early) and lib/env.ts (typed access at runtime).
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (postgresql://user@host:5432/db)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is required (32+ random characters)" })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL").optional(),
+  /** Plain Redis for rate limits (ioredis). Without it and without Upstash, limits are per process. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+  UPSTASH_REDIS_REST_URL: z.url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  PUSHER_APP_ID: z.string().min(1).default("kitchen"),
+  PUSHER_KEY: z.string().min(1).default("kitchen-key"),
+  PUSHER_SECRET: z.string().min(1).default("kitchen-secret-change-me"),
+  PUSHER_CLUSTER: z.string().default("mt1"),
+  /** Server-side host of a self-hosted Pusher-protocol server; unset = Pusher's cloud by cluster. */
+  PUSHER_HOST: z.string().optional(),
+  PUSHER_PORT: z.coerce.number().int().positive().optional(),
+  PUSHER_USE_TLS: bool.default(false),
+  /** Host/port browsers use for the WebSocket (defaults to PUSHER_HOST/PORT). */
+  PUSHER_WS_HOST: z.string().optional(),
+  PUSHER_WS_PORT: z.coerce.number().int().positive().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Set to "true" only behind a proxy that sets X-Forwarded-For (used for per-IP limits). */
+  TRUST_PROXY: bool.default(false),
+});
+
+/** @param {Record<string, string | undefined>} source */
+export function parseEnv(source) {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}

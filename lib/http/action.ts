@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, type FieldErrors } from "../errors";
+import { currentCtx } from "../auth/session";
+import type { Ctx } from "../auth/context";
+import type { Role } from "../auth/roles";
+import { fieldErrorsOf } from "../validation";
+import { log } from "../log";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: string; fieldErrors?: FieldErrors };
+
+/**
+ * The one way to write a server action: session → role → zod → use case. Returns a result
+ * object (never throws to the client), so forms can show field-level messages.
+ */
+export function action<S extends z.ZodType, T>(
+  options: { roles: readonly Role[]; input: S },
+  handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await currentCtx();
+      if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      if (!options.roles.includes(ctx.role)) throw new AppError("FORBIDDEN", "Your role cannot do this");
+      const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
+      const parsed = options.input.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, code: "VALIDATION", error: "Some fields are invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      return { ok: true, data: await handler(ctx, parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+      }
+      const ref = crypto.randomUUID();
+      log.error("unhandled action error", { ref, error });
+      return { ok: false, code: "INTERNAL", error: `Something went wrong. Reference: ${ref}` };
+    }
+  };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+
+/** Stations with their count of live items (fired, not yet bumped). Never prices. */
+export async function listStations(ctx: Ctx) {
+  const [stations, counts] = await Promise.all([
+    db.kitchenStation.findMany({ where: { locationId: ctx.locationId }, orderBy: [{ isExpo: "asc" }, { sortOrder: "asc" }] }),
+    db.orderItem.groupBy({
+      by: ["stationId"],
+      where: { locationId: ctx.locationId, status: "SENT" },
+      _count: { _all: true },
+    }),
+  ]);
+  const live = new Map(counts.map((c) => [c.stationId, c._count._all]));
+  return stations.map((s) => ({ id: s.id, slug: s.slug, name: s.name, isExpo: s.isExpo, liveItems: s.isExpo ? counts.reduce((n, c) => n + c._count._all, 0) : live.get(s.id) ?? 0 }));
+}

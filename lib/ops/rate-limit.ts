@@ -1,0 +1,110 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis as UpstashRedis } from "@upstash/redis";
+import { createHash } from "node:crypto";
+import IORedis from "ioredis";
+import { env } from "../env";
+import { log } from "../log";
+
+export type LimitResult = { success: boolean; remaining: number; reset: number };
+export type Limiter = { limit(key: string): Promise<LimitResult> };
+type Window = `${number} ${"s" | "m" | "h"}`;
+
+/**
+ * @upstash/ratelimit needs only eval/evalsha (and get/set) from its client, so a thin adapter
+ * lets it run on a plain Redis through ioredis (see stack notes). Upstash's scripts start with a
+ * `#!lua flags=allow-key-locking` shebang that plain Redis 7 rejects, so it is stripped; the
+ * stripped script has its own SHA, tracked here.
+ */
+export function ioredisForRatelimit(client: IORedis) {
+  const strip = (script: string) => script.replace(/^#!lua[^\n]*\n/, "");
+  return {
+    // Upstash's hashes are of the unstripped text, so answer NOSCRIPT locally and let the
+    // library fall back to eval, which runs the stripped script by its own SHA (one round trip).
+    evalsha: async () => {
+      throw new Error("NOSCRIPT use eval");
+    },
+    eval: async (script: string, keys: string[], args: unknown[]) => {
+      const stripped = strip(script);
+      const sha = createHash("sha1").update(stripped).digest("hex");
+      const argv = [...keys, ...args.map(String)];
+      try {
+        return await client.evalsha(sha, keys.length, ...argv);
+      } catch (error) {
+        if (!String(error).includes("NOSCRIPT")) throw error;
+        return client.eval(stripped, keys.length, ...argv);
+      }
+    },
+    get: (key: string) => client.get(key),
+    set: (key: string, value: unknown) => client.set(key, String(value)),
+  };
+}
+
+/** Per-process sliding log; used only when no Redis is configured (the embedded default). */
+class MemoryLimiter implements Limiter {
+  private hits = new Map<string, number[]>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+  async limit(key: string): Promise<LimitResult> {
+    const now = Date.now();
+    const list = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    const success = list.length < this.max;
+    if (success) list.push(now);
+    this.hits.set(key, list);
+    if (this.hits.size > 50_000) this.hits.clear(); // bounded memory under a key-spraying attack
+    return { success, remaining: Math.max(0, this.max - list.length), reset: (list[0] ?? now) + this.windowMs };
+  }
+}
+
+let redisClient: IORedis | undefined;
+
+function windowMs(w: Window): number {
+  const [n, unit] = w.split(" ");
+  return Number(n) * (unit === "s" ? 1000 : unit === "m" ? 60_000 : 3_600_000);
+}
+
+export function createLimiter(prefix: string, max: number, window: Window): Limiter {
+  const e = env();
+  let redis: ConstructorParameters<typeof Ratelimit>[0]["redis"] | undefined;
+  if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
+    redis = new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN });
+  } else if (e.REDIS_URL) {
+    redisClient ??= new IORedis(e.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    redis = ioredisForRatelimit(redisClient) as unknown as typeof redis;
+  }
+  if (!redis) return new MemoryLimiter(max, windowMs(window));
+  const limiter = new Ratelimit({ redis, prefix: `kp:${prefix}`, limiter: Ratelimit.slidingWindow(max, window) });
+  const fallback = new MemoryLimiter(max, windowMs(window));
+  return {
+    async limit(key) {
+      try {
+        const r = await limiter.limit(key);
+        return { success: r.success, remaining: r.remaining, reset: r.reset };
+      } catch (error) {
+        // Redis down must not lock everybody out of the restaurant: degrade to per-process limits.
+        log.warn("rate limiter degraded to memory", { prefix, error });
+        return fallback.limit(key);
+      }
+    },
+  };
+}
+
+const limiters = new Map<string, Limiter>();
+
+/** Named limiters, created once per process. */
+export function limiter(name: "login-ip" | "login-email" | "api" | "guest-pin"): Limiter {
+  let l = limiters.get(name);
+  if (!l) {
+    l =
+      name === "login-ip"
+        ? createLimiter(name, 60, "5 m")
+        : name === "login-email"
+          ? createLimiter(name, 5, "15 m")
+          : name === "guest-pin"
+            ? createLimiter(name, 10, "10 m")
+            : createLimiter(name, 600, "1 m");
+    limiters.set(name, l);
+  }
+  return l;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+
+/** Start of "today" in the location's timezone, as a UTC instant. */
+export function startOfLocalDay(timeZone: string, now = new Date()): Date {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  }).formatToParts(now);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const localMidnightAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"));
+  const offsetMs = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - now.getTime();
+  return new Date(localMidnightAsUtc - Math.round(offsetMs / 60_000) * 60_000);
+}
+
+export async function getTodayFigures(ctx: Ctx) {
+  const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId } });
+  const since = startOfLocalDay(location.timezone);
+  const [orders, openTables, staffOnShift, lowStock, reservations] = await Promise.all([
+    db.order.findMany({
+      where: { locationId: ctx.locationId, openedAt: { gte: since }, status: { not: "VOIDED" } },
+      select: { totalCents: true, openedAt: true, status: true, guestCount: true },
+    }),
+    db.diningTable.count({ where: { locationId: ctx.locationId, status: { not: "FREE" } } }),
+    db.shift.count({ where: { locationId: ctx.locationId, startsAt: { lte: new Date() }, endsAt: { gte: new Date() } } }),
+    db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*)::bigint AS count FROM "Ingredient" i JOIN "StockLevel" s ON s."ingredientId" = i.id
+      WHERE i."locationId" = ${ctx.locationId} AND i."archivedAt" IS NULL AND s.quantity <= i."reorderPoint"`,
+    db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: new Date(since.getTime() + 86_400_000) }, status: { in: ["BOOKED", "CONFIRMED"] } } }),
+  ]);
+  const byHour = new Map<number, { orders: number; salesCents: number }>();
+  const hourFmt = new Intl.DateTimeFormat("en-US", { timeZone: location.timezone, hour: "numeric", hourCycle: "h23" });
+  for (const o of orders) {
+    const h = Number(hourFmt.format(o.openedAt));
+    const cur = byHour.get(h) ?? { orders: 0, salesCents: 0 };
+    cur.orders += 1;
+    cur.salesCents += o.totalCents;
+    byHour.set(h, cur);
+  }
+  const salesCents = orders.reduce((s, o) => s + o.totalCents, 0);
+  return {
+    locationName: location.name,
+    currency: location.currency,
+    orders: orders.length,
+    covers: orders.reduce((s, o) => s + o.guestCount, 0),
+    salesCents,
+    averageCheckCents: orders.length ? Math.round(salesCents / orders.length) : 0,
+    openOrders: orders.filter((o) => !["CLOSED", "VOIDED"].includes(o.status)).length,
+    openTables,
+    staffOnShift,
+    lowStockCount: Number(lowStock[0]?.count ?? 0),
+    upcomingReservations: reservations,
+    byHour: Array.from({ length: 24 }, (_, h) => ({ hour: h, ...(byHour.get(h) ?? { orders: 0, salesCents: 0 }) })),
+  };
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+
+/** Staff with a role at the acting user's location. */
+export async function listStaff(ctx: Ctx) {
+  const rows = await db.membership.findMany({
+    where: { locationId: ctx.locationId },
+    include: { user: { select: { id: true, name: true, email: true, active: true, lastLoginAt: true, lockedUntil: true } } },
+    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+  });
+  const now = new Date();
+  return rows.map((m) => ({
+    id: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    active: m.user.active,
+    lastLoginAt: m.user.lastLoginAt,
+    locked: !!m.user.lockedUntil && m.user.lockedUntil > now,
+  }));
+}

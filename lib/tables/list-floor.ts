@@ -1,0 +1,41 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+
+/** Floor areas with their tables and each table's open order (if any). */
+export async function listFloor(ctx: Ctx) {
+  const areas = await db.floorArea.findMany({
+    where: { locationId: ctx.locationId },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    include: {
+      tables: {
+        orderBy: { label: "asc" },
+        include: {
+          orders: {
+            where: { status: { notIn: ["CLOSED", "VOIDED"] } },
+            select: { id: true, number: true, totalCents: true, guestCount: true, openedAt: true, server: { select: { name: true } } },
+            take: 1,
+            orderBy: { openedAt: "desc" },
+          },
+        },
+      },
+    },
+  });
+  return areas.map((a) => ({
+    id: a.id,
+    name: a.name,
+    tables: a.tables.map((t) => ({
+      id: t.id,
+      label: t.label,
+      seats: t.seats,
+      shape: t.shape,
+      posX: t.posX,
+      posY: t.posY,
+      width: t.width,
+      height: t.height,
+      status: t.status,
+      statusAt: t.statusAt,
+      openOrder: t.orders[0] ?? null,
+    })),
+  }));
+}

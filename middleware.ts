@@ -1,0 +1,86 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+// Next 16 calls this file proxy.ts; the design card keeps middleware.ts (docs/adr/0002).
+// It only turns away the signed-out and sets headers; roles are checked on the server
+// by the page/route/action wrappers.
+
+const PROTECTED = ["/admin", "/floor", "/kitchen"];
+
+function realtimeOrigins(): string {
+  const host = process.env.PUSHER_WS_HOST ?? process.env.PUSHER_HOST;
+  if (!host) return "wss://*.pusher.com https://*.pusher.com";
+  const port = process.env.PUSHER_WS_PORT ?? process.env.PUSHER_PORT;
+  const hostPort = port ? `${host}:${port}` : host;
+  return `ws://${hostPort} wss://${hostPort} http://${hostPort} https://${hostPort}`;
+}
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    // strict-dynamic lets Next's nonce'd bootstrap load its chunks; no 'unsafe-inline' for scripts.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // React style attributes (charts, floor plan positions) need inline styles; scripts do not.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ${realtimeOrigins()}`,
+    "media-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+  ].join("; ");
+}
+
+function securityHeaders(res: NextResponse, csp: string | null, requestId: string) {
+  if (csp) res.headers.set("Content-Security-Policy", csp);
+  res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
+  res.headers.set("X-Content-Type-Options", "nosniff");
+  res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.headers.set("X-Frame-Options", "DENY");
+  res.headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  res.headers.set("x-request-id", requestId);
+  res.headers.delete("X-Powered-By");
+  return res;
+}
+
+export async function middleware(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+  const nonce = btoa(crypto.randomUUID());
+  const isApi = pathname.startsWith("/api/");
+  const csp = isApi ? null : contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+
+  if (PROTECTED.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
+    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+    if (!token?.sub) {
+      const login = new URL("/login", req.url);
+      login.searchParams.set("callbackUrl", pathname + search);
+      return securityHeaders(NextResponse.redirect(login), csp, requestId);
+    }
+  }
+
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-pathname", pathname + search);
+  if (csp) {
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+  }
+  return securityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, requestId);
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

