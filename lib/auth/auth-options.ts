@@ -31,7 +31,10 @@ declare module "next-auth/jwt" {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: env().NEXTAUTH_SECRET,
+  // Getters: read at request time, so `next build` needs no secrets.
+  get secret() {
+    return env().NEXTAUTH_SECRET;
+  },
   session: { strategy: "jwt", maxAge: ABSOLUTE_MAX_SECONDS, updateAge: 5 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
@@ -105,5 +108,7 @@ export const authOptions: NextAuthOptions = {
       if (token?.sub) await recordAudit({ action: "auth.sign_out", actorId: token.sub, locationId: token.locationId });
     },
   },
-  useSecureCookies: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
+  get useSecureCookies() {
+    return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  },
 };
