@@ -6,6 +6,7 @@ import {
   TEST_APP,
   connectClient,
   createClient,
+  serverSdk,
   startTestServer,
   waitUntil,
   withTimeout,
@@ -160,6 +161,23 @@ describe("activity timeout", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(pongs.length).toBeGreaterThan(0);
     expect(client.connection.state).toBe("connected");
+  });
+});
+
+describe("multiple apps", () => {
+  it("isolates channels of different apps on one server", async () => {
+    const other = { id: "other-app", key: "other-key", secret: "other-secret" };
+    const { port } = await server({ apps: [TEST_APP, other] });
+    const mine = await raw(port);
+    const theirs = await raw(port, `/app/${other.key}?protocol=7&client=js&version=8.6.0`);
+    for (const socket of [mine, theirs]) {
+      await socket.waitFor("pusher:connection_established");
+      socket.send({ event: "pusher:subscribe", data: { channel: "orders" } });
+      await socket.waitFor("pusher_internal:subscription_succeeded");
+    }
+    await serverSdk(port, other).trigger("orders", "for-other-app", {});
+    await theirs.waitFor("for-other-app");
+    expect(mine.frames.some((frame) => frame.event === "for-other-app")).toBe(false);
   });
 });
 

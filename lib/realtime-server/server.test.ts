@@ -225,9 +225,15 @@ describe("HTTP API", () => {
 
   it("answers 400 for a malformed body", async () => {
     const sdk = serverSdk(server.port);
-    await expect(sdk.post({ path: "/events", body: { name: "no-channels", data: "{}" } })).rejects.toMatchObject({
-      status: 400,
-    });
+    // The SDK types say string, but it JSON-encodes whatever it gets.
+    const missingChannels = { name: "no-channels", data: "{}" } as unknown as string;
+    await expect(sdk.post({ path: "/events", body: missingChannels })).rejects.toMatchObject({ status: 400 });
+
+    const body = "{not json";
+    const path = `/apps/${TEST_APP.id}/events`;
+    const query = sdk.createSignedQueryString({ method: "POST", path, body });
+    const response = await fetch(`http://127.0.0.1:${server.port}${path}?${query}`, { method: "POST", body });
+    expect(response.status).toBe(400);
   });
 
   it("lists occupied channels, with user_count for presence", async () => {

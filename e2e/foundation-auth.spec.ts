@@ -1,0 +1,141 @@
+import { expect, test } from "@playwright/test";
+import { LOCKOUT_USERS, PASSWORD, ROLE_USERS, storageStateFor, type RoleName } from "./support/e2e-env";
+
+const HOME: Record<RoleName, RegExp> = {
+  admin: /\/admin$/,
+  manager: /\/admin$/,
+  server: /\/floor$/,
+  cashier: /\/floor$/,
+  host: /\/floor$/,
+  chef: /\/kitchen$/,
+};
+
+async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("each role signs in and lands on its surface", () => {
+  for (const role of Object.keys(ROLE_USERS) as RoleName[]) {
+    test(role, async ({ page }) => {
+      await page.goto("/login");
+      await signIn(page, ROLE_USERS[role], PASSWORD);
+      await expect(page).toHaveURL(HOME[role]);
+      await expect(page.getByTestId("signed-in-as")).toContainText(role);
+    });
+  }
+});
+
+test.describe("surfaces show real data", () => {
+  test("admin dashboard and staff list", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageStateFor("manager") })).newPage();
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: /Today at Harbor Street Bistro/ })).toBeVisible();
+    await expect(page.getByTestId("today-figures")).toContainText("Sales today");
+    await page.goto("/admin/staff");
+    const table = page.getByTestId("staff-table");
+    for (const email of Object.values(ROLE_USERS)) await expect(table).toContainText(email);
+  });
+
+  test("floor shows tables by area", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 } })).newPage();
+    await page.goto("/floor");
+    await expect(page.getByRole("heading", { name: "Main dining" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Patio" })).toBeVisible();
+    expect(await page.getByTestId("table-tile").count()).toBeGreaterThanOrEqual(18);
+  });
+
+  test("kitchen lists its stations", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageStateFor("chef") })).newPage();
+    await page.goto("/kitchen");
+    const list = page.getByTestId("station-list");
+    for (const name of ["Grill", "Fryer", "Expo"]) await expect(list).toContainText(name);
+  });
+});
+
+test.describe("role checks on the server", () => {
+  test("a server opening /admin gets the 403 page", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: storageStateFor("server") })).newPage();
+    const res = await page.goto("/admin");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This area is not for your role" })).toBeVisible();
+  });
+
+  test("a chef cannot open the floor, a host cannot open the kitchen", async ({ browser }) => {
+    const chef = await (await browser.newContext({ storageState: storageStateFor("chef") })).newPage();
+    expect((await chef.goto("/floor"))?.status()).toBe(403);
+    const host = await (await browser.newContext({ storageState: storageStateFor("host") })).newPage();
+    expect((await host.goto("/kitchen"))?.status()).toBe(403);
+  });
+
+  test("the API answers 401 signed out and 403 with JSON for the wrong role", async ({ browser, request }) => {
+    const anon = await request.get("/api/health");
+    expect(anon.status()).toBe(401);
+    expect((await anon.json()).error.code).toBe("UNAUTHENTICATED");
+    const ctx = await browser.newContext({ storageState: storageStateFor("server") });
+    const res = await ctx.request.get("/api/health");
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("FORBIDDEN");
+    const me = await ctx.request.get("/api/v1/me");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).user.role).toBe("SERVER");
+  });
+});
+
+test("a signed-out visit is redirected to sign-in and returns afterwards", async ({ page }) => {
+  await page.goto("/admin/staff");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fstaff/);
+  await signIn(page, ROLE_USERS.manager, PASSWORD);
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await expect(page.getByTestId("staff-table")).toBeVisible();
+});
+
+test("an off-site callbackUrl is ignored", async ({ page }) => {
+  await page.goto("/login?callbackUrl=//evil.example/steal");
+  await signIn(page, ROLE_USERS.host, PASSWORD);
+  await expect(page).toHaveURL(/localhost:\d+\/floor$/);
+});
+
+test("the 6th bad password is refused with the account locked", async ({ page }) => {
+  const email = LOCKOUT_USERS[0];
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, email, `wrong-password-${attempt}`);
+    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+  }
+  // Locked now: even the right password is refused, and the message says so.
+  await signIn(page, email, PASSWORD);
+  await expect(page.getByRole("alert")).toContainText("Too many failed attempts");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an unknown email gets the same answers as a known one", async ({ page }) => {
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, "nobody-here@demo.kitchen", `wrong-password-${attempt}`);
+    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+  }
+  await signIn(page, "nobody-here@demo.kitchen", "another-guess-123");
+  await expect(page.getByRole("alert")).toContainText("Too many failed attempts");
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, ROLE_USERS.cashier, PASSWORD);
+  await expect(page).toHaveURL(/\/floor$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/floor");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ffloor/);
+});
+
+test("a manager can switch to another of their locations", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, ROLE_USERS.manager, PASSWORD);
+  await expect(page.getByRole("heading", { name: /Today at Harbor Street Bistro/ })).toBeVisible();
+  const select = page.getByLabel("Location");
+  const other = await select.locator("option", { hasNotText: "Harbor Street" }).first().getAttribute("value");
+  await select.selectOption(other!);
+  await expect(page.getByRole("heading", { name: /Today at (?!Harbor)/ })).toBeVisible();
+});

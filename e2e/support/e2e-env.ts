@@ -1,0 +1,23 @@
+// Fixed ports and names shared by the e2e server script, the Playwright config and the specs.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_REALTIME_PORT = Number(process.env.E2E_REALTIME_PORT ?? 6101);
+export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 6199);
+export const E2E_DATABASE = "kp_e2e";
+export const E2E_SECRET = "e2e-only-secret-not-for-production-0123456789";
+export const E2E_PUSHER = { appId: "kitchen-e2e", key: "kitchen-e2e-key", secret: "kitchen-e2e-secret" };
+
+export const PASSWORD = "servicebell-2026";
+export const ROLE_USERS = {
+  admin: "admin@demo.kitchen",
+  manager: "manager@demo.kitchen",
+  server: "server@demo.kitchen",
+  chef: "chef@demo.kitchen",
+  cashier: "cashier@demo.kitchen",
+  host: "host@demo.kitchen",
+} as const;
+export type RoleName = keyof typeof ROLE_USERS;
+export const storageStateFor = (role: RoleName) => `e2e/.auth/${role}.json`;
+
+/** Accounts the lockout specs may lock without disturbing the per-role sessions. */
+export const LOCKOUT_USERS = ["lockout-1@demo.kitchen", "lockout-2@demo.kitchen"] as const;

@@ -1,0 +1,120 @@
+// Playwright's webServer: a fresh database (migrated + demo seed), the realtime server with a
+// small control port (so specs can simulate an outage), and `next start` of the production build.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import path from "node:path";
+import pg from "pg";
+import { createPrismaClient } from "../../lib/db";
+import { migrateDatabase, withDatabase, REPO_ROOT } from "../../lib/dev/database-url";
+import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
+import { seedDemo } from "../../lib/demo/seed-demo";
+import { hashPassword } from "../../lib/auth/password";
+import { startRealtimeServer, type RealtimeServer } from "../../lib/realtime-server/server";
+import {
+  E2E_CONTROL_PORT, E2E_DATABASE, E2E_PORT, E2E_PUSHER, E2E_REALTIME_PORT, E2E_SECRET, LOCKOUT_USERS, PASSWORD,
+} from "./e2e-env";
+
+const say = (msg: string) => process.stdout.write(`[e2e-server] ${msg}\n`);
+
+async function adminUrl(): Promise<{ url: string; stop?: () => Promise<void> }> {
+  const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (given) return { url: given };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(REPO_ROOT, ".data", "e2e-postgres"),
+    port: 54331,
+    onStatus: say,
+  });
+  return { url: embedded.adminUrl, stop: embedded.owned ? embedded.stop : undefined };
+}
+
+async function freshDatabase(admin: string): Promise<string> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${E2E_DATABASE}`);
+  await client.end();
+  return withDatabase(admin, E2E_DATABASE);
+}
+
+async function main() {
+  const pgServer = await adminUrl();
+  const url = await freshDatabase(pgServer.url);
+  await migrateDatabase(url);
+  const db = createPrismaClient(url, 2);
+  await seedDemo(db);
+  const location = await db.location.findFirstOrThrow({ where: { slug: "demo-bistro" } });
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const email of LOCKOUT_USERS) {
+    await db.user.upsert({
+      where: { email },
+      update: {},
+      create: { email, name: email.split("@")[0], passwordHash, memberships: { create: { locationId: location.id, role: "SERVER" } } },
+    });
+  }
+  await db.$disconnect();
+  say(`database ${E2E_DATABASE} migrated and seeded`);
+
+  const apps = [{ id: E2E_PUSHER.appId, key: E2E_PUSHER.key, secret: E2E_PUSHER.secret }];
+  let realtime: RealtimeServer | null = await startRealtimeServer({ port: E2E_REALTIME_PORT, host: "127.0.0.1", apps });
+
+  // Outage simulation for specs: POST /realtime/stop, POST /realtime/start.
+  const control = createServer(async (req, res) => {
+    try {
+      if (req.method === "POST" && req.url === "/realtime/stop") {
+        await realtime?.close();
+        realtime = null;
+      } else if (req.method === "POST" && req.url === "/realtime/start") {
+        realtime ??= await startRealtimeServer({ port: E2E_REALTIME_PORT, host: "127.0.0.1", apps });
+      } else if (req.url !== "/realtime/status") {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ up: realtime !== null }));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => control.listen(E2E_CONTROL_PORT, "127.0.0.1", resolve));
+
+  const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(E2E_PORT)], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: E2E_SECRET,
+      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+      PUSHER_APP_ID: E2E_PUSHER.appId,
+      PUSHER_KEY: E2E_PUSHER.key,
+      PUSHER_SECRET: E2E_PUSHER.secret,
+      PUSHER_HOST: "127.0.0.1",
+      PUSHER_PORT: String(E2E_REALTIME_PORT),
+      PUSHER_USE_TLS: "false",
+      // Per-process limits: a Redis shared across runs would carry sign-in counts between them.
+      REDIS_URL: "",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    control.close();
+    await realtime?.close().catch(() => {});
+    await pgServer.stop?.().catch(() => {});
+    process.exit(code);
+  };
+  child.on("exit", (code) => void stop(code ?? 0));
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

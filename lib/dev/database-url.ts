@@ -1,0 +1,82 @@
+// Database chores for the app runner, the seed CLI and the integration tests.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+/** Repository root (this file lives in lib/dev/). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export type ScratchDatabase = { url: string; name: string; drop(): Promise<void> };
+
+/** The same server and credentials as `url`, another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {}); // a server shutting down must not crash the caller
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** CREATE DATABASE `<prefix>_<random>` on the server of `adminUrl`. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`.toLowerCase();
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid database name: ${name}`);
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+  let dropped = false;
+  return {
+    url: withDatabase(adminUrl, name),
+    name,
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      // FORCE (PostgreSQL 13+) ends pooled connections a test worker may have left open.
+      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+    },
+  };
+}
+
+/** `prisma migrate deploy` against `url` (Rust-free, through prisma.config.ts). */
+export async function migrateDatabase(url: string): Promise<string> {
+  const cli = path.join(REPO_ROOT, "node_modules", "prisma", "build", "index.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "migrate", "deploy"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${output}`));
+    });
+  });
+}
+
+/** True when the app's tables are missing or hold no Location (nothing to show yet). */
+export async function databaseIsEmpty(url: string): Promise<boolean> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ exists: boolean }>(`SELECT to_regclass('"Location"') IS NOT NULL AS exists`);
+    if (!rows[0]?.exists) return true;
+    const count = await c.query(`SELECT 1 FROM "Location" LIMIT 1`);
+    return count.rowCount === 0;
+  });
+}
+
+/** Connects once; useful to fail early with a readable message. */
+export async function checkConnection(url: string): Promise<void> {
+  await withClient(url, (c) => c.query("SELECT 1"));
+}

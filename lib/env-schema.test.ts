@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env-schema.mjs";
+
+const valid = { DATABASE_URL: "postgresql://u@h:5432/db", NEXTAUTH_SECRET: "x".repeat(32) };
+
+describe("environment validation", () => {
+  it("accepts a minimal valid environment and applies defaults", () => {
+    const e = parseEnv(valid);
+    expect(e.PUSHER_KEY).toBe("kitchen-key");
+    expect(e.PUSHER_USE_TLS).toBe(false);
+    expect(e.LOG_LEVEL).toBe("info");
+  });
+
+  it("names a missing variable", () => {
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "x".repeat(32) })).toThrow(/DATABASE_URL/);
+  });
+
+  it("names a malformed variable", () => {
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://nope" })).toThrow(/DATABASE_URL must be a postgresql/);
+    expect(() => parseEnv({ ...valid, NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET must be at least 32/);
+    expect(() => parseEnv({ ...valid, PUSHER_PORT: "abc" })).toThrow(/PUSHER_PORT/);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ ...valid, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
+  });
+});

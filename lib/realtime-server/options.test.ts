@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { createJsonLogger } from "./logger";
+import { appsFromEnv, resolveOptions } from "./options";
+
+describe("appsFromEnv", () => {
+  it("reads a single app from PUSHER_* variables", () => {
+    expect(appsFromEnv({ PUSHER_APP_ID: "1", PUSHER_KEY: "k", PUSHER_SECRET: "s" })).toEqual([
+      { id: "1", key: "k", secret: "s" },
+    ]);
+    expect(appsFromEnv({ PUSHER_APP_ID: "1", PUSHER_KEY: "k" })).toEqual([]);
+  });
+
+  it("prefers REALTIME_APPS and validates it", () => {
+    const apps = [
+      { id: "a", key: "ka", secret: "sa" },
+      { id: "b", key: "kb", secret: "sb" },
+    ];
+    expect(appsFromEnv({ REALTIME_APPS: JSON.stringify(apps), PUSHER_APP_ID: "x" })).toEqual(apps);
+    expect(() => appsFromEnv({ REALTIME_APPS: '[{"id":"a"}]' })).toThrow(/REALTIME_APPS/);
+  });
+
+  it("rejects duplicate app keys", () => {
+    const duplicate = { id: "a", key: "k", secret: "s" };
+    expect(() => resolveOptions({ apps: [duplicate, { ...duplicate, id: "b" }] })).toThrow(/unique/);
+  });
+});
+
+describe("createJsonLogger", () => {
+  it("writes one JSON object per line and honours the level", () => {
+    const lines: string[] = [];
+    const logger = createJsonLogger("info", (line) => lines.push(line));
+    logger.debug("hidden");
+    logger.info("listening", { port: 6001 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.endsWith("\n")).toBe(true);
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({ level: "info", msg: "listening", port: 6001, time: expect.any(String) });
+  });
+});
