@@ -1,0 +1,20 @@
+import { it, expect } from "vitest";
+import { connectClient, startTestServer, subscribe, nextEvent, serverSdk, withTimeout } from "./test-support";
+it("restart on same port; pusher-js reconnects and resubscribes", async () => {
+  const first = await startTestServer();
+  const port = first.port;
+  const client = await connectClient(port);
+  const channel = await subscribe(client, "orders");
+  const states: string[] = [];
+  const t0 = Date.now();
+  client.connection.bind("state_change", (s: { current: string }) => states.push(`${s.current}@${Date.now()-t0}`));
+  await first.close();
+  const second = await startTestServer({ port });
+  await withTimeout((async () => { while (second.stats().subscriptions !== 1) await new Promise(r => setTimeout(r, 20)); })(), "resub", 20000);
+  console.log("STATES", states.join(","), "resubscribed after", Date.now() - t0);
+  const got = nextEvent(channel, "after");
+  await serverSdk(port).trigger("orders", "after", { ok: 1 });
+  expect(await got).toEqual({ ok: 1 });
+  client.disconnect();
+  await second.close();
+}, 30000);
