@@ -6,8 +6,10 @@ import {
   TEST_APP,
   connectClient,
   createClient,
+  nextEvent,
   serverSdk,
   startTestServer,
+  subscribe,
   waitUntil,
   withTimeout,
 } from "./test-support";
@@ -182,12 +184,25 @@ describe("multiple apps", () => {
 });
 
 describe("shutdown", () => {
-  it("closes sockets with 4200 so clients reconnect to a restarted server", async () => {
+  it("closes sockets with a backoff code so clients reconnect to a restarted server", async () => {
     const started = await startTestServer();
     const socket = await raw(started.port);
     await socket.waitFor("pusher:connection_established");
     await started.close();
-    expect((await socket.closed).code).toBe(4200);
+    expect((await socket.closed).code).toBe(4100);
+  });
+
+  it("lets pusher-js reconnect and resubscribe after a quick restart on the same port", async () => {
+    const first = await startTestServer();
+    const client = await connectClient(first.port);
+    clients.push(client);
+    const channel = await subscribe(client, "orders");
+    await first.close();
+    const second = await server({ port: first.port });
+    await waitUntil(() => second.stats().subscriptions === 1, "resubscription", 3_000);
+    const received = nextEvent(channel, "after-restart");
+    await serverSdk(second.port).trigger("orders", "after-restart", { ok: true });
+    expect(await received).toEqual({ ok: true });
   });
 
   it("answers 404 to WebSocket upgrades outside /app/:key", async () => {

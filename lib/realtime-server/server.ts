@@ -16,7 +16,7 @@ export interface RealtimeServer {
   /** The bound port (useful when started with port 0). */
   port: number;
   host: string;
-  /** Closes every socket (code 4200, so clients reconnect to a restarted server) and stops listening. */
+  /** Stops listening and closes every socket with 4100, so pusher-js reconnects after a 1 s backoff. */
   close(): Promise<void>;
   stats(): RealtimeStats;
 }
@@ -101,21 +101,22 @@ export async function startRealtimeServer(options: RealtimeServerOptions = {}): 
   let closePromise: Promise<void> | null = null;
   async function close(): Promise<void> {
     closing = true;
+    // Stop accepting first: clients told to reconnect must get a fast ECONNREFUSED, not a half-closed server.
+    const stoppedListening = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
     for (const app of appsById.values()) {
       for (const connection of app.connections.values()) {
-        connection.close(ErrorCode.genericReconnect, "Server shutting down");
+        // 41xx = "reconnect after backoff": pusher-js retries in 1 s, which a restart usually beats.
+        // 4200 would retry at once, fail, and then sit out pusher-js's 15 s strategy timeout.
+        connection.close(ErrorCode.overCapacity, "Server shutting down");
       }
     }
     await waitForSockets(wss, SHUTDOWN_GRACE_MS);
     for (const ws of wss.clients) ws.terminate();
-    await new Promise<void>((resolve) => {
-      wss.close(() => resolve());
-    });
-    await new Promise<void>((resolve) => {
-      httpServer.close(() => resolve());
-      // Keep-alive sockets from SDK HTTP agents would otherwise hold close() open.
-      httpServer.closeAllConnections();
-    });
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    // Keep-alive sockets from SDK HTTP agents would otherwise hold close() open.
+    httpServer.closeAllConnections();
+    await stoppedListening;
     logger.info("realtime server stopped", {});
   }
 

@@ -179,11 +179,15 @@ export function withTimeout<T>(promise: Promise<T>, label: string, ms = WAIT_MS)
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function waitUntil(check: () => boolean, label: string): Promise<void> {
+export async function waitUntil(check: () => boolean, label: string, ms = WAIT_MS): Promise<void> {
+  let done = false;
   await withTimeout(
     (async () => {
-      while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (!done && !check()) await new Promise((resolve) => setTimeout(resolve, 10));
     })(),
     label,
-  );
+    ms,
+  ).finally(() => {
+    done = true;
+  });
 }
