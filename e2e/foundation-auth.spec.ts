@@ -13,8 +13,12 @@ const HOME: Record<RoleName, RegExp> = {
 async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
+  // Wait for the server's answer so a previous attempt's message is never mistaken for this one's.
+  const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
 }
+const loginError = (page: import("@playwright/test").Page) => page.getByTestId("login-error");
 
 test.describe("each role signs in and lands on its surface", () => {
   for (const role of Object.keys(ROLE_USERS) as RoleName[]) {
@@ -102,11 +106,11 @@ test("the 6th bad password is refused with the account locked", async ({ page })
   await page.goto("/login");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await signIn(page, email, `wrong-password-${attempt}`);
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(loginError(page)).toHaveText("Invalid email or password");
   }
   // Locked now: even the right password is refused, and the message says so.
   await signIn(page, email, PASSWORD);
-  await expect(page.getByRole("alert")).toContainText("Too many failed attempts");
+  await expect(loginError(page)).toContainText("Too many failed attempts");
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -114,10 +118,10 @@ test("an unknown email gets the same answers as a known one", async ({ page }) =
   await page.goto("/login");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await signIn(page, "nobody-here@demo.kitchen", `wrong-password-${attempt}`);
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(loginError(page)).toHaveText("Invalid email or password");
   }
   await signIn(page, "nobody-here@demo.kitchen", "another-guess-123");
-  await expect(page.getByRole("alert")).toContainText("Too many failed attempts");
+  await expect(loginError(page)).toContainText("Too many failed attempts");
 });
 
 test("sign-out ends the session", async ({ page }) => {

@@ -24,7 +24,7 @@ async function adminUrl(): Promise<{ url: string; stop?: () => Promise<void> }> 
     port: 54331,
     onStatus: say,
   });
-  return { url: embedded.adminUrl, stop: embedded.owned ? embedded.stop : undefined };
+  return { url: embedded.adminUrl, stop: embedded.stop };
 }
 
 async function freshDatabase(admin: string): Promise<string> {

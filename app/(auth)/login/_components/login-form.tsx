@@ -53,7 +53,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         />
       </label>
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-700">
+        <p role="alert" data-testid="login-error" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-700">
           {error}
         </p>
       )}
