@@ -46,6 +46,9 @@ export async function createScratchDatabase(adminUrl: string, prefix: string): P
   };
 }
 
+// The last lines `prisma migrate deploy` prints once everything is committed.
+const MIGRATE_DONE = /All migrations have been successfully applied\.|No pending migrations to apply\./;
+
 /** `prisma migrate deploy` against `url` (Rust-free, through prisma.config.ts). */
 export async function migrateDatabase(url: string): Promise<string> {
   const cli = path.join(REPO_ROOT, "node_modules", "prisma", "build", "index.js");
@@ -56,10 +59,22 @@ export async function migrateDatabase(url: string): Promise<string> {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    let done = false;
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      // The WASM schema engine leaves a 10 s timer behind, so the CLI idles that long after
+      // finishing. Its final message means the work is committed: end it instead of waiting.
+      if (!done && MIGRATE_DONE.test(output)) {
+        done = true;
+        setTimeout(() => child.kill("SIGTERM"), 200).unref();
+        resolve(output);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
     child.on("error", reject);
     child.on("close", (code) => {
+      if (done) return;
       if (code === 0) resolve(output);
       else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${output}`));
     });

@@ -4,8 +4,9 @@
 // shutdown of the Next child) and has no answer to a stale postmaster.pid.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { chown, cp, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { chmod, chown, cp, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { connect } from "node:net";
 import path from "node:path";
 import pg from "pg";
 
@@ -30,10 +31,26 @@ export type EmbeddedPostgres = {
   adminUrl: string;
   port: number;
   dataDir: string;
-  /** False when an already running server (another process's) was reused: stop() leaves it. */
-  owned: boolean;
   stop(): Promise<void>;
 };
+
+export class EmbeddedPostgresPortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use by another program; choose another port for the embedded PostgreSQL.`);
+    this.name = "EmbeddedPostgresPortInUseError";
+  }
+}
+
+/** The data directory is served by a postgres that a live process started (one owner each). */
+export class EmbeddedPostgresInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`The embedded PostgreSQL data directory ${dataDir} is in use by another running process (postgres pid ${pid}).`);
+    this.name = "EmbeddedPostgresInUseError";
+  }
+}
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const SUPERUSER = "postgres";
@@ -61,12 +78,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (runAs) {
     // PostgreSQL refuses to run as root; the server runs as `postgres`, which must be able to
     // reach both the binaries and the data directory (a repo under /root is not reachable).
-    if (!canExecuteAs(runAs, bins.postgres)) {
-      bins = await copyBinariesTo(path.join(FALLBACK_ROOT, `pg-bin-${createHash("sha1").update(bins.postgres).digest("hex").slice(0, 10)}`), bins);
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    const binsReachable = canExecuteAs(runAs, bins.postgres);
+    const dataReachable = canEnterAs(runAs, path.dirname(dataDir));
+    if (!binsReachable || !dataReachable) {
+      await mkdir(FALLBACK_ROOT, { recursive: true });
+      await chmod(FALLBACK_ROOT, 0o755); // whatever the umask: the postgres user must enter it
+    }
+    if (!binsReachable) {
+      const hash = createHash("sha1").update(bins.postgres).digest("hex").slice(0, 10);
+      bins = await copyBinariesTo(path.join(FALLBACK_ROOT, `pg-bin-${hash}`), bins);
       status(`binaries copied to ${path.dirname(path.dirname(bins.postgres))} (the postgres user cannot reach node_modules)`);
     }
-    await mkdir(path.dirname(dataDir), { recursive: true });
-    if (!canEnterAs(runAs, path.dirname(dataDir))) {
+    if (!dataReachable) {
       const fallback = path.join(FALLBACK_ROOT, `data-${createHash("sha1").update(dataDir).digest("hex").slice(0, 12)}`);
       status(`the postgres user cannot enter ${path.dirname(dataDir)}; keeping the data in ${fallback} instead`);
       dataDir = fallback;
@@ -80,15 +104,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await chownTree(dataDir, runAs); // a root-run copy/restore may have left root-owned files
   }
 
-  const existing = await inspectPidFile(dataDir);
-  if (existing === "foreign-live") {
-    // Another live process (a parallel test run, a second app) owns this cluster: share it.
-    const adminUrl = `postgresql://${SUPERUSER}@127.0.0.1:${readPidFilePort(dataDir) ?? port}`;
-    await waitUntilReady(`${adminUrl}/postgres`, options.startTimeoutMs ?? 60_000, () => null, logTail);
-    await ensureDatabase(`${adminUrl}/postgres`, database);
-    status("reusing the server already running on this data directory");
-    return { url: `${adminUrl}/${database}`, adminUrl, port: readPidFilePort(dataDir) ?? port, dataDir, owned: false, stop: async () => {} };
-  }
+  await clearStalePidFile(dataDir);
+  if (await portAnswers(port)) throw new EmbeddedPostgresPortInUseError(port);
 
   const child = spawn(
     bins.postgres,
@@ -129,10 +146,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const adminUrl = `postgresql://${SUPERUSER}@127.0.0.1:${port}`;
   try {
     await waitUntilReady(`${adminUrl}/postgres`, options.startTimeoutMs ?? 60_000, () => exited, logTail);
+    // A server that grabbed the port first would also answer: make sure it is this cluster.
+    if (!(await servesDataDir(`${adminUrl}/postgres`, dataDir))) throw new EmbeddedPostgresPortInUseError(port);
     await ensureDatabase(`${adminUrl}/postgres`, database);
   } catch (error) {
     killOnExit();
     process.off("exit", killOnExit);
+    // Lost a start race against another process: report it like any other owner.
+    const owner = liveOwner(dataDir);
+    if (owner !== null && owner !== child.pid) throw new EmbeddedPostgresInUseError(dataDir, owner);
+    if (logTail.some((line) => line.includes("Address already in use"))) throw new EmbeddedPostgresPortInUseError(port);
     throw error;
   }
 
@@ -148,7 +171,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       clearTimeout(timer);
     })());
 
-  return { url: `${adminUrl}/${database}`, adminUrl, port, dataDir, owned: true, stop };
+  return { url: `${adminUrl}/${database}`, adminUrl, port, dataDir, stop };
 }
 
 async function loadBinaries(): Promise<Binaries> {
@@ -221,9 +244,11 @@ async function initialise(bins: Binaries, dataDir: string, runAs: RunAs): Promis
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
     throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). Move it away and start again.`);
   }
-  const tmp = `${dataDir}.init`;
+  const tmp = `${dataDir}.init-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true, mode: 0o700 });
+  // Parents must stay enterable by the server's user; only the cluster itself is private.
+  await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  await mkdir(tmp, { mode: 0o700 });
   if (runAs) await chown(tmp, runAs.uid, runAs.gid);
   const result = spawnSync(
     bins.initdb,
@@ -235,8 +260,14 @@ async function initialise(bins: Binaries, dataDir: string, runAs: RunAs): Promis
     await rm(tmp, { recursive: true, force: true });
     throw new Error(`initdb failed (${result.status ?? result.error}):\n${result.stderr}${result.stdout}`);
   }
-  await rm(dataDir, { recursive: true, force: true }); // only ever an empty directory here
-  await rename(tmp, dataDir);
+  try {
+    // rename(2) replaces an empty directory (the one mkdir'ed by a caller) atomically.
+    await rename(tmp, dataDir);
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    // A parallel first run finished first: use its cluster.
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw error;
+  }
 }
 
 async function chownTree(dir: string, runAs: { uid: number; gid: number }): Promise<void> {
@@ -248,37 +279,36 @@ async function chownTree(dir: string, runAs: { uid: number; gid: number }): Prom
   await chown(dir, runAs.uid, runAs.gid);
 }
 
-/**
- * postmaster.pid left by a server whose parent was killed: stop that orphan and start cleanly.
- * One whose parent is alive belongs to someone else: share it. A pid that is not a postgres
- * (reused after a reboot) is just removed; postgres would refuse to start otherwise.
- */
-async function inspectPidFile(dataDir: string): Promise<"none" | "foreign-live"> {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return "none";
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresFor(pid, dataDir)) {
-    await rm(pidFile, { force: true });
-    return "none";
-  }
-  const parent = parentPid(pid);
-  if (parent !== null && parent > 1 && isNode(parent)) return "foreign-live";
-  process.kill(pid, "SIGINT");
-  const deadline = Date.now() + 20_000;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (isAlive(pid)) process.kill(pid, "SIGQUIT");
-  while (isAlive(pid)) await sleep(100);
-  await rm(pidFile, { force: true });
-  return "none";
-}
-
-function readPidFilePort(dataDir: string): number | null {
+/** Pid of a postgres serving `dataDir`, if one is running. */
+function liveOwner(dataDir: string): number | null {
   try {
-    const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
-    return Number.isInteger(port) && port > 0 ? port : null;
+    const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 && isPostgresFor(pid, dataDir) ? pid : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A postmaster.pid left by a killed run. If its server still runs but its parent is gone
+ * (an orphan), stop it and start cleanly; if its parent is alive, the directory belongs to
+ * that process. A pid that is not our postgres (reused after a reboot) is just removed:
+ * postgres would otherwise refuse to start.
+ */
+async function clearStalePidFile(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = liveOwner(dataDir);
+  if (pid !== null) {
+    const parent = parentPid(pid);
+    if (parent !== null && parent > 1 && isNode(parent)) throw new EmbeddedPostgresInUseError(dataDir, pid);
+    process.kill(pid, "SIGINT");
+    const deadline = Date.now() + 20_000;
+    while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+    if (isAlive(pid)) process.kill(pid, "SIGQUIT");
+    while (isAlive(pid)) await sleep(100);
+  }
+  await rm(pidFile, { force: true });
 }
 
 function isAlive(pid: number): boolean {
@@ -339,6 +369,33 @@ async function waitUntilReady(url: string, timeoutMs: number, exited: () => stri
     await sleep(150);
   }
   throw new Error(`PostgreSQL did not accept connections within ${timeoutMs} ms (${String(lastError)}):\n${logTail.join("\n")}`);
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    const finish = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.setTimeout(1_000, () => finish(false));
+    socket.once("connect", () => finish(true));
+    socket.once("error", () => finish(false));
+  });
+}
+
+async function servesDataDir(url: string, dataDir: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
+    return realpathSync(rows[0]?.dir ?? "") === realpathSync(dataDir);
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_LOCATION_SLUG, DEMO_USERS } from "@/lib/demo/seed-demo";
+import { resetDb, seedFixture, testDb } from "./helpers";
+
+/** Row count and a content hash of every table: "changes nothing" down to timestamps. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const db = testDb();
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
+  const result: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ n: bigint; hash: string }[]>(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM "${tablename}" t`,
+    );
+    result[tablename] = `${row.n}:${row.hash}`;
+  }
+  return result;
+}
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    await resetDb();
+    await seedFixture();
+  });
+
+  it("is idempotent: a second run changes and duplicates nothing", async () => {
+    const before = await fingerprint();
+    await seedFixture();
+    expect(await fingerprint()).toEqual(before);
+    const db = testDb();
+    expect(await db.location.count()).toBe(2);
+    expect(await db.user.count()).toBe(DEMO_USERS.length);
+    expect(await db.menuItem.count({ where: { location: { slug: DEMO_LOCATION_SLUG } } })).toBeGreaterThanOrEqual(40);
+    expect(await db.diningTable.count({ where: { location: { slug: DEMO_LOCATION_SLUG } } })).toBe(20);
+    expect(await db.stockMovement.count({ where: { type: "RECEIPT" } })).toBe(await db.ingredient.count());
+  });
+
+  it("has one demo user per role at the demo location (plus a second server)", async () => {
+    const db = testDb();
+    const memberships = await db.membership.findMany({
+      where: { location: { slug: DEMO_LOCATION_SLUG } },
+      include: { user: true },
+    });
+    const byRole = new Map<string, string[]>();
+    for (const m of memberships) byRole.set(m.role, [...(byRole.get(m.role) ?? []), m.user.email]);
+    expect(Object.fromEntries([...byRole].map(([role, emails]) => [role, emails.sort()]))).toEqual({
+      ADMIN: ["admin@demo.kitchen"],
+      MANAGER: ["manager@demo.kitchen"],
+      SERVER: ["server2@demo.kitchen", "server@demo.kitchen"],
+      CHEF: ["chef@demo.kitchen"],
+      CASHIER: ["cashier@demo.kitchen"],
+      HOST: ["host@demo.kitchen"],
+    });
+    const second = await db.membership.findMany({ where: { location: { slug: "uptown-cafe" } }, select: { role: true } });
+    expect(second.map((m) => m.role).sort()).toEqual(["ADMIN", "MANAGER"]);
+  });
+
+  it("routes every menu item to a station of its own location", async () => {
+    const items = await testDb().menuItem.findMany({ include: { station: true } });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.station, item.name).not.toBeNull();
+      expect(item.station!.locationId).toBe(item.locationId);
+    }
+  });
+
+  it("keeps every stock level non-negative and matching its opening receipt", async () => {
+    const levels = await testDb().stockLevel.findMany({ include: { ingredient: { include: { movements: true } } } });
+    expect(levels.length).toBe(await testDb().ingredient.count());
+    for (const level of levels) {
+      expect(level.quantity.toNumber()).toBeGreaterThanOrEqual(0);
+      const [receipt] = level.ingredient.movements;
+      expect(receipt.type).toBe("RECEIPT");
+      expect(receipt.balanceAfter.toString()).toBe(level.quantity.toString());
+    }
+  });
+
+  it("rejects a negative stock level and a negative price in the database itself", async () => {
+    const db = testDb();
+    const level = await db.stockLevel.findFirstOrThrow();
+    await expect(db.stockLevel.update({ where: { ingredientId: level.ingredientId }, data: { quantity: -1 } })).rejects.toThrow(
+      /StockLevel_quantity_nonnegative|check constraint/i,
+    );
+    const item = await db.menuItem.findFirstOrThrow();
+    await expect(db.menuItem.update({ where: { id: item.id }, data: { priceCents: -100 } })).rejects.toThrow(
+      /MenuItem_price_nonnegative|check constraint/i,
+    );
+    expect((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: level.ingredientId } })).quantity.toString()).toBe(
+      level.quantity.toString(),
+    );
+  });
+});

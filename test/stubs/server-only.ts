@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package outside Next (it throws when imported elsewhere).
+export {};
