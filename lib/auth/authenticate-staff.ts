@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { limiter } from "../ops/rate-limit";
+import { createFailureCounter, limiter, type FailureCounter } from "../ops/rate-limit";
 import { burnVerifyTime, verifyPassword } from "./password";
 import type { Role } from "./roles";
 
@@ -24,6 +24,9 @@ export type AuthenticatedStaff = {
   locationId: string;
   sessionVersion: number;
 };
+
+let failures: FailureCounter | undefined;
+const unknownEmailFailures = () => (failures ??= createFailureCounter("login-unknown", LOCKOUT_MINUTES * 60_000));
 
 /** The only messages a caller ever sees: none of them tells whether the email exists. */
 export const SIGN_IN_FAILED = "Invalid email or password";
@@ -55,9 +58,14 @@ export async function authenticateStaff(
 
   if (!user || !user.active || user.memberships.length === 0) {
     await burnVerifyTime(password);
-    const allowed = (await limiter("login-email").limit(email)).success;
+    // Same rule as a real account: the 5th failure locks for 15 minutes.
+    if ((await unknownEmailFailures().count(email)) >= MAX_FAILED_ATTEMPTS) {
+      await recordAudit({ action: "auth.sign_in.locked", details: { email, reason: "unknown" }, ip, requestId: meta.requestId });
+      throw new AppError("LOCKED", SIGN_IN_LOCKED);
+    }
+    await unknownEmailFailures().record(email);
     await recordAudit({ action: "auth.sign_in.failed", details: { email, reason: "unknown" }, ip, requestId: meta.requestId });
-    throw new AppError(allowed ? "UNAUTHENTICATED" : "LOCKED", allowed ? SIGN_IN_FAILED : SIGN_IN_LOCKED);
+    throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }
 
   const now = new Date();

@@ -8,7 +8,7 @@ export async function listStations(ctx: Ctx) {
     db.kitchenStation.findMany({ where: { locationId: ctx.locationId }, orderBy: [{ isExpo: "asc" }, { sortOrder: "asc" }] }),
     db.orderItem.groupBy({
       by: ["stationId"],
-      where: { locationId: ctx.locationId, status: "SENT" },
+      where: { locationId: ctx.locationId, status: "SENT", bumpedAt: null },
       _count: { _all: true },
     }),
   ]);

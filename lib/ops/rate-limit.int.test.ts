@@ -35,3 +35,17 @@ describe.skipIf(!url)("@upstash/ratelimit on a plain Redis through the ioredis a
     await other.quit();
   });
 });
+
+describe.skipIf(!url)("failure counter on Redis", () => {
+  it("counts exactly, also under concurrency, and shares state between counters", async () => {
+    process.env.REDIS_URL = url;
+    const { createFailureCounter } = await import("./rate-limit");
+    const a = createFailureCounter(`test-${Date.now()}`, 60_000);
+    const key = "someone@nowhere.test";
+    expect(await a.count(key)).toBe(0);
+    const results = await Promise.all(Array.from({ length: 7 }, () => a.record(key)));
+    expect([...results].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await a.count(key)).toBe(7);
+    expect(await a.count("other@nowhere.test")).toBe(0);
+  });
+});

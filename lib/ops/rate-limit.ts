@@ -90,17 +90,70 @@ export function createLimiter(prefix: string, max: number, window: Window): Limi
   };
 }
 
+/**
+ * Exact failure counter with a fixed lock window, for emails that have no account: they must
+ * lock out exactly like real accounts (5 failures → 15 minutes), or the difference would reveal
+ * which emails exist. A sliding-window limiter approximates across window edges, so it can't.
+ */
+export type FailureCounter = {
+  /** Failures recorded in the current window (0 when none). */
+  count(key: string): Promise<number>;
+  /** Records one failure; the window starts at the first. Returns the new count. */
+  record(key: string): Promise<number>;
+};
+
+export function createFailureCounter(prefix: string, windowMs: number): FailureCounter {
+  const e = env();
+  const memory = new Map<string, { n: number; until: number }>();
+  const mem: FailureCounter = {
+    async count(key) {
+      const hit = memory.get(key);
+      return hit && hit.until > Date.now() ? hit.n : 0;
+    },
+    async record(key) {
+      const now = Date.now();
+      const hit = memory.get(key);
+      const next = hit && hit.until > now ? { n: hit.n + 1, until: hit.until } : { n: 1, until: now + windowMs };
+      memory.set(key, next);
+      if (memory.size > 50_000) memory.clear();
+      return next.n;
+    },
+  };
+  if (!e.REDIS_URL && !(e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN)) return mem;
+  const k = (key: string) => `kp:${prefix}:${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
+  const upstash = e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
+    ? new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN })
+    : null;
+  if (!upstash) redisClient ??= new IORedis(e.REDIS_URL!, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const guard = async <T>(fn: () => Promise<T>, fallback: () => Promise<T>) => {
+    try {
+      return await fn();
+    } catch (error) {
+      log.warn("failure counter degraded to memory", { prefix, error });
+      return fallback();
+    }
+  };
+  return {
+    count: (key) =>
+      guard(async () => Number((upstash ? await upstash.get<number>(k(key)) : await redisClient!.get(k(key))) ?? 0), () => mem.count(key)),
+    record: (key) =>
+      guard(async () => {
+        const n = upstash ? await upstash.incr(k(key)) : await redisClient!.incr(k(key));
+        if (n === 1) await (upstash ? upstash.pexpire(k(key), windowMs) : redisClient!.pexpire(k(key), windowMs));
+        return n;
+      }, () => mem.record(key)),
+  };
+}
+
 const limiters = new Map<string, Limiter>();
 
 /** Named limiters, created once per process. */
-export function limiter(name: "login-ip" | "login-email" | "api" | "guest-pin"): Limiter {
+export function limiter(name: "login-ip" | "api" | "guest-pin"): Limiter {
   let l = limiters.get(name);
   if (!l) {
     l =
       name === "login-ip"
         ? createLimiter(name, 60, "5 m")
-        : name === "login-email"
-          ? createLimiter(name, 5, "15 m")
           : name === "guest-pin"
             ? createLimiter(name, 10, "10 m")
             : createLimiter(name, 600, "1 m");

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { assertRole, ORDER_READERS } from "../orders/permissions";
 
 /** Floor areas with their tables and each table's open order (if any). */
 export async function listFloor(ctx: Ctx) {
+  assertRole(ctx, ORDER_READERS);
   const areas = await db.floorArea.findMany({
     where: { locationId: ctx.locationId },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -13,7 +15,7 @@ export async function listFloor(ctx: Ctx) {
         include: {
           orders: {
             where: { status: { notIn: ["CLOSED", "VOIDED"] } },
-            select: { id: true, number: true, totalCents: true, guestCount: true, openedAt: true, server: { select: { name: true } } },
+            select: { id: true, number: true, status: true, totalCents: true, guestCount: true, openedAt: true, server: { select: { name: true } } },
             take: 1,
             orderBy: { openedAt: "desc" },
           },
@@ -24,18 +26,22 @@ export async function listFloor(ctx: Ctx) {
   return areas.map((a) => ({
     id: a.id,
     name: a.name,
-    tables: a.tables.map((t) => ({
-      id: t.id,
-      label: t.label,
-      seats: t.seats,
-      shape: t.shape,
-      posX: t.posX,
-      posY: t.posY,
-      width: t.width,
-      height: t.height,
-      status: t.status,
-      statusAt: t.statusAt,
-      openOrder: t.orders[0] ?? null,
-    })),
+    tables: a.tables
+      .sort((x, y) => x.label.localeCompare(y.label, undefined, { numeric: true }))
+      .map((t) => ({
+        id: t.id,
+        label: t.label,
+        seats: t.seats,
+        shape: t.shape,
+        posX: t.posX,
+        posY: t.posY,
+        width: t.width,
+        height: t.height,
+        status: t.status,
+        statusAt: t.statusAt,
+        openOrder: t.orders[0] ?? null,
+      })),
   }));
 }
+
+export type FloorArea = Awaited<ReturnType<typeof listFloor>>[number];

@@ -19,7 +19,7 @@ export default async function KitchenHome() {
           {stations.map((s) => (
             <li key={s.id}>
               <Link
-                href={`/kitchen/${s.slug}`}
+                href={s.isExpo ? "/kitchen/expo" : `/kitchen/${s.slug}`}
                 className={`flex min-h-32 flex-col justify-between rounded-2xl border-4 p-6 ${s.isExpo ? "border-amber-400" : "border-gray-600"} hover:bg-gray-900`}
               >
                 <span className="text-4xl font-black">{s.name}</span>

@@ -2,22 +2,20 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { KITCHEN_STAFF } from "@/lib/auth/roles";
-import { listStations } from "@/lib/kitchen/list-stations";
-import { SurfaceHeader } from "@/components/surface-header";
+import { AppError } from "@/lib/errors";
+import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
+import { pusherClientConfig } from "@/lib/realtime/pusher-server";
+import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-display";
 
-export const metadata: Metadata = { title: "Station" };
+export const metadata: Metadata = { title: "Kitchen display" };
 
 export default async function StationPage({ params }: { params: Promise<{ station: string }> }) {
   const ctx = await requireUser(KITCHEN_STAFF);
-  const { station: slug } = await params;
-  const station = (await listStations(ctx)).find((s) => s.slug === slug);
-  if (!station) notFound();
-  return (
-    <>
-      <SurfaceHeader title={station.name} dark />
-      <main className="p-6">
-        <p className="text-2xl text-gray-300" data-testid="station-empty">No tickets. New orders appear here live.</p>
-      </main>
-    </>
-  );
+  const { station } = await params;
+  const snapshot = await getStationSnapshot(ctx, { station }).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
+    throw error;
+  });
+  const initial = JSON.parse(JSON.stringify(snapshot)) as SnapshotView;
+  return <KitchenDisplay key={station} initial={initial} config={pusherClientConfig()} locationId={ctx.locationId} />;
 }

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { MANAGERS } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db";
+import { getStockCount } from "@/lib/inventory/get-stock-count";
+import { CountSheet } from "../../_components/count-sheet";
+
+export const metadata: Metadata = { title: "Stock count" };
+
+export default async function CountPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireUser(MANAGERS);
+  const { id } = await params;
+  const count = await getStockCount(ctx, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } });
+  return (
+    <div className="max-w-5xl space-y-4">
+      <Link href="/admin/inventory/counts" className="text-sm font-semibold text-gray-600 hover:underline">← Stock counts</Link>
+      <h1 className="text-2xl font-bold">{count.note || "Stock count"} <span className="text-base font-normal text-gray-500">({count.status.toLowerCase()})</span></h1>
+      <CountSheet count={count} currency={location.currency} />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { MenuAdmin } from "@/lib/menu/get-menu-admin";
+import { parseMoneyToCents } from "@/lib/csv/fields";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, inputClass } from "../../inventory/_components/form-field";
+import { deleteModifierGroupAction, saveModifierGroupAction } from "../actions";
+
+type Group = MenuAdmin["modifierGroups"][number];
+type Row = { key: string; id?: string; name: string; price: string; is86d: boolean };
+
+const toRow = (m: Group["modifiers"][number]): Row => ({ key: m.id, id: m.id, name: m.name, price: (m.priceDeltaCents / 100).toFixed(2), is86d: m.is86d });
+const signedCents = (v: string) => {
+  const t = v.trim();
+  if (!t) return 0;
+  const c = parseMoneyToCents(t.replace(/^[+-]/, ""));
+  return c === null ? Number.NaN : t.startsWith("-") ? -c : c;
+};
+
+/** One group: name, min/max choices, options with price deltas (add, remove, reorder, 86). */
+export function ModifierGroupEditor({ group, currency }: { group: Group | null; currency: string }) {
+  const [name, setName] = useState(group?.name ?? "");
+  const [min, setMin] = useState(String(group?.minSelect ?? 0));
+  const [max, setMax] = useState(String(group?.maxSelect ?? 1));
+  const [rows, setRows] = useState<Row[]>(group?.modifiers.map(toRow) ?? [{ key: "n0", name: "", price: "0.00", is86d: false }]);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const p = group?.id ?? "new";
+
+  const update = (i: number, patch: Partial<Row>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const move = (i: number, d: -1 | 1) => setRows((r) => {
+    const next = [...r];
+    [next[i], next[i + d]] = [next[i + d], next[i]];
+    return next;
+  });
+
+  function save() {
+    start(async () => {
+      setMessage(null);
+      const r = await saveModifierGroupAction({
+        id: group?.id,
+        name,
+        minSelect: Number(min),
+        maxSelect: Number(max),
+        modifiers: rows.map((row) => ({ id: row.id, name: row.name, priceDeltaCents: signedCents(row.price), is86d: row.is86d })),
+      });
+      if (r.ok) {
+        setErrors({});
+        setMessage({ ok: true, text: "Saved." });
+        if (!group) {
+          setName("");
+          setRows([{ key: "n0", name: "", price: "0.00", is86d: false }]);
+        }
+      } else {
+        setErrors(r.fieldErrors ?? {});
+        setMessage({ ok: false, text: r.error });
+      }
+    });
+  }
+
+  return (
+    <Card title={group ? undefined : "New modifier group"}>
+      <form onSubmit={(e) => { e.preventDefault(); save(); }} className="space-y-3" noValidate aria-label={group ? `Modifier group ${group.name}` : "New modifier group"}>
+        <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+          <Field label="Group name" htmlFor={`${p}-name`} error={errors.name}>
+            <input id={`${p}-name`} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} aria-invalid={!!errors.name || undefined} />
+          </Field>
+          <Field label="Choose at least" htmlFor={`${p}-min`} error={errors.minSelect}>
+            <input id={`${p}-min`} type="number" min={0} max={20} value={min} onChange={(e) => setMin(e.target.value)} className={inputClass} />
+          </Field>
+          <Field label="Choose at most" htmlFor={`${p}-max`} error={errors.maxSelect}>
+            <input id={`${p}-max`} type="number" min={1} max={20} value={max} onChange={(e) => setMax(e.target.value)} className={inputClass} />
+          </Field>
+        </div>
+        <table className="w-full text-sm">
+          <caption className="sr-only">Options</caption>
+          <thead className="text-left text-gray-600"><tr><th className="py-1">Option</th><th className="py-1">Price change ({currency})</th><th className="py-1">86&apos;d</th><th /></tr></thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const rowErr = [...(errors[`modifiers.${i}.name`] ?? []), ...(errors[`modifiers.${i}.priceDeltaCents`] ?? [])];
+              return (
+                <tr key={row.key} className="align-top">
+                  <td className="py-1 pr-2">
+                    <input aria-label={`Option ${i + 1} name`} value={row.name} onChange={(e) => update(i, { name: e.target.value })} className={inputClass} />
+                    {rowErr.length > 0 && <p role="alert" className="text-xs text-red-700">{rowErr.join(" ")}</p>}
+                  </td>
+                  <td className="py-1 pr-2"><input aria-label={`Option ${i + 1} price change`} inputMode="decimal" value={row.price} onChange={(e) => update(i, { price: e.target.value })} className={inputClass} /></td>
+                  <td className="py-1 pr-2"><input type="checkbox" aria-label={`Option ${i + 1} 86'd`} checked={row.is86d} onChange={(e) => update(i, { is86d: e.target.checked })} className="mt-3 h-5 w-5" /></td>
+                  <td className="whitespace-nowrap py-1">
+                    <Button type="button" variant="ghost" aria-label={`Move option ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑</Button>
+                    <Button type="button" variant="ghost" aria-label={`Move option ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>↓</Button>
+                    <Button type="button" variant="ghost" aria-label={`Remove option ${i + 1}`} onClick={() => setRows((r) => r.filter((_, j) => j !== i))}>✕</Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {errors.modifiers && <p role="alert" className="text-sm text-red-700">{errors.modifiers.join(" ")}</p>}
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="button" variant="secondary" onClick={() => setRows((r) => [...r, { key: `n${Date.now()}`, name: "", price: "0.00", is86d: false }])}>Add option</Button>
+          <Button type="submit" disabled={pending}>{pending ? "Saving…" : group ? "Save group" : "Create group"}</Button>
+          {group && (
+            <Button type="button" variant="ghost" disabled={pending} onClick={() => start(async () => {
+              const r = await deleteModifierGroupAction({ id: group.id });
+              if (!r.ok) setMessage({ ok: false, text: r.error });
+            })}>Delete group</Button>
+          )}
+          {group && <span className="text-sm text-gray-500">Used by {group.itemCount} item{group.itemCount === 1 ? "" : "s"}</span>}
+          {message && <span role={message.ok ? "status" : "alert"} className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</span>}
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { MANAGERS } from "@/lib/auth/roles";
+import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
+import { MENU_TABS, SectionTabs } from "../../inventory/_components/section-tabs";
+import { CategoryManager } from "../_components/category-manager";
+
+export const metadata: Metadata = { title: "Menu categories" };
+
+export default async function CategoriesPage() {
+  const ctx = await requireUser(MANAGERS);
+  const menu = await getMenuAdmin(ctx);
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-bold">Menu</h1>
+      <SectionTabs label="Menu sections" tabs={MENU_TABS} current="categories" />
+      <p className="text-sm text-gray-600">The order pads show categories in this order. Hidden categories stay on past orders but not on the pads.</p>
+      <CategoryManager categories={menu.categories} stations={menu.stations} />
+    </div>
+  );
+}

@@ -1,0 +1,355 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import type { Course, Role } from "@/generated/prisma/enums";
+import { Button } from "@/components/ui/button";
+import { ConnectionPill } from "@/components/realtime/connection-pill";
+import { fetchJson } from "@/components/realtime/fetch-json";
+import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
+import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
+import { canMoveOrder } from "@/lib/orders/order-state";
+import { computeTotals } from "@/lib/orders/totals";
+import type { ActionResult } from "@/lib/http/action";
+import { fireCourseAction, flagTableAction, markServedAction, sendOrderAction, updateOrderStatusAction, voidItemAction } from "../../../actions";
+import { useFloorRealtime } from "../../../_components/use-floor-realtime";
+import { ItemSheet } from "./item-sheet";
+import { MenuPanel } from "./menu-panel";
+import { TicketPanel } from "./ticket-panel";
+import { VoidDialog } from "./void-dialog";
+import { addLine, sendBodyOf, useDraft } from "./use-draft";
+import type { DraftLine, MenuItemView, MenuView, OrderLineView, OrderView, TableView } from "./types";
+
+type Props = {
+  table: TableView;
+  initialOrder: OrderView;
+  initialMenu: MenuView;
+  config: PusherClientConfig;
+  locationId: string;
+  role: Role;
+};
+
+type SheetState = { item: MenuItemView; line: DraftLine | null; course: Course } | null;
+
+const STATUS_BADGE: Record<string, string> = {
+  OPEN: "bg-blue-100 text-blue-900",
+  SENT: "bg-amber-100 text-amber-900",
+  IN_PROGRESS: "bg-amber-200 text-amber-900",
+  READY: "bg-green-600 text-white",
+  SERVED: "bg-gray-200 text-gray-800",
+};
+
+/** Field errors like "items.2.modifierIds" → messages per draft line index. */
+function lineErrors(fieldErrors: Record<string, string[]> | undefined): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const [k, v] of Object.entries(fieldErrors ?? {})) {
+    const m = /^items\.(\d+)\./.exec(k);
+    if (m) (out[Number(m[1])] ??= []).push(...v);
+  }
+  return out;
+}
+
+export function OrderPad({ table, initialOrder, initialMenu, config, locationId, role }: Props) {
+  const router = useRouter();
+  const qc = useQueryClient();
+  const orderId = initialOrder.id;
+  const { data: order } = useQuery({
+    queryKey: ["order", orderId],
+    queryFn: () => fetchJson<{ order: OrderView }>(`/api/v1/orders/${orderId}`).then((r) => r.order),
+    initialData: initialOrder,
+    refetchInterval: 30_000,
+  });
+  const { data: menu } = useQuery({
+    queryKey: ["order-pad-menu"],
+    queryFn: () => fetchJson<MenuView>("/api/v1/menu/order-pad"),
+    initialData: initialMenu,
+    refetchInterval: 5 * 60_000, // availability windows open and close during service
+  });
+  const realtime = useFloorRealtime(config, locationId);
+  const { draft, setDraft } = useDraft(orderId);
+
+  const [seat, setSeat] = useState<number | null>(null);
+  const [course, setCourse] = useState<Course | "AUTO">("AUTO");
+  const [sheet, setSheet] = useState<SheetState>(null);
+  const [sending, setSending] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [sendError, setSendError] = useState<{ message: string; lines: Record<number, string[]> } | null>(null);
+  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null } | null>(null);
+
+  const flash = useCallback((tone: "ok" | "error", text: string) => {
+    setNotice({ tone, text });
+    setTimeout(() => setNotice((n) => (n?.text === text ? null : n)), 4000);
+  }, []);
+
+  const refresh = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: ["order", orderId] });
+    void qc.invalidateQueries({ queryKey: ["floor"] });
+  }, [qc, orderId]);
+
+  const totals = useMemo(
+    () =>
+      computeTotals(
+        [
+          ...order.items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
+          ...draft.lines.map((l) => ({ unitPriceCents: l.unitPriceCents, modifiersCents: l.modifiersCents, quantity: l.quantity, taxRateBps: l.taxRateBps })),
+        ],
+        menu.location.taxRateBps,
+      ),
+    [order.items, draft.lines, menu.location.taxRateBps],
+  );
+
+  const editable = !draft.pendingSend && !sending;
+  const canVoidSent = role === "ADMIN" || role === "MANAGER";
+  const canClose = role !== "HOST" && canMoveOrder(order.status, order.items, "close");
+
+  function pick(item: MenuItemView, categoryName: string) {
+    const lineCourse = course === "AUTO" ? defaultCourseFor(categoryName) : course;
+    if (item.modifierGroups.length > 0) {
+      setSheet({ item, line: null, course: lineCourse });
+      return;
+    }
+    setDraft((d) => ({
+      ...d,
+      lines: addLine(d.lines, {
+        key: crypto.randomUUID(),
+        menuItemId: item.id,
+        name: item.name,
+        unitPriceCents: item.priceCents,
+        taxRateBps: item.taxRateBps,
+        modifierIds: [],
+        modifierNames: [],
+        modifiersCents: 0,
+        quantity: 1,
+        seat,
+        course: lineCourse,
+        notes: "",
+        allergens: item.allergens,
+      }),
+    }));
+    setSendError(null);
+  }
+
+  function editLine(line: DraftLine) {
+    const item = menu.categories.flatMap((c) => c.items).find((i) => i.id === line.menuItemId);
+    if (!item) {
+      flash("error", `${line.name} is no longer on the menu; remove it.`);
+      return;
+    }
+    setSheet({ item, line, course: line.course });
+  }
+
+  /** Send (or retry) with the key stored alongside the exact body: a retry is the same request. */
+  async function send() {
+    let attempt = draft.pendingSend;
+    if (!attempt) {
+      attempt = { key: crypto.randomUUID(), body: sendBodyOf(draft) };
+      const pending = attempt;
+      setDraft((d) => ({ ...d, pendingSend: pending }));
+    }
+    setSending(true);
+    setSendError(null);
+    let res: ActionResult<{ fireBatch: number | null; firedItemIds: string[]; heldItemIds: string[]; replayed: boolean }>;
+    try {
+      res = await sendOrderAction({ orderId, idempotencyKey: attempt.key, ...attempt.body });
+    } catch {
+      setSending(false);
+      setSendError({ message: "No answer from the server. The order is kept on this tablet: tap Retry — it cannot be sent twice.", lines: {} });
+      return;
+    }
+    setSending(false);
+    if (res.ok) {
+      setDraft(() => ({ lines: [], holdCourses: [], pendingSend: null }));
+      const held = res.data.heldItemIds.length;
+      flash("ok", res.data.fireBatch ? `Sent to kitchen${held ? ` · ${held} held` : ""}${res.data.replayed ? " (already received)" : ""}` : `Saved · ${held} held`);
+      refresh();
+      return;
+    }
+    if (res.code === "IN_PROGRESS") {
+      setSendError({ message: "The kitchen is still receiving this order. Retry in a moment.", lines: {} });
+      return;
+    }
+    // A real refusal (86'd, invalid, out of stock…): unlock the draft so it can be fixed.
+    setDraft((d) => ({ ...d, pendingSend: null }));
+    setSendError({ message: res.error, lines: lineErrors(res.fieldErrors) });
+    if (res.code === "UNAVAILABLE_ITEM" || res.code === "OUT_OF_STOCK") void qc.invalidateQueries({ queryKey: ["order-pad-menu"] });
+  }
+
+  async function run<T>(fn: () => Promise<ActionResult<T>>, ok: string): Promise<boolean> {
+    setBusy(true);
+    try {
+      const res = await fn();
+      if (!res.ok) {
+        flash("error", res.error);
+        return false;
+      }
+      flash("ok", ok);
+      refresh();
+      return true;
+    } catch {
+      flash("error", "Couldn't reach the server. Try again.");
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const seats = Math.max(order.guestCount, 1);
+
+  return (
+    <div className="flex h-[calc(100dvh-5.75rem)] min-h-[36rem] flex-col gap-3" data-testid="order-pad">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex items-center gap-3">
+          <Link href="/floor" className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm">
+            ← Floor
+          </Link>
+          <h1 className="text-2xl font-black">
+            Table {table.label}
+            <span className="ml-2 text-base font-semibold text-gray-500">
+              #{order.number} · {order.guestCount} guests{order.server ? ` · ${order.server.name}` : ""}
+            </span>
+          </h1>
+          <span data-testid="order-status" data-status={order.status} className={`rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}>
+            {order.status.replace("_", " ").toLowerCase()}
+          </span>
+        </div>
+        <div className="flex items-center gap-2">
+          <ConnectionPill state={realtime.state} lastEventAt={realtime.lastEventAt} error={realtime.error} />
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={() => run(() => flagTableAction({ tableId: table.id, attention: table.status !== "NEEDS_ATTENTION" }), "Table updated").then(() => router.refresh())}
+          >
+            {table.status === "NEEDS_ATTENTION" ? "Clear attention" : "Needs attention"}
+          </Button>
+          {canClose && (
+            <Button
+              variant="secondary"
+              disabled={busy || draft.lines.length > 0}
+              title={draft.lines.length ? "Send or remove the unsent lines first" : undefined}
+              onClick={async () => {
+                if (!window.confirm(`Close table ${table.label}? Held or unsent lines are dropped.`)) return;
+                if (await run(() => updateOrderStatusAction({ orderId, status: "CLOSED" }), `Table ${table.label} closed`)) router.push("/floor");
+              }}
+            >
+              Close table
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {order.items.some((i) => i.status === "READY") && (
+        <div role="alert" data-testid="food-ready" className="flex items-center justify-between rounded-xl bg-green-600 px-4 py-3 text-lg font-bold text-white">
+          <span>Food ready at the pass — {order.items.filter((i) => i.status === "READY").reduce((n, i) => n + i.quantity, 0)} item(s)</span>
+          <Button variant="secondary" disabled={busy} onClick={() => run(() => markServedAction({ orderId }), "Marked served")}>
+            Mark served
+          </Button>
+        </div>
+      )}
+      {notice && (
+        <p role={notice.tone === "error" ? "alert" : "status"} data-testid="pad-notice" className={`rounded-lg px-3 py-2 font-semibold ${notice.tone === "ok" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-800"}`}>
+          {notice.text}
+        </p>
+      )}
+
+      <div className="flex min-h-0 flex-1 gap-3">
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl bg-white p-2 shadow-sm">
+            <div role="radiogroup" aria-label="Seat for new items" className="flex items-center gap-1">
+              <span className="mr-1 text-sm font-bold text-gray-600">Seat</span>
+              {[null, ...Array.from({ length: seats }, (_, i) => i + 1)].map((s) => (
+                <button
+                  key={s ?? "table"}
+                  type="button"
+                  role="radio"
+                  aria-checked={seat === s}
+                  onClick={() => setSeat(s)}
+                  className={`min-h-11 min-w-11 rounded-lg border-2 px-2 font-bold ${seat === s ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}
+                >
+                  {s ?? "All"}
+                </button>
+              ))}
+            </div>
+            <div role="radiogroup" aria-label="Course for new items" className="flex items-center gap-1">
+              <span className="mr-1 text-sm font-bold text-gray-600">Course</span>
+              {(["AUTO", ...COURSES] as const).map((c) => (
+                <button
+                  key={c}
+                  type="button"
+                  role="radio"
+                  aria-checked={course === c}
+                  onClick={() => setCourse(c)}
+                  className={`min-h-11 rounded-lg border-2 px-2 text-sm font-bold ${course === c ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}
+                >
+                  {c === "AUTO" ? "Auto" : COURSE_LABEL[c]}
+                </button>
+              ))}
+            </div>
+          </div>
+          <MenuPanel menu={menu} onPick={pick} disabled={!editable} />
+        </div>
+
+        <TicketPanel
+          order={order}
+          draft={draft}
+          totals={totals}
+          currency={menu.location.currency}
+          canVoidSent={canVoidSent}
+          sending={sending}
+          sendError={sendError}
+          busy={busy}
+          onEditLine={editLine}
+          onRemoveLine={(key) => setDraft((d) => ({ ...d, lines: d.lines.filter((l) => l.key !== key) }))}
+          onToggleHold={(c) => setDraft((d) => ({ ...d, holdCourses: d.holdCourses.includes(c) ? d.holdCourses.filter((x) => x !== c) : [...d.holdCourses, c] }))}
+          onSend={send}
+          onDiscardPending={() => {
+            if (window.confirm("Unlock the order for editing? If the kitchen already got it, sending again would duplicate it.")) setDraft((d) => ({ ...d, pendingSend: null }));
+          }}
+          onFire={(c) => void run(() => fireCourseAction({ orderId, course: c, idempotencyKey: crypto.randomUUID() }), `${COURSE_LABEL[c]} fired`)}
+          onVoid={(line) => setVoiding({ line, error: null })}
+        />
+      </div>
+
+      {sheet && (
+        <ItemSheet
+          item={sheet.item}
+          line={sheet.line}
+          defaults={{ seat, course: sheet.course }}
+          seats={seats}
+          currency={menu.location.currency}
+          onClose={() => setSheet(null)}
+          onSave={(line) => {
+            setDraft((d) => ({ ...d, lines: sheet.line ? d.lines.map((l) => (l.key === line.key ? line : l)) : addLine(d.lines, line) }));
+            setSendError(null);
+            setSheet(null);
+          }}
+        />
+      )}
+      {voiding && (
+        <VoidDialog
+          name={`${voiding.line.quantity}× ${voiding.line.name}`}
+          pending={busy}
+          error={voiding.error}
+          onClose={() => setVoiding(null)}
+          onConfirm={async (reason) => {
+            setBusy(true);
+            try {
+              const res = await voidItemAction({ orderId, orderItemId: voiding.line.id, reason });
+              if (res.ok) {
+                setVoiding(null);
+                flash("ok", `${voiding.line.name} voided`);
+                refresh();
+              } else setVoiding({ line: voiding.line, error: res.fieldErrors?.reason?.[0] ?? res.error });
+            } catch {
+              setVoiding({ line: voiding.line, error: "Couldn't reach the server. Try again." });
+            } finally {
+              setBusy(false);
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}

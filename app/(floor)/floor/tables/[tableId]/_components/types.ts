@@ -1,0 +1,41 @@
+import type { Course } from "@/generated/prisma/enums";
+import type { OrderDetail } from "@/lib/orders/get-order";
+import type { OrderPadMenu, OrderPadItem } from "@/lib/menu/get-order-pad-menu";
+
+/** What JSON makes of a server type (dates become strings). */
+export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
+
+export type OrderView = Jsonify<OrderDetail>;
+export type OrderLineView = OrderView["items"][number];
+export type MenuView = Jsonify<OrderPadMenu>;
+export type MenuItemView = Jsonify<OrderPadItem>;
+export type TableView = { id: string; label: string; seats: number; status: string; area: { name: string } };
+
+/** A line composed on the tablet, not yet sent (kept in localStorage until it is). */
+export type DraftLine = {
+  key: string;
+  menuItemId: string;
+  name: string;
+  unitPriceCents: number;
+  taxRateBps: number;
+  modifierIds: string[];
+  modifierNames: string[];
+  modifiersCents: number;
+  quantity: number;
+  seat: number | null;
+  course: Course;
+  notes: string;
+  allergens: string[];
+};
+
+export type SendBody = {
+  items: { menuItemId: string; quantity: number; modifierIds: string[]; seat: number | null; course: Course; notes: string }[];
+  holdCourses: Course[];
+};
+
+export type Draft = {
+  lines: DraftLine[];
+  holdCourses: Course[];
+  /** A send whose answer never arrived: retried with the same key and body, draft locked meanwhile. */
+  pendingSend: { key: string; body: SendBody } | null;
+};

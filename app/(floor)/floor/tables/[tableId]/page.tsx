@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { FLOOR_STAFF } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { idSchema } from "@/lib/validation";
+import { getTable } from "@/lib/tables/get-table";
+import { getOrder } from "@/lib/orders/get-order";
+import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
+import { pusherClientConfig } from "@/lib/realtime/pusher-server";
+import { OpenTable } from "./_components/open-table";
+import { OrderPad } from "./_components/order-pad";
+import type { MenuView, OrderView } from "./_components/types";
+
+export const metadata: Metadata = { title: "Order pad" };
+
+/** JSON round trip: the client gets exactly what it later refetches from /api/v1. */
+const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
+
+export default async function TablePage({ params }: { params: Promise<{ tableId: string }> }) {
+  const ctx = await requireUser(FLOOR_STAFF);
+  const { tableId } = await params;
+  if (!idSchema.safeParse(tableId).success) notFound();
+  const table = await getTable(ctx, { tableId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  if (!table.openOrderId) return <OpenTable table={table} />;
+  const [order, menu] = await Promise.all([getOrder(ctx, { orderId: table.openOrderId }), getOrderPadMenu(ctx)]);
+  return (
+    <OrderPad
+      key={order.id}
+      table={table}
+      initialOrder={plain<OrderView>(order)}
+      initialMenu={plain<MenuView>(menu)}
+      config={pusherClientConfig()}
+      locationId={ctx.locationId}
+      role={ctx.role}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { idSchema } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "./authorize";
+import { applyMovements } from "./apply-movements";
+import { entryToBase } from "./entry-quantity";
+import { publishStockEffects } from "./publish-stock-effects";
+import { fromMilli } from "./quantity";
+import { positiveQuantitySchema } from "./schemas";
+import { ingredientsHere } from "./tenancy";
+
+export const adjustStockSchema = z.object({
+  ingredientId: idSchema,
+  direction: z.enum(["ADD", "REMOVE"], { error: "Choose add or remove" }),
+  quantity: positiveQuantitySchema,
+  unit: z.string().trim().max(10).optional(),
+  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(200, "At most 200 characters"),
+});
+export type AdjustStockInput = z.infer<typeof adjustStockSchema>;
+
+/** A manual correction outside counts/receipts (opening stock, a transfer without paperwork…). Audited. */
+export async function adjustStock(ctx: Ctx, input: AdjustStockInput) {
+  assertRole(ctx);
+  const effects = await db.$transaction(async (tx) => {
+    const ing = (await ingredientsHere(tx, ctx, [input.ingredientId])).get(input.ingredientId)!;
+    const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);
+    const delta = input.direction === "ADD" ? qty : -qty;
+    const fx = await applyMovements(tx, ctx, [{ ingredientId: ing.id, delta, type: "ADJUSTMENT", reason: input.reason }]);
+    await recordAudit(
+      { action: "inventory.stock.adjust", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ing.id, details: { delta: fromMilli(delta), before: fromMilli(fx.changes[0].before), after: fromMilli(fx.changes[0].after), reason: input.reason }, requestId: ctx.requestId, ip: ctx.ip },
+      tx,
+    );
+    return fx;
+  });
+  await publishStockEffects(ctx, effects);
+  return { onHand: fromMilli(effects.changes[0].after) };
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { idSchema } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "./authorize";
+
+export const cancelStockCountSchema = z.object({ id: idSchema });
+
+export async function cancelStockCount(ctx: Ctx, input: z.infer<typeof cancelStockCountSchema>) {
+  assertRole(ctx);
+  return db.$transaction(async (tx) => {
+    const count = await tx.stockCount.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
+    if (!count) throw notFound("Stock count");
+    const r = await tx.stockCount.updateMany({ where: { id: count.id, status: "OPEN" }, data: { status: "CANCELLED" } });
+    if (r.count === 0) throw new AppError("INVALID_STATE", `This count is already ${count.status.toLowerCase()}`);
+    await recordAudit({ action: "inventory.count.cancel", locationId: ctx.locationId, actorId: ctx.userId, entityType: "StockCount", entityId: count.id, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    return { id: count.id };
+  });
+}

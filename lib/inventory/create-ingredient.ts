@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "./authorize";
+import { ingredientFieldsSchema } from "./ingredient-fields";
+import { assertSupplierHere } from "./tenancy";
+
+export const createIngredientSchema = ingredientFieldsSchema;
+export type CreateIngredientInput = z.infer<typeof createIngredientSchema>;
+
+export async function createIngredient(ctx: Ctx, input: CreateIngredientInput) {
+  assertRole(ctx);
+  return db.$transaction(async (tx) => {
+    await assertSupplierHere(tx, ctx, input.defaultSupplierId);
+    try {
+      const ingredient = await tx.ingredient.create({
+        data: { ...input, locationId: ctx.locationId, stockLevel: { create: { locationId: ctx.locationId, quantity: "0" } } },
+      });
+      await recordAudit(
+        { action: "inventory.ingredient.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ingredient.id, details: { after: { ...input } }, requestId: ctx.requestId, ip: ctx.ip },
+        tx,
+      );
+      return { id: ingredient.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An ingredient with this name exists", { name: ["Already used by another ingredient"] });
+      throw error;
+    }
+  });
+}

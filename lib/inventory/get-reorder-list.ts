@@ -1,0 +1,19 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { assertRole } from "./authorize";
+import { listIngredients } from "./list-ingredients";
+
+/** Low ingredients with what to order (whole purchase units up to par), grouped by supplier. */
+export async function getReorderList(ctx: Ctx) {
+  assertRole(ctx);
+  const rows = (await listIngredients(ctx)).filter((i) => i.suggestion);
+  const groups = new Map<string, { supplier: { id: string; name: string } | null; lines: typeof rows; totalCents: number }>();
+  for (const r of rows) {
+    const key = r.supplier?.id ?? "";
+    const g = groups.get(key) ?? { supplier: r.supplier, lines: [], totalCents: 0 };
+    g.lines.push(r);
+    g.totalCents += r.suggestion!.costCents;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => (a.supplier?.name ?? "~").localeCompare(b.supplier?.name ?? "~"));
+}

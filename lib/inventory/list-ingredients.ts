@@ -1,0 +1,48 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { assertRole } from "./authorize";
+import { toMilli, fromMilli } from "./quantity";
+import { isLow, reorderSuggestion } from "./reorder";
+import { valueCents } from "./units";
+
+export type IngredientRow = Awaited<ReturnType<typeof listIngredients>>[number];
+
+/** Ingredients with on-hand stock (exact decimal strings), value, low flag and suggestion. */
+export async function listIngredients(ctx: Ctx, opts: { includeArchived?: boolean } = {}) {
+  assertRole(ctx);
+  const rows = await db.ingredient.findMany({
+    where: { locationId: ctx.locationId, ...(opts.includeArchived ? {} : { archivedAt: null }) },
+    include: { stockLevel: { select: { quantity: true, updatedAt: true } }, defaultSupplier: { select: { id: true, name: true } }, _count: { select: { recipeLines: true } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((i) => {
+    const onHand = i.stockLevel ? toMilli(i.stockLevel.quantity) : 0;
+    const pos = {
+      onHand,
+      parLevel: toMilli(i.parLevel),
+      reorderPoint: toMilli(i.reorderPoint),
+      purchaseUnitSize: toMilli(i.purchaseUnitSize),
+      costCentsPerPurchaseUnit: i.costCentsPerPurchaseUnit,
+    };
+    return {
+      id: i.id,
+      name: i.name,
+      sku: i.sku,
+      baseUnit: i.baseUnit,
+      purchaseUnit: i.purchaseUnit,
+      purchaseUnitSize: i.purchaseUnitSize.toString(),
+      costCentsPerPurchaseUnit: i.costCentsPerPurchaseUnit,
+      parLevel: i.parLevel.toString(),
+      reorderPoint: i.reorderPoint.toString(),
+      onHand: fromMilli(onHand),
+      valueCents: valueCents(onHand, pos.purchaseUnitSize, i.costCentsPerPurchaseUnit),
+      low: isLow(pos),
+      suggestion: reorderSuggestion(pos),
+      supplier: i.defaultSupplier,
+      recipeCount: i._count.recipeLines,
+      archived: i.archivedAt !== null,
+      updatedAt: i.stockLevel?.updatedAt ?? i.updatedAt,
+    };
+  });
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { assertRole } from "./authorize";
+
+export async function listStockCounts(ctx: Ctx) {
+  assertRole(ctx);
+  const rows = await db.stockCount.findMany({
+    where: { locationId: ctx.locationId },
+    include: { createdBy: { select: { name: true } }, _count: { select: { lines: true, movements: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map((c) => ({
+    id: c.id, status: c.status, note: c.note, createdBy: c.createdBy?.name ?? null, createdAt: c.createdAt.toISOString(),
+    postedAt: c.postedAt?.toISOString() ?? null, lines: c._count.lines, corrections: c._count.movements,
+  }));
+}

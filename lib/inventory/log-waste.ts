@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { idSchema } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "./authorize";
+import { KITCHEN_STAFF } from "../auth/roles";
+import { applyMovements } from "./apply-movements";
+import { publishStockEffects } from "./publish-stock-effects";
+import { positiveQuantitySchema } from "./schemas";
+import { ingredientsHere } from "./tenancy";
+import { entryToBase } from "./entry-quantity";
+import { WASTE_REASONS } from "./waste-reasons";
+
+
+export const logWasteSchema = z.object({
+  ingredientId: idSchema,
+  quantity: positiveQuantitySchema,
+  /** Entry unit (g, kg, ml, l, each, dozen…); defaults to the base unit. */
+  unit: z.string().trim().max(10).optional(),
+  reason: z.enum(WASTE_REASONS, { error: "Choose a reason" }),
+  note: z.string().trim().max(200, "At most 200 characters").optional(),
+});
+export type LogWasteInput = z.infer<typeof logWasteSchema>;
+
+/** Record waste: a WASTE movement (negative), which may auto-86 dishes. Chefs may log waste too. */
+export async function logWaste(ctx: Ctx, input: LogWasteInput) {
+  assertRole(ctx, KITCHEN_STAFF);
+  const effects = await db.$transaction(async (tx) => {
+    const ing = (await ingredientsHere(tx, ctx, [input.ingredientId])).get(input.ingredientId)!;
+    const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);
+    const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
+    const fx = await applyMovements(tx, ctx, [{ ingredientId: ing.id, delta: -qty, type: "WASTE", reason }]);
+    await recordAudit({ action: "inventory.waste", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ing.id, details: { quantity: input.quantity, unit: input.unit ?? ing.baseUnit, reason }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    return fx;
+  });
+  await publishStockEffects(ctx, effects);
+  return { eightySixed: effects.eightySixed, lowStock: effects.lowStock };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { toMilli as m } from "./quantity";
+import { consumptionOf, firstShortfall, portionNeeds, portionsCoverable, totalsByIngredient, type Recipes } from "./recipe-math";
+import { crossedReorderPoint, isLow, reorderSuggestion, weightedUnitCost } from "./reorder";
+
+const recipes: Recipes = {
+  byMenuItem: new Map([
+    ["burger", [{ ingredientId: "ing-bun", quantity: m("1") }, { ingredientId: "ing-beef", quantity: m("180") }]],
+    ["salad", [{ ingredientId: "ing-lettuce", quantity: m("80") }]],
+    ["water", []],
+  ]),
+  byModifier: new Map([
+    ["double", [{ ingredientId: "ing-beef", quantity: m("180") }]],
+    ["cheese", [{ ingredientId: "ing-cheddar", quantity: m("30") }]],
+  ]),
+};
+
+describe("recipe math", () => {
+  it("adds chosen modifiers to the base recipe", () => {
+    const needs = portionNeeds("burger", ["double", "cheese"], recipes);
+    expect(Object.fromEntries(needs)).toEqual({ "ing-bun": m("1"), "ing-beef": m("360"), "ing-cheddar": m("30") });
+  });
+
+  it("multiplies by quantity, one consumption per order item and ingredient", () => {
+    const c = consumptionOf(
+      [
+        { orderItemId: "oi1", menuItemId: "burger", quantity: 2, modifierIds: ["cheese"] },
+        { orderItemId: "oi2", menuItemId: "salad", quantity: 1, modifierIds: [] },
+        { orderItemId: "oi3", menuItemId: "water", quantity: 3, modifierIds: [] },
+      ],
+      recipes,
+    );
+    expect(c).toEqual([
+      { orderItemId: "oi1", menuItemId: "burger", ingredientId: "ing-bun", quantity: m("2") },
+      { orderItemId: "oi1", menuItemId: "burger", ingredientId: "ing-beef", quantity: m("360") },
+      { orderItemId: "oi1", menuItemId: "burger", ingredientId: "ing-cheddar", quantity: m("60") },
+      { orderItemId: "oi2", menuItemId: "salad", ingredientId: "ing-lettuce", quantity: m("80") },
+    ]);
+    expect(() => consumptionOf([{ orderItemId: "x", menuItemId: "salad", quantity: 0, modifierIds: [] }], recipes)).toThrow();
+  });
+
+  it("totals per ingredient sorted by id (the lock order)", () => {
+    const totals = totalsByIngredient([
+      { ingredientId: "b", quantity: 1 },
+      { ingredientId: "a", quantity: 2 },
+      { ingredientId: "b", quantity: 3 },
+    ]);
+    expect(totals).toEqual([["a", 2], ["b", 4]]);
+  });
+
+  it("counts the whole portions stock can cover", () => {
+    const stock = new Map([["ing-bun", m("10")], ["ing-beef", m("500")]]);
+    expect(portionsCoverable(recipes.byMenuItem.get("burger")!, stock)).toBe(2); // beef: 500 / 180
+    expect(portionsCoverable(recipes.byMenuItem.get("salad")!, stock)).toBe(0); // no lettuce row at all
+    expect(portionsCoverable(recipes.byMenuItem.get("water")!, stock)).toBe(Infinity);
+    expect(portionsCoverable(new Map([["ing-beef", m("180")]]), new Map([["ing-beef", m("180")]]))).toBe(1);
+    expect(portionsCoverable(new Map([["ing-beef", m("180")]]), new Map([["ing-beef", -5]]))).toBe(0);
+  });
+
+  it("names the first item that runs short", () => {
+    const c = consumptionOf(
+      [
+        { orderItemId: "oi1", menuItemId: "burger", quantity: 1, modifierIds: [] },
+        { orderItemId: "oi2", menuItemId: "burger", quantity: 1, modifierIds: ["double"] },
+      ],
+      recipes,
+    );
+    const available = new Map([["ing-bun", m("5")], ["ing-beef", m("400")]]);
+    expect(firstShortfall(c, available)).toEqual({
+      orderItemId: "oi2", menuItemId: "burger", ingredientId: "ing-beef", available: m("400"), needed: m("540"),
+    });
+    expect(firstShortfall(c, new Map([["ing-bun", m("5")], ["ing-beef", m("540")]]))).toBeNull();
+  });
+});
+
+describe("reorder suggestions", () => {
+  const flour = { parLevel: m("20000"), reorderPoint: m("5000"), purchaseUnitSize: m("5000"), costCentsPerPurchaseUnit: 499 };
+
+  it("is low at or below the reorder point", () => {
+    expect(isLow({ onHand: m("5000"), reorderPoint: m("5000") })).toBe(true);
+    expect(isLow({ onHand: m("5000.001"), reorderPoint: m("5000") })).toBe(false);
+    expect(crossedReorderPoint(m("5100"), m("4900"), m("5000"))).toBe(true);
+    expect(crossedReorderPoint(m("4900"), m("4800"), m("5000"))).toBe(false);
+  });
+
+  it("suggests whole purchase units up to par, rounded up", () => {
+    expect(reorderSuggestion({ ...flour, onHand: m("6000") })).toBeNull();
+    // 20 kg par − 4.2 kg = 15.8 kg → 4 sacks of 5 kg
+    expect(reorderSuggestion({ ...flour, onHand: m("4200") })).toEqual({ purchaseUnits: 4, baseQuantity: m("20000"), costCents: 1996 });
+    expect(reorderSuggestion({ ...flour, onHand: 0 })).toEqual({ purchaseUnits: 4, baseQuantity: m("20000"), costCents: 1996 });
+    expect(reorderSuggestion({ ...flour, onHand: m("5000") })?.purchaseUnits).toBe(3);
+  });
+
+  it("suggests at least one unit when par is misconfigured below the reorder point", () => {
+    expect(reorderSuggestion({ ...flour, parLevel: m("1000"), onHand: m("2000") })?.purchaseUnits).toBe(1);
+  });
+
+  it("averages unit cost over old and received stock", () => {
+    // 5 kg at $5.00/sack on hand + 10 kg received at $6.50/sack → $6.00/sack
+    expect(weightedUnitCost({ onHandBefore: m("5000"), oldCostCents: 500, receivedBase: m("10000"), newCostCents: 650, purchaseUnitSize: m("5000") })).toBe(600);
+    expect(weightedUnitCost({ onHandBefore: 0, oldCostCents: 500, receivedBase: m("10000"), newCostCents: 650, purchaseUnitSize: m("5000") })).toBe(650);
+  });
+});

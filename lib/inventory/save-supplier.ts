@@ -1,0 +1,34 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError, isUniqueViolation, notFound } from "../errors";
+import { idSchema } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "./authorize";
+import { supplierFieldsSchema } from "./supplier-fields";
+
+export const saveSupplierSchema = z.object({ id: idSchema.optional(), fields: supplierFieldsSchema });
+export type SaveSupplierInput = z.infer<typeof saveSupplierSchema>;
+
+/** Create (no id) or update a supplier. */
+export async function saveSupplier(ctx: Ctx, input: SaveSupplierInput) {
+  assertRole(ctx);
+  return db.$transaction(async (tx) => {
+    try {
+      if (input.id) {
+        const found = await tx.supplier.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
+        if (!found) throw notFound("Supplier");
+        await tx.supplier.update({ where: { id: found.id }, data: input.fields });
+        await recordAudit({ action: "inventory.supplier.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Supplier", entityId: found.id, details: { after: input.fields }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+        return { id: found.id };
+      }
+      const created = await tx.supplier.create({ data: { ...input.fields, locationId: ctx.locationId } });
+      await recordAudit({ action: "inventory.supplier.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Supplier", entityId: created.id, details: { after: input.fields }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      return { id: created.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A supplier with this name exists", { name: ["Already used by another supplier"] });
+      throw error;
+    }
+  });
+}

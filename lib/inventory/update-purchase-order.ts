@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { idSchema, parseInput } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "./authorize";
+import { resolveLines } from "./create-purchase-order";
+import { poLinesSchema } from "./purchase-order-lines";
+import { canEditLines, type PoStatus } from "./purchase-order-state";
+
+export const updatePurchaseOrderSchema = z.object({
+  id: idSchema,
+  expectedAt: z.iso.date("Use a date like 2026-05-01").nullish(),
+  notes: z.string().trim().max(500, "At most 500 characters").default(""),
+  lines: poLinesSchema,
+});
+export type UpdatePurchaseOrderInput = z.input<typeof updatePurchaseOrderSchema>;
+
+/** Replace a draft's lines and notes (only drafts change: a sent order is what the supplier has). */
+export async function updatePurchaseOrder(ctx: Ctx, raw: UpdatePurchaseOrderInput) {
+  assertRole(ctx);
+  const input = parseInput(updatePurchaseOrderSchema, raw);
+  return db.$transaction(async (tx) => {
+    const po = await tx.purchaseOrder.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
+    if (!po) throw notFound("Purchase order");
+    if (!canEditLines(po.status as PoStatus)) throw new AppError("INVALID_STATE", "Only a draft purchase order can be edited");
+    const lines = await resolveLines(tx, ctx, input.lines);
+    await tx.purchaseOrderLine.deleteMany({ where: { purchaseOrderId: po.id } });
+    await tx.purchaseOrder.update({
+      where: { id: po.id },
+      data: { notes: input.notes, expectedAt: input.expectedAt ? new Date(`${input.expectedAt}T00:00:00Z`) : null, lines: { create: lines } },
+    });
+    await recordAudit({ action: "inventory.po.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id, details: { lines: lines.length }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    return { id: po.id };
+  });
+}

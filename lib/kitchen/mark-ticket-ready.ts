@@ -1,0 +1,48 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { publishChange } from "../realtime/publish";
+import { TX_OPTIONS } from "../idempotency/run-idempotent";
+import { appendOrderEvents } from "../orders/append-order-events";
+import { committedChange } from "../orders/committed-change";
+import { lockOrder } from "../orders/lock-order";
+import { canMoveItem } from "../orders/order-state";
+import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
+import { settleOrder } from "../orders/settle-order";
+import { ticketReadySchema, type TicketReadyInput } from "./schemas";
+
+/**
+ * Expo passes a ticket: every live item of it must have been bumped by its station. The items
+ * become READY; when nothing else of the order is on the line the order is READY and the
+ * server's tablet shows the table as FOOD_READY at once (floor channel).
+ */
+export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
+  assertRole(ctx, KITCHEN_ACTORS);
+  const input = parseInput(ticketReadySchema, raw);
+  const change = await db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx, input.orderId, { open: true });
+    const items = await tx.orderItem.findMany({
+      where: { orderId: order.id, fireBatch: input.fireBatch, status: "SENT" },
+      select: { id: true, name: true, status: true, bumpedAt: true, stationId: true, station: { select: { name: true } } },
+    });
+    if (items.length === 0) throw new AppError("INVALID_STATE", "This ticket has nothing waiting at the pass");
+    const waiting = items.filter((i) => !canMoveItem(i, "ready"));
+    if (waiting.length) {
+      throw new AppError("INVALID_STATE", `Still cooking: ${waiting.map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`).join(", ")}`);
+    }
+    await tx.orderItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { status: "READY" } });
+    const settled = await settleOrder(tx, order.id);
+    const events = await appendOrderEvents(tx, ctx, [
+      {
+        orderId: order.id,
+        type: "ticket.ready",
+        payload: { stationIds: [...new Set(items.map((i) => i.stationId))], itemIds: items.map((i) => i.id), fireBatch: input.fireBatch },
+      },
+    ]);
+    return committedChange(ctx.locationId, settled, events);
+  }, TX_OPTIONS);
+  await publishChange(change);
+  return { orderId: input.orderId, status: change.orders?.[0]?.status ?? null, seq: change.events.at(-1)?.seq ?? null };
+}

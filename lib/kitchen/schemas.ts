@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { idSchema } from "../validation";
+
+export const stationSlugSchema = z
+  .string({ error: "Choose a station" })
+  .min(1, "Choose a station")
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, "Not a station slug");
+
+export const snapshotQuerySchema = z.object({ station: stationSlugSchema });
+
+export const eventsQuerySchema = z.object({
+  after: z.coerce.number({ error: "after must be a number" }).int().min(0, "after must be 0 or more"),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const bumpItemsSchema = z.object({
+  station: stationSlugSchema,
+  /** When given (the API's /orders/:id/bump), every item must belong to this order. */
+  orderId: idSchema.optional(),
+  orderItemIds: z.array(idSchema).min(1, "Choose at least one item").max(100),
+});
+export type BumpItemsInput = z.input<typeof bumpItemsSchema>;
+
+export const recallSchema = z.object({
+  station: stationSlugSchema,
+  /** "orderId:fireBatch" to recall a particular ticket; default the latest bumped. */
+  ticket: z.string().regex(/^[A-Za-z0-9_-]{1,64}:\d{1,6}$/, "Not a ticket").optional(),
+});
+export type RecallInput = z.input<typeof recallSchema>;
+
+export const ticketReadySchema = z.object({
+  orderId: idSchema,
+  fireBatch: z.number().int().min(1),
+});
+export type TicketReadyInput = z.input<typeof ticketReadySchema>;

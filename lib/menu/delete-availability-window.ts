@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { assertRole } from "../inventory/authorize";
+import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { idSchema, parseInput } from "../validation";
+
+export const deleteAvailabilityWindowSchema = z.object({ id: idSchema });
+
+/** Items that used only this window become available all day (no window = always). */
+export async function deleteAvailabilityWindow(ctx: Ctx, raw: z.infer<typeof deleteAvailabilityWindowSchema>) {
+  assertRole(ctx);
+  const { id } = parseInput(deleteAvailabilityWindowSchema, raw);
+  const itemIds = await db.$transaction(async (tx) => {
+    const w = await tx.availabilityWindow.findFirst({ where: { id, locationId: ctx.locationId }, include: { items: { select: { menuItemId: true } } } });
+    if (!w) throw notFound("Availability window");
+    await tx.availabilityWindow.delete({ where: { id } });
+    await recordAudit({ action: "menu.window.delete", locationId: ctx.locationId, actorId: ctx.userId, entityType: "AvailabilityWindow", entityId: id, details: { name: w.name, items: w.items.length }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    return w.items.map((i) => i.menuItemId);
+  });
+  await publishMenuChanged(ctx, itemIds);
+  return { id };
+}

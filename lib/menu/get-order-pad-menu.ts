@@ -1,0 +1,88 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { assertRole, ORDER_TAKERS } from "../orders/permissions";
+import { defaultCourseFor } from "../orders/courses";
+import { effectiveTaxRate } from "../orders/totals";
+import { isAvailable } from "./availability";
+
+/**
+ * The menu as the order pad shows it right now: active categories, items on the menu at this
+ * hour and season (others hidden), 86'd items kept but flagged so the server sees "sold out"
+ * instead of a missing dish. Prices, effective tax rates and modifier rules for the running total
+ * and the min/max checks on the tablet (the server checks again on send).
+ */
+export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
+  assertRole(ctx, ORDER_TAKERS);
+  const at = opts.at ?? new Date();
+  const [location, categories] = await Promise.all([
+    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { taxRateBps: true, currency: true, timezone: true } }),
+    db.menuCategory.findMany({
+      where: { locationId: ctx.locationId, active: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        items: {
+          where: { archivedAt: null },
+          orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+          select: {
+            id: true,
+            name: true,
+            description: true,
+            priceCents: true,
+            taxRateBps: true,
+            allergens: true,
+            dietaryTags: true,
+            is86d: true,
+            seasonalFrom: true,
+            seasonalTo: true,
+            availability: { select: { window: { select: { daysOfWeek: true, startMinute: true, endMinute: true } } } },
+            modifierGroups: {
+              orderBy: { sortOrder: "asc" },
+              select: {
+                group: {
+                  select: {
+                    id: true,
+                    name: true,
+                    minSelect: true,
+                    maxSelect: true,
+                    modifiers: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, priceDeltaCents: true, is86d: true } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    }),
+  ]);
+
+  return {
+    location,
+    generatedAt: at.toISOString(),
+    categories: categories
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        defaultCourse: defaultCourseFor(c.name),
+        items: c.items
+          .filter((i) => isAvailable({ seasonalFrom: i.seasonalFrom, seasonalTo: i.seasonalTo, windows: i.availability.map((a) => a.window) }, at, location.timezone))
+          .map((i) => ({
+            id: i.id,
+            name: i.name,
+            description: i.description,
+            priceCents: i.priceCents,
+            taxRateBps: effectiveTaxRate(i.taxRateBps, location.taxRateBps),
+            allergens: i.allergens,
+            dietaryTags: i.dietaryTags,
+            is86d: i.is86d,
+            modifierGroups: i.modifierGroups.map((g) => g.group),
+          })),
+      }))
+      .filter((c) => c.items.length > 0),
+  };
+}
+
+export type OrderPadMenu = Awaited<ReturnType<typeof getOrderPadMenu>>;
+export type OrderPadItem = OrderPadMenu["categories"][number]["items"][number];

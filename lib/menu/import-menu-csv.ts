@@ -1,0 +1,112 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { RowError } from "../csv/validate-rows";
+import { assertRole } from "../inventory/authorize";
+import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { checkMenuCsv, type MenuRow } from "./menu-csv";
+
+export type MenuImportReport = { rows: number; created: number; updated: number; priceChanges: number; dryRun: boolean };
+
+/**
+ * Import menu items (matched by name, case-insensitive). Categories, stations, modifier groups
+ * and windows must already exist (a typo must not silently create a new category). All or
+ * nothing: any bad row → nothing written and a report of every bad row; price changes audited.
+ */
+export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boolean }): Promise<MenuImportReport> {
+  assertRole(ctx);
+  const check = checkMenuCsv(input.csv);
+  const where = { locationId: ctx.locationId };
+  const [items, categories, stations, groups, windows] = await Promise.all([
+    db.menuItem.findMany({ where: { ...where, archivedAt: null }, select: { id: true, name: true, priceCents: true } }),
+    db.menuCategory.findMany({ where, select: { id: true, name: true } }),
+    db.kitchenStation.findMany({ where, select: { id: true, name: true, slug: true } }),
+    db.modifierGroup.findMany({ where, select: { id: true, name: true } }),
+    db.availabilityWindow.findMany({ where, select: { id: true, name: true } }),
+  ]);
+  const lower = <T extends { name: string }>(rows: T[]) => new Map(rows.map((r) => [r.name.toLowerCase(), r]));
+  const itemByName = lower(items);
+  const categoryByName = lower(categories);
+  const groupByName = lower(groups);
+  const windowByName = lower(windows);
+  const stationByKey = new Map([...stations.map((s) => [s.slug.toLowerCase(), s] as const), ...stations.map((s) => [s.name.toLowerCase(), s] as const)]);
+
+  const errors: RowError[] = [...check.errors];
+  const resolved: { line: number; row: MenuRow; categoryId: string; stationId: string | null; groupIds: string[]; windowIds: string[] }[] = [];
+  for (const { line, data } of check.rows) {
+    const category = categoryByName.get(data.category.toLowerCase());
+    if (!category) errors.push({ line, column: "category", message: `No category "${data.category}" (create it first)` });
+    const station = data.station ? stationByKey.get(data.station.toLowerCase()) : null;
+    if (data.station && !station) errors.push({ line, column: "station", message: `No station "${data.station}"` });
+    const groupIds = data.modifier_groups.map((g) => {
+      const found = groupByName.get(g.toLowerCase());
+      if (!found) errors.push({ line, column: "modifier_groups", message: `No modifier group "${g}"` });
+      return found?.id ?? "";
+    });
+    const windowIds = data.availability.map((w) => {
+      const found = windowByName.get(w.toLowerCase());
+      if (!found) errors.push({ line, column: "availability", message: `No availability window "${w}"` });
+      return found?.id ?? "";
+    });
+    if (category) resolved.push({ line, row: data, categoryId: category.id, stationId: station?.id ?? null, groupIds, windowIds });
+  }
+  if (errors.length) {
+    errors.sort((a, b) => a.line - b.line);
+    const lines = new Set(errors.map((e) => e.line)).size;
+    throw new AppError("VALIDATION", `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`, undefined, { rowErrors: errors });
+  }
+  const report: MenuImportReport = { rows: resolved.length, created: 0, updated: 0, priceChanges: 0, dryRun: !!input.dryRun };
+  for (const r of resolved) {
+    const found = itemByName.get(r.row.name.toLowerCase());
+    if (!found) report.created++;
+    else {
+      report.updated++;
+      if (found.priceCents !== r.row.price) report.priceChanges++;
+    }
+  }
+  if (input.dryRun) return report;
+
+  const touched = await db.$transaction(
+    async (tx) => {
+      const ids: string[] = [];
+      const nextSort = new Map<string, number>();
+      for (const r of resolved) {
+        const d = r.row;
+        const data = {
+          name: d.name, categoryId: r.categoryId, description: d.description, priceCents: d.price, taxRateBps: d.tax_rate, stationId: r.stationId,
+          imageUrl: d.image_url, allergens: d.allergens, dietaryTags: d.dietary_tags, kcal: d.kcal, proteinG: d.protein_g, carbsG: d.carbs_g, fatG: d.fat_g,
+          prepMinutes: d.prep_minutes, seasonalFrom: d.seasonal_from ? new Date(`${d.seasonal_from}T00:00:00Z`) : null, seasonalTo: d.seasonal_to ? new Date(`${d.seasonal_to}T00:00:00Z`) : null,
+        };
+        const found = itemByName.get(d.name.toLowerCase());
+        let id: string;
+        if (found) {
+          id = found.id;
+          await tx.menuItem.update({ where: { id }, data });
+          if (found.priceCents !== d.price) {
+            await recordAudit({ action: "menu.item.price", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: id, details: { name: d.name, before: { priceCents: found.priceCents }, after: { priceCents: d.price }, source: "csv" }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+          }
+        } else {
+          if (!nextSort.has(r.categoryId)) {
+            const last = await tx.menuItem.aggregate({ where: { locationId: ctx.locationId, categoryId: r.categoryId }, _max: { sortOrder: true } });
+            nextSort.set(r.categoryId, (last._max.sortOrder ?? -1) + 1);
+          }
+          const sortOrder = nextSort.get(r.categoryId)!;
+          nextSort.set(r.categoryId, sortOrder + 1);
+          id = (await tx.menuItem.create({ data: { ...data, locationId: ctx.locationId, sortOrder } })).id;
+        }
+        await tx.menuItemModifierGroup.deleteMany({ where: { menuItemId: id } });
+        if (r.groupIds.length) await tx.menuItemModifierGroup.createMany({ data: [...new Set(r.groupIds)].map((groupId, i) => ({ menuItemId: id, groupId, sortOrder: i })) });
+        await tx.menuItemAvailability.deleteMany({ where: { menuItemId: id } });
+        if (r.windowIds.length) await tx.menuItemAvailability.createMany({ data: [...new Set(r.windowIds)].map((windowId) => ({ menuItemId: id, windowId })) });
+        ids.push(id);
+      }
+      await recordAudit({ action: "menu.csv.import", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", details: { ...report }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      return ids;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  await publishMenuChanged(ctx, touched);
+  return report;
+}

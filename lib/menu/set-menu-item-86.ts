@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { KITCHEN_STAFF } from "../auth/roles";
+import { assertRole } from "../inventory/authorize";
+import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { idSchema, parseInput } from "../validation";
+
+export const setMenuItem86Schema = z.object({ id: idSchema, eightySixed: z.boolean({ error: "Say whether the item is 86'd" }) });
+export type SetMenuItem86Input = z.infer<typeof setMenuItem86Schema>;
+
+/**
+ * One tap: 86 an item (MANUAL) or bring it back. Chefs may do it too (they run out first).
+ * Published after commit so every order pad refetches at once; the send path also re-checks
+ * is86d, so a tablet that missed the event still cannot send the item.
+ */
+export async function setMenuItem86(ctx: Ctx, raw: SetMenuItem86Input) {
+  assertRole(ctx, KITCHEN_STAFF);
+  const input = parseInput(setMenuItem86Schema, raw);
+  const item = await db.$transaction(async (tx) => {
+    const found = await tx.menuItem.findFirst({ where: { id: input.id, locationId: ctx.locationId, archivedAt: null }, select: { id: true, name: true, is86d: true, eightySixedBy: true } });
+    if (!found) throw notFound("Menu item");
+    if (found.is86d === input.eightySixed) return { ...found, changed: false };
+    const updated = await tx.menuItem.update({
+      where: { id: found.id },
+      data: input.eightySixed ? { is86d: true, eightySixedAt: new Date(), eightySixedBy: "MANUAL" } : { is86d: false, eightySixedAt: null, eightySixedBy: null },
+      select: { id: true, name: true, is86d: true, eightySixedBy: true },
+    });
+    await recordAudit(
+      {
+        action: input.eightySixed ? "menu.item.86" : "menu.item.un86", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: found.id,
+        details: { name: found.name, before: { is86d: found.is86d, by: found.eightySixedBy }, after: { is86d: updated.is86d, by: updated.eightySixedBy } },
+        requestId: ctx.requestId, ip: ctx.ip,
+      },
+      tx,
+    );
+    return { ...updated, changed: true };
+  });
+  if (item.changed) await publishMenuChanged(ctx, [item.id]);
+  return { id: item.id, is86d: item.is86d, eightySixedBy: item.eightySixedBy };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import type { Tx } from "../db";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { publishChange, type CommittedChange } from "../realtime/publish";
+import { runIdempotent, TX_OPTIONS } from "../idempotency/run-idempotent";
+import { appendOrderEvents } from "./append-order-events";
+import { committedChange } from "./committed-change";
+import { COURSE_LABEL } from "./courses";
+import { deductStock, fireItems } from "./fire-items";
+import { lockOrder } from "./lock-order";
+import { assertRole, ORDER_TAKERS } from "./permissions";
+import { fireCourseSchema, type FireCourseInput } from "./schemas";
+import { settleOrder } from "./settle-order";
+
+/** "Fire mains": send a held course to the kitchen as a new ticket. Idempotent when given a key. */
+export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
+  assertRole(ctx, ORDER_TAKERS);
+  const input = parseInput(fireCourseSchema, raw);
+  let change: CommittedChange | undefined;
+
+  const work = async (tx: Tx) => {
+    const order = await lockOrder(tx, ctx, input.orderId, { open: true });
+    const fired = await fireItems(tx, ctx, order.id, { status: "HELD", course: input.course });
+    if (!fired) throw new AppError("INVALID_STATE", `No held ${COURSE_LABEL[input.course].toLowerCase()} on order #${order.number}`);
+    const settled = await settleOrder(tx, order.id);
+    const eightySixed = await deductStock(tx, ctx, fired);
+    const stored = await appendOrderEvents(tx, ctx, [
+      { orderId: order.id, type: "items.fired", payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch } },
+    ]);
+    change = { ...committedChange(ctx.locationId, settled, stored), menu: eightySixed.length ? { menuItemIds: eightySixed } : null };
+    return { orderId: order.id, fireBatch: fired.fireBatch, firedItemIds: fired.itemIds, status: settled.status };
+  };
+
+  const { idempotencyKey, ...request } = input;
+  const { value, replayed } = idempotencyKey
+    ? await runIdempotent(ctx, { scope: "orders.fire", key: idempotencyKey, request }, work)
+    : { value: await db.$transaction(work, TX_OPTIONS), replayed: false };
+  if (!replayed && change) await publishChange(change);
+  return { ...value, replayed };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Ctx } from "../auth/context";
+import type { Tx } from "../db";
+import { AppError } from "../errors";
+import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
+
+export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
+
+/**
+ * Put the order's items matching `which` on a new kitchen ticket (none → null): SENT, the order's next fire batch, firedAt now. Items no
+ * station cooks (no station on the item or its category) are marked done at once (bumpedAt),
+ * so expo is not left waiting for them. Refuses items 86'd since they were added. Stock is
+ * deducted separately by `deductStock`, as late as possible in the transaction.
+ */
+export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma.OrderItemWhereInput): Promise<Fired | null> {
+  const items = await tx.orderItem.findMany({
+    where: { ...which, orderId, locationId: ctx.locationId },
+    select: {
+      id: true,
+      menuItemId: true,
+      quantity: true,
+      stationId: true,
+      menuItem: { select: { name: true, is86d: true } },
+      modifiers: { select: { modifierId: true, modifier: { select: { name: true, is86d: true } } } },
+    },
+  });
+  if (items.length === 0) return null;
+  const sold = [
+    ...items.filter((i) => i.menuItem.is86d).map((i) => i.menuItem.name),
+    ...items.flatMap((i) => i.modifiers.filter((m) => m.modifier.is86d).map((m) => `${i.menuItem.name} (${m.modifier.name})`)),
+  ];
+  if (sold.length > 0) {
+    throw new AppError("UNAVAILABLE_ITEM", `86'd since it was added: ${[...new Set(sold)].join(", ")}. Remove it and send again.`);
+  }
+
+  const last = await tx.orderItem.aggregate({ where: { orderId }, _max: { fireBatch: true } });
+  const fireBatch = (last._max.fireBatch ?? 0) + 1;
+  const now = new Date();
+  const withStation = items.filter((i) => i.stationId).map((i) => i.id);
+  const noStation = items.filter((i) => !i.stationId).map((i) => i.id);
+  if (withStation.length) {
+    await tx.orderItem.updateMany({ where: { id: { in: withStation } }, data: { status: "SENT", fireBatch, firedAt: now } });
+  }
+  if (noStation.length) {
+    await tx.orderItem.updateMany({ where: { id: { in: noStation } }, data: { status: "SENT", fireBatch, firedAt: now, bumpedAt: now } });
+  }
+
+  return {
+    fireBatch,
+    itemIds: items.map((i) => i.id),
+    stationIds: [...new Set(items.map((i) => i.stationId))],
+    forStock: items.map((i) => ({ orderItemId: i.id, menuItemId: i.menuItemId, quantity: i.quantity, modifierIds: i.modifiers.map((m) => m.modifierId) })),
+  };
+}
+
+/**
+ * Inventory's hook, inside the same transaction (OUT_OF_STOCK rolls the whole send back). Called
+ * last before the events: stock rows stay locked until commit, and every send touches the same
+ * few ingredients, so the shorter that tail, the less concurrent sends queue behind each other.
+ * Returns the menu items it 86'd (tablets are told to refetch the menu).
+ */
+export async function deductStock(tx: Tx, ctx: Ctx, fired: Fired | null): Promise<string[]> {
+  if (!fired) return [];
+  return (await applyStockForFiredItems(tx, ctx, fired.forStock)).eightySixedMenuItemIds;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { assertRole, ORDER_READERS } from "./permissions";
+
+/** One order with its lines, for the order pad and GET /api/v1/orders/:id (floor side: prices). */
+export async function getOrder(ctx: Ctx, input: { orderId: string }) {
+  assertRole(ctx, ORDER_READERS);
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, locationId: ctx.locationId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      guestCount: true,
+      notes: true,
+      subtotalCents: true,
+      taxCents: true,
+      totalCents: true,
+      openedAt: true,
+      closedAt: true,
+      updatedAt: true,
+      table: { select: { id: true, label: true, status: true } },
+      server: { select: { id: true, name: true } },
+      items: {
+        orderBy: [{ createdAt: "asc" }, { course: "asc" }, { seat: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          menuItemId: true,
+          name: true,
+          quantity: true,
+          unitPriceCents: true,
+          modifiersCents: true,
+          taxRateBps: true,
+          seat: true,
+          course: true,
+          notes: true,
+          status: true,
+          fireBatch: true,
+          firedAt: true,
+          bumpedAt: true,
+          servedAt: true,
+          voidedAt: true,
+          voidReason: true,
+          station: { select: { name: true } },
+          modifiers: { select: { modifierId: true, name: true, priceDeltaCents: true } },
+        },
+      },
+    },
+  });
+  if (!order) throw notFound("Order");
+  return order;
+}
+
+export type OrderDetail = Awaited<ReturnType<typeof getOrder>>;

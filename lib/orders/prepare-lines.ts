@@ -1,0 +1,117 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Ctx } from "../auth/context";
+import type { Tx } from "../db";
+import { AppError, type FieldErrors } from "../errors";
+import { isAvailable } from "../menu/availability";
+import { stationFor } from "../kitchen/station-routing";
+import { checkModifierSelection, modifiersCents } from "./modifier-rules";
+import type { NewItem } from "./schemas";
+import { effectiveTaxRate } from "./totals";
+
+export type PreparedLine = {
+  id: string;
+  menuItemId: string;
+  stationId: string | null;
+  name: string;
+  unitPriceCents: number;
+  modifiersCents: number;
+  taxRateBps: number;
+  quantity: number;
+  seat: number | null;
+  course: NewItem["course"];
+  notes: string;
+  modifiers: { modifierId: string; name: string; priceDeltaCents: number }[];
+};
+
+/**
+ * Check new lines against the live menu — in this location, not archived, not 86'd, on the
+ * menu right now, modifiers within each group's min/max — and snapshot names, prices, tax rate
+ * and station, so the ticket and the bill keep what was ordered even if the menu changes.
+ */
+export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: NewItem[], now = new Date()): Promise<PreparedLine[]> {
+  if (items.length === 0) return [];
+  const location = await tx.location.findUniqueOrThrow({
+    where: { id: ctx.locationId },
+    select: { taxRateBps: true, timezone: true },
+  });
+  const menuItems = await tx.menuItem.findMany({
+    where: { id: { in: [...new Set(items.map((i) => i.menuItemId))] }, locationId: ctx.locationId },
+    include: {
+      category: { select: { defaultStationId: true, active: true } },
+      availability: { include: { window: true } },
+      modifierGroups: {
+        orderBy: { sortOrder: "asc" },
+        include: { group: { include: { modifiers: { orderBy: { sortOrder: "asc" } } } } },
+      },
+    },
+  });
+  const byId = new Map(menuItems.map((m) => [m.id, m]));
+
+  const fieldErrors: FieldErrors = {};
+  const unavailable: string[] = [];
+  const lines: PreparedLine[] = [];
+  items.forEach((line, i) => {
+    const m = byId.get(line.menuItemId);
+    if (!m || m.archivedAt || !m.category.active) {
+      (fieldErrors[`items.${i}.menuItemId`] ??= []).push("This item is not on the menu");
+      return;
+    }
+    if (m.is86d) {
+      unavailable.push(m.name);
+      (fieldErrors[`items.${i}.menuItemId`] ??= []).push(`${m.name} is 86'd (sold out)`);
+      return;
+    }
+    const rule = { seasonalFrom: m.seasonalFrom, seasonalTo: m.seasonalTo, windows: m.availability.map((a) => a.window) };
+    if (!isAvailable(rule, now, location.timezone)) {
+      unavailable.push(m.name);
+      (fieldErrors[`items.${i}.menuItemId`] ??= []).push(`${m.name} is not available at this time`);
+      return;
+    }
+    const groups = m.modifierGroups.map((g) => g.group);
+    const problems = checkModifierSelection(groups, line.modifierIds);
+    if (problems.length > 0) {
+      fieldErrors[`items.${i}.modifierIds`] = problems.map((p) => p.message);
+      return;
+    }
+    const chosen = new Set(line.modifierIds);
+    lines.push({
+      id: randomUUID(),
+      menuItemId: m.id,
+      stationId: stationFor(m, m.category),
+      name: m.name,
+      unitPriceCents: m.priceCents,
+      modifiersCents: modifiersCents(groups, line.modifierIds),
+      taxRateBps: effectiveTaxRate(m.taxRateBps, location.taxRateBps),
+      quantity: line.quantity,
+      seat: line.seat,
+      course: line.course,
+      notes: line.notes,
+      modifiers: groups.flatMap((g) =>
+        g.modifiers.filter((mod) => chosen.has(mod.id)).map((mod) => ({ modifierId: mod.id, name: mod.name, priceDeltaCents: mod.priceDeltaCents })),
+      ),
+    });
+  });
+
+  if (unavailable.length > 0) {
+    throw new AppError("UNAVAILABLE_ITEM", `Not available: ${[...new Set(unavailable)].join(", ")}`, fieldErrors);
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Some items cannot be ordered", fieldErrors);
+  return lines;
+}
+
+/** Insert prepared lines (two statements whatever the count). */
+export async function insertLines(
+  tx: Tx,
+  ctx: Pick<Ctx, "locationId">,
+  orderId: string,
+  lines: PreparedLine[],
+  status: "PENDING" | "HELD" = "PENDING",
+): Promise<void> {
+  if (lines.length === 0) return;
+  await tx.orderItem.createMany({
+    data: lines.map(({ modifiers: _m, ...l }) => ({ ...l, orderId, locationId: ctx.locationId, status })),
+  });
+  const mods = lines.flatMap((l) => l.modifiers.map((m) => ({ ...m, orderItemId: l.id })));
+  if (mods.length > 0) await tx.orderItemModifier.createMany({ data: mods });
+}

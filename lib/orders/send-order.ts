@@ -1,0 +1,89 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { publishChange, type CommittedChange } from "../realtime/publish";
+import { runIdempotent } from "../idempotency/run-idempotent";
+import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
+import { committedChange } from "./committed-change";
+import { deductStock, fireItems } from "./fire-items";
+import { lockOrder } from "./lock-order";
+import { assertRole, ORDER_TAKERS } from "./permissions";
+import { insertLines, prepareLines } from "./prepare-lines";
+import { sendOrderSchema, type SendOrderInput } from "./schemas";
+import { settleOrder } from "./settle-order";
+
+export type SendOrderResult = {
+  orderId: string;
+  orderNumber: number;
+  /** Null when everything sent was held (nothing fired). */
+  fireBatch: number | null;
+  firedItemIds: string[];
+  heldItemIds: string[];
+  status: string;
+  subtotalCents: number;
+  taxCents: number;
+  totalCents: number;
+};
+
+/**
+ * "Send to kitchen": save the tablet's new lines and fire every unsent line, except courses the
+ * server holds (they become HELD, fired later with fireCourse). One transaction, idempotent per
+ * key: a retry with the same key replays this answer and adds nothing (docs/adr/0007).
+ */
+export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderResult & { replayed: boolean }> {
+  assertRole(ctx, ORDER_TAKERS);
+  const input = parseInput(sendOrderSchema, raw);
+  const { idempotencyKey, ...request } = input;
+  let change: CommittedChange | undefined;
+
+  const { value, replayed } = await runIdempotent(ctx, { scope: "orders.send", key: idempotencyKey, request }, async (tx) => {
+    const order = await lockOrder(tx, ctx, input.orderId, { open: true });
+    const lines = await prepareLines(tx, ctx, input.items);
+    await insertLines(tx, ctx, order.id, lines, "PENDING");
+
+    // Held courses first, then fire every line still pending (saved earlier or just now).
+    const toHold = input.holdCourses.length
+      ? (await tx.orderItem.updateManyAndReturn({
+          where: { orderId: order.id, status: "PENDING", course: { in: input.holdCourses } },
+          data: { status: "HELD" },
+          select: { id: true },
+        })).map((i) => i.id)
+      : [];
+    const fired = await fireItems(tx, ctx, order.id, { status: "PENDING" });
+    if (!fired && toHold.length === 0) throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
+    const settled = await settleOrder(tx, order.id);
+    const eightySixed = await deductStock(tx, ctx, fired);
+
+    const events: NewOrderEvent[] = [];
+    if (toHold.length) events.push({ orderId: order.id, type: "items.added", payload: { stationIds: [], itemIds: toHold, status: "HELD" } });
+    if (fired) {
+      events.push({ orderId: order.id, type: "items.fired", payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch } });
+    }
+    const stored = await appendOrderEvents(tx, ctx, events);
+    change = { ...committedChange(ctx.locationId, settled, stored), menu: eightySixed.length ? { menuItemIds: eightySixed } : null };
+
+    const result: SendOrderResult = {
+      orderId: order.id,
+      orderNumber: order.number,
+      fireBatch: fired?.fireBatch ?? null,
+      firedItemIds: inRequestOrder(fired?.itemIds ?? [], lines.map((l) => l.id)),
+      heldItemIds: toHold,
+      status: settled.status,
+      ...settled.totals,
+    };
+    return result;
+  });
+
+  if (!replayed && change) await publishChange(change);
+  return { ...value, replayed };
+}
+
+/** This request's lines in the order they were sent, then lines saved earlier. */
+function inRequestOrder(ids: string[], requested: string[]): string[] {
+  const rank = (id: string) => {
+    const i = requested.indexOf(id);
+    return i < 0 ? requested.length : i;
+  };
+  return [...ids].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import type { Tx } from "../db";
+import type { TableChanged } from "../realtime/events";
+import { deriveOrderStatus, isTerminalOrder, tableStatusFor } from "./order-state";
+import { computeTotals, type Totals } from "./totals";
+
+export type Settled = { orderId: string; tableId: string | null; status: OrderStatus; previous: OrderStatus; table: TableChanged | null; totals: Totals };
+
+/**
+ * After items changed: recompute the order's totals and status from its items, and move the
+ * table along (ORDERED when sent, FOOD_READY when ready, FREE when closed). Runs inside the
+ * caller's transaction, with the order row already locked.
+ */
+export async function settleOrder(tx: Tx, orderId: string, explicit?: OrderStatus): Promise<Settled> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { id: true, status: true, tableId: true, table: { select: { status: true } }, location: { select: { taxRateBps: true } } },
+  });
+  const items = await tx.orderItem.findMany({
+    where: { orderId },
+    select: { status: true, bumpedAt: true, unitPriceCents: true, modifiersCents: true, quantity: true, taxRateBps: true },
+  });
+  const totals = computeTotals(
+    items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
+    order.location.taxRateBps,
+  );
+  const status = explicit ?? deriveOrderStatus(order.status, items);
+  await tx.order.update({
+    where: { id: orderId },
+    data: { ...totals, status, ...(isTerminalOrder(status) && !isTerminalOrder(order.status) ? { closedAt: new Date() } : {}) },
+  });
+
+  let table: TableChanged | null = null;
+  const next = tableStatusFor(status, { foodWaiting: items.some((i) => i.status === "READY") });
+  // A manual "needs attention" flag stays until the order itself moves on.
+  const keepFlag = order.table?.status === "NEEDS_ATTENTION" && status === order.status;
+  if (order.tableId && order.table && next !== order.table.status && !keepFlag) {
+    await tx.diningTable.update({ where: { id: order.tableId }, data: { status: next, statusAt: new Date() } });
+    table = { tableId: order.tableId, status: next, orderId: isTerminalOrder(status) ? null : orderId, seq: null };
+  }
+  return { orderId, tableId: order.tableId, status, previous: order.status, table, totals };
+}

@@ -1,0 +1,44 @@
+// Money for an order, in integer cents only. Tax is added on top of prices (US style) and
+// computed per tax rate: lines are summed per rate first, then each rate's tax is rounded once
+// (half up). Rounding once per rate keeps the total independent of how lines are split.
+
+export type PricedLine = {
+  unitPriceCents: number;
+  modifiersCents: number;
+  quantity: number;
+  /** Null/undefined = the location's default rate. */
+  taxRateBps?: number | null;
+  voided?: boolean;
+};
+
+export type Totals = { subtotalCents: number; taxCents: number; totalCents: number };
+
+export function lineCents(line: Pick<PricedLine, "unitPriceCents" | "modifiersCents" | "quantity">): number {
+  return (line.unitPriceCents + line.modifiersCents) * line.quantity;
+}
+
+/** Tax rate of an item: its own rate, else the location's. */
+export function effectiveTaxRate(itemRateBps: number | null | undefined, locationRateBps: number): number {
+  return itemRateBps ?? locationRateBps;
+}
+
+/** `amount × bps / 10 000`, rounded half up, in integers (no floating point). */
+export function taxOn(amountCents: number, bps: number): number {
+  if (amountCents <= 0 || bps <= 0) return 0;
+  return Math.floor((amountCents * bps + 5_000) / 10_000);
+}
+
+export function computeTotals(lines: readonly PricedLine[], locationRateBps: number): Totals {
+  const perRate = new Map<number, number>();
+  let subtotalCents = 0;
+  for (const line of lines) {
+    if (line.voided) continue;
+    const cents = lineCents(line);
+    subtotalCents += cents;
+    const rate = effectiveTaxRate(line.taxRateBps, locationRateBps);
+    perRate.set(rate, (perRate.get(rate) ?? 0) + cents);
+  }
+  let taxCents = 0;
+  for (const [rate, cents] of perRate) taxCents += taxOn(cents, rate);
+  return { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { publishChange } from "../realtime/publish";
+import { TX_OPTIONS } from "../idempotency/run-idempotent";
+import { appendOrderEvents } from "./append-order-events";
+import { committedChange } from "./committed-change";
+import { lockOrder } from "./lock-order";
+import { canMoveOrder } from "./order-state";
+import { assertRole, ORDER_CLOSERS, ORDER_TAKERS, VOID_APPROVERS } from "./permissions";
+import { updateOrderStatusSchema, type UpdateOrderStatusInput } from "./schemas";
+import { settleOrder } from "./settle-order";
+
+const ROLES_FOR = { SERVED: ORDER_TAKERS, CLOSED: ORDER_CLOSERS, VOIDED: VOID_APPROVERS } as const;
+
+/**
+ * The explicit order moves: SERVED (food at the pass reached the guests), CLOSED (check done,
+ * table free; unsent lines are dropped) and VOIDED (manager; everything voided, table free).
+ * The other statuses follow from the items (see order-state.ts).
+ */
+export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
+  const input = parseInput(updateOrderStatusSchema, raw);
+  assertRole(ctx, ROLES_FOR[input.status], input.status === "VOIDED" ? "Only a manager can void an order" : undefined);
+
+  const change = await db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx, input.orderId);
+    const items = await tx.orderItem.findMany({
+      where: { orderId: order.id },
+      select: { id: true, status: true, bumpedAt: true, stationId: true, firedAt: true },
+    });
+    const move = input.status === "SERVED" ? "serve" : input.status === "CLOSED" ? "close" : "void";
+    if (!canMoveOrder(order.status, items, move)) {
+      const why =
+        move === "serve" ? "nothing is ready at the pass" : move === "close" ? "food is still in the kitchen or at the pass" : `it is ${order.status.toLowerCase()}`;
+      throw new AppError("INVALID_STATE", `Order #${order.number} cannot be ${input.status.toLowerCase()}: ${why}`);
+    }
+    const now = new Date();
+    if (move === "serve") {
+      const ready = items.filter((i) => i.status === "READY").map((i) => i.id);
+      await tx.orderItem.updateMany({ where: { id: { in: ready } }, data: { status: "SERVED", servedAt: now } });
+      const settled = await settleOrder(tx, order.id);
+      const events = await appendOrderEvents(tx, ctx, [{ orderId: order.id, type: "items.served", payload: { stationIds: [], itemIds: ready } }]);
+      return committedChange(ctx.locationId, settled, events);
+    }
+
+    const reason = move === "close" ? "Not sent before the check closed" : input.reason!;
+    const dropped = items.filter((i) => (move === "close" ? i.status === "PENDING" || i.status === "HELD" : i.status !== "VOIDED"));
+    if (dropped.length) {
+      await tx.orderItem.updateMany({
+        where: { id: { in: dropped.map((i) => i.id) } },
+        data: { status: "VOIDED", voidedAt: now, voidReason: reason, voidedById: ctx.userId },
+      });
+    }
+    if (move === "void") {
+      await recordAudit(
+        { action: "order.void", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Order", entityId: order.id, details: { number: order.number, reason }, ip: ctx.ip, requestId: ctx.requestId },
+        tx,
+      );
+    }
+    const settled = await settleOrder(tx, order.id, input.status);
+    // Stations still cooking something of a voided order must see it go.
+    const onLine = move === "void" ? [...new Set(dropped.filter((i) => i.firedAt && !i.bumpedAt).map((i) => i.stationId))] : [];
+    const events = await appendOrderEvents(tx, ctx, [
+      {
+        orderId: order.id,
+        type: move === "close" ? "order.closed" : "order.voided",
+        payload: { stationIds: onLine, itemIds: dropped.map((i) => i.id).slice(0, 200), status: input.status, ...(move === "void" ? { reason } : {}) },
+      },
+    ]);
+    return committedChange(ctx.locationId, settled, events);
+  }, TX_OPTIONS);
+
+  await publishChange(change);
+  return { orderId: input.orderId, status: change.orders?.[0]?.status ?? input.status };
+}

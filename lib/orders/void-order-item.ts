@@ -1,0 +1,66 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { parseInput } from "../validation";
+import { recordAudit } from "../audit/record-audit";
+import { publishChange } from "../realtime/publish";
+import { TX_OPTIONS } from "../idempotency/run-idempotent";
+import { appendOrderEvents } from "./append-order-events";
+import { committedChange } from "./committed-change";
+import { lockOrder } from "./lock-order";
+import { canMoveItem, itemReachedKitchen } from "./order-state";
+import { assertRole, hasRole, ORDER_TAKERS, VOID_APPROVERS } from "./permissions";
+import { voidItemSchema, type VoidItemInput } from "./schemas";
+import { settleOrder } from "./settle-order";
+
+/**
+ * Void one line, with a reason. A line the kitchen has seen (sent, ready, served) needs a
+ * manager: it costs food and is a classic theft path. An unsent line can be voided by any order
+ * taker (it never left the tablet). The station sees a voided ticket line until it acknowledges it.
+ */
+export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
+  assertRole(ctx, ORDER_TAKERS);
+  const input = parseInput(voidItemSchema, raw);
+  const change = await db.$transaction(async (tx) => {
+    await lockOrder(tx, ctx, input.orderId, { open: true });
+    const item = await tx.orderItem.findFirst({
+      where: { id: input.orderItemId, orderId: input.orderId, locationId: ctx.locationId },
+      select: { id: true, name: true, status: true, stationId: true, fireBatch: true, quantity: true, unitPriceCents: true, modifiersCents: true },
+    });
+    if (!item) throw notFound("Order item");
+    if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
+    if (itemReachedKitchen(item.status) && !hasRole(ctx, VOID_APPROVERS)) {
+      throw new AppError("FORBIDDEN", "Only a manager can void an item the kitchen has received");
+    }
+    await tx.orderItem.update({
+      where: { id: item.id },
+      data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },
+    });
+    await recordAudit(
+      {
+        action: "order.item.void",
+        locationId: ctx.locationId,
+        actorId: ctx.userId,
+        entityType: "OrderItem",
+        entityId: item.id,
+        details: { orderId: input.orderId, name: item.name, quantity: item.quantity, previousStatus: item.status, reason: input.reason, lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity },
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      },
+      tx,
+    );
+    const settled = await settleOrder(tx, input.orderId);
+    const events = await appendOrderEvents(tx, ctx, [
+      {
+        orderId: input.orderId,
+        type: "items.voided",
+        payload: { stationIds: itemReachedKitchen(item.status) ? [item.stationId] : [], itemIds: [item.id], fireBatch: item.fireBatch, reason: input.reason },
+      },
+    ]);
+    return committedChange(ctx.locationId, settled, events);
+  }, TX_OPTIONS);
+  await publishChange(change);
+  const order = change.orders?.[0];
+  return { orderId: input.orderId, orderItemId: input.orderItemId, status: order?.status ?? null };
+}

@@ -1,0 +1,177 @@
+// The realtime contract, in one place: channel names, event names and their payload schemas.
+// Imported by the publisher (server), the channel authoriser (server) and the browsers'
+// subscribers (client), so it must stay free of server-only imports.
+//
+// Events are hints, not state: they carry ids and small deltas (well under Pusher's 10 KB)
+// and clients refetch through TanStack Query. Kitchen events carry the per-location `seq`
+// (OrderEvent.seq, gapless, commit-ordered) so a display can detect what it missed and
+// replay it from GET /api/v1/kitchen/events?after=N. Kitchen events never carry prices.
+import { z } from "zod";
+import type { Role } from "@/generated/prisma/enums";
+
+export type ChannelAudience = "kitchen" | "floor";
+
+const CHANNEL = /^private-loc-([A-Za-z0-9_-]{1,64}?)-(kitchen|floor)$/;
+
+export function kitchenChannel(locationId: string): string {
+  return `private-loc-${locationId}-kitchen`;
+}
+
+export function floorChannel(locationId: string): string {
+  return `private-loc-${locationId}-floor`;
+}
+
+export function parseChannel(name: string): { locationId: string; audience: ChannelAudience } | null {
+  const m = CHANNEL.exec(name);
+  return m ? { locationId: m[1], audience: m[2] as ChannelAudience } : null;
+}
+
+/**
+ * Who may subscribe to each audience's channel (same location only; checked in
+ * app/api/realtime/auth). Floor roles do not get kitchen channels; managers get both.
+ */
+export const CHANNEL_ROLES: Record<ChannelAudience, readonly Role[]> = {
+  kitchen: ["ADMIN", "MANAGER", "CHEF"],
+  floor: ["ADMIN", "MANAGER", "SERVER", "CASHIER", "HOST"],
+};
+
+// ---- Kitchen channel -------------------------------------------------------------------------
+
+/** Every OrderEvent type; the event's name on the kitchen channel is the same string. */
+export const ORDER_EVENT_TYPES = [
+  "order.opened",
+  "items.added",
+  "items.fired",
+  "items.voided",
+  "items.bumped",
+  "items.recalled",
+  "ticket.ready",
+  "items.served",
+  "order.closed",
+  "order.voided",
+] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
+/** Types after which a station's tickets look different (chime + refetch). */
+export const TICKET_CHANGING_TYPES: readonly OrderEventType[] = [
+  "items.fired",
+  "items.voided",
+  "items.bumped",
+  "items.recalled",
+  "ticket.ready",
+  "order.voided",
+];
+
+/** What OrderEvent.payload holds (stored as JSON; never prices). */
+export const orderEventPayloadSchema = z.object({
+  /** Stations whose tickets this event touches (null = items without a station). */
+  stationIds: z.array(z.string().nullable()).max(50).default([]),
+  itemIds: z.array(z.string()).max(200).default([]),
+  fireBatch: z.number().int().nullable().optional(),
+  status: z.string().max(32).optional(),
+  reason: z.string().max(200).optional(),
+});
+export type OrderEventPayload = z.infer<typeof orderEventPayloadSchema>;
+
+/** The data of every kitchen-channel event. Deliberately small: ids and a seq. */
+export const kitchenEventSchema = z.object({
+  seq: z.number().int().positive(),
+  type: z.enum(ORDER_EVENT_TYPES),
+  orderId: z.string().nullable(),
+  stationIds: z.array(z.string().nullable()).max(50),
+  fireBatch: z.number().int().nullable(),
+  at: z.string(),
+});
+export type KitchenEvent = z.infer<typeof kitchenEventSchema>;
+
+/** A stored OrderEvent row → the kitchen event published for it (and replayed later). */
+export function toKitchenEvent(row: {
+  seq: number;
+  type: string;
+  orderId: string | null;
+  payload: unknown;
+  createdAt: Date | string;
+}): KitchenEvent {
+  const payload = orderEventPayloadSchema.safeParse(row.payload);
+  const type = (ORDER_EVENT_TYPES as readonly string[]).includes(row.type) ? (row.type as OrderEventType) : "order.opened";
+  return {
+    seq: row.seq,
+    type,
+    orderId: row.orderId,
+    stationIds: payload.success ? payload.data.stationIds : [],
+    fireBatch: payload.success ? (payload.data.fireBatch ?? null) : null,
+    at: typeof row.createdAt === "string" ? row.createdAt : row.createdAt.toISOString(),
+  };
+}
+
+/** GET /api/v1/kitchen/events?after=N */
+export const kitchenReplaySchema = z.object({
+  /** The location's latest committed seq when the query ran. */
+  seq: z.number().int().nonnegative(),
+  events: z.array(kitchenEventSchema),
+  /** More events exist after the last one returned: take a snapshot instead. */
+  truncated: z.boolean(),
+});
+export type KitchenReplay = z.infer<typeof kitchenReplaySchema>;
+
+// ---- Floor channel ---------------------------------------------------------------------------
+
+export const FLOOR_EVENTS = {
+  tableChanged: "table.changed",
+  orderChanged: "order.changed",
+  /** Items were 86'd or came back: order pads refetch the menu. */
+  menuChanged: "menu.changed",
+} as const;
+
+export const tableChangedSchema = z.object({
+  tableId: z.string(),
+  status: z.enum(["FREE", "SEATED", "ORDERED", "FOOD_READY", "NEEDS_ATTENTION"]),
+  orderId: z.string().nullable(),
+  seq: z.number().int().nullable(),
+});
+export type TableChanged = z.infer<typeof tableChangedSchema>;
+
+export const orderChangedSchema = z.object({
+  orderId: z.string(),
+  tableId: z.string().nullable(),
+  status: z.enum(["OPEN", "SENT", "IN_PROGRESS", "READY", "SERVED", "CLOSED", "VOIDED"]),
+  type: z.enum(ORDER_EVENT_TYPES),
+  seq: z.number().int(),
+});
+export type OrderChanged = z.infer<typeof orderChangedSchema>;
+
+export const menuChangedSchema = z.object({
+  menuItemIds: z.array(z.string()).max(200),
+});
+export type MenuChanged = z.infer<typeof menuChangedSchema>;
+
+/** Whether a kitchen event concerns a station (expo sees everything). */
+export function concernsStation(event: Pick<KitchenEvent, "stationIds">, station: { id: string; isExpo: boolean }): boolean {
+  return station.isExpo || event.stationIds.includes(station.id);
+}
+
+// ---- Menu & inventory events (owned by issue #4, menu/inventory) ------------------------------
+// Published on the floor channel: managers (the admin console) may subscribe to it, and floor
+// clients bind events by name, so they ignore these. Menu changes (86, un-86, prices) reuse
+// FLOOR_EVENTS.menuChanged above so every order pad refetches its menu.
+
+export const INVENTORY_EVENTS = {
+  /** Ingredients just fell to or below their reorder point. */
+  lowStock: "inventory.low-stock",
+} as const;
+
+export const lowStockEventSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        ingredientId: z.string(),
+        name: z.string().max(80),
+        onHand: z.string().max(24),
+        reorderPoint: z.string().max(24),
+        baseUnit: z.enum(["G", "ML", "EACH"]),
+      }),
+    )
+    .max(50),
+  at: z.string(),
+});
+export type LowStockEvent = z.infer<typeof lowStockEventSchema>;

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { assertRole, ORDER_READERS } from "../orders/permissions";
+
+/** A table of this location with its open order id (another location's id → 404). */
+export async function getTable(ctx: Ctx, input: { tableId: string }) {
+  assertRole(ctx, ORDER_READERS);
+  const table = await db.diningTable.findFirst({
+    where: { id: input.tableId, locationId: ctx.locationId },
+    select: {
+      id: true,
+      label: true,
+      seats: true,
+      status: true,
+      area: { select: { name: true } },
+      orders: { where: { status: { notIn: ["CLOSED", "VOIDED"] } }, select: { id: true }, orderBy: { openedAt: "desc" }, take: 1 },
+    },
+  });
+  if (!table) throw notFound("Table");
+  const { orders, ...rest } = table;
+  return { ...rest, openOrderId: orders[0]?.id ?? null };
+}

@@ -1,0 +1,225 @@
+// Never oversell: the stock hook under real concurrency on real connections, rollback of a
+// send that fails half-way, and auto-86 / un-86 driven by stock.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import type { Ingredient, PrismaClient } from "@/generated/prisma/client";
+import type { Ctx } from "@/lib/auth/context";
+import { createPrismaClient, db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { applyStockForFiredItems } from "@/lib/inventory/apply-stock-for-fired-items";
+import { adjustStock } from "@/lib/inventory/adjust-stock";
+import { reverseStockForVoidedItems } from "@/lib/inventory/reverse-stock-for-voided-items";
+import { openOrder } from "@/lib/orders/open-order";
+import { sendOrder } from "@/lib/orders/send-order";
+import { DEMO_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { resetDb, seedFixture, testDb } from "./helpers";
+
+let manager: Ctx;
+let server: Ctx;
+
+async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
+  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
+  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
+}
+
+/** A dish with its own ingredients (unique names), so tests do not depend on the demo recipes. */
+async function makeDish(ctx: Ctx, spec: { stock: { qty: string; reorderPoint?: string }[]; perPortion: string[] }) {
+  const tag = randomUUID().slice(0, 8);
+  const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: ctx.locationId } });
+  const ingredients: Ingredient[] = [];
+  for (const [i, s] of spec.stock.entries()) {
+    ingredients.push(
+      await db.ingredient.create({
+        data: {
+          locationId: ctx.locationId, name: `Test ing ${tag}-${i}`, baseUnit: "G", purchaseUnit: "kg bag", purchaseUnitSize: "1000",
+          costCentsPerPurchaseUnit: 1000, parLevel: "5000", reorderPoint: s.reorderPoint ?? "0",
+          stockLevel: { create: { locationId: ctx.locationId, quantity: s.qty } },
+        },
+      }),
+    );
+  }
+  const item = await db.menuItem.create({
+    data: {
+      locationId: ctx.locationId, categoryId: category.id, name: `Test dish ${tag}`, priceCents: 1500,
+      recipeLines: { create: spec.perPortion.map((q, i) => ({ locationId: ctx.locationId, ingredientId: ingredients[i].id, quantity: q })) },
+    },
+  });
+  return { item, ingredients };
+}
+
+async function makeOrderItems(ctx: Ctx, menuItemId: string, count: number) {
+  const order = await db.order.create({ data: { locationId: ctx.locationId, number: 100_000 + Math.floor(Math.random() * 1_000_000) } });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const oi = await db.orderItem.create({ data: { orderId: order.id, locationId: ctx.locationId, menuItemId, name: "Test dish", unitPriceCents: 1500 } });
+    ids.push(oi.id);
+  }
+  return ids;
+}
+
+const level = async (ingredientId: string) => Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
+
+beforeAll(async () => {
+  await resetDb();
+  await seedFixture();
+  manager = await ctxFor("manager@demo.kitchen");
+  server = await ctxFor("server@demo.kitchen");
+});
+
+describe("applyStockForFiredItems under concurrency", () => {
+  let pool: PrismaClient;
+  beforeAll(() => {
+    // Our own pool so the 50 transactions really run side by side on separate connections.
+    pool = createPrismaClient(inject("databaseUrl"), 25);
+  });
+  afterAll(async () => {
+    await pool.$disconnect();
+  });
+
+  it("50 concurrent sends competing for 10 portions: exactly 10 succeed, stock ends at 0, never below", async () => {
+    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "1000", reorderPoint: "200" }], perPortion: ["100"] });
+    const orderItemIds = await makeOrderItems(server, item.id, 50);
+
+    const results = await Promise.allSettled(
+      orderItemIds.map((orderItemId) =>
+        pool.$transaction((tx) => applyStockForFiredItems(tx, server, [{ orderItemId, menuItemId: item.id, quantity: 1, modifierIds: [] }]), {
+          maxWait: 60_000,
+          timeout: 60_000,
+        }),
+      ),
+    );
+
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(ok).toHaveLength(10);
+    expect(failed).toHaveLength(40);
+    for (const f of failed) {
+      expect(f.reason).toBeInstanceOf(AppError);
+      expect((f.reason as AppError).code).toBe("OUT_OF_STOCK");
+      expect((f.reason as AppError).message).toMatch(new RegExp(`^${item.name} cannot be sent: only 0 g of ${ingredients[0].name} left$`));
+    }
+
+    expect(await level(ingredients[0].id)).toBe(0);
+    const movements = await db.stockMovement.findMany({ where: { ingredientId: ingredients[0].id }, orderBy: { balanceAfter: "desc" } });
+    expect(movements).toHaveLength(10);
+    expect(movements.every((m) => m.type === "SALE" && Number(m.quantityDelta) === -100 && Number(m.balanceAfter) >= 0)).toBe(true);
+    // The ledger explains the level: balances are 900, 800, … 0, each exactly once.
+    expect(movements.map((m) => Number(m.balanceAfter))).toEqual([900, 800, 700, 600, 500, 400, 300, 200, 100, 0]);
+    expect(new Set(movements.map((m) => m.orderItemId)).size).toBe(10);
+
+    // The send that took the last portion auto-86'd the dish.
+    const after = await db.menuItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(after.is86d).toBe(true);
+    expect(after.eightySixedBy).toBe("AUTO");
+    const returned = ok.flatMap((r) => (r as PromiseFulfilledResult<{ eightySixedMenuItemIds: string[] }>).value.eightySixedMenuItemIds);
+    expect(returned).toEqual([item.id]);
+  });
+
+  it("concurrent sends touching two ingredients in opposite order do not deadlock", async () => {
+    const tag = randomUUID().slice(0, 6);
+    const a = await makeDish(manager, { stock: [{ qty: "10000" }, { qty: "10000" }], perPortion: ["10", "10"] });
+    // A second dish whose recipe lists the same two ingredients the other way round.
+    const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
+    const b = await db.menuItem.create({
+      data: {
+        locationId: manager.locationId, categoryId: category.id, name: `Reverse dish ${tag}`, priceCents: 900,
+        recipeLines: { create: [a.ingredients[1], a.ingredients[0]].map((ing) => ({ locationId: manager.locationId, ingredientId: ing.id, quantity: "10" })) },
+      },
+    });
+    const ai = await makeOrderItems(server, a.item.id, 20);
+    const bi = await makeOrderItems(server, b.id, 20);
+    const jobs = ai.flatMap((id, i) => [
+      { orderItemId: id, menuItemId: a.item.id },
+      { orderItemId: bi[i], menuItemId: b.id },
+    ]);
+    const results = await Promise.allSettled(
+      jobs.map((j) => pool.$transaction((tx) => applyStockForFiredItems(tx, server, [{ ...j, quantity: 1, modifierIds: [] }]), { maxWait: 60_000, timeout: 60_000 })),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await level(a.ingredients[0].id)).toBe(10000 - 400);
+    expect(await level(a.ingredients[1].id)).toBe(10000 - 400);
+  });
+
+  it("the database itself refuses negative stock (CHECK constraint)", async () => {
+    const { ingredients } = await makeDish(manager, { stock: [{ qty: "5" }], perPortion: ["1"] });
+    await expect(db.$executeRaw`UPDATE "StockLevel" SET quantity = quantity - 6 WHERE "ingredientId" = ${ingredients[0].id}`).rejects.toThrow();
+    expect(await level(ingredients[0].id)).toBe(5);
+  });
+});
+
+describe("a send that fails half-way", () => {
+  it("second ingredient short: the whole transaction rolls back and no movement is left behind", async () => {
+    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "1000" }, { qty: "30" }], perPortion: ["100", "50"] });
+    const [orderItemId] = await makeOrderItems(server, item.id, 1);
+    const error = await db
+      .$transaction(async (tx) => {
+        // What the send use case does before the hook: mark the item sent.
+        await tx.orderItem.update({ where: { id: orderItemId }, data: { status: "SENT", firedAt: new Date() } });
+        return applyStockForFiredItems(tx, server, [{ orderItemId, menuItemId: item.id, quantity: 1, modifierIds: [] }]);
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("OUT_OF_STOCK");
+    expect((error as AppError).message).toBe(`${item.name} cannot be sent: only 30 g of ${ingredients[1].name} left`);
+
+    expect(await level(ingredients[0].id)).toBe(1000); // the first ingredient's decrement was undone
+    expect(await level(ingredients[1].id)).toBe(30);
+    expect(await db.stockMovement.count({ where: { ingredientId: { in: ingredients.map((i) => i.id) } } })).toBe(0);
+    expect((await db.orderItem.findUniqueOrThrow({ where: { id: orderItemId } })).status).toBe("PENDING");
+  });
+
+  it("through the real send use case: OUT_OF_STOCK, nothing sent, nothing decremented", async () => {
+    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "1000" }, { qty: "120" }], perPortion: ["100", "50"] });
+    const { orderId } = (await openOrder(server, { tableId: null, guestCount: 2 })) as { orderId: string };
+    const attempt = sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: item.id, quantity: 3 }] });
+    await expect(attempt).rejects.toMatchObject({ code: "OUT_OF_STOCK", message: `${item.name} cannot be sent: only 120 g of ${ingredients[1].name} left` });
+    expect(await level(ingredients[0].id)).toBe(1000);
+    expect(await level(ingredients[1].id)).toBe(120);
+    expect(await db.stockMovement.count({ where: { ingredientId: { in: ingredients.map((i) => i.id) } } })).toBe(0);
+    expect(await db.orderItem.count({ where: { orderId, status: "SENT" } })).toBe(0);
+
+    // Two portions fit: the send goes through and records SALE movements for the order item.
+    const ok = await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: item.id, quantity: 2 }] });
+    expect(ok.firedItemIds).toHaveLength(1);
+    expect(await level(ingredients[1].id)).toBe(20);
+    const sale = await db.stockMovement.findMany({ where: { ingredientId: ingredients[1].id } });
+    expect(sale).toMatchObject([{ type: "SALE", orderItemId: ok.firedItemIds[0] }]);
+    expect(Number(sale[0].quantityDelta)).toBe(-100);
+    expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).is86d).toBe(true);
+  });
+});
+
+describe("auto-86 and back", () => {
+  it("modifiers add to the recipe; a manual 86 is never lifted by stock", async () => {
+    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "300" }, { qty: "100" }], perPortion: ["100"] });
+    const group = await db.modifierGroup.create({
+      data: { locationId: manager.locationId, name: `Extra ${randomUUID().slice(0, 6)}`, modifiers: { create: [{ name: "Double" }] } },
+      include: { modifiers: true },
+    });
+    await db.recipeLine.create({ data: { locationId: manager.locationId, modifierId: group.modifiers[0].id, ingredientId: ingredients[0].id, quantity: "100" } });
+    const [oi] = await makeOrderItems(server, item.id, 1);
+    await db.$transaction((tx) => applyStockForFiredItems(tx, server, [{ orderItemId: oi, menuItemId: item.id, quantity: 1, modifierIds: [group.modifiers[0].id] }]));
+    expect(await level(ingredients[0].id)).toBe(100);
+    expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).is86d).toBe(false); // one portion still covered
+
+    // A manual 86 stays when stock arrives.
+    await db.menuItem.update({ where: { id: item.id }, data: { is86d: true, eightySixedBy: "MANUAL", eightySixedAt: new Date() } });
+    await adjustStock(manager, { ingredientId: ingredients[0].id, direction: "ADD", quantity: "1", unit: "kg", reason: "Delivery without PO" });
+    expect(await level(ingredients[0].id)).toBe(1100);
+    expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).eightySixedBy).toBe("MANUAL");
+  });
+
+  it("voiding before preparation puts stock back and restores an AUTO-86'd dish once", async () => {
+    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "200" }], perPortion: ["100"] });
+    const [oi] = await makeOrderItems(server, item.id, 1);
+    await db.$transaction((tx) => applyStockForFiredItems(tx, server, [{ orderItemId: oi, menuItemId: item.id, quantity: 2, modifierIds: [] }]));
+    expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).is86d).toBe(true);
+    const r = await db.$transaction((tx) => reverseStockForVoidedItems(tx, server, [oi]));
+    expect(r.restoredMenuItemIds).toEqual([item.id]);
+    expect(await level(ingredients[0].id)).toBe(200);
+    const again = await db.$transaction((tx) => reverseStockForVoidedItems(tx, server, [oi]));
+    expect(again.restoredMenuItemIds).toEqual([]);
+    expect(await level(ingredients[0].id)).toBe(200);
+  });
+});

@@ -1,0 +1,313 @@
+// Order use cases against the real PostgreSQL, with the demo restaurant: lifecycle, table
+// status, totals, roles, tenancy, 86'd and unavailable items, modifiers, voids, stock rollback.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "@/lib/auth/context";
+import { AppError } from "@/lib/errors";
+import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { openOrder } from "@/lib/orders/open-order";
+import { addOrderItems } from "@/lib/orders/add-order-items";
+import { sendOrder } from "@/lib/orders/send-order";
+import { fireCourse } from "@/lib/orders/fire-course";
+import { voidOrderItem } from "@/lib/orders/void-order-item";
+import { updateOrderStatus } from "@/lib/orders/update-order-status";
+import { getOrder } from "@/lib/orders/get-order";
+import { listOrders } from "@/lib/orders/list-orders";
+import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
+import { flagTable } from "@/lib/tables/flag-table";
+import { resetDb, seedFixture, testDb } from "./helpers";
+
+async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
+  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
+  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
+}
+
+async function rejects(p: Promise<unknown>): Promise<AppError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const key = () => randomUUID();
+let server: Ctx, server2: Ctx, manager: Ctx, chef: Ctx, host: Ctx, otherManager: Ctx;
+const item: Record<string, { id: string; groups: Record<string, Record<string, string>> }> = {};
+const table: Record<string, string> = {};
+
+async function menuItem(name: string) {
+  const m = await testDb().menuItem.findFirstOrThrow({
+    where: { name, location: { slug: DEMO_LOCATION_SLUG } },
+    include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
+  });
+  const groups = Object.fromEntries(m.modifierGroups.map((g) => [g.group.name, Object.fromEntries(g.group.modifiers.map((x) => [x.name, x.id]))]));
+  return { id: m.id, groups };
+}
+
+beforeAll(async () => {
+  await resetDb();
+  await seedFixture();
+  [server, server2, manager, chef, host] = await Promise.all(
+    ["server", "server2", "manager", "chef", "host"].map((u) => ctxFor(`${u}@demo.kitchen`)),
+  );
+  otherManager = await ctxFor("manager@demo.kitchen", DEMO_SECOND_LOCATION_SLUG);
+  for (const name of ["Classic Burger", "NY Strip Steak", "Soup of the Day", "Iced Tea", "Seasonal Sorbet", "Caesar Salad"]) item[name] = await menuItem(name);
+  const tables = await testDb().diningTable.findMany({ where: { location: { slug: DEMO_LOCATION_SLUG } } });
+  for (const t of tables) table[t.label] = t.id;
+});
+
+const burger = (over: Record<string, unknown> = {}) => ({
+  menuItemId: item["Classic Burger"].id,
+  quantity: 1,
+  modifierIds: [item["Classic Burger"].groups["Side choice"]["Hand-cut fries"], item["Classic Burger"].groups["Burger add-ons"]["Applewood bacon"]],
+  seat: 1,
+  course: "MAINS" as const,
+  notes: "no pickles",
+  ...over,
+});
+const soup = (over: Record<string, unknown> = {}) => ({ menuItemId: item["Soup of the Day"].id, quantity: 1, course: "STARTERS" as const, ...over });
+
+describe("opening a table", () => {
+  it("creates an order, numbers it, seats the table; a second tap continues the same order", async () => {
+    const first = await openOrder(server, { tableId: table["1"], guestCount: 2 });
+    expect(first.created).toBe(true);
+    expect(first.number).toBeGreaterThan(0);
+    const again = await openOrder(server2, { tableId: table["1"], guestCount: 3 });
+    expect(again).toMatchObject({ orderId: first.orderId, created: false });
+    const t = await testDb().diningTable.findUniqueOrThrow({ where: { id: table["1"] } });
+    expect(t.status).toBe("SEATED");
+    const events = await testDb().orderEvent.findMany({ where: { orderId: first.orderId } });
+    expect(events.map((e) => e.type)).toEqual(["order.opened"]);
+  });
+
+  it("concurrent opens of one table still give one order", async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => openOrder(server, { tableId: table["2"], guestCount: 2 })));
+    expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+  });
+
+  it("refuses another location's table (404) and roles that do not take orders (403)", async () => {
+    expect((await rejects(openOrder(otherManager, { tableId: table["3"] }))).code).toBe("NOT_FOUND");
+    expect((await rejects(openOrder(chef, { tableId: table["3"] }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("sending to the kitchen", () => {
+  it("saves and fires the lines, snapshots prices, computes tax, moves the table to ORDERED", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["4"], guestCount: 2 });
+    const sent = await sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ quantity: 2 }), soup()] });
+    expect(sent).toMatchObject({ orderId, fireBatch: 1, status: "SENT", replayed: false, heldItemIds: [] });
+    expect(sent.firedItemIds).toHaveLength(2);
+    // Burger 1650 + fries 0 + bacon 250 = 1900 × 2 = 3800; soup 800 → 4600; tax 8.75 % = 402.5 → 403.
+    expect(sent).toMatchObject({ subtotalCents: 4600, taxCents: 403, totalCents: 5003 });
+
+    const order = await getOrder(server, { orderId });
+    expect(order.items.every((i) => i.status === "SENT" && i.fireBatch === 1 && i.firedAt)).toBe(true);
+    const b = order.items.find((i) => i.name === "Classic Burger")!;
+    expect(b).toMatchObject({ unitPriceCents: 1650, modifiersCents: 250, taxRateBps: 875, quantity: 2, seat: 1, notes: "no pickles", course: "MAINS" });
+    expect(b.station?.name).toBe("Grill");
+    expect(b.modifiers.map((m) => m.name).sort()).toEqual(["Applewood bacon", "Hand-cut fries"]);
+    expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: table["4"] } })).status).toBe("ORDERED");
+    const events = await testDb().orderEvent.findMany({ where: { orderId }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["order.opened", "items.fired"]);
+    expect(events[1].actorId).toBe(server.userId);
+    expect(JSON.stringify(events[1].payload)).not.toMatch(/cents|price/i);
+  });
+
+  it("holds courses and fires them later ('fire mains') as a new ticket", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["5"], guestCount: 2 });
+    const sent = await sendOrder(server, { orderId, idempotencyKey: key(), items: [soup(), burger()], holdCourses: ["MAINS"] });
+    expect(sent.firedItemIds).toHaveLength(1);
+    expect(sent.heldItemIds).toHaveLength(1);
+    let order = await getOrder(server, { orderId });
+    expect(order.items.map((i) => [i.name, i.status]).sort()).toEqual([["Classic Burger", "HELD"], ["Soup of the Day", "SENT"]]);
+
+    const fired = await fireCourse(server, { orderId, course: "MAINS" });
+    expect(fired.fireBatch).toBe(2);
+    order = await getOrder(server, { orderId });
+    expect(order.items.find((i) => i.name === "Classic Burger")).toMatchObject({ status: "SENT", fireBatch: 2 });
+    expect((await rejects(fireCourse(server, { orderId, course: "MAINS" }))).code).toBe("INVALID_STATE");
+  });
+
+  it("can save lines without sending, then send them", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["6"] });
+    const added = await addOrderItems(server, { orderId, items: [soup({ quantity: 2 })] });
+    expect(added.itemIds).toHaveLength(1);
+    expect(added.subtotalCents).toBe(1600);
+    expect((await getOrder(server, { orderId })).items[0].status).toBe("PENDING");
+    const sent = await sendOrder(server, { orderId, idempotencyKey: key() });
+    expect(sent.firedItemIds).toEqual(added.itemIds);
+    expect((await rejects(sendOrder(server, { orderId, idempotencyKey: key() }))).code).toBe("INVALID_STATE"); // nothing new
+  });
+
+  it("enforces modifier min/max on the server", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["7"] });
+    const noSide = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [] })] }));
+    expect(noSide.code).toBe("VALIDATION");
+    expect(noSide.fieldErrors?.["items.0.modifierIds"]).toEqual(["Choose Side choice"]);
+    const sides = item["Classic Burger"].groups["Side choice"];
+    const twoSides = await rejects(
+      sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [sides["Hand-cut fries"], sides["Side salad"]] })] }),
+    );
+    expect(twoSides.fieldErrors?.["items.0.modifierIds"]?.[0]).toMatch(/at most 1/);
+    const steakTemp = item["NY Strip Steak"].groups["Steak temperature"]["Rare"];
+    const foreign = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [sides["Hand-cut fries"], steakTemp] })] }));
+    expect(foreign.fieldErrors?.["items.0.modifierIds"]?.[0]).toMatch(/does not belong/);
+    expect(await testDb().orderItem.count({ where: { orderId } })).toBe(0);
+  });
+
+  it("validates input with field messages", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["8"] });
+    const bad = await rejects(sendOrder(server, { orderId, idempotencyKey: "x", items: [{ menuItemId: item["Iced Tea"].id, quantity: 0 }] }));
+    expect(bad.code).toBe("VALIDATION");
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["idempotencyKey", "items.0.quantity"]);
+  });
+
+  it("refuses 86'd items: when adding, when sending, and when firing something 86'd since", async () => {
+    const db = testDb();
+    const { orderId } = await openOrder(server, { tableId: table["9"] });
+    await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: true } });
+    try {
+      const add = await rejects(addOrderItems(server, { orderId, items: [{ menuItemId: item["Iced Tea"].id, quantity: 1 }] }));
+      expect(add.code).toBe("UNAVAILABLE_ITEM");
+      expect(add.fieldErrors?.["items.0.menuItemId"]?.[0]).toMatch(/86'd/);
+      expect((await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: item["Iced Tea"].id, quantity: 1 }] }))).code).toBe("UNAVAILABLE_ITEM");
+
+      const menu = await getOrderPadMenu(server);
+      const tea = menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Iced Tea"].id);
+      expect(tea?.is86d).toBe(true); // shown as unavailable, not hidden
+    } finally {
+      await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: false } });
+    }
+    await addOrderItems(server, { orderId, items: [{ menuItemId: item["Iced Tea"].id, quantity: 1, course: "DRINKS" }] });
+    await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: true } });
+    try {
+      const late = await rejects(sendOrder(server, { orderId, idempotencyKey: key() }));
+      expect(late.code).toBe("UNAVAILABLE_ITEM");
+      expect((await getOrder(server, { orderId })).items[0].status).toBe("PENDING");
+    } finally {
+      await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: false } });
+    }
+  });
+
+  it("hides items outside their availability window and refuses them on the server", async () => {
+    const db = testDb();
+    const never = await db.availabilityWindow.create({ data: { locationId: server.locationId, name: "Never (test)", daysOfWeek: [], startMinute: 0, endMinute: 60 } });
+    await db.menuItemAvailability.create({ data: { menuItemId: item["Seasonal Sorbet"].id, windowId: never.id } });
+    const menu = await getOrderPadMenu(server);
+    expect(menu.categories.flatMap((c) => c.items).some((i) => i.id === item["Seasonal Sorbet"].id)).toBe(false);
+    const { orderId } = await openOrder(server, { tableId: table["10"] });
+    const e = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: item["Seasonal Sorbet"].id, quantity: 1 }] }));
+    expect(e.code).toBe("UNAVAILABLE_ITEM");
+    await db.menuItemAvailability.deleteMany({ where: { windowId: never.id } });
+    await db.availabilityWindow.delete({ where: { id: never.id } });
+  });
+
+  it("rolls the whole send back when stock runs out (nothing fired, key released)", async () => {
+    const db = testDb();
+    const patties = await db.ingredient.findFirstOrThrow({ where: { name: "Beef patties", location: { slug: DEMO_LOCATION_SLUG } } });
+    const level = await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: patties.id } });
+    await db.stockLevel.update({ where: { ingredientId: patties.id }, data: { quantity: 1 } });
+    try {
+      const { orderId } = await openOrder(server, { tableId: table["11"] });
+      const k = key();
+      const e = await rejects(sendOrder(server, { orderId, idempotencyKey: k, items: [burger(), soup()] }));
+      expect(e.code).toBe("OUT_OF_STOCK");
+      expect(await db.orderItem.count({ where: { orderId } })).toBe(0);
+      expect(await db.orderEvent.count({ where: { orderId, type: "items.fired" } })).toBe(0);
+      expect(await db.idempotencyKey.count({ where: { key: k } })).toBe(0);
+      // The same key works once the problem is fixed (the failed attempt released it).
+      const ok = await sendOrder(server, { orderId, idempotencyKey: k, items: [soup()] });
+      expect(ok.firedItemIds).toHaveLength(1);
+    } finally {
+      await db.stockLevel.update({ where: { ingredientId: patties.id }, data: { quantity: level.quantity } });
+    }
+  });
+});
+
+describe("voids", () => {
+  it("need a reason; an item the kitchen has seen needs a manager", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["12"] });
+    const sent = await sendOrder(server, { orderId, idempotencyKey: key(), items: [burger(), soup()] });
+    const [burgerId] = sent.firedItemIds;
+    const noReason = await rejects(voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "" }));
+    expect(noReason.code).toBe("VALIDATION");
+    expect(noReason.fieldErrors?.reason).toBeDefined();
+    expect((await rejects(voidOrderItem(server, { orderId, orderItemId: burgerId, reason: "guest changed mind" }))).code).toBe("FORBIDDEN");
+    expect((await rejects(voidOrderItem(chef, { orderId, orderItemId: burgerId, reason: "guest changed mind" }))).code).toBe("FORBIDDEN");
+
+    const before = await getOrder(server, { orderId });
+    await voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "guest changed mind" });
+    const after = await getOrder(server, { orderId });
+    const voided = after.items.find((i) => i.id === burgerId)!;
+    expect(voided).toMatchObject({ status: "VOIDED", voidReason: "guest changed mind" });
+    expect(after.subtotalCents).toBeLessThan(before.subtotalCents);
+    const audit = await testDb().auditLog.findFirst({ where: { action: "order.item.void", entityId: burgerId } });
+    expect(audit?.actorId).toBe(manager.userId);
+    const ev = await testDb().orderEvent.findFirstOrThrow({ where: { orderId, type: "items.voided" } });
+    expect(ev.payload).toMatchObject({ itemIds: [burgerId], reason: "guest changed mind" });
+    expect((await rejects(voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "again" }))).code).toBe("INVALID_STATE");
+  });
+
+  it("an unsent line can be voided by the server", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["13"] });
+    const { itemIds } = await addOrderItems(server, { orderId, items: [soup()] });
+    await voidOrderItem(server, { orderId, orderItemId: itemIds[0], reason: "wrong table" });
+    expect((await getOrder(server, { orderId })).items[0].status).toBe("VOIDED");
+  });
+
+  it("another location's order or item is not found", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["14"] });
+    const { itemIds } = await addOrderItems(server, { orderId, items: [soup()] });
+    expect((await rejects(voidOrderItem(otherManager, { orderId, orderItemId: itemIds[0], reason: "nope nope" }))).code).toBe("NOT_FOUND");
+    expect((await rejects(getOrder(otherManager, { orderId }))).code).toBe("NOT_FOUND");
+    expect((await rejects(sendOrder(otherManager, { orderId, idempotencyKey: key() }))).code).toBe("NOT_FOUND");
+    expect((await rejects(updateOrderStatus(otherManager, { orderId, status: "CLOSED" }))).code).toBe("NOT_FOUND");
+    expect((await listOrders(otherManager, {})).some((o) => o.id === orderId)).toBe(false);
+    expect((await rejects(getOrder(chef, { orderId }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("closing and voiding orders", () => {
+  it("close frees the table and drops unsent lines; it is refused while food is in the kitchen", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["P1"] });
+    await sendOrder(server, { orderId, idempotencyKey: key(), items: [soup()] });
+    expect((await rejects(updateOrderStatus(server, { orderId, status: "CLOSED" }))).code).toBe("INVALID_STATE");
+    expect((await rejects(updateOrderStatus(host, { orderId, status: "CLOSED" }))).code).toBe("FORBIDDEN");
+    const voidNoReason = await rejects(updateOrderStatus(manager, { orderId, status: "VOIDED" }));
+    expect(voidNoReason.fieldErrors?.reason).toBeDefined();
+    expect((await rejects(updateOrderStatus(server, { orderId, status: "VOIDED", reason: "walked out" }))).code).toBe("FORBIDDEN");
+    await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "walked out" });
+    const order = await getOrder(server, { orderId });
+    expect(order.status).toBe("VOIDED");
+    expect(order.items.every((i) => i.status === "VOIDED")).toBe(true);
+    expect(order.totalCents).toBe(0);
+    expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: table["P1"] } })).status).toBe("FREE");
+
+    const next = await openOrder(server, { tableId: table["P1"] });
+    expect(next.created).toBe(true);
+    await addOrderItems(server, { orderId: next.orderId, items: [soup()] });
+    await updateOrderStatus(server, { orderId: next.orderId, status: "CLOSED" });
+    const closed = await getOrder(server, { orderId: next.orderId });
+    expect(closed.status).toBe("CLOSED");
+    expect(closed.closedAt).not.toBeNull();
+    expect(closed.items[0]).toMatchObject({ status: "VOIDED", voidReason: "Not sent before the check closed" });
+    expect((await rejects(sendOrder(server, { orderId: next.orderId, idempotencyKey: key(), items: [soup()] }))).code).toBe("INVALID_STATE");
+  });
+
+  it("flags a table for attention and clears it back to its order's status", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["P2"] });
+    await sendOrder(server, { orderId, idempotencyKey: key(), items: [soup()] });
+    expect((await flagTable(server, { tableId: table["P2"], attention: true })).status).toBe("NEEDS_ATTENTION");
+    expect((await flagTable(server, { tableId: table["P2"], attention: false })).status).toBe("ORDERED");
+    expect((await rejects(flagTable(otherManager, { tableId: table["P2"], attention: true }))).code).toBe("NOT_FOUND");
+  });
+
+  it("lists active orders of the location only", async () => {
+    const active = await listOrders(server, {});
+    expect(active.length).toBeGreaterThan(5);
+    expect(active.every((o) => o.status !== "CLOSED" && o.status !== "VOIDED")).toBe(true);
+    expect(await listOrders(otherManager, {})).toEqual([]);
+  });
+});
