@@ -22,7 +22,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // React style attributes (charts, floor plan positions) need inline styles; scripts do not.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Menu photos may live on a CDN; images cannot run code.
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     `connect-src 'self' ${realtimeOrigins()}`,
     "media-src 'self' data:",

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
+mkdir -p reports
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 SECONDS=0
 
@@ -46,11 +46,11 @@ step "Type check"
 npx tsc --noEmit || status=1
 
 step "Unit and integration tests (vitest)"
-rm -f test-results/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+rm -f reports/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 
 step "Production build"
-rm -f test-results/e2e-results.json
+rm -f reports/e2e-results.json
 if npx next build; then
   step "End-to-end tests (Playwright, Chromium)"
   CI=${CI:-true} npx playwright test || status=1
@@ -59,6 +59,6 @@ else
 fi
 
 step "Summary"
-node scripts/test-summary.mjs test-results/vitest.json test-results/e2e-results.json || status=1
+node scripts/test-summary.mjs reports/vitest.json reports/e2e-results.json || status=1
 echo "took ${SECONDS}s"
 exit $status

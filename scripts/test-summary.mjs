@@ -11,7 +11,7 @@ if (vitestFile && existsSync(vitestFile)) {
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  console.log(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests ?? 0} skipped (${v.numTotalTestSuites} files)`);
+  console.log(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests ?? 0} skipped (${v.numTotalTestSuites} suites)`);
   if (v.numFailedTestSuites && !v.numFailedTests) problems.push(`${v.numFailedTestSuites} vitest file(s) failed to run`);
 } else problems.push("no vitest report");
 

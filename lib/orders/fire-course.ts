@@ -10,6 +10,8 @@ import { appendOrderEvents } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { COURSE_LABEL } from "./courses";
 import { deductStock, fireItems } from "./fire-items";
+import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
+import { publishStockEffects } from "../inventory/publish-stock-effects";
 import { lockOrder } from "./lock-order";
 import { assertRole, ORDER_TAKERS } from "./permissions";
 import { fireCourseSchema, type FireCourseInput } from "./schemas";
@@ -20,17 +22,18 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   assertRole(ctx, ORDER_TAKERS);
   const input = parseInput(fireCourseSchema, raw);
   let change: CommittedChange | undefined;
+  let stock = null as StockEffects | null; // set inside the transaction, published after commit
 
   const work = async (tx: Tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
     const fired = await fireItems(tx, ctx, order.id, { status: "HELD", course: input.course });
     if (!fired) throw new AppError("INVALID_STATE", `No held ${COURSE_LABEL[input.course].toLowerCase()} on order #${order.number}`);
     const settled = await settleOrder(tx, order.id);
-    const eightySixed = await deductStock(tx, ctx, fired);
+    stock = await deductStock(tx, ctx, fired);
     const stored = await appendOrderEvents(tx, ctx, [
       { orderId: order.id, type: "items.fired", payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch } },
     ]);
-    change = { ...committedChange(ctx.locationId, settled, stored), menu: eightySixed.length ? { menuItemIds: eightySixed } : null };
+    change = committedChange(ctx.locationId, settled, stored);
     return { orderId: order.id, fireBatch: fired.fireBatch, firedItemIds: fired.itemIds, status: settled.status };
   };
 
@@ -38,6 +41,9 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   const { value, replayed } = idempotencyKey
     ? await runIdempotent(ctx, { scope: "orders.fire", key: idempotencyKey, request }, work)
     : { value: await db.$transaction(work, TX_OPTIONS), replayed: false };
-  if (!replayed && change) await publishChange(change);
+  if (!replayed && change) {
+    await publishChange(change);
+    if (stock) await publishStockEffects(ctx, stock);
+  }
   return { ...value, replayed };
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
+import { applyStockForFiredItems, type FiredItem, type StockEffects } from "../inventory/apply-stock-for-fired-items";
 
 export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
 
@@ -58,9 +58,9 @@ export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma
  * Inventory's hook, inside the same transaction (OUT_OF_STOCK rolls the whole send back). Called
  * last before the events: stock rows stay locked until commit, and every send touches the same
  * few ingredients, so the shorter that tail, the less concurrent sends queue behind each other.
- * Returns the menu items it 86'd (tablets are told to refetch the menu).
+ * The effects (auto-86'd items, low stock) are published after commit with publishStockEffects.
  */
-export async function deductStock(tx: Tx, ctx: Ctx, fired: Fired | null): Promise<string[]> {
-  if (!fired) return [];
-  return (await applyStockForFiredItems(tx, ctx, fired.forStock)).eightySixedMenuItemIds;
+export async function deductStock(tx: Tx, ctx: Ctx, fired: Fired | null): Promise<StockEffects | null> {
+  if (!fired) return null;
+  return applyStockForFiredItems(tx, ctx, fired.forStock);
 }

@@ -7,6 +7,8 @@ import { runIdempotent } from "../idempotency/run-idempotent";
 import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { deductStock, fireItems } from "./fire-items";
+import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
+import { publishStockEffects } from "../inventory/publish-stock-effects";
 import { lockOrder } from "./lock-order";
 import { assertRole, ORDER_TAKERS } from "./permissions";
 import { insertLines, prepareLines } from "./prepare-lines";
@@ -36,6 +38,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   const input = parseInput(sendOrderSchema, raw);
   const { idempotencyKey, ...request } = input;
   let change: CommittedChange | undefined;
+  let stock = null as StockEffects | null; // set inside the transaction, published after commit
 
   const { value, replayed } = await runIdempotent(ctx, { scope: "orders.send", key: idempotencyKey, request }, async (tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
@@ -53,7 +56,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
     const fired = await fireItems(tx, ctx, order.id, { status: "PENDING" });
     if (!fired && toHold.length === 0) throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
     const settled = await settleOrder(tx, order.id);
-    const eightySixed = await deductStock(tx, ctx, fired);
+    stock = await deductStock(tx, ctx, fired);
 
     const events: NewOrderEvent[] = [];
     if (toHold.length) events.push({ orderId: order.id, type: "items.added", payload: { stationIds: [], itemIds: toHold, status: "HELD" } });
@@ -61,7 +64,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
       events.push({ orderId: order.id, type: "items.fired", payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch } });
     }
     const stored = await appendOrderEvents(tx, ctx, events);
-    change = { ...committedChange(ctx.locationId, settled, stored), menu: eightySixed.length ? { menuItemIds: eightySixed } : null };
+    change = committedChange(ctx.locationId, settled, stored);
 
     const result: SendOrderResult = {
       orderId: order.id,
@@ -75,7 +78,10 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
     return result;
   });
 
-  if (!replayed && change) await publishChange(change);
+  if (!replayed && change) {
+    await publishChange(change);
+    if (stock) await publishStockEffects(ctx, stock);
+  }
   return { ...value, replayed };
 }
 

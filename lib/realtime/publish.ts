@@ -9,8 +9,6 @@ import {
   orderChangedSchema,
   tableChangedSchema,
   toKitchenEvent,
-  menuChangedSchema,
-  type MenuChanged,
   type OrderChanged,
   type TableChanged,
 } from "./events";
@@ -22,7 +20,6 @@ export type CommittedChange = {
   events: { seq: number; type: string; orderId: string | null; payload: unknown; createdAt: Date }[];
   tables?: TableChanged[];
   orders?: OrderChanged[];
-  menu?: MenuChanged | null;
 };
 
 type Message = { channel: string; name: string; data: unknown };
@@ -41,7 +38,6 @@ export function messagesFor(change: CommittedChange): Message[] {
     }),
     ...(change.tables ?? []).map((t) => ({ channel: floor, name: FLOOR_EVENTS.tableChanged, data: tableChangedSchema.parse(t) })),
     ...(change.orders ?? []).map((o) => ({ channel: floor, name: FLOOR_EVENTS.orderChanged, data: orderChangedSchema.parse(o) })),
-    ...(change.menu?.menuItemIds.length ? [{ channel: floor, name: FLOOR_EVENTS.menuChanged, data: menuChangedSchema.parse(change.menu) }] : []),
   ];
 }
 
