@@ -11,7 +11,7 @@ import { clientIp } from "../http/client-ip";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; locationId: string };
+    user: { id: string; name: string; email: string; role: Role; locationId: string; sv: number };
   }
   interface User {
     role: Role;
@@ -99,6 +99,7 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
         role: token.role,
         locationId: token.locationId,
+        sv: token.sv,
       };
       return session;
     },

@@ -19,9 +19,10 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
   if (!u?.id || !u.locationId) return null;
   const membership = await db.membership.findUnique({
     where: { userId_locationId: { userId: u.id, locationId: u.locationId } },
-    include: { user: { select: { active: true, name: true, email: true } } },
+    include: { user: { select: { active: true, name: true, email: true, sessionVersion: true } } },
   });
-  if (!membership || !membership.user.active) return null;
+  // A bumped sessionVersion (password change, "sign out everywhere") revokes older tokens.
+  if (!membership || !membership.user.active || membership.user.sessionVersion !== (u.sv ?? 0)) return null;
   const h = await headers();
   return {
     userId: u.id,
