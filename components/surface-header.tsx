@@ -16,7 +16,11 @@ export async function SurfaceHeader({ title, dark = false, children }: { title: 
       </div>
       <div className="flex items-center gap-3">
         {children}
-        {ctx && <span data-testid="signed-in-as" className="text-sm">{ctx.name} · {ctx.role.toLowerCase()}</span>}
+        {ctx && (
+          <a href="/account" data-testid="signed-in-as" className="text-sm hover:underline">
+            {ctx.name} · {ctx.role.toLowerCase()}
+          </a>
+        )}
         <SignOutButton className={dark ? "text-white hover:bg-gray-800" : "hover:bg-gray-100"} />
       </div>
     </header>

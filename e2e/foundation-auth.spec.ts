@@ -143,3 +143,36 @@ test("a manager can switch to another of their locations", async ({ page }) => {
   await select.selectOption(other!);
   await expect(page.getByRole("heading", { name: /Today at (?!Harbor)/ })).toBeVisible();
 });
+
+test("changing the password applies the policy and signs out everywhere", async ({ page, browser }) => {
+  const email = LOCKOUT_USERS[1];
+  await page.goto("/login");
+  await signIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/floor$/);
+  // A second device signed in as the same person.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/login");
+  await signIn(other, email, PASSWORD);
+  await expect(other).toHaveURL(/\/floor$/);
+
+  await page.getByTestId("signed-in-as").click();
+  await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill("password1234");
+  await page.getByLabel("Repeat new password").fill("password1234");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("This password is too common; choose another")).toBeVisible();
+
+  await page.getByLabel("New password", { exact: true }).fill("harbor lights at midnight");
+  await page.getByLabel("Repeat new password").fill("harbor lights at midnight");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // The other device's session is revoked on its next request.
+  await other.goto("/floor");
+  await expect(other).toHaveURL(/\/login/);
+  await signIn(page, email, PASSWORD);
+  await expect(loginError(page)).toHaveText("Invalid email or password");
+  await signIn(page, email, "harbor lights at midnight");
+  await expect(page).toHaveURL(/\/floor$/);
+});

@@ -3,20 +3,11 @@
 // sent and received → stock goes up through RECEIPT movements and the dishes come back live.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateFor } from "./support/e2e-env";
+import { openTabletAt } from "./support/tablet";
 
 test.describe.configure({ mode: "serial" });
 
-async function tablet(browser: Browser, table: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 }, hasTouch: true });
-  const page = await ctx.newPage();
-  await page.goto("/floor");
-  await page.locator(`[data-testid=table-tile][data-label="${table}"]`).click();
-  const seat = page.getByRole("button", { name: /Seat \d+ and start order/ });
-  await expect(seat.or(page.getByTestId("order-pad"))).toBeVisible();
-  if (await seat.isVisible()) await seat.click();
-  await expect(page.getByTestId("order-pad")).toBeVisible();
-  return page;
-}
+const tablet = openTabletAt;
 
 async function manager(browser: Browser, path: string): Promise<Page> {
   const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1400, height: 900 } });

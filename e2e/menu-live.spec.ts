@@ -3,21 +3,11 @@
 // answers with field-level messages; roles and locations are enforced.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateFor } from "./support/e2e-env";
+import { openTabletAt } from "./support/tablet";
 
 test.describe.configure({ mode: "serial" });
 
-async function tablet(browser: Browser, table: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 }, hasTouch: true });
-  const page = await ctx.newPage();
-  await page.goto("/floor");
-  await page.locator(`[data-testid=table-tile][data-label="${table}"]`).click();
-  const seat = page.getByRole("button", { name: /Seat \d+ and start order/ });
-  // A table left seated by an earlier run opens straight on its order pad.
-  await expect(seat.or(page.getByTestId("order-pad"))).toBeVisible();
-  if (await seat.isVisible()) await seat.click();
-  await expect(page.getByTestId("order-pad")).toBeVisible();
-  return page;
-}
+const tablet = openTabletAt;
 
 async function console_(browser: Browser, path = "/admin/menu"): Promise<Page> {
   const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1400, height: 900 } });

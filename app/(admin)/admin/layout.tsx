@@ -4,6 +4,9 @@ import { currentCtx } from "@/lib/auth/session";
 import { listMyLocations } from "@/lib/locations/list-my-locations";
 import { LocationSwitcher } from "@/components/location-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
+import { LiveConsole } from "@/components/admin/live-console";
+import { pusherClientConfig } from "@/lib/realtime/pusher-server";
+import { MANAGERS } from "@/lib/auth/roles";
 
 const NAV = [
   { href: "/admin", label: "Dashboard" },
@@ -35,14 +38,20 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {ctx && <LocationSwitcher locations={locations} currentId={ctx.locationId} />}
           <div className="flex items-center gap-3 text-sm">
             {ctx && (
-              <span data-testid="signed-in-as">
+              <a href="/account" className="hover:underline" data-testid="signed-in-as">
                 {ctx.name} · <span className="font-semibold">{ctx.role.toLowerCase()}</span>
-              </span>
+              </a>
             )}
             <SignOutButton className="text-gray-700 hover:bg-gray-100" />
           </div>
         </header>
-        <main className="flex-1 p-6">{children}</main>
+        <main className="flex-1 space-y-4 p-6">
+          {/* Live alerts (86s, low stock) on every console page; pages still check roles themselves. */}
+          {ctx && (MANAGERS as readonly string[]).includes(ctx.role) && (
+            <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />
+          )}
+          <div>{children}</div>
+        </main>
       </div>
     </div>
   );

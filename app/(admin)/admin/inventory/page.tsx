@@ -8,11 +8,9 @@ import { MANAGERS } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { formatCents } from "@/lib/money";
-import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { INVENTORY_TABS, SectionTabs } from "./_components/section-tabs";
-import { LiveConsole } from "./_components/live-console";
 import { IngredientTable } from "./_components/ingredient-table";
 
 export const metadata: Metadata = { title: "Inventory" };
@@ -31,7 +29,6 @@ export default async function InventoryPage() {
         </div>
       </div>
       <SectionTabs label="Inventory sections" tabs={INVENTORY_TABS} current="ingredients" />
-      <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />
       <Suspense fallback={<TableSkeleton label="Loading ingredients…" />}>
         <IngredientsSection ctx={ctx} />
       </Suspense>

@@ -6,10 +6,8 @@ import { TableSkeleton } from "../inventory/_components/table-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
-import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MENU_TABS, SectionTabs } from "../inventory/_components/section-tabs";
-import { LiveConsole } from "../inventory/_components/live-console";
 import { MenuTable } from "./_components/menu-table";
 
 export const metadata: Metadata = { title: "Menu" };
@@ -32,7 +30,6 @@ export default async function MenuPage({ searchParams }: { searchParams: Promise
         </div>
       </div>
       <SectionTabs label="Menu sections" tabs={MENU_TABS} current="items" />
-      <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />
       <Suspense fallback={<TableSkeleton label="Loading the menu…" />}>
         <MenuSection ctx={ctx} saved={saved} />
       </Suspense>

@@ -7,10 +7,8 @@ import { getReorderList } from "@/lib/inventory/get-reorder-list";
 import { formatQuantity } from "@/lib/inventory/units";
 import { toMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
-import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
-import { LiveConsole } from "../_components/live-console";
 import { ReorderDrafts } from "../_components/reorder-drafts";
 
 export const metadata: Metadata = { title: "Reorder list" };
@@ -22,7 +20,6 @@ export default async function ReorderPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Inventory</h1>
       <SectionTabs label="Inventory sections" tabs={INVENTORY_TABS} current="reorder" />
-      <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />
       <p className="text-sm text-gray-600">Ingredients at or below their reorder point, with whole purchase units that bring them back up to par.</p>
       {groups.length === 0 ? (
         <EmptyState title="Nothing to reorder">Every ingredient is above its reorder point.</EmptyState>
