@@ -52,6 +52,8 @@ export const voidItemSchema = z.object({
   orderId: idSchema,
   orderItemId: idSchema,
   reason: z.string().trim().min(3, "Give a reason (3+ characters)").max(200, "200 characters at most"),
+  /** Put the line's ingredients back in stock. Default: yes while the kitchen has not bumped it. */
+  returnToStock: z.boolean().optional(),
 });
 export type VoidItemInput = z.input<typeof voidItemSchema>;
 

@@ -13,11 +13,15 @@ import { canMoveItem, itemReachedKitchen } from "./order-state";
 import { assertRole, hasRole, ORDER_TAKERS, VOID_APPROVERS } from "./permissions";
 import { voidItemSchema, type VoidItemInput } from "./schemas";
 import { settleOrder } from "./settle-order";
+import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
+import { publishStockEffects } from "../inventory/publish-stock-effects";
 
 /**
  * Void one line, with a reason. A line the kitchen has seen (sent, ready, served) needs a
  * manager: it costs food and is a classic theft path. An unsent line can be voided by any order
  * taker (it never left the tablet). The station sees a voided ticket line until it acknowledges it.
+ * Stock used by a fired line goes back on the shelf unless the food was made (bumped), or the
+ * caller says otherwise; what was made and thrown away belongs in the waste log.
  */
 export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
   assertRole(ctx, ORDER_TAKERS);
@@ -50,6 +54,8 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       },
       tx,
     );
+    const returnToStock = input.returnToStock ?? item.status === "SENT";
+    const stock = returnToStock ? await reverseStockForVoidedItems(tx, ctx, [item.id]) : { restoredMenuItemIds: [] };
     const settled = await settleOrder(tx, input.orderId);
     const events = await appendOrderEvents(tx, ctx, [
       {
@@ -58,9 +64,10 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
         payload: { stationIds: itemReachedKitchen(item.status) ? [item.stationId] : [], itemIds: [item.id], fireBatch: item.fireBatch, reason: input.reason },
       },
     ]);
-    return committedChange(ctx.locationId, settled, events);
+    return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: stock.restoredMenuItemIds };
   }, TX_OPTIONS);
   await publishChange(change);
+  if (change.restoredMenuItemIds.length) await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
   const order = change.orders?.[0];
   return { orderId: input.orderId, orderItemId: input.orderItemId, status: order?.status ?? null };
 }

@@ -250,6 +250,30 @@ describe("voids", () => {
     expect((await rejects(voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "again" }))).code).toBe("INVALID_STATE");
   });
 
+  it("a fired line voided before the kitchen bumps it goes back in stock; a made one does not", async () => {
+    const stockOf = async (orderItemId: string) =>
+      testDb().stockMovement.findMany({ where: { orderItemId }, select: { type: true, quantityDelta: true, ingredientId: true } });
+    const levels = async (ids: string[]) =>
+      Object.fromEntries((await testDb().stockLevel.findMany({ where: { ingredientId: { in: ids } } })).map((l) => [l.ingredientId, Number(l.quantity)]));
+
+    const { orderId } = await openOrder(server, { tableId: table["11"] });
+    const sent = await sendOrder(server, { orderId, idempotencyKey: key(), items: [burger(), burger()] });
+    const [first, second] = sent.firedItemIds;
+    const sales = await stockOf(first);
+    expect(sales.length).toBeGreaterThan(0);
+    const ingredientIds = sales.map((m) => m.ingredientId);
+    const beforeVoid = await levels(ingredientIds);
+
+    await voidOrderItem(manager, { orderId, orderItemId: first, reason: "guest left before it was cooked" });
+    const afterVoid = await levels(ingredientIds);
+    for (const m of sales) expect(afterVoid[m.ingredientId]).toBeCloseTo(beforeVoid[m.ingredientId] - Number(m.quantityDelta), 3);
+    expect((await stockOf(first)).filter((m) => m.type === "SALE_REVERSAL")).toHaveLength(sales.length);
+
+    await voidOrderItem(manager, { orderId, orderItemId: second, reason: "dropped on the pass", returnToStock: false });
+    expect((await stockOf(second)).some((m) => m.type === "SALE_REVERSAL")).toBe(false);
+    expect(await levels(ingredientIds)).toEqual(afterVoid);
+  });
+
   it("an unsent line can be voided by the server", async () => {
     const { orderId } = await openOrder(server, { tableId: table["13"] });
     const { itemIds } = await addOrderItems(server, { orderId, items: [soup()] });

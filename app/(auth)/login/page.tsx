@@ -7,8 +7,8 @@ import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; changed?: string }> }) {
+  const { callbackUrl, changed } = await searchParams;
   const ctx = await currentCtx();
   const target = safeCallbackUrl(callbackUrl);
   if (ctx) redirect(target ?? homeFor(ctx.role));
@@ -19,6 +19,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-sm font-semibold uppercase tracking-wider text-brand-600">ServiceBell</p>
           <h1 className="text-3xl font-bold">Staff sign-in</h1>
         </div>
+        {changed && (
+          <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 text-sm font-medium text-green-800">
+            Password changed. Sign in with your new password.
+          </p>
+        )}
         <LoginForm callbackUrl={target} />
       </div>
     </main>
