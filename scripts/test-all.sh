@@ -10,7 +10,7 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 SECONDS=0
 
 step "Toolchain"
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   step "Installing Debian's Chromium for Playwright"
