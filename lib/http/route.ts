@@ -20,6 +20,11 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
       { status: error.status, headers: { "x-request-id": requestId } },
     );
   }
+  if (error instanceof Error && error.message === "aborted") {
+    // The client went away mid-request (tab closed, tablet asleep): nothing to fix on our side.
+    log.info("request aborted by client", { requestId });
+    return NextResponse.json({ error: { code: "ABORTED", message: "Request aborted" } }, { status: 499 });
+  }
   log.error("unhandled route error", { requestId, error });
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong. Reference: " + requestId } },

@@ -32,9 +32,11 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {FIELDS.map((f) => (
-        <label key={f.name} className="block">
-          <span className="mb-1 block text-sm font-medium">{f.label}</span>
+        <div key={f.name}>
+          {/* The error sits outside the label, so the field's accessible name stays its label. */}
+          <label htmlFor={f.name} className="mb-1 block text-sm font-medium">{f.label}</label>
           <input
+            id={f.name}
             name={f.name}
             type="password"
             autoComplete={f.autoComplete}
@@ -43,9 +45,9 @@ export function ChangePasswordForm() {
             className="h-12 w-full rounded-lg border border-gray-300 px-3 text-lg aria-[invalid=true]:border-red-500"
           />
           {fieldErrors[f.name] && (
-            <span id={`${f.name}-error`} className="mt-1 block text-sm text-red-700">{fieldErrors[f.name].join(". ")}</span>
+            <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">{fieldErrors[f.name].join(". ")}</p>
           )}
-        </label>
+        </div>
       ))}
       {error && !Object.keys(fieldErrors).length && <p role="alert" className="text-sm text-red-700">{error}</p>}
       <Button type="submit" disabled={pending} className="h-12 w-full">{pending ? "Saving…" : "Change password"}</Button>
