@@ -54,6 +54,9 @@ rm -f reports/e2e-results.json
 if npx next build; then
   step "End-to-end tests (Playwright, Chromium)"
   CI=${CI:-true} npx playwright test || status=1
+  # Playwright kills the web server's process group hard; an embedded PostgreSQL it started
+  # (machines without a PostgreSQL service) would outlive it. SIGINT = fast shutdown.
+  pkill -INT -f -- "-D $PWD/.data/e2e-postgres" 2>/dev/null || true
 else
   echo "build failed: end-to-end tests not run"; status=1
 fi
