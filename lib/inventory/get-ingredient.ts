@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { ingredientView } from "./ingredient-view";
 import { notFound } from "../errors";
 import { assertRole } from "./authorize";
 
@@ -17,15 +18,7 @@ export async function getIngredient(ctx: Ctx, id: string) {
   });
   if (!i) throw notFound("Ingredient");
   return {
-    id: i.id,
-    name: i.name,
-    sku: i.sku,
-    baseUnit: i.baseUnit,
-    purchaseUnit: i.purchaseUnit,
-    purchaseUnitSize: i.purchaseUnitSize.toString(),
-    costCentsPerPurchaseUnit: i.costCentsPerPurchaseUnit,
-    parLevel: i.parLevel.toString(),
-    reorderPoint: i.reorderPoint.toString(),
+    ...ingredientView(i),
     defaultSupplierId: i.defaultSupplierId,
     supplier: i.defaultSupplier,
     archived: i.archivedAt !== null,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { ingredientView } from "./ingredient-view";
 import { assertRole } from "./authorize";
 import { toMilli, fromMilli } from "./quantity";
 import { isLow, reorderSuggestion } from "./reorder";
@@ -26,15 +27,7 @@ export async function listIngredients(ctx: Ctx, opts: { includeArchived?: boolea
       costCentsPerPurchaseUnit: i.costCentsPerPurchaseUnit,
     };
     return {
-      id: i.id,
-      name: i.name,
-      sku: i.sku,
-      baseUnit: i.baseUnit,
-      purchaseUnit: i.purchaseUnit,
-      purchaseUnitSize: i.purchaseUnitSize.toString(),
-      costCentsPerPurchaseUnit: i.costCentsPerPurchaseUnit,
-      parLevel: i.parLevel.toString(),
-      reorderPoint: i.reorderPoint.toString(),
+      ...ingredientView(i),
       onHand: fromMilli(onHand),
       valueCents: valueCents(onHand, pos.purchaseUnitSize, i.costCentsPerPurchaseUnit),
       low: isLow(pos),

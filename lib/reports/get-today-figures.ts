@@ -2,6 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { startOfLocalDay } from "./start-of-local-day";
+import { getLowStock } from "../inventory/get-low-stock";
 
 export async function getTodayFigures(ctx: Ctx) {
   const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId } });
@@ -13,9 +14,8 @@ export async function getTodayFigures(ctx: Ctx) {
     }),
     db.diningTable.count({ where: { locationId: ctx.locationId, status: { not: "FREE" } } }),
     db.shift.count({ where: { locationId: ctx.locationId, startsAt: { lte: new Date() }, endsAt: { gte: new Date() } } }),
-    db.$queryRaw<{ count: bigint }[]>`
-      SELECT count(*)::bigint AS count FROM "Ingredient" i JOIN "StockLevel" s ON s."ingredientId" = i.id
-      WHERE i."locationId" = ${ctx.locationId} AND i."archivedAt" IS NULL AND s.quantity <= i."reorderPoint"`,
+    // The inventory rule for "low" (no stock row counts as zero), not a second definition of it.
+    getLowStock(ctx),
     db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: new Date(since.getTime() + 86_400_000) }, status: { in: ["BOOKED", "CONFIRMED"] } } }),
   ]);
   const byHour = new Map<number, { orders: number; salesCents: number }>();
@@ -38,7 +38,7 @@ export async function getTodayFigures(ctx: Ctx) {
     openOrders: orders.filter((o) => !["CLOSED", "VOIDED"].includes(o.status)).length,
     openTables,
     staffOnShift,
-    lowStockCount: Number(lowStock[0]?.count ?? 0),
+    lowStockCount: lowStock.length,
     upcomingReservations: reservations,
     byHour: Array.from({ length: 24 }, (_, h) => ({ hour: h, ...(byHour.get(h) ?? { orders: 0, salesCents: 0 }) })),
   };

@@ -1,22 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/staff/change-password";
 import { verifyPassword } from "@/lib/auth/password";
-import { AppError } from "@/lib/errors";
-import type { Ctx } from "@/lib/auth/context";
 import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";
 
-async function ctxFor(email: string): Promise<Ctx> {
-  const user = await testDb().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-  const m = user.memberships[0];
-  return { userId: user.id, name: user.name, email: user.email, role: m.role, locationId: m.locationId, requestId: "test" };
-}
 
 async function fieldErrorsOf(p: Promise<unknown>): Promise<Record<string, string[]>> {
-  const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe("VALIDATION");
-  return (error as AppError).fieldErrors ?? {};
+  return (await expectAppError(p, "VALIDATION")).fieldErrors ?? {};
 }
 
 describe("changePassword", () => {

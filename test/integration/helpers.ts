@@ -1,8 +1,11 @@
-import { inject } from "vitest";
+import { randomUUID } from "node:crypto";
+import { expect, inject } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_PASSWORD, seedDemo, type SeedSummary } from "@/lib/demo/seed-demo";
+import { DEMO_LOCATION_SLUG, DEMO_PASSWORD, seedDemo, type SeedSummary } from "@/lib/demo/seed-demo";
+import type { Ctx } from "@/lib/auth/context";
+import { AppError } from "@/lib/errors";
 
 let client: PrismaClient | undefined;
 let passwordHash: Promise<string> | undefined;
@@ -15,15 +18,34 @@ export function testDb(): PrismaClient {
 
 /**
  * Empty every table but the migration history. TRUNCATE fires no row triggers, so the
- * append-only tables (OrderEvent, AuditLog, StockMovement) are emptied too.
+ * append-only tables (OrderEvent, AuditLog, StockMovement) are emptied too. The table list is
+ * built and quoted (format %I) by PostgreSQL itself: no identifier is spliced in from JS.
  */
 export async function resetDb(): Promise<void> {
-  const db = testDb();
-  const rows = await db.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  if (rows.length === 0) return;
-  const tables = rows.map((r) => `"${r.tablename.replace(/"/g, '""')}"`).join(", ");
-  await db.$executeRawUnsafe(`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
+  await testDb().$executeRaw`
+    DO $$
+    DECLARE tables text;
+    BEGIN
+      SELECT string_agg(format('%I', tablename), ', ') INTO tables
+      FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations';
+      IF tables IS NOT NULL THEN
+        EXECUTE 'TRUNCATE TABLE ' || tables || ' RESTART IDENTITY CASCADE';
+      END IF;
+    END $$`;
+}
+
+/** The acting context of a seeded user at a location (the demo restaurant by default). */
+export async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
+  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
+  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
+}
+
+/** Awaits a promise that must reject with an AppError (of `code`, when given) and returns it. */
+export async function expectAppError(p: Promise<unknown>, code?: string): Promise<AppError> {
+  const error = await p.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  if (code) expect((error as AppError).code).toBe(code);
+  return error as AppError;
 }
 
 /** The demo restaurant (see lib/demo/seed-demo.ts); the password hash is computed once per worker. */

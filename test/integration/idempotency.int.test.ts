@@ -5,16 +5,11 @@ import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { DEMO_LOCATION_SLUG } from "@/lib/demo/seed-demo";
 import { runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
 
-async function ctxFor(email: string): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug: DEMO_LOCATION_SLUG } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let server: Ctx, server2: Ctx;

@@ -12,16 +12,11 @@ import { adjustStock } from "@/lib/inventory/adjust-stock";
 import { reverseStockForVoidedItems } from "@/lib/inventory/reverse-stock-for-voided-items";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
-import { DEMO_LOCATION_SLUG } from "@/lib/demo/seed-demo";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
 
 let manager: Ctx;
 let server: Ctx;
 
-async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
-}
 
 /** A dish with its own ingredients (unique names), so tests do not depend on the demo recipes. */
 async function makeDish(ctx: Ctx, spec: { stock: { qty: string; reorderPoint?: string }[]; perPortion: string[] }) {

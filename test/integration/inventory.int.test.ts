@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { applyStockForFiredItems } from "@/lib/inventory/apply-stock-for-fired-items";
 import { cancelPurchaseOrder } from "@/lib/inventory/cancel-purchase-order";
 import { createIngredient } from "@/lib/inventory/create-ingredient";
@@ -25,18 +24,14 @@ import { sendPurchaseOrder } from "@/lib/inventory/send-purchase-order";
 import { setRecipe } from "@/lib/inventory/set-recipe";
 import { startStockCount } from "@/lib/inventory/start-stock-count";
 import { updateIngredient } from "@/lib/inventory/update-ingredient";
-import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
 let manager: Ctx;
 let chef: Ctx;
 let server: Ctx;
 let uptownAdmin: Ctx;
 
-async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
-}
 
 const level = async (ingredientId: string) => Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
 const tag = () => randomUUID().slice(0, 8);
@@ -59,12 +54,6 @@ async function stockedDish(ctx: Ctx, stock: string, portion: string) {
   return { ingredientId: id, itemId: item.id, supplierId: supplier.id };
 }
 
-async function expectAppError(p: Promise<unknown>, code: string) {
-  const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  return e as AppError;
-}
 
 beforeAll(async () => {
   await resetDb();

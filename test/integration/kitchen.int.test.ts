@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { voidOrderItem } from "@/lib/orders/void-order-item";
@@ -15,12 +15,8 @@ import { listKitchenEvents } from "@/lib/kitchen/list-kitchen-events";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { recallTicket } from "@/lib/kitchen/recall-ticket";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
 
-async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
-}
 
 async function code(p: Promise<unknown>): Promise<string> {
   const e = await p.then(

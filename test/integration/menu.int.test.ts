@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { bulkChangePrices } from "@/lib/menu/bulk-change-prices";
 import { createMenuItem } from "@/lib/menu/create-menu-item";
 import { deleteCategory } from "@/lib/menu/delete-category";
@@ -17,25 +16,15 @@ import { saveCategory } from "@/lib/menu/save-category";
 import { saveModifierGroup } from "@/lib/menu/save-modifier-group";
 import { setMenuItem86 } from "@/lib/menu/set-menu-item-86";
 import { updateMenuItem } from "@/lib/menu/update-menu-item";
-import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
 let manager: Ctx;
 let chef: Ctx;
 let server: Ctx;
 let uptownAdmin: Ctx;
 
-async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
-}
 
-async function expectAppError(p: Promise<unknown>, code: string) {
-  const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  return e as AppError;
-}
 
 const tag = () => randomUUID().slice(0, 8);
 

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
-import { AppError } from "@/lib/errors";
 import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
 import { openOrder } from "@/lib/orders/open-order";
 import { addOrderItems } from "@/lib/orders/add-order-items";
@@ -15,21 +14,10 @@ import { getOrder } from "@/lib/orders/get-order";
 import { listOrders } from "@/lib/orders/list-orders";
 import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
 import { flagTable } from "@/lib/tables/flag-table";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
-async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
-}
 
-async function rejects(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const rejects = (p: Promise<unknown>) => expectAppError(p);
 
 const key = () => randomUUID();
 let server: Ctx, server2: Ctx, manager: Ctx, chef: Ctx, host: Ctx, otherManager: Ctx;
