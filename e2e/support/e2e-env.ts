@@ -3,7 +3,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_REALTIME_PORT = Number(process.env.E2E_REALTIME_PORT ?? 6101);
 export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 6199);
-export const E2E_DATABASE = "kp_e2e";
+// Parallel checkouts (worktrees) on one machine pick their own ports and database name.
+export const E2E_DATABASE = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.E2E_DATABASE ?? "") ? process.env.E2E_DATABASE! : "kp_e2e";
 export const E2E_SECRET = "e2e-only-secret-not-for-production-0123456789";
 export const E2E_PUSHER = { appId: "kitchen-e2e", key: "kitchen-e2e-key", secret: "kitchen-e2e-secret" };
 
