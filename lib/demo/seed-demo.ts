@@ -3,6 +3,7 @@
 // a second run changes nothing, and a run interrupted half-way is completed by the next one.
 import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from "@/generated/prisma/client";
 import { hashPassword } from "../auth/password";
+import { localDateOf, zonedInstant } from "../time/zoned";
 
 type Tx = Prisma.TransactionClient;
 
@@ -617,8 +618,8 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
  * only created while the location has none of its kind.
  */
 async function seedToday(tx: Tx, locationId: string, users: Map<string, string>): Promise<void> {
-  const today = localDate(new Date(), TIMEZONE);
-  const at = (hour: number, minute = 0) => zonedTime(today, hour, minute, TIMEZONE);
+  const today = localDateOf(new Date(), TIMEZONE);
+  const at = (hour: number, minute = 0) => zonedInstant(today, hour, minute, TIMEZONE);
 
   if ((await tx.shift.count({ where: { locationId } })) === 0) {
     const shifts: [string, Role, number, number][] = [
@@ -664,36 +665,4 @@ function lookup(map: Map<string, string>, key: string, location: string): string
   const id = map.get(key);
   if (!id) throw new Error(`Demo data of ${location} refers to unknown "${key}"`);
   return id;
-}
-
-/** Calendar date (y, m, d) in `timeZone` at `instant`. */
-function localDate(instant: Date, timeZone: string): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { y: get("year"), m: get("month"), d: get("day") };
-}
-
-/** The instant when the wall clock in `timeZone` shows the given date and time. */
-function zonedTime(date: { y: number; m: number; d: number }, hour: number, minute: number, timeZone: string): Date {
-  const wall = Date.UTC(date.y, date.m - 1, date.d, hour, minute);
-  let guess = wall;
-  // Two rounds settle DST transitions.
-  for (let i = 0; i < 2; i++) guess = wall - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
-}
-
-function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }

@@ -4,7 +4,8 @@ import { db } from "../db";
 import { parseInput } from "../validation";
 import { assertRole } from "./authorize";
 import { fromMilli, toMilli } from "./quantity";
-import { reportPeriodSchema, type ReportPeriodInput } from "./report-period";
+import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
+import { getLocationSettings } from "../orders/get-location-settings";
 import { valueCents } from "./units";
 
 /**
@@ -17,7 +18,8 @@ import { valueCents } from "./units";
  */
 export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
   assertRole(ctx);
-  const period = parseInput(reportPeriodSchema, raw);
+  const { timezone } = await getLocationSettings(ctx);
+  const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
   const [sums, ingredients] = await Promise.all([
     db.stockMovement.groupBy({
       by: ["ingredientId", "type"],

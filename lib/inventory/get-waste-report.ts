@@ -4,13 +4,15 @@ import { db } from "../db";
 import { parseInput } from "../validation";
 import { assertRole } from "./authorize";
 import { fromMilli, toMilli } from "./quantity";
-import { reportPeriodSchema, type ReportPeriodInput } from "./report-period";
+import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
+import { getLocationSettings } from "../orders/get-location-settings";
 import { valueCents } from "./units";
 
 /** Top wasted ingredients by value, and waste by reason, over a period. */
 export async function getWasteReport(ctx: Ctx, raw: ReportPeriodInput) {
   assertRole(ctx);
-  const period = parseInput(reportPeriodSchema, raw);
+  const { timezone } = await getLocationSettings(ctx);
+  const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
   const movements = await db.stockMovement.findMany({
     where: { locationId: ctx.locationId, type: "WASTE", createdAt: { gte: period.from, lt: period.toExclusive } },
     select: { ingredientId: true, quantityDelta: true, reason: true, createdAt: true, actor: { select: { name: true } }, ingredient: { select: { name: true, baseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true } } },

@@ -1,21 +1,28 @@
 import { z } from "zod";
+import { addDays, isoDate, localDateOf, parseIsoDate, startOfLocalDay, zonedInstant, type LocalDate } from "../time/zoned";
 
-/** A reporting period as dates (inclusive), in UTC days; default the last 30 days. */
+/** A reporting period as calendar dates (inclusive) of the location; default the last 30 days. */
 export const reportPeriodSchema = z
   .object({
     from: z.iso.date("Use a date like 2026-05-01").optional(),
     to: z.iso.date("Use a date like 2026-05-31").optional(),
   })
-  .transform((p, c) => {
-    const to = p.to ? new Date(`${p.to}T00:00:00Z`) : startOfUtcDay(new Date());
-    const from = p.from ? new Date(`${p.from}T00:00:00Z`) : new Date(to.getTime() - 29 * 86_400_000);
-    if (from > to) c.addIssue({ code: "custom", path: ["from"], message: "Must be on or before the end date" });
-    if (to.getTime() - from.getTime() > 366 * 86_400_000) c.addIssue({ code: "custom", path: ["from"], message: "At most one year" });
-    return { from, toExclusive: new Date(to.getTime() + 86_400_000), label: { from: iso(from), to: iso(to) } };
+  .superRefine((p, c) => {
+    if (p.from && p.to && p.from > p.to) c.addIssue({ code: "custom", path: ["from"], message: "Must be on or before the end date" });
+    if (p.from && p.to && Date.parse(p.to) - Date.parse(p.from) > 366 * 86_400_000) {
+      c.addIssue({ code: "custom", path: ["from"], message: "At most one year" });
+    }
   });
 export type ReportPeriodInput = z.input<typeof reportPeriodSchema>;
+export type ReportPeriod = z.output<typeof reportPeriodSchema>;
 
-function startOfUtcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+/** The period's instants: local midnight of `from` up to local midnight after `to` (DST-safe). */
+export function reportRange(period: ReportPeriod, timeZone: string, now = new Date()) {
+  const to: LocalDate = period.to ? parseIsoDate(period.to) : localDateOf(now, timeZone);
+  const from: LocalDate = period.from ? parseIsoDate(period.from) : addDays(to, -29);
+  return {
+    from: zonedInstant(from, 0, 0, timeZone),
+    toExclusive: startOfLocalDay(timeZone, zonedInstant(addDays(to, 1), 12, 0, timeZone)),
+    label: { from: isoDate(from), to: isoDate(to) },
+  };
 }
-const iso = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,12 +1,14 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { startOfLocalDay } from "./start-of-local-day";
+import { localHourOf, startOfLocalDay, startOfNextLocalDay } from "../time/zoned";
 import { getLowStock } from "../inventory/get-low-stock";
 
 export async function getTodayFigures(ctx: Ctx) {
   const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId } });
-  const since = startOfLocalDay(location.timezone);
+  const now = new Date();
+  const since = startOfLocalDay(location.timezone, now);
+  const until = startOfNextLocalDay(location.timezone, now);
   const [orders, openTables, staffOnShift, lowStock, reservations] = await Promise.all([
     db.order.findMany({
       where: { locationId: ctx.locationId, openedAt: { gte: since }, status: { not: "VOIDED" } },
@@ -16,12 +18,11 @@ export async function getTodayFigures(ctx: Ctx) {
     db.shift.count({ where: { locationId: ctx.locationId, startsAt: { lte: new Date() }, endsAt: { gte: new Date() } } }),
     // The inventory rule for "low" (no stock row counts as zero), not a second definition of it.
     getLowStock(ctx),
-    db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: new Date(since.getTime() + 86_400_000) }, status: { in: ["BOOKED", "CONFIRMED"] } } }),
+    db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: until }, status: { in: ["BOOKED", "CONFIRMED"] } } }),
   ]);
   const byHour = new Map<number, { orders: number; salesCents: number }>();
-  const hourFmt = new Intl.DateTimeFormat("en-US", { timeZone: location.timezone, hour: "numeric", hourCycle: "h23" });
   for (const o of orders) {
-    const h = Number(hourFmt.format(o.openedAt));
+    const h = localHourOf(o.openedAt, location.timezone);
     const cur = byHour.get(h) ?? { orders: 0, salesCents: 0 };
     cur.orders += 1;
     cur.salesCents += o.totalCents;
