@@ -29,7 +29,7 @@ test("send with Idempotency-Key: a retry replays, another body is refused, no ke
   const again = await server.post(`/api/v1/orders/${orderId}/send`, { data: body, headers: { "Idempotency-Key": key } });
   expect(again.status()).toBe(200);
   expect(again.headers()["idempotent-replayed"]).toBe("true");
-  expect(await again.json()).toEqual(await first.json());
+  expect(await again.text()).toBe(await first.text()); // byte-for-byte (docs/adr/0007)
   const other = await server.post(`/api/v1/orders/${orderId}/send`, { data: { items: [{ menuItemId: soup.id, quantity: 3 }] }, headers: { "Idempotency-Key": key } });
   expect(other.status()).toBe(422);
   expect((await other.json()).error.code).toBe("IDEMPOTENCY_MISMATCH");

@@ -5,12 +5,6 @@ import { z } from "zod";
 
 /** How long a key's answer is kept for replay. */
 export const KEY_TTL_MS = 24 * 3600_000;
-/**
- * An IN_PROGRESS claim older than this belongs to a crashed attempt and may be taken over.
- * Far longer than any send (a transaction times out after 15 s), so a live attempt is never
- * taken over; if one were, its completion would fail (the claim token changed) and roll back.
- */
-export const IN_PROGRESS_LEASE_MS = 60_000;
 
 export const idempotencyKeySchema = z
   .string({ error: "An idempotency key is required" })
@@ -45,25 +39,34 @@ export function requestHash(scope: string, locationId: string, request: unknown)
 export type StoredKey = {
   requestHash: string;
   status: "IN_PROGRESS" | "COMPLETED";
-  createdAt: Date;
   expiresAt: Date;
 };
 
 export type Decision =
   | "replay" // same request, finished: answer again with the stored response
   | "mismatch" // same key, other request: 422
-  | "in-progress" // same request still running: 409
-  | "take-over"; // expired, or abandoned by a crashed attempt: start afresh
+  | "take-over"; // expired, or left by an attempt that no longer holds the key's lock: start afresh
 
-export function decide(existing: StoredKey, hash: string, now: Date, leaseMs = IN_PROGRESS_LEASE_MS): Decision {
+/**
+ * What to do with a row found while holding the key's lock (see run-idempotent.ts). A live
+ * attempt is never seen here: it holds the lock, so we never got this far (409 instead).
+ */
+export function decide(existing: StoredKey, hash: string, now: Date): Decision {
   if (existing.expiresAt.getTime() <= now.getTime()) return "take-over";
   if (existing.requestHash !== hash) return "mismatch";
   if (existing.status === "COMPLETED") return "replay";
-  if (existing.createdAt.getTime() + leaseMs <= now.getTime()) return "take-over";
-  return "in-progress";
+  return "take-over";
 }
 
-/** Plain JSON (dates as ISO strings): what is stored is exactly what the first caller gets. */
-export function toStoredJson<T>(value: T): T {
-  return value === undefined ? (null as T) : (JSON.parse(JSON.stringify(value)) as T);
+/** The 64-bit advisory-lock key of (user, scope, key): a collision costs a spurious 409, nothing else. */
+export function lockKeyOf(userId: string, scope: string, key: string): bigint {
+  return createHash("sha256").update(`${userId}\n${scope}\n${key}`).digest().readBigInt64BE(0);
+}
+
+/**
+ * The answer as stored: JSON text, kept as text (not jsonb, which reorders keys) so a replay is
+ * byte-for-byte the first answer. The first caller gets the value parsed from this same text.
+ */
+export function toStoredText(value: unknown): string {
+  return JSON.stringify(value === undefined ? null : value);
 }
