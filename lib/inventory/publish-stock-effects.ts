@@ -27,7 +27,7 @@ export async function publishStockEffects(ctx: Pick<Ctx, "locationId" | "request
     if (effects.lowStock?.length) {
       messages.push({ channel, name: INVENTORY_EVENTS.lowStock, data: lowStockEventSchema.parse({ items: effects.lowStock.slice(0, 50), at: new Date().toISOString() }) });
     }
-    if (messages.length) await publishMessages(messages);
+    if (messages.length) publishMessages(messages);
   } catch (error) {
     log.warn("publishing stock effects failed", { error, requestId: ctx.requestId });
   }

@@ -1,5 +1,6 @@
 // publish → the real realtime server → a real pusher-js subscriber: the right event reaches the
 // right channel, a kitchen event carries its seq and no price, and an outage never throws.
+import { createServer, type AddressInfo } from "node:net";
 import PusherServer from "pusher";
 import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -136,11 +137,61 @@ describe("publishChange", () => {
           events: [{ seq: 1, type: "items.fired", orderId: "o", payload: { stationIds: [] }, createdAt: new Date() }],
         }),
       ).resolves.toBeUndefined();
+      await publish.flushPublishes();
       expect(warned).toHaveBeenCalledWith("realtime publish failed; clients will resync", expect.objectContaining({ error: "connect ECONNREFUSED" }));
     } finally {
       warned.mockRestore();
       sdk.triggerBatch = original;
     }
+  });
+
+  it("a hung realtime server delays nothing: publish returns at once, retries are bounded, later events still arrive", async () => {
+    // A server that accepts connections and never answers (the realtime process under SIGSTOP).
+    const sockets: import("node:net").Socket[] = [];
+    const hung = createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => hung.listen(0, "127.0.0.1", r));
+    const { pusherServer } = await import("./pusher-server");
+    const sdk = pusherServer();
+    const original = sdk.triggerBatch.bind(sdk);
+    const hungPort = (hung.address() as AddressInfo).port;
+    const hungSdk = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: "127.0.0.1", port: String(hungPort), useTLS: false, timeout: 300 });
+    let attempts = 0;
+    sdk.triggerBatch = (batch) => {
+      attempts++;
+      return hungSdk.triggerBatch(batch);
+    };
+    const warned = vi.spyOn(log, "warn").mockImplementation(() => {});
+    try {
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          publish.publishChange({
+            locationId: "loc-h",
+            events: [{ seq: i + 1, type: "items.fired", orderId: "o", payload: { stationIds: [] }, createdAt: new Date() }],
+          }),
+        ),
+      );
+      expect(performance.now() - started).toBeLessThan(50);
+      await publish.flushPublishes();
+      // The five changes went out as one batch, tried a bounded number of times (3, or 1 while the
+      // server is already known to be down), then given up: displays catch up from the database.
+      expect(attempts).toBeGreaterThanOrEqual(1);
+      expect(attempts).toBeLessThanOrEqual(3);
+      expect(warned).toHaveBeenCalledWith("realtime publish failed; clients will resync", expect.objectContaining({ attempts, events: Array(5).fill("private-loc-loc-h-kitchen:items.fired") }));
+    } finally {
+      warned.mockRestore();
+      sdk.triggerBatch = original;
+      for (const s of sockets) s.destroy();
+      hung.close();
+    }
+    // The server answers again: the next change is delivered.
+    const kitchen = await subscribe(events.kitchenChannel("loc-h"));
+    const fired = next(kitchen, "items.fired");
+    await publish.publishChange({
+      locationId: "loc-h",
+      events: [{ seq: 6, type: "items.fired", orderId: "o", payload: { stationIds: [] }, createdAt: new Date() }],
+    });
+    expect(await fired).toMatchObject({ seq: 6 });
   });
 
   it("drops (and logs) an invalid payload instead of throwing", async () => {

@@ -22,10 +22,14 @@ export type CommittedChange = {
   orders?: OrderChanged[];
 };
 
-type Message = { channel: string; name: string; data: unknown };
+export type Message = { channel: string; name: string; data: unknown };
 
 const MAX_DATA_BYTES = 10 * 1024;
 const BATCH = 10; // Pusher's batch_events limit
+/** Attempts per batch while the realtime server answers; one while it is known to be down. */
+const RETRY_DELAYS_MS = [0, 200, 1000];
+/** Messages waiting beyond this are dropped oldest-first: displays catch up from the database. */
+const MAX_QUEUED = 2000;
 
 /** The messages a committed change produces (pure; exported for tests). */
 export function messagesFor(change: CommittedChange): Message[] {
@@ -42,9 +46,10 @@ export function messagesFor(change: CommittedChange): Message[] {
 }
 
 /**
- * Publish after commit. Never throws: a realtime outage must not fail an order that is already
- * saved. Displays notice the missing seq (or their periodic resync does) and catch up from the
- * database, so a lost publish costs latency, not data.
+ * Publish after commit, without waiting: the messages are queued and sent in the background, so a
+ * slow or hung realtime server never delays the answer to a send. Never throws. A lost publish
+ * costs latency, not data: displays notice the missing seq (or their periodic resync does) and
+ * catch up from the database.
  */
 export async function publishChange(change: CommittedChange): Promise<void> {
   let messages: Message[];
@@ -54,26 +59,67 @@ export async function publishChange(change: CommittedChange): Promise<void> {
     log.error("realtime payload invalid; not published", { locationId: change.locationId, error });
     return;
   }
-  await publishMessages(messages);
+  publishMessages(messages);
 }
 
-export async function publishMessages(messages: Message[]): Promise<void> {
-  const sendable = messages.filter((m) => {
+/** Queue messages for the background sender (in order). Returns at once. */
+export function publishMessages(messages: Message[]): void {
+  for (const m of messages) {
     const bytes = Buffer.byteLength(JSON.stringify(m.data));
-    if (bytes <= MAX_DATA_BYTES) return true;
-    log.error("realtime payload over 10 KB; dropped (clients resync)", { channel: m.channel, name: m.name, bytes });
-    return false;
-  });
-  for (let i = 0; i < sendable.length; i += BATCH) {
-    const batch = sendable.slice(i, i + BATCH);
+    if (bytes > MAX_DATA_BYTES) {
+      log.error("realtime payload over 10 KB; dropped (clients resync)", { channel: m.channel, name: m.name, bytes });
+      continue;
+    }
+    queue.push(m);
+  }
+  if (queue.length > MAX_QUEUED) {
+    const dropped = queue.splice(0, queue.length - MAX_QUEUED);
+    log.warn("realtime queue full; oldest messages dropped (clients resync)", { dropped: dropped.length });
+  }
+  if (!draining && queue.length) draining = drain();
+}
+
+/** Resolves when everything queued so far has been sent or given up on (tests, benchmarks, shutdown). */
+export async function flushPublishes(): Promise<void> {
+  while (draining) await draining;
+}
+
+const queue: Message[] = [];
+let draining: Promise<void> | null = null;
+let serverDown = false;
+
+/** One sender per process: batches go out in queue order, so seq order survives on the wire. */
+async function drain(): Promise<void> {
+  await Promise.resolve(); // let a synchronous burst of publishes join the first batch
+  try {
+    while (queue.length) {
+      // Consecutive changes share a request: a burst of sends costs a few HTTP calls, not one each.
+      const batch = queue.splice(0, BATCH);
+      await sendBatch(batch);
+    }
+  } finally {
+    draining = null;
+  }
+}
+
+async function sendBatch(batch: Message[]): Promise<void> {
+  const delays = serverDown ? [0] : RETRY_DELAYS_MS;
+  let lastError: unknown;
+  for (const delay of delays) {
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     try {
       const res = await pusherServer().triggerBatch(batch);
       if (res.status >= 300) throw new Error(`HTTP ${res.status}`);
+      serverDown = false;
+      return;
     } catch (error) {
-      log.warn("realtime publish failed; clients will resync", {
-        events: batch.map((m) => `${m.channel}:${m.name}`),
-        error: error instanceof Error ? error.message : String(error),
-      });
+      lastError = error;
     }
   }
+  serverDown = true;
+  log.warn("realtime publish failed; clients will resync", {
+    events: batch.map((m) => `${m.channel}:${m.name}`),
+    attempts: delays.length,
+    error: lastError instanceof Error ? lastError.message : String(lastError),
+  });
 }
