@@ -41,6 +41,8 @@ if command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 2>&
 fi
 echo "redis for tests: ${REDIS_TEST_URL:-none (Redis-backed tests are skipped)}"
 
+source scripts/stop-postmaster.sh
+
 status=0
 step "Type check"
 npx tsc --noEmit || status=1
@@ -55,8 +57,9 @@ if npx next build; then
   step "End-to-end tests (Playwright, Chromium)"
   CI=${CI:-true} npx playwright test || status=1
   # Playwright kills the web server's process group hard; an embedded PostgreSQL it started
-  # (machines without a PostgreSQL service) would outlive it. SIGINT = fast shutdown.
-  pkill -INT -f -- "-D $PWD/.data/e2e-postgres" 2>/dev/null || true
+  # (machines without a PostgreSQL service) would outlive it. Stop exactly that server: its pid
+  # is the first line of postmaster.pid in its data directory. SIGINT = fast shutdown.
+  stop_postmaster "$PWD/.data/e2e-postgres"
 else
   echo "build failed: end-to-end tests not run"; status=1
 fi
