@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
@@ -16,8 +16,8 @@ export const adjustStockSchema = z.object({
   ingredientId: idSchema,
   direction: z.enum(["ADD", "REMOVE"], { error: "Choose add or remove" }),
   quantity: positiveQuantitySchema,
-  unit: z.string().trim().max(10).optional(),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(200, "At most 200 characters"),
+  unit: text().trim().max(10).optional(),
+  reason: text().trim().min(3, "Say why (at least 3 characters)").max(200, "At most 200 characters"),
 });
 export type AdjustStockInput = z.infer<typeof adjustStockSchema>;
 

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { cancelRefusal, type PoStatus } from "./purchase-order-state";
 
-export const cancelPurchaseOrderSchema = z.object({ id: idSchema, reason: z.string().trim().max(200).optional() });
+export const cancelPurchaseOrderSchema = z.object({ id: idSchema, reason: text().trim().max(200).optional() });
 
 /** Cancel a draft or sent order. Refused once anything has been received (stock already moved). */
 export async function cancelPurchaseOrder(ctx: Ctx, input: z.infer<typeof cancelPurchaseOrderSchema>) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { poLinesSchema, type PoLinesInput } from "./purchase-order-lines";
@@ -12,7 +12,7 @@ import { ingredientsHere } from "./tenancy";
 export const createPurchaseOrderSchema = z.object({
   supplierId: idSchema,
   expectedAt: z.iso.date("Use a date like 2026-05-01").nullish(),
-  notes: z.string().trim().max(500, "At most 500 characters").default(""),
+  notes: text().trim().max(500, "At most 500 characters").default(""),
   lines: poLinesSchema,
 });
 export type CreatePurchaseOrderInput = z.input<typeof createPurchaseOrderSchema>;

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { baseUnitSchema, optionalText, positiveQuantitySchema, quantitySchema } from "./schemas";
 
 /** Fields of an ingredient as managers edit them (create and update share them). */
 export const ingredientFieldsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
+    name: text().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
     sku: optionalText(40),
     baseUnit: baseUnitSchema,
-    purchaseUnit: z.string().trim().min(1, "Enter a purchase unit, e.g. case of 12").max(40, "At most 40 characters"),
+    purchaseUnit: text().trim().min(1, "Enter a purchase unit, e.g. case of 12").max(40, "At most 40 characters"),
     purchaseUnitSize: positiveQuantitySchema,
     costCentsPerPurchaseUnit: z.number({ error: "Enter a cost like 12.50" }).int("Whole cents").min(0, "Cannot be negative").max(100_000_00, "Too large"),
     parLevel: quantitySchema,

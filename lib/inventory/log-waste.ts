@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { KITCHEN_STAFF } from "../auth/roles";
@@ -18,9 +18,9 @@ export const logWasteSchema = z.object({
   ingredientId: idSchema,
   quantity: positiveQuantitySchema,
   /** Entry unit (g, kg, ml, l, each, dozen…); defaults to the base unit. */
-  unit: z.string().trim().max(10).optional(),
+  unit: text().trim().max(10).optional(),
   reason: z.enum(WASTE_REASONS, { error: "Choose a reason" }),
-  note: z.string().trim().max(200, "At most 200 characters").optional(),
+  note: text().trim().max(200, "At most 200 characters").optional(),
 });
 export type LogWasteInput = z.infer<typeof logWasteSchema>;
 

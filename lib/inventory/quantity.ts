@@ -5,7 +5,16 @@
 
 export type Milli = number;
 
-const MAX_MILLI = 99_999_999_999_999; // DECIMAL(14,3)
+/** The largest quantity a DECIMAL(14,3) column holds, in milli. */
+export const MAX_MILLI = 99_999_999_999_999;
+
+/** A quantity beyond what the database can record: the caller's input was too large. */
+export class QuantityTooLargeError extends RangeError {
+  constructor(what: string) {
+    super(`Quantity too large: ${what}`);
+    this.name = "QuantityTooLargeError";
+  }
+}
 
 /** Exact parse of a decimal ("12.5", Prisma Decimal, pg numeric string); rounds half away from zero at 3 places. */
 export function toMilli(value: string | number | { toString(): string }): Milli {
@@ -15,7 +24,7 @@ export function toMilli(value: string | number | { toString(): string }): Milli 
   const [, sign, whole, frac = ""] = m;
   let milli = Number(whole || "0") * 1000 + Number(frac.slice(0, 3).padEnd(3, "0"));
   if (frac.length > 3 && Number(frac[3]) >= 5) milli += 1;
-  if (milli > MAX_MILLI) throw new RangeError(`Quantity too large: "${s}"`);
+  if (milli > MAX_MILLI) throw new QuantityTooLargeError(`"${s}"`);
   return sign === "-" && milli !== 0 ? -milli : milli;
 }
 
@@ -36,13 +45,18 @@ export function fromMilli(m: Milli): string {
 
 /** a × b where both are milli (e.g. quantity × purchase unit size), rounded half away from zero. */
 export function mulMilli(a: Milli, b: Milli): Milli {
-  return Number(roundDiv(BigInt(a) * BigInt(b), 1000n));
+  return checked(roundDiv(BigInt(a) * BigInt(b), 1000n));
+}
+
+function checked(n: bigint): Milli {
+  if (n > BigInt(MAX_MILLI) || n < -BigInt(MAX_MILLI)) throw new QuantityTooLargeError(n.toString());
+  return Number(n);
 }
 
 /** a ÷ b as milli (b ≠ 0), rounded half away from zero. */
 export function divMilli(a: Milli, b: Milli): Milli {
   if (b === 0) throw new RangeError("Division by zero");
-  return Number(roundDiv(BigInt(a) * 1000n, BigInt(b)));
+  return checked(roundDiv(BigInt(a) * 1000n, BigInt(b)));
 }
 
 /** Integer division rounding half away from zero. */

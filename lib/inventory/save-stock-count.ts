@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { assertRole } from "./authorize";
 import { entryToBase } from "./entry-quantity";
 import { fromMilli } from "./quantity";
@@ -12,7 +12,7 @@ import { quantitySchema } from "./schemas";
 export const saveStockCountSchema = z.object({
   id: idSchema,
   lines: z
-    .array(z.object({ ingredientId: idSchema, counted: quantitySchema.nullable(), unit: z.string().trim().max(10).optional() }))
+    .array(z.object({ ingredientId: idSchema, counted: quantitySchema.nullable(), unit: text().trim().max(10).optional() }))
     .max(2000),
 });
 export type SaveStockCountInput = z.infer<typeof saveStockCountSchema>;

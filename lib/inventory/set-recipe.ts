@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { entryToBase } from "./entry-quantity";
@@ -18,7 +18,7 @@ export const setRecipeSchema = z
     menuItemId: idSchema.optional(),
     modifierId: idSchema.optional(),
     lines: z
-      .array(z.object({ ingredientId: idSchema, quantity: positiveQuantitySchema, unit: z.string().trim().max(10).optional() }))
+      .array(z.object({ ingredientId: idSchema, quantity: positiveQuantitySchema, unit: text().trim().max(10).optional() }))
       .max(50, "At most 50 ingredients")
       .superRefine((lines, c) => {
         const seen = new Set<string>();

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 
 export const startStockCountSchema = z.object({
-  note: z.string().trim().max(200, "At most 200 characters").default(""),
+  note: text().trim().max(200, "At most 200 characters").default(""),
   /** Count only these (e.g. "walk-in fridge"); default every active ingredient. */
   ingredientIds: z.array(idSchema).max(2000).optional(),
 });

@@ -2,6 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { StockMovementType } from "@/generated/prisma/enums";
 import type { Tx } from "../db";
+import { AppError } from "../errors";
+import { sqlStateOf } from "../db-errors";
 import { fromMilli, toMilli, type Milli } from "./quantity";
 import { totalsByIngredient } from "./recipe-math";
 
@@ -89,7 +91,11 @@ async function changeLevel(tx: Tx, locationId: string, ingredientId: string, del
     VALUES (${ingredientId}, ${locationId}, ${q}::numeric, now())
     ON CONFLICT ("ingredientId") DO UPDATE SET quantity = "StockLevel".quantity + EXCLUDED.quantity, "updatedAt" = now()
     WHERE "StockLevel"."locationId" = ${locationId}
-    RETURNING quantity`;
+    RETURNING quantity`.catch((error: unknown) => {
+    // numeric_value_out_of_range: the new level would not fit DECIMAL(14,3).
+    if (sqlStateOf(error) === "22003") throw new AppError("VALIDATION", "That would take stock above the largest quantity that can be recorded", { quantity: ["Too large"] });
+    throw error;
+  });
   if (upserted.length !== 1) throw new Error(`StockLevel ${ingredientId} belongs to another location`);
   return toMilli(String(upserted[0].quantity));
 }

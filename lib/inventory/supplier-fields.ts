@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "../validation";
 import { optionalText } from "./schemas";
 
 export const supplierFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
+  name: text().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
   contactName: optionalText(80),
   email: z
     .union([z.literal(""), z.email("Enter a valid email")])

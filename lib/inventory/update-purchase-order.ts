@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, text } from "../validation";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { resolveLines } from "./create-purchase-order";
@@ -13,7 +13,7 @@ import { canEditLines, type PoStatus } from "./purchase-order-state";
 export const updatePurchaseOrderSchema = z.object({
   id: idSchema,
   expectedAt: z.iso.date("Use a date like 2026-05-01").nullish(),
-  notes: z.string().trim().max(500, "At most 500 characters").default(""),
+  notes: text().trim().max(500, "At most 500 characters").default(""),
   lines: poLinesSchema,
 });
 export type UpdatePurchaseOrderInput = z.input<typeof updatePurchaseOrderSchema>;

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { idSchema } from "../validation";
+import { idSchema, INT4_MAX, text } from "../validation";
 
-export const stationSlugSchema = z
-  .string({ error: "Choose a station" })
+export const stationSlugSchema = text("Choose a station")
   .min(1, "Choose a station")
   .max(64)
   .regex(/^[a-z0-9-]+$/, "Not a station slug");
@@ -10,7 +9,7 @@ export const stationSlugSchema = z
 export const snapshotQuerySchema = z.object({ station: stationSlugSchema });
 
 export const eventsQuerySchema = z.object({
-  after: z.coerce.number({ error: "after must be a number" }).int().min(0, "after must be 0 or more"),
+  after: z.coerce.number({ error: "after must be a number" }).int().min(0, "after must be 0 or more").max(INT4_MAX, "after is past any event"),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -25,12 +24,12 @@ export type BumpItemsInput = z.input<typeof bumpItemsSchema>;
 export const recallSchema = z.object({
   station: stationSlugSchema,
   /** "orderId:fireBatch" to recall a particular ticket; default the latest bumped. */
-  ticket: z.string().regex(/^[A-Za-z0-9_-]{1,64}:\d{1,6}$/, "Not a ticket").optional(),
+  ticket: text().regex(/^[A-Za-z0-9_-]{1,64}:\d{1,6}$/, "Not a ticket").optional(),
 });
 export type RecallInput = z.input<typeof recallSchema>;
 
 export const ticketReadySchema = z.object({
   orderId: idSchema,
-  fireBatch: z.number().int().min(1),
+  fireBatch: z.number().int().min(1).max(INT4_MAX, "Not a ticket"),
 });
 export type TicketReadyInput = z.input<typeof ticketReadySchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { ALLERGENS, normaliseTag } from "./allergens";
 import { MAX_PRICE_CENTS } from "./price-math";
 
@@ -19,15 +19,14 @@ const isoDate = z.iso.date("Use a date like 2026-06-01").nullable().default(null
 /** Everything a manager edits on a menu item (create and update share it). */
 export const menuItemFieldsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
+    name: text().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
     categoryId: idSchema,
-    description: z.string().trim().max(500, "At most 500 characters").default(""),
+    description: text().trim().max(500, "At most 500 characters").default(""),
     priceCents: z.number({ error: "Enter a price like 12.50" }).int("Whole cents").min(0, "Cannot be negative").max(MAX_PRICE_CENTS, "Too large"),
     /** Null = the location's default rate. */
     taxRateBps: z.number({ error: "Enter a percentage like 8.25" }).int().min(0, "Cannot be negative").max(10_000, "At most 100 %").nullable().default(null),
     stationId: idSchema.nullable().default(null),
-    imageUrl: z
-      .string()
+    imageUrl: text()
       .trim()
       .max(500, "At most 500 characters")
       .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/[^\s/]\S*$/.test(v), "Use an https:// address or a /path on this site")
@@ -36,7 +35,7 @@ export const menuItemFieldsSchema = z
       .transform((v) => (v ? v : null)),
     allergens: z.array(z.enum(ALLERGENS, { error: "Unknown allergen" })).max(14).default([]).transform((a) => [...new Set(a)]),
     dietaryTags: z
-      .array(z.string().max(30, "Tags are at most 30 characters"))
+      .array(text().max(30, "Tags are at most 30 characters"))
       .max(12, "At most 12 tags")
       .default([])
       .transform((tags) => [...new Set(tags.map(normaliseTag).filter(Boolean))]),

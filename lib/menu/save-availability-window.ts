@@ -6,12 +6,12 @@ import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "../inventory/publish-stock-effects";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, text } from "../validation";
 
 export const saveAvailabilityWindowSchema = z
   .object({
     id: idSchema.optional(),
-    name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
+    name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
     /** 0 = Sunday … 6 = Saturday. */
     daysOfWeek: z.array(z.number().int().min(0).max(6)).min(1, "Choose at least one day").max(7).transform((d) => [...new Set(d)].sort()),
     startMinute: z.number({ error: "Enter a start time" }).int().min(0).max(1439, "Must be before 24:00"),

@@ -5,11 +5,11 @@ import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, text } from "../validation";
 
 export const saveCategorySchema = z.object({
   id: idSchema.optional(),
-  name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
+  name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
   active: z.boolean().default(true),
   defaultStationId: idSchema.nullable().default(null),
 });

@@ -6,19 +6,19 @@ import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "../inventory/publish-stock-effects";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, text } from "../validation";
 
 export const saveModifierGroupSchema = z
   .object({
     id: idSchema.optional(),
-    name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
+    name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
     minSelect: z.number({ error: "Enter a number" }).int().min(0, "Cannot be negative").max(20, "At most 20"),
     maxSelect: z.number({ error: "Enter a number" }).int().min(1, "At least 1").max(20, "At most 20"),
     modifiers: z
       .array(
         z.object({
           id: idSchema.optional(),
-          name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
+          name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
           priceDeltaCents: z.number({ error: "Enter an amount like 1.50" }).int("Whole cents").min(-100_000, "Too small").max(100_000, "Too large"),
           is86d: z.boolean().default(false),
         }),

@@ -1,11 +1,11 @@
 // Input schemas of the order use cases, shared by server actions, route handlers and the
 // order pad (client-side pre-checks). One schema per input; types come from z.infer.
 import { z } from "zod";
-import { idSchema } from "../validation";
+import { idSchema, text } from "../validation";
 import { idempotencyKeySchema } from "../idempotency/rules";
 
 export const courseSchema = z.enum(["DRINKS", "STARTERS", "MAINS", "DESSERTS"], { error: "Choose a course" });
-const notesSchema = z.string().trim().max(200, "Notes: 200 characters at most");
+const notesSchema = text().trim().max(200, "Notes: 200 characters at most");
 
 export const newItemSchema = z.object({
   menuItemId: idSchema,
@@ -51,7 +51,7 @@ export type FireCourseInput = z.input<typeof fireCourseSchema>;
 export const voidItemSchema = z.object({
   orderId: idSchema,
   orderItemId: idSchema,
-  reason: z.string().trim().min(3, "Give a reason (3+ characters)").max(200, "200 characters at most"),
+  reason: text().trim().min(3, "Give a reason (3+ characters)").max(200, "200 characters at most"),
   /** Put the line's ingredients back in stock. Default: yes while the kitchen has not bumped it. */
   returnToStock: z.boolean().optional(),
 });
@@ -59,7 +59,7 @@ export type VoidItemInput = z.input<typeof voidItemSchema>;
 
 const statusChange = z.object({
   status: z.enum(["SERVED", "CLOSED", "VOIDED"], { error: "Status must be SERVED, CLOSED or VOIDED" }),
-  reason: z.string().trim().max(200).optional(),
+  reason: text().trim().max(200).optional(),
 });
 const voidNeedsReason = (v: { status: string; reason?: string }) => v.status !== "VOIDED" || (v.reason?.length ?? 0) >= 3;
 const voidReasonIssue = { path: ["reason"], message: "Give a reason to void the order (3+ characters)" };

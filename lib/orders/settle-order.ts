@@ -3,7 +3,9 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Tx } from "../db";
 import type { TableChanged } from "../realtime/events";
 import { deriveOrderStatus, isTerminalOrder, tableStatusFor } from "./order-state";
-import { computeTotals, type Totals } from "./totals";
+import { AppError } from "../errors";
+import { formatCents } from "../money";
+import { computeTotals, exceedsOrderLimit, MAX_ORDER_TOTAL_CENTS, type Totals } from "./totals";
 
 export type Settled = { orderId: string; tableId: string | null; status: OrderStatus; previous: OrderStatus; table: TableChanged | null; totals: Totals };
 
@@ -25,6 +27,11 @@ export async function settleOrder(tx: Tx, orderId: string, explicit?: OrderStatu
     items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
     order.location.taxRateBps,
   );
+  if (exceedsOrderLimit(totals)) {
+    throw new AppError("VALIDATION", `An order cannot total more than ${formatCents(MAX_ORDER_TOTAL_CENTS)}; check the quantities`, {
+      items: [`This order would total ${formatCents(totals.totalCents)}`],
+    });
+  }
   const status = explicit ?? deriveOrderStatus(order.status, items);
   await tx.order.update({
     where: { id: orderId },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTotals, effectiveTaxRate, lineCents, taxOn } from "./totals";
+import { computeTotals, effectiveTaxRate, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn } from "./totals";
 
 describe("tax", () => {
   it("rounds half up in integers", () => {
@@ -62,5 +62,13 @@ describe("order totals", () => {
     expect(t).toEqual({ subtotalCents: 3000, taxCents: 248, totalCents: 3248 });
     expect(Number.isInteger(t.taxCents)).toBe(true);
     expect(computeTotals([], 875)).toEqual({ subtotalCents: 0, taxCents: 0, totalCents: 0 });
+  });
+});
+
+describe("order limit", () => {
+  it("refuses totals above $1,000,000.00, which still fit the INTEGER cents columns", () => {
+    expect(MAX_ORDER_TOTAL_CENTS).toBeLessThan(2 ** 31 - 1);
+    expect(exceedsOrderLimit({ subtotalCents: 0, taxCents: 0, totalCents: MAX_ORDER_TOTAL_CENTS })).toBe(false);
+    expect(exceedsOrderLimit({ subtotalCents: 0, taxCents: 0, totalCents: MAX_ORDER_TOTAL_CENTS + 1 })).toBe(true);
   });
 });

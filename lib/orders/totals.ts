@@ -13,6 +13,16 @@ export type PricedLine = {
 
 export type Totals = { subtotalCents: number; taxCents: number; totalCents: number };
 
+/**
+ * The largest order total accepted: $1,000,000.00. Far above any real check, far below what the
+ * INTEGER cents columns hold (2³¹ − 1), so an absurd quantity is a clear refusal, not an overflow.
+ */
+export const MAX_ORDER_TOTAL_CENTS = 100_000_000;
+
+export function exceedsOrderLimit(totals: Totals): boolean {
+  return totals.totalCents > MAX_ORDER_TOTAL_CENTS;
+}
+
 export function lineCents(line: Pick<PricedLine, "unitPriceCents" | "modifiersCents" | "quantity">): number {
   return (line.unitPriceCents + line.modifiersCents) * line.quantity;
 }
