@@ -29,3 +29,13 @@ describe("storable text", () => {
     expect(idSchema.safeParse("\u0000").success).toBe(false);
   });
 });
+
+describe("schemas with cross-field rules", () => {
+  it("a null or non-object body is a validation error, not a crash", async () => {
+    const { menuItemFieldsSchema } = await import("./menu/menu-item-fields");
+    for (const body of [null, 42, "x", []]) {
+      const r = menuItemFieldsSchema.safeParse(body);
+      expect(r.success).toBe(false);
+    }
+  });
+});

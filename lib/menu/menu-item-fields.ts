@@ -54,6 +54,7 @@ export const menuItemFieldsSchema = z
     message: "Must be on or after the start date",
     // Run even when other fields failed, so the form shows every problem at once.
     when: ({ value }) => {
+      if (!value || typeof value !== "object") return false; // a null or non-object body fails on its own
       const v = value as { seasonalFrom?: unknown; seasonalTo?: unknown };
       return typeof v.seasonalFrom === "string" && typeof v.seasonalTo === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.seasonalFrom + "") && /^\d{4}-\d{2}-\d{2}$/.test(v.seasonalTo + "");
     },
