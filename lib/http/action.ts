@@ -19,7 +19,7 @@ export function action<S extends z.ZodType, T>(
   options: { roles: readonly Role[]; input: S },
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  const run = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const ctx = await currentCtx();
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
@@ -39,4 +39,6 @@ export function action<S extends z.ZodType, T>(
       return { ok: false, code: "INTERNAL", error: `Something went wrong. Reference: ${ref}` };
     }
   };
+  // The schema travels with the action: the action fuzz test generates its inputs from it.
+  return Object.assign(run, { schema: options.input });
 }

@@ -41,7 +41,7 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
   handler: (args: RouteArgs<P, B, Q>) => Promise<unknown>,
   successStatus = 200,
 ) {
-  return async (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => {
+  const handle = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     try {
       const ctx = await currentCtx();
@@ -72,6 +72,8 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
       return errorResponse(error, requestId);
     }
   };
+  // The schemas travel with the handler: the route fuzz test generates its inputs from them.
+  return Object.assign(handle, { schemas: options });
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T | unknown {

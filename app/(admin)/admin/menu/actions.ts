@@ -90,7 +90,7 @@ export async function bulkChangePricesAction(input: z.input<typeof bulkChangePri
 
 const saveCat = action({ roles: MANAGERS, input: saveCategorySchema }, saveCategory);
 export async function saveCategoryAction(_prev: unknown, fd: FormData) {
-  return after(await saveCat({ id: str(fd, "id") || undefined, name: str(fd, "name"), active: fd.get("active") === "on", defaultStationId: orNull(str(fd, "defaultStationId")) }));
+  return after(await saveCat({ id: str(fd, "id") || undefined, name: str(fd, "name"), active: str(fd, "active") === "on", defaultStationId: orNull(str(fd, "defaultStationId")) }));
 }
 
 const moveCat = action({ roles: MANAGERS, input: moveCategorySchema }, moveCategory);

@@ -1,7 +1,11 @@
 // FormData → plain input for the use cases' zod schemas (numbers, arrays, nulls). Server-side.
 import { parseMoneyToCents } from "@/lib/csv/fields";
 
-export const str = (fd: FormData, k: string) => String(fd.get(k) ?? "").trim();
+// A server action is a public endpoint: its "FormData" may be anything a client serialised.
+// Non-form input reads as an empty form, which the use case's schema then refuses field by field.
+const isForm = (fd: unknown): fd is FormData => fd instanceof FormData;
+
+export const str = (fd: FormData, k: string) => (isForm(fd) ? String(fd.get(k) ?? "").trim() : "");
 
 /** "" → null; otherwise a number (NaN on garbage, which zod reports as "Enter a number"). */
 export function num(fd: FormData, k: string): number | null {
@@ -26,7 +30,7 @@ export function bps(fd: FormData, k: string): number | null {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : Number.NaN;
 }
 
-export const all = (fd: FormData, k: string) => fd.getAll(k).map(String).filter(Boolean);
+export const all = (fd: FormData, k: string) => (isForm(fd) ? fd.getAll(k).map(String).filter(Boolean) : []);
 
 export const orNull = (v: string) => (v === "" ? null : v);
 
