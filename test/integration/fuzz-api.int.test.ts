@@ -139,6 +139,7 @@ describe("every /api/v1 route", () => {
           asAdmin: fc.boolean(),
           key: fc.oneof(fc.uuid(), fc.constantFrom("", "bad key", "x".repeat(300))),
         });
+        type Input = typeof input extends fc.Arbitrary<infer T> ? T : never;
         await fc.assert(
           fc.asyncProperty(input, async ({ params, query, body, asAdmin, key }) => {
             state.ctx = { ...(asAdmin ? admin : manager), requestId: crypto.randomUUID() };
@@ -157,7 +158,7 @@ describe("every /api/v1 route", () => {
             numRuns: RUNS,
             endOnFailure: true,
             // Always tried: the inputs that once made routes answer 500.
-            examples: ["null", '{"name":"a\\u0000b"}', '{"reason":"\\ud800"}', "[]"].map((body) => [
+            examples: ["null", '{"name":"a\\u0000b"}', '{"reason":"\\ud800"}', "[]"].map((body): [Input] => [
               { params: Object.fromEntries(paramNames.map((n) => [n, ids[0]])), query: { after: "1000000000000000" }, body: method === "GET" ? null : body, asAdmin: true, key: "" },
             ]),
           },
