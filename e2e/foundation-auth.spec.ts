@@ -101,6 +101,29 @@ test("an off-site callbackUrl is ignored", async ({ page }) => {
   await expect(page).toHaveURL(/localhost:\d+\/floor$/);
 });
 
+test.describe("callbackUrl look-alikes never leave the site", () => {
+  // Each was followed off-site (or answered 500) before: tab/CR/LF inside `//`, backslashes.
+  const tricks = ["%2F%09%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%5C%5Cevil.example", "https%3A%2F%2Fevil.example", "%2Ffloor%0A"];
+
+  test("signed in: /login answers a same-site redirect, never 500", async ({ browser }) => {
+    const ctx = await browser.newContext({ storageState: storageStateFor("host") });
+    for (const trick of tricks) {
+      const res = await ctx.request.get(`/login?callbackUrl=${trick}`, { maxRedirects: 0 });
+      expect(res.status(), trick).toBe(307);
+      const location = res.headers()["location"];
+      expect(new URL(location, "http://localhost").host, `${trick} → ${location}`).toBe("localhost");
+      expect(new URL(location, "http://localhost").pathname, trick).toBe("/floor");
+    }
+    await ctx.close();
+  });
+
+  test("through the form: lands on the role's home", async ({ page }) => {
+    await page.goto(`/login?callbackUrl=${tricks[0]}`);
+    await signIn(page, ROLE_USERS.host, PASSWORD);
+    await expect(page).toHaveURL(/localhost:\d+\/floor$/);
+  });
+});
+
 test("the 6th bad password is refused with the account locked", async ({ page }) => {
   const email = LOCKOUT_USERS[0];
   await page.goto("/login");
