@@ -74,14 +74,8 @@ export async function middleware(req: NextRequest) {
   return securityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, requestId);
 }
 
+// Prefetch and RSC requests run through here too: every response carries the headers, and
+// the forwarding headers are stripped for every request that reaches the app.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };
