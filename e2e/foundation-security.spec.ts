@@ -36,7 +36,7 @@ test("pages carry a per-request nonce CSP and the usual security headers", async
 
 test("prefetch and RSC requests carry the security headers too", async ({ browser, request }) => {
   const ctx = await browser.newContext({ storageState: storageStateFor("server") });
-  const prefetches = [{ "next-router-prefetch": "1", rsc: "1" }, { purpose: "prefetch" }, { "sec-purpose": "prefetch" }, { rsc: "1" }];
+  const prefetches: Record<string, string>[] = [{ "next-router-prefetch": "1", rsc: "1" }, { purpose: "prefetch" }, { "sec-purpose": "prefetch" }, { rsc: "1" }];
   for (const headers of prefetches) {
     for (const res of [await ctx.request.get("/floor", { headers, maxRedirects: 0 }), await request.get("/admin", { headers, maxRedirects: 0 })]) {
       const h = res.headers();
