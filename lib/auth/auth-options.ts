@@ -8,6 +8,8 @@ import { recordAudit } from "../audit/record-audit";
 import { authenticateStaff } from "./authenticate-staff";
 import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
 import { clientIp } from "../http/client-ip";
+import { isDatabaseUnavailable } from "../http/db-unavailable";
+import { log } from "../log";
 
 declare module "next-auth" {
   interface Session {
@@ -43,16 +45,23 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        const requestId = headers.get("x-request-id");
         try {
           const staff = await authenticateStaff(credentials, {
             ip: clientIp(headers),
-            requestId: headers.get("x-request-id"),
+            userAgent: headers.get("user-agent"),
+            requestId,
           });
           return { ...staff };
         } catch (error) {
-          // next-auth passes the message to the client as `error`; only our safe messages get there.
+          // next-auth passes the message to the client as `error`: only safe messages may get there.
           if (error instanceof AppError) throw new Error(error.message);
-          throw error;
+          if (isDatabaseUnavailable(error)) {
+            log.warn("sign-in: database unavailable", { requestId, error });
+            throw new Error("Sign-in is briefly unavailable. Try again in a few seconds.");
+          }
+          log.error("sign-in failed unexpectedly", { requestId, error });
+          throw new Error("Sign-in failed. Try again.");
         }
       },
     }),
