@@ -10,15 +10,17 @@ import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
 import { clientIp } from "../http/client-ip";
 import { isDatabaseUnavailable } from "../http/db-unavailable";
 import { log } from "../log";
+import { signOutSession } from "./sign-out";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; locationId: string; sv: number };
+    user: { id: string; name: string; email: string; role: Role; locationId: string; sv: number; sid: string };
   }
   interface User {
     role: Role;
     locationId: string;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
@@ -27,6 +29,8 @@ declare module "next-auth/jwt" {
     role: Role;
     locationId: string;
     sv: number;
+    /** Server-side session id (UserSession), checked on every request. */
+    sid: string;
     authAt: number;
     lastSeenAt: number;
   }
@@ -78,6 +82,7 @@ export const authOptions: NextAuthOptions = {
           role: user.role,
           locationId: user.locationId,
           sv: user.sessionVersion,
+          sid: user.sessionId,
           authAt: now,
           lastSeenAt: now,
         };
@@ -109,13 +114,21 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         locationId: token.locationId,
         sv: token.sv,
+        sid: token.sid,
       };
       return session;
     },
   },
   events: {
+    // Sign-out ends the session on the server too: a copied cookie stops working at once.
     async signOut({ token }) {
-      if (token?.sub) await recordAudit({ action: "auth.sign_out", actorId: token.sub, locationId: token.locationId });
+      if (!token?.sub) return;
+      try {
+        await signOutSession({ userId: token.sub, sessionId: token.sid, locationId: token.locationId });
+      } catch (error) {
+        // next-auth clears the cookie regardless; the row then lapses at its expiry.
+        log.error("sign-out could not revoke the session", { error });
+      }
     },
   },
   get useSecureCookies() {

@@ -7,6 +7,7 @@ import { createFailureCounter, type FailureCounter } from "../ops/rate-limit";
 import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, reserveAttempt, settleSuccess } from "./login-attempts";
 import { burnVerifyTime, verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { startSession } from "./user-sessions";
 
 export { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS };
 
@@ -23,6 +24,8 @@ export type AuthenticatedStaff = {
   role: Role;
   locationId: string;
   sessionVersion: number;
+  /** The server-side session opened by this sign-in (goes into the JWT as `sid`). */
+  sessionId: string;
 };
 
 export type SignInMeta = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
@@ -37,7 +40,7 @@ export const SIGN_IN_THROTTLED = "Too many sign-in attempts from this device. Wa
 
 /**
  * Verify credentials with a per-account lockout (in the database; an unknown email gets the same
- * treatment from a counter). Per-IP throttling happens before this,
+ * treatment from a counter) and open a server-side session. Per-IP throttling happens before this,
  * in the sign-in route (lib/auth/sign-in-throttle.ts), so it can answer 429.
  */
 export async function authenticateStaff(input: unknown, meta: SignInMeta = {}): Promise<AuthenticatedStaff> {
@@ -77,11 +80,14 @@ export async function authenticateStaff(input: unknown, meta: SignInMeta = {}): 
   }
 
   await settleSuccess(user.id, reservation);
+  const sessionId = await startSession(user.id, meta);
   const membership = user.memberships[0];
   await recordAudit({
     action: "auth.sign_in.succeeded",
     actorId: user.id,
     locationId: membership.locationId,
+    entityType: "UserSession",
+    entityId: sessionId,
     details: { email, role: membership.role },
     ...audit,
   });
@@ -92,5 +98,6 @@ export async function authenticateStaff(input: unknown, meta: SignInMeta = {}): 
     role: membership.role,
     locationId: membership.locationId,
     sessionVersion: user.sessionVersion,
+    sessionId,
   };
 }
