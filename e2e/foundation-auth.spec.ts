@@ -197,7 +197,7 @@ test("sign out everywhere ends every session of the person, and drops their live
   await expect(laptop.getByTestId("session-row").filter({ hasText: "this device" })).toHaveCount(1);
   expect(await laptop.getByTestId("session-row").count()).toBeGreaterThanOrEqual(2);
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(laptop).toHaveURL(/\/login/);
+  await expect(laptop).toHaveURL(/\/login/, { timeout: 15_000 }); // an action, then next-auth's sign-out round trip
 
   // The tablet's socket is dropped by the realtime server, and its cookie no longer works.
   await expect(tablet.getByTestId("realtime-health")).toHaveAttribute("data-state", "offline", { timeout: 10_000 });
