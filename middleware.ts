@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { FORWARDING_HEADERS, trustedProxyHops } from "./lib/http/client-ip";
 
 // Next 16 calls this file proxy.ts; the design card keeps middleware.ts (docs/adr/0002).
 // It only turns away the signed-out and sets headers; roles are checked on the server
@@ -65,6 +66,9 @@ export async function middleware(req: NextRequest) {
   }
 
   const requestHeaders = new Headers(req.headers);
+  // Without proxies of our own these headers are the client's word: drop them, and Next fills
+  // X-Forwarded-For with the socket address (lib/http/client-ip.ts).
+  if (trustedProxyHops() === 0) for (const name of FORWARDING_HEADERS) requestHeaders.delete(name);
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-pathname", pathname + search);
   if (csp) {
@@ -74,14 +78,8 @@ export async function middleware(req: NextRequest) {
   return securityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, requestId);
 }
 
+// Prefetch and RSC requests run through here too: every response carries the headers, and
+// the forwarding headers are stripped for every request that reaches the app.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -101,6 +101,29 @@ test("an off-site callbackUrl is ignored", async ({ page }) => {
   await expect(page).toHaveURL(/localhost:\d+\/floor$/);
 });
 
+test.describe("callbackUrl look-alikes never leave the site", () => {
+  // Each was followed off-site (or answered 500) before: tab/CR/LF inside `//`, backslashes.
+  const tricks = ["%2F%09%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%5C%5Cevil.example", "https%3A%2F%2Fevil.example", "%2Ffloor%0A"];
+
+  test("signed in: /login answers a same-site redirect, never 500", async ({ browser }) => {
+    const ctx = await browser.newContext({ storageState: storageStateFor("host") });
+    for (const trick of tricks) {
+      const res = await ctx.request.get(`/login?callbackUrl=${trick}`, { maxRedirects: 0 });
+      expect(res.status(), trick).toBe(307);
+      const location = res.headers()["location"];
+      expect(new URL(location, "http://localhost").host, `${trick} → ${location}`).toBe("localhost");
+      expect(new URL(location, "http://localhost").pathname, trick).toBe("/floor");
+    }
+    await ctx.close();
+  });
+
+  test("through the form: lands on the role's home", async ({ page }) => {
+    await page.goto(`/login?callbackUrl=${tricks[0]}`);
+    await signIn(page, ROLE_USERS.host, PASSWORD);
+    await expect(page).toHaveURL(/localhost:\d+\/floor$/);
+  });
+});
+
 test("the 6th bad password is refused with the account locked", async ({ page }) => {
   const email = LOCKOUT_USERS[0];
   await page.goto("/login");
@@ -124,14 +147,63 @@ test("an unknown email gets the same answers as a known one", async ({ page }) =
   await expect(loginError(page)).toContainText("Too many failed attempts");
 });
 
-test("sign-out ends the session", async ({ page }) => {
+test("sign-out ends the session on the server: a copy of the old cookie no longer works", async ({ page, browser }) => {
   await page.goto("/login");
   await signIn(page, ROLE_USERS.cashier, PASSWORD);
   await expect(page).toHaveURL(/\/floor$/);
+  const copied = await page.context().storageState();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/floor");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ffloor/);
+
+  // Someone who kept the cookie (a shared tablet, a stolen copy) is signed out too.
+  const thief = await browser.newContext({ storageState: copied });
+  expect((await thief.request.get("/api/v1/me")).status()).toBe(401);
+  const floor = await thief.request.get("/floor", { maxRedirects: 0 });
+  expect(floor.status()).toBe(307);
+  expect(floor.headers()["location"]).toContain("/login");
+  await thief.close();
+});
+
+test("the sign-in address is the socket's, not a header the client wrote", async ({ browser }) => {
+  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-real-ip": "203.0.113.7", "x-forwarded-for": "203.0.113.9", forwarded: "for=203.0.113.11" } });
+  const page = await ctx.newPage();
+  await page.goto("/login");
+  await signIn(page, LOCKOUT_USERS[3], PASSWORD);
+  await expect(page).toHaveURL(/\/floor$/);
+  await page.goto("/account");
+  const current = page.getByTestId("session-row").filter({ hasText: "this device" });
+  await expect(current).toHaveCount(1);
+  await expect(current).toContainText(/127\.0\.0\.1|::1/);
+  await expect(page.getByTestId("session-list")).not.toContainText("203.0.113");
+  await ctx.close();
+});
+
+test("sign out everywhere ends every session of the person, and drops their live updates", async ({ browser }) => {
+  test.slow(); // two sign-ins and a realtime connection
+  const email = LOCKOUT_USERS[3];
+  const tablet = await (await browser.newContext()).newPage();
+  await tablet.goto("/login");
+  await signIn(tablet, email, PASSWORD);
+  await expect(tablet).toHaveURL(/\/floor$/);
+  await expect(tablet.getByTestId("realtime-health")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+
+  const laptop = await (await browser.newContext()).newPage();
+  await laptop.goto("/login");
+  await signIn(laptop, email, PASSWORD);
+  await laptop.goto("/account");
+  // Both devices are listed (plus any session an earlier test left).
+  await expect(laptop.getByTestId("session-row").filter({ hasText: "this device" })).toHaveCount(1);
+  expect(await laptop.getByTestId("session-row").count()).toBeGreaterThanOrEqual(2);
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/login/, { timeout: 15_000 }); // an action, then next-auth's sign-out round trip
+
+  // The tablet's socket is dropped by the realtime server, and its cookie no longer works.
+  await expect(tablet.getByTestId("realtime-health")).toHaveAttribute("data-state", "offline", { timeout: 10_000 });
+  expect((await tablet.request.get("/api/v1/me")).status()).toBe(401);
+  await tablet.reload();
+  await expect(tablet).toHaveURL(/\/login/);
 });
 
 test("a manager can switch to another of their locations", async ({ page }) => {
@@ -145,6 +217,7 @@ test("a manager can switch to another of their locations", async ({ page }) => {
 });
 
 test("changing the password applies the policy and signs out everywhere", async ({ page, browser }) => {
+  test.slow(); // five sign-ins and two argon2 hashes
   const email = LOCKOUT_USERS[1];
   await page.goto("/login");
   await signIn(page, email, PASSWORD);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./support/e2e-env";
 
 test("pages carry a per-request nonce CSP and the usual security headers", async ({ page, request }) => {
   const first = await request.get("/login");
@@ -31,6 +32,24 @@ test("pages carry a per-request nonce CSP and the usual security headers", async
   await page.goto("/login");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   expect(violations).toEqual([]);
+});
+
+test("prefetch and RSC requests carry the security headers too", async ({ browser, request }) => {
+  const ctx = await browser.newContext({ storageState: storageStateFor("server") });
+  const prefetches: Record<string, string>[] = [{ "next-router-prefetch": "1", rsc: "1" }, { purpose: "prefetch" }, { "sec-purpose": "prefetch" }, { rsc: "1" }];
+  for (const headers of prefetches) {
+    for (const res of [await ctx.request.get("/floor", { headers, maxRedirects: 0 }), await request.get("/admin", { headers, maxRedirects: 0 })]) {
+      const h = res.headers();
+      const what = `${res.url()} ${JSON.stringify(headers)} → ${res.status()}`;
+      expect(h["x-content-type-options"], what).toBe("nosniff");
+      expect(h["x-frame-options"], what).toBe("DENY");
+      expect(h["strict-transport-security"], what).toMatch(/max-age=\d+/);
+      expect(h["referrer-policy"], what).toBeTruthy();
+      expect(h["permissions-policy"], what).toContain("camera=()");
+      expect(h["content-security-policy"], what).toContain("frame-ancestors 'none'");
+    }
+  }
+  await ctx.close();
 });
 
 test("health probes", async ({ request }) => {

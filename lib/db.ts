@@ -8,7 +8,8 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max });
+  // Bounded waits: a hung database answers 503 (lib/http/db-unavailable.ts) instead of hanging.
+  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
   return new PrismaClient({ adapter });
 }
 

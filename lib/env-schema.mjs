@@ -32,8 +32,15 @@ export const envSchema = z.object({
   PUSHER_WS_HOST: z.string().optional(),
   PUSHER_WS_PORT: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** Set to "true" only behind a proxy that sets X-Forwarded-For (used for per-IP limits). */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For
+   * ("true" = 1). 0/false: the socket address is the client (lib/http/client-ip.ts).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d)$/, "TRUST_PROXY must be false, true or a number of proxy hops (0-9)")
+    .default("false")
+    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
 });
 
 /** @param {Record<string, string | undefined>} source */

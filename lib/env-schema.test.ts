@@ -24,4 +24,11 @@ describe("environment validation", () => {
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });
+
+  it("reads TRUST_PROXY as a number of proxy hops", () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ ...valid, TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -3,6 +3,7 @@ export const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
@@ -10,11 +11,14 @@ export const errorStatus = {
   OUT_OF_STOCK: 409,
   UNAVAILABLE_ITEM: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_MISMATCH: 422,
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,
+  /** A dependency (the database) is down or timing out: transient, retry later. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -26,6 +30,8 @@ export class AppError extends Error {
     message: string,
     readonly fieldErrors?: FieldErrors,
     readonly details?: Record<string, unknown>,
+    /** Response headers the transport sends with the error (Retry-After, RateLimit…). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

@@ -4,7 +4,10 @@
  *
  * Env: PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET (or REALTIME_APPS, a JSON array of {id,key,secret}),
  * REALTIME_PORT (default 6001), REALTIME_HOST (default 127.0.0.1),
- * REALTIME_LOG_LEVEL / LOG_LEVEL (default info).
+ * REALTIME_LOG_LEVEL / LOG_LEVEL (default info),
+ * REALTIME_CLIENT_EVENT_CHANNELS (comma-separated names or `*` patterns where `client-*` events
+ * are relayed; default none), REALTIME_SIGNIN_TIMEOUT_SECONDS (sockets that have not signed in by
+ * then are closed, so every socket belongs to a session the app can end; default 30, 0 = off).
  */
 import { createJsonLogger, isLogLevel } from "../lib/realtime-server/logger";
 import { appsFromEnv, type RealtimeApp } from "../lib/realtime-server/options";
@@ -34,7 +37,9 @@ async function main(): Promise<void> {
     apps = [DEFAULT_APP];
   }
 
-  const server = await startRealtimeServer({ apps, port, host, logger });
+  const clientEventChannels = (process.env.REALTIME_CLIENT_EVENT_CHANNELS ?? "").split(",").map((c) => c.trim()).filter(Boolean);
+  const signinTimeoutSeconds = parseSeconds(process.env.REALTIME_SIGNIN_TIMEOUT_SECONDS, 30);
+  const server = await startRealtimeServer({ apps, port, host, logger, clientEventChannels, signinTimeoutMs: signinTimeoutSeconds * 1000 });
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -63,6 +68,13 @@ function parsePort(value: string | undefined, fallback: number): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Invalid REALTIME_PORT: ${value}`);
   return port;
+}
+
+function parseSeconds(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) throw new Error(`Invalid REALTIME_SIGNIN_TIMEOUT_SECONDS: ${value}`);
+  return seconds;
 }
 
 main().catch((error: unknown) => {

@@ -20,5 +20,5 @@ export const ROLE_USERS = {
 export type RoleName = keyof typeof ROLE_USERS;
 export const storageStateFor = (role: RoleName) => `e2e/.auth/${role}.json`;
 
-/** Accounts the lockout specs may lock without disturbing the per-role sessions. */
-export const LOCKOUT_USERS = ["lockout-1@demo.kitchen", "lockout-2@demo.kitchen"] as const;
+/** Accounts specs may lock, throttle or sign out everywhere without disturbing the per-role sessions. */
+export const LOCKOUT_USERS = ["lockout-1@demo.kitchen", "lockout-2@demo.kitchen", "lockout-3@demo.kitchen", "lockout-4@demo.kitchen"] as const;

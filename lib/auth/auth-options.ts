@@ -8,15 +8,19 @@ import { recordAudit } from "../audit/record-audit";
 import { authenticateStaff } from "./authenticate-staff";
 import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
 import { clientIp } from "../http/client-ip";
+import { isDatabaseUnavailable } from "../http/db-unavailable";
+import { log } from "../log";
+import { signOutSession } from "./sign-out";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; locationId: string; sv: number };
+    user: { id: string; name: string; email: string; role: Role; locationId: string; sv: number; sid: string };
   }
   interface User {
     role: Role;
     locationId: string;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
@@ -25,6 +29,8 @@ declare module "next-auth/jwt" {
     role: Role;
     locationId: string;
     sv: number;
+    /** Server-side session id (UserSession), checked on every request. */
+    sid: string;
     authAt: number;
     lastSeenAt: number;
   }
@@ -43,16 +49,23 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        const requestId = headers.get("x-request-id");
         try {
           const staff = await authenticateStaff(credentials, {
             ip: clientIp(headers),
-            requestId: headers.get("x-request-id"),
+            userAgent: headers.get("user-agent"),
+            requestId,
           });
           return { ...staff };
         } catch (error) {
-          // next-auth passes the message to the client as `error`; only our safe messages get there.
+          // next-auth passes the message to the client as `error`: only safe messages may get there.
           if (error instanceof AppError) throw new Error(error.message);
-          throw error;
+          if (isDatabaseUnavailable(error)) {
+            log.warn("sign-in: database unavailable", { requestId, error });
+            throw new Error("Sign-in is briefly unavailable. Try again in a few seconds.");
+          }
+          log.error("sign-in failed unexpectedly", { requestId, error });
+          throw new Error("Sign-in failed. Try again.");
         }
       },
     }),
@@ -69,6 +82,7 @@ export const authOptions: NextAuthOptions = {
           role: user.role,
           locationId: user.locationId,
           sv: user.sessionVersion,
+          sid: user.sessionId,
           authAt: now,
           lastSeenAt: now,
         };
@@ -100,13 +114,21 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         locationId: token.locationId,
         sv: token.sv,
+        sid: token.sid,
       };
       return session;
     },
   },
   events: {
+    // Sign-out ends the session on the server too: a copied cookie stops working at once.
     async signOut({ token }) {
-      if (token?.sub) await recordAudit({ action: "auth.sign_out", actorId: token.sub, locationId: token.locationId });
+      if (!token?.sub) return;
+      try {
+        await signOutSession({ userId: token.sub, sessionId: token.sid, locationId: token.locationId });
+      } catch (error) {
+        // next-auth clears the cookie regardless; the row then lapses at its expiry.
+        log.error("sign-out could not revoke the session", { error });
+      }
     },
   },
   get useSecureCookies() {

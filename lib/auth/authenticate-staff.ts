@@ -3,12 +3,13 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { createFailureCounter, limiter, type FailureCounter } from "../ops/rate-limit";
+import { createFailureCounter, type FailureCounter } from "../ops/rate-limit";
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, reserveAttempt, settleSuccess } from "./login-attempts";
 import { burnVerifyTime, verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { startSession } from "./user-sessions";
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS };
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email").max(254),
@@ -23,7 +24,11 @@ export type AuthenticatedStaff = {
   role: Role;
   locationId: string;
   sessionVersion: number;
+  /** The server-side session opened by this sign-in (goes into the JWT as `sid`). */
+  sessionId: string;
 };
+
+export type SignInMeta = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
 
 let failures: FailureCounter | undefined;
 const unknownEmailFailures = () => (failures ??= createFailureCounter("login-unknown", LOCKOUT_MINUTES * 60_000));
@@ -34,74 +39,57 @@ export const SIGN_IN_LOCKED = `Too many failed attempts. Try again in ${LOCKOUT_
 export const SIGN_IN_THROTTLED = "Too many sign-in attempts from this device. Wait a few minutes.";
 
 /**
- * Verify credentials with lockout (per account, in the database) and throttling (per IP and per
- * email, in the rate limiter, so unknown emails lock out exactly like known ones).
+ * Verify credentials with a per-account lockout (in the database; an unknown email gets the same
+ * treatment from a counter) and open a server-side session. Per-IP throttling happens before this,
+ * in the sign-in route (lib/auth/sign-in-throttle.ts), so it can answer 429.
  */
-export async function authenticateStaff(
-  input: unknown,
-  meta: { ip?: string | null; requestId?: string | null } = {},
-): Promise<AuthenticatedStaff> {
+export async function authenticateStaff(input: unknown, meta: SignInMeta = {}): Promise<AuthenticatedStaff> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", SIGN_IN_FAILED);
   const { email, password } = parsed.data;
-  const ip = meta.ip ?? "unknown";
-
-  if (!(await limiter("login-ip").limit(ip)).success) {
-    await recordAudit({ action: "auth.sign_in.throttled", details: { email }, ip, requestId: meta.requestId });
-    throw new AppError("RATE_LIMITED", SIGN_IN_THROTTLED);
-  }
+  const audit = { ip: meta.ip ?? null, requestId: meta.requestId ?? null };
 
   const user = await db.user.findUnique({
     where: { email },
     include: { memberships: { orderBy: { createdAt: "asc" } } },
   });
-
   if (!user || !user.active || user.memberships.length === 0) {
+    // Counted before the slow hash, exactly like a real account's reservation.
+    const attempt = await unknownEmailFailures().record(email);
     await burnVerifyTime(password);
-    // Same rule as a real account: the 5th failure locks for 15 minutes.
-    if ((await unknownEmailFailures().count(email)) >= MAX_FAILED_ATTEMPTS) {
-      await recordAudit({ action: "auth.sign_in.locked", details: { email, reason: "unknown" }, ip, requestId: meta.requestId });
+    if (attempt > MAX_FAILED_ATTEMPTS) {
+      await recordAudit({ action: "auth.sign_in.locked", details: { email, reason: "unknown" }, ...audit });
       throw new AppError("LOCKED", SIGN_IN_LOCKED);
     }
-    await unknownEmailFailures().record(email);
-    await recordAudit({ action: "auth.sign_in.failed", details: { email, reason: "unknown" }, ip, requestId: meta.requestId });
+    await recordAudit({ action: "auth.sign_in.failed", details: { email, reason: "unknown" }, ...audit });
     throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }
 
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
+  const reservation = await reserveAttempt(user.id);
+  if (!reservation) {
     await burnVerifyTime(password);
-    await recordAudit({ action: "auth.sign_in.locked", actorId: user.id, details: { email }, ip, requestId: meta.requestId });
+    await recordAudit({ action: "auth.sign_in.locked", actorId: user.id, details: { email }, ...audit });
     throw new AppError("LOCKED", SIGN_IN_LOCKED);
   }
-
   if (!(await verifyPassword(user.passwordHash, password))) {
-    // Atomic increment: parallel guesses cannot slip past the threshold.
-    const [row] = await db.$queryRaw<{ failedLoginCount: number }[]>`
-      UPDATE "User" SET "failedLoginCount" = CASE WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= now() THEN 1 ELSE "failedLoginCount" + 1 END,
-                        "lockedUntil" = CASE WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= now() THEN NULL ELSE "lockedUntil" END
-      WHERE id = ${user.id} RETURNING "failedLoginCount"`;
-    const failures = row?.failedLoginCount ?? MAX_FAILED_ATTEMPTS;
-    await recordAudit({ action: "auth.sign_in.failed", actorId: user.id, details: { email, failures }, ip, requestId: meta.requestId });
-    if (failures >= MAX_FAILED_ATTEMPTS) {
-      await db.user.update({
-        where: { id: user.id },
-        data: { lockedUntil: new Date(Date.now() + LOCKOUT_MINUTES * 60_000), failedLoginCount: 0 },
-      });
-      await recordAudit({ action: "auth.lockout", actorId: user.id, details: { email, minutes: LOCKOUT_MINUTES }, ip, requestId: meta.requestId });
+    await recordAudit({ action: "auth.sign_in.failed", actorId: user.id, details: { email, failures: reservation.attempt }, ...audit });
+    if (reservation.lockedUntil) {
+      await recordAudit({ action: "auth.lockout", actorId: user.id, details: { email, minutes: LOCKOUT_MINUTES }, ...audit });
     }
     throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }
 
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+  await settleSuccess(user.id, reservation);
+  const sessionId = await startSession(user.id, meta);
   const membership = user.memberships[0];
   await recordAudit({
     action: "auth.sign_in.succeeded",
     actorId: user.id,
     locationId: membership.locationId,
+    entityType: "UserSession",
+    entityId: sessionId,
     details: { email, role: membership.role },
-    ip,
-    requestId: meta.requestId,
+    ...audit,
   });
   return {
     id: user.id,
@@ -110,5 +98,6 @@ export async function authenticateStaff(
     role: membership.role,
     locationId: membership.locationId,
     sessionVersion: user.sessionVersion,
+    sessionId,
   };
 }

@@ -9,4 +9,6 @@ export type Ctx = {
   locationId: string;
   requestId: string;
   ip?: string;
+  /** The server-side session (UserSession.id) the request was made with. */
+  sessionId?: string;
 };

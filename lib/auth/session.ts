@@ -8,6 +8,7 @@ import { authOptions } from "./auth-options";
 import type { Ctx } from "./context";
 import type { Role } from "./roles";
 import { clientIp } from "../http/client-ip";
+import { isSessionLive } from "./user-sessions";
 
 /**
  * The signed-in staff member, re-checked against the database on every request: a deactivated
@@ -17,12 +18,16 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
   const session = await getServerSession(authOptions);
   const u = session?.user;
   if (!u?.id || !u.locationId) return null;
-  const membership = await db.membership.findUnique({
-    where: { userId_locationId: { userId: u.id, locationId: u.locationId } },
-    include: { user: { select: { active: true, name: true, email: true, sessionVersion: true } } },
-  });
-  // A bumped sessionVersion (password change, "sign out everywhere") revokes older tokens.
-  if (!membership || !membership.user.active || membership.user.sessionVersion !== (u.sv ?? 0)) return null;
+  const [membership, live] = await Promise.all([
+    db.membership.findUnique({
+      where: { userId_locationId: { userId: u.id, locationId: u.locationId } },
+      include: { user: { select: { active: true, name: true, email: true, sessionVersion: true } } },
+    }),
+    // Sign-out and "sign out everywhere" revoke the session row; a copied cookie dies with it.
+    isSessionLive(u.sid, u.id),
+  ]);
+  // A bumped sessionVersion (password change) revokes every older token as well.
+  if (!live || !membership || !membership.user.active || membership.user.sessionVersion !== (u.sv ?? 0)) return null;
   const h = await headers();
   return {
     userId: u.id,
@@ -32,6 +37,7 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
     locationId: membership.locationId,
     requestId: h.get("x-request-id") ?? crypto.randomUUID(),
     ip: clientIp(h),
+    sessionId: u.sid,
   };
 });
 

@@ -6,10 +6,13 @@ import type { Ctx } from "../auth/context";
 import type { Role } from "../auth/roles";
 import { fieldErrorsOf } from "../validation";
 import { log } from "../log";
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-unavailable";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code: string; fieldErrors?: FieldErrors };
+  | { ok: false; error: string; code: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+
+export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable; nothing was saved. Try again in a few seconds.";
 
 /**
  * The one way to write a server action: session → role → zod → use case. Returns a result
@@ -35,6 +38,11 @@ export function action<S extends z.ZodType, T>(
         return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
       }
       const ref = crypto.randomUUID();
+      if (isDatabaseUnavailable(error)) {
+        // An outage, not a bug: the transaction did not commit, so the same submit can be retried.
+        log.warn("database unavailable", { ref, error });
+        return { ok: false, code: "UNAVAILABLE", error: UNAVAILABLE_MESSAGE, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+      }
       log.error("unhandled action error", { ref, error });
       return { ok: false, code: "INTERNAL", error: `Something went wrong. Reference: ${ref}` };
     }

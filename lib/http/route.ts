@@ -7,34 +7,61 @@ import type { Ctx } from "../auth/context";
 import type { Role } from "../auth/roles";
 import { fieldErrorsOf } from "../validation";
 import { log } from "../log";
+import { env } from "../env";
 import { limiter } from "../ops/rate-limit";
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-unavailable";
+import { rateLimitedError } from "./rate-limit-headers";
+import { crossSiteReason, isJsonContentType, ownHosts } from "./same-origin";
 
 type Schemas<P, B, Q> = { params?: z.ZodType<P>; body?: z.ZodType<B>; query?: z.ZodType<Q> };
 
 export type RouteArgs<P, B, Q> = { ctx: Ctx; params: P; body: B; query: Q; req: NextRequest };
 
+// Authenticated answers are per user: no browser, proxy or CDN may keep a copy.
+const NO_STORE = "no-store";
+
 export function errorResponse(error: unknown, requestId: string): NextResponse {
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": NO_STORE };
   if (error instanceof AppError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, ...error.details } },
-      { status: error.status, headers: { "x-request-id": requestId } },
+      { status: error.status, headers: { ...headers, ...error.headers } },
     );
   }
   if (error instanceof Error && error.message === "aborted") {
     // The client went away mid-request (tab closed, tablet asleep): nothing to fix on our side.
     log.info("request aborted by client", { requestId });
-    return NextResponse.json({ error: { code: "ABORTED", message: "Request aborted" } }, { status: 499 });
+    return NextResponse.json({ error: { code: "ABORTED", message: "Request aborted" } }, { status: 499, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: nothing was saved (the transaction did not commit); retrying is safe.
+    log.warn("database unavailable", { requestId, error });
+    return NextResponse.json(
+      { error: { code: "UNAVAILABLE", message: "The service is briefly unavailable. Try again in a few seconds.", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS } },
+      { status: 503, headers: { ...headers, "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
+    );
   }
   log.error("unhandled route error", { requestId, error });
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong. Reference: " + requestId } },
-    { status: 500, headers: { "x-request-id": requestId } },
+    { status: 500, headers },
   );
 }
 
+/** Refuses unsafe requests sent by another site's page with our cookie (CSRF). */
+function assertSameOrigin(req: NextRequest): void {
+  const e = env();
+  const reason = crossSiteReason(req.method, req.headers, ownHosts(req.headers, e.TRUST_PROXY > 0, e.NEXTAUTH_URL));
+  if (reason) {
+    log.warn("cross-site request refused", { path: req.nextUrl.pathname, reason });
+    throw new AppError("CROSS_SITE_REQUEST", "Cross-site request refused");
+  }
+}
+
 /**
- * The one way to write an authenticated API route: session → role → rate limit → zod on
- * params, query and body → use case → JSON. Errors become `{ error: { code, message } }`.
+ * The one way to write an authenticated API route: same-origin check → session → role → rate
+ * limit → zod on params, query and body → use case → JSON (never cached). Errors become
+ * `{ error: { code, message } }`.
  */
 export function route<P = Record<string, never>, B = undefined, Q = Record<string, never>>(
   options: { roles: readonly Role[] } & Schemas<P, B, Q>,
@@ -44,12 +71,13 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
   const handle = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     try {
+      assertSameOrigin(req);
       const ctx = await currentCtx();
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
       if (!options.roles.includes(ctx.role)) throw new AppError("FORBIDDEN", "Your role cannot do this");
-      if (!(await limiter("api").limit(ctx.userId)).success) {
-        throw new AppError("RATE_LIMITED", "Too many requests; slow down");
-      }
+      const api = limiter("api");
+      const verdict = await api.limit(ctx.userId);
+      if (!verdict.success) throw rateLimitedError(api.policy, verdict, "Too many requests; slow down");
       const rawParams = segment?.params ? await segment.params : {};
       const params = parsePart(options.params, rawParams, "params") as P;
       const query = parsePart(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
@@ -57,6 +85,9 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
       if (options.body) {
         const text = await req.text();
         if (text.length > 256_000) throw new AppError("PAYLOAD_TOO_LARGE", "Request body too large");
+        if (text && !isJsonContentType(req.headers.get("content-type"))) {
+          throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+        }
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : {};
@@ -66,8 +97,14 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
         body = parsePart(options.body, json, "body") as B;
       }
       const result = await handler({ ctx: { ...ctx, requestId }, params, body, query, req });
-      if (result instanceof Response) return result;
-      return NextResponse.json(result ?? { ok: true }, { status: successStatus, headers: { "x-request-id": requestId } });
+      if (result instanceof Response) {
+        if (!result.headers.has("cache-control")) result.headers.set("cache-control", NO_STORE);
+        return result;
+      }
+      return NextResponse.json(result ?? { ok: true }, {
+        status: successStatus,
+        headers: { "x-request-id": requestId, "cache-control": NO_STORE },
+      });
     } catch (error) {
       return errorResponse(error, requestId);
     }

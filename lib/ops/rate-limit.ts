@@ -6,7 +6,9 @@ import { env } from "../env";
 import { log } from "../log";
 
 export type LimitResult = { success: boolean; remaining: number; reset: number };
-export type Limiter = { limit(key: string): Promise<LimitResult> };
+/** What a limiter allows, named: advertised in `RateLimit-Policy` on a 429. */
+export type LimitPolicy = { name: string; quota: number; windowSeconds: number };
+export type Limiter = { readonly policy: LimitPolicy; limit(key: string): Promise<LimitResult> };
 type Window = `${number} ${"s" | "m" | "h"}`;
 
 /**
@@ -40,7 +42,7 @@ export function ioredisForRatelimit(client: IORedis) {
 }
 
 /** Per-process sliding log; used only when no Redis is configured (the embedded default). */
-class MemoryLimiter implements Limiter {
+class MemoryLimiter {
   private hits = new Map<string, number[]>();
   constructor(
     private readonly max: number,
@@ -59,6 +61,31 @@ class MemoryLimiter implements Limiter {
 
 let redisClient: IORedis | undefined;
 
+function sharedRedis(url: string): IORedis {
+  redisClient ??= new IORedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  return redisClient;
+}
+
+/**
+ * Without an offline queue a command sent while the first connection is still being made fails,
+ * and its count would land in the memory fallback: split counts let a burst at start-up through.
+ * Wait (briefly) for that first connection; a Redis known to be down falls back at once.
+ */
+async function connected(client: IORedis, timeoutMs = 1000): Promise<void> {
+  if (!["wait", "connecting", "connect"].includes(client.status)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once("ready", done);
+    client.once("error", done);
+  });
+}
+
 function windowMs(w: Window): number {
   const [n, unit] = w.split(" ");
   return Number(n) * (unit === "s" ? 1000 : unit === "m" ? 60_000 : 3_600_000);
@@ -70,15 +97,17 @@ export function createLimiter(prefix: string, max: number, window: Window): Limi
   if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
     redis = new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN });
   } else if (e.REDIS_URL) {
-    redisClient ??= new IORedis(e.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-    redis = ioredisForRatelimit(redisClient) as unknown as typeof redis;
+    redis = ioredisForRatelimit(sharedRedis(e.REDIS_URL)) as unknown as typeof redis;
   }
-  if (!redis) return new MemoryLimiter(max, windowMs(window));
-  const limiter = new Ratelimit({ redis, prefix: `kp:${prefix}`, limiter: Ratelimit.slidingWindow(max, window) });
+  const policy: LimitPolicy = { name: prefix, quota: max, windowSeconds: windowMs(window) / 1000 };
   const fallback = new MemoryLimiter(max, windowMs(window));
+  if (!redis) return { policy, limit: (key) => fallback.limit(key) };
+  const limiter = new Ratelimit({ redis, prefix: `kp:${prefix}`, limiter: Ratelimit.slidingWindow(max, window) });
   return {
+    policy,
     async limit(key) {
       try {
+        if (redisClient) await connected(redisClient);
         const r = await limiter.limit(key);
         return { success: r.success, remaining: r.remaining, reset: r.reset };
       } catch (error) {
@@ -124,9 +153,10 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
   const upstash = e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
     ? new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN })
     : null;
-  if (!upstash) redisClient ??= new IORedis(e.REDIS_URL!, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const redis = upstash ? null : sharedRedis(e.REDIS_URL!);
   const guard = async <T>(fn: () => Promise<T>, fallback: () => Promise<T>) => {
     try {
+      if (redis) await connected(redis);
       return await fn();
     } catch (error) {
       log.warn("failure counter degraded to memory", { prefix, error });
@@ -135,11 +165,11 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
   };
   return {
     count: (key) =>
-      guard(async () => Number((upstash ? await upstash.get<number>(k(key)) : await redisClient!.get(k(key))) ?? 0), () => mem.count(key)),
+      guard(async () => Number((upstash ? await upstash.get<number>(k(key)) : await redis!.get(k(key))) ?? 0), () => mem.count(key)),
     record: (key) =>
       guard(async () => {
-        const n = upstash ? await upstash.incr(k(key)) : await redisClient!.incr(k(key));
-        if (n === 1) await (upstash ? upstash.pexpire(k(key), windowMs) : redisClient!.pexpire(k(key), windowMs));
+        const n = upstash ? await upstash.incr(k(key)) : await redis!.incr(k(key));
+        if (n === 1) await (upstash ? upstash.pexpire(k(key), windowMs) : redis!.pexpire(k(key), windowMs));
         return n;
       }, () => mem.record(key)),
   };

@@ -86,10 +86,6 @@ export function leaveChannel(conn: PusherConnection, channel: string): void {
 export function handleClientEvent(conn: PusherConnection, message: IncomingMessage): void {
   const { options, stats } = conn.ctx;
   const channel = message.channel;
-  if (!options.clientEvents) {
-    conn.send(encodeError(null, "Client events are disabled on this server"));
-    return;
-  }
   if (channel === undefined || !conn.channels.has(channel)) {
     conn.send(encodeError(null, "Client event rejected - not subscribed to the channel"));
     return;
@@ -97,6 +93,12 @@ export function handleClientEvent(conn: PusherConnection, message: IncomingMessa
   const kind = channelKind(channel);
   if (kind !== "private" && kind !== "presence") {
     conn.send(encodeError(null, "Client event rejected - only supported on private and presence channels"));
+    return;
+  }
+  // Off unless the app named the channel: otherwise any subscriber could forge app events
+  // (e.g. a server's socket sending `client-table.changed` to a manager's floor screen).
+  if (!options.clientEventsAllowed(channel)) {
+    conn.send(encodeError(null, "Client event rejected - client events are not enabled for this channel"));
     return;
   }
   if (!isValidEventName(message.event)) {
@@ -132,7 +134,7 @@ export function handleSignin(conn: PusherConnection, data: unknown): void {
     conn.close(ErrorCode.unauthorized, "Unauthorized");
     return;
   }
-  conn.userId = userId;
+  conn.signedIn(userId);
   conn.send(encodeFrame("pusher:signin_success", JSON.stringify({ user_data: userData })));
 }
 

@@ -42,15 +42,27 @@ export interface RealtimeServerOptions {
   maxUserInfoBytes?: number;
   /** Allowed |server time - auth_timestamp| for HTTP API calls. Default 600 s. */
   maxTimestampSkewSeconds?: number;
-  /** Relay `client-*` events on private/presence channels. Default true. */
-  clientEvents?: boolean;
+  /**
+   * Channels on which `client-*` events are relayed (private/presence only), as names or
+   * patterns where `*` matches any run of characters. Default none: a browser cannot broadcast
+   * to other subscribers unless the app names the channel.
+   */
+  clientEventChannels?: readonly string[];
+  /**
+   * Close connections that have not signed in (`pusher:signin`) within this many ms, with 4009,
+   * like Pusher's "authorized connections". Then every socket belongs to a session the app can
+   * end with terminate_connections. Default 0 = off.
+   */
+  signinTimeoutMs?: number;
   /** Per-connection client event rate limit. Default 10/s (Pusher's limit). */
   clientEventsPerSecond?: number;
   logger?: RealtimeLogger;
 }
 
-export type ResolvedOptions = Required<Omit<RealtimeServerOptions, "apps">> & {
+export type ResolvedOptions = Required<Omit<RealtimeServerOptions, "apps" | "clientEventChannels">> & {
   apps: RealtimeApp[];
+  /** Whether `client-*` events may be relayed on this channel. */
+  clientEventsAllowed: (channel: string) => boolean;
 };
 
 export const DEFAULT_PORT = 6001;
@@ -85,10 +97,19 @@ export function resolveOptions(options: RealtimeServerOptions = {}): ResolvedOpt
     maxPresenceMembers: options.maxPresenceMembers ?? 100,
     maxUserInfoBytes: options.maxUserInfoBytes ?? 1024,
     maxTimestampSkewSeconds: options.maxTimestampSkewSeconds ?? 600,
-    clientEvents: options.clientEvents ?? true,
+    clientEventsAllowed: channelMatcher(options.clientEventChannels ?? []),
+    signinTimeoutMs: options.signinTimeoutMs ?? 0,
     clientEventsPerSecond: options.clientEventsPerSecond ?? 10,
     logger: options.logger ?? silentLogger,
   };
+}
+
+/** Exact names or `*` wildcards; an empty list matches nothing. */
+export function channelMatcher(patterns: readonly string[]): (channel: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const escape = (p: string) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  const re = new RegExp(`^(?:${patterns.map(escape).join("|")})$`);
+  return (channel) => re.test(channel);
 }
 
 /**

@@ -25,7 +25,8 @@ async function client(options: ClientOptions = {}): Promise<PusherClient> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The app names the one channel where browsers may talk to each other.
+  server = await startTestServer({ clientEventChannels: ["private-chat", "presence-room-*"] });
 });
 
 afterEach(async () => {
@@ -137,7 +138,7 @@ describe("private channels", () => {
     expect(server.stats().subscriptions).toBe(0);
   });
 
-  it("relays client events to other subscribers only", async () => {
+  it("relays client events on a channel the app named, to other subscribers only", async () => {
     const alice = await client();
     const bob = await client();
     const aliceChannel = await subscribe(alice, "private-chat");
@@ -147,6 +148,37 @@ describe("private channels", () => {
     aliceChannel.trigger("client-typing", { who: "alice" });
     expect(await received).toEqual({ who: "alice" });
     expect(await echoed).toEqual([]);
+  });
+});
+
+describe("client events", () => {
+  it("refuses client events on channels the app did not name: nobody else receives them", async () => {
+    const server2 = await client();
+    const manager = await client();
+    const serverFloor = await subscribe(server2, "private-loc-1-floor");
+    const managerFloor = await subscribe(manager, "private-loc-1-floor");
+    const relayedBefore = server.stats().clientEventsRelayed;
+    const forged = collectEvents(managerFloor, "client-table.changed", 300);
+    const refused = withTimeout(
+      new Promise<{ message?: string }>((resolve) =>
+        server2.connection.bind("error", (e: { data?: { message?: string } }) => resolve(e.data ?? {})),
+      ),
+      "pusher:error for the refused client event",
+    );
+    serverFloor.trigger("client-table.changed", { tableId: "t1", status: "FREE" });
+    expect((await refused).message).toMatch(/not enabled for this channel/);
+    expect(await forged).toEqual([]);
+    expect(server.stats().clientEventsRelayed).toBe(relayedBefore);
+  });
+
+  it("matches named channels by pattern", async () => {
+    const alice = await client({ userId: "alice" });
+    const bob = await client({ userId: "bob" });
+    const a = await subscribe(alice, "presence-room-7");
+    const b = await subscribe(bob, "presence-room-7");
+    const received = nextEvent(b, "client-hello");
+    a.trigger("client-hello", { from: "alice" });
+    expect(await received).toEqual({ from: "alice" });
   });
 });
 
@@ -203,6 +235,24 @@ describe("user sign-in", () => {
 
     await serverSdk(server.port).terminateUserConnections("chef-1");
     await waitUntil(() => pusher.connection.state !== "connected", "user connection to be terminated");
+  });
+});
+
+describe("sign-in required (authorized connections)", () => {
+  it("closes a socket that does not sign in in time, keeps one that does", async () => {
+    const strict = await startTestServer({ signinTimeoutMs: 200 });
+    try {
+      const silent = await connectClient(strict.port);
+      const signed = await connectClient(strict.port, { userId: "session-1" });
+      signed.signin();
+      await waitUntil(() => silent.connection.state !== "connected", "unsigned socket to be closed");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(signed.connection.state).toBe("connected");
+      signed.disconnect();
+      silent.disconnect();
+    } finally {
+      await strict.close();
+    }
   });
 });
 

@@ -19,6 +19,7 @@ export class PusherConnection implements ConnectionHandle {
   private lastActivityAt = Date.now();
   private pingSentAt: number | null = null;
   private activityTimer: NodeJS.Timeout | null = null;
+  private signinTimer: NodeJS.Timeout | null = null;
   private forceCloseTimer: NodeJS.Timeout | null = null;
   private closing = false;
   private cleanedUp = false;
@@ -47,6 +48,20 @@ export class PusherConnection implements ConnectionHandle {
       ),
     );
     this.scheduleActivityCheck(this.ctx.options.idleTimeoutMs);
+    if (this.ctx.options.signinTimeoutMs > 0) {
+      this.signinTimer = setTimeout(() => {
+        this.send(encodeError(ErrorCode.unauthorized, "Connection not signed in in time"));
+        this.close(ErrorCode.unauthorized, "Unauthorized");
+      }, this.ctx.options.signinTimeoutMs);
+      this.signinTimer.unref();
+    }
+  }
+
+  /** After a valid pusher:signin: the socket now belongs to `userId` (terminate_connections). */
+  signedIn(userId: string): void {
+    this.userId = userId;
+    if (this.signinTimer) clearTimeout(this.signinTimer);
+    this.signinTimer = null;
   }
 
   send(frame: string): boolean {
@@ -144,6 +159,7 @@ export class PusherConnection implements ConnectionHandle {
     this.cleanedUp = true;
     this.closing = true;
     if (this.activityTimer) clearTimeout(this.activityTimer);
+    if (this.signinTimer) clearTimeout(this.signinTimer);
     if (this.forceCloseTimer) clearTimeout(this.forceCloseTimer);
     for (const channel of [...this.channels]) leaveChannel(this, channel);
     this.app.connections.delete(this.socketId);

@@ -1,6 +1,7 @@
 import "server-only";
 import Pusher from "pusher";
 import { env } from "../env";
+import { log } from "../log";
 
 let client: Pusher | undefined;
 
@@ -33,3 +34,18 @@ export function pusherClientConfig() {
   };
 }
 export type PusherClientConfig = ReturnType<typeof pusherClientConfig>;
+
+/**
+ * Close the realtime sockets of ended sessions. Browsers sign their socket in with the session id
+ * as the Pusher user id (POST /api/realtime/user-auth), so this drops exactly those sockets.
+ * Best effort after commit: a realtime outage must not fail a sign-out.
+ */
+export async function disconnectRealtimeSessions(sessionIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    sessionIds.map((id) =>
+      pusherServer()
+        .terminateUserConnections(id)
+        .catch((error: unknown) => log.warn("could not drop realtime sockets of a revoked session", { sessionId: id, error })),
+    ),
+  );
+}

@@ -6,6 +6,8 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblems } from "../auth/password-policy";
+import { revokeSessions } from "../auth/user-sessions";
+import { disconnectRealtimeSessions } from "../realtime/pusher-server";
 
 export const changePasswordSchema = z
   .object({
@@ -29,9 +31,12 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
   if (input.newPassword === input.currentPassword) problems.push("Choose a password you have not been using");
   if (problems.length) throw new AppError("VALIDATION", "Some fields are invalid", { newPassword: problems });
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit({ action: "auth.password.changed", actorId: user.id, locationId: ctx.locationId, ip: ctx.ip, requestId: ctx.requestId }, tx);
+    return revokeSessions({ userId: user.id }, tx);
   });
+  // Open sockets would otherwise keep receiving events after the change.
+  await disconnectRealtimeSessions(revoked);
   return { signedOut: true };
 }

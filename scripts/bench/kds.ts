@@ -104,7 +104,9 @@ async function freePort(): Promise<number> {
 async function startRealtimeProcess(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts", "realtime-server.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, REALTIME_PORT: String(port), PUSHER_APP_ID: APP.id, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret, REALTIME_LOG_LEVEL: "warn" },
+    env: { ...process.env, REALTIME_PORT: String(port), PUSHER_APP_ID: APP.id, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret, REALTIME_LOG_LEVEL: "warn",
+      // The baseline sends client events on the kitchen channel; bench sockets do not sign in.
+      REALTIME_CLIENT_EVENT_CHANNELS: "private-loc-*-kitchen", REALTIME_SIGNIN_TIMEOUT_SECONDS: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 100; i++) {

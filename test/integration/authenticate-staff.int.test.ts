@@ -9,6 +9,7 @@ import {
 } from "@/lib/auth/authenticate-staff";
 import { DEMO_LOCATION_SLUG, DEMO_PASSWORD } from "@/lib/demo/seed-demo";
 import { AppError } from "@/lib/errors";
+import { reserveAttempt, settleSuccess } from "@/lib/auth/login-attempts";
 import { resetDb, seedFixture, testDb } from "./helpers";
 
 // Rate-limit state may live in Redis across runs: every test signs in from its own address.
@@ -93,17 +94,48 @@ describe("authenticateStaff", () => {
     expectError(await attempt(known, DEMO_PASSWORD, ip), "LOCKED", SIGN_IN_LOCKED);
   });
 
-  it("never lets parallel wrong guesses pass the threshold without a lock", async () => {
-    const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt("host@demo.kitchen", `guess-${i}`, ip)));
-    for (const r of results) {
-      expect(r).toBeInstanceOf(AppError);
-      expect(["UNAUTHENTICATED", "LOCKED"]).toContain((r as AppError).code);
-    }
+  it("20 parallel wrong guesses: exactly 5 passwords are checked, 15 refused unchecked, the account locked", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt("host@demo.kitchen", `guess-${i}`, freshIp())));
+    const codes = results.map((r) => (r as AppError).code);
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(MAX_FAILED_ATTEMPTS);
+    expect(codes.filter((c) => c === "LOCKED")).toHaveLength(20 - MAX_FAILED_ATTEMPTS);
     const user = await testDb().user.findUniqueOrThrow({ where: { email: "host@demo.kitchen" } });
-    expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    expect(user.failedLoginCount).toBeLessThan(MAX_FAILED_ATTEMPTS);
-    expectError(await attempt("host@demo.kitchen", DEMO_PASSWORD, ip), "LOCKED", SIGN_IN_LOCKED);
+    expect(await testDb().auditLog.count({ where: { actorId: user.id, action: "auth.sign_in.failed" } })).toBe(MAX_FAILED_ATTEMPTS);
+    expect(await testDb().auditLog.count({ where: { actorId: user.id, action: "auth.lockout" } })).toBe(1);
+    expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
+    expectError(await attempt("host@demo.kitchen", DEMO_PASSWORD, freshIp()), "LOCKED", SIGN_IN_LOCKED);
+  });
+
+  it("19 wrong guesses racing the right password: at most 5 checked, and the right one cannot unlock", async () => {
+    for (let round = 0; round < 3; round++) {
+      await testDb().user.update({ where: { email: "server@demo.kitchen" }, data: { failedLoginCount: 0, lockedUntil: null } });
+      await testDb().auditLog.deleteMany({});
+      const guesses = Array.from({ length: 20 }, (_, i) => (i === 10 ? DEMO_PASSWORD : `guess-${i}`));
+      const results = await Promise.all(guesses.map((password) => attempt("server@demo.kitchen", password, freshIp())));
+      const right = results[10];
+      const checked = results.filter((r) => r === "ok" || (r as AppError).code === "UNAUTHENTICATED");
+      expect(checked.length).toBeLessThanOrEqual(MAX_FAILED_ATTEMPTS);
+      expect(await testDb().auditLog.count({ where: { action: "auth.sign_in.failed" } })).toBeLessThanOrEqual(MAX_FAILED_ATTEMPTS);
+      const user = await testDb().user.findUniqueOrThrow({ where: { email: "server@demo.kitchen" } });
+      if (right !== "ok") {
+        // Refused unchecked: the lock set by the wrong guesses holds.
+        expect((right as AppError).code).toBe("LOCKED");
+        expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+      } else {
+        // It won one of the 5 slots, so at most 4 wrong guesses were checked alongside it.
+        expect(checked.length - 1).toBeLessThanOrEqual(MAX_FAILED_ATTEMPTS - 1);
+        expect(user.lastLoginAt).not.toBeNull();
+      }
+    }
+  });
+
+  it("never checks more than 5 passwords for an unknown email either, in parallel", async () => {
+    const unknown = `nobody-${randomBytes(4).toString("hex")}@demo.kitchen`;
+    await stayInsideOneLimiterWindow();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(unknown, `guess-${i}`, freshIp())));
+    const codes = results.map((r) => (r as AppError).code);
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(MAX_FAILED_ATTEMPTS);
+    expect(codes.filter((c) => c === "LOCKED")).toHaveLength(20 - MAX_FAILED_ATTEMPTS);
   });
 
   it("refuses an inactive user, with the generic message", async () => {
@@ -121,5 +153,59 @@ describe("authenticateStaff", () => {
       },
     });
     expectError(await attempt(email, DEMO_PASSWORD, freshIp()), "UNAUTHENTICATED", SIGN_IN_FAILED);
+  });
+});
+
+describe("failure slots (reserved before the password check)", () => {
+  beforeEach(async () => {
+    await resetDb();
+    await seedFixture();
+  });
+  const userId = async (email: string) => (await testDb().user.findUniqueOrThrow({ where: { email } })).id;
+
+  it("refuses a 6th attempt while 5 are still being checked", async () => {
+    const id = await userId("chef@demo.kitchen");
+    const slots = [];
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) slots.push(await reserveAttempt(id));
+    expect(slots.map((r) => r?.attempt)).toEqual([1, 2, 3, 4, 5]);
+    expect(slots.slice(0, 4).every((r) => r?.lockedUntil === null)).toBe(true);
+    expect(slots[4]?.lockedUntil).toBeInstanceOf(Date); // the last slot locks in advance
+    expect(await reserveAttempt(id)).toBeNull();
+  });
+
+  it("a success cannot lift a lock that racing failures set", async () => {
+    const id = await userId("chef@demo.kitchen");
+    const right = (await reserveAttempt(id))!;
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) await reserveAttempt(id); // wrong guesses take the rest
+    await settleSuccess(id, right);
+    const user = await testDb().user.findUniqueOrThrow({ where: { id } });
+    expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expectError(await attempt("chef@demo.kitchen", DEMO_PASSWORD, freshIp()), "LOCKED", SIGN_IN_LOCKED);
+  });
+
+  it("a success lifts only the lock its own reservation set (right on the 5th try)", async () => {
+    const id = await userId("chef@demo.kitchen");
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) await reserveAttempt(id);
+    const fifth = (await reserveAttempt(id))!;
+    expect(fifth.lockedUntil).not.toBeNull();
+    await settleSuccess(id, fifth);
+    const user = await testDb().user.findUniqueOrThrow({ where: { id } });
+    expect(user.lockedUntil).toBeNull();
+    expect(user.failedLoginCount).toBe(0);
+  });
+
+  it("a success forgives earlier failures only when nobody reserved after it", async () => {
+    const id = await userId("chef@demo.kitchen");
+    await reserveAttempt(id); // an earlier wrong guess
+    const right = (await reserveAttempt(id))!;
+    await reserveAttempt(id); // a guess that arrived while the right one was being checked
+    await settleSuccess(id, right);
+    expect((await testDb().user.findUniqueOrThrow({ where: { id } })).failedLoginCount).toBe(2);
+  });
+
+  it("an expired lock starts a fresh count", async () => {
+    const id = await userId("chef@demo.kitchen");
+    await testDb().user.update({ where: { id }, data: { failedLoginCount: MAX_FAILED_ATTEMPTS, lockedUntil: new Date(Date.now() - 1000) } });
+    expect(await reserveAttempt(id)).toEqual({ attempt: 1, lockedUntil: null });
   });
 });

@@ -3,14 +3,15 @@ import { redirect } from "next/navigation";
 import { currentCtx } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/roles";
 import { safeCallbackUrl } from "@/lib/http/safe-redirect";
+import { env } from "@/lib/env";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; changed?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; changed?: string }> }) {
   const { callbackUrl, changed } = await searchParams;
   const ctx = await currentCtx();
-  const target = safeCallbackUrl(callbackUrl);
+  const target = safeCallbackUrl(callbackUrl, env().NEXTAUTH_URL);
   if (ctx) redirect(target ?? homeFor(ctx.role));
   return (
     <main className="flex min-h-screen items-center justify-center bg-gray-900 p-4">
