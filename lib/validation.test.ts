@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorableText, idSchema, isStorableText, text } from "./validation";
+import { assertStorableInput, findUnstorableText, idSchema, isStorableText, text } from "./validation";
 
 describe("storable text", () => {
   it("refuses NUL bytes and unpaired surrogates, keeps real characters (emoji are pairs)", () => {
@@ -19,6 +19,11 @@ describe("storable text", () => {
     expect(findUnstorableText({ ["k\uD800"]: 1 })).toBe("(key)");
     expect(findUnstorableText("\uDFFF")).toBe("_root");
     expect(findUnstorableText({ a: [1, null, true, { b: "🍮" }] })).toBeNull();
+  });
+
+  it("the transports' guard names the field, whatever the schema says about it", () => {
+    expect(() => assertStorableInput({ free: { nested: ["ok", "a\u0000b"] } })).toThrow(expect.objectContaining({ code: "VALIDATION", fieldErrors: { "free.nested.1": [expect.stringMatching(/cannot be stored/)] } }));
+    expect(() => assertStorableInput({ fine: "yes" })).not.toThrow();
   });
 
   it("ids are short tokens of letters, digits, _ and -", () => {

@@ -54,6 +54,12 @@ export function findUnstorableText(value: unknown, path: (string | number)[] = [
   return null;
 }
 
+/** Throws a VALIDATION error naming the first field that holds unstorable text. */
+export function assertStorableInput(value: unknown): void {
+  const path = findUnstorableText(value);
+  if (path) throw new AppError("VALIDATION", "Some fields are invalid", { [path]: [UNSTORABLE_TEXT_MESSAGE] });
+}
+
 /** Database ids (cuid) and slugs-as-ids: letters, digits, _ and -. Anything else cannot exist. */
 export const idSchema = text().min(1, "Required").max(64, "Too long").regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
 

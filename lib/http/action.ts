@@ -4,7 +4,8 @@ import { AppError, type FieldErrors } from "../errors";
 import { currentCtx } from "../auth/session";
 import type { Ctx } from "../auth/context";
 import type { Role } from "../auth/roles";
-import { fieldErrorsOf } from "../validation";
+import { assertStorableInput, fieldErrorsOf } from "../validation";
+import { dataErrorAsAppError } from "../db-errors";
 import { log } from "../log";
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-unavailable";
 
@@ -28,6 +29,7 @@ export function action<S extends z.ZodType, T>(
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!options.roles.includes(ctx.role)) throw new AppError("FORBIDDEN", "Your role cannot do this");
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
+      assertStorableInput(input);
       const parsed = options.input.safeParse(input);
       if (!parsed.success) {
         return { ok: false, code: "VALIDATION", error: "Some fields are invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -42,6 +44,11 @@ export function action<S extends z.ZodType, T>(
         // An outage, not a bug: the transaction did not commit, so the same submit can be retried.
         log.warn("database unavailable", { ref, error });
         return { ok: false, code: "UNAVAILABLE", error: UNAVAILABLE_MESSAGE, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+      }
+      const dataError = dataErrorAsAppError(error);
+      if (dataError) {
+        log.warn("input refused by the database", { ref, error });
+        return { ok: false, code: dataError.code, error: dataError.message };
       }
       log.error("unhandled action error", { ref, error });
       return { ok: false, code: "INTERNAL", error: `Something went wrong. Reference: ${ref}` };

@@ -78,3 +78,12 @@ describe("errorResponse", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("the net under validation", () => {
+  it("a database data exception (class 22) answers 400, not 500", async () => {
+    const overflow = Object.assign(new Error("numeric field overflow"), { cause: { code: "22003" } });
+    const res = route.errorResponse(overflow, "req-2");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "VALIDATION", message: "A number is too large to be recorded" });
+  });
+});

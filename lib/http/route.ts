@@ -5,7 +5,8 @@ import { AppError } from "../errors";
 import { currentCtx } from "../auth/session";
 import type { Ctx } from "../auth/context";
 import type { Role } from "../auth/roles";
-import { fieldErrorsOf } from "../validation";
+import { assertStorableInput, fieldErrorsOf } from "../validation";
+import { dataErrorAsAppError } from "../db-errors";
 import { log } from "../log";
 import { env } from "../env";
 import { limiter } from "../ops/rate-limit";
@@ -40,6 +41,11 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
       { error: { code: "UNAVAILABLE", message: "The service is briefly unavailable. Try again in a few seconds.", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS } },
       { status: 503, headers: { ...headers, "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
     );
+  }
+  const dataError = dataErrorAsAppError(error);
+  if (dataError) {
+    log.warn("input refused by the database", { requestId, error });
+    return errorResponse(dataError, requestId);
   }
   log.error("unhandled route error", { requestId, error });
   return NextResponse.json(
@@ -80,7 +86,9 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
       if (!verdict.success) throw rateLimitedError(api.policy, verdict, "Too many requests; slow down");
       const rawParams = segment?.params ? await segment.params : {};
       const params = parsePart(options.params, rawParams, "params") as P;
-      const query = parsePart(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
+      const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
+      assertStorableInput(rawQuery);
+      const query = parsePart(options.query, rawQuery, "query") as Q;
       let body = undefined as B;
       if (options.body) {
         const text = await req.text();
@@ -94,6 +102,7 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
         } catch {
           throw new AppError("VALIDATION", "Body must be valid JSON");
         }
+        assertStorableInput(json);
         body = parsePart(options.body, json, "body") as B;
       }
       const result = await handler({ ctx: { ...ctx, requestId }, params, body, query, req });
