@@ -33,7 +33,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     const order = await lockOrder(tx, ctx, input.orderId);
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
-      select: { id: true, status: true, bumpedAt: true, stationId: true, firedAt: true },
+      select: { id: true, status: true, bumpedAt: true, stationId: true, firedAt: true, modifiers: { where: { stationId: { not: null }, bumpedAt: null }, select: { stationId: true } } },
     });
     const move = input.status === "SERVED" ? "serve" : input.status === "CLOSED" ? "close" : "void";
     if (!canMoveOrder(order.status, items, move)) {
@@ -69,7 +69,10 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     // (after the table row: lock order order → table → stock → counter, ADR 0006).
     const unmade = move === "void" ? dropped.filter((i) => i.status === "SENT" && i.firedAt && !i.bumpedAt) : [];
     const stock = unmade.length ? await reverseStockForVoidedItems(tx, ctx, unmade.map((i) => i.id)) : { restoredMenuItemIds: [] };
-    const onLine = move === "void" ? [...new Set(dropped.filter((i) => i.firedAt && !i.bumpedAt).map((i) => i.stationId))] : [];
+    const onLine =
+      move === "void"
+        ? [...new Set(dropped.filter((i) => i.firedAt && i.status === "SENT").flatMap((i) => [...(i.bumpedAt ? [] : [i.stationId]), ...i.modifiers.map((m) => m.stationId)]))]
+        : [];
     const events = await appendOrderEvents(tx, ctx, [
       {
         orderId: order.id,
