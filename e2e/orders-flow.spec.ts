@@ -1,8 +1,8 @@
 // Issue #3 end to end: a server's tablet (1024×768) and kitchen displays in two browser contexts.
 // Ticket appears live, bump → expo → "food ready" on the tablet, a retried send fires once,
 // and a realtime outage neither loses an order nor leaves the display behind.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageStateFor } from "./support/e2e-env";
+import { expect, request, test, type Browser, type Page } from "@playwright/test";
+import { E2E_BASE_URL, storageStateFor } from "./support/e2e-env";
 import { startRealtime, stopRealtime } from "./support/realtime-control";
 
 test.describe.configure({ mode: "serial" });
@@ -63,6 +63,7 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
   await expect(ticket).toBeVisible();
   await expect(ticket).toContainText("1× Classic Burger");
   await expect(ticket).toContainText("Hand-cut fries");
+  await expect(ticket.getByTestId("kds-routed")).toHaveText("→ Fryer");
   await expect(ticket.getByTestId("allergy-banner")).toContainText("peanuts");
   await expect(grill.getByTestId("kitchen-display")).not.toContainText("$");
 
@@ -77,8 +78,19 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
   await ticket.getByTestId("ticket-bump").click();
   await expect(ticket).toHaveCount(0);
 
+  // The burger's side of fries is made at the Fryer, and the pass waits for it.
   const expo = await kitchen(browser, "/kitchen/expo");
   const expoTicket = ticketFor(expo, "7");
+  await expect(expoTicket.getByTestId("ticket-ready")).toHaveText("Waiting: 1");
+  // The fry cook bumps it (the Fryer's screen itself is covered in kitchen-board.spec.ts).
+  const chef = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("chef"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  const fry = await (await chef.get("/api/v1/kitchen/snapshot?station=fry")).json();
+  const friesTicket = fry.tickets.find((t: { tableLabel: string | null }) => t.tableLabel === "7");
+  expect(friesTicket.items).toMatchObject([{ kind: "component", name: "Hand-cut Fries", forItem: "Classic Burger" }]);
+  expect(friesTicket.allergyNotes).toEqual(["Classic Burger: ALLERGY: peanuts"]);
+  const bumped = await chef.post(`/api/v1/orders/${friesTicket.orderId}/bump`, { data: { station: "fry", orderItemIds: [friesTicket.items[0].id] } });
+  expect(bumped.status()).toBe(200);
+  await chef.dispose();
   await expect(expoTicket.getByTestId("ticket-ready")).toBeEnabled();
   await expoTicket.getByTestId("ticket-ready").click();
   await expect(expoTicket).toHaveCount(0);
