@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { TicketItemRow } from "./station-routing";
+import { ALLERGY_NOTE, type TicketItemRow } from "./station-routing";
 import { targetFor, type Thresholds } from "./ticket-timer";
 
 /**
@@ -100,8 +100,8 @@ export function toComponentRow(c: ComponentRow, location: Thresholds): TicketIte
     quantity: parent.quantity,
     seat: parent.seat,
     course: parent.course,
-    // The dish's notes travel with its side: an allergy note must reach every station.
-    notes: parent.notes,
+    // An allergy note on the dish must reach every station making part of it; other notes stay with the dish.
+    notes: ALLERGY_NOTE.test(parent.notes) ? parent.notes : "",
     status: parent.status,
     bumpedAt: c.bumpedAt,
     voidReason: parent.voidReason,
