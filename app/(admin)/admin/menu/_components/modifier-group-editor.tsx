@@ -135,7 +135,7 @@ export function ModifierGroupEditor({ group, currency, routing }: { group: Group
                           <option value="">Its own recipe lines</option>
                           <optgroup label="A portion of (its station and recipe)">
                             {routing.dishes.map((d) => (
-                              <option key={d.id} value={`dish:${d.id}`}>{d.name}</option>
+                              <option key={d.id} value={`dish:${d.id}`}>Portion of {d.name}</option>
                             ))}
                           </optgroup>
                           <optgroup label="Removes from the dish">
