@@ -48,6 +48,7 @@ function ticketFor(page: Page, tableLabel: string) {
 }
 
 test("a sent order reaches the grill live; bump → expo ready → the tablet shows food ready", async ({ browser }) => {
+  test.slow(); // a tablet and two kitchen screens, start to finish
   const grill = await kitchen(browser, "/kitchen/grill");
   const pad = await tablet(browser);
   await openTable(pad, "7");
@@ -103,6 +104,7 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
 });
 
 test("a send retried after a lost answer (same idempotency key) creates one ticket", async ({ browser }) => {
+  test.slow(); // a tablet and a kitchen screen
   const grill = await kitchen(browser, "/kitchen/grill");
   const pad = await tablet(browser);
   await openTable(pad, "8");
@@ -134,6 +136,7 @@ test("a send retried after a lost answer (same idempotency key) creates one tick
 });
 
 test("realtime outage: the display shows it, orders still save, the missed ticket appears on its own", async ({ browser }) => {
+  test.slow(); // its own waits (offline ≤ 20 s, catch-up ≤ 30 s, live again ≤ 30 s) exceed the default 45 s
   const fry = await kitchen(browser, "/kitchen/fry");
   const pad = await tablet(browser);
   await openTable(pad, "9");
