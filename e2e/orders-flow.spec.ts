@@ -1,8 +1,8 @@
 // Issue #3 end to end: a server's tablet (1024×768) and kitchen displays in two browser contexts.
 // Ticket appears live, bump → expo → "food ready" on the tablet, a retried send fires once,
 // and a realtime outage neither loses an order nor leaves the display behind.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageStateFor } from "./support/e2e-env";
+import { expect, request, test, type Browser, type Page } from "@playwright/test";
+import { E2E_BASE_URL, storageStateFor } from "./support/e2e-env";
 import { startRealtime, stopRealtime } from "./support/realtime-control";
 
 test.describe.configure({ mode: "serial" });
@@ -48,6 +48,7 @@ function ticketFor(page: Page, tableLabel: string) {
 }
 
 test("a sent order reaches the grill live; bump → expo ready → the tablet shows food ready", async ({ browser }) => {
+  test.slow(); // a tablet and two kitchen screens, start to finish
   const grill = await kitchen(browser, "/kitchen/grill");
   const pad = await tablet(browser);
   await openTable(pad, "7");
@@ -63,6 +64,7 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
   await expect(ticket).toBeVisible();
   await expect(ticket).toContainText("1× Classic Burger");
   await expect(ticket).toContainText("Hand-cut fries");
+  await expect(ticket.getByTestId("kds-routed")).toHaveText("→ Fryer");
   await expect(ticket.getByTestId("allergy-banner")).toContainText("peanuts");
   await expect(grill.getByTestId("kitchen-display")).not.toContainText("$");
 
@@ -77,8 +79,19 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
   await ticket.getByTestId("ticket-bump").click();
   await expect(ticket).toHaveCount(0);
 
+  // The burger's side of fries is made at the Fryer, and the pass waits for it.
   const expo = await kitchen(browser, "/kitchen/expo");
   const expoTicket = ticketFor(expo, "7");
+  await expect(expoTicket.getByTestId("ticket-ready")).toHaveText("Waiting: 1");
+  // The fry cook bumps it (the Fryer's screen itself is covered in kitchen-board.spec.ts).
+  const chef = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("chef"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  const fry = await (await chef.get("/api/v1/kitchen/snapshot?station=fry")).json();
+  const friesTicket = fry.tickets.find((t: { tableLabel: string | null }) => t.tableLabel === "7");
+  expect(friesTicket.items).toMatchObject([{ kind: "component", name: "Hand-cut Fries", forItem: "Classic Burger" }]);
+  expect(friesTicket.allergyNotes).toEqual(["Classic Burger: ALLERGY: peanuts"]);
+  const bumped = await chef.post(`/api/v1/orders/${friesTicket.orderId}/bump`, { data: { station: "fry", orderItemIds: [friesTicket.items[0].id] } });
+  expect(bumped.status()).toBe(200);
+  await chef.dispose();
   await expect(expoTicket.getByTestId("ticket-ready")).toBeEnabled();
   await expoTicket.getByTestId("ticket-ready").click();
   await expect(expoTicket).toHaveCount(0);
@@ -91,6 +104,7 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
 });
 
 test("a send retried after a lost answer (same idempotency key) creates one ticket", async ({ browser }) => {
+  test.slow(); // a tablet and a kitchen screen
   const grill = await kitchen(browser, "/kitchen/grill");
   const pad = await tablet(browser);
   await openTable(pad, "8");
@@ -122,6 +136,7 @@ test("a send retried after a lost answer (same idempotency key) creates one tick
 });
 
 test("realtime outage: the display shows it, orders still save, the missed ticket appears on its own", async ({ browser }) => {
+  test.slow(); // its own waits (offline ≤ 20 s, catch-up ≤ 30 s, live again ≤ 30 s) exceed the default 45 s
   const fry = await kitchen(browser, "/kitchen/fry");
   const pad = await tablet(browser);
   await openTable(pad, "9");

@@ -38,7 +38,7 @@ export type SeedSummary = {
 // Data
 // ---------------------------------------------------------------------------------------------
 
-type StationDef = { slug: string; name: string; isExpo?: boolean };
+type StationDef = { slug: string; name: string; isExpo?: boolean; showOnExpo?: boolean; warn?: number; late?: number };
 type CategoryDef = { name: string; station: string };
 type ItemDef = {
   name: string;
@@ -60,7 +60,11 @@ type ModifierGroupDef = {
   name: string;
   min: number;
   max: number;
-  options: { name: string; delta?: number; recipe?: [string, number][] }[];
+  /**
+   * station: made at that station (slug) when it is not the dish's; dish: a portion of that menu
+   * item (its station and all-day name); removes: an ingredient the dish then does not use.
+   */
+  options: { name: string; delta?: number; recipe?: [string, number][]; station?: string; dish?: string; removes?: string }[];
 };
 type WindowDef = { name: string; days: number[]; start: number; end: number };
 type SupplierDef = { name: string; contactName: string; email: string; phone: string; leadTimeDays: number };
@@ -107,7 +111,8 @@ const BISTRO: LocationDef = {
     { slug: "fry", name: "Fryer" },
     { slug: "saute", name: "Sauté" },
     { slug: "cold", name: "Cold / Pantry" },
-    { slug: "bar", name: "Bar" },
+    // The bar hands drinks out itself: expo neither shows nor waits for them.
+    { slug: "bar", name: "Bar", showOnExpo: false, warn: 3, late: 5 },
     { slug: "expo", name: "Expo", isExpo: true },
   ],
   categories: [
@@ -136,11 +141,30 @@ const BISTRO: LocationDef = {
       min: 1,
       max: 1,
       options: [
-        { name: "Hand-cut fries", recipe: [["Russet potatoes", 220], ["Frying oil", 40]] },
-        { name: "Sweet potato fries", delta: 100, recipe: [["Sweet potatoes", 220], ["Frying oil", 40]] },
-        { name: "Side salad", recipe: [["Mixed greens", 50]] },
-        { name: "Garlic green beans", recipe: [["Green beans", 120], ["Butter", 10]] },
-        { name: "Mac & cheese", delta: 200, recipe: [["Cheddar", 40], ["Whole milk", 60]] },
+        // Sides are cooked where their dish is: the salmon's fries come from the Fryer.
+        { name: "Hand-cut fries", station: "fry", dish: "Hand-cut Fries", recipe: [["Russet potatoes", 220], ["Frying oil", 40]] },
+        { name: "Sweet potato fries", delta: 100, dish: "Sweet Potato Fries", recipe: [["Sweet potatoes", 220], ["Frying oil", 40]] },
+        { name: "Side salad", dish: "Side Salad", recipe: [["Mixed greens", 50]] },
+        { name: "Garlic green beans", dish: "Garlic Green Beans", recipe: [["Green beans", 120], ["Butter", 10]] },
+        { name: "Mac & cheese", delta: 200, dish: "Mac & Cheese", recipe: [["Cheddar", 40], ["Whole milk", 60]] },
+      ],
+    },
+    {
+      name: "Burger holds",
+      min: 0,
+      max: 2,
+      options: [
+        { name: "No tomato", removes: "Tomatoes" },
+        { name: "No bun (lettuce wrap)", removes: "Brioche buns" },
+      ],
+    },
+    {
+      name: "Fish holds",
+      min: 0,
+      max: 2,
+      options: [
+        { name: "No lemon", removes: "Lemons" },
+        { name: "No butter", removes: "Butter" },
       ],
     },
     {
@@ -206,7 +230,7 @@ const BISTRO: LocationDef = {
     { name: "Sesame Noodle Salad", category: "Salads", station: "cold", price: 1350, description: "Soba, cabbage, edamame, peanuts, sesame-soy dressing.", allergens: ["SESAME", "SOY", "GLUTEN", "PEANUTS"], tags: [VG], nutrition: [540, 18, 64, 24], prep: 5, modifiers: ["Add protein"] },
     // Mains
     { name: "NY Strip Steak", category: "Mains", station: "grill", price: 3400, description: "12 oz strip, herb butter, red wine jus.", allergens: ["MILK", "SULPHITES"], tags: [GF], nutrition: [820, 68, 4, 58], prep: 18, modifiers: ["Steak temperature", "Side choice"], recipe: [["NY strip steaks", 1], ["Butter", 20]] },
-    { name: "Grilled Salmon", category: "Mains", station: "grill", price: 2800, description: "Atlantic salmon, lemon-dill sauce.", allergens: ["FISH", "MILK"], tags: [GF], nutrition: [610, 46, 6, 42], prep: 14, modifiers: ["Side choice"], recipe: [["Salmon fillet", 200], ["Lemons", 0.5], ["Butter", 10]] },
+    { name: "Grilled Salmon", category: "Mains", station: "grill", price: 2800, description: "Atlantic salmon, lemon-dill sauce.", allergens: ["FISH", "MILK"], tags: [GF], nutrition: [610, 46, 6, 42], prep: 14, modifiers: ["Side choice", "Fish holds"], recipe: [["Salmon fillet", 200], ["Lemons", 0.5], ["Butter", 10]] },
     { name: "Pan-Seared Scallops", category: "Mains", station: "saute", price: 3200, description: "Day-boat scallops, brown butter, cauliflower purée.", allergens: ["MOLLUSCS", "MILK"], tags: [GF], nutrition: [540, 38, 22, 32], prep: 12, recipe: [["Scallops", 200], ["Butter", 25], ["Cauliflower", 0.25]] },
     { name: "Chicken Parmesan", category: "Mains", station: "saute", price: 2400, description: "Breaded chicken, marinara, mozzarella, linguine.", allergens: ["GLUTEN", "EGGS", "MILK"], nutrition: [1050, 64, 88, 46], prep: 15, recipe: [["Chicken breast", 220], ["Mozzarella", 60], ["Linguine", 120], ["Eggs", 1], ["All-purpose flour", 30]] },
     { name: "Wild Mushroom Risotto", category: "Mains", station: "saute", price: 2200, description: "Arborio, mixed mushrooms, parmesan, thyme.", allergens: ["MILK", "CELERY", "SULPHITES"], tags: [V, GF], nutrition: [720, 20, 92, 28], prep: 18, recipe: [["Arborio rice", 110], ["Cremini mushrooms", 150], ["Parmesan", 30], ["Butter", 20]] },
@@ -216,9 +240,9 @@ const BISTRO: LocationDef = {
     { name: "Eggs Benedict", category: "Mains", station: "saute", price: 1700, description: "Poached eggs, ham, hollandaise, English muffin.", allergens: ["EGGS", "GLUTEN", "MILK"], nutrition: [780, 36, 40, 52], prep: 10, windows: ["Brunch"], recipe: [["Eggs", 2], ["Butter", 30]] },
     { name: "Avocado Toast", category: "Mains", station: "cold", price: 1300, description: "Sourdough, smashed avocado, chili, sesame.", allergens: ["GLUTEN", "SESAME"], tags: [VG, DF], nutrition: [480, 12, 46, 28], prep: 6, windows: ["Brunch"], recipe: [["Sourdough bread", 120], ["Avocados", 1]] },
     // Burgers & Sandwiches
-    { name: "Classic Burger", category: "Burgers & Sandwiches", station: "grill", price: 1650, description: "Two smashed patties, lettuce, tomato, pickles, house sauce.", allergens: ["GLUTEN", "SESAME", "EGGS", "MUSTARD"], nutrition: [880, 46, 42, 56], prep: 10, modifiers: ["Burger add-ons", "Side choice"], recipe: [["Beef patties", 2], ["Brioche buns", 1], ["Tomatoes", 30]] },
+    { name: "Classic Burger", category: "Burgers & Sandwiches", station: "grill", price: 1650, description: "Two smashed patties, lettuce, tomato, pickles, house sauce.", allergens: ["GLUTEN", "SESAME", "EGGS", "MUSTARD"], nutrition: [880, 46, 42, 56], prep: 10, modifiers: ["Burger add-ons", "Side choice", "Burger holds"], recipe: [["Beef patties", 2], ["Brioche buns", 1], ["Tomatoes", 30]] },
     { name: "Bistro Cheeseburger", category: "Burgers & Sandwiches", station: "grill", price: 1850, description: "Aged cheddar, caramelized onions, bacon jam.", allergens: ["GLUTEN", "SESAME", "MILK", "MUSTARD"], nutrition: [1040, 54, 46, 70], prep: 11, modifiers: ["Burger add-ons", "Side choice"], recipe: [["Beef patties", 2], ["Brioche buns", 1], ["Cheddar", 40], ["Bacon", 20]] },
-    { name: "Garden Burger", category: "Burgers & Sandwiches", station: "grill", price: 1750, description: "Plant-based patty, vegan aioli, lettuce, tomato.", allergens: ["GLUTEN", "SOY", "SESAME"], tags: [VG, DF], nutrition: [720, 28, 58, 40], prep: 10, modifiers: ["Burger add-ons", "Side choice"], recipe: [["Plant-based patties", 1], ["Brioche buns", 1], ["Tomatoes", 30]] },
+    { name: "Garden Burger", category: "Burgers & Sandwiches", station: "grill", price: 1750, description: "Plant-based patty, vegan aioli, lettuce, tomato.", allergens: ["GLUTEN", "SOY", "SESAME"], tags: [VG, DF], nutrition: [720, 28, 58, 40], prep: 10, modifiers: ["Burger add-ons", "Side choice", "Burger holds"], recipe: [["Plant-based patties", 1], ["Brioche buns", 1], ["Tomatoes", 30]] },
     { name: "Crispy Chicken Sandwich", category: "Burgers & Sandwiches", station: "fry", price: 1600, description: "Buttermilk fried chicken, slaw, pickles, hot honey.", allergens: ["GLUTEN", "EGGS", "MILK"], nutrition: [910, 48, 72, 46], prep: 11, modifiers: ["Burger add-ons", "Side choice"], recipe: [["Chicken breast", 180], ["Brioche buns", 1], ["All-purpose flour", 40], ["Frying oil", 60]] },
     { name: "Lobster Roll", category: "Burgers & Sandwiches", station: "cold", price: 2600, description: "Chilled Maine lobster, lemon mayo, toasted split-top roll.", allergens: ["CRUSTACEANS", "GLUTEN", "EGGS", "MILK", "CELERY"], nutrition: [640, 36, 40, 36], prep: 6, modifiers: ["Side choice"], recipe: [["Lobster meat", 130], ["Brioche buns", 1], ["Butter", 15]] },
     // Sides
@@ -438,7 +462,7 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
   for (const [i, s] of def.stations.entries()) {
     const row = await tx.kitchenStation.upsert({
       where: { locationId_slug: { locationId, slug: s.slug } },
-      create: { locationId, slug: s.slug, name: s.name, isExpo: s.isExpo ?? false, sortOrder: i },
+      create: { locationId, slug: s.slug, name: s.name, isExpo: s.isExpo ?? false, sortOrder: i, showOnExpo: s.showOnExpo ?? true, warnMinutes: s.warn, lateMinutes: s.late },
       update: {},
     });
     stations.set(s.slug, row.id);
@@ -511,6 +535,7 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
   }
 
   const modifiers = new Map<string, string>(); // "group/option" → id
+  const portions: { modifierId: string; dish: string }[] = []; // new options that are a portion of a dish
   const groups = new Map<string, string>();
   for (const [i, g] of def.modifierGroups.entries()) {
     const group = await tx.modifierGroup.upsert({
@@ -520,11 +545,20 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
     });
     groups.set(g.name, group.id);
     for (const [j, o] of g.options.entries()) {
-      const modifier = await tx.modifier.upsert({
-        where: { groupId_name: { groupId: group.id, name: o.name } },
-        create: { groupId: group.id, name: o.name, priceDeltaCents: o.delta ?? 0, sortOrder: j },
-        update: {},
-      });
+      let modifier = await tx.modifier.findUnique({ where: { groupId_name: { groupId: group.id, name: o.name } } });
+      if (!modifier) {
+        modifier = await tx.modifier.create({
+          data: {
+            groupId: group.id,
+            name: o.name,
+            priceDeltaCents: o.delta ?? 0,
+            sortOrder: j,
+            stationId: o.station ? lookup(stations, o.station, def.slug) : null,
+            removesIngredientId: o.removes ? lookup(ingredients, o.removes, def.slug) : null,
+          },
+        });
+        if (o.dish) portions.push({ modifierId: modifier.id, dish: o.dish });
+      }
       modifiers.set(`${g.name}/${o.name}`, modifier.id);
       for (const [ingredient, quantity] of o.recipe ?? []) {
         const ingredientId = lookup(ingredients, ingredient, def.slug);
@@ -583,6 +617,12 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
         update: {},
       });
     }
+  }
+
+  // Dishes exist only now: link the options just created to the dish they are a portion of.
+  for (const p of portions) {
+    const dish = await tx.menuItem.findUniqueOrThrow({ where: { locationId_name: { locationId, name: p.dish } }, select: { id: true } });
+    await tx.modifier.update({ where: { id: p.modifierId }, data: { recipeItemId: dish.id } });
   }
 
   for (const [i, area] of def.areas.entries()) {

@@ -3,7 +3,7 @@ import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { toMilli, type Milli } from "./quantity";
-import { consumptionOf, firstShortfall, type Consumption, type FiredItem, type RecipeLineQty, type Recipes } from "./recipe-math";
+import { consumptionOf, firstShortfall, recipesFrom, type Consumption, type FiredItem } from "./recipe-math";
 import { InsufficientStockError, postMovements, isCheckViolation } from "./stock-ledger";
 import { reconcileAvailability } from "./reconcile-availability";
 import { lowStockCrossings, type LowStockAlert } from "./low-stock";
@@ -21,7 +21,8 @@ export type StockEffects = {
 
 /**
  * Called by the send-to-kitchen use case INSIDE its transaction: decrement stock for each fired
- * item's recipe (+ chosen modifiers) × quantity with one guarded UPDATE per ingredient (sorted
+ * item's recipe (+ chosen modifiers, − removals such as "no onions"; a side that is a portion of
+ * another dish uses that dish's recipe) × quantity with one guarded UPDATE per ingredient (sorted
  * ids = lock order, so concurrent sends cannot deadlock), record SALE movements linked to the
  * order items, and auto-86 what can no longer be made once more. If any ingredient is short it
  * throws OUT_OF_STOCK naming the dish and the ingredient; the caller's transaction then rolls
@@ -32,11 +33,19 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem
   if (!items.length) return none;
   const menuItemIds = [...new Set(items.map((i) => i.menuItemId))];
   const modifierIds = [...new Set(items.flatMap((i) => i.modifierIds))];
+  const modifiers = modifierIds.length
+    ? await tx.modifier.findMany({
+        where: { id: { in: modifierIds }, group: { locationId: ctx.locationId } },
+        select: { id: true, recipeItemId: true, removesIngredientId: true },
+      })
+    : [];
+  const dishIds = [...new Set([...menuItemIds, ...modifiers.flatMap((m) => (m.recipeItemId ? [m.recipeItemId] : []))])];
   const lines = await tx.recipeLine.findMany({
-    where: { locationId: ctx.locationId, OR: [{ menuItemId: { in: menuItemIds } }, ...(modifierIds.length ? [{ modifierId: { in: modifierIds } }] : [])] },
+    where: { locationId: ctx.locationId, OR: [{ menuItemId: { in: dishIds } }, ...(modifierIds.length ? [{ modifierId: { in: modifierIds } }] : [])] },
     select: { menuItemId: true, modifierId: true, ingredientId: true, quantity: true },
   });
-  const consumption = consumptionOf(items, toRecipes(lines));
+  const recipes = recipesFrom(lines.map((l) => ({ ...l, quantity: toMilli(l.quantity) })), modifiers);
+  const consumption = consumptionOf(items, recipes);
   if (!consumption.length) return none;
 
   let changes;
@@ -54,17 +63,6 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem
   const availability = await reconcileAvailability(tx, ctx, changes.map((c) => c.ingredientId));
   const lowStock = await lowStockCrossings(tx, ctx.locationId, changes);
   return { eightySixedMenuItemIds: availability.eightySixed.map((i) => i.id), lowStock };
-}
-
-function toRecipes(lines: { menuItemId: string | null; modifierId: string | null; ingredientId: string; quantity: { toString(): string } }[]): Recipes {
-  const byMenuItem = new Map<string, RecipeLineQty[]>();
-  const byModifier = new Map<string, RecipeLineQty[]>();
-  for (const l of lines) {
-    const line = { ingredientId: l.ingredientId, quantity: toMilli(l.quantity) };
-    const [map, key] = l.menuItemId ? [byMenuItem, l.menuItemId] : [byModifier, l.modifierId as string];
-    map.set(key, [...(map.get(key) ?? []), line]);
-  }
-  return { byMenuItem, byModifier };
 }
 
 /** "Burger cannot be sent: only 120 g of Beef patty left": the dish the server tried and the short ingredient. */

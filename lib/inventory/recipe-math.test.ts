@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toMilli as m } from "./quantity";
-import { consumptionOf, firstShortfall, portionNeeds, portionsCoverable, totalsByIngredient, type Recipes } from "./recipe-math";
+import { consumptionOf, firstShortfall, portionNeeds, portionsCoverable, recipesFrom, totalsByIngredient, type Recipes } from "./recipe-math";
 import { crossedReorderPoint, isLow, reorderSuggestion, weightedUnitCost } from "./reorder";
 
 const recipes: Recipes = {
@@ -19,6 +19,35 @@ describe("recipe math", () => {
   it("adds chosen modifiers to the base recipe", () => {
     const needs = portionNeeds("burger", ["double", "cheese"], recipes);
     expect(Object.fromEntries(needs)).toEqual({ "ing-bun": m("1"), "ing-beef": m("360"), "ing-cheddar": m("30") });
+  });
+
+  it("a removal modifier skips that ingredient of the dish's own recipe, not of an add-on", () => {
+    const withRemovals: Recipes = { ...recipes, removes: new Map([["no-bun", ["ing-bun"]], ["no-beef", ["ing-beef"]]]) };
+    expect(Object.fromEntries(portionNeeds("burger", ["no-bun"], withRemovals))).toEqual({ "ing-beef": m("180") });
+    // "No patty" with "double": the add-on's beef is still used, the base patty is not.
+    expect(Object.fromEntries(portionNeeds("burger", ["no-beef", "double"], withRemovals))).toEqual({ "ing-bun": m("1"), "ing-beef": m("180") });
+    // Removing what the dish does not contain changes nothing.
+    expect(Object.fromEntries(portionNeeds("salad", ["no-bun"], withRemovals))).toEqual({ "ing-lettuce": m("80") });
+    // Without the rule (a free-text "no bun" note) everything is consumed.
+    expect(Object.fromEntries(portionNeeds("burger", ["no-bun"], recipes))).toEqual({ "ing-bun": m("1"), "ing-beef": m("180") });
+  });
+
+  it("builds recipes from stored lines: a side that is a portion of a dish uses that dish's recipe unless it has its own", () => {
+    const r = recipesFrom(
+      [
+        { menuItemId: "fries", modifierId: null, ingredientId: "ing-potato", quantity: m("250") },
+        { menuItemId: "salmon", modifierId: null, ingredientId: "ing-lemon", quantity: m("0.5") },
+        { menuItemId: null, modifierId: "side-salad", ingredientId: "ing-lettuce", quantity: m("40") },
+      ],
+      [
+        { id: "side-fries", recipeItemId: "fries", removesIngredientId: null },
+        { id: "side-salad", recipeItemId: "salad", removesIngredientId: null },
+        { id: "no-lemon", recipeItemId: null, removesIngredientId: "ing-lemon" },
+      ],
+    );
+    expect(Object.fromEntries(portionNeeds("salmon", ["side-fries", "no-lemon"], r))).toEqual({ "ing-potato": m("250") });
+    expect(Object.fromEntries(portionNeeds("salmon", ["side-salad"], r))).toEqual({ "ing-lemon": m("0.5"), "ing-lettuce": m("40") });
+    expect(r.byModifier.has("no-lemon")).toBe(false);
   });
 
   it("multiplies by quantity, one consumption per order item and ingredient", () => {

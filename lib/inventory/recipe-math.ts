@@ -9,17 +9,50 @@ export type FiredItem = { orderItemId: string; menuItemId: string; quantity: num
 export type Recipes = {
   byMenuItem: ReadonlyMap<string, readonly RecipeLineQty[]>;
   byModifier: ReadonlyMap<string, readonly RecipeLineQty[]>;
+  /** Removal modifiers ("no onions"): the ingredients they take out of the dish's own recipe. */
+  removes?: ReadonlyMap<string, readonly string[]>;
 };
 
-/** Per-portion needs of one item with its chosen modifiers (a modifier adds to the base recipe). */
+/**
+ * Per-portion needs of one item with its chosen modifiers: the dish's recipe minus what removal
+ * modifiers take out, plus what the other modifiers add. A removal applies to the dish's own
+ * recipe only: an add-on that brings the same ingredient back still counts.
+ */
 export function portionNeeds(menuItemId: string, modifierIds: readonly string[], recipes: Recipes): Map<string, Milli> {
+  const removed = new Set(modifierIds.flatMap((m) => recipes.removes?.get(m) ?? []));
   const needs = new Map<string, Milli>();
-  const add = (lines: readonly RecipeLineQty[] | undefined) => {
-    for (const l of lines ?? []) needs.set(l.ingredientId, (needs.get(l.ingredientId) ?? 0) + l.quantity);
+  const add = (lines: readonly RecipeLineQty[] | undefined, skip?: ReadonlySet<string>) => {
+    for (const l of lines ?? []) if (!skip?.has(l.ingredientId)) needs.set(l.ingredientId, (needs.get(l.ingredientId) ?? 0) + l.quantity);
   };
-  add(recipes.byMenuItem.get(menuItemId));
+  add(recipes.byMenuItem.get(menuItemId), removed);
   for (const m of modifierIds) add(recipes.byModifier.get(m));
   return needs;
+}
+
+export type RecipeLineRow = { menuItemId: string | null; modifierId: string | null; ingredientId: string; quantity: Milli };
+export type ModifierStockRule = { id: string; recipeItemId: string | null; removesIngredientId: string | null };
+
+/**
+ * Recipes from stored lines and the chosen modifiers' rules. A modifier without lines of its
+ * own that is a portion of a dish (recipeItemId, e.g. a side of fries) consumes that dish's
+ * recipe; its own lines, when it has any, win (a side portion can be smaller than the dish).
+ */
+export function recipesFrom(lines: readonly RecipeLineRow[], modifiers: readonly ModifierStockRule[]): Recipes {
+  const byMenuItem = new Map<string, RecipeLineQty[]>();
+  const byModifier = new Map<string, RecipeLineQty[]>();
+  for (const l of lines) {
+    const [map, key] = l.menuItemId ? [byMenuItem, l.menuItemId] : [byModifier, l.modifierId as string];
+    map.set(key, [...(map.get(key) ?? []), { ingredientId: l.ingredientId, quantity: l.quantity }]);
+  }
+  const removes = new Map<string, string[]>();
+  for (const m of modifiers) {
+    if (m.removesIngredientId) removes.set(m.id, [m.removesIngredientId]);
+    if (m.recipeItemId && !byModifier.has(m.id)) {
+      const dish = byMenuItem.get(m.recipeItemId);
+      if (dish) byModifier.set(m.id, dish);
+    }
+  }
+  return { byMenuItem, byModifier, removes };
 }
 
 /** One entry per (order item, ingredient): the consumption the ledger records. */

@@ -8,7 +8,7 @@ import { notFound } from "../errors";
 export async function findStation(ctx: Pick<Ctx, "locationId">, slug: string, client: Tx | typeof db = db) {
   const station = await client.kitchenStation.findUnique({
     where: { locationId_slug: { locationId: ctx.locationId, slug } },
-    select: { id: true, slug: true, name: true, isExpo: true },
+    select: { id: true, slug: true, name: true, isExpo: true, showOnExpo: true, warnMinutes: true, lateMinutes: true },
   });
   if (!station) throw notFound("Station");
   return station;

@@ -5,72 +5,136 @@ import { db } from "../db";
 import { parseInput } from "../validation";
 import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
 import { findStation } from "./find-station";
-import { snapshotQuerySchema } from "./schemas";
-import { allDayCounts, groupTickets, ticketKey, visibleAt } from "./station-routing";
-import { TICKET_ITEM_SELECT, toTicketRow } from "./ticket-rows";
+import { snapshotQuerySchema, type SnapshotQueryInput } from "./schemas";
+import { groupTickets, summarizeBoard, ticketKey, visibleAt, type BoardLine } from "./station-routing";
+import { TICKET_COMPONENT_SELECT, TICKET_ITEM_SELECT, toComponentRow, toTicketRow } from "./ticket-rows";
 
 /** Voided lines stay on a station's screen (struck through) until acknowledged, at most this long. */
 export const VOID_VISIBLE_MS = 30 * 60_000;
 const RECALL_WINDOW_MS = 2 * 3600_000;
 
+/** Expo neither shows nor waits for items of stations that hand out their own (a bar). */
+export const SHOWN_AT_EXPO: Prisma.OrderItemWhereInput = { OR: [{ stationId: null }, { station: { showOnExpo: true } }] };
+
 /**
- * A station's screen: its live tickets, "all day" counts, the last bumped tickets (for recall),
- * and the event seq the snapshot is current to. The seq is read FIRST: anything committed after
- * it may or may not be in the tickets, and will arrive (or be replayed) as an event with a higher
- * seq, which only triggers a harmless refetch. Never selects a price.
+ * A station's screen: one page of its live tickets (oldest first), "all day" counts and chime
+ * markers for the whole board, the last bumped tickets (for recall), and the event seq the
+ * snapshot is current to. The seq is read FIRST: anything committed after it may or may not be
+ * in the tickets, and will arrive (or be replayed) as an event with a higher seq, which only
+ * triggers a harmless refetch. The answer is bounded by the page size whatever the backlog
+ * (ADR 0012); the board's lines are read in their narrowest form to page and count. Never selects a price.
  */
-export async function getStationSnapshot(ctx: Ctx, raw: { station: string }) {
+export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   assertRole(ctx, KITCHEN_ACTORS);
-  const { station: slug } = parseInput(snapshotQuerySchema, raw);
+  const { station: slug, offset: wanted, limit } = parseInput(snapshotQuerySchema, raw);
   const counter = await db.locationCounter.findUnique({ where: { locationId: ctx.locationId }, select: { eventSeq: true } });
   const seq = counter?.eventSeq ?? 0;
   const [station, location] = await Promise.all([
     findStation(ctx, slug),
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { kdsWarnMinutes: true, kdsLateMinutes: true, timezone: true } }),
+    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { kdsWarnMinutes: true, kdsLateMinutes: true } }),
   ]);
+  const thresholds = { warnMinutes: location.kdsWarnMinutes, lateMinutes: location.kdsLateMinutes };
 
   const now = Date.now();
-  const voidCutoff = new Date(now - VOID_VISIBLE_MS);
-  const live: Prisma.OrderItemWhereInput = {
-    locationId: ctx.locationId,
-    firedAt: { not: null },
-    order: { status: { notIn: ["CLOSED"] } },
-    ...(station.isExpo ? {} : { stationId: station.id, bumpedAt: null }),
-    OR: [{ status: "SENT" }, { status: "VOIDED", bumpedAt: null, voidedAt: { gt: voidCutoff } }],
-  };
-  const [rows, bumped] = await Promise.all([
-    db.orderItem.findMany({ where: live, select: TICKET_ITEM_SELECT, orderBy: [{ firedAt: "asc" }, { id: "asc" }] }),
-    db.orderItem.findMany({
-      where: station.isExpo
-        ? { locationId: ctx.locationId, status: "READY", bumpedAt: { gt: new Date(now - RECALL_WINDOW_MS) } }
-        : { locationId: ctx.locationId, stationId: station.id, status: { in: ["SENT", "READY"] }, bumpedAt: { gt: new Date(now - RECALL_WINDOW_MS) } },
-      select: { orderId: true, fireBatch: true, bumpedAt: true, order: { select: { number: true, table: { select: { label: true } } } } },
-      orderBy: { bumpedAt: "desc" },
-      take: 60,
-    }),
+  const recentVoid = { status: "VOIDED" as const, voidedAt: { gt: new Date(now - VOID_VISIBLE_MS) } };
+  const fired: Prisma.OrderItemWhereInput = { locationId: ctx.locationId, firedAt: { not: null }, order: { status: { notIn: ["CLOSED"] } } };
+  const items: Prisma.OrderItemWhereInput = station.isExpo
+    ? { ...fired, AND: [SHOWN_AT_EXPO, { OR: [{ status: "SENT" }, { ...recentVoid, bumpedAt: null }] }] }
+    : { ...fired, stationId: station.id, bumpedAt: null, OR: [{ status: "SENT" }, recentVoid] };
+  // Options routed here from another station's dish (a side of fries for the grill's salmon).
+  const components: Prisma.OrderItemModifierWhereInput = { stationId: station.id, bumpedAt: null, orderItem: { ...fired, OR: [{ status: "SENT" }, recentVoid] } };
+
+  const lineSelect = { orderId: true, fireBatch: true, firedAt: true, status: true, bumpedAt: true, voidedAt: true, name: true, quantity: true } as const;
+  const [itemLines, componentLines] = await Promise.all([
+    db.orderItem.findMany({ where: items, select: lineSelect }),
+    station.isExpo
+      ? []
+      : db.orderItemModifier.findMany({
+          where: components,
+          select: { name: true, bumpedAt: true, modifier: { select: { recipeItem: { select: { name: true } } } }, orderItem: { select: lineSelect } },
+        }),
+  ]);
+  const lines: BoardLine[] = [
+    ...itemLines.map((l) => ({ ...l, fireBatch: l.fireBatch ?? 0, firedAt: l.firedAt ?? new Date(0) })),
+    ...componentLines.map((c) => ({
+      ...c.orderItem,
+      fireBatch: c.orderItem.fireBatch ?? 0,
+      firedAt: c.orderItem.firedAt ?? new Date(0),
+      name: c.modifier.recipeItem?.name ?? c.name,
+      bumpedAt: c.bumpedAt,
+    })),
+  ];
+  const board = summarizeBoard(lines, station.isExpo);
+  const offset = wanted < board.keys.length ? wanted : 0;
+  const pageKeys = board.keys.slice(offset, offset + limit);
+  const onPage: Prisma.OrderItemWhereInput = { OR: pageKeys.map((k) => ({ orderId: k.orderId, fireBatch: k.fireBatch })) };
+
+  const [rows, componentRows, bumped] = await Promise.all([
+    pageKeys.length ? db.orderItem.findMany({ where: { AND: [items, onPage] }, select: TICKET_ITEM_SELECT, orderBy: [{ firedAt: "asc" }, { id: "asc" }] }) : [],
+    pageKeys.length && !station.isExpo ? db.orderItemModifier.findMany({ where: { AND: [components, { orderItem: onPage }] }, select: TICKET_COMPONENT_SELECT }) : [],
+    recentlyBumpedRows(ctx, station, new Date(now - RECALL_WINDOW_MS)),
   ]);
 
-  const visible = rows.map(toTicketRow).filter((r) => visibleAt(r, station));
-  // Expo only follows tickets that still have something on the line.
-  const tickets = groupTickets(visible).filter((t) => !station.isExpo || t.items.some((i) => i.status === "SENT"));
+  const visible = [...rows.map((r) => toTicketRow(r, thresholds)), ...componentRows.map((c) => toComponentRow(c, thresholds))].filter(
+    (r) => r.kind === "component" || visibleAt(r, station),
+  );
+  const onPageKeys = new Set(pageKeys.map((k) => k.key));
+  const tickets = groupTickets(visible).filter((t) => onPageKeys.has(t.key));
 
   const recentlyBumped: { key: string; orderId: string; fireBatch: number; orderNumber: number; tableLabel: string | null; bumpedAt: string }[] = [];
+  const live = new Set(board.keys.map((k) => k.key));
   for (const b of bumped) {
-    const key = ticketKey(b.orderId, b.fireBatch ?? 0);
-    if (recentlyBumped.some((r) => r.key === key) || tickets.some((t) => t.key === key && !station.isExpo)) continue;
-    recentlyBumped.push({ key, orderId: b.orderId, fireBatch: b.fireBatch ?? 0, orderNumber: b.order.number, tableLabel: b.order.table?.label ?? null, bumpedAt: b.bumpedAt!.toISOString() });
+    const key = ticketKey(b.orderId, b.fireBatch);
+    if (recentlyBumped.some((r) => r.key === key) || (!station.isExpo && live.has(key))) continue;
+    recentlyBumped.push({ key, orderId: b.orderId, fireBatch: b.fireBatch, orderNumber: b.orderNumber, tableLabel: b.tableLabel, bumpedAt: b.bumpedAt.toISOString() });
     if (recentlyBumped.length === 5) break;
   }
 
   return {
     seq,
     serverTime: new Date(now).toISOString(),
-    station,
-    thresholds: { warnMinutes: location.kdsWarnMinutes, lateMinutes: location.kdsLateMinutes },
+    station: { id: station.id, slug: station.slug, name: station.name, isExpo: station.isExpo },
+    thresholds,
     tickets,
-    allDay: allDayCounts(tickets),
+    /** Which slice of the board this is: tickets [offset, offset + tickets.length) of ticketCount. */
+    page: { offset, limit, ticketCount: board.keys.length },
+    allDay: board.allDay,
+    lastFiredAt: board.lastFiredAt,
+    lastVoidAt: board.lastVoidAt,
     recentlyBumped,
   };
+}
+
+/** Bumped lately (newest first): a station's own lines and sides; at expo, tickets it passed. */
+async function recentlyBumpedRows(ctx: Ctx, station: { id: string; isExpo: boolean }, since: Date) {
+  const order = { select: { number: true, table: { select: { label: true } } } } as const;
+  if (station.isExpo) {
+    const rows = await db.orderItem.findMany({
+      where: { locationId: ctx.locationId, status: "READY", bumpedAt: { gt: since }, ...SHOWN_AT_EXPO },
+      select: { orderId: true, fireBatch: true, bumpedAt: true, order },
+      orderBy: { bumpedAt: "desc" },
+      take: 60,
+    });
+    return rows.map((r) => ({ orderId: r.orderId, fireBatch: r.fireBatch ?? 0, bumpedAt: r.bumpedAt!, orderNumber: r.order.number, tableLabel: r.order.table?.label ?? null }));
+  }
+  const [items, sides] = await Promise.all([
+    db.orderItem.findMany({
+      where: { locationId: ctx.locationId, stationId: station.id, status: { in: ["SENT", "READY"] }, bumpedAt: { gt: since } },
+      select: { orderId: true, fireBatch: true, bumpedAt: true, order },
+      orderBy: { bumpedAt: "desc" },
+      take: 60,
+    }),
+    db.orderItemModifier.findMany({
+      where: { stationId: station.id, bumpedAt: { gt: since }, orderItem: { locationId: ctx.locationId, status: "SENT" } },
+      select: { bumpedAt: true, orderItem: { select: { orderId: true, fireBatch: true, order } } },
+      orderBy: { bumpedAt: "desc" },
+      take: 60,
+    }),
+  ]);
+  return [
+    ...items.map((r) => ({ orderId: r.orderId, fireBatch: r.fireBatch ?? 0, bumpedAt: r.bumpedAt!, orderNumber: r.order.number, tableLabel: r.order.table?.label ?? null })),
+    ...sides.map((s) => ({ orderId: s.orderItem.orderId, fireBatch: s.orderItem.fireBatch ?? 0, bumpedAt: s.bumpedAt!, orderNumber: s.orderItem.order.number, tableLabel: s.orderItem.order.table?.label ?? null })),
+  ].sort((a, b) => b.bumpedAt.getTime() - a.bumpedAt.getTime());
 }
 
 export type StationSnapshot = Awaited<ReturnType<typeof getStationSnapshot>>;

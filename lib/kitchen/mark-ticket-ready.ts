@@ -12,11 +12,14 @@ import { canMoveItem } from "../orders/order-state";
 import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
 import { settleOrder } from "../orders/settle-order";
 import { ticketReadySchema, type TicketReadyInput } from "./schemas";
+import { SHOWN_AT_EXPO } from "./get-station-snapshot";
 
 /**
- * Expo passes a ticket: every live item of it must have been bumped by its station. The items
- * become READY; when nothing else of the order is on the line the order is READY and the
- * server's tablet shows the table as FOOD_READY at once (floor channel).
+ * Expo passes a ticket: every live item of it must have been bumped by its station, and every
+ * side made elsewhere for it by that station. The items become READY; when nothing else of the
+ * order is on the line the order is READY and the server's tablet shows the table as FOOD_READY
+ * at once (floor channel). Items of stations expo does not follow (a bar) neither hold the
+ * ticket nor move with it: their station hands them out.
  */
 export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
   assertRole(ctx, KITCHEN_ACTORS);
@@ -24,14 +27,23 @@ export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
   const change = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
     const items = await tx.orderItem.findMany({
-      where: { orderId: order.id, fireBatch: input.fireBatch, status: "SENT" },
-      select: { id: true, name: true, status: true, bumpedAt: true, stationId: true, station: { select: { name: true } } },
+      where: { orderId: order.id, fireBatch: input.fireBatch, status: "SENT", ...SHOWN_AT_EXPO },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        bumpedAt: true,
+        stationId: true,
+        station: { select: { name: true } },
+        modifiers: { where: { stationId: { not: null }, bumpedAt: null, station: { showOnExpo: true } }, select: { name: true, station: { select: { name: true } } } },
+      },
     });
     if (items.length === 0) throw new AppError("INVALID_STATE", "This ticket has nothing waiting at the pass");
-    const waiting = items.filter((i) => !canMoveItem(i, "ready"));
-    if (waiting.length) {
-      throw new AppError("INVALID_STATE", `Still cooking: ${waiting.map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`).join(", ")}`);
-    }
+    const waiting = [
+      ...items.filter((i) => !canMoveItem(i, "ready")).map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`),
+      ...items.flatMap((i) => i.modifiers.map((m) => `${m.name}${m.station ? ` (${m.station.name})` : ""}`)),
+    ];
+    if (waiting.length) throw new AppError("INVALID_STATE", `Still cooking: ${waiting.join(", ")}`);
     await tx.orderItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { status: "READY" } });
     const settled = await settleOrder(tx, order.id);
     const events = await appendOrderEvents(tx, ctx, [

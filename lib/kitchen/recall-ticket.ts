@@ -11,13 +11,15 @@ import { lockOrder } from "../orders/lock-order";
 import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
 import { settleOrder } from "../orders/settle-order";
 import { findStation } from "./find-station";
+import { SHOWN_AT_EXPO } from "./get-station-snapshot";
 import { recallSchema, type RecallInput } from "./schemas";
 
 /**
  * Bring back the most recently bumped ticket (pressing R again brings back the one before).
  * At a station: its bumped items of that ticket go back on the line (bump undone). At expo: the
  * last ticket marked ready goes back to the pass (READY → SENT, still bumped, ready to re-ready).
- * An optional `ticket` ("orderId:fireBatch") recalls that one instead of the latest.
+ * An optional `ticket` ("orderId:fireBatch") recalls that one instead of the latest. Sides made
+ * at this station for another station's dish come back too while that dish is on the line.
  */
 export async function recallTicket(ctx: Ctx, raw: RecallInput) {
   assertRole(ctx, KITCHEN_ACTORS);
@@ -26,36 +28,65 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
   const [wantOrder, wantBatch] = input.ticket?.split(":") ?? [];
 
   const change = await db.$transaction(async (tx) => {
-    const latest = await tx.orderItem.findFirst({
-      where: {
-        locationId: ctx.locationId,
-        bumpedAt: { not: null },
-        ...(station.isExpo ? { status: "READY" } : { stationId: station.id, status: { in: ["SENT", "READY"] } }),
-        ...(wantOrder ? { orderId: wantOrder, fireBatch: Number(wantBatch) || 0 } : {}),
-        order: { status: { notIn: ["CLOSED", "VOIDED"] } },
-      },
-      orderBy: { bumpedAt: "desc" },
-      select: { orderId: true, fireBatch: true },
-    });
+    const which = wantOrder ? { orderId: wantOrder, fireBatch: Number(wantBatch) || 0 } : {};
+    const open = { status: { notIn: ["CLOSED" as const, "VOIDED" as const] } };
+    const [latestItem, latestSide] = await Promise.all([
+      tx.orderItem.findFirst({
+        where: {
+          locationId: ctx.locationId,
+          bumpedAt: { not: null },
+          ...(station.isExpo ? { status: "READY", ...SHOWN_AT_EXPO } : { stationId: station.id, status: { in: ["SENT", "READY"] } }),
+          ...which,
+          order: open,
+        },
+        orderBy: { bumpedAt: "desc" },
+        select: { orderId: true, fireBatch: true, bumpedAt: true },
+      }),
+      // A side made here goes back on the line while its dish is still being made.
+      station.isExpo
+        ? null
+        : tx.orderItemModifier.findFirst({
+            where: { stationId: station.id, bumpedAt: { not: null }, orderItem: { locationId: ctx.locationId, status: "SENT", ...which, order: open } },
+            orderBy: { bumpedAt: "desc" },
+            select: { bumpedAt: true, orderItem: { select: { orderId: true, fireBatch: true } } },
+          }),
+    ]);
+    const latest =
+      latestSide && (!latestItem || latestSide.bumpedAt! > latestItem.bumpedAt!) ? { orderId: latestSide.orderItem.orderId, fireBatch: latestSide.orderItem.fireBatch } : latestItem;
     if (!latest) throw new AppError("NOT_FOUND", "Nothing to recall");
     await lockOrder(tx, ctx, latest.orderId);
     const where = {
       orderId: latest.orderId,
       fireBatch: latest.fireBatch,
-      ...(station.isExpo ? { status: "READY" as const } : { stationId: station.id, bumpedAt: { not: null }, status: { in: ["SENT" as const, "READY" as const] } }),
+      ...(station.isExpo ? { status: "READY" as const, ...SHOWN_AT_EXPO } : { stationId: station.id, bumpedAt: { not: null }, status: { in: ["SENT" as const, "READY" as const] } }),
     };
-    const items = await tx.orderItem.findMany({ where, select: { id: true, stationId: true } });
-    if (items.length === 0) throw new AppError("NOT_FOUND", "Nothing to recall");
-    await tx.orderItem.updateMany({
-      where: { id: { in: items.map((i) => i.id) } },
-      data: station.isExpo ? { status: "SENT" } : { status: "SENT", bumpedAt: null },
-    });
+    const [items, sides] = await Promise.all([
+      tx.orderItem.findMany({ where, select: { id: true, stationId: true } }),
+      station.isExpo
+        ? []
+        : tx.orderItemModifier.findMany({
+            where: { stationId: station.id, bumpedAt: { not: null }, orderItem: { orderId: latest.orderId, fireBatch: latest.fireBatch, status: "SENT" } },
+            select: { id: true },
+          }),
+    ]);
+    if (items.length + sides.length === 0) throw new AppError("NOT_FOUND", "Nothing to recall");
+    if (items.length) {
+      await tx.orderItem.updateMany({
+        where: { id: { in: items.map((i) => i.id) } },
+        data: station.isExpo ? { status: "SENT" } : { status: "SENT", bumpedAt: null },
+      });
+    }
+    if (sides.length) await tx.orderItemModifier.updateMany({ where: { id: { in: sides.map((s) => s.id) } }, data: { bumpedAt: null } });
     const settled = await settleOrder(tx, latest.orderId);
     const events = await appendOrderEvents(tx, ctx, [
       {
         orderId: latest.orderId,
         type: "items.recalled",
-        payload: { stationIds: [...new Set(items.map((i) => i.stationId))], itemIds: items.map((i) => i.id), fireBatch: latest.fireBatch },
+        payload: {
+          stationIds: [...new Set([...items.map((i) => i.stationId), ...(sides.length ? [station.id] : [])])],
+          itemIds: [...items.map((i) => i.id), ...sides.map((s) => s.id)],
+          fireBatch: latest.fireBatch,
+        },
       },
     ]);
     return committedChange(ctx.locationId, settled, events);

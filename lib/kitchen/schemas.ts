@@ -6,7 +6,16 @@ export const stationSlugSchema = text("Choose a station")
   .max(64)
   .regex(/^[a-z0-9-]+$/, "Not a station slug");
 
-export const snapshotQuerySchema = z.object({ station: stationSlugSchema });
+/** The board shows a bounded page of tickets, oldest first (issue 7 item 18). */
+export const SNAPSHOT_PAGE_SIZE = 30;
+
+export const snapshotQuerySchema = z.object({
+  station: stationSlugSchema,
+  /** Tickets to skip (oldest first): where the screen's current page starts. */
+  offset: z.coerce.number({ error: "offset must be a number" }).int().min(0).max(100_000).default(0),
+  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(60).default(SNAPSHOT_PAGE_SIZE),
+});
+export type SnapshotQueryInput = z.input<typeof snapshotQuerySchema>;
 
 export const eventsQuerySchema = z.object({
   after: z.coerce.number({ error: "after must be a number" }).int().min(0, "after must be 0 or more").max(INT4_MAX, "after is past any event"),

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { allDayCounts, groupTickets, stationFor, visibleAt, type TicketItemRow } from "./station-routing";
+import {
+  allDayCounts,
+  courseSections,
+  groupTickets,
+  modifierStationFor,
+  stationFor,
+  summarizeBoard,
+  ticketKeysInOrder,
+  visibleAt,
+  withoutFromAllDay,
+  type BoardLine,
+  type TicketItemRow,
+} from "./station-routing";
 
 const grill = { id: "st-grill", isExpo: false };
 const fry = { id: "st-fry", isExpo: false };
@@ -8,6 +20,7 @@ const expo = { id: "st-expo", isExpo: true };
 function row(over: Partial<TicketItemRow>): TicketItemRow {
   return {
     id: "i1",
+    kind: "item",
     orderId: "o1",
     orderNumber: 7,
     fireBatch: 1,
@@ -15,6 +28,7 @@ function row(over: Partial<TicketItemRow>): TicketItemRow {
     stationId: grill.id,
     stationName: "Grill",
     name: "Classic Burger",
+    forItem: null,
     quantity: 1,
     seat: 1,
     course: "MAINS",
@@ -24,6 +38,7 @@ function row(over: Partial<TicketItemRow>): TicketItemRow {
     voidReason: null,
     modifiers: [],
     allergens: ["GLUTEN"],
+    target: { warnMinutes: 5, lateMinutes: 8 },
     tableLabel: "5",
     serverName: "Sam",
     orderNotes: "",
@@ -36,6 +51,17 @@ describe("station routing", () => {
     expect(stationFor({ stationId: "a" }, { defaultStationId: "b" })).toBe("a");
     expect(stationFor({ stationId: null }, { defaultStationId: "b" })).toBe("b");
     expect(stationFor({ stationId: null }, { defaultStationId: null })).toBeNull();
+  });
+
+  it("routes a modifier to its own station, else to its dish's, and only when that is not the line's", () => {
+    const fries = { stationId: null, category: { defaultStationId: fry.id } };
+    expect(modifierStationFor({ stationId: fry.id, recipeItem: null }, grill.id)).toBe(fry.id);
+    expect(modifierStationFor({ stationId: null, recipeItem: fries }, grill.id)).toBe(fry.id);
+    expect(modifierStationFor({ stationId: "st-cold", recipeItem: fries }, grill.id)).toBe("st-cold"); // its own setting wins
+    expect(modifierStationFor({ stationId: fry.id, recipeItem: null }, fry.id)).toBeNull(); // made with the dish
+    expect(modifierStationFor({ stationId: null, recipeItem: null }, grill.id)).toBeNull(); // "medium rare"
+    expect(modifierStationFor({ stationId: null, recipeItem: { stationId: null, category: { defaultStationId: null } } }, grill.id)).toBeNull();
+    expect(modifierStationFor({ stationId: fry.id, removesIngredientId: "ing-onion", recipeItem: null }, grill.id)).toBeNull(); // removals are made by nobody
   });
 
   it("a station sees its own unbumped lines (and unacknowledged voids); expo sees every live line", () => {
@@ -84,6 +110,31 @@ describe("tickets", () => {
     expect(v).toMatchObject({ allVoided: true, allBumped: false });
   });
 
+  it("a routed side that is not done yet holds the ticket at expo", () => {
+    const side = { name: "Hand-cut fries", removal: false, stationName: "Fryer", done: false };
+    const [waiting] = groupTickets([row({ bumpedAt: "x", modifiers: [side] })]);
+    expect(waiting.allBumped).toBe(false);
+    const [done] = groupTickets([row({ bumpedAt: "x", modifiers: [{ ...side, done: true }, { name: "No tomato", removal: true, stationName: null, done: false }] })]);
+    expect(done.allBumped).toBe(true);
+  });
+
+  it("splits a ticket into course sections in service order", () => {
+    const sections = courseSections([
+      { id: "m1", course: "MAINS" },
+      { id: "d1", course: "DRINKS" },
+      { id: "s1", course: "STARTERS" },
+      { id: "m2", course: "MAINS" },
+      { id: "x1", course: "DESSERTS" },
+    ]);
+    expect(sections.map((s) => [s.course, s.items.map((i) => i.id)])).toEqual([
+      ["DRINKS", ["d1"]],
+      ["STARTERS", ["s1"]],
+      ["MAINS", ["m1", "m2"]],
+      ["DESSERTS", ["x1"]],
+    ]);
+    expect(courseSections([])).toEqual([]);
+  });
+
   it("contains no price fields", () => {
     const [t] = groupTickets([row({})]);
     expect(JSON.stringify(t)).not.toMatch(/cents|price|tax|total/i);
@@ -97,9 +148,56 @@ describe("tickets", () => {
       row({ id: "d", name: "Fries", status: "VOIDED" }),
       row({ id: "e", name: "Salmon", bumpedAt: "x" }),
     ]);
-    expect(allDayCounts(tickets)).toEqual([
+    expect(allDayCounts(tickets.flatMap((t) => t.items))).toEqual([
       { name: "Classic Burger", quantity: 3 },
       { name: "Fries", quantity: 3 },
+    ]);
+  });
+});
+
+describe("the board (paging and counts over every ticket, whichever page is shown)", () => {
+  const line = (over: Partial<BoardLine>): BoardLine => ({
+    orderId: "o1",
+    fireBatch: 1,
+    firedAt: "2026-11-21T19:00:00.000Z",
+    name: "Fries",
+    quantity: 1,
+    status: "SENT",
+    bumpedAt: null,
+    voidedAt: null,
+    ...over,
+  });
+
+  it("orders tickets oldest first, one per order and fire batch, from lines of any source", () => {
+    const keys = ticketKeysInOrder([
+      line({ orderId: "o2", firedAt: "2026-11-21T19:05:00.000Z" }),
+      line({ orderId: "o1" }),
+      line({ orderId: "o1", firedAt: "2026-11-21T19:00:00.000Z" }), // a side routed here, same ticket
+      line({ orderId: "o1", fireBatch: 2, firedAt: "2026-11-21T19:10:00.000Z" }),
+      line({ orderId: "o0", firedAt: "2026-11-21T19:05:00.000Z" }),
+    ]);
+    expect(keys.map((k) => k.key)).toEqual(["o1:1", "o0:1", "o2:1", "o1:2"]);
+  });
+
+  it("counts all day over the whole board, and marks the newest fire and the newest void", () => {
+    const lines = Array.from({ length: 700 }, (_, i) =>
+      line({ orderId: `o${i}`, firedAt: new Date(Date.UTC(2026, 10, 21, 18) + i * 1000).toISOString(), quantity: 1 }),
+    );
+    lines.push(line({ orderId: "v", status: "VOIDED", voidedAt: "2026-11-21T19:30:00.000Z", firedAt: "2026-11-21T17:00:00.000Z" }));
+    const board = summarizeBoard(lines, false);
+    expect(board.keys).toHaveLength(701);
+    expect(board.keys[0].key).toBe("v:1");
+    expect(board.allDay).toEqual([{ name: "Fries", quantity: 700 }]);
+    expect(board.lastFiredAt).toBe(lines[699].firedAt);
+    expect(board.lastVoidAt).toBe("2026-11-21T19:30:00.000Z");
+    // Expo follows only tickets with something still on the line.
+    expect(summarizeBoard(lines, true).keys).toHaveLength(700);
+    expect(summarizeBoard([], true)).toEqual({ keys: [], allDay: [], lastFiredAt: null, lastVoidAt: null });
+  });
+
+  it("takes bumped lines off all day without a refetch", () => {
+    expect(withoutFromAllDay([{ name: "Fries", quantity: 3 }, { name: "Burger", quantity: 1 }], [{ name: "Fries", quantity: 1 }, { name: "Burger", quantity: 1 }])).toEqual([
+      { name: "Fries", quantity: 2 },
     ]);
   });
 });

@@ -6,10 +6,32 @@ export function stationFor(item: { stationId: string | null }, category: { defau
   return item.stationId ?? category.defaultStationId ?? null;
 }
 
+/**
+ * Where a chosen modifier is made when that is not the dish's own station: its own station,
+ * else the station of the dish it is a portion of (a side of fries → the fries' station).
+ * Null = made with the dish (no line of its own on another screen). Removals are made by nobody.
+ */
+export function modifierStationFor(
+  modifier: { stationId: string | null; removesIngredientId?: string | null; recipeItem: { stationId: string | null; category: { defaultStationId: string | null } } | null },
+  lineStationId: string | null,
+): string | null {
+  if (modifier.removesIngredientId) return null;
+  const station = modifier.stationId ?? (modifier.recipeItem ? stationFor(modifier.recipeItem, modifier.recipeItem.category) : null);
+  return station && station !== lineStationId ? station : null;
+}
+
 export type StationRef = { id: string; isExpo: boolean };
 
+/** A chosen option as a cook sees it. `stationName`: made at another station (routed there). */
+export type TicketModifier = { name: string; removal: boolean; stationName: string | null; done: boolean };
+
+/** Colour thresholds of one line (see ticket-timer.ts#targetFor). */
+export type Target = { warnMinutes: number; lateMinutes: number };
+
 export type TicketItemRow = {
+  /** An OrderItem id, or for a routed option shown on its own station, the OrderItemModifier id. */
   id: string;
+  kind: "item" | "component";
   orderId: string;
   orderNumber: number;
   fireBatch: number;
@@ -17,6 +39,8 @@ export type TicketItemRow = {
   stationId: string | null;
   stationName: string | null;
   name: string;
+  /** For a routed option: the dish it goes with ("for Grilled Salmon"). */
+  forItem: string | null;
   quantity: number;
   seat: number | null;
   course: string;
@@ -24,8 +48,9 @@ export type TicketItemRow = {
   status: string;
   bumpedAt: Date | string | null;
   voidReason: string | null;
-  modifiers: string[];
+  modifiers: TicketModifier[];
   allergens: string[];
+  target: Target;
   tableLabel: string | null;
   serverName: string | null;
   orderNotes: string;
@@ -46,7 +71,7 @@ export type Ticket = {
   /** Allergens of the dishes on the ticket (from the menu). */
   allergens: string[];
   items: TicketItem[];
-  /** Every live item on the ticket has been bumped (expo may mark it ready). */
+  /** Every live item on the ticket has been bumped, routed options included (expo may mark it ready). */
   allBumped: boolean;
   /** Every item on the ticket was voided. */
   allVoided: boolean;
@@ -100,10 +125,12 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
     const voided = r.status === "VOIDED";
     if (!voided) {
       t.allVoided = false;
-      if (r.bumpedAt == null) t.allBumped = false;
+      if (r.bumpedAt == null || r.modifiers.some((m) => m.stationName && !m.done)) t.allBumped = false;
       for (const a of r.allergens) if (!t.allergens.includes(a)) t.allergens.push(a);
     }
-    if (r.notes && ALLERGY_NOTE.test(r.notes)) t.allergyNotes.push(`${r.name}: ${r.notes}`);
+    // A side made here carries its dish's note under the dish's name.
+    const note = r.notes && ALLERGY_NOTE.test(r.notes) ? `${r.forItem ?? r.name}: ${r.notes}` : null;
+    if (note && !t.allergyNotes.includes(note)) t.allergyNotes.push(note);
   }
   const tickets = [...byKey.values()];
   for (const t of tickets) {
@@ -119,16 +146,81 @@ const courseOrder = (c: string) => {
   return i < 0 ? 9 : i;
 };
 
-/** "All day": how many of each dish are on the line right now (live, not bumped). */
-export function allDayCounts(tickets: readonly Ticket[]): { name: string; quantity: number }[] {
+export type AllDay = { name: string; quantity: number }[];
+
+/** "All day": how many of each dish are on the line (live, not bumped), sides made here included. */
+export function allDayCounts(lines: readonly { name: string; quantity: number; status: string; bumpedAt: Date | string | null }[]): AllDay {
   const counts = new Map<string, number>();
-  for (const t of tickets) {
-    for (const i of t.items) {
-      if (i.status !== "SENT" || i.bumpedAt != null) continue;
-      counts.set(i.name, (counts.get(i.name) ?? 0) + i.quantity);
-    }
+  for (const i of lines) {
+    if (i.status !== "SENT" || i.bumpedAt != null) continue;
+    counts.set(i.name, (counts.get(i.name) ?? 0) + i.quantity);
   }
   return [...counts.entries()]
     .map(([name, quantity]) => ({ name, quantity }))
     .sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));
+}
+
+/** Take `lines` off the all-day counts (an optimistic bump before the server answers). */
+export function withoutFromAllDay(allDay: AllDay, lines: readonly { name: string; quantity: number }[]): AllDay {
+  const counts = new Map(allDay.map((a) => [a.name, a.quantity]));
+  for (const l of lines) counts.set(l.name, (counts.get(l.name) ?? 0) - l.quantity);
+  return allDay.map((a) => ({ name: a.name, quantity: counts.get(a.name) ?? 0 })).filter((a) => a.quantity > 0);
+}
+
+export type CourseSection<T> = { course: string; items: T[] };
+
+/** A ticket's lines as course sections, in service order (drinks, starters, mains, desserts). */
+export function courseSections<T extends { course: string }>(items: readonly T[]): CourseSection<T>[] {
+  const sections: CourseSection<T>[] = [];
+  for (const item of [...items].sort((a, b) => courseOrder(a.course) - courseOrder(b.course))) {
+    const last = sections[sections.length - 1];
+    if (last?.course === item.course) last.items.push(item);
+    else sections.push({ course: item.course, items: [item] });
+  }
+  return sections;
+}
+
+export type TicketKeyRow = { orderId: string; fireBatch: number; firedAt: Date | string };
+
+/**
+ * The station's tickets in board order (oldest first) from key rows of any source (its own lines,
+ * sides routed to it), one per order and fire batch: what paging counts and slices.
+ */
+export function ticketKeysInOrder(rows: readonly TicketKeyRow[]): { key: string; orderId: string; fireBatch: number; firedAt: string }[] {
+  const byKey = new Map<string, { key: string; orderId: string; fireBatch: number; firedAt: string }>();
+  for (const r of rows) {
+    const key = ticketKey(r.orderId, r.fireBatch);
+    const firedAt = iso(r.firedAt);
+    const cur = byKey.get(key);
+    if (!cur) byKey.set(key, { key, orderId: r.orderId, fireBatch: r.fireBatch, firedAt });
+    else if (firedAt < cur.firedAt) cur.firedAt = firedAt;
+  }
+  return [...byKey.values()].sort((a, b) => (a.firedAt < b.firedAt ? -1 : a.firedAt > b.firedAt ? 1 : a.key.localeCompare(b.key)));
+}
+
+/** One live line of a station in its narrowest form (no joins): what paging and counts need. */
+export type BoardLine = TicketKeyRow & { name: string; quantity: number; status: string; bumpedAt: Date | string | null; voidedAt: Date | string | null };
+
+export type BoardSummary = {
+  keys: ReturnType<typeof ticketKeysInOrder>;
+  allDay: AllDay;
+  /** Newest fire and newest unacknowledged void on the whole board: displays chime when they move. */
+  lastFiredAt: string | null;
+  lastVoidAt: string | null;
+};
+
+/**
+ * The whole board from its narrow lines: tickets in order (expo follows only tickets with
+ * something still on the line), all-day counts and the chime markers, whichever page is shown.
+ */
+export function summarizeBoard(lines: readonly BoardLine[], isExpo: boolean): BoardSummary {
+  const ticketLines = isExpo ? lines.filter((l) => l.status === "SENT") : lines;
+  const keys = ticketKeysInOrder(ticketLines);
+  const voids = lines.filter((l) => l.status === "VOIDED" && l.voidedAt != null).map((l) => iso(l.voidedAt!));
+  return {
+    keys,
+    allDay: allDayCounts(lines),
+    lastFiredAt: keys.reduce<string | null>((max, k) => (max == null || k.firedAt > max ? k.firedAt : max), null),
+    lastVoidAt: voids.reduce<string | null>((max, v) => (max == null || v > max ? v : max), null),
+  };
 }

@@ -1,11 +1,18 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { TicketItemRow } from "./station-routing";
+import { ALLERGY_NOTE, type TicketItemRow } from "./station-routing";
+import { targetFor, type Thresholds } from "./ticket-timer";
 
 /**
  * What the kitchen may read of an order item: no price, tax or total field is selected, so no
  * kitchen page, API answer or event can leak one (tested in kitchen.int.test.ts).
  */
+const ORDER_SELECT = { select: { number: true, notes: true, table: { select: { label: true } }, server: { select: { name: true } } } } as const;
+const STATION_SELECT = { select: { name: true, warnMinutes: true, lateMinutes: true } } as const;
+const MODIFIER_SELECT = {
+  select: { name: true, stationId: true, bumpedAt: true, station: { select: { name: true } }, modifier: { select: { removesIngredientId: true } } },
+} as const;
+
 export const TICKET_ITEM_SELECT = {
   id: true,
   orderId: true,
@@ -20,17 +27,32 @@ export const TICKET_ITEM_SELECT = {
   status: true,
   bumpedAt: true,
   voidReason: true,
-  station: { select: { name: true } },
-  modifiers: { select: { name: true } },
-  menuItem: { select: { allergens: true } },
-  order: { select: { number: true, notes: true, table: { select: { label: true } }, server: { select: { name: true } } } },
+  station: STATION_SELECT,
+  modifiers: MODIFIER_SELECT,
+  menuItem: { select: { allergens: true, prepMinutes: true } },
+  order: ORDER_SELECT,
 } satisfies Prisma.OrderItemSelect;
 
-type Row = Prisma.OrderItemGetPayload<{ select: typeof TICKET_ITEM_SELECT }>;
+/** A routed option (a side made at another station) as a line of that station's ticket. */
+export const TICKET_COMPONENT_SELECT = {
+  id: true,
+  name: true,
+  stationId: true,
+  bumpedAt: true,
+  station: STATION_SELECT,
+  modifier: { select: { recipeItem: { select: { name: true, prepMinutes: true, allergens: true } } } },
+  orderItem: {
+    select: { orderId: true, fireBatch: true, firedAt: true, name: true, quantity: true, seat: true, course: true, notes: true, status: true, voidReason: true, order: ORDER_SELECT },
+  },
+} satisfies Prisma.OrderItemModifierSelect;
 
-export function toTicketRow(r: Row): TicketItemRow {
+type ItemRow = Prisma.OrderItemGetPayload<{ select: typeof TICKET_ITEM_SELECT }>;
+type ComponentRow = Prisma.OrderItemModifierGetPayload<{ select: typeof TICKET_COMPONENT_SELECT }>;
+
+export function toTicketRow(r: ItemRow, location: Thresholds): TicketItemRow {
   return {
     id: r.id,
+    kind: "item",
     orderId: r.orderId,
     orderNumber: r.order.number,
     fireBatch: r.fireBatch ?? 0,
@@ -38,6 +60,7 @@ export function toTicketRow(r: Row): TicketItemRow {
     stationId: r.stationId,
     stationName: r.station?.name ?? null,
     name: r.name,
+    forItem: null,
     quantity: r.quantity,
     seat: r.seat,
     course: r.course,
@@ -45,10 +68,48 @@ export function toTicketRow(r: Row): TicketItemRow {
     status: r.status,
     bumpedAt: r.bumpedAt,
     voidReason: r.voidReason,
-    modifiers: r.modifiers.map((m) => m.name),
+    modifiers: r.modifiers.map((m) => ({
+      name: m.name,
+      removal: m.modifier.removesIngredientId != null,
+      stationName: m.stationId ? (m.station?.name ?? null) : null,
+      done: m.stationId != null && m.bumpedAt != null,
+    })),
     allergens: r.menuItem.allergens,
+    target: targetFor(r.menuItem.prepMinutes, r.station, location),
     tableLabel: r.order.table?.label ?? null,
     serverName: r.order.server?.name ?? null,
     orderNotes: r.order.notes,
+  };
+}
+
+/** The option counts under its dish's name (all day: fries ordered as a side are fries). */
+export function toComponentRow(c: ComponentRow, location: Thresholds): TicketItemRow {
+  const dish = c.modifier.recipeItem;
+  const parent = c.orderItem;
+  return {
+    id: c.id,
+    kind: "component",
+    orderId: parent.orderId,
+    orderNumber: parent.order.number,
+    fireBatch: parent.fireBatch ?? 0,
+    firedAt: parent.firedAt ?? new Date(0),
+    stationId: c.stationId,
+    stationName: c.station?.name ?? null,
+    name: dish?.name ?? c.name,
+    forItem: parent.name,
+    quantity: parent.quantity,
+    seat: parent.seat,
+    course: parent.course,
+    // An allergy note on the dish must reach every station making part of it; other notes stay with the dish.
+    notes: ALLERGY_NOTE.test(parent.notes) ? parent.notes : "",
+    status: parent.status,
+    bumpedAt: c.bumpedAt,
+    voidReason: parent.voidReason,
+    modifiers: [],
+    allergens: dish?.allergens ?? [],
+    target: targetFor(dish?.prepMinutes, c.station, location),
+    tableLabel: parent.order.table?.label ?? null,
+    serverName: parent.order.server?.name ?? null,
+    orderNotes: parent.order.notes,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
@@ -21,6 +21,12 @@ export const saveModifierGroupSchema = z
           name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
           priceDeltaCents: z.number({ error: "Enter an amount like 1.50" }).int("Whole cents").min(-100_000, "Too small").max(100_000, "Too large"),
           is86d: z.boolean().default(false),
+          /** Made at this station when it is not the dish's (a side of fries → Fryer). */
+          stationId: idSchema.nullable().default(null),
+          /** A portion of this dish: its station (unless stationId) and, without own recipe lines, its recipe. */
+          recipeItemId: idSchema.nullable().default(null),
+          /** A removal ("no onions"): the dish's recipe line for this ingredient is not used. */
+          removesIngredientId: idSchema.nullable().default(null),
         }),
       )
       .min(1, "Add at least one option")
@@ -34,6 +40,9 @@ export const saveModifierGroupSchema = z
       const k = m.name.toLowerCase();
       if (names.has(k)) c.addIssue({ code: "custom", path: ["modifiers", i, "name"], message: "Listed twice" });
       names.add(k);
+      if (m.removesIngredientId && (m.stationId || m.recipeItemId)) {
+        c.addIssue({ code: "custom", path: ["modifiers", i, "removesIngredientId"], message: "A removal is made by nobody: no station or dish" });
+      }
     });
   });
 export type SaveModifierGroupInput = z.input<typeof saveModifierGroupSchema>;
@@ -47,6 +56,7 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
   assertRole(ctx);
   const input = parseInput(saveModifierGroupSchema, raw);
   const result = await db.$transaction(async (tx) => {
+    await checkRoutingTargets(tx, ctx, input.modifiers);
     const data = { name: input.name, minSelect: input.minSelect, maxSelect: input.maxSelect };
     let groupId: string;
     try {
@@ -69,7 +79,7 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
         // Two passes avoid transient (groupId, name) clashes when options swap names.
         for (const m of input.modifiers) if (m.id) await tx.modifier.update({ where: { id: m.id }, data: { name: `~${m.id}` } });
         for (const [i, m] of input.modifiers.entries()) {
-          const values = { name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i };
+          const values = { name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i, ...routing(m) };
           if (m.id) await tx.modifier.update({ where: { id: m.id }, data: values });
           else await tx.modifier.create({ data: { ...values, groupId } });
         }
@@ -83,7 +93,7 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
       } else {
         const last = await tx.modifierGroup.aggregate({ where: { locationId: ctx.locationId }, _max: { sortOrder: true } });
         const created = await tx.modifierGroup.create({
-          data: { ...data, locationId: ctx.locationId, sortOrder: (last._max.sortOrder ?? -1) + 1, modifiers: { create: input.modifiers.map((m, i) => ({ name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i })) } },
+          data: { ...data, locationId: ctx.locationId, sortOrder: (last._max.sortOrder ?? -1) + 1, modifiers: { create: input.modifiers.map((m, i) => ({ name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i, ...routing(m) })) } },
         });
         groupId = created.id;
         await recordAudit({ action: "menu.modifier_group.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "ModifierGroup", entityId: groupId, details: { after: { ...data, modifiers: input.modifiers } }, requestId: ctx.requestId, ip: ctx.ip }, tx);
@@ -97,4 +107,26 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
   });
   await publishMenuChanged(ctx, result.itemIds);
   return { id: result.id };
+}
+
+type ModifierInput = z.infer<typeof saveModifierGroupSchema>["modifiers"][number];
+
+const routing = (m: ModifierInput) => ({ stationId: m.stationId, recipeItemId: m.recipeItemId, removesIngredientId: m.removesIngredientId });
+
+/** Stations, dishes and ingredients named by the options must be this location's (else a field error, not a 500). */
+async function checkRoutingTargets(tx: Tx, ctx: Ctx, modifiers: ModifierInput[]) {
+  const ids = (pick: (m: ModifierInput) => string | null) => [...new Set(modifiers.flatMap((m) => (pick(m) ? [pick(m)!] : [])))];
+  const [stations, dishes, ingredients] = await Promise.all([
+    tx.kitchenStation.findMany({ where: { id: { in: ids((m) => m.stationId) }, locationId: ctx.locationId, isExpo: false }, select: { id: true } }),
+    tx.menuItem.findMany({ where: { id: { in: ids((m) => m.recipeItemId) }, locationId: ctx.locationId }, select: { id: true } }),
+    tx.ingredient.findMany({ where: { id: { in: ids((m) => m.removesIngredientId) }, locationId: ctx.locationId }, select: { id: true } }),
+  ]);
+  const known = new Set([...stations, ...dishes, ...ingredients].map((r) => r.id));
+  const fieldErrors: Record<string, string[]> = {};
+  modifiers.forEach((m, i) => {
+    if (m.stationId && !known.has(m.stationId)) fieldErrors[`modifiers.${i}.stationId`] = ["Not a station of this restaurant"];
+    if (m.recipeItemId && !known.has(m.recipeItemId)) fieldErrors[`modifiers.${i}.recipeItemId`] = ["Not a dish of this menu"];
+    if (m.removesIngredientId && !known.has(m.removesIngredientId)) fieldErrors[`modifiers.${i}.removesIngredientId`] = ["Not an ingredient of this restaurant"];
+  });
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Some options point at something unknown", fieldErrors);
 }

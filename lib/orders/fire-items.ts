@@ -22,7 +22,7 @@ export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma
       quantity: true,
       stationId: true,
       menuItem: { select: { name: true, is86d: true } },
-      modifiers: { select: { modifierId: true, modifier: { select: { name: true, is86d: true } } } },
+      modifiers: { select: { modifierId: true, stationId: true, modifier: { select: { name: true, is86d: true } } } },
     },
   });
   if (items.length === 0) return null;
@@ -49,7 +49,8 @@ export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma
   return {
     fireBatch,
     itemIds: items.map((i) => i.id),
-    stationIds: [...new Set(items.map((i) => i.stationId))],
+    // Stations making a routed option (a side at the fryer) get the ticket too.
+    stationIds: [...new Set([...items.map((i) => i.stationId), ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : [])))])],
     forStock: items.map((i) => ({ orderItemId: i.id, menuItemId: i.menuItemId, quantity: i.quantity, modifierIds: i.modifiers.map((m) => m.modifierId) })),
   };
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError, type FieldErrors } from "../errors";
 import { isAvailable } from "../menu/availability";
-import { stationFor } from "../kitchen/station-routing";
+import { modifierStationFor, stationFor } from "../kitchen/station-routing";
 import { checkModifierSelection, modifiersCents } from "./modifier-rules";
 import type { NewItem } from "./schemas";
 import { effectiveTaxRate } from "./totals";
@@ -21,7 +21,8 @@ export type PreparedLine = {
   seat: number | null;
   course: NewItem["course"];
   notes: string;
-  modifiers: { modifierId: string; name: string; priceDeltaCents: number }[];
+  /** stationId: where the option is made when not at the line's station (see modifierStationFor). */
+  modifiers: { modifierId: string; name: string; priceDeltaCents: number; stationId: string | null }[];
 };
 
 /**
@@ -42,7 +43,16 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
       availability: { include: { window: true } },
       modifierGroups: {
         orderBy: { sortOrder: "asc" },
-        include: { group: { include: { modifiers: { orderBy: { sortOrder: "asc" } } } } },
+        include: {
+          group: {
+            include: {
+              modifiers: {
+                orderBy: { sortOrder: "asc" },
+                include: { recipeItem: { select: { stationId: true, category: { select: { defaultStationId: true } } } } },
+              },
+            },
+          },
+        },
       },
     },
   });
@@ -75,10 +85,11 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
       return;
     }
     const chosen = new Set(line.modifierIds);
+    const stationId = stationFor(m, m.category);
     lines.push({
       id: randomUUID(),
       menuItemId: m.id,
-      stationId: stationFor(m, m.category),
+      stationId,
       name: m.name,
       unitPriceCents: m.priceCents,
       modifiersCents: modifiersCents(groups, line.modifierIds),
@@ -88,7 +99,9 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
       course: line.course,
       notes: line.notes,
       modifiers: groups.flatMap((g) =>
-        g.modifiers.filter((mod) => chosen.has(mod.id)).map((mod) => ({ modifierId: mod.id, name: mod.name, priceDeltaCents: mod.priceDeltaCents })),
+        g.modifiers
+          .filter((mod) => chosen.has(mod.id))
+          .map((mod) => ({ modifierId: mod.id, name: mod.name, priceDeltaCents: mod.priceDeltaCents, stationId: modifierStationFor(mod, stationId) })),
       ),
     });
   });

@@ -13,12 +13,16 @@ import { canMoveOrder } from "./order-state";
 import { assertRole, ORDER_CLOSERS, ORDER_TAKERS, VOID_APPROVERS } from "./permissions";
 import { updateOrderStatusSchema, type UpdateOrderStatusInput } from "./schemas";
 import { settleOrder } from "./settle-order";
+import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
+import { publishStockEffects } from "../inventory/publish-stock-effects";
 
 const ROLES_FOR = { SERVED: ORDER_TAKERS, CLOSED: ORDER_CLOSERS, VOIDED: VOID_APPROVERS } as const;
 
 /**
  * The explicit order moves: SERVED (food at the pass reached the guests), CLOSED (check done,
  * table free; unsent lines are dropped) and VOIDED (manager; everything voided, table free).
+ * A void puts back the stock of every line the kitchen had not made yet (fired, not bumped),
+ * exactly as voiding that line alone would, and un-86s what that brings back.
  * The other statuses follow from the items (see order-state.ts).
  */
 export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
@@ -29,7 +33,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     const order = await lockOrder(tx, ctx, input.orderId);
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
-      select: { id: true, status: true, bumpedAt: true, stationId: true, firedAt: true },
+      select: { id: true, status: true, bumpedAt: true, stationId: true, firedAt: true, modifiers: { where: { stationId: { not: null }, bumpedAt: null }, select: { stationId: true } } },
     });
     const move = input.status === "SERVED" ? "serve" : input.status === "CLOSED" ? "close" : "void";
     if (!canMoveOrder(order.status, items, move)) {
@@ -43,7 +47,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       await tx.orderItem.updateMany({ where: { id: { in: ready } }, data: { status: "SERVED", servedAt: now } });
       const settled = await settleOrder(tx, order.id);
       const events = await appendOrderEvents(tx, ctx, [{ orderId: order.id, type: "items.served", payload: { stationIds: [], itemIds: ready } }]);
-      return committedChange(ctx.locationId, settled, events);
+      return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: [] as string[] };
     }
 
     const reason = move === "close" ? "Not sent before the check closed" : input.reason!;
@@ -61,8 +65,14 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       );
     }
     const settled = await settleOrder(tx, order.id, input.status);
-    // Stations still cooking something of a voided order must see it go.
-    const onLine = move === "void" ? [...new Set(dropped.filter((i) => i.firedAt && !i.bumpedAt).map((i) => i.stationId))] : [];
+    // Stations still cooking something of a voided order must see it go; its stock goes back
+    // (after the table row: lock order order → table → stock → counter, ADR 0006).
+    const unmade = move === "void" ? dropped.filter((i) => i.status === "SENT" && i.firedAt && !i.bumpedAt) : [];
+    const stock = unmade.length ? await reverseStockForVoidedItems(tx, ctx, unmade.map((i) => i.id)) : { restoredMenuItemIds: [] };
+    const onLine =
+      move === "void"
+        ? [...new Set(dropped.filter((i) => i.firedAt && i.status === "SENT").flatMap((i) => [...(i.bumpedAt ? [] : [i.stationId]), ...i.modifiers.map((m) => m.stationId)]))]
+        : [];
     const events = await appendOrderEvents(tx, ctx, [
       {
         orderId: order.id,
@@ -70,9 +80,10 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
         payload: { stationIds: onLine, itemIds: dropped.map((i) => i.id).slice(0, 200), status: input.status, ...(move === "void" ? { reason } : {}) },
       },
     ]);
-    return committedChange(ctx.locationId, settled, events);
+    return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: stock.restoredMenuItemIds };
   }, TX_OPTIONS);
 
   await publishChange(change);
+  if (change.restoredMenuItemIds.length) await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
   return { orderId: input.orderId, status: change.orders?.[0]?.status ?? input.status };
 }

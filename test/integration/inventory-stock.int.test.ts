@@ -185,6 +185,56 @@ describe("a send that fails half-way", () => {
   });
 });
 
+describe("modifiers and stock through the real send (issue 7 item 15)", () => {
+  it("a side routed to another station is depleted; a removal skips its ingredient; a free-text note does not", async () => {
+    const byName = async (name: string) => (await db.ingredient.findFirstOrThrow({ where: { locationId: server.locationId, name } })).id;
+    const [potatoes, oil, salmon, lemons, butter] = await Promise.all(["Russet potatoes", "Frying oil", "Salmon fillet", "Lemons", "Butter"].map(byName));
+    const dish = await db.menuItem.findFirstOrThrow({
+      where: { locationId: server.locationId, name: "Grilled Salmon" },
+      include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
+    });
+    const option = (name: string) => dish.modifierGroups.flatMap((g) => g.group.modifiers).find((m) => m.name === name)!.id;
+    const levels = async () => Object.fromEntries(await Promise.all([potatoes, oil, salmon, lemons, butter].map(async (id) => [id, await level(id)] as const)));
+
+    const before = await levels();
+    const { orderId } = await openOrder(server, { tableId: null });
+    const sent = await sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [
+        { menuItemId: dish.id, quantity: 2, modifierIds: [option("Hand-cut fries"), option("No lemon")] },
+        { menuItemId: dish.id, quantity: 1, modifierIds: [option("Side salad")], notes: "no lemon" }, // free text: lemons still used
+      ],
+    });
+    const after = await levels();
+    expect(before[potatoes] - after[potatoes]).toBe(2 * 220); // the side's own recipe, made at the Fryer
+    expect(before[oil] - after[oil]).toBe(2 * 40);
+    expect(before[salmon] - after[salmon]).toBe(3 * 200);
+    expect(before[butter] - after[butter]).toBe(3 * 10);
+    expect(before[lemons] - after[lemons]).toBe(0.5); // only the plate without the "No lemon" option
+    const [routed] = sent.firedItemIds;
+    const sides = await db.orderItemModifier.findMany({ where: { orderItemId: routed }, select: { name: true, stationId: true, station: { select: { slug: true } } } });
+    expect(sides.map((m) => [m.name, m.station?.slug ?? null]).sort()).toEqual([["Hand-cut fries", "fry"], ["No lemon", null]]);
+    // The ledger explains it: one SALE per ingredient of each line, none for the removed lemon.
+    const lemonSales = await db.stockMovement.findMany({ where: { orderItemId: { in: sent.firedItemIds }, ingredientId: lemons } });
+    expect(lemonSales.map((m) => m.orderItemId)).toEqual([sent.firedItemIds[1]]);
+  });
+
+  it("an option that is a portion of a dish and has no recipe of its own uses that dish's recipe", async () => {
+    const { item: side, ingredients } = await makeDish(manager, { stock: [{ qty: "1000" }], perPortion: ["150"] });
+    const { item: main } = await makeDish(manager, { stock: [{ qty: "1000" }], perPortion: ["100"] });
+    const group = await db.modifierGroup.create({
+      data: { locationId: manager.locationId, name: `Sides ${randomUUID().slice(0, 6)}`, modifiers: { create: [{ name: "Side of it", recipeItemId: side.id }] }, items: { create: [{ menuItemId: main.id }] } },
+      include: { modifiers: true },
+    });
+    const { orderId } = await openOrder(server, { tableId: null });
+    await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: main.id, quantity: 2, modifierIds: [group.modifiers[0].id] }] });
+    expect(await level(ingredients[0].id)).toBe(1000 - 2 * 150);
+    // A removal cannot also be routed (the database says no).
+    await expect(db.modifier.update({ where: { id: group.modifiers[0].id }, data: { removesIngredientId: ingredients[0].id } })).rejects.toThrow();
+  });
+});
+
 describe("auto-86 and back", () => {
   it("modifiers add to the recipe; a manual 86 is never lifted by stock", async () => {
     const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "300" }, { qty: "100" }], perPortion: ["100"] });

@@ -15,7 +15,7 @@ import { listKitchenEvents } from "@/lib/kitchen/list-kitchen-events";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { recallTicket } from "@/lib/kitchen/recall-ticket";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
-import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
+import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -70,13 +70,24 @@ describe("station screens", () => {
     const expo = await getStationSnapshot(chef, { station: "expo" });
 
     const g = grill.tickets.find((t) => t.orderId === orderId)!;
-    expect(g.items.map((i) => [i.name, i.quantity, i.modifiers])).toEqual([["Classic Burger", 2, ["Hand-cut fries"]]]);
+    // The burger's side of fries is made at the Fryer: the grill sees where it comes from.
+    expect(g.items.map((i) => [i.name, i.quantity, i.modifiers])).toEqual([
+      ["Classic Burger", 2, [{ name: "Hand-cut fries", removal: false, stationName: "Fryer", done: false }]],
+    ]);
     expect(g).toMatchObject({ tableLabel: "1", serverName: "Sam Carter", fireBatch: 1 });
     expect(g.allergyNotes).toEqual(["Classic Burger: ALLERGY: sesame"]);
     expect(g.allergens).toContain("SESAME");
-    expect(fry.tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.name)).toEqual(["Hand-cut Fries"]);
+    // The Fryer gets the side as a line of its own (with the dish's allergy note) and counts it all day.
+    const f = fry.tickets.find((t) => t.orderId === orderId)!;
+    expect(f.items.map((i) => [i.kind, i.name, i.forItem, i.quantity])).toEqual([
+      ["component", "Hand-cut Fries", "Classic Burger", 2],
+      ["item", "Hand-cut Fries", null, 1],
+    ]);
+    expect(f.allergyNotes).toEqual(["Classic Burger: ALLERGY: sesame"]);
+    expect(fry.allDay).toEqual([{ name: "Hand-cut Fries", quantity: 3 }]);
     expect(bar.tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.name)).toEqual(["Iced Tea"]);
-    expect(expo.tickets.find((t) => t.orderId === orderId)!.items).toHaveLength(3);
+    // Expo follows the food only: the bar hands its drinks out itself.
+    expect(expo.tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.name)).toEqual(["Classic Burger", "Hand-cut Fries"]);
     expect(grill.allDay).toEqual([{ name: "Classic Burger", quantity: 2 }]);
     expect(grill.thresholds).toEqual({ warnMinutes: 5, lateMinutes: 8 });
     expect(grill.seq).toBeGreaterThan(0);
@@ -115,17 +126,26 @@ describe("bump → expo ready → served", () => {
     expect((await testDb().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("IN_PROGRESS");
 
     expect(await code(markTicketReady(chef, { orderId, fireBatch: 1 }))).toBe("INVALID_STATE"); // fries still cooking
-    await bumpItems(chef, { station: "fry", orderItemIds: fry.items.map((i) => i.id) });
+    const [side, friesLine] = fry.items;
+    await bumpItems(chef, { station: "fry", orderItemIds: [friesLine.id] });
     let expoTicket = (await getStationSnapshot(chef, { station: "expo" })).tickets.find((t) => t.orderId === orderId)!;
-    expect(expoTicket.allBumped).toBe(false); // the iced tea is still at the bar
-    const tea = expoTicket.items.find((i) => i.name === "Iced Tea")!;
-    await bumpItems(chef, { station: "expo", orderItemIds: [tea.id] }); // expo may bump any station's item
+    expect(expoTicket.allBumped).toBe(false); // the burger's side is still in the fryer
+    const stillCooking = await expectAppError(markTicketReady(chef, { orderId, fireBatch: 1 }), "INVALID_STATE");
+    expect(stillCooking.message).toBe("Still cooking: Hand-cut fries (Fryer)");
+    expect(await code(bumpItems(chef, { station: "grill", orderItemIds: [side.id] }))).toBe("NOT_FOUND"); // the grill does not make it
+    await bumpItems(chef, { station: "fry", orderItemIds: [side.id] });
     expoTicket = (await getStationSnapshot(chef, { station: "expo" })).tickets.find((t) => t.orderId === orderId)!;
-    expect(expoTicket.allBumped).toBe(true);
+    expect(expoTicket.items[0].modifiers).toEqual([{ name: "Hand-cut fries", removal: false, stationName: "Fryer", done: true }]);
+    expect(expoTicket.allBumped).toBe(true); // the iced tea at the bar does not hold the food
     const ready = await markTicketReady(chef, { orderId, fireBatch: 1 });
-    expect(ready.status).toBe("READY");
+    expect(ready.status).toBe("SENT"); // the drinks are still at the bar, untouched
     expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: table["2"] } })).status).toBe("FOOD_READY");
     expect((await getStationSnapshot(chef, { station: "expo" })).tickets.some((t) => t.orderId === orderId)).toBe(false);
+    // The bar's bump hands the drinks out: READY without expo.
+    const bar = (await getStationSnapshot(chef, { station: "bar" })).tickets.find((t) => t.orderId === orderId)!;
+    await bumpItems(chef, { station: "bar", orderItemIds: bar.items.map((i) => i.id) });
+    expect((await testDb().orderItem.findUniqueOrThrow({ where: { id: bar.items[0].id } })).status).toBe("READY");
+    expect((await testDb().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("READY");
 
     await updateOrderStatus(server, { orderId, status: "SERVED" });
     const order = await testDb().order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } });
@@ -171,8 +191,10 @@ describe("bump → expo ready → served", () => {
     await bumpItems(chef, { station: "grill", orderItemIds: grill.items.map((i) => i.id) });
     const fry = (await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!;
     await bumpItems(chef, { station: "fry", orderItemIds: fry.items.map((i) => i.id) });
-    const bar = (await getStationSnapshot(chef, { station: "bar" })).tickets.find((t) => t.orderId === orderId)!;
-    await bumpItems(chef, { station: "bar", orderItemIds: bar.items.map((i) => i.id) });
+    // A side bumped at the Fryer comes back with R there, while its dish is on the line.
+    await recallTicket(chef, { station: "fry" });
+    expect((await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.kind).sort()).toEqual(["component", "item"]);
+    await bumpItems(chef, { station: "fry", orderItemIds: fry.items.map((i) => i.id) });
     await markTicketReady(chef, { orderId, fireBatch: 1 });
     await recallTicket(chef, { station: "expo" });
     expect((await getStationSnapshot(chef, { station: "expo" })).tickets.find((t) => t.orderId === orderId)?.allBumped).toBe(true);
@@ -195,6 +217,153 @@ describe("bump → expo ready → served", () => {
     const ev = (await listKitchenEvents(chef, { after: 0 })).events.find((e) => e.type === "items.voided" && e.orderId === orderId)!;
     expect(ev.stationIds).toEqual([t.items[0].stationId]);
     expect(sent.firedItemIds).toContain(grillItem.id);
+    // Its side at the Fryer is struck through there too, until the fry cook acknowledges it.
+    const fry = (await getStationSnapshot(chef, { station: "fry" })).tickets.find((x) => x.orderId === orderId)!;
+    const side = fry.items.find((i) => i.kind === "component")!;
+    expect(side).toMatchObject({ status: "VOIDED", voidReason: "guest left", forItem: "Classic Burger" });
+    await bumpItems(chef, { station: "fry", orderItemIds: [side.id] });
+    expect((await getStationSnapshot(chef, { station: "fry" })).tickets.find((x) => x.orderId === orderId)!.items.map((i) => i.kind)).toEqual(["item"]);
+  });
+});
+
+describe("tickets: courses, expo's stations, each dish's own colours (issue 7 item 16)", () => {
+  it("a line's colour target is its dish's prep time, else its station's, else the location's", async () => {
+    const db = testDb();
+    const saute = await db.kitchenStation.findFirstOrThrow({ where: { locationId: server.locationId, slug: "saute" } });
+    const soup = await db.menuItem.findUniqueOrThrow({ where: { id: ids["Soup of the Day"] } });
+    try {
+      await db.menuItem.update({ where: { id: soup.id }, data: { prepMinutes: null } });
+      const { orderId } = await openOrder(server, { tableId: null });
+      const ticket = async () => (await getStationSnapshot(chef, { station: "saute" })).tickets.find((t) => t.orderId === orderId)!.items[0];
+      await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: soup.id, quantity: 1, course: "STARTERS" }] });
+      expect((await ticket()).target).toEqual({ warnMinutes: 5, lateMinutes: 8 }); // the location's
+      await db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 4, lateMinutes: 6 } });
+      expect((await ticket()).target).toEqual({ warnMinutes: 4, lateMinutes: 6 }); // the station's
+      await db.menuItem.update({ where: { id: soup.id }, data: { prepMinutes: 16 } });
+      expect((await ticket()).target).toEqual({ warnMinutes: 11, lateMinutes: 16 }); // the dish's own
+      // The database refuses a station pair that makes no sense.
+      await expect(db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 6, lateMinutes: 6 } })).rejects.toThrow();
+      await expect(db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 6, lateMinutes: null } })).rejects.toThrow();
+    } finally {
+      await db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: null, lateMinutes: null } });
+      await db.menuItem.update({ where: { id: soup.id }, data: { prepMinutes: soup.prepMinutes } });
+    }
+    const grill = await getStationSnapshot(chef, { station: "grill" });
+    const steakTicket = await sendOrder(server, {
+      orderId: (await openOrder(server, { tableId: null })).orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: ids["NY Strip Steak"], quantity: 1, modifierIds: [ids["Medium rare"], ids["Hand-cut fries"]] }],
+    });
+    const steak = (await getStationSnapshot(chef, { station: "grill" })).tickets.find((t) => t.orderId === steakTicket.orderId)!.items[0];
+    expect(steak.target).toEqual({ warnMinutes: 11, lateMinutes: 18 }); // 18-minute steak, not the 5/8 of every dish
+    expect(grill.thresholds).toEqual({ warnMinutes: 5, lateMinutes: 8 });
+  });
+
+  it("lines of several courses come in service order; a bar-only ticket never reaches expo", async () => {
+    const { orderId } = await openOrder(server, { tableId: null });
+    await sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [
+        { menuItemId: ids["NY Strip Steak"], quantity: 1, modifierIds: [ids["Medium rare"], ids["Hand-cut fries"]], course: "MAINS" },
+        { menuItemId: ids["Classic Burger"], quantity: 1, modifierIds: [ids["Hand-cut fries"]], course: "STARTERS" },
+      ],
+    });
+    const grill = (await getStationSnapshot(chef, { station: "grill" })).tickets.find((t) => t.orderId === orderId)!;
+    expect(grill.items.map((i) => [i.course, i.name])).toEqual([["STARTERS", "Classic Burger"], ["MAINS", "NY Strip Steak"]]);
+
+    const drinks = await openOrder(server, { tableId: null });
+    await sendOrder(server, { orderId: drinks.orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: ids["Iced Tea"], quantity: 2, course: "DRINKS" }] });
+    const expo = await getStationSnapshot(chef, { station: "expo" });
+    expect(expo.tickets.some((t) => t.orderId === drinks.orderId)).toBe(false);
+    expect(expo.allDay.some((a) => a.name === "Iced Tea")).toBe(false);
+    expect(await code(markTicketReady(chef, { orderId: drinks.orderId, fireBatch: 1 }))).toBe("INVALID_STATE"); // nothing of it at the pass
+    const bar = (await getStationSnapshot(chef, { station: "bar" })).tickets.find((t) => t.orderId === drinks.orderId)!;
+    await bumpItems(chef, { station: "bar", orderItemIds: bar.items.map((i) => i.id) });
+    expect((await testDb().order.findUniqueOrThrow({ where: { id: drinks.orderId } })).status).toBe("READY");
+    // R at the bar brings the drinks back on its line.
+    await recallTicket(chef, { station: "bar" });
+    expect((await testDb().order.findUniqueOrThrow({ where: { id: drinks.orderId } })).status).toBe("SENT");
+  });
+
+  it("voiding a whole order tells every station making part of it, sides included", async () => {
+    const { orderId } = await openOrder(server, { tableId: null });
+    await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: ids["Classic Burger"], quantity: 1, modifierIds: [ids["Hand-cut fries"]] }] });
+    await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "walked out" });
+    const stations = await testDb().kitchenStation.findMany({ where: { locationId: server.locationId, slug: { in: ["grill", "fry"] } } });
+    const ev = (await listKitchenEvents(chef, { after: 0, limit: 500 })).events.find((e) => e.type === "order.voided" && e.orderId === orderId)!;
+    expect([...ev.stationIds].sort()).toEqual(stations.map((st) => st.id).sort());
+    const side = (await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!.items[0];
+    expect(side).toMatchObject({ kind: "component", status: "VOIDED" });
+  });
+});
+
+describe("bounded screens (issue 7 item 18)", () => {
+  it("700 live tickets: one page of 30, oldest first, counts over all of them; the replay stays bounded", async () => {
+    const db = testDb();
+    const cold = await db.kitchenStation.findFirstOrThrow({ where: { locationId: server.locationId, slug: "cold" } });
+    const pie = await db.menuItem.findFirstOrThrow({ where: { locationId: server.locationId, name: "Key Lime Pie" } });
+    const start = Date.now() - 3600_000;
+    const n = 700;
+    await db.order.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ id: `bulk-order-${i}`, locationId: server.locationId, number: 90_000 + i, status: "SENT" as const, notes: "a note ".repeat(20) })),
+    });
+    await db.orderItem.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `bulk-item-${i}`,
+        orderId: `bulk-order-${i}`,
+        locationId: server.locationId,
+        menuItemId: pie.id,
+        stationId: cold.id,
+        name: pie.name,
+        unitPriceCents: pie.priceCents,
+        quantity: 2,
+        status: "SENT" as const,
+        fireBatch: 1,
+        firedAt: new Date(start + (n - i) * 1000), // newest first in id order: the board must sort
+        notes: "extra whipped cream on the side, please",
+      })),
+    });
+
+    const page0 = await getStationSnapshot(chef, { station: "cold" });
+    expect(page0.tickets).toHaveLength(30);
+    expect(page0.page).toEqual({ offset: 0, limit: 30, ticketCount: expect.any(Number) });
+    expect(page0.page.ticketCount).toBeGreaterThanOrEqual(n);
+    expect(page0.tickets[0].orderId).toBe(`bulk-order-${n - 1}`); // the oldest
+    const firedAt = page0.tickets.map((t) => t.firedAt);
+    expect([...firedAt].sort()).toEqual(firedAt);
+    expect(page0.allDay.find((a) => a.name === "Key Lime Pie")!.quantity).toBeGreaterThanOrEqual(2 * n);
+    expect(page0.lastFiredAt).not.toBeNull();
+    expect(JSON.stringify(page0).length).toBeLessThan(64_000);
+
+    const page1 = await getStationSnapshot(chef, { station: "cold", offset: 30 });
+    expect(page1.page.offset).toBe(30);
+    expect(page1.tickets[0].firedAt >= page0.tickets[29].firedAt).toBe(true);
+    expect(page1.tickets.some((t) => page0.tickets.some((u) => u.key === t.key))).toBe(false);
+    const last = await getStationSnapshot(chef, { station: "cold", offset: page0.page.ticketCount - 5 });
+    expect(last.tickets).toHaveLength(5);
+    expect((await getStationSnapshot(chef, { station: "cold", offset: page0.page.ticketCount })).page.offset).toBe(0); // past the end: back to the start
+    expect(await code(getStationSnapshot(chef, { station: "cold", limit: 61 }))).toBe("VALIDATION");
+    expect(await code(getStationSnapshot(chef, { station: "cold", offset: -1 }))).toBe("VALIDATION");
+
+    const expo = await getStationSnapshot(chef, { station: "expo" });
+    expect(expo.tickets.length).toBeLessThanOrEqual(30);
+    expect(expo.page.ticketCount).toBeGreaterThanOrEqual(n);
+    expect(JSON.stringify(expo).length).toBeLessThan(64_000);
+    expect(JSON.stringify(expo)).not.toMatch(PRICE);
+
+    // The events feed: a burst of 700 events replays 200 at a time (then a snapshot), never all.
+    const before = (await db.locationCounter.findUniqueOrThrow({ where: { locationId: server.locationId } })).eventSeq;
+    const { appendOrderEvents } = await import("@/lib/orders/append-order-events");
+    await db.$transaction((tx) =>
+      appendOrderEvents(tx, chef, Array.from({ length: n }, (_, i) => ({ orderId: `bulk-order-${i}`, type: "items.fired" as const, payload: { stationIds: [cold.id], itemIds: [`bulk-item-${i}`], fireBatch: 1 } }))),
+    );
+    const replay = await listKitchenEvents(chef, { after: before });
+    expect(replay.events).toHaveLength(200);
+    expect(replay.truncated).toBe(true);
+    expect(replay.seq).toBe(before + n);
+    expect(JSON.stringify(replay).length).toBeLessThan(64_000);
+    expect(await code(listKitchenEvents(chef, { after: before, limit: 501 }))).toBe("VALIDATION");
   });
 });
 

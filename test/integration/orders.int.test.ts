@@ -308,6 +308,55 @@ describe("closing and voiding orders", () => {
     expect((await rejects(sendOrder(server, { orderId: next.orderId, idempotencyKey: key(), items: [soup()] }))).code).toBe("INVALID_STATE");
   });
 
+  it("voiding a whole order returns the stock of every fired, unbumped line (as a line void does) and un-86s", async () => {
+    const db = testDb();
+    const category = await db.menuCategory.findFirstOrThrow({ where: { location: { slug: DEMO_LOCATION_SLUG }, defaultStationId: { not: null } } });
+    const dish = async (name: string, stock: string, perPortion: string) => {
+      const ingredient = await db.ingredient.create({
+        data: { locationId: manager.locationId, name: `${name} base`, baseUnit: "G", stockLevel: { create: { locationId: manager.locationId, quantity: stock } } },
+      });
+      const menuItem = await db.menuItem.create({
+        data: { locationId: manager.locationId, categoryId: category.id, name, priceCents: 900, recipeLines: { create: [{ locationId: manager.locationId, ingredientId: ingredient.id, quantity: perPortion }] } },
+      });
+      return { menuItem, ingredient };
+    };
+    const level = async (ingredientId: string) => Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
+    const a = await dish("Void test stew", "200", "100"); // two portions empty it: AUTO-86
+    const b = await dish("Void test pie", "500", "50"); // made (bumped) before the void: stays used
+    const c = await dish("Void test tart", "500", "50"); // already voided alone: not credited twice
+
+    const { orderId } = await openOrder(server, { tableId: table["P3"] });
+    const sent = await sendOrder(server, {
+      orderId,
+      idempotencyKey: key(),
+      items: [
+        { menuItemId: a.menuItem.id, quantity: 2 },
+        { menuItemId: b.menuItem.id, quantity: 1 },
+        { menuItemId: c.menuItem.id, quantity: 1 },
+      ],
+    });
+    const [aLine, bLine, cLine] = sent.firedItemIds;
+    expect(await level(a.ingredient.id)).toBe(0);
+    expect((await db.menuItem.findUniqueOrThrow({ where: { id: a.menuItem.id } })).eightySixedBy).toBe("AUTO");
+    await db.orderItem.update({ where: { id: bLine }, data: { bumpedAt: new Date() } });
+    await voidOrderItem(manager, { orderId, orderItemId: cLine, reason: "guest changed mind" });
+    expect(await level(c.ingredient.id)).toBe(500);
+
+    expect((await rejects(updateOrderStatus(server, { orderId, status: "VOIDED", reason: "walked out" }))).code).toBe("FORBIDDEN");
+    expect(await level(a.ingredient.id)).toBe(0); // a refused void changes nothing
+    await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "walked out" });
+
+    expect(await level(a.ingredient.id)).toBe(200);
+    expect(await level(b.ingredient.id)).toBe(450);
+    expect(await level(c.ingredient.id)).toBe(500);
+    const reversals = await db.stockMovement.findMany({ where: { orderItemId: { in: [aLine, bLine, cLine] }, type: "SALE_REVERSAL" }, select: { orderItemId: true, quantityDelta: true } });
+    expect(reversals.map((r) => [r.orderItemId, Number(r.quantityDelta)]).sort()).toEqual([[aLine, 200], [cLine, 50]].sort());
+    const stew = await db.menuItem.findUniqueOrThrow({ where: { id: a.menuItem.id } });
+    expect(stew).toMatchObject({ is86d: false, eightySixedBy: null });
+    expect((await rejects(updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "again" }))).code).toBe("INVALID_STATE");
+    expect(await level(a.ingredient.id)).toBe(200);
+  });
+
   it("flags a table for attention and clears it back to its order's status", async () => {
     const { orderId } = await openOrder(server, { tableId: table["P2"] });
     await sendOrder(server, { orderId, idempotencyKey: key(), items: [soup()] });

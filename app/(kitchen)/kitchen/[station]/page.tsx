@@ -9,6 +9,8 @@ import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-displa
 
 export const metadata: Metadata = { title: "Kitchen display" };
 
+// No loading.tsx here or on expo: its fallback would start the stream with 200 before the role
+// check, so a refusal could not answer 403. The snapshot is bounded (one page), so it is quick.
 export default async function StationPage({ params }: { params: Promise<{ station: string }> }) {
   const ctx = await requireUser(KITCHEN_STAFF);
   const { station } = await params;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { fetchJson } from "@/components/realtime/fetch-json";
@@ -9,46 +9,47 @@ import { useSequencedFeed } from "@/components/realtime/use-sequenced-feed";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import type { StationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { concernsStation, kitchenChannel, TICKET_CHANGING_TYPES, type KitchenEvent, type KitchenReplay } from "@/lib/realtime/events";
-import { allDayCounts } from "@/lib/kitchen/station-routing";
+import { withoutFromAllDay } from "@/lib/kitchen/station-routing";
 import type { ActionResult } from "@/lib/http/action";
 import { bumpItemsAction, markTicketReadyAction, recallTicketAction } from "../actions";
 import { TicketCard, type TicketView } from "./ticket-card";
+import { useBoardFit } from "./use-board-fit";
 import { useChime } from "./use-chime";
 import { useNow } from "./use-now";
 import type { Jsonify } from "./types";
 
 export type SnapshotView = Jsonify<StationSnapshot>;
 
-/** Chime when a ticket appears, gains a line or a line is voided (whatever path the data took). */
-function ticketChanges(prev: Map<string, string[]>, tickets: TicketView[]): "new" | "void" | null {
-  let change: "new" | "void" | null = null;
-  for (const t of tickets) {
-    const before = prev.get(t.key);
-    const now = t.items.map((i) => `${i.id}:${i.status}`);
-    if (!before) change ??= "new";
-    else if (now.some((x) => !before.includes(x))) {
-      if (now.some((x) => x.endsWith(":VOIDED") && !before.includes(x))) return "void";
-      change ??= "new";
-    }
-  }
-  return change;
+/** Chime when the board gains a ticket or a void, on whatever page, by whatever path the data took. */
+function chimeFor(prev: { fired: string | null; voided: string | null }, next: SnapshotView): "new" | "void" | null {
+  if (next.lastVoidAt && (!prev.voided || next.lastVoidAt > prev.voided)) return "void";
+  if (next.lastFiredAt && (!prev.fired || next.lastFiredAt > prev.fired)) return "new";
+  return null;
 }
 
 /**
- * The kitchen display for one station (or expo): tickets from a snapshot, kept current by the
- * seq'd kitchen channel with gap detection and replay, bumped by touch, mouse or a bump bar.
+ * The kitchen display for one station (or expo): one page of tickets from a bounded snapshot,
+ * kept current by the seq'd kitchen channel with gap detection and replay, bumped by touch,
+ * mouse or a bump bar. The board never scrolls: tickets that do not fit are counted on
+ * "N more →" (PageDown) and shown on the next page, oldest first.
  */
 export function KitchenDisplay({ initial, config, locationId }: { initial: SnapshotView; config: PusherClientConfig; locationId: string }) {
   const qc = useQueryClient();
   const { station } = initial;
-  const queryKey = useMemo(() => ["kitchen-snapshot", station.slug], [station.slug]);
-  const { data, dataUpdatedAt, isError, refetch } = useQuery({
+  const [offset, setOffset] = useState(0);
+  const [earlier, setEarlier] = useState<number[]>([]);
+  const baseKey = useMemo(() => ["kitchen-snapshot", station.slug], [station.slug]);
+  const queryKey = useMemo(() => [...baseKey, offset], [baseKey, offset]);
+  const query = useQuery({
     queryKey,
-    queryFn: () => fetchJson<SnapshotView>(`/api/v1/kitchen/snapshot?station=${encodeURIComponent(station.slug)}`),
-    initialData: initial,
+    queryFn: () => fetchJson<SnapshotView>(`/api/v1/kitchen/snapshot?station=${encodeURIComponent(station.slug)}&offset=${offset}`),
+    initialData: offset === 0 ? initial : undefined,
+    placeholderData: keepPreviousData,
     staleTime: Infinity, // refetched on events, gaps and the safety timer — not on a whim
     refetchOnWindowFocus: false,
   });
+  const { dataUpdatedAt, isError, refetch, isPlaceholderData } = query;
+  const data = query.data ?? initial;
 
   const chime = useChime();
   const { play } = chime;
@@ -58,9 +59,9 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
     if (refetchSoon.current) return;
     refetchSoon.current = setTimeout(() => {
       refetchSoon.current = null;
-      void qc.invalidateQueries({ queryKey });
+      void qc.invalidateQueries({ queryKey: baseKey });
     }, 120);
-  }, [qc, queryKey]);
+  }, [qc, baseKey]);
 
   const feed = useSequencedFeed({
     config,
@@ -68,62 +69,97 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
     initialSeq: initial.seq,
     fetchReplay: (after) => fetchJson<KitchenReplay>(`/api/v1/kitchen/events?after=${after}`),
     onEvents: (events: KitchenEvent[]) => {
-      if (events.some((e) => TICKET_CHANGING_TYPES.includes(e.type) && concernsStation(e, station))) invalidate();
+      // A void reaches stations making a side of the voided dish too: cheap, voids are rare.
+      if (events.some((e) => TICKET_CHANGING_TYPES.includes(e.type) && (concernsStation(e, station) || e.type.endsWith("voided")))) invalidate();
     },
     onResync: () => void refetch(),
   });
   const { advanceTo } = feed;
   useEffect(() => advanceTo(data.seq), [data.seq, advanceTo]);
 
-  // Chime on changes to this screen's tickets (diffed, so replays and resyncs chime too).
-  const seen = useRef<Map<string, string[]> | null>(null);
+  // The server starts again from the first page when this one emptied out.
   useEffect(() => {
-    const map = new Map(data.tickets.map((t) => [t.key, t.items.map((i) => `${i.id}:${i.status}`)]));
-    if (seen.current) {
-      const change = ticketChanges(seen.current, data.tickets);
+    if (!isPlaceholderData && data.page.offset !== offset) {
+      setOffset(data.page.offset);
+      setEarlier([]);
+    }
+  }, [data.page.offset, offset, isPlaceholderData]);
+
+  const marks = useRef<{ fired: string | null; voided: string | null } | null>(null);
+  useEffect(() => {
+    if (marks.current) {
+      const change = chimeFor(marks.current, data);
       if (change) play(change);
     }
-    seen.current = map;
-  }, [data.tickets, play]);
+    marks.current = { fired: data.lastFiredAt ?? marks.current?.fired ?? null, voided: data.lastVoidAt ?? marks.current?.voided ?? null };
+  }, [data, play]);
 
   const now = useNow(1000);
   // Timers follow the server's clock, not the tablet's (a skewed clock must not make food look late).
-  const offset = useMemo(() => Date.parse(data.serverTime) - dataUpdatedAt, [data.serverTime, dataUpdatedAt]);
+  const offsetMs = useMemo(() => Date.parse(data.serverTime) - dataUpdatedAt, [data.serverTime, dataUpdatedAt]);
 
   const [selected, setSelected] = useState(0);
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showAllDay, setShowAllDay] = useState(!station.isExpo);
   const [showRecall, setShowRecall] = useState(false);
-  const tickets = data.tickets;
+
+  const boardRef = useRef<HTMLDivElement>(null);
+  const contentKey = data.tickets.map((t) => `${t.key}:${t.items.map((i) => `${i.id}${i.status}`).join(",")}`).join("|");
+  const fit = useBoardFit(boardRef, contentKey);
+  const tickets = fit == null ? data.tickets : data.tickets.slice(0, fit);
+  const shownTo = data.page.offset + tickets.length;
+  const more = Math.max(0, data.page.ticketCount - shownTo);
   const sel = Math.min(selected, Math.max(0, tickets.length - 1));
 
-  async function act<T>(key: string, fn: () => Promise<ActionResult<T>>, optimistic?: (s: SnapshotView) => SnapshotView) {
+  const nextPage = useCallback(() => {
+    if (fit == null || more === 0 || tickets.length === 0) return;
+    setEarlier((e) => [...e, offset]);
+    setOffset(data.page.offset + tickets.length);
+    setSelected(0);
+  }, [fit, more, tickets.length, offset, data.page.offset]);
+  const previousPage = useCallback(() => {
+    if (offset === 0) return;
+    setOffset(earlier.at(-1) ?? 0);
+    setEarlier((e) => e.slice(0, -1));
+    setSelected(0);
+  }, [offset, earlier]);
+
+  // Writes run one after another: R pressed right after Enter must recall the ticket just bumped,
+  // not overtake that bump on the way to the server.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  function act<T>(key: string, fn: () => Promise<ActionResult<T>>, optimistic?: (s: SnapshotView) => SnapshotView) {
     setPending(key);
     setError(null);
     const before = qc.getQueryData<SnapshotView>(queryKey);
     if (optimistic && before) qc.setQueryData<SnapshotView>(queryKey, optimistic(before));
-    try {
-      const res = await fn();
-      if (!res.ok) {
-        setError(res.error);
+    const run = async () => {
+      try {
+        const res = await fn();
+        if (!res.ok) {
+          setError(res.error);
+          if (before) qc.setQueryData(queryKey, before);
+        }
+      } catch {
+        setError("Couldn't reach the server — nothing was changed. Try again.");
         if (before) qc.setQueryData(queryKey, before);
+      } finally {
+        setPending((p) => (p === key ? null : p));
+        invalidate();
       }
-    } catch {
-      setError("Couldn't reach the server — nothing was changed. Try again.");
-      if (before) qc.setQueryData(queryKey, before);
-    } finally {
-      setPending(null);
-      invalidate();
-    }
+    };
+    queue.current = queue.current.then(run);
+    return queue.current;
   }
 
   const withoutItems = (ids: string[]) => (s: SnapshotView): SnapshotView => {
+    const done = s.tickets.flatMap((t) => t.items.filter((i) => ids.includes(i.id) && i.status === "SENT" && i.bumpedAt == null));
     const ticketsLeft = s.tickets
       .map((t) => ({ ...t, items: station.isExpo ? t.items.map((i) => (ids.includes(i.id) ? { ...i, bumpedAt: new Date().toISOString() } : i)) : t.items.filter((i) => !ids.includes(i.id)) }))
       .filter((t) => t.items.length > 0)
-      .map((t) => ({ ...t, allBumped: t.items.every((i) => i.status === "VOIDED" || i.bumpedAt != null) && !t.allVoided }));
-    return { ...s, tickets: ticketsLeft, allDay: allDayCounts(ticketsLeft) };
+      .map((t) => ({ ...t, allBumped: !t.allVoided && t.items.every((i) => i.status === "VOIDED" || (i.bumpedAt != null && i.modifiers.every((m) => !m.stationName || m.done))) }));
+    const gone = s.tickets.length - ticketsLeft.length;
+    return { ...s, tickets: ticketsLeft, allDay: withoutFromAllDay(s.allDay, done), page: { ...s.page, ticketCount: s.page.ticketCount - gone } };
   };
 
   const bumpItems = (t: TicketView, ids: string[]) =>
@@ -133,28 +169,39 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
     if (ids.length) void bumpItems(t, ids);
   };
   const ready = (t: TicketView) =>
-    act(`ready:${t.key}`, () => markTicketReadyAction({ orderId: t.orderId, fireBatch: t.fireBatch }), (s) => ({ ...s, tickets: s.tickets.filter((x) => x.key !== t.key) }));
+    act(`ready:${t.key}`, () => markTicketReadyAction({ orderId: t.orderId, fireBatch: t.fireBatch }), (s) => ({
+      ...s,
+      tickets: s.tickets.filter((x) => x.key !== t.key),
+      page: { ...s.page, ticketCount: s.page.ticketCount - 1 },
+    }));
   const recall = (ticket?: string) => act("recall", () => recallTicketAction({ station: station.slug, ticket }));
 
-  const keys = useRef({ tickets, sel, bumpTicket, ready, recall });
+  const keys = useRef({ tickets, sel, more, bumpTicket, ready, recall, nextPage, previousPage });
   useEffect(() => {
-    keys.current = { tickets, sel, bumpTicket, ready, recall };
+    keys.current = { tickets, sel, more, bumpTicket, ready, recall, nextPage, previousPage };
   });
   useEffect(() => {
-    // Bump bars are keyboards: digits select, Enter/B bumps, R recalls, arrows move.
+    // Bump bars are keyboards: digits select, Enter/B bumps, R recalls, arrows move, PageDown/N pages.
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
       const k = keys.current;
       const current = k.tickets[k.sel];
+      const key = e.key.toLowerCase();
       if (/^[1-9]$/.test(e.key)) setSelected(Number(e.key) - 1);
-      else if (e.key === "ArrowRight" || e.key === "ArrowDown") setSelected(Math.min(k.sel + 1, Math.max(0, k.tickets.length - 1)));
-      else if (e.key === "ArrowLeft" || e.key === "ArrowUp") setSelected(Math.max(0, k.sel - 1));
-      else if ((e.key === "Enter" || e.key.toLowerCase() === "b") && current) {
+      else if (e.key === "PageDown" || key === "n") k.nextPage();
+      else if (e.key === "PageUp" || key === "p") k.previousPage();
+      else if (e.key === "ArrowRight" || e.key === "ArrowDown") {
+        if (k.sel >= k.tickets.length - 1 && k.more > 0) k.nextPage();
+        else setSelected(Math.min(k.sel + 1, Math.max(0, k.tickets.length - 1)));
+      } else if (e.key === "ArrowLeft" || e.key === "ArrowUp") {
+        if (k.sel === 0) k.previousPage();
+        else setSelected(k.sel - 1);
+      } else if ((e.key === "Enter" || key === "b") && current) {
         if (station.isExpo) {
           if (current.allBumped) void k.ready(current);
         } else void k.bumpTicket(current);
-      } else if (e.key.toLowerCase() === "r") void k.recall();
-      else if (e.key.toLowerCase() === "a") setShowAllDay((v) => !v);
+      } else if (key === "r") void k.recall();
+      else if (key === "a") setShowAllDay((v) => !v);
       else return;
       e.preventDefault();
     };
@@ -163,27 +210,29 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
   }, [station.isExpo]);
 
   const h = feed.health;
+  const count = data.page.ticketCount;
   return (
-    <div className="flex min-h-screen flex-col" data-testid="kitchen-display" data-station={station.slug} data-seq={h.seq}>
+    <div className="flex h-dvh flex-col overflow-hidden" data-testid="kitchen-display" data-station={station.slug} data-seq={h.seq}>
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-800 bg-black px-4 py-2">
         <div className="flex items-center gap-4">
-          <Link href="/kitchen" className="inline-flex min-h-11 items-center rounded-lg px-2 text-lg text-gray-300 hover:bg-gray-900" aria-label="All stations">
+          <Link href="/kitchen" className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 text-lg text-gray-300 hover:bg-gray-900" aria-label="All stations">
             ☰
           </Link>
           <h1 className="text-4xl font-black">{station.name}</h1>
           <span className="text-2xl font-bold text-gray-300" data-testid="ticket-count">
-            {tickets.length} ticket{tickets.length === 1 ? "" : "s"}
+            {count} ticket{count === 1 ? "" : "s"}
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ConnectionPill dark large state={h.state} lastEventAt={h.lastEventAt} serverUnreachable={h.serverUnreachable} error={h.error} />
           <button
             type="button"
-            onClick={() => (chime.enabled ? chime.disable() : void chime.enable())}
-            className={`min-h-12 rounded-lg px-4 text-lg font-bold ${chime.enabled ? "bg-gray-800 text-white" : "bg-amber-400 text-black"}`}
+            onClick={() => (chime.state === "on" ? chime.disable() : void chime.enable())}
+            className={`min-h-12 rounded-lg px-4 text-lg font-bold ${chime.state === "on" ? "bg-gray-800 text-white" : "bg-amber-400 text-black"}`}
             data-testid="sound-toggle"
+            data-state={chime.state}
           >
-            {chime.enabled ? "Sound on" : "Enable sound"}
+            {chime.state === "on" ? "Sound on" : chime.state === "waiting" ? "Tap anywhere for sound" : "Enable sound"}
           </button>
           <button type="button" aria-pressed={showAllDay} onClick={() => setShowAllDay((v) => !v)} className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold">
             All day (A)
@@ -197,7 +246,7 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
       {(error || isError) && (
         <p role="alert" className="bg-red-700 px-4 py-2 text-xl font-bold text-white">
           {error ?? "Could not refresh tickets; retrying."}{" "}
-          <button type="button" className="underline" onClick={() => (setError(null), void refetch())}>
+          <button type="button" className="min-h-11 underline" onClick={() => (setError(null), void refetch())}>
             Refresh now
           </button>
         </p>
@@ -206,7 +255,7 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
       {showRecall && (
         <section aria-label="Recently bumped" className="flex flex-wrap items-center gap-2 border-b border-gray-800 bg-gray-900 px-4 py-2">
           <span className="text-lg font-bold text-gray-300">Recall:</span>
-          {data.recentlyBumped.length === 0 && <span className="text-gray-400">nothing bumped recently</span>}
+          {data.recentlyBumped.length === 0 && <span className="text-gray-300">nothing bumped recently</span>}
           {data.recentlyBumped.map((r) => (
             <button key={r.key} type="button" disabled={pending === "recall"} onClick={() => void recall(r.key)} className="min-h-12 rounded-lg bg-gray-700 px-4 text-lg font-bold">
               {r.tableLabel ? `T${r.tableLabel}` : "Counter"} #{r.orderNumber}
@@ -215,38 +264,63 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
         </section>
       )}
 
-      <div className="flex flex-1 gap-4 p-4">
-        <main className="flex-1">
-          {tickets.length === 0 ? (
-            <p className="mt-16 text-center text-3xl text-gray-400" data-testid="station-empty">
-              No tickets. New orders appear here live.
-            </p>
-          ) : (
-            <div className="grid grid-cols-[repeat(auto-fill,minmax(19rem,1fr))] items-start gap-4" data-testid="ticket-grid">
-              {tickets.map((t, i) => (
-                <TicketCard
-                  key={t.key}
-                  ticket={t}
-                  index={i}
-                  selected={i === sel}
-                  expo={station.isExpo}
-                  now={now + offset}
-                  thresholds={data.thresholds}
-                  pending={pending?.endsWith(t.key) ?? false}
-                  onSelect={() => setSelected(i)}
-                  onBumpItem={(id) => void bumpItems(t, [id])}
-                  onBumpTicket={() => bumpTicket(t)}
-                  onReady={() => void ready(t)}
-                />
-              ))}
-            </div>
-          )}
+      <div className="flex min-h-0 flex-1 gap-4 p-4">
+        <main className="flex min-w-0 flex-1 flex-col gap-3">
+          <div ref={boardRef} className="relative min-h-0 flex-1 overflow-hidden">
+            {data.tickets.length === 0 ? (
+              <p className="mt-16 text-center text-3xl text-gray-300" data-testid="station-empty">
+                No tickets. New orders appear here live.
+              </p>
+            ) : (
+              <div className="h-full [column-fill:auto] [column-gap:1rem] [column-width:19rem]" data-testid="ticket-grid">
+                {tickets.map((t, i) => (
+                  <TicketCard
+                    key={t.key}
+                    ticket={t}
+                    index={i}
+                    selected={i === sel}
+                    expo={station.isExpo}
+                    now={now + offsetMs}
+                    thresholds={data.thresholds}
+                    pending={pending?.endsWith(t.key) ?? false}
+                    onSelect={() => setSelected(i)}
+                    onBumpItem={(id) => void bumpItems(t, [id])}
+                    onBumpTicket={() => bumpTicket(t)}
+                    onReady={() => void ready(t)}
+                  />
+                ))}
+              </div>
+            )}
+          </div>
+          <nav aria-label="Ticket pages" className="flex min-h-12 shrink-0 items-center justify-between gap-3" data-testid="board-pages">
+            <button
+              type="button"
+              onClick={previousPage}
+              disabled={offset === 0}
+              className="min-h-12 rounded-lg bg-gray-800 px-5 text-xl font-black disabled:invisible"
+              data-testid="page-earlier"
+            >
+              ← {data.page.offset} earlier
+            </button>
+            <span className="text-lg font-semibold text-gray-300" data-testid="page-range">
+              {count === 0 ? "" : `Tickets ${Math.min(count, data.page.offset + 1)}–${shownTo} of ${count}`}
+            </span>
+            <button
+              type="button"
+              onClick={nextPage}
+              disabled={more === 0}
+              className="min-h-12 rounded-lg bg-amber-400 px-5 text-xl font-black text-black disabled:invisible"
+              data-testid="page-more"
+            >
+              {more} more →
+            </button>
+          </nav>
         </main>
         {showAllDay && (
-          <aside aria-label="All day" className="w-64 shrink-0 rounded-2xl border-2 border-gray-800 p-3" data-testid="all-day">
+          <aside aria-label="All day" className="w-64 shrink-0 overflow-hidden rounded-2xl border-2 border-gray-800 p-3" data-testid="all-day">
             <h2 className="mb-2 text-2xl font-black">All day</h2>
             {data.allDay.length === 0 ? (
-              <p className="text-lg text-gray-400">—</p>
+              <p className="text-lg text-gray-300">—</p>
             ) : (
               <ul className="space-y-1">
                 {data.allDay.map((a) => (
@@ -260,8 +334,8 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
           </aside>
         )}
       </div>
-      <footer className="border-t border-gray-800 px-4 py-1 text-base text-gray-400">
-        1–9 select · ←→ move · Enter/B {station.isExpo ? "ready" : "bump"} · R recall · A all day · tap a line to bump it
+      <footer className="border-t border-gray-800 px-4 py-1 text-base text-gray-300">
+        1–9 select · ←→ move · Enter/B {station.isExpo ? "ready" : "bump"} · PgDn/N next page · PgUp/P previous · R recall · A all day · tap a line to bump it
       </footer>
     </div>
   );

@@ -1,10 +1,12 @@
 "use client";
 
 import type { StationSnapshot } from "@/lib/kitchen/get-station-snapshot";
-import { formatElapsed, urgency } from "@/lib/kitchen/ticket-timer";
+import { courseSections } from "@/lib/kitchen/station-routing";
+import { formatElapsed, ticketUrgency } from "@/lib/kitchen/ticket-timer";
 import type { Jsonify } from "./types";
 
 export type TicketView = Jsonify<StationSnapshot["tickets"][number]>;
+type ItemView = TicketView["items"][number];
 
 const HEADER: Record<string, string> = {
   ok: "bg-gray-800 text-white",
@@ -27,25 +29,32 @@ type Props = {
   onReady: () => void;
 };
 
-/** One ticket, readable from across the kitchen: big type, colour by age, allergy banner on top. */
+/**
+ * One ticket, readable from across the kitchen: big type, colour by age against each dish's own
+ * target, allergy banner on top, lines in course sections.
+ */
 export function TicketCard({ ticket, index, selected, expo, now, thresholds, pending, onSelect, onBumpItem, onBumpTicket, onReady }: Props) {
   const elapsed = now - Date.parse(ticket.firedAt);
-  const band = urgency(elapsed, thresholds);
-  const courses = [...new Set(ticket.items.map((i) => COURSE[i.course] ?? i.course))].join(" · ");
+  const band = ticketUrgency(elapsed, ticket.items, thresholds);
+  const sections = courseSections(ticket.items);
+  const waiting =
+    ticket.items.filter((i) => i.status === "SENT" && !i.bumpedAt).length +
+    ticket.items.reduce((n, i) => n + (i.status === "SENT" ? i.modifiers.filter((m) => m.stationName && !m.done).length : 0), 0);
   return (
     <article
       data-testid="kds-ticket"
+      data-board-card
       data-ticket={ticket.key}
       data-urgency={band}
       aria-label={`Ticket ${index + 1}: table ${ticket.tableLabel ?? "counter"}, order ${ticket.orderNumber}`}
       aria-current={selected ? "true" : undefined}
       onClick={onSelect}
-      className={`flex flex-col overflow-hidden rounded-2xl border-4 bg-gray-950 ${selected ? "border-sky-400" : "border-gray-700"} ${ticket.allVoided ? "opacity-90" : ""}`}
+      className={`mb-4 flex break-inside-avoid flex-col overflow-hidden rounded-2xl border-4 bg-gray-950 ${selected ? "border-sky-400" : "border-gray-700"}`}
     >
       <header className={`flex items-start justify-between gap-2 px-4 py-2 ${HEADER[band]}`}>
         <div>
           <p className="text-4xl font-black leading-none">
-            {index < 9 && <span className="mr-2 rounded bg-black/30 px-2 text-2xl align-middle">{index + 1}</span>}
+            {index < 9 && <span className="mr-2 rounded bg-black/30 px-2 align-middle text-2xl">{index + 1}</span>}
             {ticket.tableLabel ? `T${ticket.tableLabel}` : "Counter"}
           </p>
           <p className="mt-1 text-lg font-semibold">
@@ -57,7 +66,7 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
           <p className="font-mono text-4xl font-black tabular-nums" data-testid="ticket-timer">
             {formatElapsed(elapsed)}
           </p>
-          <p className="text-base font-semibold">{courses}</p>
+          {sections.length === 1 && <p className="text-base font-semibold">{COURSE[sections[0].course] ?? sections[0].course}</p>}
         </div>
       </header>
 
@@ -73,41 +82,20 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
       )}
       {ticket.allVoided && <p className="bg-red-700 px-4 py-2 text-2xl font-black text-white">VOIDED — tap Bump to clear</p>}
 
-      <ul className="flex-1 divide-y divide-gray-800">
-        {ticket.items.map((item) => {
-          const voided = item.status === "VOIDED";
-          const bumped = item.bumpedAt != null;
-          return (
-            <li key={item.id}>
-              <button
-                type="button"
-                data-testid="kds-item"
-                data-status={item.status}
-                disabled={pending || (expo && (bumped || voided))}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  onBumpItem(item.id);
-                }}
-                className={`w-full px-4 py-2 text-left disabled:cursor-default ${voided ? "bg-red-950" : ""}`}
-              >
-                <p className={`text-2xl font-bold leading-tight ${voided ? "text-red-300 line-through" : bumped ? "text-gray-500" : ""}`}>
-                  {expo && bumped && !voided && <span className="mr-1 text-green-400">✓</span>}
-                  {item.quantity}× {item.name}
-                  {item.seat ? <span className="ml-2 text-lg font-semibold text-sky-300">S{item.seat}</span> : null}
-                  {expo && item.stationName ? <span className="ml-2 text-base font-semibold text-gray-400">{item.stationName}</span> : null}
-                </p>
-                {voided && <p className="text-lg font-black text-red-400">VOID{item.voidReason ? ` — ${item.voidReason}` : ""}</p>}
-                {item.modifiers.map((m) => (
-                  <p key={m} className="pl-6 text-xl text-gray-200">
-                    + {m}
-                  </p>
-                ))}
-                {item.notes && <p className="pl-6 text-xl font-semibold text-yellow-300">» {item.notes}</p>}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <div className="flex-1">
+        {sections.map((section) => (
+          <section key={section.course} data-testid="course-section" data-course={section.course} aria-label={COURSE[section.course] ?? section.course}>
+            {sections.length > 1 && (
+              <h3 className="border-y border-gray-700 bg-gray-800 px-4 py-1 text-lg font-black uppercase tracking-widest text-gray-100">{COURSE[section.course] ?? section.course}</h3>
+            )}
+            <ul className="divide-y divide-gray-800">
+              {section.items.map((item) => (
+                <TicketLine key={item.id} item={item} expo={expo} pending={pending} onBump={() => onBumpItem(item.id)} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
       {ticket.allergens.length > 0 && (
         <p className="px-4 pb-1 text-sm font-semibold uppercase tracking-wide text-amber-300">Contains: {ticket.allergens.join(" · ").replaceAll("_", " ").toLowerCase()}</p>
       )}
@@ -121,9 +109,9 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
             e.stopPropagation();
             onReady();
           }}
-          className="m-2 min-h-16 rounded-xl bg-green-600 text-2xl font-black text-white disabled:bg-gray-800 disabled:text-gray-500"
+          className="m-2 min-h-16 rounded-xl bg-green-800 text-2xl font-black text-white disabled:bg-gray-800 disabled:text-gray-300"
         >
-          {ticket.allBumped ? "READY" : `Waiting: ${ticket.items.filter((i) => i.status === "SENT" && !i.bumpedAt).length}`}
+          {ticket.allBumped ? "READY" : `Waiting: ${waiting}`}
         </button>
       ) : (
         <button
@@ -134,11 +122,59 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
             e.stopPropagation();
             onBumpTicket();
           }}
-          className="m-2 min-h-16 rounded-xl bg-sky-600 text-2xl font-black text-white disabled:bg-gray-700"
+          className="m-2 min-h-16 rounded-xl bg-sky-700 text-2xl font-black text-white disabled:bg-gray-700"
         >
           BUMP
         </button>
       )}
     </article>
+  );
+}
+
+function TicketLine({ item, expo, pending, onBump }: { item: ItemView; expo: boolean; pending: boolean; onBump: () => void }) {
+  const voided = item.status === "VOIDED";
+  const bumped = item.bumpedAt != null;
+  return (
+    <li>
+      <button
+        type="button"
+        data-testid="kds-item"
+        data-status={item.status}
+        data-kind={item.kind}
+        disabled={pending || (expo && (bumped || voided))}
+        onClick={(e) => {
+          e.stopPropagation();
+          onBump();
+        }}
+        className={`min-h-12 w-full px-4 py-2 text-left disabled:cursor-default ${voided ? "bg-red-950" : ""}`}
+      >
+        <p className={`text-2xl font-bold leading-tight ${voided ? "text-red-300 line-through" : bumped ? "text-gray-400" : ""}`}>
+          {expo && bumped && !voided && <span className="mr-1 text-green-400">✓</span>}
+          {item.quantity}× {item.name}{" "}
+          {item.seat ? <span className="ml-2 text-lg font-semibold text-sky-300">S{item.seat}</span> : null}{" "}
+          {expo && item.stationName ? <span className="ml-2 text-base font-semibold text-gray-300">{item.stationName}</span> : null}
+        </p>
+        {item.forItem && <p className="pl-6 text-lg font-semibold text-sky-300">side for {item.forItem}</p>}
+        {voided && <p className="text-lg font-black text-red-400">VOID{item.voidReason ? ` — ${item.voidReason}` : ""}</p>}
+        {item.modifiers.map((m) =>
+          m.removal ? (
+            <p key={m.name} className="pl-6 text-xl font-black uppercase text-amber-300" data-testid="kds-removal">
+              ✕ {m.name}
+            </p>
+          ) : (
+            <p key={m.name} className="pl-6 text-xl text-gray-200">
+              + {m.name}{" "}
+              {m.stationName && (
+                <span className={`ml-2 text-base font-semibold ${m.done ? "text-green-400" : "text-gray-300"}`} data-testid="kds-routed">
+                  {m.done ? "✓ " : "→ "}
+                  {m.stationName}
+                </span>
+              )}
+            </p>
+          ),
+        )}
+        {item.notes && <p className="pl-6 text-xl font-semibold text-yellow-300">» {item.notes}</p>}
+      </button>
+    </li>
   );
 }

@@ -1,29 +1,63 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+
+const STORAGE_KEY = "servicebell.kds.sound";
 
 /**
- * A short two-tone chime through Web Audio. Browsers only allow sound after a gesture, so the
- * display shows "Enable sound" until a cook taps it (once per page load).
+ * "off": the cook has not turned sound on (on this device); "waiting": they did, but this page
+ * load has had no gesture yet, and browsers refuse audio without one; "on": chimes play.
+ */
+export type SoundState = "off" | "waiting" | "on";
+
+/**
+ * A short two-tone chime through Web Audio. The choice is remembered per device (localStorage);
+ * after a reload the first tap or key anywhere on the screen re-arms it, since browsers only
+ * allow sound after a gesture.
  */
 export function useChime() {
   const ctx = useRef<AudioContext | null>(null);
-  const [enabled, setEnabled] = useState(false);
+  const [state, setState] = useState<SoundState>("off");
 
-  const enable = useCallback(async () => {
+  const arm = useCallback(async () => {
     const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctor) return;
     ctx.current ??= new Ctor();
-    await ctx.current.resume();
-    setEnabled(true);
+    await ctx.current.resume().catch(() => undefined);
+    if (ctx.current.state === "running") setState("on");
   }, []);
 
-  const disable = useCallback(() => setEnabled(false), []);
+  const enable = useCallback(async () => {
+    localStorage.setItem(STORAGE_KEY, "on");
+    setState("waiting");
+    await arm();
+  }, [arm]);
+
+  const disable = useCallback(() => {
+    localStorage.setItem(STORAGE_KEY, "off");
+    setState("off");
+  }, []);
+
+  // Read the device's choice after hydration (the server cannot know it).
+  useEffect(() => {
+    if (localStorage.getItem(STORAGE_KEY) === "on") setState("waiting");
+  }, []);
+
+  useEffect(() => {
+    if (state !== "waiting") return;
+    const onGesture = () => void arm();
+    window.addEventListener("pointerdown", onGesture, { capture: true });
+    window.addEventListener("keydown", onGesture, { capture: true });
+    return () => {
+      window.removeEventListener("pointerdown", onGesture, { capture: true });
+      window.removeEventListener("keydown", onGesture, { capture: true });
+    };
+  }, [state, arm]);
 
   const play = useCallback(
     (kind: "new" | "void" = "new") => {
       const ac = ctx.current;
-      if (!enabled || !ac) return;
+      if (state !== "on" || !ac) return;
       const tones = kind === "void" ? [440, 330, 440] : [880, 1320];
       tones.forEach((freq, i) => {
         const osc = ac.createOscillator();
@@ -39,8 +73,8 @@ export function useChime() {
         osc.stop(start + 0.15);
       });
     },
-    [enabled],
+    [state],
   );
 
-  return { enabled, enable, disable, play };
+  return { state, enable, disable, play };
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { Fragment, useState, useTransition } from "react";
 import type { MenuAdmin } from "@/lib/menu/get-menu-admin";
+import type { ModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,9 +10,16 @@ import { Field, inputClass } from "../../inventory/_components/form-field";
 import { deleteModifierGroupAction, saveModifierGroupAction } from "../actions";
 
 type Group = MenuAdmin["modifierGroups"][number];
-type Row = { key: string; id?: string; name: string; price: string; is86d: boolean };
+type Row = { key: string; id?: string; name: string; price: string; is86d: boolean; stationId: string; stock: string };
 
-const toRow = (m: Group["modifiers"][number]): Row => ({ key: m.id, id: m.id, name: m.name, price: (m.priceDeltaCents / 100).toFixed(2), is86d: m.is86d });
+const NEW_ROW = { name: "", price: "0.00", is86d: false, stationId: "", stock: "" };
+
+/** "Stock" select value: "" (own recipe), "dish:<menu item id>" or "no:<ingredient id>". */
+const toRow = (m: Group["modifiers"][number], routing: ModifierRouting): Row => {
+  const r = routing.byModifier[m.id];
+  const stock = r?.removesIngredientId ? `no:${r.removesIngredientId}` : r?.recipeItemId ? `dish:${r.recipeItemId}` : "";
+  return { key: m.id, id: m.id, name: m.name, price: (m.priceDeltaCents / 100).toFixed(2), is86d: m.is86d, stationId: r?.stationId ?? "", stock };
+};
 const signedCents = (v: string) => {
   const t = v.trim();
   if (!t) return 0;
@@ -19,12 +27,16 @@ const signedCents = (v: string) => {
   return c === null ? Number.NaN : t.startsWith("-") ? -c : c;
 };
 
-/** One group: name, min/max choices, options with price deltas (add, remove, reorder, 86). */
-export function ModifierGroupEditor({ group, currency }: { group: Group | null; currency: string }) {
+/**
+ * One group: name, min/max choices, options with price deltas (add, remove, reorder, 86), and
+ * per option where the kitchen makes it (another station, a portion of a dish) or which
+ * ingredient it removes ("no onions" then uses no onions).
+ */
+export function ModifierGroupEditor({ group, currency, routing }: { group: Group | null; currency: string; routing: ModifierRouting }) {
   const [name, setName] = useState(group?.name ?? "");
   const [min, setMin] = useState(String(group?.minSelect ?? 0));
   const [max, setMax] = useState(String(group?.maxSelect ?? 1));
-  const [rows, setRows] = useState<Row[]>(group?.modifiers.map(toRow) ?? [{ key: "n0", name: "", price: "0.00", is86d: false }]);
+  const [rows, setRows] = useState<Row[]>(group?.modifiers.map((m) => toRow(m, routing)) ?? [{ key: "n0", ...NEW_ROW }]);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
@@ -45,14 +57,22 @@ export function ModifierGroupEditor({ group, currency }: { group: Group | null; 
         name,
         minSelect: Number(min),
         maxSelect: Number(max),
-        modifiers: rows.map((row) => ({ id: row.id, name: row.name, priceDeltaCents: signedCents(row.price), is86d: row.is86d })),
+        modifiers: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          priceDeltaCents: signedCents(row.price),
+          is86d: row.is86d,
+          stationId: row.stationId || null,
+          recipeItemId: row.stock.startsWith("dish:") ? row.stock.slice(5) : null,
+          removesIngredientId: row.stock.startsWith("no:") ? row.stock.slice(3) : null,
+        })),
       });
       if (r.ok) {
         setErrors({});
         setMessage({ ok: true, text: "Saved." });
         if (!group) {
           setName("");
-          setRows([{ key: "n0", name: "", price: "0.00", is86d: false }]);
+          setRows([{ key: "n0", ...NEW_ROW }]);
         }
       } else {
         setErrors(r.fieldErrors ?? {});
@@ -81,8 +101,10 @@ export function ModifierGroupEditor({ group, currency }: { group: Group | null; 
           <tbody>
             {rows.map((row, i) => {
               const rowErr = [...(errors[`modifiers.${i}.name`] ?? []), ...(errors[`modifiers.${i}.priceDeltaCents`] ?? [])];
+              const kitchenErr = ["stationId", "recipeItemId", "removesIngredientId"].flatMap((f) => errors[`modifiers.${i}.${f}`] ?? []);
               return (
-                <tr key={row.key} className="align-top">
+                <Fragment key={row.key}>
+                <tr className="align-top">
                   <td className="py-1 pr-2">
                     <input aria-label={`Option ${i + 1} name`} value={row.name} onChange={(e) => update(i, { name: e.target.value })} className={inputClass} />
                     {rowErr.length > 0 && <p role="alert" className="text-xs text-red-700">{rowErr.join(" ")}</p>}
@@ -95,13 +117,46 @@ export function ModifierGroupEditor({ group, currency }: { group: Group | null; 
                     <Button type="button" variant="ghost" aria-label={`Remove option ${i + 1}`} onClick={() => setRows((r) => r.filter((_, j) => j !== i))}>✕</Button>
                   </td>
                 </tr>
+                <tr className="align-top">
+                  <td colSpan={4} className="pb-3">
+                    <div className="grid gap-2 sm:grid-cols-2">
+                      <label className="text-xs text-gray-700">
+                        Made at
+                        <select aria-label={`Option ${i + 1} made at`} value={row.stationId} onChange={(e) => update(i, { stationId: e.target.value })} className={inputClass}>
+                          <option value="">With the dish (or its dish&apos;s station)</option>
+                          {routing.stations.map((st) => (
+                            <option key={st.id} value={st.id}>{st.name}</option>
+                          ))}
+                        </select>
+                      </label>
+                      <label className="text-xs text-gray-700">
+                        Stock
+                        <select aria-label={`Option ${i + 1} stock`} value={row.stock} onChange={(e) => update(i, { stock: e.target.value })} className={inputClass}>
+                          <option value="">Its own recipe lines</option>
+                          <optgroup label="A portion of (its station and recipe)">
+                            {routing.dishes.map((d) => (
+                              <option key={d.id} value={`dish:${d.id}`}>Portion of {d.name}</option>
+                            ))}
+                          </optgroup>
+                          <optgroup label="Removes from the dish">
+                            {routing.ingredients.map((ing) => (
+                              <option key={ing.id} value={`no:${ing.id}`}>No {ing.name}</option>
+                            ))}
+                          </optgroup>
+                        </select>
+                      </label>
+                    </div>
+                    {kitchenErr.length > 0 && <p role="alert" className="text-xs text-red-700">{kitchenErr.join(" ")}</p>}
+                  </td>
+                </tr>
+                </Fragment>
               );
             })}
           </tbody>
         </table>
         {errors.modifiers && <p role="alert" className="text-sm text-red-700">{errors.modifiers.join(" ")}</p>}
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="button" variant="secondary" onClick={() => setRows((r) => [...r, { key: `n${Date.now()}`, name: "", price: "0.00", is86d: false }])}>Add option</Button>
+          <Button type="button" variant="secondary" onClick={() => setRows((r) => [...r, { key: `n${Date.now()}`, ...NEW_ROW }])}>Add option</Button>
           <Button type="submit" disabled={pending}>{pending ? "Saving…" : group ? "Save group" : "Create group"}</Button>
           {group && (
             <Button type="button" variant="ghost" disabled={pending} onClick={() => start(async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
+import { getModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { MENU_TABS, SectionTabs } from "../../inventory/_components/section-tabs";
 import { ModifierGroupEditor } from "../_components/modifier-group-editor";
 
@@ -9,16 +10,16 @@ export const metadata: Metadata = { title: "Modifier groups" };
 
 export default async function ModifiersPage() {
   const ctx = await requireUser(MANAGERS);
-  const menu = await getMenuAdmin(ctx);
+  const [menu, routing] = await Promise.all([getMenuAdmin(ctx), getModifierRouting(ctx)]);
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold">Menu</h1>
       <SectionTabs label="Menu sections" tabs={MENU_TABS} current="modifiers" />
       <p className="text-sm text-gray-600">Groups are shared: one change reaches every item that uses the group. Attach groups to items on the item page.</p>
       {menu.modifierGroups.map((g) => (
-        <ModifierGroupEditor key={g.id} group={g} currency={menu.currency} />
+        <ModifierGroupEditor key={g.id} group={g} currency={menu.currency} routing={routing} />
       ))}
-      <ModifierGroupEditor key={`new-${menu.modifierGroups.length}`} group={null} currency={menu.currency} />
+      <ModifierGroupEditor key={`new-${menu.modifierGroups.length}`} group={null} currency={menu.currency} routing={routing} />
     </div>
   );
 }

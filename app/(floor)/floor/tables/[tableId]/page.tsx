@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import type { Ctx } from "@/lib/auth/context";
 import { requireUser } from "@/lib/auth/session";
 import { FLOOR_STAFF } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -10,6 +12,7 @@ import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { OpenTable } from "./_components/open-table";
 import { OrderPad } from "./_components/order-pad";
+import { OrderPadSkeleton } from "./_components/order-pad-skeleton";
 import type { MenuView, OrderView } from "./_components/types";
 
 export const metadata: Metadata = { title: "Order pad" };
@@ -17,6 +20,11 @@ export const metadata: Metadata = { title: "Order pad" };
 /** JSON round trip: the client gets exactly what it later refetches from /api/v1. */
 const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
 
+/**
+ * Access and the table are settled before anything streams, so a refusal answers 403 and an
+ * unknown table 404 (a route-level loading.tsx would commit 200 first); only the order pad's
+ * data streams in behind the skeleton.
+ */
 export default async function TablePage({ params }: { params: Promise<{ tableId: string }> }) {
   const ctx = await requireUser(FLOOR_STAFF);
   const { tableId } = await params;
@@ -26,7 +34,15 @@ export default async function TablePage({ params }: { params: Promise<{ tableId:
     throw error;
   });
   if (!table.openOrderId) return <OpenTable table={table} />;
-  const [order, menu] = await Promise.all([getOrder(ctx, { orderId: table.openOrderId }), getOrderPadMenu(ctx)]);
+  return (
+    <Suspense fallback={<OrderPadSkeleton />}>
+      <OrderPadLoader ctx={ctx} table={table} orderId={table.openOrderId} />
+    </Suspense>
+  );
+}
+
+async function OrderPadLoader({ ctx, table, orderId }: { ctx: Ctx; table: Awaited<ReturnType<typeof getTable>>; orderId: string }) {
+  const [order, menu] = await Promise.all([getOrder(ctx, { orderId }), getOrderPadMenu(ctx)]);
   return (
     <OrderPad
       key={order.id}

@@ -1,4 +1,5 @@
-export default function Loading() {
+/** Placeholder while the order pad's order and menu load (the page has already checked access). */
+export function OrderPadSkeleton() {
   return (
     <div className="flex h-[calc(100dvh-5.75rem)] animate-pulse gap-3" aria-busy="true" aria-label="Loading the order pad">
       <div className="w-40 space-y-2">
