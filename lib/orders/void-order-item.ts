@@ -30,7 +30,7 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
     await lockOrder(tx, ctx, input.orderId, { open: true });
     const item = await tx.orderItem.findFirst({
       where: { id: input.orderItemId, orderId: input.orderId, locationId: ctx.locationId },
-      select: { id: true, name: true, status: true, stationId: true, fireBatch: true, quantity: true, unitPriceCents: true, modifiersCents: true },
+      select: { id: true, name: true, status: true, bumpedAt: true, stationId: true, fireBatch: true, quantity: true, unitPriceCents: true, modifiersCents: true },
     });
     if (!item) throw notFound("Order item");
     if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
@@ -54,7 +54,8 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       },
       tx,
     );
-    const returnToStock = input.returnToStock ?? item.status === "SENT";
+    // Made food (bumped) was used up; only a line still waiting at its station goes back by default.
+    const returnToStock = input.returnToStock ?? (item.status === "SENT" && item.bumpedAt === null);
     const stock = returnToStock ? await reverseStockForVoidedItems(tx, ctx, [item.id]) : { restoredMenuItemIds: [] };
     const settled = await settleOrder(tx, input.orderId);
     const events = await appendOrderEvents(tx, ctx, [

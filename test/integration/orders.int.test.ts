@@ -14,6 +14,7 @@ import { getOrder } from "@/lib/orders/get-order";
 import { listOrders } from "@/lib/orders/list-orders";
 import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
 import { flagTable } from "@/lib/tables/flag-table";
+import { bumpItems } from "@/lib/kitchen/bump-items";
 import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
 
@@ -260,6 +261,12 @@ describe("voids", () => {
     await voidOrderItem(manager, { orderId, orderItemId: second, reason: "dropped on the pass", returnToStock: false });
     expect((await stockOf(second)).some((m) => m.type === "SALE_REVERSAL")).toBe(false);
     expect(await levels(ingredientIds)).toEqual(afterVoid);
+
+    // Bumped = cooked: by default its ingredients are used up, not returned.
+    const third = (await sendOrder(server, { orderId, idempotencyKey: key(), items: [burger()] })).firedItemIds[0];
+    await bumpItems(await ctxFor("chef@demo.kitchen"), { station: "grill", orderItemIds: [third] });
+    await voidOrderItem(manager, { orderId, orderItemId: third, reason: "sent back after cooking" });
+    expect((await stockOf(third)).some((m) => m.type === "SALE_REVERSAL")).toBe(false);
   });
 
   it("an unsent line can be voided by the server", async () => {
