@@ -1,6 +1,7 @@
 // The API's transport guarantees, against the production build: CSRF refused for cookie
 // sessions (issue 7 #6), 429 with Retry-After and RateLimit fields (#7), no caching (#12).
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { type APIResponse, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { E2E_BASE_URL, E2E_PORT, LOCKOUT_USERS, PASSWORD, storageStateFor } from "./support/e2e-env";
 
 // Same host, another port: a different ORIGIN but the same SITE, so SameSite=Lax cookies go along.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { LOCKOUT_USERS, PASSWORD, ROLE_USERS, storageStateFor, type RoleName } from "./support/e2e-env";
 
 const HOME: Record<RoleName, RegExp> = {

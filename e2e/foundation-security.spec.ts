@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 
 test("pages carry a per-request nonce CSP and the usual security headers", async ({ page, request }) => {

@@ -1,7 +1,8 @@
 // Issue #4 end to end (inventory side): stock drives the menu. Lobster runs out (waste logged in
 // the console) → the dishes that need it are 86'd on the tablet; a purchase order is created,
 // sent and received → stock goes up through RECEIPT movements and the dishes come back live.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 import { openTabletAt } from "./support/tablet";
 

@@ -1,7 +1,8 @@
 // Issue 7 item 8: a refused page answers 403 on the wire, not a 200 that streams the 403 page.
 // Checked on the document response of a real navigation, for every floor role on the kitchen
 // screens and for the chef on a table's order pad; the allowed roles still get 200.
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor, type RoleName } from "./support/e2e-env";
 
 async function as(browser: Browser, role: RoleName) {

@@ -3,7 +3,8 @@
 // device and re-armed by the first tap; a side is made at its own station and holds expo;
 // courses are sections; bar drinks do not reach expo. Orders are counter orders sent through
 // the API; every ticket made here is cleared at the end so later specs see a clean pass.
-import { expect, request, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { request, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { E2E_BASE_URL, storageStateFor, type RoleName } from "./support/e2e-env";
 
 test.describe.configure({ mode: "serial" });

@@ -1,7 +1,8 @@
 // Issue #4 end to end (menu side): a manager's console and a server's tablet side by side.
 // Price changes and 86s reach the order pad live, without a reload; server-side validation
 // answers with field-level messages; roles and locations are enforced.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 import { openTabletAt } from "./support/tablet";
 

@@ -1,6 +1,7 @@
 // Issue #3 over HTTP: idempotent sends (replay / 422), channel authorisation by role and
 // location, no prices on kitchen endpoints, errors as JSON with field messages.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor, type RoleName } from "./support/e2e-env";
 
 async function api(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, role: RoleName, baseURL: string) {

@@ -1,7 +1,8 @@
 // Issue #3 end to end: a server's tablet (1024×768) and kitchen displays in two browser contexts.
 // Ticket appears live, bump → expo → "food ready" on the tablet, a retried send fires once,
 // and a realtime outage neither loses an order nor leaves the display behind.
-import { expect, request, test, type Browser, type Page } from "@playwright/test";
+import { request, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { E2E_BASE_URL, storageStateFor } from "./support/e2e-env";
 import { startRealtime, stopRealtime } from "./support/realtime-control";
 

@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center bg-gray-900 p-4">
       <div className="w-full max-w-md rounded-2xl bg-white p-8 shadow-xl">
         <div className="mb-6">
-          <p className="text-sm font-semibold uppercase tracking-wider text-brand-600">ServiceBell</p>
+          <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">ServiceBell</p>
           <h1 className="text-3xl font-bold">Staff sign-in</h1>
         </div>
         {changed && (

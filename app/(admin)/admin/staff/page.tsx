@@ -4,6 +4,7 @@ import { MANAGERS } from "@/lib/auth/roles";
 import { listStaff } from "@/lib/staff/list-staff";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -16,7 +17,7 @@ export default async function StaffPage() {
       {staff.length === 0 ? (
         <EmptyState title="No staff at this location yet" />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+        <ScrollRegion label="Staff" className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
           <table className="w-full text-left" data-testid="staff-table">
             <thead className="bg-gray-50 text-sm text-gray-500">
               <tr>
@@ -41,7 +42,7 @@ export default async function StaffPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -67,7 +67,7 @@ export function FloorView({ initialAreas, config, locationId, currency }: { init
               Couldn&apos;t refresh — retry
             </button>
           )}
-          {isFetching && <span className="text-sm text-gray-500">Updating…</span>}
+          {isFetching && <span className="text-sm text-gray-600">Updating…</span>}
           <ConnectionPill state={status.state} lastEventAt={status.lastEventAt} error={status.error} />
         </div>
       </div>

@@ -8,6 +8,7 @@ import { toMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "./form-field";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Filter = "all" | "low" | "out" | "unused";
 
@@ -40,7 +41,7 @@ export function IngredientTable({ rows, currency }: { rows: IngredientRow[]; cur
         </select>
       </div>
       <p className="text-sm text-gray-600" aria-live="polite">{visible.length} of {rows.length} ingredients</p>
-      <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+      <ScrollRegion label="Ingredients" className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="ingredient-table">
           <thead className="bg-gray-50 text-gray-600">
             <tr>
@@ -84,7 +85,7 @@ export function IngredientTable({ rows, currency }: { rows: IngredientRow[]; cur
           </tbody>
         </table>
         {visible.length === 0 && <p className="p-6 text-center text-gray-500">No ingredients match.</p>}
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

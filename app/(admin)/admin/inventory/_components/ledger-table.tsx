@@ -6,6 +6,7 @@ import { fetchJson } from "@/components/realtime/fetch-json";
 import { formatQuantity, type BaseUnitCode } from "@/lib/inventory/units";
 import { toMilli } from "@/lib/inventory/quantity";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Movement = { id: string; at: string; type: string; delta: string; balanceAfter: string; reason: string | null; actor: string | null; source: string | null; purchaseOrderId: string | null; stockCountId: string | null };
 
@@ -40,7 +41,7 @@ export function LedgerTable({ ingredientId, baseUnit, initial, nextCursor }: { i
   if (rows.length === 0) return <p className="text-sm text-gray-500">No movements yet. Receipts, sales, waste, counts and adjustments appear here.</p>;
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Stock movements" className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="ledger">
           <thead className="text-gray-600">
             <tr><th className="py-2 pr-3">When</th><th className="py-2 pr-3">Type</th><th className="py-2 pr-3 text-right">Change</th><th className="py-2 pr-3 text-right">Balance</th><th className="py-2 pr-3">Source / reason</th><th className="py-2">By</th></tr>
@@ -61,7 +62,7 @@ export function LedgerTable({ ingredientId, baseUnit, initial, nextCursor }: { i
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       {cursor && <Button variant="secondary" onClick={more} disabled={loading}>{loading ? "Loading…" : "Older movements"}</Button>}
     </div>

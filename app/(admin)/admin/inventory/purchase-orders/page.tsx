@@ -8,6 +8,7 @@ import { formatCents } from "@/lib/money";
 import { EmptyState } from "@/components/ui/empty-state";
 import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
 import { PoStatusBadge } from "../_components/po-status-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Purchase orders" };
 
@@ -24,7 +25,7 @@ export default async function PurchaseOrdersPage() {
       {orders.length === 0 ? (
         <EmptyState title="No purchase orders yet">Create one here or from the <Link className="font-semibold underline" href="/admin/inventory/reorder">reorder list</Link>.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+        <ScrollRegion label="Purchase orders" className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="po-table">
             <thead className="bg-gray-50 text-gray-600"><tr><th className="px-3 py-3">PO</th><th className="px-3 py-3">Supplier</th><th className="px-3 py-3">Status</th><th className="px-3 py-3 text-right">Lines</th><th className="px-3 py-3 text-right">Total</th><th className="px-3 py-3">Created</th><th className="px-3 py-3">Expected</th></tr></thead>
             <tbody>
@@ -41,7 +42,7 @@ export default async function PurchaseOrdersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
 import { RecipeEditor } from "../_components/recipe-editor";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Recipes" };
 
@@ -40,7 +41,7 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
           />
         </Card>
       )}
-      <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+      <ScrollRegion label="Dish recipes" className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="recipe-table">
           <caption className="sr-only">Menu items with their recipes and plate cost</caption>
           <thead className="bg-gray-50 text-gray-600">
@@ -50,7 +51,7 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
             {recipes.items.map((i) => (
               <tr key={i.id} className={`border-t border-gray-100 align-top ${i.id === item ? "bg-amber-50" : ""}`}>
                 <td className="px-3 py-2 font-semibold">{i.name} <span className="block text-xs font-normal text-gray-500">{i.category}</span>{i.is86d && <Badge tone={i.eightySixedBy === "AUTO" ? "red" : "gray"}>{i.eightySixedBy === "AUTO" ? "86'd: stock" : "86'd"}</Badge>}</td>
-                <td className="px-3 py-2 text-gray-700">{i.lines.length ? i.lines.map((l) => `${l.name} ${formatQuantity(toMilli(l.quantity), l.baseUnit)}`).join(" · ") : <span className="text-gray-400">no recipe: stock is not tracked for it</span>}</td>
+                <td className="px-3 py-2 text-gray-700">{i.lines.length ? i.lines.map((l) => `${l.name} ${formatQuantity(toMilli(l.quantity), l.baseUnit)}`).join(" · ") : <span className="text-gray-500">no recipe: stock is not tracked for it</span>}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{i.lines.length ? formatCents(i.costCents, location.currency) : "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCents(i.priceCents, location.currency)}</td>
                 <td className={`px-3 py-2 text-right tabular-nums ${i.foodCostPct !== null && i.foodCostPct > 35 ? "font-semibold text-amber-700" : ""}`}>{i.foodCostPct !== null ? `${i.foodCostPct} %` : "—"}</td>
@@ -60,9 +61,9 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2 className="pt-2 text-lg font-semibold">Modifiers</h2>
-      <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+      <ScrollRegion label="Modifier recipes" className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Modifiers with the ingredients they add</caption>
           <thead className="bg-gray-50 text-gray-600"><tr><th className="px-3 py-3">Modifier</th><th className="px-3 py-3">Adds (per portion)</th><th className="px-3 py-3 text-right">Cost</th><th className="px-3 py-3 text-right">Charged</th><th className="px-3 py-3" /></tr></thead>
@@ -70,7 +71,7 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
             {recipes.modifiers.map((m) => (
               <tr key={m.id} className={`border-t border-gray-100 ${m.id === modifier ? "bg-amber-50" : ""}`}>
                 <td className="px-3 py-2 font-semibold">{m.name} <span className="text-xs font-normal text-gray-500">{m.group}</span></td>
-                <td className="px-3 py-2 text-gray-700">{m.lines.length ? m.lines.map((l) => `${l.name} ${formatQuantity(toMilli(l.quantity), l.baseUnit)}`).join(" · ") : <span className="text-gray-400">nothing</span>}</td>
+                <td className="px-3 py-2 text-gray-700">{m.lines.length ? m.lines.map((l) => `${l.name} ${formatQuantity(toMilli(l.quantity), l.baseUnit)}`).join(" · ") : <span className="text-gray-500">nothing</span>}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{m.lines.length ? formatCents(m.costCents, location.currency) : "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCents(m.priceDeltaCents, location.currency)}</td>
                 <td className="px-3 py-2"><Link className="font-semibold underline" href={`/admin/inventory/recipes?modifier=${m.id}`} aria-label={`Edit recipe of modifier ${m.name}`}>Edit</Link></td>
@@ -78,7 +79,7 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { ComparisonBarChart } from "@/components/charts/comparison-bar-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
 import { inputClass } from "../_components/form-field";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Inventory reports" };
 
@@ -59,7 +60,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           label="Theoretical versus actual usage by ingredient"
         />
         {usage.rows.length > 0 && (
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion label="Usage by ingredient" className="mt-3 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="usage-table">
               <thead className="text-gray-600"><tr><th className="py-2">Ingredient</th><th className="py-2 text-right">From sales</th><th className="py-2 text-right">Waste</th><th className="py-2 text-right">Count losses</th><th className="py-2 text-right">Actual</th><th className="py-2 text-right">Variance</th></tr></thead>
               <tbody>
@@ -75,7 +76,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
 

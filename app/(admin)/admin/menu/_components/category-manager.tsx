@@ -61,7 +61,7 @@ export function CategoryManager({ categories, stations }: { categories: Category
               <CategoryForm category={c} stations={stations} onDone={() => setEditing(null)} />
             ) : (
               <div className="flex flex-wrap items-center gap-2">
-                <span className="w-6 text-right text-sm tabular-nums text-gray-400">{i + 1}</span>
+                <span className="w-6 text-right text-sm tabular-nums text-gray-500">{i + 1}</span>
                 <span className="font-semibold">{c.name}</span>
                 {!c.active && <Badge>hidden</Badge>}
                 <span className="text-sm text-gray-500">{c.itemCount} item{c.itemCount === 1 ? "" : "s"}{c.defaultStationId && ` · ${stations.find((s) => s.id === c.defaultStationId)?.name ?? ""}`}</span>

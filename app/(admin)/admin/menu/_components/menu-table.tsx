@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "../../inventory/_components/form-field";
 import { setMenuItem86Action } from "../actions";
 import { BulkPriceDialog } from "./bulk-price-dialog";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Status = "all" | "available" | "86" | "auto";
 
@@ -113,7 +114,7 @@ export function MenuTable({
       {visible.length === 0 ? (
         <p className="rounded-xl border-2 border-dashed border-gray-300 p-8 text-center text-gray-600">No items match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
+        <ScrollRegion label="Menu items" className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="menu-table">
             <thead className="bg-gray-50 text-gray-600">
               <tr>
@@ -145,7 +146,7 @@ export function MenuTable({
                   <td className="px-3 py-2 text-gray-700">{i.category}{i.station && <div className="text-xs text-gray-500">{i.station}</div>}</td>
                   <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="menu-price">{formatCents(i.priceCents, currency)}</td>
                   <td className="px-3 py-2 tabular-nums text-gray-600">{((i.taxRateBps ?? defaultTaxRateBps) / 100).toFixed(2)} %{i.taxRateBps === null && <span className="text-xs"> (default)</span>}</td>
-                  <td className="px-3 py-2 text-xs text-amber-800">{i.allergens.map((a) => ALLERGEN_LABEL[a]).join(", ") || <span className="text-gray-400">none</span>}</td>
+                  <td className="px-3 py-2 text-xs text-amber-800">{i.allergens.map((a) => ALLERGEN_LABEL[a]).join(", ") || <span className="text-gray-500">none</span>}</td>
                   <td className="px-3 py-2 text-xs text-gray-600">
                     {i.windows.length ? i.windows.join(", ") : "All day"}
                     {i.seasonal && <div>Season {i.seasonal.from ?? "…"} → {i.seasonal.to ?? "…"}</div>}
@@ -167,7 +168,7 @@ export function MenuTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {dialogOpen && (
         <BulkPriceDialog

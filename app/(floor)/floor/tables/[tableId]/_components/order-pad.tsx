@@ -37,7 +37,7 @@ const STATUS_BADGE: Record<string, string> = {
   OPEN: "bg-blue-100 text-blue-900",
   SENT: "bg-amber-100 text-amber-900",
   IN_PROGRESS: "bg-amber-200 text-amber-900",
-  READY: "bg-green-600 text-white",
+  READY: "bg-green-700 text-white",
   SERVED: "bg-gray-200 text-gray-800",
 };
 
@@ -207,7 +207,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           </Link>
           <h1 className="text-2xl font-black">
             Table {table.label}
-            <span className="ml-2 text-base font-semibold text-gray-500">
+            <span className="ml-2 text-base font-semibold text-gray-600">
               #{order.number} · {order.guestCount} guests{order.server ? ` · ${order.server.name}` : ""}
             </span>
           </h1>
@@ -241,7 +241,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
       </div>
 
       {order.items.some((i) => i.status === "READY") && (
-        <div role="alert" data-testid="food-ready" className="flex items-center justify-between rounded-xl bg-green-600 px-4 py-3 text-lg font-bold text-white">
+        <div role="alert" data-testid="food-ready" className="flex items-center justify-between rounded-xl bg-green-700 px-4 py-3 text-lg font-bold text-white">
           <span>Food ready at the pass — {order.items.filter((i) => i.status === "READY").reduce((n, i) => n + i.quantity, 0)} item(s)</span>
           <Button variant="secondary" disabled={busy} onClick={() => run(() => markServedAction({ orderId }), "Marked served")}>
             Mark served

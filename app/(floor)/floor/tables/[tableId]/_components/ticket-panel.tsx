@@ -12,7 +12,7 @@ const STATUS_CHIP: Record<string, string> = {
   PENDING: "bg-gray-200 text-gray-800",
   HELD: "bg-purple-100 text-purple-900",
   SENT: "bg-amber-100 text-amber-900",
-  READY: "bg-green-600 text-white",
+  READY: "bg-green-700 text-white",
   SERVED: "bg-gray-100 text-gray-600",
   VOIDED: "bg-red-100 text-red-800 line-through",
 };
@@ -44,7 +44,7 @@ export function TicketPanel(p: Props) {
   const saved = order.items;
   return (
     <aside aria-label="Order" className="flex min-h-0 w-[22rem] shrink-0 flex-col rounded-2xl bg-white shadow-sm">
-      <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3" data-testid="ticket-panel">
+      <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3 focus-visible:outline-2 focus-visible:outline-blue-600" data-testid="ticket-panel" role="region" aria-label="Ticket" tabIndex={0}>
         {saved.length === 0 && draft.lines.length === 0 && <p className="p-4 text-center text-gray-500">Tap dishes to start the order.</p>}
 
         {COURSES.map((course) => {
@@ -66,7 +66,7 @@ export function TicketPanel(p: Props) {
                   const voidable = canMoveItem(l, "void") && (!itemReachedKitchen(l.status) || p.canVoidSent);
                   return (
                     <li key={l.id} data-testid="order-line" data-status={l.status} className="flex items-start justify-between gap-2 rounded-lg px-2 py-1.5 odd:bg-gray-50">
-                      <div className={`min-w-0 ${l.status === "VOIDED" ? "text-gray-400 line-through" : ""}`}>
+                      <div className={`min-w-0 ${l.status === "VOIDED" ? "text-gray-500 line-through" : ""}`}>
                         <p className="font-semibold">
                           {l.quantity}× {l.name}
                           {l.seat ? <span className="ml-1 text-xs text-gray-500">S{l.seat}</span> : null}
