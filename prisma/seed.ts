@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
-import { DEMO_LOCATION_SLUG, DEMO_PASSWORD, seedDemo } from "../lib/demo/seed-demo";
+import { DEMO_LOCATION_SLUG, DEMO_PASSWORD, seedDemo } from "./demo-seed";
 
 // Same .env handling as prisma.config.ts (tsx does not load .env files).
 for (const file of [".env.local", ".env"]) {

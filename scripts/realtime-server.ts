@@ -9,9 +9,9 @@
  * are relayed; default none), REALTIME_SIGNIN_TIMEOUT_SECONDS (sockets that have not signed in by
  * then are closed, so every socket belongs to a session the app can end; default 30, 0 = off).
  */
-import { createJsonLogger, isLogLevel } from "../lib/realtime-server/logger";
-import { appsFromEnv, type RealtimeApp } from "../lib/realtime-server/options";
-import { startRealtimeServer } from "../lib/realtime-server/server";
+import { createJsonLogger, isLogLevel } from "../realtime-server/logger";
+import { appsFromEnv, type RealtimeApp } from "../realtime-server/options";
+import { startRealtimeServer } from "../realtime-server/server";
 
 // Must match the defaults in lib/env-schema.mjs so the app and this server agree out of the box.
 const DEFAULT_APP: RealtimeApp = { id: "kitchen", key: "kitchen-key", secret: "kitchen-secret-change-me" };

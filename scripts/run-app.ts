@@ -17,9 +17,9 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { databaseIsEmpty, migrateDatabase, REPO_ROOT } from "../lib/dev/database-url";
-import type { EmbeddedPostgres } from "../lib/dev/embedded-postgres";
-import type { RealtimeServer } from "../lib/realtime-server/server";
+import { databaseIsEmpty, migrateDatabase, REPO_ROOT } from "./db/database-url";
+import type { EmbeddedPostgres } from "./db/embedded-postgres";
+import type { RealtimeServer } from "../realtime-server/server";
 
 const DEV = process.argv.includes("--dev");
 const DATA_DIR = path.join(REPO_ROOT, ".data");
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   // Database
   if (!process.env.DATABASE_URL) {
     const { startEmbeddedPostgres, EmbeddedPostgresInUseError, EmbeddedPostgresPortInUseError } = await import(
-      "../lib/dev/embedded-postgres"
+      "./db/embedded-postgres"
     );
     const pgPort = intEnv("EMBEDDED_PG_PORT", 54329);
     step("Database", `starting the embedded PostgreSQL on 127.0.0.1:${pgPort}…`);
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
 
   if (await databaseIsEmpty(databaseUrl)) {
     step("Demo data", "empty database: seeding the demo restaurant…");
-    const [{ seedDemo }, { createPrismaClient }] = await Promise.all([import("../lib/demo/seed-demo"), import("../lib/db")]);
+    const [{ seedDemo }, { createPrismaClient }] = await Promise.all([import("../prisma/demo-seed"), import("../lib/db")]);
     const db = createPrismaClient(databaseUrl, 2);
     try {
       const s = await seedDemo(db);
@@ -285,8 +285,8 @@ async function main(): Promise<void> {
   if (process.env.PUSHER_HOST) {
     ok("Realtime", `using PUSHER_HOST ${process.env.PUSHER_HOST}${process.env.PUSHER_PORT ? `:${process.env.PUSHER_PORT}` : ""}`);
   } else {
-    const { startRealtimeServer } = await import("../lib/realtime-server/server");
-    const { createJsonLogger } = await import("../lib/realtime-server/logger");
+    const { startRealtimeServer } = await import("../realtime-server/server");
+    const { createJsonLogger } = await import("../realtime-server/logger");
     process.env.PUSHER_APP_ID ||= "kitchen";
     process.env.PUSHER_KEY ||= "kitchen-key";
     process.env.PUSHER_SECRET ||= persistentSecret("pusher-secret");
@@ -344,7 +344,7 @@ async function main(): Promise<void> {
 
   if (await waitUntilServing(`http://127.0.0.1:${port}/`, next)) {
     const demo = await hasDemoUsers(databaseUrl);
-    const { DEMO_USERS, DEMO_PASSWORD } = await import("../lib/demo/seed-demo");
+    const { DEMO_USERS, DEMO_PASSWORD } = await import("../prisma/demo-seed");
     const lines = [
       "",
       `${green("●")} ${bold("Kitchen platform is running")} at ${cyan(appUrl)}`,

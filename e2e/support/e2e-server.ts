@@ -5,11 +5,11 @@ import { createServer } from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db";
-import { migrateDatabase, withDatabase, REPO_ROOT } from "../../lib/dev/database-url";
-import { startEmbeddedPostgres } from "../../lib/dev/embedded-postgres";
-import { seedDemo } from "../../lib/demo/seed-demo";
+import { migrateDatabase, withDatabase, REPO_ROOT } from "../../scripts/db/database-url";
+import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
+import { seedDemo } from "../../prisma/demo-seed";
 import { hashPassword } from "../../lib/auth/password";
-import { startRealtimeServer, type RealtimeServer } from "../../lib/realtime-server/server";
+import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
 import {
   E2E_CONTROL_PORT, E2E_DATABASE, E2E_PORT, E2E_PUSHER, E2E_REALTIME_PORT, E2E_SECRET, LOCKOUT_USERS, PASSWORD,
 } from "./e2e-env";

@@ -5,7 +5,7 @@ import PusherServer from "pusher";
 import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { log } from "../log";
-import { startRealtimeServer, type RealtimeServer } from "../realtime-server/server";
+import { startRealtimeServer, type RealtimeServer } from "@/realtime-server/server";
 
 const APP = { id: "publish-test", key: "publish-test-key", secret: "publish-test-secret" };
 let server: RealtimeServer;

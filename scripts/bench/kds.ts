@@ -7,7 +7,7 @@
  * Ours:     sendOrder(ctx, …) — the use case the server action and POST /api/v1/orders/:id/send
  *           call (zod, idempotency claim + completion, one transaction: lines, fire, stock hook,
  *           order/table status, gapless seq) → publishChange via the `pusher` SDK → the realtime
- *           server (lib/realtime-server, its own process) → N pusher-js display subscribers on the
+ *           server (realtime-server, its own process) → N pusher-js display subscribers on the
  *           location's private kitchen channel. Latency = "items.fired" received − call start.
  *           The HTTP/session layer is not included (it is the same for every route; see ADR 0006).
  * Baseline: a raw `pg` INSERT of the same-sized row, then a direct WebSocket broadcast: a
@@ -31,7 +31,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import PusherServer from "pusher";
 import PusherClient, { type Channel } from "pusher-js";
-import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../../lib/dev/database-url";
+import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../../scripts/db/database-url";
 
 const APP = { id: "bench-kds", key: "bench-kds-key", secret: "bench-kds-secret" };
 const RECEIVE_TIMEOUT_MS = 10_000;
@@ -220,7 +220,7 @@ async function main(): Promise<number> {
     });
     // Imported after the env points at the scratch database and this run's realtime server.
     const { db } = await import("../../lib/db");
-    const { seedDemo } = await import("../../lib/demo/seed-demo");
+    const { seedDemo } = await import("../../prisma/demo-seed");
     const { openOrder } = await import("../../lib/orders/open-order");
     const { sendOrder } = await import("../../lib/orders/send-order");
     const { kitchenChannel } = await import("../../lib/realtime/events");

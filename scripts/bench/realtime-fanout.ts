@@ -4,7 +4,7 @@
  *
  *   npm run bench:realtime -- [--subscribers 50] [--events 500] [--rate 50] [--payload-bytes 256] [--quick]
  *
- * Ours:     `pusher` server SDK --HTTP API--> lib/realtime-server --WS--> N pusher-js clients
+ * Ours:     `pusher` server SDK --HTTP API--> realtime-server --WS--> N pusher-js clients
  *           subscribed to one private channel (authorised with the SDK's authorizeChannel).
  * Baseline: bare `node:http` POST --> bare `ws` WebSocketServer --WS--> N raw `ws` clients.
  *
@@ -26,8 +26,8 @@ import { parseArgs } from "node:util";
 import PusherServer from "pusher";
 import PusherClient from "pusher-js";
 import { WebSocket, WebSocketServer } from "ws";
-import type { RealtimeApp } from "../../lib/realtime-server/options";
-import { startRealtimeServer, type RealtimeServer } from "../../lib/realtime-server/server";
+import type { RealtimeApp } from "../../realtime-server/options";
+import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
 
 const HOST = "127.0.0.1";
 const APP: RealtimeApp = { id: "bench-app", key: "bench-key", secret: "bench-secret" };
@@ -139,7 +139,7 @@ function nonNegativeInt(raw: string | undefined, fallback: number, flag: string)
 class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
-// Ours: lib/realtime-server + official SDKs on both ends.
+// Ours: realtime-server + official SDKs on both ends.
 
 function oursTarget(): Target {
   let server: RealtimeServer | null = null;
@@ -533,7 +533,7 @@ async function runBoth(config: Config): Promise<number> {
     `realtime fan-out: ${config.subscribers} subscribers x ${config.events} events @ ${config.rate}/s, ` +
       `~${config.payloadBytes} B payload, ${config.warmup} warm-up events${config.quick ? " (quick)" : ""}\n` +
       `machine: ${machine()}\n` +
-      `ours: pusher SDK -> HTTP API -> lib/realtime-server -> pusher-js (private channel); ` +
+      `ours: pusher SDK -> HTTP API -> realtime-server -> pusher-js (private channel); ` +
       `baseline: node:http POST -> bare ws broadcast -> ws clients. Same process, loopback.\n`,
   );
 

@@ -7,7 +7,7 @@ import {
   SIGN_IN_FAILED,
   SIGN_IN_LOCKED,
 } from "@/lib/auth/authenticate-staff";
-import { DEMO_LOCATION_SLUG, DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import { DEMO_LOCATION_SLUG, DEMO_PASSWORD } from "@/prisma/demo-seed";
 import { AppError } from "@/lib/errors";
 import { reserveAttempt, settleSuccess } from "@/lib/auth/login-attempts";
 import { resetDb, seedFixture, testDb } from "./helpers";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/staff/change-password";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD } from "@/prisma/demo-seed";
 import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";
 
 

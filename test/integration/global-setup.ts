@@ -5,13 +5,13 @@ import { rm } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../../lib/dev/database-url";
+import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../../scripts/db/database-url";
 import {
   EmbeddedPostgresInUseError,
   EmbeddedPostgresPortInUseError,
   startEmbeddedPostgres,
   type EmbeddedPostgres,
-} from "../../lib/dev/embedded-postgres";
+} from "../../scripts/db/embedded-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import { expect, inject } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_LOCATION_SLUG, DEMO_PASSWORD, seedDemo, type SeedSummary } from "@/lib/demo/seed-demo";
+import { DEMO_LOCATION_SLUG, DEMO_PASSWORD, seedDemo, type SeedSummary } from "@/prisma/demo-seed";
 import type { Ctx } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 
@@ -48,7 +48,7 @@ export async function expectAppError(p: Promise<unknown>, code?: string): Promis
   return error as AppError;
 }
 
-/** The demo restaurant (see lib/demo/seed-demo.ts); the password hash is computed once per worker. */
+/** The demo restaurant (see prisma/demo-seed.ts); the password hash is computed once per worker. */
 export async function seedFixture(): Promise<SeedSummary> {
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   return seedDemo(testDb(), { passwordHash: await passwordHash });

@@ -24,7 +24,7 @@ import { sendPurchaseOrder } from "@/lib/inventory/send-purchase-order";
 import { setRecipe } from "@/lib/inventory/set-recipe";
 import { startStockCount } from "@/lib/inventory/start-stock-count";
 import { updateIngredient } from "@/lib/inventory/update-ingredient";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
 let manager: Ctx;

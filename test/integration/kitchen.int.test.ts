@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { voidOrderItem } from "@/lib/orders/void-order-item";

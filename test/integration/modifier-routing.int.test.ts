@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { saveModifierGroup } from "@/lib/menu/save-modifier-group";
 import { getModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
-import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { openOrder } from "@/lib/orders/open-order";
 import { addOrderItems } from "@/lib/orders/add-order-items";
 import { sendOrder } from "@/lib/orders/send-order";

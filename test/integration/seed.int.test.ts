@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_LOCATION_SLUG, DEMO_USERS } from "@/lib/demo/seed-demo";
+import { DEMO_LOCATION_SLUG, DEMO_USERS } from "@/prisma/demo-seed";
 import { resetDb, seedFixture, testDb } from "./helpers";
 
 /**

@@ -3,7 +3,7 @@
 // pusher-js clients signed in through our own use case).
 import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startRealtimeServer, type RealtimeServer } from "@/lib/realtime-server/server";
+import { startRealtimeServer, type RealtimeServer } from "@/realtime-server/server";
 import { authenticateStaff } from "@/lib/auth/authenticate-staff";
 import { isSessionLive } from "@/lib/auth/user-sessions";
 import { signOutSession } from "@/lib/auth/sign-out";
@@ -12,7 +12,7 @@ import { listMySessions } from "@/lib/auth/list-my-sessions";
 import { authenticateRealtimeUser } from "@/lib/auth/authenticate-realtime-user";
 import { changePassword } from "@/lib/staff/change-password";
 import { pusherServer } from "@/lib/realtime/pusher-server";
-import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD } from "@/prisma/demo-seed";
 import type { Ctx } from "@/lib/auth/context";
 import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-/** Repository root (this file lives in lib/dev/). */
+/** Repository root (this file lives in scripts/db/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export type ScratchDatabase = { url: string; name: string; drop(): Promise<void> };

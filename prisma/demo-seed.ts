@@ -2,8 +2,8 @@
 // Idempotent: every row is found by its natural unique key and only created when missing, so
 // a second run changes nothing, and a run interrupted half-way is completed by the next one.
 import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from "@/generated/prisma/client";
-import { hashPassword } from "../auth/password";
-import { localDateOf, zonedInstant } from "../time/zoned";
+import { hashPassword } from "@/lib/auth/password";
+import { localDateOf, zonedInstant } from "@/lib/time/zoned";
 
 type Tx = Prisma.TransactionClient;
 
