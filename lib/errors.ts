@@ -43,9 +43,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Resource") => new AppError("NOT_FOUND", `${what} not found`);
-export const forbidden = (message = "You do not have permission to do this") =>
-  new AppError("FORBIDDEN", message);
-
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }

@@ -16,10 +16,6 @@ export function channelKind(name: string): ChannelKind {
   return "public";
 }
 
-export function requiresAuth(kind: ChannelKind): boolean {
-  return kind === "private" || kind === "encrypted" || kind === "presence";
-}
-
 export function isValidChannelName(name: unknown): boolean {
   if (typeof name !== "string" || name.length === 0 || name.length > MAX_CHANNEL_NAME_LENGTH) {
     return false;

@@ -91,7 +91,3 @@ export async function databaseIsEmpty(url: string): Promise<boolean> {
   });
 }
 
-/** Connects once; useful to fail early with a readable message. */
-export async function checkConnection(url: string): Promise<void> {
-  await withClient(url, (c) => c.query("SELECT 1"));
-}
