@@ -123,7 +123,7 @@ test("a stock count shows the variance and posts corrections", async ({ browser 
   await row.getByTestId("count-input").fill(String(expected - 3));
   await expect(row.locator("td").nth(3)).toHaveText("-3 each");
   await admin.getByTestId("count-post").click();
-  await admin.getByTestId("count-post-confirm").click();
+  await admin.getByTestId("count-post-confirm").click(); // in the review dialog (nothing to flag)
   await expect(admin.getByRole("status").filter({ hasText: "Posted" })).toContainText("1 correction");
   await admin.goto("/admin/inventory");
   await expect(admin.locator('[data-testid=ingredient-row][data-name="Lemons"]').getByTestId("on-hand")).toHaveText(`${expected - 3} each`);
