@@ -1,0 +1,35 @@
+// Issue 7 #21: admin console usability. The bulk-price dialog is a centred modal; long forms
+// move focus to the first field in error under an error summary; CSV import lists format and
+// reference errors in one pass; staff times are in the location's time zone.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { storageStateFor } from "./support/e2e-env";
+
+async function manager(browser: Browser, path: string): Promise<Page> {
+  const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(path);
+  return page;
+}
+
+test("the bulk-price dialog is a centred modal; Escape closes it and focus returns to the opener", async ({ browser }) => {
+  const admin = await manager(browser, "/admin/menu");
+  await admin.getByRole("checkbox", { name: "Select Side Salad" }).check();
+  const opener = admin.getByTestId("bulk-price-open");
+  await opener.click();
+  const dialog = admin.getByTestId("bulk-price-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAccessibleName("Change 1 price");
+  expect(await dialog.evaluate((d) => d.matches(":modal"))).toBe(true);
+  const box = (await dialog.boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - 720)).toBeLessThan(8);
+  expect(Math.abs(box.y + box.height / 2 - 450)).toBeLessThan(8);
+  await expect(dialog.getByTestId("bulk-value")).toBeFocused();
+  await admin.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  // Cancel does the same.
+  await opener.click();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
