@@ -33,3 +33,17 @@ test("the bulk-price dialog is a centred modal; Escape closes it and focus retur
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
 });
+
+test("staff sign-in times are shown in the location's time zone, with the zone", async ({ browser }) => {
+  const admin = await manager(browser, "/admin/staff");
+  await expect(admin.getByTestId("staff-time-zone")).toHaveText("(America/New_York)");
+  const cell = admin.locator('[data-testid=staff-row][data-email="manager@demo.kitchen"]').getByTestId("staff-last-login");
+  const iso = (await cell.locator("time").getAttribute("datetime"))!;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  await expect(cell).toHaveText(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`);
+  await expect(cell).not.toContainText("UTC");
+});
