@@ -47,3 +47,39 @@ test("staff sign-in times are shown in the location's time zone, with the zone",
   await expect(cell).toHaveText(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`);
   await expect(cell).not.toContainText("UTC");
 });
+
+test("a menu CSV lists format and reference errors of every row in one pass and imports nothing", async ({ browser }) => {
+  const admin = await manager(browser, "/admin/menu/import");
+  const importer = admin.getByTestId("csv-import-menu");
+  const stamp = Date.now();
+  const header = "name,category,price,station,allergens";
+  const bad = [
+    header,
+    `E2E soup ${stamp},Starters,7.00,,`,
+    `E2E stew ${stamp},No Such Category,nine,,`, // format (price) and reference (category) in the same row
+    `E2E pie ${stamp},Mains,12.00,nowhere,shellfish`, // reference (station) and format (allergen)
+  ].join("\n");
+  await importer.getByLabel("CSV file").setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  const report = importer.getByTestId("csv-import-errors");
+  await expect(report).toContainText("2 row(s) need fixing");
+  const rows = report.locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText("3");
+  const text = (await rows.allTextContents()).map((t) => t.replace(/\s+/g, " "));
+  expect(text).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^3price/),
+      expect.stringMatching(/^3category.*No Such Category/),
+      expect.stringMatching(/^4station.*nowhere/),
+      expect.stringMatching(/^4allergens.*shellfish/),
+    ]),
+  );
+  await expect(importer.getByTestId("csv-import-run")).toHaveCount(0);
+  const items = (await (await admin.request.get("/api/v1/menu/items")).text());
+  expect(items).not.toContain(String(stamp));
+
+  const good = [header, `E2E soup ${stamp},Starters,7.00,,`].join("\n");
+  await importer.getByLabel("CSV file").setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await importer.getByTestId("csv-import-run").click();
+  await expect(importer.getByTestId("csv-import-done")).toContainText("1 created");
+});
