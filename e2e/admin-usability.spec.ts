@@ -83,3 +83,42 @@ test("a menu CSV lists format and reference errors of every row in one pass and 
   await importer.getByTestId("csv-import-run").click();
   await expect(importer.getByTestId("csv-import-done")).toContainText("1 created");
 });
+
+test("a failed save of a long form lists every error at the top and moves focus to the first field in error", async ({ browser }) => {
+  const admin = await manager(browser, "/admin/menu/items/new");
+  const form = admin.getByTestId("item-form");
+  await form.locator("#price").fill("abc");
+  await form.locator("#kcal").fill("99999");
+  await form.getByTestId("item-save").click(); // at the bottom of the page
+  const summary = admin.getByTestId("error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: /^Name: / })).toBeVisible();
+  await expect(summary.getByRole("link", { name: /^Price: / })).toBeVisible();
+  await expect(summary.getByRole("link", { name: /^Energy \(kcal\): / })).toBeVisible();
+  await expect(form.locator("#name")).toBeFocused();
+  await expect(form.locator("#name")).toBeInViewport();
+  // Each entry links to its field.
+  await summary.getByRole("link", { name: /^Energy \(kcal\): / }).click();
+  await expect(form.locator("#kcal")).toBeFocused();
+  await expect(form.locator("#kcal")).toBeInViewport();
+
+  // Only the last field wrong: focus and scroll go down to it.
+  await form.locator("#name").fill(`E2E summary ${Date.now()}`);
+  await form.locator("#price").fill("9.50");
+  await form.locator("#kcal").fill("");
+  await form.locator("#seasonalFrom").fill("2026-09-01");
+  await form.locator("#seasonalTo").fill("2026-06-01");
+  await admin.evaluate(() => window.scrollTo(0, 0));
+  await form.getByTestId("item-save").click();
+  await expect(summary.getByRole("link")).toHaveCount(1);
+  await expect(summary.getByRole("link", { name: /^Seasonal until: / })).toBeVisible();
+  await expect(form.locator("#seasonalTo")).toBeFocused();
+  await expect(form.locator("#seasonalTo")).toBeInViewport();
+
+  // The ingredient form works the same way.
+  await admin.goto("/admin/inventory/ingredients/new");
+  const ing = admin.getByTestId("ingredient-form");
+  await ing.getByTestId("ingredient-save").click();
+  await expect(admin.getByTestId("error-summary").getByRole("link", { name: /^Name: / })).toBeVisible();
+  await expect(ing.locator("#name")).toBeFocused();
+});
