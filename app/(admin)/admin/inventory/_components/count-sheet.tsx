@@ -82,7 +82,7 @@ export function CountSheet({ count, currency }: { count: Count; currency: string
   const counted = live.filter((v) => v !== null).length;
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-testid="count-panel">
       <div className="flex flex-wrap items-center gap-3">
         <input type="search" aria-label="Find an ingredient" placeholder="Find…" value={q} onChange={(e) => setQ(e.target.value)} className={`${inputClass} max-w-xs`} />
         <span className="text-sm text-gray-600" aria-live="polite">{counted} of {count.lines.length} counted{!open && ` · variance ${formatCents(count.varianceCents, currency)}`}</span>
@@ -104,40 +104,44 @@ export function CountSheet({ count, currency }: { count: Count; currency: string
                   <td className="px-3 py-1.5">
                     {open ? (
                       <div className="flex items-center gap-2">
-                        <input
-                          aria-label={`${l.name} counted (${unit})`}
-                          inputMode="decimal"
-                          value={values[l.ingredientId]}
-                          onChange={(e) => setValues((x) => ({ ...x, [l.ingredientId]: e.target.value }))}
-                          onKeyDown={(e) => {
-                            if (e.key !== "Enter") return;
-                            e.preventDefault();
-                            const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-testid="count-input"]')];
-                            inputs[inputs.indexOf(e.currentTarget) + 1]?.focus();
-                          }}
-                          aria-invalid={(values[l.ingredientId].trim() !== "" && !valid(values[l.ingredientId])) || !!err || undefined}
-                          className={`${inputClass} w-32`}
-                          data-testid="count-input"
-                        />
-                        {COUNT_UNITS[l.baseUnit].length > 1 ? (
-                          <select
-                            aria-label={`${l.name} unit`}
-                            value={unit}
-                            onChange={(e) => {
-                              const next = e.target.value;
-                              // Keep the quantity, not the number: 5 kg becomes 5000 g.
-                              const base = countEntryToBase(values[l.ingredientId], unit, l.baseUnit);
-                              const text = base === null ? null : entryText(base, next, l.baseUnit);
-                              if (text !== null) setValues((x) => ({ ...x, [l.ingredientId]: text }));
-                              setUnits((x) => ({ ...x, [l.ingredientId]: next }));
+                        <div className="w-32 shrink-0">
+                          <input
+                            aria-label={`${l.name} counted (${unit})`}
+                            inputMode="decimal"
+                            value={values[l.ingredientId]}
+                            onChange={(e) => setValues((x) => ({ ...x, [l.ingredientId]: e.target.value }))}
+                            onKeyDown={(e) => {
+                              if (e.key !== "Enter") return;
+                              e.preventDefault();
+                              const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-testid="count-input"]')];
+                              inputs[inputs.indexOf(e.currentTarget) + 1]?.focus();
                             }}
-                            className={`${inputClass} w-20`}
-                            data-testid="count-unit"
-                          >
-                            {COUNT_UNITS[l.baseUnit].map((u) => <option key={u} value={u}>{u}</option>)}
-                          </select>
+                            aria-invalid={(values[l.ingredientId].trim() !== "" && !valid(values[l.ingredientId])) || !!err || undefined}
+                            className={inputClass}
+                            data-testid="count-input"
+                          />
+                        </div>
+                        {COUNT_UNITS[l.baseUnit].length > 1 ? (
+                          <div className="w-20 shrink-0">
+                            <select
+                              aria-label={`${l.name} unit`}
+                              value={unit}
+                              onChange={(e) => {
+                                const next = e.target.value;
+                                // Keep the quantity, not the number: 5 kg becomes 5000 g.
+                                const base = countEntryToBase(values[l.ingredientId], unit, l.baseUnit);
+                                const text = base === null ? null : entryText(base, next, l.baseUnit);
+                                if (text !== null) setValues((x) => ({ ...x, [l.ingredientId]: text }));
+                                setUnits((x) => ({ ...x, [l.ingredientId]: next }));
+                              }}
+                              className={inputClass}
+                              data-testid="count-unit"
+                            >
+                              {COUNT_UNITS[l.baseUnit].map((u) => <option key={u} value={u}>{u}</option>)}
+                            </select>
+                          </div>
                         ) : (
-                          <span className="text-sm font-medium text-gray-700" data-testid="count-unit-label">{unit}</span>
+                          <span className="w-20 shrink-0 px-3 text-sm font-medium text-gray-700" data-testid="count-unit-label">{unit}</span>
                         )}
                       </div>
                     ) : (
