@@ -30,6 +30,8 @@ export function BulkPriceDialog({ items, currency, onClose }: { items: MenuAdmin
     if (d && !d.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       d.showModal();
+      // showModal focuses the first control (a radio); React's autoFocus ran before it, unseen.
+      document.getElementById("bulk-value")?.focus();
     }
   }, []);
 
@@ -89,7 +91,7 @@ export function BulkPriceDialog({ items, currency, onClose }: { items: MenuAdmin
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label={mode === "PERCENT" ? "Change (%), e.g. 5 or -2.5" : `Change (${currency}), e.g. 0.50 or -1`} htmlFor="bulk-value">
-            <input id="bulk-value" autoFocus inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} className={inputClass} data-testid="bulk-value" />
+            <input id="bulk-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} className={inputClass} data-testid="bulk-value" />
           </Field>
           <Field label="Round to" htmlFor="bulk-round">
             <select id="bulk-round" value={roundTo} onChange={(e) => setRoundTo(Number(e.target.value))} className={inputClass}>
