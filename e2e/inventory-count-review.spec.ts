@@ -59,6 +59,11 @@ test("flour is counted in kg; the review shows the variance and the dishes a sli
   await expect(flagged).toContainText("5 kg");
   await expect(flagged).toContainText(`${varianceKg} kg`);
   await expect(review.getByTestId("count-review-86")).toHaveCount(0);
+  // Tablets and integrations get the same review from the API.
+  const countId = admin.url().split("/").pop()!;
+  const api = await admin.request.get(`/api/v1/inventory/counts/${countId}/preview`);
+  expect(api.status()).toBe(200);
+  expect(await api.json()).toMatchObject({ counted: 1, corrections: 1, eightySixed: [], largeVariances: [{ name: "All-purpose flour", counted: "5000" }] });
   await review.getByTestId("count-post-confirm").click();
   await expect(review).toBeHidden();
   const panel = admin.getByTestId("count-panel");
@@ -66,6 +71,7 @@ test("flour is counted in kg; the review shows the variance and the dishes a sli
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("(posted)");
   // No stale error once the page has refreshed to the posted count (the low-stock toast is not ours).
   await expect(panel.getByRole("alert")).toHaveCount(0);
+  expect((await admin.request.get(`/api/v1/inventory/counts/${countId}/preview`)).status()).toBe(409);
 
   await admin.goto("/admin/inventory");
   await expect(admin.locator('[data-testid=ingredient-row][data-name="All-purpose flour"]').getByTestId("on-hand")).toHaveText("5 kg");
