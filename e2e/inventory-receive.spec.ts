@@ -97,6 +97,8 @@ test("a CSV with bad rows imports nothing and says which rows and why; a clean o
   await expect(report.getByRole("row").filter({ hasText: "base_unit" })).toContainText("3");
   await expect(report).toContainText("cost_per_purchase_unit");
   await expect(report).toContainText("Must not be above par_level");
+  // One pass: the server's reference check (unknown supplier) is in the same report (issue 7 #21c).
+  await expect(report.getByRole("row").filter({ hasText: "supplier" })).toContainText('No supplier named "Nobody Ltd"');
 
   // The server applies the same rules (and the database ones, e.g. unknown supplier): nothing is written.
   const res = await admin.request.post("/api/v1/inventory/import", { headers: { "content-type": "text/csv" }, data: bad });
@@ -124,7 +126,7 @@ test("a stock count shows the variance and posts corrections", async ({ browser 
   await row.getByTestId("count-input").fill(String(expected - 3));
   await expect(row.locator("td").nth(3)).toHaveText("-3 each");
   await admin.getByTestId("count-post").click();
-  await admin.getByTestId("count-post-confirm").click();
+  await admin.getByTestId("count-post-confirm").click(); // in the review dialog (nothing to flag)
   await expect(admin.getByRole("status").filter({ hasText: "Posted" })).toContainText("1 correction");
   await admin.goto("/admin/inventory");
   await expect(admin.locator('[data-testid=ingredient-row][data-name="Lemons"]').getByTestId("on-hand")).toHaveText(`${expected - 3} each`);

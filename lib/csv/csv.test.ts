@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCsv, parseCsvTable } from "./parse";
 import { csvCell, toCsv } from "./stringify";
-import { duplicateKeyErrors, validateRows } from "./validate-rows";
+import { duplicateKeyErrors, mergeRowErrors, validateRows } from "./validate-rows";
 import { listCell, moneyCell, parseMoneyToCents, quantityCell } from "./fields";
 
 describe("parseCsv (RFC 4180)", () => {
@@ -112,6 +112,18 @@ describe("validateRows", () => {
     ]);
     expect(duplicateKeyErrors(v.rows, (r) => r.name.toLowerCase(), "name")).toEqual([
       { line: 4, column: "name", message: "Duplicate of line 2" },
+    ]);
+  });
+});
+
+describe("mergeRowErrors", () => {
+  it("lists each problem once, in line order", () => {
+    const local = [{ line: 3, column: "price", message: "Bad price" }, { line: 2, column: "name", message: "Required" }];
+    const server = [{ line: 2, column: "name", message: "Required" }, { line: 3, column: "category", message: "No category" }, { line: 3, column: "price", message: "Bad price" }];
+    expect(mergeRowErrors(local, server)).toEqual([
+      { line: 2, column: "name", message: "Required" },
+      { line: 3, column: "price", message: "Bad price" },
+      { line: 3, column: "category", message: "No category" },
     ]);
   });
 });

@@ -38,3 +38,16 @@ export function duplicateKeyErrors<T>(rows: { line: number; data: T }[], key: (t
   }
   return errors;
 }
+
+/** One report from two (the browser's check and the server's): each problem once, by line. */
+export function mergeRowErrors(...lists: RowError[][]): RowError[] {
+  const seen = new Set<string>();
+  const out: RowError[] = [];
+  for (const e of lists.flat()) {
+    const key = `${e.line}\u0000${e.column ?? ""}\u0000${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out.sort((a, b) => a.line - b.line);
+}

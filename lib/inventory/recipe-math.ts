@@ -92,6 +92,11 @@ export function portionsCoverable(needs: ReadonlyMap<string, Milli> | readonly R
   return min;
 }
 
+/** The auto-86 rule: a dish is 86'd when stock cannot cover one more portion of its recipe. */
+export function cannotMakeOne(needs: ReadonlyMap<string, Milli> | readonly RecipeLineQty[], stock: ReadonlyMap<string, Milli>): boolean {
+  return portionsCoverable(needs, stock) < 1;
+}
+
 /**
  * When a batch cannot be covered: the first item (in the order given) whose cumulative need of
  * some ingredient exceeds what is on hand, so the error names the dish the server just tried.

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { toMilli, type Milli } from "./quantity";
-import { portionsCoverable } from "./recipe-math";
+import { cannotMakeOne } from "./recipe-math";
 
 export type AvailabilityChanges = {
   /** Items just auto-86'd: their recipe can no longer cover one more portion. */
@@ -46,15 +46,15 @@ export async function reconcileAvailability(
   const now = new Date();
   for (const item of items) {
     const lines = item.recipeLines.map((l) => ({ ingredientId: l.ingredientId, quantity: toMilli(l.quantity) }));
-    const coverable = portionsCoverable(lines, stock);
-    if (!item.is86d && coverable < 1) {
+    const out86 = cannotMakeOne(lines, stock);
+    if (!item.is86d && out86) {
       // The guard (is86d = false) keeps a concurrent manual 86 from being relabelled AUTO.
       const r = await tx.menuItem.updateMany({
         where: { id: item.id, is86d: false },
         data: { is86d: true, eightySixedAt: now, eightySixedBy: "AUTO" },
       });
       if (r.count) out.eightySixed.push({ id: item.id, name: item.name });
-    } else if (item.is86d && coverable >= 1) {
+    } else if (item.is86d && !out86) {
       const r = await tx.menuItem.updateMany({
         where: { id: item.id, is86d: true, eightySixedBy: "AUTO" },
         data: { is86d: false, eightySixedAt: null, eightySixedBy: null },

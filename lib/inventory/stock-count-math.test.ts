@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctionDelta, variance } from "./stock-count-math";
+import { correctionDelta, isLargeVariance, variance } from "./stock-count-math";
 
 describe("stock count corrections", () => {
   it("is counted minus expected", () => {
@@ -15,5 +15,19 @@ describe("stock count corrections", () => {
   it("never takes the level below zero", () => {
     expect(correctionDelta({ expected: 10_000, counted: 2_000, current: 5_000 })).toBe(-5_000);
     expect(correctionDelta({ expected: 0, counted: 4_000, current: 0 })).toBe(4_000);
+  });
+});
+
+describe("large variances", () => {
+  it("flags more than 20 % either way, and stock found where none was expected", () => {
+    expect(isLargeVariance(29_520_000, 5_000)).toBe(true); // the flour trap: 5 g typed for 29.52 kg
+    expect(isLargeVariance(29_520_000, 5_000_000)).toBe(true);
+    expect(isLargeVariance(10_000, 8_000)).toBe(false); // exactly 20 %
+    expect(isLargeVariance(10_000, 7_999)).toBe(true);
+    expect(isLargeVariance(10_000, 12_001)).toBe(true);
+    expect(isLargeVariance(10_000, 10_000)).toBe(false);
+    expect(isLargeVariance(0, 1)).toBe(true);
+    expect(isLargeVariance(0, 0)).toBe(false);
+    expect(isLargeVariance(99_999_999_999_999, 0)).toBe(true);
   });
 });

@@ -14,3 +14,18 @@ export function correctionDelta(args: { expected: Milli; counted: Milli; current
   const v = variance(args.expected, args.counted);
   return Math.max(v, -Math.max(0, args.current));
 }
+
+/**
+ * A variance worth a second look before posting: more than 20 % of what was expected, or any
+ * stock found where none was expected. 20 % is well above the noise of weighing part-used
+ * containers (a few %), yet catches the slips that matter: a unit mix-up (×1000), a missed
+ * shelf or a typo. Exact integer maths, so it agrees on the server and in the browser.
+ */
+export const LARGE_VARIANCE_PERCENT = 20;
+
+export function isLargeVariance(expected: Milli, counted: Milli): boolean {
+  const v = BigInt(Math.abs(variance(expected, counted)));
+  if (v === 0n) return false;
+  if (expected <= 0) return true;
+  return v * 100n > BigInt(expected) * BigInt(LARGE_VARIANCE_PERCENT);
+}

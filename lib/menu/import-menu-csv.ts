@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "../inventory/publish-stock-effects";
-import { checkMenuCsv, type MenuRow } from "./menu-csv";
+import { checkMenuCsv, menuReferenceErrors } from "./menu-csv";
 
 export type MenuImportReport = { rows: number; created: number; updated: number; priceChanges: number; dryRun: boolean };
 
@@ -33,30 +33,25 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
   const windowByName = lower(windows);
   const stationByKey = new Map([...stations.map((s) => [s.slug.toLowerCase(), s] as const), ...stations.map((s) => [s.name.toLowerCase(), s] as const)]);
 
-  const errors: RowError[] = [...check.errors];
-  const resolved: { line: number; row: MenuRow; categoryId: string; stationId: string | null; groupIds: string[]; windowIds: string[] }[] = [];
-  for (const { line, data } of check.rows) {
-    const category = categoryByName.get(data.category.toLowerCase());
-    if (!category) errors.push({ line, column: "category", message: `No category "${data.category}" (create it first)` });
-    const station = data.station ? stationByKey.get(data.station.toLowerCase()) : null;
-    if (data.station && !station) errors.push({ line, column: "station", message: `No station "${data.station}"` });
-    const groupIds = data.modifier_groups.map((g) => {
-      const found = groupByName.get(g.toLowerCase());
-      if (!found) errors.push({ line, column: "modifier_groups", message: `No modifier group "${g}"` });
-      return found?.id ?? "";
-    });
-    const windowIds = data.availability.map((w) => {
-      const found = windowByName.get(w.toLowerCase());
-      if (!found) errors.push({ line, column: "availability", message: `No availability window "${w}"` });
-      return found?.id ?? "";
-    });
-    if (category) resolved.push({ line, row: data, categoryId: category.id, stationId: station?.id ?? null, groupIds, windowIds });
-  }
+  const names = (rows: { name: string }[]) => new Set(rows.map((r) => r.name.toLowerCase()));
+  const errors: RowError[] = [
+    ...check.errors,
+    ...menuReferenceErrors(check.raw, { categories: names(categories), stations: new Set(stationByKey.keys()), modifierGroups: names(groups), windows: names(windows) }),
+  ];
   if (errors.length) {
     errors.sort((a, b) => a.line - b.line);
     const lines = new Set(errors.map((e) => e.line)).size;
     throw new AppError("VALIDATION", `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`, undefined, { rowErrors: errors });
   }
+  // No errors: every name below resolves.
+  const resolved = check.rows.map(({ line, data }) => ({
+    line,
+    row: data,
+    categoryId: categoryByName.get(data.category.toLowerCase())?.id ?? "",
+    stationId: data.station ? (stationByKey.get(data.station.toLowerCase())?.id ?? null) : null,
+    groupIds: data.modifier_groups.map((g) => groupByName.get(g.toLowerCase())?.id ?? ""),
+    windowIds: data.availability.map((w) => windowByName.get(w.toLowerCase())?.id ?? ""),
+  }));
   const report: MenuImportReport = { rows: resolved.length, created: 0, updated: 0, priceChanges: 0, dryRun: !!input.dryRun };
   for (const r of resolved) {
     const found = itemByName.get(r.row.name.toLowerCase());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bpsToPercent, checkMenuCsv } from "./menu-csv";
+import { bpsToPercent, checkMenuCsv, menuReferenceErrors } from "./menu-csv";
 import { normaliseTag, parseAllergen } from "./allergens";
 
 describe("menu CSV rows", () => {
@@ -37,5 +37,20 @@ describe("menu CSV rows", () => {
     expect(parseAllergen("tree nuts")).toBe("TREE_NUTS");
     expect(parseAllergen("shellfish")).toBeNull();
     expect(normaliseTag(" Gluten Free ")).toBe("gluten-free");
+  });
+});
+
+describe("menu CSV references", () => {
+  it("checks every row's names, the rows with format errors too", () => {
+    const csv = "name,category,price,station,modifier_groups,availability\nSoup,Starters,abc,nowhere,Sides;Nope,Lunch\nSalad,Mains,5,grill,,Brunch\n";
+    const check = checkMenuCsv(csv);
+    expect(check.errors.map((e) => `${e.line}:${e.column}`)).toEqual(["2:price"]);
+    const known = { categories: new Set(["starters"]), stations: new Set(["grill"]), modifierGroups: new Set(["sides"]), windows: new Set(["lunch"]) };
+    expect(menuReferenceErrors(check.raw, known).map((e) => `${e.line}:${e.column}:${e.message}`)).toEqual([
+      '2:station:No station "nowhere"',
+      '2:modifier_groups:No modifier group "Nope"',
+      '3:category:No category "Mains" (create it first)',
+      '3:availability:No availability window "Brunch"',
+    ]);
   });
 });

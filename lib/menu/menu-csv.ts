@@ -76,13 +76,48 @@ export const menuRowSchema = z
   .refine((r) => !r.seasonal_from || !r.seasonal_to || r.seasonal_from <= r.seasonal_to, { path: ["seasonal_to"], message: "Must be on or after seasonal_from" });
 export type MenuRow = z.infer<typeof menuRowSchema>;
 
-export function checkMenuCsv(text: string): { rows: { line: number; data: MenuRow }[]; errors: RowError[] } {
+export type MenuCsvCheck = {
+  rows: { line: number; data: MenuRow }[];
+  errors: RowError[];
+  /** Every parsed row's raw cells (also the invalid ones), for the checks against the database. */
+  raw: { line: number; values: Record<string, string> }[];
+};
+
+/** Everything that can be checked without the database. */
+export function checkMenuCsv(text: string): MenuCsvCheck {
   const table = parseCsvTable(text, { required: MENU_CSV_REQUIRED, optional: MENU_CSV_OPTIONAL });
-  if (table.rows.length > MAX_MENU_ROWS) return { rows: [], errors: [{ line: 1, message: `Too many rows (${table.rows.length}); at most ${MAX_MENU_ROWS}` }] };
-  if (!table.rows.length && !table.errors.length) return { rows: [], errors: [{ line: 2, message: "The file has a header but no rows" }] };
+  if (table.rows.length > MAX_MENU_ROWS) return { rows: [], raw: [], errors: [{ line: 1, message: `Too many rows (${table.rows.length}); at most ${MAX_MENU_ROWS}` }] };
+  if (!table.rows.length && !table.errors.length) return { rows: [], raw: [], errors: [{ line: 2, message: "The file has a header but no rows" }] };
   const v = validateRows(table, menuRowSchema);
   const errors = [...v.errors, ...duplicateKeyErrors(v.rows, (r) => r.name.toLowerCase(), "name")].sort((a, b) => a.line - b.line);
-  return { rows: v.rows, errors };
+  return { rows: v.rows, errors, raw: table.rows };
+}
+
+/** What exists at the location, lower-cased (stations by slug and by name). */
+export type MenuCsvReferences = { categories: ReadonlySet<string>; stations: ReadonlySet<string>; modifierGroups: ReadonlySet<string>; windows: ReadonlySet<string> };
+
+const list = (v: string | undefined) => (v ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Unknown category / station / modifier group / window, checked on the raw cells of every row,
+ * the ones with format errors too: one report lists all of a row's problems, so nobody fixes a
+ * price only to learn on the next upload that the category is misspelt.
+ */
+export function menuReferenceErrors(raw: MenuCsvCheck["raw"], known: MenuCsvReferences): RowError[] {
+  const errors: RowError[] = [];
+  for (const { line, values } of raw) {
+    const category = values.category ?? "";
+    if (category && !known.categories.has(category.toLowerCase())) errors.push({ line, column: "category", message: `No category "${category}" (create it first)` });
+    const station = values.station ?? "";
+    if (station && !known.stations.has(station.toLowerCase())) errors.push({ line, column: "station", message: `No station "${station}"` });
+    for (const g of list(values.modifier_groups)) {
+      if (!known.modifierGroups.has(g.toLowerCase())) errors.push({ line, column: "modifier_groups", message: `No modifier group "${g}"` });
+    }
+    for (const w of list(values.availability)) {
+      if (!known.windows.has(w.toLowerCase())) errors.push({ line, column: "availability", message: `No availability window "${w}"` });
+    }
+  }
+  return errors;
 }
 
 /** 825 → "8.25" (export). */

@@ -2,15 +2,18 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 
-/** Staff with a role at the acting user's location. */
+/** Staff with a role at the acting user's location, and that location's time zone (to show their times in). */
 export async function listStaff(ctx: Ctx) {
-  const rows = await db.membership.findMany({
-    where: { locationId: ctx.locationId },
-    include: { user: { select: { id: true, name: true, email: true, active: true, lastLoginAt: true, lockedUntil: true } } },
-    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-  });
+  const [location, rows] = await Promise.all([
+    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { timezone: true } }),
+    db.membership.findMany({
+      where: { locationId: ctx.locationId },
+      include: { user: { select: { id: true, name: true, email: true, active: true, lastLoginAt: true, lockedUntil: true } } },
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+    }),
+  ]);
   const now = new Date();
-  return rows.map((m) => ({
+  const staff = rows.map((m) => ({
     id: m.user.id,
     name: m.user.name,
     email: m.user.email,
@@ -19,4 +22,5 @@ export async function listStaff(ctx: Ctx) {
     lastLoginAt: m.user.lastLoginAt,
     locked: !!m.user.lockedUntil && m.user.lockedUntil > now,
   }));
+  return { timeZone: location.timezone, staff };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDateOf, localHourOf, startOfLocalDay, startOfNextLocalDay, zonedInstant } from "./zoned";
+import { formatZonedDateTime, localDateOf, localHourOf, startOfLocalDay, startOfNextLocalDay, zonedInstant } from "./zoned";
 
 const iso = (d: Date) => d.toISOString();
 
@@ -51,5 +51,14 @@ describe("zonedInstant and local fields", () => {
     expect(localDateOf(new Date("2026-03-08T04:30:00Z"), "America/New_York")).toEqual({ y: 2026, m: 3, d: 7 });
     expect(localHourOf(new Date("2026-03-08T07:30:00Z"), "America/New_York")).toBe(3); // 02:30 does not exist
     expect(localHourOf(new Date("2026-10-25T00:30:00Z"), "Europe/London")).toBe(1);
+  });
+});
+
+describe("formatZonedDateTime", () => {
+  it("shows the wall clock of the location's zone with the zone, across DST", () => {
+    expect(formatZonedDateTime(new Date("2026-07-01T13:30:00Z"), "America/New_York")).toBe("2026-07-01 09:30 EDT");
+    expect(formatZonedDateTime(new Date("2026-01-15T03:05:00Z"), "America/New_York")).toBe("2026-01-14 22:05 EST");
+    expect(formatZonedDateTime(new Date("2026-01-15T03:05:00Z"), "UTC")).toBe("2026-01-15 03:05 UTC");
+    expect(formatZonedDateTime(new Date("2026-01-15T20:00:00Z"), "Asia/Kolkata")).toBe("2026-01-16 01:30 GMT+5:30");
   });
 });

@@ -48,3 +48,19 @@ export function parseIsoDate(iso: string): LocalDate {
 export function isoDate(date: LocalDate): string {
   return `${String(date.y).padStart(4, "0")}-${String(date.m).padStart(2, "0")}-${String(date.d).padStart(2, "0")}`;
 }
+
+/**
+ * `instant` as the wall clock in `timeZone` shows it, with the zone's abbreviation so nobody
+ * mistakes it for their own time: "2026-07-01 09:30 EDT" (UTC offset where there is no name).
+ */
+export function formatZonedDateTime(instant: Date, timeZone: string): string {
+  const z = new TZDate(instant.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())} ${pad(z.getHours())}:${pad(z.getMinutes())} ${zoneAbbreviation(instant, timeZone)}`;
+}
+
+/** "EST" / "EDT", "UTC", or "GMT+5:30" where English has no short name. */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}

@@ -24,6 +24,7 @@ import { createReorderDrafts, createReorderDraftsSchema } from "@/lib/inventory/
 import { startStockCount, startStockCountSchema } from "@/lib/inventory/start-stock-count";
 import { saveStockCount, saveStockCountSchema } from "@/lib/inventory/save-stock-count";
 import { postStockCount, postStockCountSchema } from "@/lib/inventory/post-stock-count";
+import { previewStockCount, previewStockCountSchema } from "@/lib/inventory/preview-stock-count";
 import { cancelStockCount, cancelStockCountSchema } from "@/lib/inventory/cancel-stock-count";
 import { setRecipe, setRecipeSchema } from "@/lib/inventory/set-recipe";
 import { cents, flattenFieldErrors, num, orNull, str } from "./_components/form-data";
@@ -141,6 +142,11 @@ export async function startStockCountAction(_prev: unknown, fd: FormData) {
 const saveCount = action({ roles: MANAGERS, input: saveStockCountSchema }, saveStockCount);
 export async function saveStockCountAction(input: z.input<typeof saveStockCountSchema>) {
   return after(await saveCount(input));
+}
+
+const previewCount = action({ roles: MANAGERS, input: previewStockCountSchema }, previewStockCount);
+export async function previewStockCountAction(input: { id: string }) {
+  return previewCount(input);
 }
 
 const postCount = action({ roles: MANAGERS, input: postStockCountSchema }, postStockCount);

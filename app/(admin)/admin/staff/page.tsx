@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { listStaff } from "@/lib/staff/list-staff";
+import { formatZonedDateTime } from "@/lib/time/zoned";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {
   const ctx = await requireUser(MANAGERS);
-  const staff = await listStaff(ctx);
+  const { staff, timeZone } = await listStaff(ctx);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Staff</h1>
@@ -25,19 +26,21 @@ export default async function StaffPage() {
                 <th className="px-4 py-3">Email</th>
                 <th className="px-4 py-3">Role</th>
                 <th className="px-4 py-3">Status</th>
-                <th className="px-4 py-3">Last sign-in</th>
+                <th className="px-4 py-3">Last sign-in <span className="font-normal" data-testid="staff-time-zone">({timeZone})</span></th>
               </tr>
             </thead>
             <tbody>
               {staff.map((s) => (
-                <tr key={s.id} className="border-t border-gray-100">
+                <tr key={s.id} className="border-t border-gray-100" data-testid="staff-row" data-email={s.email}>
                   <td className="px-4 py-3 font-medium">{s.name}</td>
                   <td className="px-4 py-3 text-gray-600">{s.email}</td>
                   <td className="px-4 py-3"><Badge tone="blue">{s.role.toLowerCase()}</Badge></td>
                   <td className="px-4 py-3">
                     {!s.active ? <Badge>inactive</Badge> : s.locked ? <Badge tone="red">locked</Badge> : <Badge tone="green">active</Badge>}
                   </td>
-                  <td className="px-4 py-3 text-gray-600">{s.lastLoginAt ? s.lastLoginAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never"}</td>
+                  <td className="px-4 py-3 text-gray-600" data-testid="staff-last-login">
+                    {s.lastLoginAt ? <time dateTime={s.lastLoginAt.toISOString()}>{formatZonedDateTime(s.lastLoginAt, timeZone)}</time> : "never"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { checkMenuCsv } from "@/lib/menu/menu-csv";
 import { checkIngredientCsv } from "@/lib/inventory/ingredient-csv";
-import type { RowError } from "@/lib/csv/validate-rows";
+import { mergeRowErrors, type RowError } from "@/lib/csv/validate-rows";
 import { Button } from "@/components/ui/button";
 
 type Phase =
@@ -20,8 +20,10 @@ const MAX_SHOWN = 200;
 
 /**
  * CSV import with a visible progress: reading the file, checking every row in the browser
- * (the same rules the server applies), uploading (byte progress), then the server's all-or-
- * nothing import. Any bad row → a row-level report and nothing written.
+ * (the same rules the server applies), then at once a dry run on the server, which adds what
+ * only the database knows (unknown category, station, supplier…): one report lists every row's
+ * problems, format and references together. Import is offered once that check passes, and is
+ * all or nothing.
  */
 export function CsvImport({ kind, endpoint }: { kind: "menu" | "ingredients"; endpoint: string }) {
   const router = useRouter();
@@ -44,21 +46,23 @@ export function CsvImport({ kind, endpoint }: { kind: "menu" | "ingredients"; en
       // Let the progress bar paint before the (synchronous) check of a large file.
       setTimeout(() => {
         const check = kind === "menu" ? checkMenuCsv(text) : checkIngredientCsv(text);
-        setPhase({ step: "checked", rows: check.rows.length + new Set(check.errors.map((e) => e.line)).size, errors: check.errors });
+        // A file whose header is wrong has nothing more to learn from the server.
+        if (check.errors.some((e) => e.line === 1)) setPhase({ step: "checked", rows: check.raw.length, errors: check.errors });
+        else upload(true, text, check.errors);
       }, 30);
     };
     setPhase({ step: "reading", pct: 0 });
     reader.readAsText(f);
   }
 
-  function upload(dryRun: boolean) {
-    if (!file) return;
+  function upload(dryRun: boolean, text = file?.text, local: RowError[] = []) {
+    if (text === undefined) return;
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `${endpoint}${dryRun ? "?dryRun=1" : ""}`);
     xhr.setRequestHeader("content-type", "text/csv");
     xhr.upload.onprogress = (e) => e.lengthComputable && setPhase({ step: "uploading", pct: Math.round((e.loaded / e.total) * 100), dryRun });
     xhr.upload.onload = () => setPhase({ step: "working", dryRun });
-    xhr.onerror = () => setPhase({ step: "failed", message: "The upload failed (network). Nothing was imported; try again.", errors: [] });
+    xhr.onerror = () => setPhase({ step: "failed", message: "The upload failed (network). Nothing was imported; try again.", errors: local });
     xhr.onload = () => {
       let body: { error?: { message?: string; rowErrors?: RowError[]; fieldErrors?: Record<string, string[]> } } & Record<string, number | boolean> = {};
       try {
@@ -71,11 +75,11 @@ export function CsvImport({ kind, endpoint }: { kind: "menu" | "ingredients"; en
         if (!dryRun) router.refresh();
       } else {
         const fe = body.error?.fieldErrors ? Object.values(body.error.fieldErrors).flat().join(" ") : "";
-        setPhase({ step: "failed", message: `${body.error?.message ?? `The server answered ${xhr.status}`}${fe ? `: ${fe}` : ""}`, errors: body.error?.rowErrors ?? [] });
+        setPhase({ step: "failed", message: `${body.error?.message ?? `The server answered ${xhr.status}`}${fe ? `: ${fe}` : ""}`, errors: mergeRowErrors(local, body.error?.rowErrors ?? []) });
       }
     };
     setPhase({ step: "uploading", pct: 0, dryRun });
-    xhr.send(file.text);
+    xhr.send(text);
   }
 
   const busy = phase.step === "reading" || phase.step === "uploading" || phase.step === "working";
@@ -93,25 +97,18 @@ export function CsvImport({ kind, endpoint }: { kind: "menu" | "ingredients"; en
           onChange={(e) => choose(e.target.files?.[0])}
           className="block text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-gray-900 file:px-4 file:font-semibold file:text-white"
         />
-        {file && phase.step === "checked" && phase.errors.length === 0 && (
-          <>
-            <Button variant="secondary" onClick={() => upload(true)}>Check against current data</Button>
-            <Button onClick={() => upload(false)} data-testid="csv-import-run">Import {phase.rows} row{phase.rows === 1 ? "" : "s"}</Button>
-          </>
+        {file && phase.step === "done" && phase.dryRun && (
+          <Button onClick={() => upload(false)} data-testid="csv-import-run">Import {String(phase.report.rows ?? "")} row{phase.report.rows === 1 ? "" : "s"}</Button>
         )}
-        {file && phase.step === "done" && phase.dryRun && <Button onClick={() => upload(false)} data-testid="csv-import-run">Import now</Button>}
       </div>
 
       <div aria-live="polite" className="space-y-2">
         {phase.step === "reading" && <Progress label={`Reading ${file?.name ?? "file"}`} pct={phase.pct} />}
         {phase.step === "uploading" && <Progress label={phase.dryRun ? "Uploading for a check" : "Uploading"} pct={phase.pct} />}
         {phase.step === "working" && <Progress label={phase.dryRun ? "Checking every row against current data…" : "Importing in one transaction…"} pct={null} />}
-        {phase.step === "checked" && phase.errors.length === 0 && (
-          <p role="status" className="rounded-lg bg-green-50 p-3 text-sm font-medium text-green-800">{phase.rows} row{phase.rows === 1 ? "" : "s"} look right. Check against current data or import.</p>
-        )}
         {phase.step === "done" && (
           <p role="status" className="rounded-lg bg-green-50 p-3 text-sm font-medium text-green-800" data-testid="csv-import-done">
-            {phase.dryRun ? "Check passed: " : "Imported: "}
+            {phase.dryRun ? "Every row checks out against current data. Importing would give: " : "Imported: "}
             {Object.entries(phase.report).filter(([k, v]) => typeof v === "number" && k !== "rows").map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, " $1").toLowerCase()}`).join(", ")}.
             {phase.dryRun && " Nothing written yet."}
           </p>
@@ -119,7 +116,9 @@ export function CsvImport({ kind, endpoint }: { kind: "menu" | "ingredients"; en
         {(phase.step === "checked" && phase.errors.length > 0) || phase.step === "failed" ? (
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3" data-testid="csv-import-errors">
             <p className="font-semibold text-red-800">
-              {phase.step === "failed" ? phase.message : `${new Set(errors.map((e) => e.line)).size} row(s) need fixing; nothing will be imported until the file is clean.`}
+              {errors.some((e) => e.line > 1)
+                ? `${new Set(errors.map((e) => e.line)).size} row(s) need fixing; nothing will be imported until the file is clean.`
+                : phase.step === "failed" ? phase.message : "The file cannot be read as this CSV; nothing will be imported."}
             </p>
             {errors.length > 0 && (
               <table className="mt-2 w-full text-sm">

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary, errorSummaryItems, useFocusFirstError, type SummaryField } from "@/components/ui/error-summary";
 import { Field, FormMessage, describedBy, inputClass } from "./form-field";
 import { keepValuesOnSubmit } from "./use-keep-values";
 import { saveIngredientAction } from "../actions";
@@ -12,13 +13,28 @@ type Ingredient = {
   costCentsPerPurchaseUnit: number; parLevel: string; reorderPoint: string; defaultSupplierId: string | null;
 };
 
+/** The fields in the order they appear, for the error summary. */
+const SUMMARY_FIELDS: SummaryField[] = [
+  { key: "name", id: "name", label: "Name" },
+  { key: "sku", id: "sku", label: "SKU" },
+  { key: "baseUnit", id: "baseUnit", label: "Base unit" },
+  { key: "defaultSupplierId", id: "defaultSupplierId", label: "Default supplier" },
+  { key: "purchaseUnit", id: "purchaseUnit", label: "Purchase unit" },
+  { key: "purchaseUnitSize", id: "purchaseUnitSize", label: "Base units in one purchase unit" },
+  { key: "costCentsPerPurchaseUnit", id: "cost", label: "Cost per purchase unit" },
+  { key: "parLevel", id: "parLevel", label: "Par level" },
+  { key: "reorderPoint", id: "reorderPoint", label: "Reorder point" },
+];
+
 /** Base unit (how stock is kept), purchase unit and its size (the conversion), cost, par and reorder point. */
 export function IngredientForm({ ingredient, suppliers, hasHistory }: { ingredient: Ingredient | null; suppliers: { id: string; name: string }[]; hasHistory: boolean }) {
   const [state, formAction, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(saveIngredientAction.bind(null, ingredient?.id ?? null), null);
   const fe = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const summary = errorSummaryItems(state && !state.ok ? state.fieldErrors : undefined, SUMMARY_FIELDS, "ingredient-form");
+  useFocusFirstError(state, summary);
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate data-testid="ingredient-form">
-      <FormMessage result={state && !state.ok ? state : null} />
+    <form id="ingredient-form" tabIndex={-1} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate data-testid="ingredient-form">
+      {summary.length ? <ErrorSummary title={state && !state.ok ? state.error : ""} items={summary} /> : <FormMessage result={state && !state.ok ? state : null} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" htmlFor="name" error={fe.name}>
           <input {...describedBy("name", fe.name)} defaultValue={ingredient?.name} className={inputClass} />

@@ -12,9 +12,13 @@ import { bulkChangePricesAction } from "../actions";
 /**
  * Bulk price change over a selection: by percent or amount, optional rounding, with a live
  * before/after preview (same integer math as the server). One transaction on confirm.
+ * A native modal <dialog> (showModal): centred (m-auto undoes the preflight's margin reset),
+ * focus trapped, Escape closes, and focus goes back to the button that opened it.
  */
 export function BulkPriceDialog({ items, currency, onClose }: { items: MenuAdminItem[]; currency: string; onClose: (done: boolean) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const done = useRef(false);
   const [mode, setMode] = useState<"PERCENT" | "AMOUNT">("PERCENT");
   const [value, setValue] = useState("");
   const [roundTo, setRoundTo] = useState(1);
@@ -23,8 +27,20 @@ export function BulkPriceDialog({ items, currency, onClose }: { items: MenuAdmin
 
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
+    if (d && !d.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      d.showModal();
+      // showModal focuses the first control (a radio); React's autoFocus ran before it, unseen.
+      document.getElementById("bulk-value")?.focus();
+    }
   }, []);
+
+  function closed() {
+    const back = opener.current;
+    onClose(done.current);
+    // After the parent re-renders: the opener may be gone (the selection is cleared on success).
+    requestAnimationFrame(() => back?.isConnected && back.focus());
+  }
 
   const change: PriceChange | null = useMemo(() => {
     const v = value.trim();
@@ -45,13 +61,16 @@ export function BulkPriceDialog({ items, currency, onClose }: { items: MenuAdmin
     setError(null);
     startTransition(async () => {
       const r = await bulkChangePricesAction({ itemIds: items.map((i) => i.id), change });
-      if (r.ok) onClose(true);
+      if (r.ok) {
+        done.current = true;
+        ref.current?.close();
+      }
       else setError(r.fieldErrors ? `${r.error}: ${Object.values(r.fieldErrors).flat().join("; ")}` : r.error);
     });
   }
 
   return (
-    <dialog ref={ref} onClose={() => onClose(false)} aria-labelledby="bulk-price-title" className="w-[min(40rem,95vw)] rounded-2xl p-0 backdrop:bg-black/40" data-testid="bulk-price-dialog">
+    <dialog ref={ref} onClose={closed} aria-labelledby="bulk-price-title" className="m-auto w-[min(40rem,95vw)] rounded-2xl p-0 backdrop:bg-black/40" data-testid="bulk-price-dialog">
       <form
         method="dialog"
         className="space-y-4 p-6"
@@ -72,7 +91,7 @@ export function BulkPriceDialog({ items, currency, onClose }: { items: MenuAdmin
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label={mode === "PERCENT" ? "Change (%), e.g. 5 or -2.5" : `Change (${currency}), e.g. 0.50 or -1`} htmlFor="bulk-value">
-            <input id="bulk-value" autoFocus inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} className={inputClass} data-testid="bulk-value" />
+            <input id="bulk-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} className={inputClass} data-testid="bulk-value" />
           </Field>
           <Field label="Round to" htmlFor="bulk-round">
             <select id="bulk-round" value={roundTo} onChange={(e) => setRoundTo(Number(e.target.value))} className={inputClass}>

@@ -7,9 +7,32 @@ import { ALLERGENS, ALLERGEN_LABEL, COMMON_DIETARY_TAGS } from "@/lib/menu/aller
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ErrorSummary, errorSummaryItems, useFocusFirstError, type SummaryField } from "@/components/ui/error-summary";
 import { Field, FormMessage, describedBy, inputClass } from "../../inventory/_components/form-field";
 import { keepValuesOnSubmit } from "../../inventory/_components/use-keep-values";
 import { saveMenuItemAction } from "../actions";
+
+/** The fields in the order they appear, for the error summary (server key → element id, label). */
+const SUMMARY_FIELDS: SummaryField[] = [
+  { key: "name", id: "name", label: "Name" },
+  { key: "categoryId", id: "categoryId", label: "Category" },
+  { key: "description", id: "description", label: "Description" },
+  { key: "priceCents", id: "price", label: "Price" },
+  { key: "taxRateBps", id: "taxRate", label: "Tax rate" },
+  { key: "stationId", id: "stationId", label: "Kitchen station" },
+  { key: "imageUrl", id: "imageUrl", label: "Image URL" },
+  { key: "prepMinutes", id: "prepMinutes", label: "Prep-time target" },
+  { key: "allergens", id: "allergens", label: "Allergens" },
+  { key: "dietaryTags", id: "extraTags", label: "Dietary tags" },
+  { key: "kcal", id: "kcal", label: "Energy (kcal)" },
+  { key: "proteinG", id: "proteinG", label: "Protein (g)" },
+  { key: "carbsG", id: "carbsG", label: "Carbs (g)" },
+  { key: "fatG", id: "fatG", label: "Fat (g)" },
+  { key: "availabilityWindowIds", id: "availabilityWindowIds", label: "Served during" },
+  { key: "seasonalFrom", id: "seasonalFrom", label: "Seasonal from" },
+  { key: "seasonalTo", id: "seasonalTo", label: "Seasonal until" },
+  { key: "modifierGroupIds", id: "modifierGroupIds", label: "Modifier groups" },
+];
 
 const DAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
@@ -21,12 +44,14 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}
 export function ItemForm({ item, options }: { item: MenuItemDetail | null; options: MenuAdmin }) {
   const [state, formAction, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(saveMenuItemAction.bind(null, item?.id ?? null), null);
   const fe = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const summary = errorSummaryItems(state && !state.ok ? state.fieldErrors : undefined, SUMMARY_FIELDS, "item-form");
+  useFocusFirstError(state, summary);
   const customTags = (item?.dietaryTags ?? []).filter((t) => !(COMMON_DIETARY_TAGS as readonly string[]).includes(t));
   const v = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
 
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate data-testid="item-form">
-      <FormMessage result={state && !state.ok ? state : null} />
+    <form id="item-form" tabIndex={-1} action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate data-testid="item-form">
+      {summary.length ? <ErrorSummary title={state && !state.ok ? state.error : ""} items={summary} /> : <FormMessage result={state && !state.ok ? state : null} />}
       <Card title="Basics">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Name" htmlFor="name" error={fe.name}>
@@ -65,9 +90,9 @@ export function ItemForm({ item, options }: { item: MenuItemDetail | null; optio
         <fieldset aria-describedby={fe["allergens"] ? "allergens-error" : undefined}>
           <legend className="mb-2 text-sm font-medium text-gray-800">Contains (the 14 declarable allergens)</legend>
           <div className="grid grid-cols-2 gap-1 sm:grid-cols-4">
-            {ALLERGENS.map((a) => (
+            {ALLERGENS.map((a, i) => (
               <label key={a} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="allergens" value={a} defaultChecked={item?.allergens.includes(a)} className="h-5 w-5" />
+                <input id={i === 0 ? "allergens" : undefined} type="checkbox" name="allergens" value={a} defaultChecked={item?.allergens.includes(a)} className="h-5 w-5" />
                 {ALLERGEN_LABEL[a]}
               </label>
             ))}
@@ -107,9 +132,9 @@ export function ItemForm({ item, options }: { item: MenuItemDetail | null; optio
             <p className="text-sm text-gray-500">No windows yet. Add them under Availability.</p>
           ) : (
             <div className="grid gap-1 sm:grid-cols-2">
-              {options.windows.map((w) => (
+              {options.windows.map((w, i) => (
                 <label key={w.id} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name="availabilityWindowIds" value={w.id} defaultChecked={item?.availabilityWindowIds.includes(w.id)} className="h-5 w-5" />
+                  <input id={i === 0 ? "availabilityWindowIds" : undefined} type="checkbox" name="availabilityWindowIds" value={w.id} defaultChecked={item?.availabilityWindowIds.includes(w.id)} className="h-5 w-5" />
                   <span>{w.name} <span className="text-xs text-gray-500">{w.daysOfWeek.map((d) => DAY[d]).join(" ")} {hhmm(w.startMinute)}–{hhmm(w.endMinute)}</span></span>
                 </label>
               ))}
@@ -132,9 +157,9 @@ export function ItemForm({ item, options }: { item: MenuItemDetail | null; optio
           <p className="text-sm text-gray-500">No modifier groups yet. Add them under Modifier groups.</p>
         ) : (
           <div className="grid gap-1 sm:grid-cols-2">
-            {options.modifierGroups.map((g) => (
+            {options.modifierGroups.map((g, i) => (
               <label key={g.id} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="modifierGroupIds" value={g.id} defaultChecked={item?.modifierGroupIds.includes(g.id)} className="h-5 w-5" />
+                <input id={i === 0 ? "modifierGroupIds" : undefined} type="checkbox" name="modifierGroupIds" value={g.id} defaultChecked={item?.modifierGroupIds.includes(g.id)} className="h-5 w-5" />
                 <span>{g.name} <span className="text-xs text-gray-500">choose {g.minSelect}–{g.maxSelect} of {g.modifiers.length}</span></span>
               </label>
             ))}

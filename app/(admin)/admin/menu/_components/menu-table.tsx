@@ -67,7 +67,7 @@ export function MenuTable({
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" role="search">
         <label className="block">
           <span className="sr-only">Search</span>
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search name, description, tag…" className={inputClass} aria-label="Search the menu" />
+          <input id="menu-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search name, description, tag…" className={inputClass} aria-label="Search the menu" />
         </label>
         <label className="block">
           <span className="sr-only">Category</span>
@@ -176,7 +176,11 @@ export function MenuTable({
           currency={currency}
           onClose={(done) => {
             setDialogOpen(false);
-            if (done) setSelected(new Set());
+            if (done) {
+              setSelected(new Set());
+              // The opener goes with the selection: leave focus on the search field, not <body>.
+              requestAnimationFrame(() => document.getElementById("menu-search")?.focus());
+            }
           }}
         />
       )}
