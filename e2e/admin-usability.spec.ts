@@ -1,7 +1,8 @@
 // Issue 7 #21: admin console usability. The bulk-price dialog is a centred modal; long forms
 // move focus to the first field in error under an error summary; CSV import lists format and
 // reference errors in one pass; staff times are in the location's time zone.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 
 async function manager(browser: Browser, path: string): Promise<Page> {

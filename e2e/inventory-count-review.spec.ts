@@ -1,6 +1,7 @@
 // Issue 7 #14: a count is typed in the unit Expected is shown in (kg for flour, not g), and
 // posting goes through a review of the large variances and the dishes it would 86.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 
 async function manager(browser: Browser, path: string): Promise<Page> {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { listStaff } from "@/lib/staff/list-staff";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { ctxFor, resetDb, seedFixture } from "./helpers";
 
 let manager: Ctx;

@@ -10,7 +10,7 @@ import { previewStockCount } from "@/lib/inventory/preview-stock-count";
 import { saveStockCount } from "@/lib/inventory/save-stock-count";
 import { setRecipe } from "@/lib/inventory/set-recipe";
 import { startStockCount } from "@/lib/inventory/start-stock-count";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/lib/demo/seed-demo";
+import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { ctxFor, expectAppError, resetDb, seedFixture } from "./helpers";
 
 let manager: Ctx;
