@@ -27,7 +27,7 @@ import { postStockCount, postStockCountSchema } from "@/lib/inventory/post-stock
 import { previewStockCount, previewStockCountSchema } from "@/lib/inventory/preview-stock-count";
 import { cancelStockCount, cancelStockCountSchema } from "@/lib/inventory/cancel-stock-count";
 import { setRecipe, setRecipeSchema } from "@/lib/inventory/set-recipe";
-import { cents, flattenFieldErrors, num, orNull, str } from "./_components/form-data";
+import { cents, flattenFieldErrors, num, orNull, str } from "@/lib/http/form-data";
 
 const refresh = () => {
   revalidatePath("/admin/inventory", "layout");

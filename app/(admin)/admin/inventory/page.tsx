@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import type { Ctx } from "@/lib/auth/context";
-import { TableSkeleton } from "./_components/table-skeleton";
+import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
@@ -10,7 +10,7 @@ import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { formatCents } from "@/lib/money";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { INVENTORY_TABS, SectionTabs } from "./_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { IngredientTable } from "./_components/ingredient-table";
 
 export const metadata: Metadata = { title: "Inventory" };

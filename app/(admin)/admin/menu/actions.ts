@@ -21,7 +21,7 @@ import { saveModifierGroup, saveModifierGroupSchema } from "@/lib/menu/save-modi
 import { deleteModifierGroup, deleteModifierGroupSchema } from "@/lib/menu/delete-modifier-group";
 import { saveAvailabilityWindow, saveAvailabilityWindowSchema } from "@/lib/menu/save-availability-window";
 import { deleteAvailabilityWindow, deleteAvailabilityWindowSchema } from "@/lib/menu/delete-availability-window";
-import { all, bps, cents, flattenFieldErrors, num, orNull, str } from "../inventory/_components/form-data";
+import { all, bps, cents, flattenFieldErrors, num, orNull, str } from "@/lib/http/form-data";
 
 const refresh = () => revalidatePath("/admin/menu", "layout");
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import type { Ctx } from "@/lib/auth/context";
-import { TableSkeleton } from "../inventory/_components/table-skeleton";
+import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { EmptyState } from "@/components/ui/empty-state";
-import { MENU_TABS, SectionTabs } from "../inventory/_components/section-tabs";
+import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { MenuTable } from "./_components/menu-table";
 
 export const metadata: Metadata = { title: "Menu" };

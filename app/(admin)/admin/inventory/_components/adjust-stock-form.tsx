@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, describedBy, inputClass } from "./form-field";
-import { keepValuesOnSubmit } from "./use-keep-values";
+import { Field, FormMessage, describedBy, inputClass } from "@/components/admin/form-field";
+import { keepValuesOnSubmit } from "@/components/admin/use-keep-values";
 import { adjustStockAction } from "../actions";
 
 /** A manual, reasoned correction (ADJUSTMENT movement). Counts and receipts have their own flows. */

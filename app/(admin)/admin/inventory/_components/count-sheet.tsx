@@ -7,7 +7,7 @@ import { COUNT_UNITS, countEntryToBase, entryText, formatInUnit, initialCountUni
 import type { StockCountPreview } from "@/lib/inventory/preview-stock-count";
 import { formatCents } from "@/lib/money";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "./form-field";
+import { inputClass } from "@/components/admin/form-field";
 import { cancelStockCountAction, postStockCountAction, previewStockCountAction, saveStockCountAction } from "../actions";
 import { CountReviewDialog } from "./count-review-dialog";
 

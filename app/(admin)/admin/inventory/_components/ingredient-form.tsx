@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, errorSummaryItems, useFocusFirstError, type SummaryField } from "@/components/ui/error-summary";
-import { Field, FormMessage, describedBy, inputClass } from "./form-field";
-import { keepValuesOnSubmit } from "./use-keep-values";
+import { Field, FormMessage, describedBy, inputClass } from "@/components/admin/form-field";
+import { keepValuesOnSubmit } from "@/components/admin/use-keep-values";
 import { saveIngredientAction } from "../actions";
 
 type Ingredient = {

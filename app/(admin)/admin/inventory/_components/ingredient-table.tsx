@@ -7,7 +7,7 @@ import { formatQuantity } from "@/lib/inventory/units";
 import { toMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
-import { inputClass } from "./form-field";
+import { inputClass } from "@/components/admin/form-field";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Filter = "all" | "low" | "out" | "unused";

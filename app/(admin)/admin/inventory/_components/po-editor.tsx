@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "./form-field";
+import { Field, inputClass } from "@/components/admin/form-field";
 import { createPurchaseOrderAction, updatePurchaseOrderAction } from "../actions";
 
 type Ing = { id: string; name: string; purchaseUnit: string; costCents: number; supplierId: string | null; suggested: number | null };

@@ -7,7 +7,7 @@ import { formatQuantity, type BaseUnitCode } from "@/lib/inventory/units";
 import { toMilli, fromMilli, mulMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "./form-field";
+import { inputClass } from "@/components/admin/form-field";
 import { receivePurchaseOrderAction } from "../actions";
 
 type Line = { id: string; ingredient: string; baseUnit: BaseUnitCode; purchaseUnit: string; purchaseUnitSize: string; quantityOrdered: string; quantityReceived: string; unitCostCents: number };

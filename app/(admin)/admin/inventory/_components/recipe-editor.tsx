@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ENTRY_UNITS, BASE_UNIT_LABEL, type BaseUnitCode } from "@/lib/inventory/units";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "./form-field";
+import { inputClass } from "@/components/admin/form-field";
 import { setRecipeAction } from "../actions";
 
 type Line = { key: string; ingredientId: string; quantity: string; unit: string };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, inputClass } from "./form-field";
+import { Field, FormMessage, inputClass } from "@/components/admin/form-field";
 import { startStockCountAction } from "../actions";
 
 export function StartCountForm() {

@@ -5,8 +5,8 @@ import type { ActionResult } from "@/lib/http/action";
 import { formatQuantity, type BaseUnitCode } from "@/lib/inventory/units";
 import { toMilli } from "@/lib/inventory/quantity";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, describedBy, inputClass } from "./form-field";
-import { keepValuesOnSubmit } from "./use-keep-values";
+import { Field, FormMessage, describedBy, inputClass } from "@/components/admin/form-field";
+import { keepValuesOnSubmit } from "@/components/admin/use-keep-values";
 import { logWasteAction } from "../actions";
 
 type Ing = { id: string; name: string; onHand: string; baseUnit: BaseUnitCode; units: string[] };

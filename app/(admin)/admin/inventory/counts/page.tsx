@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { listStockCounts } from "@/lib/inventory/list-stock-counts";
 import { Badge } from "@/components/ui/badge";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { StartCountForm } from "../_components/start-count-form";
 
 export const metadata: Metadata = { title: "Stock counts" };

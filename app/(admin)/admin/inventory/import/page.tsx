@@ -3,8 +3,8 @@ import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { INGREDIENT_CSV_COLUMNS, INGREDIENT_CSV_REQUIRED } from "@/lib/inventory/ingredient-csv";
 import { Card } from "@/components/ui/card";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
-import { CsvImport } from "../_components/csv-import";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
+import { CsvImport } from "@/components/admin/csv-import";
 
 export const metadata: Metadata = { title: "Import / export ingredients" };
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { listPurchaseOrders } from "@/lib/inventory/list-purchase-orders";
 import { formatCents } from "@/lib/money";
 import { EmptyState } from "@/components/ui/empty-state";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { PoStatusBadge } from "../_components/po-status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

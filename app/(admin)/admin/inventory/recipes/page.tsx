@@ -10,7 +10,7 @@ import { toMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { RecipeEditor } from "../_components/recipe-editor";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

@@ -8,7 +8,7 @@ import { formatQuantity } from "@/lib/inventory/units";
 import { toMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { EmptyState } from "@/components/ui/empty-state";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { ReorderDrafts } from "../_components/reorder-drafts";
 
 export const metadata: Metadata = { title: "Reorder list" };

@@ -15,8 +15,8 @@ import { Button } from "@/components/ui/button";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { ComparisonBarChart } from "@/components/charts/comparison-bar-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
-import { inputClass } from "../_components/form-field";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
+import { inputClass } from "@/components/admin/form-field";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Inventory reports" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { listSuppliers } from "@/lib/inventory/list-suppliers";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { SupplierForm } from "../_components/supplier-form";
 
 export const metadata: Metadata = { title: "Suppliers" };

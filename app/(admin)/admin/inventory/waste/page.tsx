@@ -11,7 +11,7 @@ import { toMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Card } from "@/components/ui/card";
 import { DonutChart } from "@/components/charts/donut-chart";
-import { INVENTORY_TABS, SectionTabs } from "../_components/section-tabs";
+import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { WasteForm } from "../_components/waste-form";
 
 export const metadata: Metadata = { title: "Waste log" };

@@ -6,7 +6,7 @@ import { percentToBps, previewPriceChange, ROUND_STEPS, type PriceChange } from 
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { formatCents } from "@/lib/money";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "../../inventory/_components/form-field";
+import { Field, inputClass } from "@/components/admin/form-field";
 import { bulkChangePricesAction } from "../actions";
 
 /**

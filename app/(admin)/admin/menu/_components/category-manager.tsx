@@ -4,8 +4,8 @@ import { useActionState, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { Field, FormMessage, describedBy, inputClass } from "../../inventory/_components/form-field";
-import { keepValuesOnSubmit } from "../../inventory/_components/use-keep-values";
+import { Field, FormMessage, describedBy, inputClass } from "@/components/admin/form-field";
+import { keepValuesOnSubmit } from "@/components/admin/use-keep-values";
 import { deleteCategoryAction, moveCategoryAction, saveCategoryAction } from "../actions";
 
 type Category = { id: string; name: string; active: boolean; defaultStationId: string | null; itemCount: number };

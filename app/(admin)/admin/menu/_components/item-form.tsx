@@ -8,8 +8,8 @@ import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorSummary, errorSummaryItems, useFocusFirstError, type SummaryField } from "@/components/ui/error-summary";
-import { Field, FormMessage, describedBy, inputClass } from "../../inventory/_components/form-field";
-import { keepValuesOnSubmit } from "../../inventory/_components/use-keep-values";
+import { Field, FormMessage, describedBy, inputClass } from "@/components/admin/form-field";
+import { keepValuesOnSubmit } from "@/components/admin/use-keep-values";
 import { saveMenuItemAction } from "../actions";
 
 /** The fields in the order they appear, for the error summary (server key → element id, label). */

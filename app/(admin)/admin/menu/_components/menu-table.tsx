@@ -7,7 +7,7 @@ import { ALLERGENS, ALLERGEN_LABEL } from "@/lib/menu/allergens";
 import { formatCents } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "../../inventory/_components/form-field";
+import { inputClass } from "@/components/admin/form-field";
 import { setMenuItem86Action } from "../actions";
 import { BulkPriceDialog } from "./bulk-price-dialog";
 import { ScrollRegion } from "@/components/ui/scroll-region";

@@ -6,7 +6,7 @@ import type { ModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "../../inventory/_components/form-field";
+import { Field, inputClass } from "@/components/admin/form-field";
 import { deleteModifierGroupAction, saveModifierGroupAction } from "../actions";
 
 type Group = MenuAdmin["modifierGroups"][number];

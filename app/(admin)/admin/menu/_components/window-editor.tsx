@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import type { MenuAdmin } from "@/lib/menu/get-menu-admin";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "../../inventory/_components/form-field";
+import { Field, inputClass } from "@/components/admin/form-field";
 import { deleteAvailabilityWindowAction, saveAvailabilityWindowAction } from "../actions";
 
 type Win = MenuAdmin["windows"][number];

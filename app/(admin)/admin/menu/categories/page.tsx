@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
-import { MENU_TABS, SectionTabs } from "../../inventory/_components/section-tabs";
+import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { CategoryManager } from "../_components/category-manager";
 
 export const metadata: Metadata = { title: "Menu categories" };

@@ -3,8 +3,8 @@ import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { MENU_CSV_COLUMNS, MENU_CSV_REQUIRED } from "@/lib/menu/menu-csv";
 import { Card } from "@/components/ui/card";
-import { MENU_TABS, SectionTabs } from "../../inventory/_components/section-tabs";
-import { CsvImport } from "../../inventory/_components/csv-import";
+import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
+import { CsvImport } from "@/components/admin/csv-import";
 
 export const metadata: Metadata = { title: "Import / export menu" };
 

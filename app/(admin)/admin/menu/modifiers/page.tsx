@@ -3,7 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { getModifierRouting } from "@/lib/menu/get-modifier-routing";
-import { MENU_TABS, SectionTabs } from "../../inventory/_components/section-tabs";
+import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { ModifierGroupEditor } from "../_components/modifier-group-editor";
 
 export const metadata: Metadata = { title: "Modifier groups" };
