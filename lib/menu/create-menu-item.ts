@@ -4,7 +4,7 @@ import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
-import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { publishMenuChanged } from "./publish-menu-changed";
 import { parseInput } from "../validation";
 import { assertItemRefsHere, itemData } from "./item-tenancy";
 import { menuItemFieldsSchema, type MenuItemFieldsInput } from "./menu-item-fields";

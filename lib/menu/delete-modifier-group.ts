@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
-import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 
 export const deleteModifierGroupSchema = z.object({ id: idSchema });

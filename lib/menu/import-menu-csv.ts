@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
 import { assertRole } from "../inventory/authorize";
-import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { publishMenuChanged } from "./publish-menu-changed";
 import { checkMenuCsv, menuReferenceErrors } from "./menu-csv";
 
 export type MenuImportReport = { rows: number; created: number; updated: number; priceChanges: number; dryRun: boolean };

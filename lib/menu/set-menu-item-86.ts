@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { KITCHEN_STAFF } from "../auth/roles";
 import { assertRole } from "../inventory/authorize";
-import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 
 export const setMenuItem86Schema = z.object({ id: idSchema, eightySixed: z.boolean({ error: "Say whether the item is 86'd" }) });

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
-import { publishMenuChanged } from "../inventory/publish-stock-effects";
+import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 import { assertItemRefsHere, itemData } from "./item-tenancy";
 import { menuItemFieldsSchema, type MenuItemFieldsInput } from "./menu-item-fields";

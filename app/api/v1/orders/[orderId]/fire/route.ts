@@ -4,7 +4,7 @@ import { idSchema } from "@/lib/validation";
 import { ORDER_TAKERS } from "@/lib/orders/permissions";
 import { courseSchema } from "@/lib/orders/schemas";
 import { fireCourse } from "@/lib/orders/fire-course";
-import { idempotencyKeyFrom } from "@/lib/orders/idempotency-header";
+import { idempotencyKeyFrom } from "@/lib/http/idempotency-header";
 
 /** POST /api/v1/orders/:orderId/fire { course } — fire a held course (Idempotency-Key optional). */
 export const POST = route(

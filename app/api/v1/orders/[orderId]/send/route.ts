@@ -5,7 +5,7 @@ import { idSchema } from "@/lib/validation";
 import { ORDER_TAKERS } from "@/lib/orders/permissions";
 import { sendOrderSchema } from "@/lib/orders/schemas";
 import { sendOrder } from "@/lib/orders/send-order";
-import { idempotencyKeyFrom } from "@/lib/orders/idempotency-header";
+import { idempotencyKeyFrom } from "@/lib/http/idempotency-header";
 
 /**
  * POST /api/v1/orders/:orderId/send  (header Idempotency-Key: <uuid>, required)
