@@ -1,2 +1,2 @@
-/** What JSON makes of a server type (dates become strings). */
-export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
+import type { Jsonify } from "@/lib/jsonify";
+export type { Jsonify };

@@ -2,8 +2,8 @@ import type { Course } from "@/generated/prisma/enums";
 import type { OrderDetail } from "@/lib/orders/get-order";
 import type { OrderPadMenu, OrderPadItem } from "@/lib/menu/get-order-pad-menu";
 
-/** What JSON makes of a server type (dates become strings). */
-export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
+import type { Jsonify } from "@/lib/jsonify";
+export type { Jsonify };
 
 export type OrderView = Jsonify<OrderDetail>;
 export type OrderLineView = OrderView["items"][number];
