@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { KITCHEN_STAFF } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-display";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Kitchen display" };
 
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "Kitchen display" };
 export default async function StationPage({ params }: { params: Promise<{ station: string }> }) {
   const ctx = await requireUser(KITCHEN_STAFF);
   const { station } = await params;
-  const snapshot = await getStationSnapshot(ctx, { station }).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
-    throw error;
-  });
+  const snapshot = await orNotFound(getStationSnapshot(ctx, { station }), ["NOT_FOUND", "VALIDATION"]);
   const initial = JSON.parse(JSON.stringify(snapshot)) as SnapshotView;
   return <KitchenDisplay key={station} initial={initial} config={pusherClientConfig()} locationId={ctx.locationId} />;
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import type { Ctx } from "@/lib/auth/context";
 import { requireUser } from "@/lib/auth/session";
 import { FLOOR_STAFF } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation";
 import { getTable } from "@/lib/tables/get-table";
 import { getOrder } from "@/lib/orders/get-order";
@@ -14,6 +12,8 @@ import { OpenTable } from "./_components/open-table";
 import { OrderPad } from "./_components/order-pad";
 import { OrderPadSkeleton } from "./_components/order-pad-skeleton";
 import type { MenuView, OrderView } from "./_components/types";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Order pad" };
 
@@ -29,10 +29,7 @@ export default async function TablePage({ params }: { params: Promise<{ tableId:
   const ctx = await requireUser(FLOOR_STAFF);
   const { tableId } = await params;
   if (!idSchema.safeParse(tableId).success) notFound();
-  const table = await getTable(ctx, { tableId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const table = await orNotFound(getTable(ctx, { tableId }));
   if (!table.openOrderId) return <OpenTable table={table} />;
   return (
     <Suspense fallback={<OrderPadSkeleton />}>

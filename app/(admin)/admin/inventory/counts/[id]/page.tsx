@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { getStockCount } from "@/lib/inventory/get-stock-count";
 import { CountSheet } from "../../_components/count-sheet";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Stock count" };
 
 export default async function CountPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireUser(MANAGERS);
   const { id } = await params;
-  const count = await getStockCount(ctx, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const count = await orNotFound(getStockCount(ctx, id));
   const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } });
   return (
     <div className="max-w-5xl space-y-4">

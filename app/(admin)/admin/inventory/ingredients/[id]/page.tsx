@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { getIngredient } from "@/lib/inventory/get-ingredient";
 import { getIngredientLedger } from "@/lib/inventory/get-ingredient-ledger";
 import { listSuppliers } from "@/lib/inventory/list-suppliers";
@@ -15,16 +13,14 @@ import { IngredientForm } from "../../_components/ingredient-form";
 import { AdjustStockForm } from "../../_components/adjust-stock-form";
 import { LedgerTable } from "../../_components/ledger-table";
 import { ArchiveIngredient } from "../../_components/archive-ingredient";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Ingredient" };
 
 export default async function IngredientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const ctx = await requireUser(MANAGERS);
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const ingredient = await getIngredient(ctx, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const ingredient = await orNotFound(getIngredient(ctx, id));
   const [ledger, suppliers] = await Promise.all([getIngredientLedger(ctx, { ingredientId: id, limit: 100 }), listSuppliers(ctx)]);
   const unit = ingredient.baseUnit;
   const label = { G: "g", ML: "ml", EACH: "each" }[unit];

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { getPurchaseOrder } from "@/lib/inventory/get-purchase-order";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
@@ -15,16 +13,14 @@ import { PoEditor } from "../../_components/po-editor";
 import { PoStatusBadge } from "../../_components/po-status-badge";
 import { PoActions } from "../../_components/po-actions";
 import { ReceiveForm } from "../../_components/receive-form";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Purchase order" };
 
 export default async function PurchaseOrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ received?: string; restored?: string }> }) {
   const ctx = await requireUser(MANAGERS);
   const [{ id }, flash] = await Promise.all([params, searchParams]);
-  const po = await getPurchaseOrder(ctx, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const po = await orNotFound(getPurchaseOrder(ctx, id));
   const [location, ingredients] = await Promise.all([
     db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true, timezone: true } }),
     po.can.edit ? listIngredients(ctx) : Promise.resolve([]),

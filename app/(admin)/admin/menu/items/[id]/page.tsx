@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { getMenuItem } from "@/lib/menu/get-menu-item";
 import { getPriceHistory } from "@/lib/menu/get-price-history";
@@ -11,16 +9,14 @@ import { formatCents } from "@/lib/money";
 import { Card } from "@/components/ui/card";
 import { ItemForm } from "../../_components/item-form";
 import { ItemDangerZone } from "../../_components/item-danger-zone";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Edit menu item" };
 
 export default async function EditItemPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireUser(MANAGERS);
   const { id } = await params;
-  const item = await getMenuItem(ctx, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const item = await orNotFound(getMenuItem(ctx, id));
   const [menu, history] = await Promise.all([getMenuAdmin(ctx), getPriceHistory(ctx, id)]);
   return (
     <div className="max-w-4xl space-y-4">
