@@ -35,3 +35,10 @@ export async function recordAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
     log.error("audit write failed", { action: entry.action, error });
   }
 }
+
+type AuditCtx = { locationId: string; userId: string; requestId?: string | null; ip?: string | null };
+
+/** Audit an action taken by the signed-in user: who, where and which request come from `ctx`. */
+export function auditAs(ctx: AuditCtx, entry: Omit<AuditEntry, "locationId" | "actorId" | "requestId" | "ip">, tx?: Tx): Promise<void> {
+  return recordAudit({ ...entry, locationId: ctx.locationId, actorId: ctx.userId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null }, tx);
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { disconnectRealtimeSessions } from "../realtime/pusher-server";
 import type { Ctx } from "./context";
 import { revokeSessions } from "./user-sessions";
@@ -13,8 +13,8 @@ export type SignOutEverywhereInput = z.infer<typeof signOutEverywhereSchema>;
 export async function signOutEverywhere(ctx: Ctx, _input: SignOutEverywhereInput = {}): Promise<{ revoked: number }> {
   const revoked = await db.$transaction(async (tx) => {
     const ids = await revokeSessions({ userId: ctx.userId }, tx);
-    await recordAudit(
-      { action: "auth.sign_out_everywhere", actorId: ctx.userId, locationId: ctx.locationId, details: { revoked: ids.length }, ip: ctx.ip, requestId: ctx.requestId },
+    await auditAs(ctx, 
+      { action: "auth.sign_out_everywhere", details: { revoked: ids.length } },
       tx,
     );
     return ids;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { idSchema, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { entryToBase } from "./entry-quantity";
@@ -29,8 +29,8 @@ export async function adjustStock(ctx: Ctx, input: AdjustStockInput) {
     const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);
     const delta = input.direction === "ADD" ? qty : -qty;
     const fx = await applyMovements(tx, ctx, [{ ingredientId: ing.id, delta, type: "ADJUSTMENT", reason: input.reason }]);
-    await recordAudit(
-      { action: "inventory.stock.adjust", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ing.id, details: { delta: fromMilli(delta), before: fromMilli(fx.changes[0].before), after: fromMilli(fx.changes[0].after), reason: input.reason }, requestId: ctx.requestId, ip: ctx.ip },
+    await auditAs(ctx, 
+      { action: "inventory.stock.adjust", entityType: "Ingredient", entityId: ing.id, details: { delta: fromMilli(delta), before: fromMilli(fx.changes[0].before), after: fromMilli(fx.changes[0].after), reason: input.reason } },
       tx,
     );
     return fx;

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 
 export const archiveIngredientSchema = z.object({ id: idSchema });
@@ -25,7 +25,7 @@ export async function archiveIngredient(ctx: Ctx, input: z.infer<typeof archiveI
       throw new AppError("CONFLICT", `${ing.name} is still in recipes: ${names}. Remove it from them first.`);
     }
     await tx.ingredient.update({ where: { id: ing.id }, data: { archivedAt: new Date() } });
-    await recordAudit({ action: "inventory.ingredient.archive", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ing.id, details: { name: ing.name }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.ingredient.archive", entityType: "Ingredient", entityId: ing.id, details: { name: ing.name } }, tx);
     return { id: ing.id };
   });
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { cancelRefusal, type PoStatus } from "./purchase-order-state";
 
@@ -21,7 +21,7 @@ export async function cancelPurchaseOrder(ctx: Ctx, input: z.infer<typeof cancel
     // Guarded: a receipt committing between our read and this write wins.
     const r = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: { in: ["DRAFT", "SENT"] } }, data: { status: "CANCELLED", cancelledAt: new Date() } });
     if (r.count === 0) throw new AppError("INVALID_STATE", cancelRefusal("RECEIVED")!);
-    await recordAudit({ action: "inventory.po.cancel", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number, reason: input.reason ?? null }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.po.cancel", entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number, reason: input.reason ?? null } }, tx);
     return { id: po.id, status: "CANCELLED" as const };
   });
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 
 export const cancelStockCountSchema = z.object({ id: idSchema });
@@ -16,7 +16,7 @@ export async function cancelStockCount(ctx: Ctx, input: z.infer<typeof cancelSto
     if (!count) throw notFound("Stock count");
     const r = await tx.stockCount.updateMany({ where: { id: count.id, status: "OPEN" }, data: { status: "CANCELLED" } });
     if (r.count === 0) throw new AppError("INVALID_STATE", `This count is already ${count.status.toLowerCase()}`);
-    await recordAudit({ action: "inventory.count.cancel", locationId: ctx.locationId, actorId: ctx.userId, entityType: "StockCount", entityId: count.id, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.count.cancel", entityType: "StockCount", entityId: count.id }, tx);
     return { id: count.id };
   });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { ingredientFieldsSchema } from "./ingredient-fields";
 import { assertSupplierHere } from "./tenancy";
@@ -19,8 +19,8 @@ export async function createIngredient(ctx: Ctx, input: CreateIngredientInput) {
       const ingredient = await tx.ingredient.create({
         data: { ...input, locationId: ctx.locationId, stockLevel: { create: { locationId: ctx.locationId, quantity: "0" } } },
       });
-      await recordAudit(
-        { action: "inventory.ingredient.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ingredient.id, details: { after: { ...input } }, requestId: ctx.requestId, ip: ctx.ip },
+      await auditAs(ctx, 
+        { action: "inventory.ingredient.create", entityType: "Ingredient", entityId: ingredient.id, details: { after: { ...input } } },
         tx,
       );
       return { id: ingredient.id };

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { idSchema, parseInput, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { poLinesSchema, type PoLinesInput } from "./purchase-order-lines";
 import { ingredientsHere } from "./tenancy";
@@ -32,7 +32,7 @@ export async function createPurchaseOrder(ctx: Ctx, raw: CreatePurchaseOrderInpu
         lines: { create: lines },
       },
     });
-    await recordAudit({ action: "inventory.po.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id, details: { number, lines: lines.length }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.po.create", entityType: "PurchaseOrder", entityId: po.id, details: { number, lines: lines.length } }, tx);
     return { id: po.id, number };
   });
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { nextPoNumber } from "./create-purchase-order";
 import { getReorderList } from "./get-reorder-list";
@@ -27,7 +27,7 @@ export async function createReorderDrafts(ctx: Ctx, input: z.infer<typeof create
         },
       });
       created.push({ id: po.id, number, supplier: g.supplier!.name });
-      await recordAudit({ action: "inventory.po.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id, details: { number, fromReorderList: true }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "inventory.po.create", entityType: "PurchaseOrder", entityId: po.id, details: { number, fromReorderList: true } }, tx);
     }
     return created;
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
 import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
@@ -75,7 +75,7 @@ export async function importIngredientsCsv(ctx: Ctx, input: { csv: string; dryRu
       }
       report.stockAdjusted = movements.length;
       const fx = await applyMovements(tx, ctx, movements);
-      await recordAudit({ action: "inventory.csv.import", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", details: { ...report }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "inventory.csv.import", entityType: "Ingredient", details: { ...report } }, tx);
       return fx;
     },
     { timeout: 120_000, maxWait: 10_000 },

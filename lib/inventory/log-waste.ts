@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { idSchema, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { KITCHEN_STAFF } from "../auth/roles";
 import { applyMovements } from "./apply-movements";
@@ -32,7 +32,7 @@ export async function logWaste(ctx: Ctx, input: LogWasteInput) {
     const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);
     const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
     const fx = await applyMovements(tx, ctx, [{ ingredientId: ing.id, delta: -qty, type: "WASTE", reason }]);
-    await recordAudit({ action: "inventory.waste", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: ing.id, details: { quantity: input.quantity, unit: input.unit ?? ing.baseUnit, reason }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.waste", entityType: "Ingredient", entityId: ing.id, details: { quantity: input.quantity, unit: input.unit ?? ing.baseUnit, reason } }, tx);
     return fx;
   });
   await publishStockEffects(ctx, effects);

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { publishStockEffects } from "./publish-stock-effects";
@@ -36,11 +36,10 @@ export async function postStockCount(ctx: Ctx, input: z.infer<typeof postStockCo
       .filter((m) => m.delta !== 0)
       .map((m) => ({ ...m, type: "COUNT_CORRECTION" as const, stockCountId: count.id, reason: count.note || "Stock count" }));
     const effects = await applyMovements(tx, ctx, movements);
-    await recordAudit(
+    await auditAs(ctx, 
       {
-        action: "inventory.count.post", locationId: ctx.locationId, actorId: ctx.userId, entityType: "StockCount", entityId: count.id,
+        action: "inventory.count.post", entityType: "StockCount", entityId: count.id,
         details: { counted: counted.length, corrections: movements.map((m) => ({ ingredientId: m.ingredientId, delta: fromMilli(m.delta) })) },
-        requestId: ctx.requestId, ip: ctx.ip,
       },
       tx,
     );

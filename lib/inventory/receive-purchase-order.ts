@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { publishStockEffects } from "./publish-stock-effects";
@@ -85,11 +85,10 @@ export async function receivePurchaseOrder(ctx: Ctx, input: ReceivePurchaseOrder
     }));
     const status = statusAfterReceipt(after);
     await tx.purchaseOrder.update({ where: { id: po.id }, data: { status, receivedAt: status === "RECEIVED" ? new Date() : null } });
-    await recordAudit(
+    await auditAs(ctx, 
       {
-        action: "inventory.po.receive", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id,
+        action: "inventory.po.receive", entityType: "PurchaseOrder", entityId: po.id,
         details: { number: po.number, status, lines: received.map((d) => ({ ingredient: d.line.ingredient.name, quantity: fromMilli(d.qty), unitCostCents: d.cost })) },
-        requestId: ctx.requestId, ip: ctx.ip,
       },
       tx,
     );

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { supplierFieldsSchema } from "./supplier-fields";
 
@@ -20,11 +20,11 @@ export async function saveSupplier(ctx: Ctx, input: SaveSupplierInput) {
         const found = await tx.supplier.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
         if (!found) throw notFound("Supplier");
         await tx.supplier.update({ where: { id: found.id }, data: input.fields });
-        await recordAudit({ action: "inventory.supplier.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Supplier", entityId: found.id, details: { after: input.fields }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+        await auditAs(ctx, { action: "inventory.supplier.update", entityType: "Supplier", entityId: found.id, details: { after: input.fields } }, tx);
         return { id: found.id };
       }
       const created = await tx.supplier.create({ data: { ...input.fields, locationId: ctx.locationId } });
-      await recordAudit({ action: "inventory.supplier.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Supplier", entityId: created.id, details: { after: input.fields }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "inventory.supplier.create", entityType: "Supplier", entityId: created.id, details: { after: input.fields } }, tx);
       return { id: created.id };
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A supplier with this name exists", { name: ["Already used by another supplier"] });

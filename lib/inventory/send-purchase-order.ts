@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 
 export const purchaseOrderIdSchema = z.object({ id: idSchema });
@@ -18,7 +18,7 @@ export async function sendPurchaseOrder(ctx: Ctx, input: z.infer<typeof purchase
     if (po._count.lines === 0) throw new AppError("VALIDATION", "Add at least one line before sending", { lines: ["Add at least one line"] });
     const r = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: "DRAFT" }, data: { status: "SENT", sentAt: new Date() } });
     if (r.count === 0) throw new AppError("INVALID_STATE", `This purchase order is ${po.status.toLowerCase().replace("_", " ")}, not a draft`);
-    await recordAudit({ action: "inventory.po.send", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.po.send", entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number } }, tx);
     return { id: po.id, status: "SENT" as const };
   });
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { entryToBase } from "./entry-quantity";
 import { publishStockEffects } from "./publish-stock-effects";
@@ -56,11 +56,10 @@ export async function setRecipe(ctx: Ctx, input: SetRecipeInput) {
     const before = await tx.recipeLine.findMany({ where, select: { ingredientId: true, quantity: true } });
     await tx.recipeLine.deleteMany({ where });
     if (lines.length) await tx.recipeLine.createMany({ data: lines.map((l) => ({ ...l, ...where, locationId: ctx.locationId })) });
-    await recordAudit(
+    await auditAs(ctx, 
       {
-        action: "inventory.recipe.set", locationId: ctx.locationId, actorId: ctx.userId, entityType: input.menuItemId ? "MenuItem" : "Modifier", entityId: owner.id,
+        action: "inventory.recipe.set", entityType: input.menuItemId ? "MenuItem" : "Modifier", entityId: owner.id,
         details: { name: owner.name, before: before.map((b) => ({ ingredientId: b.ingredientId, quantity: b.quantity.toString() })), after: lines },
-        requestId: ctx.requestId, ip: ctx.ip,
       },
       tx,
     );

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { idSchema, parseInput, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 
 export const startStockCountSchema = z.object({
@@ -31,7 +31,7 @@ export async function startStockCount(ctx: Ctx, raw: StartStockCountInput) {
         lines: { create: ingredients.map((i) => ({ ingredientId: i.id, expectedQty: i.stockLevel?.quantity ?? "0" })) },
       },
     });
-    await recordAudit({ action: "inventory.count.start", locationId: ctx.locationId, actorId: ctx.userId, entityType: "StockCount", entityId: count.id, details: { lines: ingredients.length }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.count.start", entityType: "StockCount", entityId: count.id, details: { lines: ingredients.length } }, tx);
     return { id: count.id };
   });
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { ingredientFieldsSchema } from "./ingredient-fields";
 import { assertSupplierHere } from "./tenancy";
@@ -29,14 +29,13 @@ export async function updateIngredient(ctx: Ctx, input: UpdateIngredientInput) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An ingredient with this name exists", { name: ["Already used by another ingredient"] });
       throw error;
     }
-    await recordAudit(
+    await auditAs(ctx, 
       {
-        action: "inventory.ingredient.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Ingredient", entityId: before.id,
+        action: "inventory.ingredient.update", entityType: "Ingredient", entityId: before.id,
         details: {
           before: { name: before.name, purchaseUnit: before.purchaseUnit, purchaseUnitSize: before.purchaseUnitSize.toString(), costCentsPerPurchaseUnit: before.costCentsPerPurchaseUnit, parLevel: before.parLevel.toString(), reorderPoint: before.reorderPoint.toString() },
           after: { ...input.fields },
         },
-        requestId: ctx.requestId, ip: ctx.ip,
       },
       tx,
     );

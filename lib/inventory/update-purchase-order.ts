@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput, text } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "./authorize";
 import { resolveLines } from "./create-purchase-order";
 import { poLinesSchema } from "./purchase-order-lines";
@@ -32,7 +32,7 @@ export async function updatePurchaseOrder(ctx: Ctx, raw: UpdatePurchaseOrderInpu
       where: { id: po.id },
       data: { notes: input.notes, expectedAt: input.expectedAt ? new Date(`${input.expectedAt}T00:00:00Z`) : null, lines: { create: lines } },
     });
-    await recordAudit({ action: "inventory.po.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "PurchaseOrder", entityId: po.id, details: { lines: lines.length }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "inventory.po.update", entityType: "PurchaseOrder", entityId: po.id, details: { lines: lines.length } }, tx);
     return { id: po.id };
   });
 }

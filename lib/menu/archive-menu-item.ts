@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
@@ -22,7 +22,7 @@ export async function archiveMenuItem(ctx: Ctx, raw: z.infer<typeof archiveMenuI
     if (!item) throw notFound("Menu item");
     const now = new Date();
     await tx.menuItem.update({ where: { id }, data: { archivedAt: now, name: `${item.name} (archived ${now.toISOString().slice(0, 16)})`.slice(0, 120) } });
-    await recordAudit({ action: "menu.item.archive", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: id, details: { name: item.name }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "menu.item.archive", entityType: "MenuItem", entityId: id, details: { name: item.name } }, tx);
   });
   await publishMenuChanged(ctx, [id]);
   return { id };

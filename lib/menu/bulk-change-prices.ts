@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput, text } from "../validation";
@@ -48,8 +48,8 @@ export async function bulkChangePrices(ctx: Ctx, raw: BulkChangePricesInput) {
     const real = preview.filter((p) => p.toCents !== p.fromCents);
     for (const p of real) {
       await tx.menuItem.update({ where: { id: p.id }, data: { priceCents: p.toCents } });
-      await recordAudit(
-        { action: "menu.item.price", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: p.id, details: { name: p.name, before: { priceCents: p.fromCents }, after: { priceCents: p.toCents }, bulk: input.change }, requestId: ctx.requestId, ip: ctx.ip },
+      await auditAs(ctx, 
+        { action: "menu.item.price", entityType: "MenuItem", entityId: p.id, details: { name: p.name, before: { priceCents: p.fromCents }, after: { priceCents: p.toCents }, bulk: input.change } },
         tx,
       );
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { parseInput } from "../validation";
@@ -28,8 +28,8 @@ export async function createMenuItem(ctx: Ctx, raw: CreateMenuItemInput) {
           availability: { create: f.availabilityWindowIds.map((windowId) => ({ windowId })) },
         },
       });
-      await recordAudit(
-        { action: "menu.item.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: created.id, details: { after: { name: f.name, priceCents: f.priceCents } }, requestId: ctx.requestId, ip: ctx.ip },
+      await auditAs(ctx, 
+        { action: "menu.item.create", entityType: "MenuItem", entityId: created.id, details: { after: { name: f.name, priceCents: f.priceCents } } },
         tx,
       );
       return created;

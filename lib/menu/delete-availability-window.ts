@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
@@ -18,7 +18,7 @@ export async function deleteAvailabilityWindow(ctx: Ctx, raw: z.infer<typeof del
     const w = await tx.availabilityWindow.findFirst({ where: { id, locationId: ctx.locationId }, include: { items: { select: { menuItemId: true } } } });
     if (!w) throw notFound("Availability window");
     await tx.availabilityWindow.delete({ where: { id } });
-    await recordAudit({ action: "menu.window.delete", locationId: ctx.locationId, actorId: ctx.userId, entityType: "AvailabilityWindow", entityId: id, details: { name: w.name, items: w.items.length }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "menu.window.delete", entityType: "AvailabilityWindow", entityId: id, details: { name: w.name, items: w.items.length } }, tx);
     return w.items.map((i) => i.menuItemId);
   });
   await publishMenuChanged(ctx, itemIds);

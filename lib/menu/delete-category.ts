@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { idSchema, parseInput } from "../validation";
 
@@ -24,7 +24,7 @@ export async function deleteCategory(ctx: Ctx, raw: z.infer<typeof deleteCategor
       );
     }
     await tx.menuCategory.delete({ where: { id } });
-    await recordAudit({ action: "menu.category.delete", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuCategory", entityId: id, details: { name: c.name }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "menu.category.delete", entityType: "MenuCategory", entityId: id, details: { name: c.name } }, tx);
     return { id };
   });
 }

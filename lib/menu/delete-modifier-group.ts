@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
@@ -19,7 +19,7 @@ export async function deleteModifierGroup(ctx: Ctx, raw: z.infer<typeof deleteMo
     const used = await tx.orderItemModifier.count({ where: { modifier: { groupId: id } } });
     if (used) throw new AppError("CONFLICT", `Options of ${g.name} appear on past orders; detach the group from items instead`);
     await tx.modifierGroup.delete({ where: { id } });
-    await recordAudit({ action: "menu.modifier_group.delete", locationId: ctx.locationId, actorId: ctx.userId, entityType: "ModifierGroup", entityId: id, details: { name: g.name }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+    await auditAs(ctx, { action: "menu.modifier_group.delete", entityType: "ModifierGroup", entityId: id, details: { name: g.name } }, tx);
     return g.items.map((i) => i.menuItemId);
   });
   await publishMenuChanged(ctx, itemIds);

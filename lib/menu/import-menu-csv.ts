@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
@@ -80,7 +80,7 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
           id = found.id;
           await tx.menuItem.update({ where: { id }, data });
           if (found.priceCents !== d.price) {
-            await recordAudit({ action: "menu.item.price", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: id, details: { name: d.name, before: { priceCents: found.priceCents }, after: { priceCents: d.price }, source: "csv" }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+            await auditAs(ctx, { action: "menu.item.price", entityType: "MenuItem", entityId: id, details: { name: d.name, before: { priceCents: found.priceCents }, after: { priceCents: d.price }, source: "csv" } }, tx);
           }
         } else {
           if (!nextSort.has(r.categoryId)) {
@@ -97,7 +97,7 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
         if (r.windowIds.length) await tx.menuItemAvailability.createMany({ data: [...new Set(r.windowIds)].map((windowId) => ({ menuItemId: id, windowId })) });
         ids.push(id);
       }
-      await recordAudit({ action: "menu.csv.import", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", details: { ...report }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "menu.csv.import", entityType: "MenuItem", details: { ...report } }, tx);
       return ids;
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput, text } from "../validation";
@@ -32,11 +32,11 @@ export async function saveAvailabilityWindow(ctx: Ctx, raw: SaveAvailabilityWind
         const found = await tx.availabilityWindow.findFirst({ where: { id: input.id, locationId: ctx.locationId }, include: { items: { select: { menuItemId: true } } } });
         if (!found) throw notFound("Availability window");
         await tx.availabilityWindow.update({ where: { id: found.id }, data });
-        await recordAudit({ action: "menu.window.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "AvailabilityWindow", entityId: found.id, details: { before: { name: found.name, daysOfWeek: found.daysOfWeek, startMinute: found.startMinute, endMinute: found.endMinute }, after: data }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+        await auditAs(ctx, { action: "menu.window.update", entityType: "AvailabilityWindow", entityId: found.id, details: { before: { name: found.name, daysOfWeek: found.daysOfWeek, startMinute: found.startMinute, endMinute: found.endMinute }, after: data } }, tx);
         return { id: found.id, itemIds: found.items.map((i) => i.menuItemId) };
       }
       const created = await tx.availabilityWindow.create({ data: { ...data, locationId: ctx.locationId } });
-      await recordAudit({ action: "menu.window.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "AvailabilityWindow", entityId: created.id, details: { after: data }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "menu.window.create", entityType: "AvailabilityWindow", entityId: created.id, details: { after: data } }, tx);
       return { id: created.id, itemIds: [] as string[] };
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A window with this name exists", { name: ["Already used by another window"] });

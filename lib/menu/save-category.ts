@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { idSchema, parseInput, text } from "../validation";
 
@@ -30,12 +30,12 @@ export async function saveCategory(ctx: Ctx, raw: SaveCategoryInput) {
         const found = await tx.menuCategory.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
         if (!found) throw notFound("Category");
         await tx.menuCategory.update({ where: { id: found.id }, data });
-        await recordAudit({ action: "menu.category.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuCategory", entityId: found.id, details: { before: { name: found.name, active: found.active, defaultStationId: found.defaultStationId }, after: data }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+        await auditAs(ctx, { action: "menu.category.update", entityType: "MenuCategory", entityId: found.id, details: { before: { name: found.name, active: found.active, defaultStationId: found.defaultStationId }, after: data } }, tx);
         return { id: found.id };
       }
       const last = await tx.menuCategory.aggregate({ where: { locationId: ctx.locationId }, _max: { sortOrder: true } });
       const created = await tx.menuCategory.create({ data: { ...data, locationId: ctx.locationId, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
-      await recordAudit({ action: "menu.category.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuCategory", entityId: created.id, details: { after: data }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "menu.category.create", entityType: "MenuCategory", entityId: created.id, details: { after: data } }, tx);
       return { id: created.id };
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A category with this name exists", { name: ["Already used by another category"] });

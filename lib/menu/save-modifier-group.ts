@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput, text } from "../validation";
@@ -86,8 +86,8 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
         const priceChanges = input.modifiers
           .filter((m) => m.id && known.get(m.id)!.priceDeltaCents !== m.priceDeltaCents)
           .map((m) => ({ modifierId: m.id, name: m.name, before: known.get(m.id!)!.priceDeltaCents, after: m.priceDeltaCents }));
-        await recordAudit(
-          { action: "menu.modifier_group.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "ModifierGroup", entityId: groupId, details: { before: { name: found.name, minSelect: found.minSelect, maxSelect: found.maxSelect }, after: data, priceChanges, removed: removed.map((m) => m.name) }, requestId: ctx.requestId, ip: ctx.ip },
+        await auditAs(ctx, 
+          { action: "menu.modifier_group.update", entityType: "ModifierGroup", entityId: groupId, details: { before: { name: found.name, minSelect: found.minSelect, maxSelect: found.maxSelect }, after: data, priceChanges, removed: removed.map((m) => m.name) } },
           tx,
         );
       } else {
@@ -96,7 +96,7 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
           data: { ...data, locationId: ctx.locationId, sortOrder: (last._max.sortOrder ?? -1) + 1, modifiers: { create: input.modifiers.map((m, i) => ({ name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i, ...routing(m) })) } },
         });
         groupId = created.id;
-        await recordAudit({ action: "menu.modifier_group.create", locationId: ctx.locationId, actorId: ctx.userId, entityType: "ModifierGroup", entityId: groupId, details: { after: { ...data, modifiers: input.modifiers } }, requestId: ctx.requestId, ip: ctx.ip }, tx);
+        await auditAs(ctx, { action: "menu.modifier_group.create", entityType: "ModifierGroup", entityId: groupId, details: { after: { ...data, modifiers: input.modifiers } } }, tx);
       }
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A modifier group with this name exists", { name: ["Already used by another group"] });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { KITCHEN_STAFF } from "../auth/roles";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
@@ -29,11 +29,10 @@ export async function setMenuItem86(ctx: Ctx, raw: SetMenuItem86Input) {
       data: input.eightySixed ? { is86d: true, eightySixedAt: new Date(), eightySixedBy: "MANUAL" } : { is86d: false, eightySixedAt: null, eightySixedBy: null },
       select: { id: true, name: true, is86d: true, eightySixedBy: true },
     });
-    await recordAudit(
+    await auditAs(ctx, 
       {
-        action: input.eightySixed ? "menu.item.86" : "menu.item.un86", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: found.id,
+        action: input.eightySixed ? "menu.item.86" : "menu.item.un86", entityType: "MenuItem", entityId: found.id,
         details: { name: found.name, before: { is86d: found.is86d, by: found.eightySixedBy }, after: { is86d: updated.is86d, by: updated.eightySixedBy } },
-        requestId: ctx.requestId, ip: ctx.ip,
       },
       tx,
     );

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
@@ -45,11 +45,11 @@ export async function updateMenuItem(ctx: Ctx, raw: UpdateMenuItemInput) {
       { ...snapshot(data), modifierGroupIds: f.modifierGroupIds, availabilityWindowIds: f.availabilityWindowIds },
     );
     if (Object.keys(changes.before).length) {
-      await recordAudit({ action: "menu.item.update", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: id, details: { name: f.name, ...changes } as Prisma.InputJsonValue, requestId: ctx.requestId, ip: ctx.ip }, tx);
+      await auditAs(ctx, { action: "menu.item.update", entityType: "MenuItem", entityId: id, details: { name: f.name, ...changes } as Prisma.InputJsonValue }, tx);
     }
     if (before.priceCents !== f.priceCents) {
-      await recordAudit(
-        { action: "menu.item.price", locationId: ctx.locationId, actorId: ctx.userId, entityType: "MenuItem", entityId: id, details: { name: f.name, before: { priceCents: before.priceCents }, after: { priceCents: f.priceCents } }, requestId: ctx.requestId, ip: ctx.ip },
+      await auditAs(ctx, 
+        { action: "menu.item.price", entityType: "MenuItem", entityId: id, details: { name: f.name, before: { priceCents: before.priceCents }, after: { priceCents: f.priceCents } } },
         tx,
       );
     }
