@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { formatCents } from "@/lib/money";
 import { Card } from "@/components/ui/card";
@@ -37,7 +37,7 @@ export default async function InventoryPage() {
 }
 
 async function IngredientsSection({ ctx }: { ctx: Ctx }) {
-  const [rows, location] = await Promise.all([listIngredients(ctx), db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } })]);
+  const [rows, location] = await Promise.all([listIngredients(ctx), getLocation(ctx)]);
   const low = rows.filter((r) => r.low).length;
   const out = rows.filter((r) => Number(r.onHand) === 0).length;
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { listPurchaseOrders } from "@/lib/inventory/list-purchase-orders";
 import { formatCents } from "@/lib/money";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Purchase orders" };
 
 export default async function PurchaseOrdersPage() {
   const ctx = await requireUser(MANAGERS);
-  const [orders, location] = await Promise.all([listPurchaseOrders(ctx), db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } })]);
+  const [orders, location] = await Promise.all([listPurchaseOrders(ctx), getLocation(ctx)]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { listRecipes } from "@/lib/inventory/list-recipes";
 import { formatQuantity } from "@/lib/inventory/units";
@@ -22,7 +22,7 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
     searchParams,
     listRecipes(ctx),
     listIngredients(ctx),
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } }),
+    getLocation(ctx),
   ]);
   const selected = item ? recipes.items.find((i) => i.id === item) : modifier ? recipes.modifiers.find((m) => m.id === modifier) : null;
   const options = ingredients.map((i) => ({ id: i.id, name: i.name, baseUnit: i.baseUnit }));

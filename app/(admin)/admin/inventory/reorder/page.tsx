@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { getReorderList } from "@/lib/inventory/get-reorder-list";
 import { formatQuantity } from "@/lib/inventory/units";
 import { toMilli } from "@/lib/inventory/quantity";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Reorder list" };
 
 export default async function ReorderPage() {
   const ctx = await requireUser(MANAGERS);
-  const [groups, location] = await Promise.all([getReorderList(ctx), db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } })]);
+  const [groups, location] = await Promise.all([getReorderList(ctx), getLocation(ctx)]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Inventory</h1>

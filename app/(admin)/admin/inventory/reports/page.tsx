@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { getStockValuation } from "@/lib/inventory/get-stock-valuation";
 import { getUsageReport } from "@/lib/inventory/get-usage-report";
 import { getWasteReport } from "@/lib/inventory/get-waste-report";
@@ -28,7 +28,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const period = { from: sp.from || undefined, to: sp.to || undefined };
   let periodError: string | null = null;
-  const [valuation, location] = await Promise.all([getStockValuation(ctx), db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } })]);
+  const [valuation, location] = await Promise.all([getStockValuation(ctx), getLocation(ctx)]);
   const [usage, waste] = await Promise.all([getUsageReport(ctx, period), getWasteReport(ctx, period)]).catch(async (e: unknown) => {
     if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
     periodError = Object.values(e.fieldErrors ?? {}).flat().join(" ") || e.message;

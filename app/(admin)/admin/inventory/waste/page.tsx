@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { getWasteReport } from "@/lib/inventory/get-waste-report";
 import { WASTE_REASONS } from "@/lib/inventory/waste-reasons";
@@ -21,7 +21,7 @@ export default async function WastePage() {
   const [ingredients, report, location] = await Promise.all([
     listIngredients(ctx),
     getWasteReport(ctx, {}),
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true, timezone: true } }),
+    getLocation(ctx),
   ]);
   return (
     <div className="space-y-4">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { getStockCount } from "@/lib/inventory/get-stock-count";
 import { CountSheet } from "../../_components/count-sheet";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -13,7 +13,7 @@ export default async function CountPage({ params }: { params: Promise<{ id: stri
   const ctx = await requireUser(MANAGERS);
   const { id } = await params;
   const count = await orNotFound(getStockCount(ctx, id));
-  const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true } });
+  const location = await getLocation(ctx);
   return (
     <div className="max-w-5xl space-y-4">
       <Link href="/admin/inventory/counts" className="text-sm font-semibold text-gray-600 hover:underline">← Stock counts</Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { getLocation } from "@/lib/locations/get-location";
 import { getPurchaseOrder } from "@/lib/inventory/get-purchase-order";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { formatQuantity } from "@/lib/inventory/units";
@@ -22,7 +22,7 @@ export default async function PurchaseOrderPage({ params, searchParams }: { para
   const [{ id }, flash] = await Promise.all([params, searchParams]);
   const po = await orNotFound(getPurchaseOrder(ctx, id));
   const [location, ingredients] = await Promise.all([
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true, timezone: true } }),
+    getLocation(ctx),
     po.can.edit ? listIngredients(ctx) : Promise.resolve([]),
   ]);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { timeZone: location.timezone, dateStyle: "medium", timeStyle: "short" }) : null);
