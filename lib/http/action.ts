@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "../errors";
 import { currentCtx } from "../auth/session";
@@ -16,11 +17,13 @@ export type ActionResult<T> =
 export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable; nothing was saved. Try again in a few seconds.";
 
 /**
- * The one way to write a server action: session → role → zod → use case. Returns a result
- * object (never throws to the client), so forms can show field-level messages.
+ * The one way to write a server action: session → role → zod → use case → revalidate the given
+ * layouts on success. Returns a result object (never throws to the client), so forms can show
+ * field-level messages. Export it directly from a "use server" file; a form adapter (FormData →
+ * input) calls it.
  */
 export function action<S extends z.ZodType, T>(
-  options: { roles: readonly Role[]; input: S },
+  options: { roles: readonly Role[]; input: S; revalidate?: readonly string[] },
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
 ) {
   const run = async (raw: unknown): Promise<ActionResult<T>> => {
@@ -34,7 +37,9 @@ export function action<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, code: "VALIDATION", error: "Some fields are invalid", fieldErrors: fieldErrorsOf(parsed.error) };
       }
-      return { ok: true, data: await handler(ctx, parsed.data) };
+      const data = await handler(ctx, parsed.data);
+      for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
+      return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {
         return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };

@@ -2,7 +2,6 @@
 
 // Server actions of the inventory console: the `action` wrapper (session, role, zod) around the
 // use cases, then revalidation. Forms post FormData; editors post JSON.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/http/action";
@@ -29,18 +28,12 @@ import { cancelStockCount, cancelStockCountSchema } from "@/lib/inventory/cancel
 import { setRecipe, setRecipeSchema } from "@/lib/inventory/set-recipe";
 import { cents, flattenFieldErrors, num, orNull, str } from "@/lib/http/form-data";
 
-const refresh = () => {
-  revalidatePath("/admin/inventory", "layout");
-  revalidatePath("/admin/menu", "layout"); // stock changes can (un)86 dishes
-};
-async function after<T>(r: ActionResult<T>): Promise<ActionResult<T>> {
-  if (r.ok) refresh();
-  return r;
-}
+// Stock changes can (un)86 dishes, so the menu console refreshes too.
+const STOCK_PAGES = ["/admin/inventory", "/admin/menu"];
 
 // ---- Ingredients ----------------------------------------------------------------------------
 
-const saveIngredient = action({ roles: MANAGERS, input: z.object({ id: idSchema.optional(), fields: ingredientFieldsSchema }) }, async (ctx, input) =>
+const saveIngredient = action({ roles: MANAGERS, input: z.object({ id: idSchema.optional(), fields: ingredientFieldsSchema }), revalidate: STOCK_PAGES }, async (ctx, input) =>
   input.id ? updateIngredient(ctx, { id: input.id, fields: input.fields }) : createIngredient(ctx, input.fields),
 );
 
@@ -60,108 +53,74 @@ export async function saveIngredientAction(id: string | null, _prev: unknown, fd
     },
   });
   if (!r.ok) return { ...r, fieldErrors: flattenFieldErrors(r.fieldErrors) };
-  refresh();
   redirect(`/admin/inventory/ingredients/${r.data.id}?saved=1`);
 }
 
-const archive = action({ roles: MANAGERS, input: archiveIngredientSchema }, archiveIngredient);
+const archive = action({ roles: MANAGERS, input: archiveIngredientSchema, revalidate: STOCK_PAGES }, archiveIngredient);
 export async function archiveIngredientAction(input: { id: string }) {
   const r = await archive(input);
   if (!r.ok) return r;
-  refresh();
   redirect("/admin/inventory");
 }
 
-const adjust = action({ roles: MANAGERS, input: adjustStockSchema }, adjustStock);
+const adjust = action({ roles: MANAGERS, input: adjustStockSchema, revalidate: STOCK_PAGES }, adjustStock);
 export async function adjustStockAction(ingredientId: string, _prev: unknown, fd: FormData) {
-  return after(await adjust({ ingredientId, direction: str(fd, "direction"), quantity: str(fd, "quantity"), unit: str(fd, "unit") || undefined, reason: str(fd, "reason") }));
+  return await adjust({ ingredientId, direction: str(fd, "direction"), quantity: str(fd, "quantity"), unit: str(fd, "unit") || undefined, reason: str(fd, "reason") });
 }
 
-const waste = action({ roles: KITCHEN_STAFF, input: logWasteSchema }, logWaste);
+const waste = action({ roles: KITCHEN_STAFF, input: logWasteSchema, revalidate: STOCK_PAGES }, logWaste);
 export async function logWasteAction(_prev: unknown, fd: FormData) {
   const r = await waste({ ingredientId: str(fd, "ingredientId"), quantity: str(fd, "quantity"), unit: str(fd, "unit") || undefined, reason: str(fd, "reason"), note: str(fd, "note") || undefined });
-  return after(r);
+  return r;
 }
 
 // ---- Suppliers ------------------------------------------------------------------------------
 
-const supplier = action({ roles: MANAGERS, input: saveSupplierSchema }, saveSupplier);
+const supplier = action({ roles: MANAGERS, input: saveSupplierSchema, revalidate: STOCK_PAGES }, saveSupplier);
 export async function saveSupplierAction(_prev: unknown, fd: FormData) {
   const r = await supplier({
     id: str(fd, "id") || undefined,
     fields: { name: str(fd, "name"), contactName: str(fd, "contactName"), email: str(fd, "email"), phone: str(fd, "phone"), leadTimeDays: num(fd, "leadTimeDays") ?? 0 },
   });
-  return after(r.ok ? r : { ...r, fieldErrors: flattenFieldErrors(r.fieldErrors) });
+  return r.ok ? r : { ...r, fieldErrors: flattenFieldErrors(r.fieldErrors) };
 }
 
 // ---- Purchase orders ------------------------------------------------------------------------
 
-const createPo = action({ roles: MANAGERS, input: createPurchaseOrderSchema }, createPurchaseOrder);
+const createPo = action({ roles: MANAGERS, input: createPurchaseOrderSchema, revalidate: STOCK_PAGES }, createPurchaseOrder);
 export async function createPurchaseOrderAction(input: z.input<typeof createPurchaseOrderSchema>) {
   const r = await createPo(input);
   if (!r.ok) return r;
-  refresh();
   redirect(`/admin/inventory/purchase-orders/${r.data.id}`);
 }
 
-const updatePo = action({ roles: MANAGERS, input: updatePurchaseOrderSchema }, updatePurchaseOrder);
-export async function updatePurchaseOrderAction(input: z.input<typeof updatePurchaseOrderSchema>) {
-  return after(await updatePo(input));
-}
+export const updatePurchaseOrderAction = action({ roles: MANAGERS, input: updatePurchaseOrderSchema, revalidate: STOCK_PAGES }, updatePurchaseOrder);
 
-const sendPo = action({ roles: MANAGERS, input: purchaseOrderIdSchema }, sendPurchaseOrder);
-export async function sendPurchaseOrderAction(input: { id: string }) {
-  return after(await sendPo(input));
-}
+export const sendPurchaseOrderAction = action({ roles: MANAGERS, input: purchaseOrderIdSchema, revalidate: STOCK_PAGES }, sendPurchaseOrder);
 
-const receivePo = action({ roles: MANAGERS, input: receivePurchaseOrderSchema }, receivePurchaseOrder);
-export async function receivePurchaseOrderAction(input: z.input<typeof receivePurchaseOrderSchema>) {
-  return after(await receivePo(input));
-}
+export const receivePurchaseOrderAction = action({ roles: MANAGERS, input: receivePurchaseOrderSchema, revalidate: STOCK_PAGES }, receivePurchaseOrder);
 
-const cancelPo = action({ roles: MANAGERS, input: cancelPurchaseOrderSchema }, cancelPurchaseOrder);
-export async function cancelPurchaseOrderAction(input: { id: string; reason?: string }) {
-  return after(await cancelPo(input));
-}
+export const cancelPurchaseOrderAction = action({ roles: MANAGERS, input: cancelPurchaseOrderSchema, revalidate: STOCK_PAGES }, cancelPurchaseOrder);
 
-const reorder = action({ roles: MANAGERS, input: createReorderDraftsSchema }, createReorderDrafts);
-export async function createReorderDraftsAction(input: { supplierIds: string[] }) {
-  return after(await reorder(input));
-}
+export const createReorderDraftsAction = action({ roles: MANAGERS, input: createReorderDraftsSchema, revalidate: STOCK_PAGES }, createReorderDrafts);
 
 // ---- Stock counts ---------------------------------------------------------------------------
 
-const startCount = action({ roles: MANAGERS, input: startStockCountSchema }, startStockCount);
+const startCount = action({ roles: MANAGERS, input: startStockCountSchema, revalidate: STOCK_PAGES }, startStockCount);
 export async function startStockCountAction(_prev: unknown, fd: FormData) {
   const r = await startCount({ note: str(fd, "note") });
   if (!r.ok) return r;
-  refresh();
   redirect(`/admin/inventory/counts/${r.data.id}`);
 }
 
-const saveCount = action({ roles: MANAGERS, input: saveStockCountSchema }, saveStockCount);
-export async function saveStockCountAction(input: z.input<typeof saveStockCountSchema>) {
-  return after(await saveCount(input));
-}
+export const saveStockCountAction = action({ roles: MANAGERS, input: saveStockCountSchema, revalidate: STOCK_PAGES }, saveStockCount);
 
-const previewCount = action({ roles: MANAGERS, input: previewStockCountSchema }, previewStockCount);
-export async function previewStockCountAction(input: { id: string }) {
-  return previewCount(input);
-}
+export const previewStockCountAction = action({ roles: MANAGERS, input: previewStockCountSchema }, previewStockCount);
 
-const postCount = action({ roles: MANAGERS, input: postStockCountSchema }, postStockCount);
-export async function postStockCountAction(input: { id: string }) {
-  return after(await postCount(input));
-}
+export const postStockCountAction = action({ roles: MANAGERS, input: postStockCountSchema, revalidate: STOCK_PAGES }, postStockCount);
 
-const cancelCount = action({ roles: MANAGERS, input: cancelStockCountSchema }, cancelStockCount);
-export async function cancelStockCountAction(input: { id: string }) {
-  return after(await cancelCount(input));
-}
+export const cancelStockCountAction = action({ roles: MANAGERS, input: cancelStockCountSchema, revalidate: STOCK_PAGES }, cancelStockCount);
 
 // ---- Recipes --------------------------------------------------------------------------------
 
-const recipe = action({ roles: MANAGERS, input: setRecipeSchema }, setRecipe);
-export async function setRecipeAction(input: z.input<typeof setRecipeSchema>) {
-  return after(await recipe(input));
-}
+export const setRecipeAction = action({ roles: MANAGERS, input: setRecipeSchema, revalidate: STOCK_PAGES }, setRecipe);

@@ -2,7 +2,6 @@
 
 // Server actions of the menu console: thin — the `action` wrapper checks the session, the role
 // and the input (zod); the use cases do the work; then the pages are revalidated.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/http/action";
@@ -23,16 +22,11 @@ import { saveAvailabilityWindow, saveAvailabilityWindowSchema } from "@/lib/menu
 import { deleteAvailabilityWindow, deleteAvailabilityWindowSchema } from "@/lib/menu/delete-availability-window";
 import { all, bps, cents, flattenFieldErrors, num, orNull, str } from "@/lib/http/form-data";
 
-const refresh = () => revalidatePath("/admin/menu", "layout");
-
-async function after<T>(r: ActionResult<T>): Promise<ActionResult<T>> {
-  if (r.ok) refresh();
-  return r;
-}
+const MENU_PAGES = ["/admin/menu"];
 
 // ---- Items ----------------------------------------------------------------------------------
 
-const saveItem = action({ roles: MANAGERS, input: z.object({ id: idSchema.optional(), fields: menuItemFieldsSchema }) }, async (ctx, input) =>
+const saveItem = action({ roles: MANAGERS, input: z.object({ id: idSchema.optional(), fields: menuItemFieldsSchema }), revalidate: MENU_PAGES }, async (ctx, input) =>
   input.id ? updateMenuItem(ctx, { id: input.id, fields: input.fields }) : createMenuItem(ctx, input.fields),
 );
 
@@ -64,63 +58,37 @@ function itemFromForm(fd: FormData) {
 export async function saveMenuItemAction(id: string | null, _prev: unknown, fd: FormData): Promise<ActionResult<{ id: string }>> {
   const r = await saveItem({ id: id ?? undefined, fields: itemFromForm(fd) });
   if (!r.ok) return { ...r, fieldErrors: flattenFieldErrors(r.fieldErrors) };
-  refresh();
   redirect(`/admin/menu?saved=${encodeURIComponent(r.data.id)}`);
 }
 
-const toggle86 = action({ roles: KITCHEN_STAFF, input: setMenuItem86Schema }, setMenuItem86);
-export async function setMenuItem86Action(input: { id: string; eightySixed: boolean }) {
-  return after(await toggle86(input));
-}
+export const setMenuItem86Action = action({ roles: KITCHEN_STAFF, input: setMenuItem86Schema, revalidate: MENU_PAGES }, setMenuItem86);
 
-const archive = action({ roles: MANAGERS, input: archiveMenuItemSchema }, archiveMenuItem);
+const archive = action({ roles: MANAGERS, input: archiveMenuItemSchema, revalidate: MENU_PAGES }, archiveMenuItem);
 export async function archiveMenuItemAction(input: { id: string }) {
   const r = await archive(input);
   if (!r.ok) return r;
-  refresh();
   redirect("/admin/menu");
 }
 
-const bulk = action({ roles: MANAGERS, input: bulkChangePricesSchema }, bulkChangePrices);
-export async function bulkChangePricesAction(input: z.input<typeof bulkChangePricesSchema>) {
-  return after(await bulk(input));
-}
+export const bulkChangePricesAction = action({ roles: MANAGERS, input: bulkChangePricesSchema, revalidate: MENU_PAGES }, bulkChangePrices);
 
 // ---- Categories -----------------------------------------------------------------------------
 
-const saveCat = action({ roles: MANAGERS, input: saveCategorySchema }, saveCategory);
+const saveCat = action({ roles: MANAGERS, input: saveCategorySchema, revalidate: MENU_PAGES }, saveCategory);
 export async function saveCategoryAction(_prev: unknown, fd: FormData) {
-  return after(await saveCat({ id: str(fd, "id") || undefined, name: str(fd, "name"), active: str(fd, "active") === "on", defaultStationId: orNull(str(fd, "defaultStationId")) }));
+  return await saveCat({ id: str(fd, "id") || undefined, name: str(fd, "name"), active: str(fd, "active") === "on", defaultStationId: orNull(str(fd, "defaultStationId")) });
 }
 
-const moveCat = action({ roles: MANAGERS, input: moveCategorySchema }, moveCategory);
-export async function moveCategoryAction(input: { id: string; direction: "up" | "down" }) {
-  return after(await moveCat(input));
-}
+export const moveCategoryAction = action({ roles: MANAGERS, input: moveCategorySchema, revalidate: MENU_PAGES }, moveCategory);
 
-const deleteCat = action({ roles: MANAGERS, input: deleteCategorySchema }, deleteCategory);
-export async function deleteCategoryAction(input: { id: string }) {
-  return after(await deleteCat(input));
-}
+export const deleteCategoryAction = action({ roles: MANAGERS, input: deleteCategorySchema, revalidate: MENU_PAGES }, deleteCategory);
 
 // ---- Modifier groups and availability windows (JSON from client editors) ---------------------
 
-const saveGroup = action({ roles: MANAGERS, input: saveModifierGroupSchema }, saveModifierGroup);
-export async function saveModifierGroupAction(input: z.input<typeof saveModifierGroupSchema>) {
-  return after(await saveGroup(input));
-}
+export const saveModifierGroupAction = action({ roles: MANAGERS, input: saveModifierGroupSchema, revalidate: MENU_PAGES }, saveModifierGroup);
 
-const deleteGroup = action({ roles: MANAGERS, input: deleteModifierGroupSchema }, deleteModifierGroup);
-export async function deleteModifierGroupAction(input: { id: string }) {
-  return after(await deleteGroup(input));
-}
+export const deleteModifierGroupAction = action({ roles: MANAGERS, input: deleteModifierGroupSchema, revalidate: MENU_PAGES }, deleteModifierGroup);
 
-const saveWindow = action({ roles: MANAGERS, input: saveAvailabilityWindowSchema }, saveAvailabilityWindow);
-export async function saveAvailabilityWindowAction(input: z.input<typeof saveAvailabilityWindowSchema>) {
-  return after(await saveWindow(input));
-}
+export const saveAvailabilityWindowAction = action({ roles: MANAGERS, input: saveAvailabilityWindowSchema, revalidate: MENU_PAGES }, saveAvailabilityWindow);
 
-const deleteWindow = action({ roles: MANAGERS, input: deleteAvailabilityWindowSchema }, deleteAvailabilityWindow);
-export async function deleteAvailabilityWindowAction(input: { id: string }) {
-  return after(await deleteWindow(input));
-}
+export const deleteAvailabilityWindowAction = action({ roles: MANAGERS, input: deleteAvailabilityWindowSchema, revalidate: MENU_PAGES }, deleteAvailabilityWindow);
