@@ -47,6 +47,9 @@ status=0
 step "Type check"
 npx tsc --noEmit || status=1
 
+step "Lint (ESLint: Next, React hooks, TypeScript rules; no warnings allowed)"
+npm run --silent lint || status=1
+
 step "Unit and integration tests (vitest)"
 rm -f reports/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1

@@ -47,6 +47,7 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
     };
     pusher.connection.bind("state_change", onStateChange);
     if (pusher.connection.state === "connected") everConnected = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the shared connection may already be up: show its current state at once
     setStatus((s) => ({ ...s, state: toState(pusher.connection.state) }));
 
     const sub = pusher.subscribe(channel);

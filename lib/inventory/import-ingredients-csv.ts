@@ -46,7 +46,10 @@ export async function importIngredientsCsv(ctx: Ctx, input: { csv: string; dryRu
     throw new AppError("VALIDATION", `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`, undefined, { rowErrors: errors });
   }
   const report: ImportReport = { created: 0, updated: 0, stockAdjusted: 0, rows: check.rows.length, dryRun: !!input.dryRun };
-  for (const { data } of check.rows) (byName.has(data.name.toLowerCase()) ? report.updated++ : report.created++);
+  for (const { data } of check.rows) {
+    if (byName.has(data.name.toLowerCase())) report.updated++;
+    else report.created++;
+  }
   if (input.dryRun) {
     report.stockAdjusted = check.rows.filter((r) => r.data.on_hand !== null).length;
     return report;

@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
 import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
-import { idSchema, parseInput, text } from "../validation";
+import { idSchema, parseInput } from "../validation";
 import { previewPriceChange, ROUND_STEPS, type PriceChange } from "./price-math";
 
 const roundTo = z

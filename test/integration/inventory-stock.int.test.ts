@@ -12,7 +12,7 @@ import { adjustStock } from "@/lib/inventory/adjust-stock";
 import { reverseStockForVoidedItems } from "@/lib/inventory/reverse-stock-for-voided-items";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
-import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
+import { resetDb, seedFixture, ctxFor } from "./helpers";
 
 let manager: Ctx;
 let server: Ctx;

@@ -25,7 +25,7 @@ import { setRecipe } from "@/lib/inventory/set-recipe";
 import { startStockCount } from "@/lib/inventory/start-stock-count";
 import { updateIngredient } from "@/lib/inventory/update-ingredient";
 import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
-import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
+import { resetDb, seedFixture, ctxFor, expectAppError } from "./helpers";
 
 let manager: Ctx;
 let chef: Ctx;

@@ -17,7 +17,7 @@ import { saveModifierGroup } from "@/lib/menu/save-modifier-group";
 import { setMenuItem86 } from "@/lib/menu/set-menu-item-86";
 import { updateMenuItem } from "@/lib/menu/update-menu-item";
 import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
-import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
+import { resetDb, seedFixture, ctxFor, expectAppError } from "./helpers";
 
 let manager: Ctx;
 let chef: Ctx;

@@ -80,6 +80,7 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
   // The server starts again from the first page when this one emptied out.
   useEffect(() => {
     if (!isPlaceholderData && data.page.offset !== offset) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the server moved the page (it emptied out); follow it once the answer is real
       setOffset(data.page.offset);
       setEarlier([]);
     }

@@ -40,6 +40,7 @@ export function useBoardFit(board: RefObject<HTMLElement | null>, contentKey: st
       }
     }
     // A single ticket taller than the whole board still shows (split over columns).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a layout measurement: how many cards fit is only known after they are laid out
     setFit({ key, shown: Math.max(Math.min(1, cards.length), shown) });
   }, [board, key, measuring, size]);
 

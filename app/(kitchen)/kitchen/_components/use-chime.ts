@@ -40,6 +40,7 @@ export function useChime() {
 
   // Read the device's choice after hydration (the server cannot know it).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's choice is readable only after hydration
     if (localStorage.getItem(STORAGE_KEY) === "on") setState("waiting");
   }, []);
 

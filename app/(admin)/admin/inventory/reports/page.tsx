@@ -27,13 +27,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const ctx = await requireUser(MANAGERS);
   const sp = await searchParams;
   const period = { from: sp.from || undefined, to: sp.to || undefined };
-  let periodError: string | null = null;
   const [valuation, location] = await Promise.all([getStockValuation(ctx), getLocation(ctx)]);
-  const [usage, waste] = await Promise.all([getUsageReport(ctx, period), getWasteReport(ctx, period)]).catch(async (e: unknown) => {
-    if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
-    periodError = Object.values(e.fieldErrors ?? {}).flat().join(" ") || e.message;
-    return Promise.all([getUsageReport(ctx, {}), getWasteReport(ctx, {})]);
-  });
+  // A bad period shows its message and the default period's figures instead of failing the page.
+  const { usage, waste, periodError } = await Promise.all([getUsageReport(ctx, period), getWasteReport(ctx, period)]).then(
+    ([usage, waste]) => ({ usage, waste, periodError: null as string | null }),
+    async (e: unknown) => {
+      if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
+      const [usage, waste] = await Promise.all([getUsageReport(ctx, {}), getWasteReport(ctx, {})]);
+      return { usage, waste, periodError: Object.values(e.fieldErrors ?? {}).flat().join(" ") || e.message };
+    },
+  );
   const money = { kind: "currency" as const, currency: location.currency };
   const q = (v: string, u: string) => formatQuantity(toMilli(v), u as Unit);
   return (

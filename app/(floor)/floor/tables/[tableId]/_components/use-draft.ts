@@ -19,6 +19,7 @@ export function useDraft(orderId: string | null) {
     if (!orderId) return;
     try {
       const raw = localStorage.getItem(storageKey(orderId));
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration; the draft is read once per order
       setDraftState(raw ? { ...EMPTY, ...(JSON.parse(raw) as Draft) } : EMPTY);
     } catch {
       setDraftState(EMPTY);
