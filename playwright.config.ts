@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a retry is a failure to fix (issue 7 #24). E2E_RETRIES overrides locally.
+  retries: Number(process.env.E2E_RETRIES ?? 0),
   timeout: 45_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "reports/e2e-results.json" }]] : [["list"]],
