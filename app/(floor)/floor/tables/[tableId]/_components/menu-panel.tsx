@@ -43,11 +43,11 @@ export function MenuPanel({ menu, onPick, disabled }: { menu: MenuView; onPick: 
                 className="flex h-full min-h-24 w-full flex-col justify-between rounded-xl border-2 border-transparent bg-white p-3 text-left shadow-sm transition active:scale-[0.98] enabled:hover:border-gray-400 disabled:cursor-not-allowed disabled:bg-gray-200 disabled:text-gray-500"
               >
                 <span className="font-bold leading-tight">{item.name}</span>
-                <span className="mt-1 flex items-end justify-between gap-1">
+                <span className="mt-1 flex flex-wrap items-end justify-between gap-1">
                   {item.is86d ? (
                     <span className="rounded bg-gray-700 px-1.5 text-xs font-bold uppercase text-white">86&apos;d</span>
                   ) : item.availableFrom ? (
-                    <span className="rounded bg-gray-700 px-1.5 text-xs font-bold text-white">from {item.availableFrom}</span>
+                    <span className="whitespace-nowrap rounded bg-gray-700 px-1.5 text-xs font-bold text-white">from {item.availableFrom}</span>
                   ) : (
                     <span className="text-sm text-gray-700">{formatCents(item.priceCents, menu.location.currency)}</span>
                   )}
