@@ -26,6 +26,8 @@ type Props = {
   canVoidSent: boolean;
   sending: boolean;
   sendError: { message: string; lines: Record<number, string[]> } | null;
+  /** The last action's outcome ("Sent to kitchen"), shown above the totals. */
+  notice: { tone: "ok" | "error"; text: string } | null;
   busy: boolean;
   onEditLine: (line: DraftLine) => void;
   onRemoveLine: (key: string) => void;
@@ -43,7 +45,7 @@ export function TicketPanel(p: Props) {
   const draftCourses = COURSES.filter((c) => draft.lines.some((l) => l.course === c));
   const saved = order.items;
   return (
-    <aside aria-label="Order" className="flex min-h-0 w-[22rem] shrink-0 flex-col rounded-2xl bg-white shadow-sm">
+    <aside aria-label="Order" className="flex min-h-0 w-[20rem] shrink-0 flex-col rounded-2xl bg-white shadow-sm">
       <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3" data-testid="ticket-panel">
         {saved.length === 0 && draft.lines.length === 0 && <p className="p-4 text-center text-gray-500">Tap dishes to start the order.</p>}
 
@@ -145,6 +147,11 @@ export function TicketPanel(p: Props) {
       </div>
 
       <footer className="space-y-2 border-t border-gray-200 p-3">
+        {p.notice && (
+          <p role={p.notice.tone === "error" ? "alert" : "status"} data-testid="pad-notice" className={`rounded-lg px-3 py-2 text-sm font-semibold ${p.notice.tone === "ok" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-800"}`}>
+            {p.notice.text}
+          </p>
+        )}
         <dl className="grid grid-cols-2 text-sm" data-testid="order-totals">
           <dt className="text-gray-600">Subtotal</dt>
           <dd className="text-right">{formatCents(p.totals.subtotalCents, p.currency)}</dd>

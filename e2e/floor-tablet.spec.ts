@@ -1,0 +1,84 @@
+// Issue 7 #20 end to end: the order pad on a server's tablet (1024×768, touch). Nothing wraps or
+// hides behind the food-ready banner.
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { storageStateFor, type RoleName } from "./support/e2e-env";
+import { foodReadyAt } from "./support/kitchen";
+
+test.describe.configure({ mode: "serial" });
+
+async function tabletAs(browser: Browser, role: RoleName, label: string, guests = 2): Promise<Page> {
+  const ctx = await browser.newContext({ storageState: storageStateFor(role), viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto("/floor");
+  await page.locator(`[data-testid=table-tile][data-label="${label}"]`).click();
+  const seat = page.getByRole("button", { name: /Seat \d+ and start order/ });
+  await expect(seat.or(page.getByTestId("order-pad"))).toBeVisible();
+  if (await seat.isVisible()) {
+    await page.getByRole("radio", { name: String(guests), exact: true }).click();
+    await seat.click();
+  }
+  await expect(page.getByTestId("order-pad")).toBeVisible();
+  return page;
+}
+
+async function box(l: Locator) {
+  const b = await l.boundingBox();
+  expect(b, "element is laid out").not.toBeNull();
+  return b!;
+}
+
+/** Two elements sit on one line when their vertical centres are (nearly) level. */
+async function expectSameLine(a: Locator, b: Locator) {
+  const [ba, bb] = [await box(a), await box(b)];
+  expect(Math.abs(ba.y + ba.height / 2 - (bb.y + bb.height / 2))).toBeLessThan(8);
+}
+
+async function sendFries(pad: Page) {
+  await pad.getByRole("button", { name: "Sides", exact: true }).click();
+  await pad.getByRole("button", { name: "Hand-cut Fries", exact: true }).click();
+  await pad.getByTestId("send-order").click();
+  await expect(pad.getByTestId("pad-notice")).toContainText("Sent to kitchen");
+}
+
+test("at 1024×768 the headers are one line and the food-ready banner never covers the categories or the ticket", async ({ browser }) => {
+  // The admin's header is the fullest: a location switcher (two locations) and a long role.
+  const pad = await tabletAs(browser, "admin", "5", 6);
+  await sendFries(pad);
+  await foodReadyAt("5", "fry");
+  const banner = pad.getByTestId("food-ready");
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+
+  // Surface header and order pad header: one line each, no horizontal scrolling.
+  await expectSameLine(pad.getByText("Floor", { exact: true }).first(), pad.getByRole("button", { name: "Sign out" }));
+  await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByRole("button", { name: /Needs attention|Clear attention/ }));
+  await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByTestId("realtime-health"));
+  // Every seat of a party of six can be picked (none clipped off).
+  for (const n of ["1", "6"]) await expect(pad.getByRole("radiogroup", { name: "Seat for new items" }).getByRole("radio", { name: n, exact: true })).toBeInViewport({ ratio: 1 });
+  expect(await pad.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+
+  // The banner is in the flow above the panels: it overlaps neither, and everything fits the screen.
+  const b = await box(banner);
+  const categories = await box(pad.getByRole("navigation", { name: "Menu categories" }));
+  const ticket = await box(pad.getByRole("complementary", { name: "Order" }));
+  expect(b.y + b.height).toBeLessThanOrEqual(categories.y);
+  expect(b.y + b.height).toBeLessThanOrEqual(ticket.y);
+  expect(ticket.y + ticket.height).toBeLessThanOrEqual(768);
+  const send = await box(pad.getByTestId("send-order"));
+  expect(send.y + send.height).toBeLessThanOrEqual(768);
+  // Every category can be reached (the list scrolls inside its own box).
+  await pad.getByRole("button", { name: "Desserts", exact: true }).scrollIntoViewIfNeeded();
+  await expect(pad.getByRole("button", { name: "Desserts", exact: true })).toBeInViewport();
+
+  // Dismissible: hidden until more food is ready; Mark served still works from it.
+  await pad.getByRole("button", { name: "Hide until more food is ready" }).tap();
+  await expect(banner).toBeHidden();
+  await expect(pad.getByTestId("order-status")).toHaveAttribute("data-status", "READY");
+  await pad.reload();
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Mark served" }).tap();
+  await expect(pad.getByTestId("order-status")).toHaveAttribute("data-status", "SERVED");
+  // The fullest pad header (Close table appears once everything is served) still fits one line.
+  await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByRole("button", { name: "Close table" }));
+  expect(await pad.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await pad.context().close();
+});
