@@ -1,7 +1,7 @@
 // Issue 7 #20 end to end: the order pad on a server's tablet (1024×768, touch). Nothing wraps or
-// hides behind the food-ready banner.
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { storageStateFor, type RoleName } from "./support/e2e-env";
+// hides behind the food-ready banner, and the party size can change after seating.
+import { expect, request, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { E2E_BASE_URL, storageStateFor, type RoleName } from "./support/e2e-env";
 import { foodReadyAt } from "./support/kitchen";
 
 test.describe.configure({ mode: "serial" });
@@ -80,5 +80,31 @@ test("at 1024×768 the headers are one line and the food-ready banner never cove
   // The fullest pad header (Close table appears once everything is served) still fits one line.
   await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByRole("button", { name: "Close table" }));
   expect(await pad.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await pad.context().close();
+});
+
+test("the guest count changes after seating, persists, and is validated and role-checked on the server", async ({ browser }) => {
+  const pad = await tabletAs(browser, "server", "2", 2);
+  const guests = pad.getByTestId("guest-count");
+  await expect(guests).toHaveText(/2 guests/);
+  await guests.tap();
+  await pad.getByRole("button", { name: "One guest more" }).tap();
+  await pad.getByRole("button", { name: "One guest more" }).tap();
+  await expect(pad.getByTestId("guest-count-value")).toHaveText("4");
+  await pad.getByTestId("guest-count-save").tap();
+  await expect(guests).toHaveText(/4 guests/);
+  await expect(pad.getByRole("radiogroup", { name: "Seat for new items" }).getByRole("radio", { name: "4", exact: true })).toBeVisible();
+  await pad.reload();
+  await expect(pad.getByTestId("guest-count")).toHaveText(/4 guests/);
+
+  const orders = (await (await pad.request.get("/api/v1/orders")).json()) as { orders: { id: string; guestCount: number; table: { label: string } | null }[] };
+  const order = orders.orders.find((o) => o.table?.label === "2")!;
+  expect(order.guestCount).toBe(4);
+  const bad = await pad.request.put(`/api/v1/orders/${order.id}/guests`, { headers: { origin: E2E_BASE_URL }, data: { guestCount: 0 } });
+  expect(bad.status()).toBe(400);
+  expect(Object.keys(((await bad.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors)).toEqual(["guestCount"]);
+  const chef = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("chef"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  expect((await chef.put(`/api/v1/orders/${order.id}/guests`, { data: { guestCount: 3 } })).status()).toBe(403);
+  await chef.dispose();
   await pad.context().close();
 });

@@ -13,8 +13,9 @@ import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
 import { canMoveOrder } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
 import type { ActionResult } from "@/lib/http/action";
-import { fireCourseAction, flagTableAction, markServedAction, sendOrderAction, updateOrderStatusAction, voidItemAction } from "../../../actions";
+import { fireCourseAction, flagTableAction, markServedAction, sendOrderAction, setGuestCountAction, updateOrderStatusAction, voidItemAction } from "../../../actions";
 import { useFloorRealtime } from "../../../_components/use-floor-realtime";
+import { GuestCount } from "./guest-count";
 import { ItemSheet } from "./item-sheet";
 import { MenuPanel } from "./menu-panel";
 import { TicketPanel } from "./ticket-panel";
@@ -212,7 +213,17 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           </Link>
           <h1 className="shrink-0 text-2xl font-black">Table {table.label}</h1>
           <span className="shrink-0 text-base font-semibold text-gray-500">#{order.number}</span>
-          <span className="shrink-0 text-base font-semibold text-gray-500">· {order.guestCount} guests</span>
+          <GuestCount
+            count={order.guestCount}
+            onSave={async (guestCount) => {
+              const res = await setGuestCountAction({ orderId, guestCount });
+              if (res.ok) {
+                flash("ok", `${guestCount} ${guestCount === 1 ? "guest" : "guests"} at table ${table.label}`);
+                refresh();
+              }
+              return res;
+            }}
+          />
           {order.server && <span className="min-w-0 truncate text-base font-semibold text-gray-500">· {order.server.name}</span>}
           <span data-testid="order-status" data-status={order.status} className={`shrink-0 rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}>
             {order.status.replace("_", " ").toLowerCase()}
