@@ -1,5 +1,6 @@
 // Issue 7 #20 end to end: the order pad on a server's tablet (1024×768, touch). Nothing wraps or
-// hides behind the food-ready banner, and the party size can change after seating.
+// hides behind the food-ready banner, the party size can change after seating, and a Void the
+// role may not use says why on a tap.
 import { expect, request, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { E2E_BASE_URL, storageStateFor, type RoleName } from "./support/e2e-env";
 import { foodReadyAt } from "./support/kitchen";
@@ -107,4 +108,28 @@ test("the guest count changes after seating, persists, and is validated and role
   expect((await chef.put(`/api/v1/orders/${order.id}/guests`, { data: { guestCount: 3 } })).status()).toBe(403);
   await chef.dispose();
   await pad.context().close();
+});
+
+test("a server tapping Void on a line the kitchen has received reads why; a manager can void it", async ({ browser }) => {
+  const pad = await tabletAs(browser, "server", "4");
+  await sendFries(pad);
+  const line = pad.getByTestId("order-line").filter({ hasText: "Hand-cut Fries" }).first();
+  const blocked = line.getByRole("button", { name: "Void" });
+  await expect(blocked).toHaveAttribute("aria-disabled", "true");
+  await expect(blocked).toHaveAccessibleDescription("Only a manager can void a line the kitchen has received");
+  const reason = line.getByTestId("void-reason");
+  await expect(reason).toHaveClass(/sr-only/); // for screen readers only, until tapped
+  // force: Playwright will not act on an aria-disabled element; a finger does.
+  await blocked.tap({ force: true });
+  await expect(reason).not.toHaveClass(/sr-only/);
+  await expect(reason).toHaveText("Only a manager can void a line the kitchen has received");
+  expect((await box(reason)).width).toBeGreaterThan(100); // really shown, not a 1 px screen-reader box
+  await expect(pad.getByRole("dialog")).toHaveCount(0); // no void dialog for a refused role
+  await pad.context().close();
+
+  const mgr = await tabletAs(browser, "manager", "4");
+  const mine = mgr.getByTestId("order-line").filter({ hasText: "Hand-cut Fries" }).first();
+  await expect(mine.getByRole("button", { name: "Void" })).not.toHaveAttribute("aria-disabled", "true");
+  await expect(mine.getByRole("button", { name: "Void" })).toBeEnabled();
+  await mgr.context().close();
 });
