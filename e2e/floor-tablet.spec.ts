@@ -1,7 +1,9 @@
 // Issue 7 #20 end to end: the order pad on a server's tablet (1024×768, touch). Nothing wraps or
-// hides behind the food-ready banner, the party size can change after seating, and a Void the
-// role may not use says why on a tap.
+// hides behind the food-ready banner, dishes outside their time window say when they come back,
+// the party size can change after seating, and a Void the role may not use says why on a tap.
+import { randomUUID } from "node:crypto";
 import { expect, request, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { localTime } from "../lib/menu/availability";
 import { E2E_BASE_URL, storageStateFor, type RoleName } from "./support/e2e-env";
 import { foodReadyAt } from "./support/kitchen";
 
@@ -82,6 +84,51 @@ test("at 1024×768 the headers are one line and the food-ready banner never cove
   await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByRole("button", { name: "Close table" }));
   expect(await pad.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
   await pad.context().close();
+});
+
+test("a dish outside its time window is shown greyed with 'from HH:MM', cannot be added, and the server refuses it", async ({ browser }) => {
+  const manager = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("manager"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  // A window opening three hours from now, location time (the demo bistro is in New York).
+  const now = localTime(new Date(), "America/New_York");
+  const start = (now.minute + 180) % 1440;
+  const hhmm = `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}`;
+  const name = `Late Cocktail ${randomUUID().slice(0, 6)}`;
+  const windowRes = await manager.post("/api/v1/menu/availability-windows", { data: { name: `Later ${name}`, daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: start, endMinute: (start + 60) % 1440 } });
+  expect(windowRes.status()).toBe(201);
+  const windowId = ((await windowRes.json()) as { id: string }).id;
+  const categories = ((await (await manager.get("/api/v1/menu/categories")).json()) as { categories: { id: string; name: string }[] }).categories;
+  const drinks = categories.find((c) => c.name === "Drinks")!;
+  const itemRes = await manager.post("/api/v1/menu/items", { data: { name, categoryId: drinks.id, priceCents: 1400, availabilityWindowIds: [windowId] } });
+  expect(itemRes.status()).toBe(201);
+  const itemId = ((await itemRes.json()) as { id: string }).id;
+
+  try {
+    const pad = await tabletAs(browser, "server", "6");
+    await pad.getByRole("button", { name: "Drinks", exact: true }).click();
+    const dish = pad.getByTestId("menu-item").filter({ hasText: name });
+    await expect(dish).toBeVisible();
+    await expect(dish).toBeDisabled();
+    await expect(dish).toContainText(`from ${hhmm}`);
+    await expect(dish).toContainText("$14.00");
+    await expect(dish).toHaveAccessibleName(`${name}, not available until ${hhmm}`);
+    await dish.tap({ force: true });
+    await expect(pad.getByTestId("draft-line")).toHaveCount(0);
+
+    // The server refuses it whatever the tablet shows.
+    const orders = (await (await pad.request.get("/api/v1/orders")).json()) as { orders: { id: string; table: { label: string } | null }[] };
+    const orderId = orders.orders.find((o) => o.table?.label === "6")!.id;
+    const refused = await pad.request.post(`/api/v1/orders/${orderId}/send`, {
+      headers: { "Idempotency-Key": randomUUID(), origin: E2E_BASE_URL },
+      data: { items: [{ menuItemId: itemId, quantity: 1, course: "DRINKS" }] },
+    });
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("UNAVAILABLE_ITEM");
+    await pad.context().close();
+  } finally {
+    await manager.delete(`/api/v1/menu/items/${itemId}`);
+    await manager.delete(`/api/v1/menu/availability-windows/${windowId}`);
+    await manager.dispose();
+  }
 });
 
 test("the guest count changes after seating, persists, and is validated and role-checked on the server", async ({ browser }) => {
