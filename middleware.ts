@@ -79,7 +79,8 @@ export async function middleware(req: NextRequest) {
 }
 
 // Prefetch and RSC requests run through here too: every response carries the headers, and
-// the forwarding headers are stripped for every request that reaches the app.
+// the forwarding headers are stripped for every request that reaches the app. Icons and the web
+// app manifest are public static files fetched without a session (install prompts, home screens).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|robots\\.txt).*)"],
 };

@@ -9,15 +9,16 @@ export async function SurfaceHeader({ title, dark = false, children }: { title: 
   const ctx = await currentCtx();
   const locations = ctx ? await listMyLocations(ctx) : [];
   return (
-    <header className={`flex items-center justify-between gap-4 px-4 py-2 ${dark ? "bg-black text-white" : "border-b border-gray-200 bg-white"}`}>
-      <div className="flex items-center gap-4">
-        <p className="text-xl font-black">{title}</p>
+    // One line on a 1024 px tablet: the location and the user's name truncate, nothing wraps.
+    <header className={`flex h-14 shrink-0 items-center justify-between gap-4 whitespace-nowrap px-4 ${dark ? "bg-black text-white" : "border-b border-gray-200 bg-white"}`}>
+      <div className="flex min-w-0 items-center gap-4">
+        <p className="shrink-0 text-xl font-black">{title}</p>
         {ctx && <LocationSwitcher locations={locations} currentId={ctx.locationId} className={dark ? "text-white" : ""} />}
       </div>
-      <div className="flex items-center gap-3">
+      <div className="flex min-w-0 items-center gap-3">
         {children}
         {ctx && (
-          <a href="/account" data-testid="signed-in-as" className="text-sm hover:underline">
+          <a href="/account" data-testid="signed-in-as" className="min-w-0 truncate text-sm hover:underline">
             {ctx.name} · {ctx.role.toLowerCase()}
           </a>
         )}

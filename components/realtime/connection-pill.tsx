@@ -23,6 +23,7 @@ export function ConnectionPill({
   error,
   dark = false,
   large = false,
+  compact = false,
 }: {
   state: ConnectionState;
   lastEventAt: number | null;
@@ -30,6 +31,8 @@ export function ConnectionPill({
   error?: string | null;
   dark?: boolean;
   large?: boolean;
+  /** One word ("Live", "Offline"…) for crowded headers; the full text is its tooltip and accessible name. */
+  compact?: boolean;
 }) {
   const ago = useSecondsSince(lastEventAt);
   const offline = state === "offline" || serverUnreachable || !!error;
@@ -44,6 +47,7 @@ export function ConnectionPill({
           : ago == null
             ? "Live"
             : `Live · last event ${formatAgo(ago)} ago`;
+  const short = offline ? "Offline" : state === "connecting" ? "Connecting…" : "Live";
   const tone = offline
     ? dark
       ? "bg-red-600 text-white"
@@ -61,10 +65,18 @@ export function ConnectionPill({
       aria-live="polite"
       data-testid="realtime-health"
       data-state={offline ? "offline" : state}
-      className={`inline-flex items-center gap-2 rounded-full px-3 py-1 font-semibold ${large ? "text-lg" : "text-sm"} ${tone}`}
+      title={compact ? label : undefined}
+      className={`inline-flex items-center gap-2 whitespace-nowrap rounded-full px-3 py-1 font-semibold ${large ? "text-lg" : "text-sm"} ${tone}`}
     >
       <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${offline ? "bg-white" : state === "connecting" ? "bg-black/60" : "bg-current"} ${offline ? "animate-pulse" : ""}`} />
-      {label}
+      {compact ? (
+        <>
+          <span aria-hidden>{short}</span>
+          <span className="sr-only">{label}</span>
+        </>
+      ) : (
+        label
+      )}
     </span>
   );
 }

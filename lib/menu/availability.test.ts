@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inSeason, isAvailable, localTime, windowMatches } from "./availability";
+import { formatAvailableFrom, inSeason, isAvailable, localTime, nextAvailableAt, windowMatches } from "./availability";
 
 const brunch = { daysOfWeek: [0, 6], startMinute: 10 * 60, endMinute: 15 * 60 };
 const lateBar = { daysOfWeek: [5], startMinute: 22 * 60, endMinute: 2 * 60 }; // Fri 22:00 → Sat 02:00
@@ -57,5 +57,54 @@ describe("isAvailable", () => {
     // Same instant in Tokyo is Monday 00:30: no brunch.
     expect(isAvailable({ windows: [brunch] }, sundayBrunchUtc, "Asia/Tokyo")).toBe(false);
     expect(isAvailable({ windows: [brunch, lateBar] }, new Date("2026-11-21T05:30:00Z"), "America/New_York")).toBe(true); // Sat 00:30
+  });
+});
+
+describe("nextAvailableAt", () => {
+  const bar = { daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: 11 * 60, endMinute: 2 * 60 }; // 11:00 → 02:00 every day
+  // 2026-11-25 is a Wednesday. 09:00 UTC = 04:00 in New York.
+  const wed0400 = new Date("2026-11-25T09:00:00Z");
+
+  it("is null while the item is available", () => {
+    expect(nextAvailableAt({ windows: [] }, wed0400, "America/New_York")).toBeNull();
+    expect(nextAvailableAt({ windows: [bar] }, new Date("2026-11-25T06:30:00Z"), "America/New_York")).toBeNull(); // 01:30, still open
+  });
+
+  it("no alcohol at 04:00: from 11:00 the same day, in the location's timezone", () => {
+    const next = nextAvailableAt({ windows: [bar] }, wed0400, "America/New_York");
+    expect(next).toEqual({ daysAhead: 0, dayOfWeek: 3, minute: 660 });
+    expect(formatAvailableFrom(next!, { minute: 240 })).toBe("11:00");
+    // The same instant is 18:00 in Tokyo: the bar is open there.
+    expect(nextAvailableAt({ windows: [bar] }, wed0400, "Asia/Tokyo")).toBeNull();
+  });
+
+  it("picks the earliest of several windows and skips days not listed", () => {
+    const lunch = { daysOfWeek: [1, 2, 3, 4, 5], startMinute: 11 * 60 + 30, endMinute: 14 * 60 };
+    const brunch = { daysOfWeek: [0, 6], startMinute: 10 * 60, endMinute: 15 * 60 };
+    // Friday 15:00 New York → Saturday brunch at 10:00.
+    const fri1500 = new Date("2026-11-27T20:00:00Z");
+    const next = nextAvailableAt({ windows: [lunch, brunch] }, fri1500, "America/New_York");
+    expect(next).toEqual({ daysAhead: 1, dayOfWeek: 6, minute: 600 });
+    expect(formatAvailableFrom(next!, { minute: 900 })).toBe("10:00"); // within 24 h: no weekday
+    // Saturday 16:00 → Monday lunch 11:30, more than a day away: the weekday is named.
+    const sat1600 = new Date("2026-11-28T21:00:00Z");
+    const monday = nextAvailableAt({ windows: [lunch] }, sat1600, "America/New_York");
+    expect(monday).toEqual({ daysAhead: 2, dayOfWeek: 1, minute: 690 });
+    expect(formatAvailableFrom(monday!, { minute: 960 })).toBe("Mon 11:30");
+  });
+
+  it("a window's start at the current minute is already open; the next one is a week away", () => {
+    const weekly = { daysOfWeek: [3], startMinute: 4 * 60, endMinute: 4 * 60 + 1 };
+    expect(nextAvailableAt({ windows: [weekly] }, wed0400, "America/New_York")).toBeNull();
+    const after = new Date("2026-11-25T09:01:00Z"); // 04:01, just closed
+    expect(nextAvailableAt({ windows: [weekly] }, after, "America/New_York")).toEqual({ daysAhead: 7, dayOfWeek: 3, minute: 240 });
+  });
+
+  it("respects the season: a season starting in two days opens at its first window (or midnight)", () => {
+    const rule = { windows: [bar], seasonalFrom: "2026-11-27" };
+    expect(nextAvailableAt(rule, wed0400, "America/New_York")).toEqual({ daysAhead: 2, dayOfWeek: 5, minute: 0 }); // Thursday's 11:00–02:00 runs into Friday
+    expect(nextAvailableAt({ windows: [], seasonalFrom: "2026-11-26" }, wed0400, "America/New_York")).toEqual({ daysAhead: 1, dayOfWeek: 4, minute: 0 });
+    expect(nextAvailableAt({ windows: [bar], seasonalTo: "2026-11-24" }, wed0400, "America/New_York")).toBeNull(); // season over
+    expect(nextAvailableAt({ windows: [], seasonalFrom: "2027-03-01" }, wed0400, "America/New_York")).toBeNull(); // beyond a week
   });
 });

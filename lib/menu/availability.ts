@@ -65,7 +65,58 @@ export function windowMatches(w: WindowRule, t: Pick<LocalTime, "dayOfWeek" | "m
 }
 
 export function isAvailable(rule: AvailabilityRule, at: Date, timeZone: string): boolean {
-  const t = localTime(at, timeZone);
+  return isAvailableAtLocal(rule, localTime(at, timeZone));
+}
+
+/** When an item not on the menu now comes back, in the location's wall-clock time. */
+export type NextAvailable = {
+  /** 0 = later today, 1 = tomorrow, … */
+  daysAhead: number;
+  dayOfWeek: number;
+  /** Minutes after local midnight. */
+  minute: number;
+};
+
+/** A date string YYYY-MM-DD moved by `days` (calendar arithmetic; no time zone involved). */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const LOOKAHEAD_DAYS = 7;
+
+/**
+ * The next local time at which `rule` makes the item available, looking a week ahead; null when
+ * it is available now or not within the week (e.g. its season has ended). Availability can only
+ * begin at a window's start or at midnight (a season starting, a window running past midnight),
+ * so those are the only instants checked.
+ */
+export function nextAvailableAt(rule: AvailabilityRule, at: Date, timeZone: string): NextAvailable | null {
+  const now = localTime(at, timeZone);
+  if (isAvailableAtLocal(rule, now)) return null;
+  const starts = [...new Set([0, ...rule.windows.map((w) => w.startMinute)])].sort((a, b) => a - b);
+  for (let daysAhead = 0; daysAhead <= LOOKAHEAD_DAYS; daysAhead++) {
+    const date = addDays(now.date, daysAhead);
+    const dayOfWeek = (now.dayOfWeek + daysAhead) % 7;
+    for (const minute of starts) {
+      if (daysAhead === 0 && minute <= now.minute) continue;
+      if (isAvailableAtLocal(rule, { date, dayOfWeek, minute })) return { daysAhead, dayOfWeek, minute };
+    }
+  }
+  return null;
+}
+
+function isAvailableAtLocal(rule: AvailabilityRule, t: LocalTime): boolean {
   if (!inSeason(rule, t.date)) return false;
   return rule.windows.length === 0 || rule.windows.some((w) => windowMatches(w, t));
+}
+
+const DAY_SHORT = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** "11:00" within the next 24 hours, else "Sat 10:00" (24-hour clock, the kitchen's habit). */
+export function formatAvailableFrom(next: NextAvailable, now: Pick<LocalTime, "minute">): string {
+  const hhmm = `${String(Math.floor(next.minute / 60)).padStart(2, "0")}:${String(next.minute % 60).padStart(2, "0")}`;
+  const within24h = next.daysAhead === 0 || (next.daysAhead === 1 && next.minute <= now.minute);
+  return within24h ? hhmm : `${DAY_SHORT[next.dayOfWeek]} ${hhmm}`;
 }

@@ -4,12 +4,13 @@ import { db } from "../db";
 import { assertRole, ORDER_TAKERS } from "../orders/permissions";
 import { defaultCourseFor } from "../orders/courses";
 import { effectiveTaxRate } from "../orders/totals";
-import { isAvailable } from "./availability";
+import { formatAvailableFrom, isAvailable, localTime, nextAvailableAt, type AvailabilityRule } from "./availability";
 
 /**
  * The menu as the order pad shows it right now: active categories, items on the menu at this
- * hour and season (others hidden), 86'd items kept but flagged so the server sees "sold out"
- * instead of a missing dish. Prices, effective tax rates and modifier rules for the running total
+ * hour and season, items back within the week flagged with `availableFrom` ("11:00": shown
+ * greyed, so a server can tell a guest when; others hidden), 86'd items kept but flagged so the
+ * server sees "sold out" instead of a missing dish. Prices, effective tax rates and modifier rules for the running total
  * and the min/max checks on the tablet (the server checks again on send).
  */
 export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
@@ -58,6 +59,14 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
     }),
   ]);
 
+  const now = localTime(at, location.timezone);
+  /** null: on the menu now; a label: back then; undefined: not this week (hidden). */
+  const availableFrom = (rule: AvailabilityRule): string | null | undefined => {
+    const next = nextAvailableAt(rule, at, location.timezone);
+    if (next) return formatAvailableFrom(next, now);
+    return isAvailable(rule, at, location.timezone) ? null : undefined;
+  };
+
   return {
     location,
     generatedAt: at.toISOString(),
@@ -67,7 +76,8 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
         name: c.name,
         defaultCourse: defaultCourseFor(c.name),
         items: c.items
-          .filter((i) => isAvailable({ seasonalFrom: i.seasonalFrom, seasonalTo: i.seasonalTo, windows: i.availability.map((a) => a.window) }, at, location.timezone))
+          .map((i) => ({ ...i, availableFrom: availableFrom({ seasonalFrom: i.seasonalFrom, seasonalTo: i.seasonalTo, windows: i.availability.map((a) => a.window) }) }))
+          .filter((i) => i.availableFrom !== undefined)
           .map((i) => ({
             id: i.id,
             name: i.name,
@@ -77,6 +87,7 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
             allergens: i.allergens,
             dietaryTags: i.dietaryTags,
             is86d: i.is86d,
+            availableFrom: i.availableFrom ?? null,
             modifierGroups: i.modifierGroups.map((g) => g.group),
           })),
       }))

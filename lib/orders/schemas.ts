@@ -18,12 +18,21 @@ export const newItemSchema = z.object({
 export type NewItemInput = z.input<typeof newItemSchema>;
 export type NewItem = z.infer<typeof newItemSchema>;
 
+export const MAX_GUESTS = 99;
+const guestCountSchema = z.number({ error: "Enter the number of guests" }).int("Whole numbers only").min(1, "At least 1 guest").max(MAX_GUESTS, `${MAX_GUESTS} guests at most`);
+
 export const openOrderSchema = z.object({
   tableId: idSchema.nullable().default(null),
-  guestCount: z.number().int().min(1, "At least 1 guest").max(99, "99 guests at most").default(2),
+  guestCount: guestCountSchema.default(2),
   notes: notesSchema.default(""),
 });
 export type OpenOrderInput = z.input<typeof openOrderSchema>;
+
+export const setGuestCountSchema = z.object({
+  orderId: idSchema,
+  guestCount: guestCountSchema,
+});
+export type SetGuestCountInput = z.input<typeof setGuestCountSchema>;
 
 export const addItemsSchema = z.object({
   orderId: idSchema,

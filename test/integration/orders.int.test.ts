@@ -13,6 +13,8 @@ import { updateOrderStatus } from "@/lib/orders/update-order-status";
 import { getOrder } from "@/lib/orders/get-order";
 import { listOrders } from "@/lib/orders/list-orders";
 import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
+import { localTime } from "@/lib/menu/availability";
+import { setGuestCount } from "@/lib/orders/set-guest-count";
 import { flagTable } from "@/lib/tables/flag-table";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
@@ -193,6 +195,36 @@ describe("sending to the kitchen", () => {
     await db.availabilityWindow.delete({ where: { id: never.id } });
   });
 
+  it("shows items back later today greyed with the local time they come back (from HH:MM); the server still refuses them", async () => {
+    const db = testDb();
+    // A window opening three hours from now (location time), every day: closed right now.
+    const now = localTime(new Date(), "America/New_York");
+    const start = (now.minute + 180) % 1440;
+    const later = await db.availabilityWindow.create({ data: { locationId: server.locationId, name: "Later (test)", daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: start, endMinute: (start + 60) % 1440 } });
+    await db.menuItemAvailability.create({ data: { menuItemId: item["Seasonal Sorbet"].id, windowId: later.id } });
+    try {
+      const menu = await getOrderPadMenu(server);
+      const sorbet = menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Seasonal Sorbet"].id);
+      const hhmm = `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}`;
+      expect(sorbet?.availableFrom).toBe(hhmm);
+      expect(menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Iced Tea"].id)?.availableFrom).toBeNull();
+      const { orderId } = await openOrder(server, { tableId: table["10"] });
+      const e = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: item["Seasonal Sorbet"].id, quantity: 1 }] }));
+      expect(e.code).toBe("UNAVAILABLE_ITEM");
+      expect(e.fieldErrors?.["items.0.menuItemId"]?.[0]).toMatch(/not available at this time/);
+    } finally {
+      await db.menuItemAvailability.deleteMany({ where: { windowId: later.id } });
+      await db.availabilityWindow.delete({ where: { id: later.id } });
+    }
+  });
+
+  it("a fixed instant: happy-hour beer at 04:00 on a Wednesday is 'from 16:00', Saturday brunch 'Sat 10:00'", async () => {
+    const wed0400 = new Date("2026-11-25T09:00:00Z"); // 04:00 in New York
+    const items = (await getOrderPadMenu(server, { at: wed0400 })).categories.flatMap((c) => c.items);
+    expect(items.find((i) => i.name === "Harbor IPA")?.availableFrom).toBe("16:00");
+    expect(items.find((i) => i.name === "Mimosa")?.availableFrom).toBe("Sat 10:00");
+  });
+
   it("rolls the whole send back when stock runs out (nothing fired, key released)", async () => {
     const db = testDb();
     const patties = await db.ingredient.findFirstOrThrow({ where: { name: "Beef patties", location: { slug: DEMO_LOCATION_SLUG } } });
@@ -212,6 +244,38 @@ describe("sending to the kitchen", () => {
     } finally {
       await db.stockLevel.update({ where: { ingredientId: patties.id }, data: { quantity: level.quantity } });
     }
+  });
+});
+
+describe("guest count after seating", () => {
+  it("changes, persists and is audited; validated 1..99; the seat rule holds", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["13"], guestCount: 2 });
+    expect(await setGuestCount(server, { orderId, guestCount: 5 })).toEqual({ orderId, guestCount: 5 });
+    expect((await getOrder(server, { orderId })).guestCount).toBe(5);
+    const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "order.guests", entityId: orderId } });
+    expect(audit.actorId).toBe(server.userId);
+    expect(audit.details).toMatchObject({ before: 2, after: 5 });
+
+    for (const bad of [0, 100, 2.5]) {
+      const e = await rejects(setGuestCount(server, { orderId, guestCount: bad }));
+      expect(e.code).toBe("VALIDATION");
+      expect(e.fieldErrors?.guestCount).toBeDefined();
+    }
+    // A line on seat 4: the party cannot shrink below 4 until it moves.
+    await sendOrder(server, { orderId, idempotencyKey: key(), items: [soup({ seat: 4 })] });
+    const shrink = await rejects(setGuestCount(server, { orderId, guestCount: 3 }));
+    expect(shrink.fieldErrors?.guestCount?.[0]).toMatch(/Seat 4/);
+    await setGuestCount(host, { orderId, guestCount: 4 }); // hosts seat guests too
+    expect((await getOrder(server, { orderId })).guestCount).toBe(4);
+    await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "test done" }); // free the table for later tests
+  });
+
+  it("refuses the kitchen, another location's order (404) and closed orders", async () => {
+    const { orderId } = await openOrder(server, { tableId: table["14"] });
+    expect((await rejects(setGuestCount(chef, { orderId, guestCount: 3 }))).code).toBe("FORBIDDEN");
+    expect((await rejects(setGuestCount(otherManager, { orderId, guestCount: 3 }))).code).toBe("NOT_FOUND");
+    await updateOrderStatus(server, { orderId, status: "CLOSED" });
+    expect((await rejects(setGuestCount(server, { orderId, guestCount: 3 }))).code).toBe("INVALID_STATE");
   });
 });
 

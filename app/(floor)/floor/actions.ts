@@ -4,12 +4,13 @@ import { z } from "zod";
 import { action } from "@/lib/http/action";
 import { idSchema } from "@/lib/validation";
 import { ORDER_TAKERS } from "@/lib/orders/permissions";
-import { fireCourseSchema, openOrderSchema, sendOrderSchema, updateOrderStatusSchema, voidItemSchema } from "@/lib/orders/schemas";
+import { fireCourseSchema, openOrderSchema, sendOrderSchema, setGuestCountSchema, updateOrderStatusSchema, voidItemSchema } from "@/lib/orders/schemas";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { fireCourse } from "@/lib/orders/fire-course";
 import { voidOrderItem } from "@/lib/orders/void-order-item";
 import { updateOrderStatus } from "@/lib/orders/update-order-status";
+import { setGuestCount } from "@/lib/orders/set-guest-count";
 import { flagTable, flagTableSchema } from "@/lib/tables/flag-table";
 
 // The order pad's writes: the same use cases as /api/v1/orders, through the action wrapper
@@ -33,3 +34,5 @@ export const flagTableAction = action({ roles: ORDER_TAKERS, input: flagTableSch
 export const markServedAction = action({ roles: ORDER_TAKERS, input: z.object({ orderId: idSchema }) }, (ctx, input) =>
   updateOrderStatus(ctx, { orderId: input.orderId, status: "SERVED" }),
 );
+
+export const setGuestCountAction = action({ roles: ORDER_TAKERS, input: setGuestCountSchema }, (ctx, input) => setGuestCount(ctx, input));

@@ -13,8 +13,9 @@ import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
 import { canMoveOrder } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
 import type { ActionResult } from "@/lib/http/action";
-import { fireCourseAction, flagTableAction, markServedAction, sendOrderAction, updateOrderStatusAction, voidItemAction } from "../../../actions";
+import { fireCourseAction, flagTableAction, markServedAction, sendOrderAction, setGuestCountAction, updateOrderStatusAction, voidItemAction } from "../../../actions";
 import { useFloorRealtime } from "../../../_components/use-floor-realtime";
+import { GuestCount } from "./guest-count";
 import { ItemSheet } from "./item-sheet";
 import { MenuPanel } from "./menu-panel";
 import { TicketPanel } from "./ticket-panel";
@@ -78,6 +79,8 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   const [sendError, setSendError] = useState<{ message: string; lines: Record<number, string[]> } | null>(null);
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null } | null>(null);
+  /** The ready count the server hid the banner at; it comes back when more food is ready. */
+  const [readyDismissedAt, setReadyDismissedAt] = useState<number | null>(null);
 
   const flash = useCallback((tone: "ok" | "error", text: string) => {
     setNotice({ tone, text });
@@ -197,26 +200,37 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   }
 
   const seats = Math.max(order.guestCount, 1);
+  const readyCount = order.items.filter((i) => i.status === "READY").reduce((n, i) => n + i.quantity, 0);
+  const showReady = readyCount > 0 && readyDismissedAt !== readyCount;
 
   return (
-    <div className="flex h-[calc(100dvh-5.75rem)] min-h-[36rem] flex-col gap-3" data-testid="order-pad">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex items-center gap-3">
-          <Link href="/floor" className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm">
+    <div className="flex h-[calc(100dvh-5.5rem)] min-h-[36rem] flex-col gap-2" data-testid="order-pad">
+      {/* One line at 1024 px: the title side shrinks (truncates), the buttons never wrap. */}
+      <div className="flex items-center justify-between gap-2 whitespace-nowrap" data-testid="pad-header">
+        <div className="flex min-w-0 items-center gap-2">
+          <Link href="/floor" className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-white px-3 font-semibold shadow-sm">
             ← Floor
           </Link>
-          <h1 className="text-2xl font-black">
-            Table {table.label}
-            <span className="ml-2 text-base font-semibold text-gray-600">
-              #{order.number} · {order.guestCount} guests{order.server ? ` · ${order.server.name}` : ""}
-            </span>
-          </h1>
-          <span data-testid="order-status" data-status={order.status} className={`rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}>
+          <h1 className="shrink-0 text-2xl font-black">Table {table.label}</h1>
+          <span className="shrink-0 text-base font-semibold text-gray-600">#{order.number}</span>
+          <GuestCount
+            count={order.guestCount}
+            onSave={async (guestCount) => {
+              const res = await setGuestCountAction({ orderId, guestCount });
+              if (res.ok) {
+                flash("ok", `${guestCount} ${guestCount === 1 ? "guest" : "guests"} at table ${table.label}`);
+                refresh();
+              }
+              return res;
+            }}
+          />
+          {order.server && <span className="min-w-0 truncate text-base font-semibold text-gray-600">· {order.server.name}</span>}
+          <span data-testid="order-status" data-status={order.status} className={`shrink-0 rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}>
             {order.status.replace("_", " ").toLowerCase()}
           </span>
         </div>
-        <div className="flex items-center gap-2">
-          <ConnectionPill state={realtime.state} lastEventAt={realtime.lastEventAt} error={realtime.error} />
+        <div className="flex shrink-0 items-center gap-2">
+          <ConnectionPill compact state={realtime.state} lastEventAt={realtime.lastEventAt} error={realtime.error} />
           <Button
             variant="secondary"
             disabled={busy}
@@ -240,24 +254,25 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
         </div>
       </div>
 
-      {order.items.some((i) => i.status === "READY") && (
-        <div role="alert" data-testid="food-ready" className="flex items-center justify-between rounded-xl bg-green-700 px-4 py-3 text-lg font-bold text-white">
-          <span>Food ready at the pass — {order.items.filter((i) => i.status === "READY").reduce((n, i) => n + i.quantity, 0)} item(s)</span>
-          <Button variant="secondary" disabled={busy} onClick={() => run(() => markServedAction({ orderId }), "Marked served")}>
-            Mark served
-          </Button>
+      {/* In the layout flow (never over the menu or the ticket): the panels below shrink and scroll. */}
+      {showReady && (
+        <div role="alert" data-testid="food-ready" className="flex shrink-0 items-center justify-between gap-3 rounded-xl bg-green-700 py-1 pl-4 pr-1 font-bold text-white">
+          <span className="truncate text-lg">Food ready at the pass — {readyCount} item(s)</span>
+          <span className="flex shrink-0 items-center gap-1">
+            <Button variant="secondary" disabled={busy} onClick={() => run(() => markServedAction({ orderId }), "Marked served")}>
+              Mark served
+            </Button>
+            <button type="button" aria-label="Hide until more food is ready" onClick={() => setReadyDismissedAt(readyCount)} className="min-h-11 min-w-11 rounded-lg text-2xl leading-none hover:bg-green-800">
+              ×
+            </button>
+          </span>
         </div>
-      )}
-      {notice && (
-        <p role={notice.tone === "error" ? "alert" : "status"} data-testid="pad-notice" className={`rounded-lg px-3 py-2 font-semibold ${notice.tone === "ok" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-800"}`}>
-          {notice.text}
-        </p>
       )}
 
       <div className="flex min-h-0 flex-1 gap-3">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl bg-white p-2 shadow-sm">
-            <div role="radiogroup" aria-label="Seat for new items" className="flex items-center gap-1">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl bg-white p-2 shadow-sm">
+            <div role="radiogroup" aria-label="Seat for new items" className="flex flex-wrap items-center gap-1">
               <span className="mr-1 text-sm font-bold text-gray-600">Seat</span>
               {[null, ...Array.from({ length: seats }, (_, i) => i + 1)].map((s) => (
                 <button
@@ -299,6 +314,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           canVoidSent={canVoidSent}
           sending={sending}
           sendError={sendError}
+          notice={notice}
           busy={busy}
           onEditLine={editLine}
           onRemoveLine={(key) => setDraft((d) => ({ ...d, lines: d.lines.filter((l) => l.key !== key) }))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { Course } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { formatCents } from "@/lib/money";
@@ -18,6 +19,65 @@ const STATUS_CHIP: Record<string, string> = {
 };
 const STATUS_LABEL: Record<string, string> = { PENDING: "saved", HELD: "held", SENT: "in kitchen", READY: "ready", SERVED: "served", VOIDED: "void" };
 
+/** Why this role may not void this line, or null when it may. */
+function voidBlockedReason(line: OrderLineView, canVoidSent: boolean): string | null {
+  if (!canMoveItem(line, "void")) return "Already voided";
+  if (itemReachedKitchen(line.status) && !canVoidSent) return "Only a manager can void a line the kitchen has received";
+  return null;
+}
+
+/**
+ * Void, or — when the role may not — a button that says why on tap: a disabled button gets no
+ * taps and a tooltip needs a hover a tablet does not have. aria-disabled keeps it focusable; the
+ * reason (always in the DOM, visible once tapped) is its description.
+ */
+function OrderLine({ line, canVoidSent, busy, onVoid }: { line: OrderLineView; canVoidSent: boolean; busy: boolean; onVoid: (line: OrderLineView) => void }) {
+  const [explain, setExplain] = useState(false);
+  const l = line;
+  const blocked = l.status === "VOIDED" ? null : voidBlockedReason(l, canVoidSent);
+  const reasonId = `void-why-${l.id}`;
+  return (
+    <li data-testid="order-line" data-status={l.status} className="flex flex-wrap items-start justify-between gap-x-2 rounded-lg px-2 py-1.5 odd:bg-gray-50">
+      <div className={`min-w-0 flex-1 ${l.status === "VOIDED" ? "text-gray-500 line-through" : ""}`}>
+        <p className="font-semibold">
+          {l.quantity}× {l.name}
+          {l.seat ? <span className="ml-1 text-xs text-gray-500">S{l.seat}</span> : null}
+        </p>
+        {l.modifiers.length > 0 && <p className="text-sm text-gray-600">{l.modifiers.map((m) => m.name).join(", ")}</p>}
+        {l.notes && <p className="text-sm italic text-amber-800">{l.notes}</p>}
+        {l.voidReason && <p className="text-xs text-red-700 no-underline">Void: {l.voidReason}</p>}
+      </div>
+      <div className="flex shrink-0 flex-col items-end gap-1">
+        <span className={`rounded px-1.5 text-xs font-bold uppercase ${STATUS_CHIP[l.status] ?? ""}`}>{STATUS_LABEL[l.status] ?? l.status}</span>
+        {l.status !== "VOIDED" &&
+          (blocked ? (
+            <button
+              type="button"
+              aria-disabled="true"
+              aria-describedby={reasonId}
+              aria-expanded={explain}
+              aria-controls={reasonId}
+              data-testid="void-blocked"
+              onClick={() => setExplain((e) => !e)}
+              className="min-h-11 cursor-not-allowed rounded-lg px-2 text-sm font-semibold text-gray-400"
+            >
+              Void
+            </button>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => onVoid(l)} className="min-h-11 rounded-lg px-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:text-gray-300">
+              Void
+            </button>
+          ))}
+      </div>
+      {blocked && (
+        <p id={reasonId} role={explain ? "status" : undefined} data-testid="void-reason" className={explain ? "w-full pb-1 text-right text-sm font-semibold text-gray-700" : "sr-only"}>
+          {blocked}
+        </p>
+      )}
+    </li>
+  );
+}
+
 type Props = {
   order: OrderView;
   draft: Draft;
@@ -26,6 +86,8 @@ type Props = {
   canVoidSent: boolean;
   sending: boolean;
   sendError: { message: string; lines: Record<number, string[]> } | null;
+  /** The last action's outcome ("Sent to kitchen"), shown above the totals. */
+  notice: { tone: "ok" | "error"; text: string } | null;
   busy: boolean;
   onEditLine: (line: DraftLine) => void;
   onRemoveLine: (key: string) => void;
@@ -43,7 +105,7 @@ export function TicketPanel(p: Props) {
   const draftCourses = COURSES.filter((c) => draft.lines.some((l) => l.course === c));
   const saved = order.items;
   return (
-    <aside aria-label="Order" className="flex min-h-0 w-[22rem] shrink-0 flex-col rounded-2xl bg-white shadow-sm">
+    <aside aria-label="Order" className="flex min-h-0 w-[20rem] shrink-0 flex-col rounded-2xl bg-white shadow-sm">
       <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3 focus-visible:outline-2 focus-visible:outline-blue-600" data-testid="ticket-panel" role="region" aria-label="Ticket" tabIndex={0}>
         {saved.length === 0 && draft.lines.length === 0 && <p className="p-4 text-center text-gray-500">Tap dishes to start the order.</p>}
 
@@ -62,36 +124,9 @@ export function TicketPanel(p: Props) {
                 )}
               </header>
               <ul className="space-y-1">
-                {lines.map((l) => {
-                  const voidable = canMoveItem(l, "void") && (!itemReachedKitchen(l.status) || p.canVoidSent);
-                  return (
-                    <li key={l.id} data-testid="order-line" data-status={l.status} className="flex items-start justify-between gap-2 rounded-lg px-2 py-1.5 odd:bg-gray-50">
-                      <div className={`min-w-0 ${l.status === "VOIDED" ? "text-gray-500 line-through" : ""}`}>
-                        <p className="font-semibold">
-                          {l.quantity}× {l.name}
-                          {l.seat ? <span className="ml-1 text-xs text-gray-500">S{l.seat}</span> : null}
-                        </p>
-                        {l.modifiers.length > 0 && <p className="text-sm text-gray-600">{l.modifiers.map((m) => m.name).join(", ")}</p>}
-                        {l.notes && <p className="text-sm italic text-amber-800">{l.notes}</p>}
-                        {l.voidReason && <p className="text-xs text-red-700 no-underline">Void: {l.voidReason}</p>}
-                      </div>
-                      <div className="flex shrink-0 flex-col items-end gap-1">
-                        <span className={`rounded px-1.5 text-xs font-bold uppercase ${STATUS_CHIP[l.status] ?? ""}`}>{STATUS_LABEL[l.status] ?? l.status}</span>
-                        {l.status !== "VOIDED" && (
-                          <button
-                            type="button"
-                            disabled={!voidable || p.busy}
-                            title={voidable ? "Void this item" : "A manager must void items the kitchen has received"}
-                            onClick={() => p.onVoid(l)}
-                            className="min-h-11 rounded-lg px-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:text-gray-300"
-                          >
-                            Void
-                          </button>
-                        )}
-                      </div>
-                    </li>
-                  );
-                })}
+                {lines.map((l) => (
+                  <OrderLine key={l.id} line={l} canVoidSent={p.canVoidSent} busy={p.busy} onVoid={p.onVoid} />
+                ))}
               </ul>
             </section>
           );
@@ -145,6 +180,11 @@ export function TicketPanel(p: Props) {
       </div>
 
       <footer className="space-y-2 border-t border-gray-200 p-3">
+        {p.notice && (
+          <p role={p.notice.tone === "error" ? "alert" : "status"} data-testid="pad-notice" className={`rounded-lg px-3 py-2 text-sm font-semibold ${p.notice.tone === "ok" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-800"}`}>
+            {p.notice.text}
+          </p>
+        )}
         <dl className="grid grid-cols-2 text-sm" data-testid="order-totals">
           <dt className="text-gray-600">Subtotal</dt>
           <dd className="text-right">{formatCents(p.totals.subtotalCents, p.currency)}</dd>
