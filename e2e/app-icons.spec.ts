@@ -1,7 +1,8 @@
 // Issue 7 #23: the favicon, the app icons and the web app manifest are served to anyone (a
 // browser asks for them before signing in, an install prompt without cookies), with the right
 // types, and every page links the manifest, so the floor and the kitchen install full screen.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -2,7 +2,8 @@
 // hides behind the food-ready banner, dishes outside their time window say when they come back,
 // the party size can change after seating, and a Void the role may not use says why on a tap.
 import { randomUUID } from "node:crypto";
-import { expect, request, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { request, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { localTime } from "../lib/menu/availability";
 import { E2E_BASE_URL, storageStateFor, type RoleName } from "./support/e2e-env";
 import { foodReadyAt } from "./support/kitchen";
