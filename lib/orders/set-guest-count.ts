@@ -3,7 +3,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { publishChange } from "../realtime/publish";
 import { lockOrder } from "./lock-order";
 import { assertRole, ORDER_TAKERS } from "./permissions";
@@ -27,8 +27,8 @@ export async function setGuestCount(ctx: Ctx, raw: SetGuestCountInput) {
     }
     if (current.guestCount === input.guestCount) return { order, guestCount: current.guestCount, changed: false };
     await tx.order.update({ where: { id: order.id }, data: { guestCount: input.guestCount } });
-    await recordAudit(
-      { action: "order.guests", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Order", entityId: order.id, details: { number: order.number, before: current.guestCount, after: input.guestCount }, ip: ctx.ip, requestId: ctx.requestId },
+    await auditAs(ctx, 
+      { action: "order.guests", entityType: "Order", entityId: order.id, details: { number: order.number, before: current.guestCount, after: input.guestCount } },
       tx,
     );
     return { order, guestCount: input.guestCount, changed: true };

@@ -3,7 +3,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { publishChange } from "../realtime/publish";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { appendOrderEvents } from "./append-order-events";
@@ -59,8 +59,8 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       });
     }
     if (move === "void") {
-      await recordAudit(
-        { action: "order.void", locationId: ctx.locationId, actorId: ctx.userId, entityType: "Order", entityId: order.id, details: { number: order.number, reason }, ip: ctx.ip, requestId: ctx.requestId },
+      await auditAs(ctx, 
+        { action: "order.void", entityType: "Order", entityId: order.id, details: { number: order.number, reason } },
         tx,
       );
     }

@@ -3,7 +3,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
-import { recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 import { publishChange } from "../realtime/publish";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { appendOrderEvents } from "./append-order-events";
@@ -41,16 +41,12 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       where: { id: item.id },
       data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },
     });
-    await recordAudit(
+    await auditAs(ctx, 
       {
         action: "order.item.void",
-        locationId: ctx.locationId,
-        actorId: ctx.userId,
         entityType: "OrderItem",
         entityId: item.id,
         details: { orderId: input.orderId, name: item.name, quantity: item.quantity, previousStatus: item.status, reason: input.reason, lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity },
-        ip: ctx.ip,
-        requestId: ctx.requestId,
       },
       tx,
     );
