@@ -8,8 +8,26 @@ export default defineConfig([
   {
     rules: {
       // `_name` marks a parameter or destructured field kept for its position or to drop it from a rest.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "generated/**", "reports/**", "test-results/**", "playwright-report/**", "coverage/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "generated/**",
+    "reports/**",
+    "test-results/**",
+    "playwright-report/**",
+    "coverage/**",
+  ]),
 ]);

@@ -43,7 +43,10 @@ function securityHeaders(res: NextResponse, csp: string | null, requestId: strin
   res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   res.headers.set("X-Frame-Options", "DENY");
   res.headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  res.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  res.headers.set(
+    "Permissions-Policy",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  );
   res.headers.set("x-request-id", requestId);
   res.headers.delete("X-Powered-By");
   return res;
@@ -82,5 +85,7 @@ export async function middleware(req: NextRequest) {
 // the forwarding headers are stripped for every request that reaches the app. Icons and the web
 // app manifest are public static files fetched without a session (install prompts, home screens).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|robots\\.txt).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|robots\\.txt).*)",
+  ],
 };

@@ -7,7 +7,15 @@ import { useState } from "react";
 type Loc = { id: string; name: string; role: string };
 
 /** Switch the session's location; the server re-checks membership before accepting it. */
-export function LocationSwitcher({ locations, currentId, className = "" }: { locations: Loc[]; currentId: string; className?: string }) {
+export function LocationSwitcher({
+  locations,
+  currentId,
+  className = "",
+}: {
+  locations: Loc[];
+  currentId: string;
+  className?: string;
+}) {
   const { update } = useSession();
   const router = useRouter();
   const [pending, setPending] = useState(false);

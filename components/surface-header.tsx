@@ -5,15 +5,27 @@ import { LocationSwitcher } from "./location-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 /** Top bar shared by the floor and kitchen shells. `dark` for the kitchen display. */
-export async function SurfaceHeader({ title, dark = false, children }: { title: string; dark?: boolean; children?: ReactNode }) {
+export async function SurfaceHeader({
+  title,
+  dark = false,
+  children,
+}: {
+  title: string;
+  dark?: boolean;
+  children?: ReactNode;
+}) {
   const ctx = await currentCtx();
   const locations = ctx ? await listMyLocations(ctx) : [];
   return (
     // One line on a 1024 px tablet: the location and the user's name truncate, nothing wraps.
-    <header className={`flex h-14 shrink-0 items-center justify-between gap-4 whitespace-nowrap px-4 ${dark ? "bg-black text-white" : "border-b border-gray-200 bg-white"}`}>
+    <header
+      className={`flex h-14 shrink-0 items-center justify-between gap-4 whitespace-nowrap px-4 ${dark ? "bg-black text-white" : "border-b border-gray-200 bg-white"}`}
+    >
       <div className="flex min-w-0 items-center gap-4">
         <p className="shrink-0 text-xl font-black">{title}</p>
-        {ctx && <LocationSwitcher locations={locations} currentId={ctx.locationId} className={dark ? "text-white" : ""} />}
+        {ctx && (
+          <LocationSwitcher locations={locations} currentId={ctx.locationId} className={dark ? "text-white" : ""} />
+        )}
       </div>
       <div className="flex min-w-0 items-center gap-3">
         {children}

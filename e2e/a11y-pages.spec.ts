@@ -62,10 +62,13 @@ test.describe("admin console", () => {
 test.describe("admin console on a tablet (tables scroll sideways)", () => {
   test.use({ storageState: storageStateFor("admin"), viewport: { width: 768, height: 1024 } });
   test("wide tables are scroll regions a keyboard can reach", async ({ page }) => {
-    for (const path of ["/admin/menu", "/admin/inventory/recipes", "/admin/staff", "/admin/inventory"]) await expectClean(page, path);
+    for (const path of ["/admin/menu", "/admin/inventory/recipes", "/admin/staff", "/admin/inventory"])
+      await expectClean(page, path);
     await page.goto("/admin/inventory/recipes");
     const region = page.getByRole("region", { name: "Dish recipes" });
-    expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth), "the recipe table overflows at 768 px").toBe(true);
+    expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth), "the recipe table overflows at 768 px").toBe(
+      true,
+    );
     await region.focus();
     await expect(region).toBeFocused();
   });

@@ -6,13 +6,18 @@ import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 
 async function manager(browser: Browser, path: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1440, height: 900 } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("manager"),
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await ctx.newPage();
   await page.goto(path);
   return page;
 }
 
-test("the bulk-price dialog is a centred modal; Escape closes it and focus returns to the opener", async ({ browser }) => {
+test("the bulk-price dialog is a centred modal; Escape closes it and focus returns to the opener", async ({
+  browser,
+}) => {
   const admin = await manager(browser, "/admin/menu");
   await admin.getByRole("checkbox", { name: "Select Side Salad" }).check();
   const opener = admin.getByTestId("bulk-price-open");
@@ -38,18 +43,33 @@ test("the bulk-price dialog is a centred modal; Escape closes it and focus retur
 test("staff sign-in times are shown in the location's time zone, with the zone", async ({ browser }) => {
   const admin = await manager(browser, "/admin/staff");
   await expect(admin.getByTestId("staff-time-zone")).toHaveText("(America/New_York)");
-  const cell = admin.locator('[data-testid=staff-row][data-email="manager@demo.kitchen"]').getByTestId("staff-last-login");
+  const cell = admin
+    .locator('[data-testid=staff-row][data-email="manager@demo.kitchen"]')
+    .getByTestId("staff-last-login");
   const iso = (await cell.locator("time").getAttribute("datetime"))!;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: "America/New_York",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
-  await expect(cell).toHaveText(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`);
+  await expect(cell).toHaveText(
+    `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`,
+  );
   await expect(cell).not.toContainText("UTC");
 });
 
-test("a menu CSV lists format and reference errors of every row in one pass and imports nothing", async ({ browser }) => {
+test("a menu CSV lists format and reference errors of every row in one pass and imports nothing", async ({
+  browser,
+}) => {
   const admin = await manager(browser, "/admin/menu/import");
   const importer = admin.getByTestId("csv-import-menu");
   const stamp = Date.now();
@@ -60,7 +80,9 @@ test("a menu CSV lists format and reference errors of every row in one pass and 
     `E2E stew ${stamp},No Such Category,nine,,`, // format (price) and reference (category) in the same row
     `E2E pie ${stamp},Mains,12.00,nowhere,shellfish`, // reference (station) and format (allergen)
   ].join("\n");
-  await importer.getByLabel("CSV file").setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await importer
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   const report = importer.getByTestId("csv-import-errors");
   await expect(report).toContainText("2 row(s) need fixing");
   const rows = report.locator("tbody tr");
@@ -76,16 +98,20 @@ test("a menu CSV lists format and reference errors of every row in one pass and 
     ]),
   );
   await expect(importer.getByTestId("csv-import-run")).toHaveCount(0);
-  const items = (await (await admin.request.get("/api/v1/menu/items")).text());
+  const items = await (await admin.request.get("/api/v1/menu/items")).text();
   expect(items).not.toContain(String(stamp));
 
   const good = [header, `E2E soup ${stamp},Starters,7.00,,`].join("\n");
-  await importer.getByLabel("CSV file").setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await importer
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await importer.getByTestId("csv-import-run").click();
   await expect(importer.getByTestId("csv-import-done")).toContainText("1 created");
 });
 
-test("a failed save of a long form lists every error at the top and moves focus to the first field in error", async ({ browser }) => {
+test("a failed save of a long form lists every error at the top and moves focus to the first field in error", async ({
+  browser,
+}) => {
   const admin = await manager(browser, "/admin/menu/items/new");
   const form = admin.getByTestId("item-form");
   await form.locator("#price").fill("abc");

@@ -42,13 +42,20 @@ test("favicon, icons and manifest answer 200 with their content types without a 
     const [w, h] = icon.sizes.split("x").map(Number);
     expect(pngSize(body)).toEqual({ width: w, height: h });
   }
-  expect(pngSize(await (await fetchOk(api, "/apple-icon.png", /^image\/png/)).body())).toEqual({ width: 180, height: 180 });
+  expect(pngSize(await (await fetchOk(api, "/apple-icon.png", /^image\/png/)).body())).toEqual({
+    width: 180,
+    height: 180,
+  });
   await fetchOk(api, "/icon.svg", /^image\/svg\+xml/);
   await api.dispose();
 });
 
 test("pages link the manifest and icons, and the CSP lets the browser load them", async ({ browser }) => {
-  for (const [role, path] of [[null, "/login"], ["server", "/floor"], ["chef", "/kitchen"]] as const) {
+  for (const [role, path] of [
+    [null, "/login"],
+    ["server", "/floor"],
+    ["chef", "/kitchen"],
+  ] as const) {
     const ctx = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
     const page = await ctx.newPage();
     const violations: string[] = [];

@@ -11,7 +11,11 @@ import { foodReadyAt } from "./support/kitchen";
 test.describe.configure({ mode: "serial" });
 
 async function tabletAs(browser: Browser, role: RoleName, label: string, guests = 2): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor(role), viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor(role),
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+  });
   const page = await ctx.newPage();
   await page.goto("/floor");
   await page.locator(`[data-testid=table-tile][data-label="${label}"]`).click();
@@ -44,7 +48,9 @@ async function sendFries(pad: Page) {
   await expect(pad.getByTestId("pad-notice")).toContainText("Sent to kitchen");
 }
 
-test("at 1024×768 the headers are one line and the food-ready banner never covers the categories or the ticket", async ({ browser }) => {
+test("at 1024×768 the headers are one line and the food-ready banner never covers the categories or the ticket", async ({
+  browser,
+}) => {
   // The admin's header is the fullest: a location switcher (two locations) and a long role.
   const pad = await tabletAs(browser, "admin", "5", 6);
   await sendFries(pad);
@@ -54,12 +60,20 @@ test("at 1024×768 the headers are one line and the food-ready banner never cove
 
   // Surface header and order pad header: one line each, no horizontal scrolling.
   await expectSameLine(pad.getByText("Floor", { exact: true }).first(), pad.getByRole("button", { name: "Sign out" }));
-  await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByRole("button", { name: /Needs attention|Clear attention/ }));
+  await expectSameLine(
+    pad.getByRole("heading", { name: "Table 5" }),
+    pad.getByRole("button", { name: /Needs attention|Clear attention/ }),
+  );
   await expectSameLine(pad.getByRole("heading", { name: "Table 5" }), pad.getByTestId("realtime-health"));
   // Every seat of a party of six can be picked (none clipped off).
-  for (const n of ["1", "6"]) await expect(pad.getByRole("radiogroup", { name: "Seat for new items" }).getByRole("radio", { name: n, exact: true })).toBeInViewport({ ratio: 1 });
+  for (const n of ["1", "6"])
+    await expect(
+      pad.getByRole("radiogroup", { name: "Seat for new items" }).getByRole("radio", { name: n, exact: true }),
+    ).toBeInViewport({ ratio: 1 });
   // The pad fits the screen: the page itself scrolls neither way.
-  expect(await pad.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1024, 768]);
+  expect(
+    await pad.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]),
+  ).toEqual([1024, 768]);
 
   // The banner is in the flow above the panels: it overlaps neither, and everything fits the screen.
   const b = await box(banner);
@@ -88,19 +102,36 @@ test("at 1024×768 the headers are one line and the food-ready banner never cove
   await pad.context().close();
 });
 
-test("a dish outside its time window is shown greyed with 'from HH:MM', cannot be added, and the server refuses it", async ({ browser }) => {
-  const manager = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("manager"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+test("a dish outside its time window is shown greyed with 'from HH:MM', cannot be added, and the server refuses it", async ({
+  browser,
+}) => {
+  const manager = await request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor("manager"),
+    extraHTTPHeaders: { origin: E2E_BASE_URL },
+  });
   // A window opening three hours from now, location time (the demo bistro is in New York).
   const now = localTime(new Date(), "America/New_York");
   const start = (now.minute + 180) % 1440;
   const hhmm = `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}`;
   const name = `Late Cocktail ${randomUUID().slice(0, 6)}`;
-  const windowRes = await manager.post("/api/v1/menu/availability-windows", { data: { name: `Later ${name}`, daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: start, endMinute: (start + 60) % 1440 } });
+  const windowRes = await manager.post("/api/v1/menu/availability-windows", {
+    data: {
+      name: `Later ${name}`,
+      daysOfWeek: [0, 1, 2, 3, 4, 5, 6],
+      startMinute: start,
+      endMinute: (start + 60) % 1440,
+    },
+  });
   expect(windowRes.status()).toBe(201);
   const windowId = ((await windowRes.json()) as { id: string }).id;
-  const categories = ((await (await manager.get("/api/v1/menu/categories")).json()) as { categories: { id: string; name: string }[] }).categories;
+  const categories = (
+    (await (await manager.get("/api/v1/menu/categories")).json()) as { categories: { id: string; name: string }[] }
+  ).categories;
   const drinks = categories.find((c) => c.name === "Drinks")!;
-  const itemRes = await manager.post("/api/v1/menu/items", { data: { name, categoryId: drinks.id, priceCents: 1400, availabilityWindowIds: [windowId] } });
+  const itemRes = await manager.post("/api/v1/menu/items", {
+    data: { name, categoryId: drinks.id, priceCents: 1400, availabilityWindowIds: [windowId] },
+  });
   expect(itemRes.status()).toBe(201);
   const itemId = ((await itemRes.json()) as { id: string }).id;
 
@@ -117,7 +148,9 @@ test("a dish outside its time window is shown greyed with 'from HH:MM', cannot b
     await expect(pad.getByTestId("draft-line")).toHaveCount(0);
 
     // The server refuses it whatever the tablet shows.
-    const orders = (await (await pad.request.get("/api/v1/orders")).json()) as { orders: { id: string; table: { label: string } | null }[] };
+    const orders = (await (await pad.request.get("/api/v1/orders")).json()) as {
+      orders: { id: string; table: { label: string } | null }[];
+    };
     const orderId = orders.orders.find((o) => o.table?.label === "6")!.id;
     const refused = await pad.request.post(`/api/v1/orders/${orderId}/send`, {
       headers: { "Idempotency-Key": randomUUID(), origin: E2E_BASE_URL },
@@ -133,7 +166,9 @@ test("a dish outside its time window is shown greyed with 'from HH:MM', cannot b
   }
 });
 
-test("the guest count changes after seating, persists, and is validated and role-checked on the server", async ({ browser }) => {
+test("the guest count changes after seating, persists, and is validated and role-checked on the server", async ({
+  browser,
+}) => {
   const pad = await tabletAs(browser, "server", "2", 2);
   const guests = pad.getByTestId("guest-count");
   await expect(guests).toHaveText(/2 guests/);
@@ -143,23 +178,38 @@ test("the guest count changes after seating, persists, and is validated and role
   await expect(pad.getByTestId("guest-count-value")).toHaveText("4");
   await pad.getByTestId("guest-count-save").tap();
   await expect(guests).toHaveText(/4 guests/);
-  await expect(pad.getByRole("radiogroup", { name: "Seat for new items" }).getByRole("radio", { name: "4", exact: true })).toBeVisible();
+  await expect(
+    pad.getByRole("radiogroup", { name: "Seat for new items" }).getByRole("radio", { name: "4", exact: true }),
+  ).toBeVisible();
   await pad.reload();
   await expect(pad.getByTestId("guest-count")).toHaveText(/4 guests/);
 
-  const orders = (await (await pad.request.get("/api/v1/orders")).json()) as { orders: { id: string; guestCount: number; table: { label: string } | null }[] };
+  const orders = (await (await pad.request.get("/api/v1/orders")).json()) as {
+    orders: { id: string; guestCount: number; table: { label: string } | null }[];
+  };
   const order = orders.orders.find((o) => o.table?.label === "2")!;
   expect(order.guestCount).toBe(4);
-  const bad = await pad.request.put(`/api/v1/orders/${order.id}/guests`, { headers: { origin: E2E_BASE_URL }, data: { guestCount: 0 } });
+  const bad = await pad.request.put(`/api/v1/orders/${order.id}/guests`, {
+    headers: { origin: E2E_BASE_URL },
+    data: { guestCount: 0 },
+  });
   expect(bad.status()).toBe(400);
-  expect(Object.keys(((await bad.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors)).toEqual(["guestCount"]);
-  const chef = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("chef"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  expect(
+    Object.keys(((await bad.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors),
+  ).toEqual(["guestCount"]);
+  const chef = await request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor("chef"),
+    extraHTTPHeaders: { origin: E2E_BASE_URL },
+  });
   expect((await chef.put(`/api/v1/orders/${order.id}/guests`, { data: { guestCount: 3 } })).status()).toBe(403);
   await chef.dispose();
   await pad.context().close();
 });
 
-test("a server tapping Void on a line the kitchen has received reads why; a manager can void it", async ({ browser }) => {
+test("a server tapping Void on a line the kitchen has received reads why; a manager can void it", async ({
+  browser,
+}) => {
   const pad = await tabletAs(browser, "server", "4");
   await sendFries(pad);
   const line = pad.getByTestId("order-line").filter({ hasText: "Hand-cut Fries" }).first();

@@ -16,7 +16,9 @@ async function forgedOrders(page: Page): Promise<number> {
 }
 
 test.describe("CSRF: cookie-authenticated unsafe requests", () => {
-  test("another origin's page cannot open an order with the victim's cookie (fetch or form, text/plain)", async ({ browser }) => {
+  test("another origin's page cannot open an order with the victim's cookie (fetch or form, text/plain)", async ({
+    browser,
+  }) => {
     const ctx = await browser.newContext({ storageState: storageStateFor("server") });
     const victim = await ctx.newPage();
     await victim.goto("/floor");
@@ -35,14 +37,25 @@ test.describe("CSRF: cookie-authenticated unsafe requests", () => {
     // The browser hides the answer from the attacker (opaque, or blocked by ORB): what matters is
     // that the server acted on nothing.
     const sent = attacker.waitForRequest((r) => r.url().endsWith("/api/v1/orders") && r.method() === "POST");
-    await attacker.evaluate(async ({ url, mark }) => {
-      await fetch(url, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: JSON.stringify({ guestCount: mark }) }).catch(() => null);
-    }, { url: `${E2E_BASE_URL}/api/v1/orders`, mark: MARK });
+    await attacker.evaluate(
+      async ({ url, mark }) => {
+        await fetch(url, {
+          method: "POST",
+          mode: "no-cors",
+          credentials: "include",
+          headers: { "content-type": "text/plain" },
+          body: JSON.stringify({ guestCount: mark }),
+        }).catch(() => null);
+      },
+      { url: `${E2E_BASE_URL}/api/v1/orders`, mark: MARK },
+    );
     const fetchHeaders = await (await sent).allHeaders();
     expect(fetchHeaders["cookie"]).toContain("session-token"); // the cookie did go along
     expect(fetchHeaders["origin"]).toBe(ATTACKER);
 
-    const posted = attacker.waitForResponse((r) => r.url().endsWith("/api/v1/orders") && r.request().method() === "POST");
+    const posted = attacker.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/orders") && r.request().method() === "POST",
+    );
     await attacker.evaluate(() => (document.getElementById("f") as HTMLFormElement).submit());
     expect((await posted).status()).toBe(403);
 
@@ -56,7 +69,11 @@ test.describe("CSRF: cookie-authenticated unsafe requests", () => {
     await page.goto("/floor");
     const statuses = await page.evaluate(async () => {
       const post = (type: string) =>
-        fetch("/api/v1/orders", { method: "POST", headers: { "content-type": type }, body: JSON.stringify({ guestCount: 2, notes: "csrf control" }) }).then((r) => r.status);
+        fetch("/api/v1/orders", {
+          method: "POST",
+          headers: { "content-type": type },
+          body: JSON.stringify({ guestCount: 2, notes: "csrf control" }),
+        }).then((r) => r.status);
       return { json: await post("application/json"), text: await post("text/plain") };
     });
     expect(statuses).toEqual({ json: 201, text: 415 });
@@ -66,7 +83,11 @@ test.describe("CSRF: cookie-authenticated unsafe requests", () => {
 
 test("API answers are never cached, errors included", async ({ browser, request }) => {
   const ctx = await browser.newContext({ storageState: storageStateFor("server") });
-  for (const res of [await ctx.request.get("/api/v1/me"), await ctx.request.get("/api/health"), await request.get("/api/v1/me")]) {
+  for (const res of [
+    await ctx.request.get("/api/v1/me"),
+    await ctx.request.get("/api/health"),
+    await request.get("/api/v1/me"),
+  ]) {
     expect([200, 401, 403]).toContain(res.status());
     expect(res.headers()["cache-control"], `${res.url()} ${res.status()}`).toBe("no-store");
   }

@@ -43,7 +43,9 @@ test.describe("surfaces show real data", () => {
   });
 
   test("floor shows tables by area", async ({ browser }) => {
-    const page = await (await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 } })).newPage();
+    const page = await (
+      await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 } })
+    ).newPage();
     await page.goto("/floor");
     await expect(page.getByRole("heading", { name: "Main dining" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Patio" })).toBeVisible();
@@ -103,7 +105,15 @@ test("an off-site callbackUrl is ignored", async ({ page }) => {
 
 test.describe("callbackUrl look-alikes never leave the site", () => {
   // Each was followed off-site (or answered 500) before: tab/CR/LF inside `//`, backslashes.
-  const tricks = ["%2F%09%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%5C%5Cevil.example", "https%3A%2F%2Fevil.example", "%2Ffloor%0A"];
+  const tricks = [
+    "%2F%09%2Fevil.example",
+    "%2F%0D%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%5C%5Cevil.example",
+    "https%3A%2F%2Fevil.example",
+    "%2Ffloor%0A",
+  ];
 
   test("signed in: /login answers a same-site redirect, never 500", async ({ browser }) => {
     const ctx = await browser.newContext({ storageState: storageStateFor("host") });
@@ -167,7 +177,9 @@ test("sign-out ends the session on the server: a copy of the old cookie no longe
 });
 
 test("the sign-in address is the socket's, not a header the client wrote", async ({ browser }) => {
-  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-real-ip": "203.0.113.7", "x-forwarded-for": "203.0.113.9", forwarded: "for=203.0.113.11" } });
+  const ctx = await browser.newContext({
+    extraHTTPHeaders: { "x-real-ip": "203.0.113.7", "x-forwarded-for": "203.0.113.9", forwarded: "for=203.0.113.11" },
+  });
   const page = await ctx.newPage();
   await page.goto("/login");
   await signIn(page, LOCKOUT_USERS[3], PASSWORD);

@@ -11,7 +11,8 @@ test("pages carry a per-request nonce CSP and the usual security headers", async
   expect(second.headers()["content-security-policy"]).not.toContain(nonce!);
   const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
   expect(scriptSrc).not.toContain("'unsafe-inline'");
-  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+    expect(csp).toContain(directive);
 
   const h = first.headers();
   expect(h["strict-transport-security"]).toMatch(/max-age=\d+/);
@@ -36,9 +37,17 @@ test("pages carry a per-request nonce CSP and the usual security headers", async
 
 test("prefetch and RSC requests carry the security headers too", async ({ browser, request }) => {
   const ctx = await browser.newContext({ storageState: storageStateFor("server") });
-  const prefetches: Record<string, string>[] = [{ "next-router-prefetch": "1", rsc: "1" }, { purpose: "prefetch" }, { "sec-purpose": "prefetch" }, { rsc: "1" }];
+  const prefetches: Record<string, string>[] = [
+    { "next-router-prefetch": "1", rsc: "1" },
+    { purpose: "prefetch" },
+    { "sec-purpose": "prefetch" },
+    { rsc: "1" },
+  ];
   for (const headers of prefetches) {
-    for (const res of [await ctx.request.get("/floor", { headers, maxRedirects: 0 }), await request.get("/admin", { headers, maxRedirects: 0 })]) {
+    for (const res of [
+      await ctx.request.get("/floor", { headers, maxRedirects: 0 }),
+      await request.get("/admin", { headers, maxRedirects: 0 }),
+    ]) {
       const h = res.headers();
       const what = `${res.url()} ${JSON.stringify(headers)} → ${res.status()}`;
       expect(h["x-content-type-options"], what).toBe("nosniff");

@@ -5,13 +5,18 @@ import { expect, test } from "./support/test";
 import { storageStateFor } from "./support/e2e-env";
 
 async function manager(browser: Browser, path: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1440, height: 900 } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("manager"),
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await ctx.newPage();
   await page.goto(path);
   return page;
 }
 
-test("flour is counted in kg; the review shows the variance and the dishes a slip would 86, then posts", async ({ browser }) => {
+test("flour is counted in kg; the review shows the variance and the dishes a slip would 86, then posts", async ({
+  browser,
+}) => {
   const admin = await manager(browser, "/admin/inventory/counts");
   await admin.getByLabel("Note").fill("E2E flour count");
   await admin.getByTestId("count-start").click();
@@ -64,7 +69,12 @@ test("flour is counted in kg; the review shows the variance and the dishes a sli
   const countId = admin.url().split("/").pop()!;
   const api = await admin.request.get(`/api/v1/inventory/counts/${countId}/preview`);
   expect(api.status()).toBe(200);
-  expect(await api.json()).toMatchObject({ counted: 1, corrections: 1, eightySixed: [], largeVariances: [{ name: "All-purpose flour", counted: "5000" }] });
+  expect(await api.json()).toMatchObject({
+    counted: 1,
+    corrections: 1,
+    eightySixed: [],
+    largeVariances: [{ name: "All-purpose flour", counted: "5000" }],
+  });
   await review.getByTestId("count-post-confirm").click();
   await expect(review).toBeHidden();
   const panel = admin.getByTestId("count-panel");
@@ -75,5 +85,7 @@ test("flour is counted in kg; the review shows the variance and the dishes a sli
   expect((await admin.request.get(`/api/v1/inventory/counts/${countId}/preview`)).status()).toBe(409);
 
   await admin.goto("/admin/inventory");
-  await expect(admin.locator('[data-testid=ingredient-row][data-name="All-purpose flour"]').getByTestId("on-hand")).toHaveText("5 kg");
+  await expect(
+    admin.locator('[data-testid=ingredient-row][data-name="All-purpose flour"]').getByTestId("on-hand"),
+  ).toHaveText("5 kg");
 });

@@ -11,7 +11,10 @@ test.describe.configure({ mode: "serial" });
 const tablet = openTabletAt;
 
 async function manager(browser: Browser, path: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1400, height: 900 } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("manager"),
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await ctx.newPage();
   await page.goto(path);
   return page;
@@ -23,7 +26,9 @@ test("receiving a purchase order raises stock and un-86s the item", async ({ bro
   const admin = await manager(browser, "/admin/inventory/waste");
 
   // 1. Whatever lobster is left spoils: log it as waste (all of it).
-  const ingredients = (await (await admin.request.get("/api/v1/inventory/ingredients")).json()) as { ingredients: { id: string; name: string; onHand: string }[] };
+  const ingredients = (await (await admin.request.get("/api/v1/inventory/ingredients")).json()) as {
+    ingredients: { id: string; name: string; onHand: string }[];
+  };
   const lobster = ingredients.ingredients.find((i) => i.name === "Lobster meat")!;
   if (Number(lobster.onHand) > 0) {
     const form = admin.getByTestId("waste-form");
@@ -75,10 +80,14 @@ test("receiving a purchase order raises stock and un-86s the item", async ({ bro
   const latest = admin.getByTestId("ledger-row").first();
   await expect(latest).toHaveAttribute("data-type", "RECEIPT");
   await expect(latest).toContainText("+2 kg");
-  await expect(admin.getByTestId("ledger-row").filter({ hasText: "Waste" }).first()).toContainText("walk-in door left open");
+  await expect(admin.getByTestId("ledger-row").filter({ hasText: "Waste" }).first()).toContainText(
+    "walk-in door left open",
+  );
 
   // 7. A received order cannot be cancelled any more.
-  const pos = (await (await admin.request.get("/api/v1/inventory/purchase-orders")).json()) as { purchaseOrders: { id: string; status: string }[] };
+  const pos = (await (await admin.request.get("/api/v1/inventory/purchase-orders")).json()) as {
+    purchaseOrders: { id: string; status: string }[];
+  };
   const received = pos.purchaseOrders.find((p) => p.status === "RECEIVED")!;
   const cancel = await admin.request.post(`/api/v1/inventory/purchase-orders/${received.id}/cancel`, { data: {} });
   expect(cancel.status()).toBe(409);
@@ -88,10 +97,18 @@ test("receiving a purchase order raises stock and un-86s the item", async ({ bro
 test("a CSV with bad rows imports nothing and says which rows and why; a clean one imports", async ({ browser }) => {
   const admin = await manager(browser, "/admin/inventory/import");
   const importer = admin.getByTestId("csv-import-ingredients");
-  const header = "name,base_unit,purchase_unit,purchase_unit_size,cost_per_purchase_unit,par_level,reorder_point,supplier,on_hand";
+  const header =
+    "name,base_unit,purchase_unit,purchase_unit_size,cost_per_purchase_unit,par_level,reorder_point,supplier,on_hand";
   const stamp = Date.now();
-  const bad = [header, `E2E saffron ${stamp},g,1 g jar,1,9.00,10,2,,5`, `E2E vanilla ${stamp},pods,jar,10,abc,10,2,,`, `E2E yuzu ${stamp},ml,bottle,100,4.00,5,10,Nobody Ltd,`].join("\n");
-  await importer.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  const bad = [
+    header,
+    `E2E saffron ${stamp},g,1 g jar,1,9.00,10,2,,5`,
+    `E2E vanilla ${stamp},pods,jar,10,abc,10,2,,`,
+    `E2E yuzu ${stamp},ml,bottle,100,4.00,5,10,Nobody Ltd,`,
+  ].join("\n");
+  await importer
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   const report = importer.getByTestId("csv-import-errors");
   await expect(report).toContainText("2 row(s) need fixing");
   await expect(report.getByRole("row").filter({ hasText: "base_unit" })).toContainText("3");
@@ -101,19 +118,32 @@ test("a CSV with bad rows imports nothing and says which rows and why; a clean o
   await expect(report.getByRole("row").filter({ hasText: "supplier" })).toContainText('No supplier named "Nobody Ltd"');
 
   // The server applies the same rules (and the database ones, e.g. unknown supplier): nothing is written.
-  const res = await admin.request.post("/api/v1/inventory/import", { headers: { "content-type": "text/csv" }, data: bad });
+  const res = await admin.request.post("/api/v1/inventory/import", {
+    headers: { "content-type": "text/csv" },
+    data: bad,
+  });
   expect(res.status()).toBe(400);
-  const lines = ((await res.json()) as { error: { rowErrors: { line: number; column: string }[] } }).error.rowErrors.map((e) => `${e.line}:${e.column}`);
-  expect(lines).toEqual(expect.arrayContaining(["3:base_unit", "3:cost_per_purchase_unit", "4:reorder_point", "4:supplier"]));
-  const list = (await (await admin.request.get("/api/v1/inventory/ingredients")).json()) as { ingredients: { name: string }[] };
+  const lines = (
+    (await res.json()) as { error: { rowErrors: { line: number; column: string }[] } }
+  ).error.rowErrors.map((e) => `${e.line}:${e.column}`);
+  expect(lines).toEqual(
+    expect.arrayContaining(["3:base_unit", "3:cost_per_purchase_unit", "4:reorder_point", "4:supplier"]),
+  );
+  const list = (await (await admin.request.get("/api/v1/inventory/ingredients")).json()) as {
+    ingredients: { name: string }[];
+  };
   expect(list.ingredients.some((i) => i.name.includes(String(stamp)))).toBe(false);
 
   const good = [header, `E2E saffron ${stamp},g,1 g jar,1,9.00,10,2,,5`].join("\n");
-  await importer.getByLabel("CSV file").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await importer
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await importer.getByTestId("csv-import-run").click();
   await expect(importer.getByTestId("csv-import-done")).toContainText("1 created");
   await admin.goto("/admin/inventory");
-  await expect(admin.locator(`[data-testid=ingredient-row][data-name="E2E saffron ${stamp}"]`).getByTestId("on-hand")).toHaveText("5 g");
+  await expect(
+    admin.locator(`[data-testid=ingredient-row][data-name="E2E saffron ${stamp}"]`).getByTestId("on-hand"),
+  ).toHaveText("5 g");
 });
 
 test("a stock count shows the variance and posts corrections", async ({ browser }) => {
@@ -129,13 +159,17 @@ test("a stock count shows the variance and posts corrections", async ({ browser 
   await admin.getByTestId("count-post-confirm").click(); // in the review dialog (nothing to flag)
   await expect(admin.getByRole("status").filter({ hasText: "Posted" })).toContainText("1 correction");
   await admin.goto("/admin/inventory");
-  await expect(admin.locator('[data-testid=ingredient-row][data-name="Lemons"]').getByTestId("on-hand")).toHaveText(`${expected - 3} each`);
+  await expect(admin.locator('[data-testid=ingredient-row][data-name="Lemons"]').getByTestId("on-hand")).toHaveText(
+    `${expected - 3} each`,
+  );
 });
 
 test("an ingredient falling to its reorder point pops a live alert in the console", async ({ browser }) => {
   const watcher = await manager(browser, "/admin/inventory");
   await expect(watcher.getByTestId("live-console")).toContainText("Live");
-  const list = (await (await watcher.request.get("/api/v1/inventory/ingredients")).json()) as { ingredients: { id: string; name: string; onHand: string; reorderPoint: string }[] };
+  const list = (await (await watcher.request.get("/api/v1/inventory/ingredients")).json()) as {
+    ingredients: { id: string; name: string; onHand: string; reorderPoint: string }[];
+  };
   const lemons = list.ingredients.find((i) => i.name === "Lemons")!;
   const toWaste = Number(lemons.onHand) - Number(lemons.reorderPoint) + 1; // ends one below the reorder point
   // The e2e server seeds a fresh database every run, so Lemons start above their reorder point.
@@ -143,7 +177,9 @@ test("an ingredient falling to its reorder point pops a live alert in the consol
 
   // A chef logs the waste from the kitchen (API); the manager's console hears about it.
   const chef = await browser.newContext({ storageState: storageStateFor("chef") });
-  const res = await chef.request.post("/api/v1/inventory/waste", { data: { ingredientId: lemons.id, quantity: String(toWaste), reason: "SPOILED", note: "mouldy crate" } });
+  const res = await chef.request.post("/api/v1/inventory/waste", {
+    data: { ingredientId: lemons.id, quantity: String(toWaste), reason: "SPOILED", note: "mouldy crate" },
+  });
   expect(res.status()).toBe(201);
   const alert = watcher.getByTestId("low-stock-alert");
   await expect(alert).toContainText("Lemons", { timeout: 5_000 });

@@ -21,7 +21,9 @@ async function statusOf(browser: Browser, role: RoleName, path: string) {
 
 async function aTableId(browser: Browser): Promise<string> {
   const { ctx } = await as(browser, "server");
-  const floor = (await (await ctx.request.get("/api/v1/floor")).json()) as { areas: { tables: { id: string; label: string }[] }[] };
+  const floor = (await (await ctx.request.get("/api/v1/floor")).json()) as {
+    areas: { tables: { id: string; label: string }[] }[];
+  };
   await ctx.close();
   return floor.areas.flatMap((a) => a.tables).find((t) => t.label === "14")!.id;
 }
@@ -37,7 +39,9 @@ for (const role of ["server", "cashier", "host"] as const) {
   });
 }
 
-test("chef: a table's order pad answers 403; the chef's own screens answer 200 (404 for an unknown station)", async ({ browser }) => {
+test("chef: a table's order pad answers 403; the chef's own screens answer 200 (404 for an unknown station)", async ({
+  browser,
+}) => {
   const tableId = await aTableId(browser);
   const pad = await statusOf(browser, "chef", `/floor/tables/${tableId}`);
   expect(pad.status).toBe(403);

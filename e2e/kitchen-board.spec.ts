@@ -13,7 +13,11 @@ type Sent = { orderId: string; fireBatch: number; firedItemIds: string[] };
 const made: Sent[] = [];
 
 async function api(role: RoleName): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor(role), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  return request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor(role),
+    extraHTTPHeaders: { origin: E2E_BASE_URL },
+  });
 }
 
 /** Menu item and modifier ids by name, from the order pad's menu. */
@@ -49,7 +53,10 @@ async function sendCounterOrder(server: APIRequestContext, items: Line[]): Promi
 }
 
 async function kitchenScreen(browser: Browser, path: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("chef"), viewport: { width: 1920, height: 1080 } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("chef"),
+    viewport: { width: 1920, height: 1080 },
+  });
   const page = await ctx.newPage();
   await page.goto(path);
   await expect(page.getByTestId("realtime-health")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
@@ -63,7 +70,9 @@ test.afterEach(async () => {
     const snap = await (await chef.get(`/api/v1/kitchen/snapshot?station=${station}&limit=60`)).json();
     for (const t of snap.tickets as { orderId: string; items: { id: string }[] }[]) {
       if (!made.some((m) => m.orderId === t.orderId)) continue;
-      await chef.post(`/api/v1/orders/${t.orderId}/bump`, { data: { station, orderItemIds: t.items.map((i) => i.id) } });
+      await chef.post(`/api/v1/orders/${t.orderId}/bump`, {
+        data: { station, orderItemIds: t.items.map((i) => i.id) },
+      });
     }
   }
   for (const m of made) await chef.post(`/api/v1/orders/${m.orderId}/ready`, { data: { fireBatch: m.fireBatch } });
@@ -71,7 +80,9 @@ test.afterEach(async () => {
   await chef.dispose();
 });
 
-test("a full board pages instead of scrolling: every ticket whole, on exactly one page, oldest first", async ({ browser }) => {
+test("a full board pages instead of scrolling: every ticket whole, on exactly one page, oldest first", async ({
+  browser,
+}) => {
   const server = await api("server");
   const { item } = await menuIds(server);
   for (let i = 0; i < 12; i++) {
@@ -98,7 +109,10 @@ test("a full board pages instead of scrolling: every ticket whole, on exactly on
       scroll: document.scrollingElement!.scrollHeight - innerHeight,
       cards: [...document.querySelectorAll<HTMLElement>("[data-testid=kds-ticket]")].map((c) => {
         const r = c.getBoundingClientRect();
-        return { key: c.dataset.ticket!, inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth };
+        return {
+          key: c.dataset.ticket!,
+          inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+        };
       }),
     }));
     expect(layout.scroll).toBeLessThanOrEqual(0);
@@ -106,7 +120,9 @@ test("a full board pages instead of scrolling: every ticket whole, on exactly on
     expect(layout.cards.every((c) => c.inside)).toBe(true);
     seen.push(...layout.cards.map((c) => c.key));
     const left = expected.length - seen.length;
-    await expect(page.getByTestId("page-range")).toHaveText(`Tickets ${seen.length - layout.cards.length + 1}–${seen.length} of ${expected.length}`);
+    await expect(page.getByTestId("page-range")).toHaveText(
+      `Tickets ${seen.length - layout.cards.length + 1}–${seen.length} of ${expected.length}`,
+    );
     if (left === 0) {
       await expect(page.getByTestId("page-more")).toBeHidden();
       break;
@@ -134,7 +150,9 @@ test("a full board pages instead of scrolling: every ticket whole, on exactly on
   await page.context().close();
 });
 
-test("'Enable sound' is remembered on this screen and re-armed by the first tap after a reload", async ({ browser }) => {
+test("'Enable sound' is remembered on this screen and re-armed by the first tap after a reload", async ({
+  browser,
+}) => {
   const page = await kitchenScreen(browser, "/kitchen/grill");
   const sound = page.getByTestId("sound-toggle");
   await expect(sound).toHaveAttribute("data-state", "off");
@@ -159,7 +177,9 @@ test("'Enable sound' is remembered on this screen and re-armed by the first tap 
   await page.context().close();
 });
 
-test("a side is made at its own station and holds expo; courses are sections; bar drinks skip expo", async ({ browser }) => {
+test("a side is made at its own station and holds expo; courses are sections; bar drinks skip expo", async ({
+  browser,
+}) => {
   test.slow(); // three live screens in one test
   const server = await api("server");
   const { item, modifier } = await menuIds(server);
@@ -168,7 +188,8 @@ test("a side is made at its own station and holds expo; courses are sections; ba
     { menuItemId: item("Grilled Salmon"), modifierIds: [modifier("Hand-cut fries"), modifier("No lemon")] },
     { menuItemId: item("Iced Tea"), course: "DRINKS" },
   ]);
-  const ticket = (page: Page) => page.locator(`[data-testid=kds-ticket][data-ticket="${sent.orderId}:${sent.fireBatch}"]`);
+  const ticket = (page: Page) =>
+    page.locator(`[data-testid=kds-ticket][data-ticket="${sent.orderId}:${sent.fireBatch}"]`);
 
   const grill = await kitchenScreen(browser, "/kitchen/grill");
   const salmon = ticket(grill).getByTestId("kds-item");
@@ -195,7 +216,11 @@ test("a side is made at its own station and holds expo; courses are sections; ba
   await ticket(grill).getByTestId("ticket-bump").click();
   const chef = await api("chef");
   const salad = sent.firedItemIds[0];
-  expect((await chef.post(`/api/v1/orders/${sent.orderId}/bump`, { data: { station: "cold", orderItemIds: [salad] } })).status()).toBe(200);
+  expect(
+    (
+      await chef.post(`/api/v1/orders/${sent.orderId}/bump`, { data: { station: "cold", orderItemIds: [salad] } })
+    ).status(),
+  ).toBe(200);
   await expect(pass.getByTestId("ticket-ready")).toHaveText("Waiting: 1");
   await expect(pass.getByTestId("ticket-ready")).toBeDisabled();
   await side.click(); // the fry cook taps the side's line

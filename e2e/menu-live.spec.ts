@@ -11,7 +11,10 @@ test.describe.configure({ mode: "serial" });
 const tablet = openTabletAt;
 
 async function console_(browser: Browser, path = "/admin/menu"): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("manager"), viewport: { width: 1400, height: 900 } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("manager"),
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await ctx.newPage();
   await page.goto(path);
   return page;
@@ -47,9 +50,13 @@ test("a manager changes a price → the tablet shows the new price", async ({ br
   await expect(admin.getByTestId("price-history")).toContainText("Jordan Reyes");
 
   // Put the prices back for the other specs (same API the console uses).
-  const items = (await (await admin.request.get("/api/v1/menu/items")).json()) as { items: { id: string; name: string }[] };
+  const items = (await (await admin.request.get("/api/v1/menu/items")).json()) as {
+    items: { id: string; name: string }[];
+  };
   const ids = items.items.filter((i) => ["Garlic Green Beans", "Side Salad"].includes(i.name)).map((i) => i.id);
-  const back = await admin.request.post("/api/v1/menu/prices", { data: { itemIds: ids, change: { mode: "AMOUNT", deltaCents: -50 } } });
+  const back = await admin.request.post("/api/v1/menu/prices", {
+    data: { itemIds: ids, change: { mode: "AMOUNT", deltaCents: -50 } },
+  });
   expect(back.status()).toBe(200);
   await expect(padItem(pad, "Garlic Green Beans")).toContainText("$6.00", { timeout: 5_000 });
 });
@@ -69,7 +76,9 @@ test("86 an item → a tablet can no longer add it within 2 s; un-86 brings it b
   await expect(pie).toContainText("86'd");
 
   // The server refuses it too (the order pad API marks it, the send path re-checks is86d).
-  const menu = (await (await pad.request.get("/api/v1/menu/order-pad")).json()) as { categories: { items: { name: string; is86d: boolean }[] }[] };
+  const menu = (await (await pad.request.get("/api/v1/menu/order-pad")).json()) as {
+    categories: { items: { name: string; is86d: boolean }[] }[];
+  };
   expect(menu.categories.flatMap((c) => c.items).find((i) => i.name === "Key Lime Pie")?.is86d).toBe(true);
 
   await toggle.click();
@@ -98,11 +107,16 @@ test("roles and locations are enforced on the server", async ({ browser, playwri
   const res = await page.goto("/admin/menu");
   expect(res?.status()).toBe(403);
   expect((await server.request.get("/api/v1/menu/items")).status()).toBe(403);
-  const bulk = await server.request.post("/api/v1/menu/prices", { data: { itemIds: ["x"], change: { mode: "AMOUNT", deltaCents: 100 } } });
+  const bulk = await server.request.post("/api/v1/menu/prices", {
+    data: { itemIds: ["x"], change: { mode: "AMOUNT", deltaCents: 100 } },
+  });
   expect(bulk.status()).toBe(403);
 
   // Field-level 400s, never a 500.
-  const manager = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: storageStateFor("manager") });
+  const manager = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: storageStateFor("manager"),
+  });
   const bad = await manager.post("/api/v1/menu/prices", { data: { itemIds: [], change: { mode: "PERCENT", bps: 0 } } });
   expect(bad.status()).toBe(400);
   const body = (await bad.json()) as { error: { code: string; fieldErrors: Record<string, string[]> } };
@@ -118,12 +132,21 @@ test("roles and locations are enforced on the server", async ({ browser, playwri
   const uptownId = me.locations.find((l) => l.name.startsWith("Uptown"))!.id;
   await expect(adminPage.getByTestId("live-console")).toContainText("Live"); // hydrated
   await adminPage.getByLabel("Location").selectOption(uptownId);
-  await expect.poll(async () => ((await (await admin.request.get("/api/v1/me")).json()) as { user: { locationId: string } }).user.locationId).toBe(uptownId);
-  const uptown = (await (await admin.request.get("/api/v1/menu/items")).json()) as { items: { id: string; name: string }[] };
+  await expect
+    .poll(
+      async () =>
+        ((await (await admin.request.get("/api/v1/me")).json()) as { user: { locationId: string } }).user.locationId,
+    )
+    .toBe(uptownId);
+  const uptown = (await (await admin.request.get("/api/v1/menu/items")).json()) as {
+    items: { id: string; name: string }[];
+  };
   const foreignId = uptown.items[0].id;
   expect((await manager.get(`/api/v1/menu/items/${foreignId}`)).status()).toBe(404);
   expect((await manager.post(`/api/v1/menu/items/${foreignId}/86`)).status()).toBe(404);
-  const foreignBulk = await manager.post("/api/v1/menu/prices", { data: { itemIds: [foreignId], change: { mode: "AMOUNT", deltaCents: 100 } } });
+  const foreignBulk = await manager.post("/api/v1/menu/prices", {
+    data: { itemIds: [foreignId], change: { mode: "AMOUNT", deltaCents: 100 } },
+  });
   expect(foreignBulk.status()).toBe(404);
   await manager.dispose();
 });

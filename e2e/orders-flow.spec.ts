@@ -9,12 +9,19 @@ import { startRealtime, stopRealtime } from "./support/realtime-control";
 test.describe.configure({ mode: "serial" });
 
 async function tablet(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("server"),
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+  });
   return ctx.newPage();
 }
 
 async function kitchen(browser: Browser, path: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("chef"), viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("chef"),
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await ctx.newPage();
   await page.goto(path);
   await expect(page.getByTestId("realtime-health")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
@@ -70,7 +77,9 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
   await expect(grill.getByTestId("kitchen-display")).not.toContainText("$");
 
   // Keyboard bump: select the ticket by its number, Enter.
-  const index = await grill.getByTestId("kds-ticket").evaluateAll((els) => els.findIndex((e) => /T7\b/.test(e.textContent ?? "")));
+  const index = await grill
+    .getByTestId("kds-ticket")
+    .evaluateAll((els) => els.findIndex((e) => /T7\b/.test(e.textContent ?? "")));
   await grill.keyboard.press(String(index + 1));
   await grill.keyboard.press("Enter");
   await expect(ticket).toHaveCount(0);
@@ -85,12 +94,18 @@ test("a sent order reaches the grill live; bump → expo ready → the tablet sh
   const expoTicket = ticketFor(expo, "7");
   await expect(expoTicket.getByTestId("ticket-ready")).toHaveText("Waiting: 1");
   // The fry cook bumps it (the Fryer's screen itself is covered in kitchen-board.spec.ts).
-  const chef = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("chef"), extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  const chef = await request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor("chef"),
+    extraHTTPHeaders: { origin: E2E_BASE_URL },
+  });
   const fry = await (await chef.get("/api/v1/kitchen/snapshot?station=fry")).json();
   const friesTicket = fry.tickets.find((t: { tableLabel: string | null }) => t.tableLabel === "7");
   expect(friesTicket.items).toMatchObject([{ kind: "component", name: "Hand-cut Fries", forItem: "Classic Burger" }]);
   expect(friesTicket.allergyNotes).toEqual(["Classic Burger: ALLERGY: peanuts"]);
-  const bumped = await chef.post(`/api/v1/orders/${friesTicket.orderId}/bump`, { data: { station: "fry", orderItemIds: [friesTicket.items[0].id] } });
+  const bumped = await chef.post(`/api/v1/orders/${friesTicket.orderId}/bump`, {
+    data: { station: "fry", orderItemIds: [friesTicket.items[0].id] },
+  });
   expect(bumped.status()).toBe(200);
   await chef.dispose();
   await expect(expoTicket.getByTestId("ticket-ready")).toBeEnabled();
@@ -136,7 +151,9 @@ test("a send retried after a lost answer (same idempotency key) creates one tick
   await expect(ticketFor(grill, "8").getByTestId("kds-item")).toHaveCount(1);
 });
 
-test("realtime outage: the display shows it, orders still save, the missed ticket appears on its own", async ({ browser }) => {
+test("realtime outage: the display shows it, orders still save, the missed ticket appears on its own", async ({
+  browser,
+}) => {
   test.slow(); // its own waits (offline ≤ 20 s, catch-up ≤ 30 s, live again ≤ 30 s) exceed the default 45 s
   const fry = await kitchen(browser, "/kitchen/fry");
   const pad = await tablet(browser);

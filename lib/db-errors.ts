@@ -9,7 +9,8 @@ export function sqlStateOf(error: unknown): string | null {
     seen.add(e);
     const o = e as Record<string, unknown>;
     for (const k of ["code", "originalCode"]) {
-      if (typeof o[k] === "string" && /^[0-9A-Z]{5}$/.test(o[k] as string) && !(o[k] as string).startsWith("P")) return o[k] as string;
+      if (typeof o[k] === "string" && /^[0-9A-Z]{5}$/.test(o[k] as string) && !(o[k] as string).startsWith("P"))
+        return o[k] as string;
     }
     return walk(o.cause) ?? walk(o.meta) ?? walk(o.driverAdapterError);
   };
@@ -25,6 +26,10 @@ export function dataErrorAsAppError(error: unknown): AppError | null {
   const state = sqlStateOf(error);
   if (!state?.startsWith("22")) return null;
   const message =
-    state === "22003" ? "A number is too large to be recorded" : state === "22021" || state === "22P05" ? "Text contains characters that cannot be stored" : "A value cannot be stored as given";
+    state === "22003"
+      ? "A number is too large to be recorded"
+      : state === "22021" || state === "22P05"
+        ? "Text contains characters that cannot be stored"
+        : "A value cannot be stored as given";
   return new AppError("VALIDATION", message);
 }

@@ -22,7 +22,12 @@ describe("storable text", () => {
   });
 
   it("the transports' guard names the field, whatever the schema says about it", () => {
-    expect(() => assertStorableInput({ free: { nested: ["ok", "a\u0000b"] } })).toThrow(expect.objectContaining({ code: "VALIDATION", fieldErrors: { "free.nested.1": [expect.stringMatching(/cannot be stored/)] } }));
+    expect(() => assertStorableInput({ free: { nested: ["ok", "a\u0000b"] } })).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION",
+        fieldErrors: { "free.nested.1": [expect.stringMatching(/cannot be stored/)] },
+      }),
+    );
     expect(() => assertStorableInput({ fine: "yes" })).not.toThrow();
   });
 

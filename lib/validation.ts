@@ -34,7 +34,9 @@ export function isStorableText(value: string): boolean {
  * `.max()` that fits the column or the screen.
  */
 export function text(missingMessage?: string) {
-  return z.string(missingMessage ? { error: missingMessage } : undefined).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+  return z
+    .string(missingMessage ? { error: missingMessage } : undefined)
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 }
 
 /**
@@ -45,7 +47,9 @@ export function text(missingMessage?: string) {
 export function findUnstorableText(value: unknown, path: (string | number)[] = [], depth = 0): string | null {
   if (typeof value === "string") return isStorableText(value) ? null : path.join(".") || "_root";
   if (depth > 32 || value === null || typeof value !== "object") return null;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   for (const [k, v] of entries) {
     if (typeof k === "string" && !isStorableText(k)) return [...path, "(key)"].join(".");
     const found = findUnstorableText(v, [...path, k], depth + 1);
@@ -61,7 +65,10 @@ export function assertStorableInput(value: unknown): void {
 }
 
 /** Database ids (cuid) and slugs-as-ids: letters, digits, _ and -. Anything else cannot exist. */
-export const idSchema = text().min(1, "Required").max(64, "Too long").regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
+export const idSchema = text()
+  .min(1, "Required")
+  .max(64, "Too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
 
 /** Largest 4-byte integer column value (PostgreSQL INTEGER). */
 export const INT4_MAX = 2_147_483_647;

@@ -48,7 +48,8 @@ export function parseBatchBody(body: Record<string, unknown>, limits: Limits): A
 function parseEvent(raw: Record<string, unknown>, channels: unknown[], limits: Limits): ApiEvent {
   if (!isValidEventName(raw.name)) throw new HttpError(400, "name must be a string of 1-200 characters");
   for (const channel of channels) {
-    if (!isValidChannelName(channel)) throw new HttpError(400, `Invalid channel name: ${String(channel).slice(0, 256)}`);
+    if (!isValidChannelName(channel))
+      throw new HttpError(400, `Invalid channel name: ${String(channel).slice(0, 256)}`);
   }
   if (raw.data === undefined) throw new HttpError(400, "Missing data");
   // The SDK always sends a string; tolerate raw JSON from hand-written clients.
@@ -70,7 +71,12 @@ function parseEvent(raw: Record<string, unknown>, channels: unknown[], limits: L
 }
 
 export function parseInfo(info: string | undefined): string[] {
-  return info ? info.split(",").map((attribute) => attribute.trim()).filter(Boolean) : [];
+  return info
+    ? info
+        .split(",")
+        .map((attribute) => attribute.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export function publishEvent(app: AppState, event: ApiEvent, stats: StatsCounters): void {

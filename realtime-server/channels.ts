@@ -28,8 +28,7 @@ interface ChannelState {
 }
 
 export type SubscribeResult =
-  | { ok: true; alreadySubscribed: boolean; memberAdded: PresenceMember | null }
-  | { ok: false; reason: "presence-full" };
+  { ok: true; alreadySubscribed: boolean; memberAdded: PresenceMember | null } | { ok: false; reason: "presence-full" };
 
 export interface UnsubscribeResult {
   removed: boolean;

@@ -139,8 +139,7 @@ export function handleSignin(conn: PusherConnection, data: unknown): void {
 }
 
 type AuthorizationResult =
-  | { ok: true; member?: PresenceMember }
-  | { ok: false; type: string; error: string; status: number };
+  { ok: true; member?: PresenceMember } | { ok: false; type: string; error: string; status: number };
 
 function authorizeSubscription(
   conn: PusherConnection,
@@ -179,7 +178,12 @@ function parsePresenceMember(channelData: string, maxUserInfoBytes: number): Aut
   const rawId = parsed?.user_id;
   const userId = typeof rawId === "number" && Number.isFinite(rawId) ? String(rawId) : rawId;
   if (typeof userId !== "string" || userId === "" || userId.length > 128) {
-    return { ok: false, type: "InvalidChannelData", error: "channel_data.user_id must be a non-empty string", status: 400 };
+    return {
+      ok: false,
+      type: "InvalidChannelData",
+      error: "channel_data.user_id must be a non-empty string",
+      status: 400,
+    };
   }
   const userInfo = parsed?.user_info ?? null;
   if (Buffer.byteLength(JSON.stringify(userInfo), "utf8") > maxUserInfoBytes) {

@@ -1,11 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  channelAttributes,
-  parseBatchBody,
-  parseInfo,
-  parseTriggerBody,
-  publishEvent,
-} from "./api-events";
+import { channelAttributes, parseBatchBody, parseInfo, parseTriggerBody, publishEvent } from "./api-events";
 import type { AppState, ServerContext } from "./app-state";
 import { channelKind, isValidChannelName } from "./channel-names";
 import { HttpError, parseJsonObject, parseQuery, readBody, sendJson, sendText } from "./http-utils";
@@ -34,11 +28,7 @@ const ROUTES: Route[] = [
   { method: "POST", pattern: /^\/users\/([^/]+)\/terminate_connections$/, handle: terminateUserConnections },
 ];
 
-export async function handleHttpRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: ServerContext,
-): Promise<void> {
+export async function handleHttpRequest(req: IncomingMessage, res: ServerResponse, ctx: ServerContext): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
   const rawUrl = req.url ?? "/";
   const queryStart = rawUrl.indexOf("?");

@@ -51,6 +51,11 @@ describe("createJsonLogger", () => {
     logger.info("listening", { port: 6001 });
     expect(lines).toHaveLength(1);
     expect(lines[0]?.endsWith("\n")).toBe(true);
-    expect(JSON.parse(lines[0] ?? "")).toMatchObject({ level: "info", msg: "listening", port: 6001, time: expect.any(String) });
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+      level: "info",
+      msg: "listening",
+      port: 6001,
+      time: expect.any(String),
+    });
   });
 });

@@ -21,12 +21,7 @@ export interface IncomingMessage {
  * Pusher sends most `data` payloads as JSON-encoded strings; pusher-js parses either form,
  * but other clients (e.g. the Swift/Android SDKs) rely on the string form.
  */
-export function encodeFrame(
-  event: string,
-  data: unknown,
-  channel?: string,
-  userId?: string,
-): string {
+export function encodeFrame(event: string, data: unknown, channel?: string, userId?: string): string {
   const frame: Record<string, unknown> = { event };
   if (channel !== undefined) frame.channel = channel;
   frame.data = data;
@@ -38,12 +33,7 @@ export function encodeError(code: number | null, message: string): string {
   return encodeFrame("pusher:error", { code, message });
 }
 
-export function encodeSubscriptionError(
-  channel: string,
-  type: string,
-  error: string,
-  status: number,
-): string {
+export function encodeSubscriptionError(channel: string, type: string, error: string, status: number): string {
   // Shape mirrors what pusher-js itself emits for auth failures, so app handlers see one format.
   return encodeFrame("pusher:subscription_error", { type, error, status }, channel);
 }

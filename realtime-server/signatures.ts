@@ -23,12 +23,7 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 /** `key:HMAC(secret, socket_id:channel[:channel_data])`, as `pusher.authorizeChannel` produces. */
-export function signChannelAuth(
-  app: AppCredentials,
-  socketId: string,
-  channel: string,
-  channelData?: string,
-): string {
+export function signChannelAuth(app: AppCredentials, socketId: string, channel: string, channelData?: string): string {
   const parts = channelData === undefined ? [socketId, channel] : [socketId, channel, channelData];
   return `${app.key}:${hmacSha256Hex(app.secret, parts.join(":"))}`;
 }
@@ -48,12 +43,7 @@ export function signUserAuth(app: AppCredentials, socketId: string, userData: st
   return `${app.key}:${hmacSha256Hex(app.secret, `${socketId}::user::${userData}`)}`;
 }
 
-export function verifyUserAuth(
-  app: AppCredentials,
-  auth: unknown,
-  socketId: string,
-  userData: string,
-): boolean {
+export function verifyUserAuth(app: AppCredentials, auth: unknown, socketId: string, userData: string): boolean {
   return typeof auth === "string" && safeEqual(auth, signUserAuth(app, socketId, userData));
 }
 
@@ -61,11 +51,7 @@ export function verifyUserAuth(
  * `METHOD\nPATH\nk1=v1&k2=v2` with keys sorted and values *not* URL-encoded, exactly as the
  * `pusher` SDK's createSignedQueryString builds it.
  */
-export function restStringToSign(
-  method: string,
-  path: string,
-  params: Readonly<Record<string, string>>,
-): string {
+export function restStringToSign(method: string, path: string, params: Readonly<Record<string, string>>): string {
   const query = Object.keys(params)
     .filter((key) => key !== "auth_signature")
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))

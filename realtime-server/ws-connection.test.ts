@@ -47,7 +47,11 @@ function setup() {
 describe("PusherConnection", () => {
   it("drops a slow consumer once its send buffer exceeds the limit", () => {
     const { app, ctx, socket, connection } = setup();
-    socket.emit("message", Buffer.from(JSON.stringify({ event: "pusher:subscribe", data: { channel: "orders" } })), false);
+    socket.emit(
+      "message",
+      Buffer.from(JSON.stringify({ event: "pusher:subscribe", data: { channel: "orders" } })),
+      false,
+    );
     expect(app.registry.subscriptionCount("orders")).toBe(1);
 
     const frame = "x".repeat(400);

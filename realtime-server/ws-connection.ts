@@ -1,12 +1,6 @@
 import { WebSocket, type RawData } from "ws";
 import type { AppState, ConnectionHandle, ServerContext } from "./app-state";
-import {
-  handleClientEvent,
-  handleSignin,
-  handleSubscribe,
-  handleUnsubscribe,
-  leaveChannel,
-} from "./client-messages";
+import { handleClientEvent, handleSignin, handleSubscribe, handleUnsubscribe, leaveChannel } from "./client-messages";
 import { ErrorCode, decodeMessage, encodeError, encodeFrame } from "./protocol";
 
 const FORCE_CLOSE_AFTER_MS = 2_000;

@@ -15,7 +15,10 @@ const root = path.resolve(import.meta.dirname, "..");
 const BACKGROUND = "#111827";
 
 async function png(svg: Buffer, size: number): Promise<Buffer> {
-  return sharp(svg, { density: 72 * (size / 64) }).resize(size, size).png().toBuffer();
+  return sharp(svg, { density: 72 * (size / 64) })
+    .resize(size, size)
+    .png()
+    .toBuffer();
 }
 
 /** ICO container holding PNG images: 6-byte header, 16-byte entries, then the PNGs. */
@@ -48,12 +51,19 @@ async function main() {
     svg
       .toString()
       .replace('rx="14"', 'rx="0"')
-      .replace("<rect x=\"29\"", '<g transform="translate(32 32) scale(0.7) translate(-32 -32)"><rect x="29"')
+      .replace('<rect x="29"', '<g transform="translate(32 32) scale(0.7) translate(-32 -32)"><rect x="29"')
       .replace("</svg>", "</g></svg>"),
   );
   const sizes = [16, 32, 48];
-  await writeFile(path.join(root, "app/favicon.ico"), ico(await Promise.all(sizes.map(async (size) => ({ size, data: await png(svg, size) })))));
-  const apple = await sharp(svg, { density: 72 * (180 / 64) }).resize(180, 180).flatten({ background: BACKGROUND }).png().toBuffer();
+  await writeFile(
+    path.join(root, "app/favicon.ico"),
+    ico(await Promise.all(sizes.map(async (size) => ({ size, data: await png(svg, size) })))),
+  );
+  const apple = await sharp(svg, { density: 72 * (180 / 64) })
+    .resize(180, 180)
+    .flatten({ background: BACKGROUND })
+    .png()
+    .toBuffer();
   await writeFile(path.join(root, "app/apple-icon.png"), apple);
   await writeFile(path.join(root, "public/icons/icon-192.png"), await png(svg, 192));
   await writeFile(path.join(root, "public/icons/icon-512.png"), await png(svg, 512));

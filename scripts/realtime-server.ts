@@ -37,9 +37,19 @@ async function main(): Promise<void> {
     apps = [DEFAULT_APP];
   }
 
-  const clientEventChannels = (process.env.REALTIME_CLIENT_EVENT_CHANNELS ?? "").split(",").map((c) => c.trim()).filter(Boolean);
+  const clientEventChannels = (process.env.REALTIME_CLIENT_EVENT_CHANNELS ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   const signinTimeoutSeconds = parseSeconds(process.env.REALTIME_SIGNIN_TIMEOUT_SECONDS, 30);
-  const server = await startRealtimeServer({ apps, port, host, logger, clientEventChannels, signinTimeoutMs: signinTimeoutSeconds * 1000 });
+  const server = await startRealtimeServer({
+    apps,
+    port,
+    host,
+    logger,
+    clientEventChannels,
+    signinTimeoutMs: signinTimeoutSeconds * 1000,
+  });
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -73,12 +83,18 @@ function parsePort(value: string | undefined, fallback: number): number {
 function parseSeconds(value: string | undefined, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) throw new Error(`Invalid REALTIME_SIGNIN_TIMEOUT_SECONDS: ${value}`);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
+    throw new Error(`Invalid REALTIME_SIGNIN_TIMEOUT_SECONDS: ${value}`);
   return seconds;
 }
 
 main().catch((error: unknown) => {
-  const line = { level: "error", msg: "realtime server failed to start", time: new Date().toISOString(), error: String(error) };
+  const line = {
+    level: "error",
+    msg: "realtime server failed to start",
+    time: new Date().toISOString(),
+    error: String(error),
+  };
   process.stderr.write(`${JSON.stringify(line)}\n`);
   process.exit(1);
 });

@@ -168,7 +168,9 @@ async function shutdown(code: number, reason?: string): Promise<never> {
       step("Database", "stopping the embedded PostgreSQL…");
       await embedded.stop().catch(() => {});
     }
-    console.log(code === 0 ? green("Stopped. Data is kept in .data/ for the next start.") : red(`Stopped (exit ${code}).`));
+    console.log(
+      code === 0 ? green("Stopped. Data is kept in .data/ for the next start.") : red(`Stopped (exit ${code}).`),
+    );
     process.exit(code);
   })();
   return shuttingDown;
@@ -234,9 +236,8 @@ async function main(): Promise<void> {
 
   // Database
   if (!process.env.DATABASE_URL) {
-    const { startEmbeddedPostgres, EmbeddedPostgresInUseError, EmbeddedPostgresPortInUseError } = await import(
-      "./db/embedded-postgres"
-    );
+    const { startEmbeddedPostgres, EmbeddedPostgresInUseError, EmbeddedPostgresPortInUseError } =
+      await import("./db/embedded-postgres");
     const pgPort = intEnv("EMBEDDED_PG_PORT", 54329);
     step("Database", `starting the embedded PostgreSQL on 127.0.0.1:${pgPort}…`);
     try {
@@ -256,7 +257,10 @@ async function main(): Promise<void> {
       throw error;
     }
     process.env.DATABASE_URL = embedded.url;
-    ok("Database", `embedded PostgreSQL ready ${dim(`(${embedded.url}, data in ${path.relative(REPO_ROOT, embedded.dataDir) || embedded.dataDir})`)}`);
+    ok(
+      "Database",
+      `embedded PostgreSQL ready ${dim(`(${embedded.url}, data in ${path.relative(REPO_ROOT, embedded.dataDir) || embedded.dataDir})`)}`,
+    );
   } else {
     const u = new URL(process.env.DATABASE_URL);
     ok("Database", `using DATABASE_URL ${dim(`(${u.hostname}:${u.port || 5432}${u.pathname})`)}`);
@@ -269,11 +273,17 @@ async function main(): Promise<void> {
 
   if (await databaseIsEmpty(databaseUrl)) {
     step("Demo data", "empty database: seeding the demo restaurant…");
-    const [{ seedDemo }, { createPrismaClient }] = await Promise.all([import("../prisma/demo-seed"), import("../lib/db")]);
+    const [{ seedDemo }, { createPrismaClient }] = await Promise.all([
+      import("../prisma/demo-seed"),
+      import("../lib/db"),
+    ]);
     const db = createPrismaClient(databaseUrl, 2);
     try {
       const s = await seedDemo(db);
-      ok("Demo data", `${s.locations} locations, ${s.users} staff, ${s.menuItems} menu items, ${s.tables} tables, ${s.ingredients} ingredients`);
+      ok(
+        "Demo data",
+        `${s.locations} locations, ${s.users} staff, ${s.menuItems} menu items, ${s.tables} tables, ${s.ingredients} ingredients`,
+      );
     } finally {
       await db.$disconnect();
     }
@@ -283,7 +293,10 @@ async function main(): Promise<void> {
 
   // Realtime
   if (process.env.PUSHER_HOST) {
-    ok("Realtime", `using PUSHER_HOST ${process.env.PUSHER_HOST}${process.env.PUSHER_PORT ? `:${process.env.PUSHER_PORT}` : ""}`);
+    ok(
+      "Realtime",
+      `using PUSHER_HOST ${process.env.PUSHER_HOST}${process.env.PUSHER_PORT ? `:${process.env.PUSHER_PORT}` : ""}`,
+    );
   } else {
     const { startRealtimeServer } = await import("../realtime-server/server");
     const { createJsonLogger } = await import("../realtime-server/logger");
@@ -301,7 +314,9 @@ async function main(): Promise<void> {
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-        throw new Error(`Port ${realtimePort} is taken. Set REALTIME_PORT to a free port, or PUSHER_HOST/PUSHER_PORT to use a running server.`);
+        throw new Error(
+          `Port ${realtimePort} is taken. Set REALTIME_PORT to a free port, or PUSHER_HOST/PUSHER_PORT to use a running server.`,
+        );
       }
       throw error;
     }

@@ -50,6 +50,9 @@ npx tsc --noEmit || status=1
 step "Lint (ESLint: Next, React hooks, TypeScript rules; no warnings allowed)"
 npm run --silent lint || status=1
 
+step "Format (Prettier, 120 columns)"
+npm run --silent format:check || status=1
+
 step "Unit and integration tests (vitest)"
 rm -f reports/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1

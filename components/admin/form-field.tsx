@@ -45,10 +45,19 @@ export function Field({
 /** Props that wire an input to its Field's error/hint text. */
 export function describedBy(id: string, error?: string[] | string) {
   const has = typeof error === "string" ? !!error : !!error?.length;
-  return { id, name: id, "aria-invalid": has || undefined, "aria-describedby": has ? `${id}-error` : `${id}-hint` } as const;
+  return {
+    id,
+    name: id,
+    "aria-invalid": has || undefined,
+    "aria-describedby": has ? `${id}-error` : `${id}-hint`,
+  } as const;
 }
 
-export function FormMessage({ result }: { result: { ok: boolean; error?: string; message?: string } | null | undefined }) {
+export function FormMessage({
+  result,
+}: {
+  result: { ok: boolean; error?: string; message?: string } | null | undefined;
+}) {
   if (!result) return null;
   if (result.ok) {
     return result.message ? (

@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Second-level navigation of a console section; the current tab is marked for screen readers. */
-export function SectionTabs({ label, tabs, current }: { label: string; tabs: { href: string; label: string; key: string }[]; current: string }) {
+export function SectionTabs({
+  label,
+  tabs,
+  current,
+}: {
+  label: string;
+  tabs: { href: string; label: string; key: string }[];
+  current: string;
+}) {
   return (
     <nav aria-label={label} className="-mx-1 flex flex-wrap gap-1 border-b border-gray-200 pb-2">
       {tabs.map((t) => (

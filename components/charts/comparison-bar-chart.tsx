@@ -4,7 +4,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { CHART_COLORS, formatValue, type ValueFormat } from "./format";
 
 /** Two series side by side per label, e.g. theoretical vs actual usage. */
-export function ComparisonBarChart({ data, series, format, label, empty = "Nothing to compare for this period." }: {
+export function ComparisonBarChart({
+  data,
+  series,
+  format,
+  label,
+  empty = "Nothing to compare for this period.",
+}: {
   data: { label: string; a: number; b: number }[];
   series: [string, string];
   format: ValueFormat;
@@ -13,7 +19,11 @@ export function ComparisonBarChart({ data, series, format, label, empty = "Nothi
 }) {
   if (!data.length) return <p className="py-8 text-center text-sm text-gray-500">{empty}</p>;
   return (
-    <figure role="img" aria-label={`${label}: ${data.map((d) => `${d.label} ${series[0]} ${formatValue(d.a, format)}, ${series[1]} ${formatValue(d.b, format)}`).join("; ")}`} className="h-80">
+    <figure
+      role="img"
+      aria-label={`${label}: ${data.map((d) => `${d.label} ${series[0]} ${formatValue(d.a, format)}, ${series[1]} ${formatValue(d.b, format)}`).join("; ")}`}
+      className="h-80"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ bottom: 40 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

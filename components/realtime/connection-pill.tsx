@@ -68,7 +68,10 @@ export function ConnectionPill({
       title={compact ? label : undefined}
       className={`inline-flex items-center gap-2 whitespace-nowrap rounded-full px-3 py-1 font-semibold ${large ? "text-lg" : "text-sm"} ${tone}`}
     >
-      <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${offline ? "bg-white" : state === "connecting" ? "bg-black/60" : "bg-current"} ${offline ? "animate-pulse" : ""}`} />
+      <span
+        aria-hidden
+        className={`inline-block h-2.5 w-2.5 rounded-full ${offline ? "bg-white" : state === "connecting" ? "bg-black/60" : "bg-current"} ${offline ? "animate-pulse" : ""}`}
+      />
       {compact ? (
         <>
           <span aria-hidden>{short}</span>

@@ -38,7 +38,8 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
   useEffect(() => {
     const pusher = getPusher(JSON.parse(configKey) as PusherClientConfig);
     let everConnected = false;
-    const toState = (s: string): ConnectionState => (s === "connected" ? "live" : everConnected || s === "unavailable" || s === "failed" ? "offline" : "connecting");
+    const toState = (s: string): ConnectionState =>
+      s === "connected" ? "live" : everConnected || s === "unavailable" || s === "failed" ? "offline" : "connecting";
 
     const onStateChange = ({ current }: { current: string }) => {
       if (current === "connected" && everConnected) handlers.current.onConnected?.();
@@ -61,7 +62,10 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
       handlers.current.onConnected?.();
     };
     const onSubError = (e: { status?: number; error?: string }) =>
-      setStatus((s) => ({ ...s, error: e?.status === 403 ? "Not allowed to follow this screen's updates" : "Could not join live updates" }));
+      setStatus((s) => ({
+        ...s,
+        error: e?.status === 403 ? "Not allowed to follow this screen's updates" : "Could not join live updates",
+      }));
     sub.bind_global(onAny);
     sub.bind("pusher:subscription_succeeded", onSubscribed);
     sub.bind("pusher:subscription_error", onSubError);

@@ -35,7 +35,16 @@ type Options = {
  * a reconnect, a visible-again tab or the periodic safety timer replays what came after the
  * cursor from the server. Replays are single-flight and cheap (usually an empty list).
  */
-export function useSequencedFeed({ config, channel, initialSeq, fetchReplay, onEvents, onResync, safetyMs = 20_000, offlineSafetyMs = 5_000 }: Options) {
+export function useSequencedFeed({
+  config,
+  channel,
+  initialSeq,
+  fetchReplay,
+  onEvents,
+  onResync,
+  safetyMs = 20_000,
+  offlineSafetyMs = 5_000,
+}: Options) {
   const seqRef = useRef(initialSeq);
   const [seq, setSeq] = useState(initialSeq);
   const [lastSyncAt, setLastSyncAt] = useState<number | null>(null);
@@ -68,7 +77,10 @@ export function useSequencedFeed({ config, channel, initialSeq, fetchReplay, onE
           setServerUnreachable(false);
           setLastSyncAt(Date.now());
           const fresh = res.events.filter((e) => e.seq > seqRef.current);
-          const folded = foldReplay(seqRef.current, fresh.map((e) => e.seq));
+          const folded = foldReplay(
+            seqRef.current,
+            fresh.map((e) => e.seq),
+          );
           if (fresh.length) cb.current.onEvents(fresh, "replay");
           advance(folded.lastSeq);
           if (res.truncated || !folded.contiguous) {

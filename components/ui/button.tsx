@@ -10,7 +10,11 @@ const variants: Record<Variant, string> = {
 };
 
 /** Touch-first: at least 44 px tall (WCAG 2.5.5 target size). */
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
       {...props}

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, className = "", action }: { title?: string; children: ReactNode; className?: string; action?: ReactNode }) {
+export function Card({
+  title,
+  children,
+  className = "",
+  action,
+}: {
+  title?: string;
+  children: ReactNode;
+  className?: string;
+  action?: ReactNode;
+}) {
   return (
     <section className={`rounded-xl border border-gray-200 bg-white p-5 shadow-sm ${className}`}>
       {(title || action) && (

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { ErrorPanel } from "./error-panel";
 
 const render = (props: Partial<Parameters<typeof ErrorPanel>[0]>) =>
-  renderToStaticMarkup(createElement(ErrorPanel, { what: "The floor", error: Object.assign(new Error("boom"), { digest: "abc123" }), retry: () => {}, ...props }));
+  renderToStaticMarkup(
+    createElement(ErrorPanel, {
+      what: "The floor",
+      error: Object.assign(new Error("boom"), { digest: "abc123" }),
+      retry: () => {},
+      ...props,
+    }),
+  );
 
 describe("ErrorPanel", () => {
   it("says what failed, quotes the reference and offers Try again, without the error's message", () => {

@@ -15,7 +15,8 @@ type Props = {
 
 /** The one error boundary body: what failed, a reference to quote, a large Try again. */
 export function ErrorPanel({ what, error, retry, dark = false, autoRetrySeconds }: Props) {
-  const digest = typeof error === "object" && error && "digest" in error ? String((error as { digest?: unknown }).digest ?? "") : "";
+  const digest =
+    typeof error === "object" && error && "digest" in error ? String((error as { digest?: unknown }).digest ?? "") : "";
   const [left, setLeft] = useState(autoRetrySeconds ?? 0);
 
   useEffect(() => {
@@ -41,7 +42,12 @@ export function ErrorPanel({ what, error, retry, dark = false, autoRetrySeconds 
     <div role="alert" data-testid="error-panel" className={`m-4 space-y-3 rounded-xl border-2 p-6 ${box}`}>
       <p className={`font-semibold ${dark ? "text-3xl" : "text-lg"}`}>{what} could not be loaded.</p>
       <p className={dark ? "text-lg text-gray-200" : "text-sm text-red-800"}>
-        Nothing you saved is lost. {digest && <>Reference: <span className="font-mono">{digest}</span>.</>}
+        Nothing you saved is lost.{" "}
+        {digest && (
+          <>
+            Reference: <span className="font-mono">{digest}</span>.
+          </>
+        )}
         {autoRetrySeconds ? ` Trying again in ${left} s.` : ""}
       </p>
       <button

@@ -10,7 +10,11 @@ const fields = [
 
 describe("errorSummaryItems", () => {
   it("lists errors in the form's field order, linked to the element ids", () => {
-    const items = errorSummaryItems({ seasonalTo: ["Must be on or after Seasonal from"], priceCents: ["Enter a price"], name: ["Required"] }, fields, "item-form");
+    const items = errorSummaryItems(
+      { seasonalTo: ["Must be on or after Seasonal from"], priceCents: ["Enter a price"], name: ["Required"] },
+      fields,
+      "item-form",
+    );
     expect(items).toEqual([
       { id: "name", label: "Name", message: "Required" },
       { id: "price", label: "Price", message: "Enter a price" },
@@ -19,7 +23,11 @@ describe("errorSummaryItems", () => {
   });
 
   it("groups nested keys under their field and keeps unclaimed errors, pointing at the form", () => {
-    const items = errorSummaryItems({ "allergens.1": ["Unknown allergen"], "allergens.3": ["Unknown allergen"], mystery: ["Odd"] }, fields, "item-form");
+    const items = errorSummaryItems(
+      { "allergens.1": ["Unknown allergen"], "allergens.3": ["Unknown allergen"], mystery: ["Odd"] },
+      fields,
+      "item-form",
+    );
     expect(items).toEqual([
       { id: "allergens", label: "Allergens", message: "Unknown allergen" },
       { id: "item-form", label: "mystery", message: "Odd" },

@@ -11,7 +11,11 @@ export type ErrorSummaryItem = { id: string; label: string; message: string };
  * field in error); a key may match a field exactly or by prefix ("allergens.2" → allergens).
  * Errors no field claims are listed last, pointing at the form itself.
  */
-export function errorSummaryItems(fieldErrors: Record<string, string[]> | undefined, fields: readonly SummaryField[], formId: string): ErrorSummaryItem[] {
+export function errorSummaryItems(
+  fieldErrors: Record<string, string[]> | undefined,
+  fields: readonly SummaryField[],
+  formId: string,
+): ErrorSummaryItem[] {
   if (!fieldErrors) return [];
   const claimed = new Set<string>();
   const items: ErrorSummaryItem[] = [];
@@ -47,11 +51,27 @@ export function useFocusFirstError(result: unknown, items: readonly ErrorSummary
  * The list of what to fix, at the top of a long form: each error is a link to its field.
  * Announced as an alert; focus itself goes to the first field (see useFocusFirstError).
  */
-export function ErrorSummary({ title, items, ref }: { title: string; items: readonly ErrorSummaryItem[]; ref?: RefObject<HTMLDivElement | null> }) {
+export function ErrorSummary({
+  title,
+  items,
+  ref,
+}: {
+  title: string;
+  items: readonly ErrorSummaryItem[];
+  ref?: RefObject<HTMLDivElement | null>;
+}) {
   if (!items.length) return null;
   return (
-    <div ref={ref} role="alert" aria-labelledby="error-summary-title" className="rounded-lg border border-red-200 bg-red-50 p-4" data-testid="error-summary">
-      <h2 id="error-summary-title" className="font-semibold text-red-800">{title}</h2>
+    <div
+      ref={ref}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="rounded-lg border border-red-200 bg-red-50 p-4"
+      data-testid="error-summary"
+    >
+      <h2 id="error-summary-title" className="font-semibold text-red-800">
+        {title}
+      </h2>
       <ul className="mt-2 list-inside list-disc space-y-1 text-sm text-red-800">
         {items.map((i) => (
           <li key={`${i.id}-${i.label}`}>

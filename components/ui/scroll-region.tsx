@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
  * A box that may scroll. It is focusable and named, so keyboard users can scroll it with the arrow
  * keys even when nothing inside it takes focus (a table of figures, a ticket of fired lines).
  */
-export function ScrollRegion({ label, className = "", children, testId }: { label: string; className?: string; children: ReactNode; testId?: string }) {
+export function ScrollRegion({
+  label,
+  className = "",
+  children,
+  testId,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <div
       role="region"

@@ -15,12 +15,21 @@ export async function seriousViolations(page: Page): Promise<A11yFinding[]> {
       id: v.id,
       impact: v.impact ?? "unknown",
       help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + (n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(1, 2).join("").trim()}` : "")),
+      targets: v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            n.target.join(" ") +
+            (n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(1, 2).join("").trim()}` : ""),
+        ),
     }));
 }
 
 export function describeFindings(where: string, findings: A11yFinding[]): string {
-  const lines = findings.flatMap((f) => [`  [${f.impact}] ${f.id}: ${f.help}`, ...f.targets.map((t) => `      at ${t}`)]);
+  const lines = findings.flatMap((f) => [
+    `  [${f.impact}] ${f.id}: ${f.help}`,
+    ...f.targets.map((t) => `      at ${t}`),
+  ]);
   return `Accessibility: ${findings.length} serious/critical axe violation(s) on ${where}\n${lines.join("\n")}`;
 }
 

@@ -4,7 +4,9 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_REALTIME_PORT = Number(process.env.E2E_REALTIME_PORT ?? 6101);
 export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 6199);
 // Parallel checkouts (worktrees) on one machine pick their own ports and database name.
-export const E2E_DATABASE = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.E2E_DATABASE ?? "") ? process.env.E2E_DATABASE! : "kp_e2e";
+export const E2E_DATABASE = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.E2E_DATABASE ?? "")
+  ? process.env.E2E_DATABASE!
+  : "kp_e2e";
 export const E2E_SECRET = "e2e-only-secret-not-for-production-0123456789";
 export const E2E_PUSHER = { appId: "kitchen-e2e", key: "kitchen-e2e-key", secret: "kitchen-e2e-secret" };
 
@@ -21,4 +23,9 @@ export type RoleName = keyof typeof ROLE_USERS;
 export const storageStateFor = (role: RoleName) => `e2e/.auth/${role}.json`;
 
 /** Accounts specs may lock, throttle or sign out everywhere without disturbing the per-role sessions. */
-export const LOCKOUT_USERS = ["lockout-1@demo.kitchen", "lockout-2@demo.kitchen", "lockout-3@demo.kitchen", "lockout-4@demo.kitchen"] as const;
+export const LOCKOUT_USERS = [
+  "lockout-1@demo.kitchen",
+  "lockout-2@demo.kitchen",
+  "lockout-3@demo.kitchen",
+  "lockout-4@demo.kitchen",
+] as const;

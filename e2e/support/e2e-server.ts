@@ -11,7 +11,14 @@ import { seedDemo } from "../../prisma/demo-seed";
 import { hashPassword } from "../../lib/auth/password";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
 import {
-  E2E_CONTROL_PORT, E2E_DATABASE, E2E_PORT, E2E_PUSHER, E2E_REALTIME_PORT, E2E_SECRET, LOCKOUT_USERS, PASSWORD,
+  E2E_CONTROL_PORT,
+  E2E_DATABASE,
+  E2E_PORT,
+  E2E_PUSHER,
+  E2E_REALTIME_PORT,
+  E2E_SECRET,
+  LOCKOUT_USERS,
+  PASSWORD,
 } from "./e2e-env";
 
 const say = (msg: string) => process.stdout.write(`[e2e-server] ${msg}\n`);
@@ -48,7 +55,12 @@ async function main() {
     await db.user.upsert({
       where: { email },
       update: {},
-      create: { email, name: email.split("@")[0], passwordHash, memberships: { create: { locationId: location.id, role: "SERVER" } } },
+      create: {
+        email,
+        name: email.split("@")[0],
+        passwordHash,
+        memberships: { create: { locationId: location.id, role: "SERVER" } },
+      },
     });
   }
   await db.$disconnect();

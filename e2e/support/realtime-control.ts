@@ -1,7 +1,9 @@
 import { E2E_CONTROL_PORT } from "./e2e-env";
 
 async function call(action: "stop" | "start" | "status"): Promise<{ up: boolean }> {
-  const res = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/realtime/${action}`, { method: action === "status" ? "GET" : "POST" });
+  const res = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/realtime/${action}`, {
+    method: action === "status" ? "GET" : "POST",
+  });
   if (!res.ok) throw new Error(`realtime ${action} failed: ${res.status}`);
   return (await res.json()) as { up: boolean };
 }

@@ -3,7 +3,11 @@ import { storageStateFor } from "./e2e-env";
 
 /** A server's tablet (1024×768, touch) with the order pad of `table` open, seating it if free. */
 export async function openTabletAt(browser: Browser, table: string): Promise<Page> {
-  const ctx = await browser.newContext({ storageState: storageStateFor("server"), viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("server"),
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+  });
   const page = await ctx.newPage();
   await page.goto("/floor");
   await page.locator(`[data-testid=table-tile][data-label="${table}"]`).click();

@@ -39,6 +39,13 @@ export async function recordAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
 type AuditCtx = { locationId: string; userId: string; requestId?: string | null; ip?: string | null };
 
 /** Audit an action taken by the signed-in user: who, where and which request come from `ctx`. */
-export function auditAs(ctx: AuditCtx, entry: Omit<AuditEntry, "locationId" | "actorId" | "requestId" | "ip">, tx?: Tx): Promise<void> {
-  return recordAudit({ ...entry, locationId: ctx.locationId, actorId: ctx.userId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null }, tx);
+export function auditAs(
+  ctx: AuditCtx,
+  entry: Omit<AuditEntry, "locationId" | "actorId" | "requestId" | "ip">,
+  tx?: Tx,
+): Promise<void> {
+  return recordAudit(
+    { ...entry, locationId: ctx.locationId, actorId: ctx.userId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null },
+    tx,
+  );
 }

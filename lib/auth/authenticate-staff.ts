@@ -72,9 +72,19 @@ export async function authenticateStaff(input: unknown, meta: SignInMeta = {}): 
     throw new AppError("LOCKED", SIGN_IN_LOCKED);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordAudit({ action: "auth.sign_in.failed", actorId: user.id, details: { email, failures: reservation.attempt }, ...audit });
+    await recordAudit({
+      action: "auth.sign_in.failed",
+      actorId: user.id,
+      details: { email, failures: reservation.attempt },
+      ...audit,
+    });
     if (reservation.lockedUntil) {
-      await recordAudit({ action: "auth.lockout", actorId: user.id, details: { email, minutes: LOCKOUT_MINUTES }, ...audit });
+      await recordAudit({
+        action: "auth.lockout",
+        actorId: user.id,
+        details: { email, minutes: LOCKOUT_MINUTES },
+        ...audit,
+      });
     }
     throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }

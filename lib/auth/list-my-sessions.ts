@@ -11,13 +11,37 @@ export async function listMySessions(ctx: Ctx): Promise<SessionView[]> {
     orderBy: { createdAt: "desc" },
     take: 50,
   });
-  return rows.map((r) => ({ id: r.id, current: r.id === ctx.sessionId, createdAt: r.createdAt, ip: r.ip, device: describeDevice(r.userAgent) }));
+  return rows.map((r) => ({
+    id: r.id,
+    current: r.id === ctx.sessionId,
+    createdAt: r.createdAt,
+    ip: r.ip,
+    device: describeDevice(r.userAgent),
+  }));
 }
 
 /** A short, human label from a User-Agent ("Chrome on Android"); never shown raw. */
 export function describeDevice(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
-  const os = /Android/.test(userAgent) ? "Android" : /iPad|iPhone|iPod/.test(userAgent) ? "iOS" : /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "unknown system";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "Browser";
+  const os = /Android/.test(userAgent)
+    ? "Android"
+    : /iPad|iPhone|iPod/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "unknown system";
   return `${browser} on ${os}`;
 }

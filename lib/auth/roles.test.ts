@@ -14,7 +14,8 @@ describe("homeFor", () => {
 
 describe("session policy", () => {
   it("never lets a session outlive 12 hours", () => {
-    for (const role of ROLES) expect(SESSION_POLICY[role].absoluteHours * 3600).toBeLessThanOrEqual(ABSOLUTE_MAX_SECONDS);
+    for (const role of ROLES)
+      expect(SESSION_POLICY[role].absoluteHours * 3600).toBeLessThanOrEqual(ABSOLUTE_MAX_SECONDS);
   });
 
   it("keeps a kitchen screen alive longer than an admin console", () => {

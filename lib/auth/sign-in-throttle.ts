@@ -19,8 +19,16 @@ export async function throttleSignIn(req: Request): Promise<Response | null> {
   const verdict = await login.limit(rateLimitKeyForIp(ip));
   if (verdict.success) return null;
   const form = await req.formData().catch(() => null);
-  const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 254);
-  await recordAudit({ action: "auth.sign_in.throttled", details: { email }, ip, requestId: req.headers.get("x-request-id") });
+  const email = String(form?.get("email") ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
+  await recordAudit({
+    action: "auth.sign_in.throttled",
+    details: { email },
+    ip,
+    requestId: req.headers.get("x-request-id"),
+  });
   const url = new URL("/login", env().NEXTAUTH_URL ?? req.url);
   url.searchParams.set("error", SIGN_IN_THROTTLED);
   return NextResponse.json(

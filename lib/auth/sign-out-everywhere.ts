@@ -13,10 +13,7 @@ export type SignOutEverywhereInput = z.infer<typeof signOutEverywhereSchema>;
 export async function signOutEverywhere(ctx: Ctx, _input: SignOutEverywhereInput = {}): Promise<{ revoked: number }> {
   const revoked = await db.$transaction(async (tx) => {
     const ids = await revokeSessions({ userId: ctx.userId }, tx);
-    await auditAs(ctx, 
-      { action: "auth.sign_out_everywhere", details: { revoked: ids.length } },
-      tx,
-    );
+    await auditAs(ctx, { action: "auth.sign_out_everywhere", details: { revoked: ids.length } }, tx);
     return ids;
   });
   await disconnectRealtimeSessions(revoked);

@@ -7,9 +7,18 @@ import { listCell, moneyCell, parseMoneyToCents, quantityCell } from "./fields";
 
 describe("parseCsv (RFC 4180)", () => {
   it("splits simple records with LF or CRLF and ignores the final newline", () => {
-    expect(parseCsv("a,b\n1,2\n").records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseCsv("a,b\r\n1,2\r\n").records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseCsv("a,b\r\n1,2").records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a,b\n1,2\n").records.map((r) => r.fields)).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a,b\r\n1,2\r\n").records.map((r) => r.fields)).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a,b\r\n1,2").records.map((r) => r.fields)).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("handles quoted commas, doubled quotes and line breaks inside quotes", () => {
@@ -20,7 +29,10 @@ describe("parseCsv (RFC 4180)", () => {
   });
 
   it("keeps empty fields and skips blank lines", () => {
-    expect(parseCsv("a,,c\n\n,,\n").records.map((r) => r.fields)).toEqual([["a", "", "c"], ["", "", ""]]);
+    expect(parseCsv("a,,c\n\n,,\n").records.map((r) => r.fields)).toEqual([
+      ["a", "", "c"],
+      ["", "", ""],
+    ]);
   });
 
   it("strips a UTF-8 BOM", () => {
@@ -105,7 +117,10 @@ describe("validateRows", () => {
     const table = parseCsvTable("name,price\nSoup,4.50\n,abc\nSoup,1\n", { required: ["name", "price"] });
     const schema = z.object({ name: z.string().min(1, "Required"), price: moneyCell });
     const v = validateRows(table, schema);
-    expect(v.rows.map((r) => r.data)).toEqual([{ name: "Soup", price: 450 }, { name: "Soup", price: 100 }]);
+    expect(v.rows.map((r) => r.data)).toEqual([
+      { name: "Soup", price: 450 },
+      { name: "Soup", price: 100 },
+    ]);
     expect(v.errors).toEqual([
       { line: 3, column: "name", message: "Required" },
       { line: 3, column: "price", message: '"abc" is not an amount like 12.50' },
@@ -118,8 +133,15 @@ describe("validateRows", () => {
 
 describe("mergeRowErrors", () => {
   it("lists each problem once, in line order", () => {
-    const local = [{ line: 3, column: "price", message: "Bad price" }, { line: 2, column: "name", message: "Required" }];
-    const server = [{ line: 2, column: "name", message: "Required" }, { line: 3, column: "category", message: "No category" }, { line: 3, column: "price", message: "Bad price" }];
+    const local = [
+      { line: 3, column: "price", message: "Bad price" },
+      { line: 2, column: "name", message: "Required" },
+    ];
+    const server = [
+      { line: 2, column: "name", message: "Required" },
+      { line: 3, column: "category", message: "No category" },
+      { line: 3, column: "price", message: "Bad price" },
+    ];
     expect(mergeRowErrors(local, server)).toEqual([
       { line: 2, column: "name", message: "Required" },
       { line: 3, column: "price", message: "Bad price" },

@@ -23,9 +23,7 @@ export const moneyCell = z.string().transform((v, c) => {
 });
 
 /** Non-negative decimal with at most 3 places, kept as a string (exact; Decimal columns). */
-export const quantityCell = z
-  .string()
-  .regex(/^\d{1,11}(\.\d{1,3})?$/, "Must be a number ≥ 0 with at most 3 decimals");
+export const quantityCell = z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Must be a number ≥ 0 with at most 3 decimals");
 
 export const optionalQuantityCell = z.union([z.literal(""), quantityCell]).transform((v) => (v === "" ? null : v));
 

@@ -2,7 +2,10 @@
 // and line breaks; CRLF and LF both end records; a UTF-8 BOM is ignored. Pure and
 // browser-safe, so the import screens can pre-check a file before uploading it.
 
-export type CsvRecord = { /** 1-based line where the record starts (for error reports). */ line: number; fields: string[] };
+export type CsvRecord = {
+  /** 1-based line where the record starts (for error reports). */ line: number;
+  fields: string[];
+};
 
 export type CsvParseResult = { records: CsvRecord[]; errors: { line: number; message: string }[] };
 
@@ -62,7 +65,10 @@ export function parseCsv(text: string, delimiter = ","): CsvParseResult {
         quoted = true;
         wasQuoted = true;
       } else {
-        errors.push({ line, message: 'A quote inside an unquoted field (wrap the field in quotes and double the quote: "")' });
+        errors.push({
+          line,
+          message: 'A quote inside an unquoted field (wrap the field in quotes and double the quote: "")',
+        });
         badRecord = true;
       }
       i += 1;
@@ -98,14 +104,20 @@ export type CsvTable = {
 
 /** Normalises a header cell: case, spaces and dashes do not matter ("Par level" = "par_level"). */
 export function normaliseHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /**
  * Parse with a header row. Checks that required columns are present and that every record has
  * as many fields as the header; unknown columns are reported too (likely typos).
  */
-export function parseCsvTable(text: string, opts: { required: readonly string[]; optional?: readonly string[] }): CsvTable {
+export function parseCsvTable(
+  text: string,
+  opts: { required: readonly string[]; optional?: readonly string[] },
+): CsvTable {
   const { records, errors } = parseCsv(text);
   const out: CsvTable = { headers: [], rows: [], errors: [...errors] };
   const [head, ...body] = records;
@@ -119,7 +131,8 @@ export function parseCsvTable(text: string, opts: { required: readonly string[];
   for (const h of out.headers) {
     if (seen.has(h)) out.errors.push({ line: head.line, message: `Column "${h}" appears twice` });
     seen.add(h);
-    if (!known.has(h)) out.errors.push({ line: head.line, message: `Unknown column "${h}" (expected: ${[...known].join(", ")})` });
+    if (!known.has(h))
+      out.errors.push({ line: head.line, message: `Unknown column "${h}" (expected: ${[...known].join(", ")})` });
   }
   const missing = opts.required.filter((r) => !seen.has(r));
   if (missing.length) out.errors.push({ line: head.line, message: `Missing column(s): ${missing.join(", ")}` });

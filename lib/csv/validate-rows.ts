@@ -27,7 +27,11 @@ export function validateRows<S extends z.ZodType>(table: CsvTable, schema: S): R
 }
 
 /** Flag rows whose key (e.g. a lower-cased name) repeats an earlier row's. */
-export function duplicateKeyErrors<T>(rows: { line: number; data: T }[], key: (t: T) => string, column: string): RowError[] {
+export function duplicateKeyErrors<T>(
+  rows: { line: number; data: T }[],
+  key: (t: T) => string,
+  column: string,
+): RowError[] {
   const first = new Map<string, number>();
   const errors: RowError[] = [];
   for (const r of rows) {

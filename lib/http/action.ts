@@ -35,7 +35,12 @@ export function action<S extends z.ZodType, T>(
       assertStorableInput(input);
       const parsed = options.input.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, code: "VALIDATION", error: "Some fields are invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+        return {
+          ok: false,
+          code: "VALIDATION",
+          error: "Some fields are invalid",
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
       }
       const data = await handler(ctx, parsed.data);
       for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
@@ -48,7 +53,12 @@ export function action<S extends z.ZodType, T>(
       if (isDatabaseUnavailable(error)) {
         // An outage, not a bug: the transaction did not commit, so the same submit can be retried.
         log.warn("database unavailable", { ref, error });
-        return { ok: false, code: "UNAVAILABLE", error: UNAVAILABLE_MESSAGE, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+        return {
+          ok: false,
+          code: "UNAVAILABLE",
+          error: UNAVAILABLE_MESSAGE,
+          retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+        };
       }
       const dataError = dataErrorAsAppError(error);
       if (dataError) {

@@ -1,7 +1,14 @@
 // Edge-safe (middleware imports it): no Node modules.
 
 /** Request headers a client can forge. Middleware removes them unless TRUST_PROXY names our proxies. */
-export const FORWARDING_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-client-ip", "true-client-ip", "cf-connecting-ip"] as const;
+export const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
+  "x-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+] as const;
 
 /**
  * How many reverse proxies of our own sit in front of the app, each appending to
@@ -20,7 +27,10 @@ export function trustedProxyHops(value: string | undefined = process.env.TRUST_P
  *   our outermost proxy saw. Anything further left was written by the client.
  */
 export function clientIp(headers: Headers, hops = trustedProxyHops()): string {
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const picked = hops === 0 ? chain.at(-1) : chain[Math.max(0, chain.length - hops)];
   return (picked && normalizeIp(picked)) ?? "unknown";
 }
@@ -62,5 +72,8 @@ function expandIpv6(raw: string): number[] | null {
 export function rateLimitKeyForIp(ip: string): string {
   const groups = ip.includes(":") ? expandIpv6(ip) : null;
   if (!groups) return ip;
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(":")}::/64`;
 }

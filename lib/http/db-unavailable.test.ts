@@ -7,9 +7,12 @@ import { isDatabaseUnavailable } from "./db-unavailable";
 
 // Real failures from the real client and driver, not hand-made look-alikes.
 async function errorOf(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => {
-    throw new Error("expected the query to fail");
-  }, (e: unknown) => e);
+  return p.then(
+    () => {
+      throw new Error("expected the query to fail");
+    },
+    (e: unknown) => e,
+  );
 }
 
 function listen(onSocket: (socket: import("node:net").Socket) => void): Promise<{ server: Server; port: number }> {
@@ -20,7 +23,9 @@ function listen(onSocket: (socket: import("node:net").Socket) => void): Promise<
 }
 
 const clientAt = (port: number) =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://u@127.0.0.1:${port}/db`, connectionTimeoutMillis: 300 }) });
+  new PrismaClient({
+    adapter: new PrismaPg({ connectionString: `postgresql://u@127.0.0.1:${port}/db`, connectionTimeoutMillis: 300 }),
+  });
 
 describe("isDatabaseUnavailable", () => {
   let silent: { server: Server; port: number };
@@ -61,20 +66,28 @@ describe("isDatabaseUnavailable", () => {
 
   it("recognises server shutdown and overload SQLSTATEs reported by the adapter", () => {
     for (const originalCode of ["57P01", "57P03", "53300", "08006", "57014"]) {
-      const e = Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", originalCode } } } });
+      const e = Object.assign(new Error("x"), {
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { kind: "postgres", originalCode } } },
+      });
       expect(isDatabaseUnavailable(e), originalCode).toBe(true);
     }
   });
 
   it("follows the cause chain", () => {
-    expect(isDatabaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) })),
+    ).toBe(true);
   });
 
   it("leaves bugs and domain errors alone", () => {
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(new AppError("CONFLICT", "Already sent"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
-    const tooLong = Object.assign(new Error("x"), { code: "P2000", meta: { driverAdapterError: { cause: { kind: "LengthMismatch", originalCode: "22001" } } } });
+    const tooLong = Object.assign(new Error("x"), {
+      code: "P2000",
+      meta: { driverAdapterError: { cause: { kind: "LengthMismatch", originalCode: "22001" } } },
+    });
     expect(isDatabaseUnavailable(tooLong)).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);

@@ -3,9 +3,19 @@
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // What @prisma/adapter-pg reports in meta.driverAdapterError.cause.kind.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 // node-postgres raises these as plain Errors (the adapter passes them through unmapped).
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
+const PG_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 
 /** SQLSTATEs of a server that is down, starting, shutting down, full, or cancelled us on a timeout. */
 function isUnavailableSqlState(code: unknown): boolean {
@@ -31,7 +41,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const e = error as ErrorLike;
   if (e.name === "PrismaClientInitializationError") return true;
   for (const code of [e.code, e.errorCode]) {
-    if (typeof code === "string" && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || isUnavailableSqlState(code))) return true;
+    if (typeof code === "string" && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || isUnavailableSqlState(code)))
+      return true;
   }
   const cause = e.meta?.driverAdapterError?.cause;
   if (cause && (ADAPTER_KINDS.has(String(cause.kind)) || isUnavailableSqlState(cause.originalCode))) return true;

@@ -35,7 +35,10 @@ export const all = (fd: FormData, k: string) => (isForm(fd) ? fd.getAll(k).map(S
 export const orNull = (v: string) => (v === "" ? null : v);
 
 /** Server action results with field keys relative to the form (strip a "fields." prefix). */
-export function flattenFieldErrors(fe: Record<string, string[]> | undefined, prefix = "fields."): Record<string, string[]> | undefined {
+export function flattenFieldErrors(
+  fe: Record<string, string[]> | undefined,
+  prefix = "fields.",
+): Record<string, string[]> | undefined {
   if (!fe) return fe;
   return Object.fromEntries(Object.entries(fe).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v]));
 }

@@ -10,7 +10,9 @@ export function idempotencyKeyFrom(req: NextRequest, opts: { optional?: boolean 
   const parsed = idempotencyKeySchema.safeParse(raw ?? undefined);
   if (!parsed.success) {
     throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", {
-      "Idempotency-Key": parsed.error.issues.map((i) => (raw === null ? "Send an Idempotency-Key header (e.g. a UUID) and keep it across retries" : i.message)),
+      "Idempotency-Key": parsed.error.issues.map((i) =>
+        raw === null ? "Send an Idempotency-Key header (e.g. a UUID) and keep it across retries" : i.message,
+      ),
     });
   }
   return parsed.data;

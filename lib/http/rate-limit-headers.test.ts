@@ -21,7 +21,10 @@ describe("rateLimitHeaders", () => {
   });
 
   it("keeps the policy name a valid structured-field string", () => {
-    const h = rateLimitHeaders({ ...policy, name: 'lo"gin ip' }, { success: false, remaining: 0, reset: Date.now() + 1000 });
+    const h = rateLimitHeaders(
+      { ...policy, name: 'lo"gin ip' },
+      { success: false, remaining: 0, reset: Date.now() + 1000 },
+    );
     expect(h["RateLimit-Policy"]).toMatch(/^"lo_gin_ip";q=600;w=60$/);
   });
 });

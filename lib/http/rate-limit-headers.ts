@@ -17,5 +17,11 @@ export function rateLimitHeaders(policy: LimitPolicy, result: LimitResult, now =
 
 export function rateLimitedError(policy: LimitPolicy, result: LimitResult, message: string): AppError {
   const headers = rateLimitHeaders(policy, result);
-  return new AppError("RATE_LIMITED", message, undefined, { retryAfterSeconds: Number(headers["Retry-After"]) }, headers);
+  return new AppError(
+    "RATE_LIMITED",
+    message,
+    undefined,
+    { retryAfterSeconds: Number(headers["Retry-After"]) },
+    headers,
+  );
 }

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { AppError } from "../errors";
 
 vi.mock("next-auth", () => ({
-  getServerSession: async () => ({ user: { id: "u1", locationId: "l1", role: "SERVER", sv: 0, sid: "s1", name: "", email: "" } }),
+  getServerSession: async () => ({
+    user: { id: "u1", locationId: "l1", role: "SERVER", sv: 0, sid: "s1", name: "", email: "" },
+  }),
 }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "127.0.0.1" }) }));
 
@@ -51,28 +53,47 @@ describe("route() when the database is down", () => {
 describe("action() when the database is down", () => {
   it("returns a clear 'unavailable, try again' result", async () => {
     const run = action.action({ roles: ["SERVER"], input: z.object({}) }, async () => "done");
-    expect(await run({})).toEqual({ ok: false, code: "UNAVAILABLE", error: action.UNAVAILABLE_MESSAGE, retryAfterSeconds: 5 });
+    expect(await run({})).toEqual({
+      ok: false,
+      code: "UNAVAILABLE",
+      error: action.UNAVAILABLE_MESSAGE,
+      retryAfterSeconds: 5,
+    });
   });
 });
 
 describe("route(): cross-site and content-type guards run before anything else", () => {
-  const handler = () => route.route({ roles: ["SERVER"], body: z.object({ n: z.number() }) }, async () => ({ ok: true }));
+  const handler = () =>
+    route.route({ roles: ["SERVER"], body: z.object({ n: z.number() }) }, async () => ({ ok: true }));
 
   it("refuses a cross-site POST with 403", async () => {
-    const res = await handler()(req("POST", { "sec-fetch-site": "same-site", origin: "http://localhost:3001", "content-type": "text/plain" }, '{"n":1}'), noParams);
+    const res = await handler()(
+      req(
+        "POST",
+        { "sec-fetch-site": "same-site", origin: "http://localhost:3001", "content-type": "text/plain" },
+        '{"n":1}',
+      ),
+      noParams,
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("CROSS_SITE_REQUEST");
   });
 
   it("refuses a POST from another Origin when the browser sends no Sec-Fetch-Site", async () => {
-    const res = await handler()(req("POST", { host: "localhost:3000", origin: "https://evil.example" }, '{"n":1}'), noParams);
+    const res = await handler()(
+      req("POST", { host: "localhost:3000", origin: "https://evil.example" }, '{"n":1}'),
+      noParams,
+    );
     expect(res.status).toBe(403);
   });
 });
 
 describe("errorResponse", () => {
   it("sends an AppError's headers (Retry-After on 429) and never lets it be cached", async () => {
-    const res = route.errorResponse(new AppError("RATE_LIMITED", "Slow down", undefined, undefined, { "Retry-After": "7" }), "req-2");
+    const res = route.errorResponse(
+      new AppError("RATE_LIMITED", "Slow down", undefined, undefined, { "Retry-After": "7" }),
+      "req-2",
+    );
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("7");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -84,6 +105,9 @@ describe("the net under validation", () => {
     const overflow = Object.assign(new Error("numeric field overflow"), { cause: { code: "22003" } });
     const res = route.errorResponse(overflow, "req-2");
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: "VALIDATION", message: "A number is too large to be recorded" });
+    expect((await res.json()).error).toMatchObject({
+      code: "VALIDATION",
+      message: "A number is too large to be recorded",
+    });
   });
 });

@@ -38,7 +38,13 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
     // An outage, not a bug: nothing was saved (the transaction did not commit); retrying is safe.
     log.warn("database unavailable", { requestId, error });
     return NextResponse.json(
-      { error: { code: "UNAVAILABLE", message: "The service is briefly unavailable. Try again in a few seconds.", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS } },
+      {
+        error: {
+          code: "UNAVAILABLE",
+          message: "The service is briefly unavailable. Try again in a few seconds.",
+          retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+        },
+      },
       { status: 503, headers: { ...headers, "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
     );
   }

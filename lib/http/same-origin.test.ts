@@ -6,12 +6,16 @@ const h = (init: Record<string, string>) => new Headers(init);
 
 describe("crossSiteReason", () => {
   it("lets safe methods through whatever their origin", () => {
-    expect(crossSiteReason("GET", h({ "sec-fetch-site": "cross-site", origin: "https://evil.example" }), OWN)).toBeNull();
+    expect(
+      crossSiteReason("GET", h({ "sec-fetch-site": "cross-site", origin: "https://evil.example" }), OWN),
+    ).toBeNull();
     expect(crossSiteReason("HEAD", h({ "sec-fetch-site": "cross-site" }), OWN)).toBeNull();
   });
 
   it.each(["POST", "PUT", "PATCH", "DELETE", "post"])("refuses a cross-site %s", (method) => {
-    expect(crossSiteReason(method, h({ "sec-fetch-site": "cross-site", origin: "https://evil.example" }), OWN)).toMatch(/cross-site/);
+    expect(crossSiteReason(method, h({ "sec-fetch-site": "cross-site", origin: "https://evil.example" }), OWN)).toMatch(
+      /cross-site/,
+    );
   });
 
   it("refuses same-site (a sibling subdomain) and none", () => {
@@ -20,7 +24,9 @@ describe("crossSiteReason", () => {
   });
 
   it("trusts the browser's same-origin verdict (also behind a proxy)", () => {
-    expect(crossSiteReason("POST", h({ "sec-fetch-site": "same-origin", origin: "https://public.example" }), OWN)).toBeNull();
+    expect(
+      crossSiteReason("POST", h({ "sec-fetch-site": "same-origin", origin: "https://public.example" }), OWN),
+    ).toBeNull();
   });
 
   it("falls back to Origin for browsers without Sec-Fetch-Site", () => {

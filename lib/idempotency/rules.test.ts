@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, decide, idempotencyKeySchema, lockKeyOf, requestHash, toStoredText, type StoredKey } from "./rules";
+import {
+  canonicalJson,
+  decide,
+  idempotencyKeySchema,
+  lockKeyOf,
+  requestHash,
+  toStoredText,
+  type StoredKey,
+} from "./rules";
 
 const now = new Date("2026-11-21T20:00:00Z");
 const key = (over: Partial<StoredKey>): StoredKey => ({

@@ -33,7 +33,9 @@ function sortKeys(value: unknown): unknown {
 
 /** Fingerprint of what the client asked for; scope and location are part of it. */
 export function requestHash(scope: string, locationId: string, request: unknown): string {
-  return createHash("sha256").update(`${scope}\n${locationId}\n${canonicalJson(request)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${scope}\n${locationId}\n${canonicalJson(request)}`)
+    .digest("hex");
 }
 
 export type StoredKey = {

@@ -36,7 +36,9 @@ export async function runIdempotent<T>(
   const hash = requestHash(call.scope, ctx.locationId, call.request);
   const lockKey = lockKeyOf(ctx.userId, call.scope, call.key).toString();
   const { body, replayed } = await db.$transaction(async (tx) => {
-    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKey}::bigint) AS locked`;
+    const [{ locked }] = await tx.$queryRaw<
+      { locked: boolean }[]
+    >`SELECT pg_try_advisory_xact_lock(${lockKey}::bigint) AS locked`;
     if (!locked) throw new AppError("IN_PROGRESS", "The same request is still being processed; retry in a moment");
 
     const now = new Date();

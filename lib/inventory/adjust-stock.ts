@@ -28,9 +28,22 @@ export async function adjustStock(ctx: Ctx, input: AdjustStockInput) {
     const ing = (await ingredientsHere(tx, ctx, [input.ingredientId])).get(input.ingredientId)!;
     const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);
     const delta = input.direction === "ADD" ? qty : -qty;
-    const fx = await applyMovements(tx, ctx, [{ ingredientId: ing.id, delta, type: "ADJUSTMENT", reason: input.reason }]);
-    await auditAs(ctx, 
-      { action: "inventory.stock.adjust", entityType: "Ingredient", entityId: ing.id, details: { delta: fromMilli(delta), before: fromMilli(fx.changes[0].before), after: fromMilli(fx.changes[0].after), reason: input.reason } },
+    const fx = await applyMovements(tx, ctx, [
+      { ingredientId: ing.id, delta, type: "ADJUSTMENT", reason: input.reason },
+    ]);
+    await auditAs(
+      ctx,
+      {
+        action: "inventory.stock.adjust",
+        entityType: "Ingredient",
+        entityId: ing.id,
+        details: {
+          delta: fromMilli(delta),
+          before: fromMilli(fx.changes[0].before),
+          after: fromMilli(fx.changes[0].after),
+          reason: input.reason,
+        },
+      },
       tx,
     );
     return fx;

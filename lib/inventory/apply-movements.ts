@@ -19,7 +19,10 @@ export async function applyMovements(tx: Tx, ctx: Ctx, movements: MovementInput[
     changes = await postMovements(tx, { locationId: ctx.locationId, userId: ctx.userId }, movements);
   } catch (error) {
     if (!(error instanceof InsufficientStockError)) throw error;
-    const ing = await tx.ingredient.findFirst({ where: { id: error.ingredientId, locationId: ctx.locationId }, select: { name: true, baseUnit: true } });
+    const ing = await tx.ingredient.findFirst({
+      where: { id: error.ingredientId, locationId: ctx.locationId },
+      select: { name: true, baseUnit: true },
+    });
     const unit = ing?.baseUnit ?? "EACH";
     throw new AppError(
       "OUT_OF_STOCK",
@@ -28,7 +31,11 @@ export async function applyMovements(tx: Tx, ctx: Ctx, movements: MovementInput[
       { ingredientId: error.ingredientId },
     );
   }
-  const availability = await reconcileAvailability(tx, ctx, changes.map((c) => c.ingredientId));
+  const availability = await reconcileAvailability(
+    tx,
+    ctx,
+    changes.map((c) => c.ingredientId),
+  );
   const lowStock = await lowStockCrossings(tx, ctx.locationId, changes);
   return { ...availability, lowStock, changes };
 }

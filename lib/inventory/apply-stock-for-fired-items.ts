@@ -41,10 +41,16 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem
     : [];
   const dishIds = [...new Set([...menuItemIds, ...modifiers.flatMap((m) => (m.recipeItemId ? [m.recipeItemId] : []))])];
   const lines = await tx.recipeLine.findMany({
-    where: { locationId: ctx.locationId, OR: [{ menuItemId: { in: dishIds } }, ...(modifierIds.length ? [{ modifierId: { in: modifierIds } }] : [])] },
+    where: {
+      locationId: ctx.locationId,
+      OR: [{ menuItemId: { in: dishIds } }, ...(modifierIds.length ? [{ modifierId: { in: modifierIds } }] : [])],
+    },
     select: { menuItemId: true, modifierId: true, ingredientId: true, quantity: true },
   });
-  const recipes = recipesFrom(lines.map((l) => ({ ...l, quantity: toMilli(l.quantity) })), modifiers);
+  const recipes = recipesFrom(
+    lines.map((l) => ({ ...l, quantity: toMilli(l.quantity) })),
+    modifiers,
+  );
   const consumption = consumptionOf(items, recipes);
   if (!consumption.length) return none;
 
@@ -53,27 +59,47 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem
     changes = await postMovements(
       tx,
       { locationId: ctx.locationId, userId: ctx.userId },
-      consumption.map((c) => ({ ingredientId: c.ingredientId, delta: -c.quantity, type: "SALE" as const, orderItemId: c.orderItemId })),
+      consumption.map((c) => ({
+        ingredientId: c.ingredientId,
+        delta: -c.quantity,
+        type: "SALE" as const,
+        orderItemId: c.orderItemId,
+      })),
     );
   } catch (error) {
     if (error instanceof InsufficientStockError) throw await outOfStock(tx, ctx, consumption, error);
     if (isCheckViolation(error)) throw new AppError("OUT_OF_STOCK", "Not enough stock to send these items");
     throw error;
   }
-  const availability = await reconcileAvailability(tx, ctx, changes.map((c) => c.ingredientId));
+  const availability = await reconcileAvailability(
+    tx,
+    ctx,
+    changes.map((c) => c.ingredientId),
+  );
   const lowStock = await lowStockCrossings(tx, ctx.locationId, changes);
   return { eightySixedMenuItemIds: availability.eightySixed.map((i) => i.id), lowStock };
 }
 
 /** "Burger cannot be sent: only 120 g of Beef patty left": the dish the server tried and the short ingredient. */
-async function outOfStock(tx: Tx, ctx: Ctx, consumption: Consumption[], error: InsufficientStockError): Promise<AppError> {
+async function outOfStock(
+  tx: Tx,
+  ctx: Ctx,
+  consumption: Consumption[],
+  error: InsufficientStockError,
+): Promise<AppError> {
   // The first dish (in send order) whose need of the short ingredient exceeds what is on hand.
   const onHand = new Map<string, Milli>([[error.ingredientId, error.available]]);
   const relevant = consumption.filter((c) => c.ingredientId === error.ingredientId);
   const short = firstShortfall(relevant, onHand) ?? relevant[0];
   // Sequential on purpose: one transaction is one connection.
-  const item = await tx.menuItem.findFirst({ where: { id: short.menuItemId, locationId: ctx.locationId }, select: { name: true } });
-  const ingredient = await tx.ingredient.findFirst({ where: { id: error.ingredientId, locationId: ctx.locationId }, select: { name: true, baseUnit: true } });
+  const item = await tx.menuItem.findFirst({
+    where: { id: short.menuItemId, locationId: ctx.locationId },
+    select: { name: true },
+  });
+  const ingredient = await tx.ingredient.findFirst({
+    where: { id: error.ingredientId, locationId: ctx.locationId },
+    select: { name: true, baseUnit: true },
+  });
   const left = formatQuantity(error.available, ingredient?.baseUnit ?? "EACH");
   return new AppError(
     "OUT_OF_STOCK",

@@ -13,7 +13,9 @@ export const archiveIngredientSchema = z.object({ id: idSchema });
 export async function archiveIngredient(ctx: Ctx, input: z.infer<typeof archiveIngredientSchema>) {
   assertRole(ctx);
   return db.$transaction(async (tx) => {
-    const ing = await tx.ingredient.findFirst({ where: { id: input.id, locationId: ctx.locationId, archivedAt: null } });
+    const ing = await tx.ingredient.findFirst({
+      where: { id: input.id, locationId: ctx.locationId, archivedAt: null },
+    });
     if (!ing) throw notFound("Ingredient");
     const uses = await tx.recipeLine.findMany({
       where: { ingredientId: ing.id },
@@ -25,7 +27,16 @@ export async function archiveIngredient(ctx: Ctx, input: z.infer<typeof archiveI
       throw new AppError("CONFLICT", `${ing.name} is still in recipes: ${names}. Remove it from them first.`);
     }
     await tx.ingredient.update({ where: { id: ing.id }, data: { archivedAt: new Date() } });
-    await auditAs(ctx, { action: "inventory.ingredient.archive", entityType: "Ingredient", entityId: ing.id, details: { name: ing.name } }, tx);
+    await auditAs(
+      ctx,
+      {
+        action: "inventory.ingredient.archive",
+        entityType: "Ingredient",
+        entityId: ing.id,
+        details: { name: ing.name },
+      },
+      tx,
+    );
     return { id: ing.id };
   });
 }

@@ -19,9 +19,21 @@ export async function cancelPurchaseOrder(ctx: Ctx, input: z.infer<typeof cancel
     const refusal = cancelRefusal(po.status as PoStatus);
     if (refusal) throw new AppError("INVALID_STATE", refusal);
     // Guarded: a receipt committing between our read and this write wins.
-    const r = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: { in: ["DRAFT", "SENT"] } }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    const r = await tx.purchaseOrder.updateMany({
+      where: { id: po.id, status: { in: ["DRAFT", "SENT"] } },
+      data: { status: "CANCELLED", cancelledAt: new Date() },
+    });
     if (r.count === 0) throw new AppError("INVALID_STATE", cancelRefusal("RECEIVED")!);
-    await auditAs(ctx, { action: "inventory.po.cancel", entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number, reason: input.reason ?? null } }, tx);
+    await auditAs(
+      ctx,
+      {
+        action: "inventory.po.cancel",
+        entityType: "PurchaseOrder",
+        entityId: po.id,
+        details: { number: po.number, reason: input.reason ?? null },
+      },
+      tx,
+    );
     return { id: po.id, status: "CANCELLED" as const };
   });
 }

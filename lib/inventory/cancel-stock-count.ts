@@ -14,7 +14,10 @@ export async function cancelStockCount(ctx: Ctx, input: z.infer<typeof cancelSto
   return db.$transaction(async (tx) => {
     const count = await tx.stockCount.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
     if (!count) throw notFound("Stock count");
-    const r = await tx.stockCount.updateMany({ where: { id: count.id, status: "OPEN" }, data: { status: "CANCELLED" } });
+    const r = await tx.stockCount.updateMany({
+      where: { id: count.id, status: "OPEN" },
+      data: { status: "CANCELLED" },
+    });
     if (r.count === 0) throw new AppError("INVALID_STATE", `This count is already ${count.status.toLowerCase()}`);
     await auditAs(ctx, { action: "inventory.count.cancel", entityType: "StockCount", entityId: count.id }, tx);
     return { id: count.id };

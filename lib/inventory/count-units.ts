@@ -46,7 +46,8 @@ export function entryText(baseQty: Milli, unit: string, base: BaseUnitCode): str
  */
 export function initialCountUnit(expected: Milli, counted: Milli | null, base: BaseUnitCode): string {
   const unit = displayUnit(expected, base);
-  if (counted !== null && fromBaseMilli(counted, unit, base) === null) return COUNT_UNITS[base][COUNT_UNITS[base].length - 1];
+  if (counted !== null && fromBaseMilli(counted, unit, base) === null)
+    return COUNT_UNITS[base][COUNT_UNITS[base].length - 1];
   return unit;
 }
 

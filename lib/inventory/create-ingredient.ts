@@ -17,15 +17,28 @@ export async function createIngredient(ctx: Ctx, input: CreateIngredientInput) {
     await assertSupplierHere(tx, ctx, input.defaultSupplierId);
     try {
       const ingredient = await tx.ingredient.create({
-        data: { ...input, locationId: ctx.locationId, stockLevel: { create: { locationId: ctx.locationId, quantity: "0" } } },
+        data: {
+          ...input,
+          locationId: ctx.locationId,
+          stockLevel: { create: { locationId: ctx.locationId, quantity: "0" } },
+        },
       });
-      await auditAs(ctx, 
-        { action: "inventory.ingredient.create", entityType: "Ingredient", entityId: ingredient.id, details: { after: { ...input } } },
+      await auditAs(
+        ctx,
+        {
+          action: "inventory.ingredient.create",
+          entityType: "Ingredient",
+          entityId: ingredient.id,
+          details: { after: { ...input } },
+        },
         tx,
       );
       return { id: ingredient.id };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An ingredient with this name exists", { name: ["Already used by another ingredient"] });
+      if (isUniqueViolation(error))
+        throw new AppError("CONFLICT", "An ingredient with this name exists", {
+          name: ["Already used by another ingredient"],
+        });
       throw error;
     }
   });

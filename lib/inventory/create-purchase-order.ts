@@ -21,25 +21,46 @@ export async function createPurchaseOrder(ctx: Ctx, raw: CreatePurchaseOrderInpu
   assertRole(ctx);
   const input = parseInput(createPurchaseOrderSchema, raw);
   return db.$transaction(async (tx) => {
-    const supplier = await tx.supplier.findFirst({ where: { id: input.supplierId, locationId: ctx.locationId }, select: { id: true } });
-    if (!supplier) throw new AppError("VALIDATION", "Unknown supplier", { supplierId: ["Choose a supplier from the list"] });
+    const supplier = await tx.supplier.findFirst({
+      where: { id: input.supplierId, locationId: ctx.locationId },
+      select: { id: true },
+    });
+    if (!supplier)
+      throw new AppError("VALIDATION", "Unknown supplier", { supplierId: ["Choose a supplier from the list"] });
     const lines = await resolveLines(tx, ctx, input.lines);
     const number = await nextPoNumber(tx, ctx.locationId);
     const po = await tx.purchaseOrder.create({
       data: {
-        locationId: ctx.locationId, number, supplierId: supplier.id, notes: input.notes, createdById: ctx.userId,
+        locationId: ctx.locationId,
+        number,
+        supplierId: supplier.id,
+        notes: input.notes,
+        createdById: ctx.userId,
         expectedAt: input.expectedAt ? new Date(`${input.expectedAt}T00:00:00Z`) : null,
         lines: { create: lines },
       },
     });
-    await auditAs(ctx, { action: "inventory.po.create", entityType: "PurchaseOrder", entityId: po.id, details: { number, lines: lines.length } }, tx);
+    await auditAs(
+      ctx,
+      {
+        action: "inventory.po.create",
+        entityType: "PurchaseOrder",
+        entityId: po.id,
+        details: { number, lines: lines.length },
+      },
+      tx,
+    );
     return { id: po.id, number };
   });
 }
 
 /** Check every ingredient belongs here (404 otherwise) and fill in default unit costs. */
 export async function resolveLines(tx: Tx, ctx: Ctx, lines: PoLinesInput) {
-  const ingredients = await ingredientsHere(tx, ctx, lines.map((l) => l.ingredientId));
+  const ingredients = await ingredientsHere(
+    tx,
+    ctx,
+    lines.map((l) => l.ingredientId),
+  );
   return lines.map((l) => ({
     ingredientId: l.ingredientId,
     quantityOrdered: l.quantityOrdered,

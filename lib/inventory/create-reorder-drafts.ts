@@ -9,25 +9,49 @@ import { assertRole } from "./authorize";
 import { nextPoNumber } from "./create-purchase-order";
 import { getReorderList } from "./get-reorder-list";
 
-export const createReorderDraftsSchema = z.object({ supplierIds: z.array(idSchema).min(1, "Choose at least one supplier").max(50) });
+export const createReorderDraftsSchema = z.object({
+  supplierIds: z.array(idSchema).min(1, "Choose at least one supplier").max(50),
+});
 
 /** One draft PO per chosen supplier from the reorder list's suggestions (all or nothing). */
 export async function createReorderDrafts(ctx: Ctx, input: z.infer<typeof createReorderDraftsSchema>) {
   assertRole(ctx);
   const groups = (await getReorderList(ctx)).filter((g) => g.supplier && input.supplierIds.includes(g.supplier.id));
-  if (!groups.length) throw new AppError("VALIDATION", "Nothing to reorder from these suppliers", { supplierIds: ["No low ingredients for them"] });
+  if (!groups.length)
+    throw new AppError("VALIDATION", "Nothing to reorder from these suppliers", {
+      supplierIds: ["No low ingredients for them"],
+    });
   return db.$transaction(async (tx) => {
     const created: { id: string; number: number; supplier: string }[] = [];
     for (const g of groups) {
       const number = await nextPoNumber(tx, ctx.locationId);
       const po = await tx.purchaseOrder.create({
         data: {
-          locationId: ctx.locationId, number, supplierId: g.supplier!.id, createdById: ctx.userId, notes: "Created from the reorder list",
-          lines: { create: g.lines.map((l) => ({ ingredientId: l.id, quantityOrdered: String(l.suggestion!.purchaseUnits), unitCostCents: l.costCentsPerPurchaseUnit })) },
+          locationId: ctx.locationId,
+          number,
+          supplierId: g.supplier!.id,
+          createdById: ctx.userId,
+          notes: "Created from the reorder list",
+          lines: {
+            create: g.lines.map((l) => ({
+              ingredientId: l.id,
+              quantityOrdered: String(l.suggestion!.purchaseUnits),
+              unitCostCents: l.costCentsPerPurchaseUnit,
+            })),
+          },
         },
       });
       created.push({ id: po.id, number, supplier: g.supplier!.name });
-      await auditAs(ctx, { action: "inventory.po.create", entityType: "PurchaseOrder", entityId: po.id, details: { number, fromReorderList: true } }, tx);
+      await auditAs(
+        ctx,
+        {
+          action: "inventory.po.create",
+          entityType: "PurchaseOrder",
+          entityId: po.id,
+          details: { number, fromReorderList: true },
+        },
+        tx,
+      );
     }
     return created;
   });

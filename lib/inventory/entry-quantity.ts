@@ -7,7 +7,8 @@ export function entryToBase(quantity: string, unit: string | undefined | null, b
   try {
     return unit ? toBaseMilli(toMilli(quantity), unit, base) : toMilli(quantity);
   } catch (error) {
-    if (error instanceof QuantityTooLargeError) throw new AppError("VALIDATION", "That quantity is too large", { quantity: ["Too large to record"] });
+    if (error instanceof QuantityTooLargeError)
+      throw new AppError("VALIDATION", "That quantity is too large", { quantity: ["Too large to record"] });
     throw new AppError("VALIDATION", "That unit does not fit this ingredient", { unit: [(error as Error).message] });
   }
 }

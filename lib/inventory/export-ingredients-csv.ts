@@ -12,8 +12,16 @@ export async function exportIngredientsCsv(ctx: Ctx): Promise<string> {
   return toCsv(
     INGREDIENT_CSV_COLUMNS,
     rows.map((r) => [
-      r.name, r.sku ?? "", r.baseUnit.toLowerCase(), r.purchaseUnit, r.purchaseUnitSize, (r.costCentsPerPurchaseUnit / 100).toFixed(2),
-      r.parLevel, r.reorderPoint, r.supplier?.name ?? "", r.onHand,
+      r.name,
+      r.sku ?? "",
+      r.baseUnit.toLowerCase(),
+      r.purchaseUnit,
+      r.purchaseUnitSize,
+      (r.costCentsPerPurchaseUnit / 100).toFixed(2),
+      r.parLevel,
+      r.reorderPoint,
+      r.supplier?.name ?? "",
+      r.onHand,
     ]),
   );
 }

@@ -21,7 +21,10 @@ export type LedgerQuery = z.input<typeof ledgerQuerySchema>;
 export async function getIngredientLedger(ctx: Ctx, query: LedgerQuery) {
   assertRole(ctx);
   const q = parseInput(ledgerQuerySchema, query);
-  const ingredient = await db.ingredient.findFirst({ where: { id: q.ingredientId, locationId: ctx.locationId }, select: { id: true, name: true, baseUnit: true } });
+  const ingredient = await db.ingredient.findFirst({
+    where: { id: q.ingredientId, locationId: ctx.locationId },
+    select: { id: true, name: true, baseUnit: true },
+  });
   if (!ingredient) throw notFound("Ingredient");
   const rows = await db.stockMovement.findMany({
     where: { locationId: ctx.locationId, ingredientId: ingredient.id },

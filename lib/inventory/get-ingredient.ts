@@ -13,7 +13,13 @@ export async function getIngredient(ctx: Ctx, id: string) {
     include: {
       stockLevel: { select: { quantity: true } },
       defaultSupplier: { select: { id: true, name: true } },
-      recipeLines: { select: { quantity: true, menuItem: { select: { id: true, name: true } }, modifier: { select: { id: true, name: true } } } },
+      recipeLines: {
+        select: {
+          quantity: true,
+          menuItem: { select: { id: true, name: true } },
+          modifier: { select: { id: true, name: true } },
+        },
+      },
     },
   });
   if (!i) throw notFound("Ingredient");

@@ -7,7 +7,16 @@ import { toMilli } from "./quantity";
 /** Ingredients at or below their reorder point (the console's alert list; cheap enough to poll). */
 export async function getLowStock(ctx: Ctx) {
   assertRole(ctx);
-  const rows = await db.$queryRaw<{ id: string; name: string; baseUnit: "G" | "ML" | "EACH"; quantity: unknown; reorderPoint: unknown; parLevel: unknown }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      name: string;
+      baseUnit: "G" | "ML" | "EACH";
+      quantity: unknown;
+      reorderPoint: unknown;
+      parLevel: unknown;
+    }[]
+  >`
     SELECT i.id, i.name, i."baseUnit", COALESCE(s.quantity, 0) AS quantity, i."reorderPoint", i."parLevel"
     FROM "Ingredient" i LEFT JOIN "StockLevel" s ON s."ingredientId" = i.id
     WHERE i."locationId" = ${ctx.locationId} AND i."archivedAt" IS NULL AND COALESCE(s.quantity, 0) <= i."reorderPoint"

@@ -14,7 +14,12 @@ export async function getPurchaseOrder(ctx: Ctx, id: string) {
     include: {
       supplier: { select: { id: true, name: true, email: true } },
       createdBy: { select: { name: true } },
-      lines: { include: { ingredient: { select: { id: true, name: true, baseUnit: true, purchaseUnit: true, purchaseUnitSize: true } } }, orderBy: { ingredient: { name: "asc" } } },
+      lines: {
+        include: {
+          ingredient: { select: { id: true, name: true, baseUnit: true, purchaseUnit: true, purchaseUnitSize: true } },
+        },
+        orderBy: { ingredient: { name: "asc" } },
+      },
     },
   });
   if (!po) throw notFound("Purchase order");

@@ -7,7 +7,10 @@ import { listIngredients } from "./list-ingredients";
 export async function getReorderList(ctx: Ctx) {
   assertRole(ctx);
   const rows = (await listIngredients(ctx)).filter((i) => i.suggestion);
-  const groups = new Map<string, { supplier: { id: string; name: string } | null; lines: typeof rows; totalCents: number }>();
+  const groups = new Map<
+    string,
+    { supplier: { id: string; name: string } | null; lines: typeof rows; totalCents: number }
+  >();
   for (const r of rows) {
     const key = r.supplier?.id ?? "";
     const g = groups.get(key) ?? { supplier: r.supplier, lines: [], totalCents: 0 };

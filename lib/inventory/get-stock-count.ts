@@ -13,7 +13,14 @@ export async function getStockCount(ctx: Ctx, id: string) {
     where: { id, locationId: ctx.locationId },
     include: {
       createdBy: { select: { name: true } },
-      lines: { include: { ingredient: { select: { name: true, baseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true } } }, orderBy: { ingredient: { name: "asc" } } },
+      lines: {
+        include: {
+          ingredient: {
+            select: { name: true, baseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true },
+          },
+        },
+        orderBy: { ingredient: { name: "asc" } },
+      },
     },
   });
   if (!count) throw notFound("Stock count");
@@ -27,7 +34,10 @@ export async function getStockCount(ctx: Ctx, id: string) {
       expected: fromMilli(expected),
       counted: l.countedQty?.toString() ?? null,
       variance: v === null ? null : fromMilli(v),
-      varianceCents: v === null ? null : valueCents(v, toMilli(l.ingredient.purchaseUnitSize), l.ingredient.costCentsPerPurchaseUnit),
+      varianceCents:
+        v === null
+          ? null
+          : valueCents(v, toMilli(l.ingredient.purchaseUnitSize), l.ingredient.costCentsPerPurchaseUnit),
     };
   });
   return {

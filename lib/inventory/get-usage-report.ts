@@ -23,10 +23,17 @@ export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
   const [sums, ingredients] = await Promise.all([
     db.stockMovement.groupBy({
       by: ["ingredientId", "type"],
-      where: { locationId: ctx.locationId, createdAt: { gte: period.from, lt: period.toExclusive }, type: { in: ["SALE", "SALE_REVERSAL", "WASTE", "COUNT_CORRECTION"] } },
+      where: {
+        locationId: ctx.locationId,
+        createdAt: { gte: period.from, lt: period.toExclusive },
+        type: { in: ["SALE", "SALE_REVERSAL", "WASTE", "COUNT_CORRECTION"] },
+      },
       _sum: { quantityDelta: true },
     }),
-    db.ingredient.findMany({ where: { locationId: ctx.locationId }, select: { id: true, name: true, baseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true } }),
+    db.ingredient.findMany({
+      where: { locationId: ctx.locationId },
+      select: { id: true, name: true, baseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true },
+    }),
   ]);
   const acc = new Map<string, { theoretical: number; waste: number; unexplained: number }>();
   for (const s of sums) {
@@ -45,9 +52,16 @@ export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
       const size = toMilli(i.purchaseUnitSize);
       const cents = (q: number) => valueCents(q, size, i.costCentsPerPurchaseUnit);
       return {
-        id: i.id, name: i.name, baseUnit: i.baseUnit,
-        theoretical: fromMilli(a.theoretical), waste: fromMilli(a.waste), unexplained: fromMilli(a.unexplained), actual: fromMilli(actual),
-        theoreticalCents: cents(a.theoretical), actualCents: cents(actual), varianceCents: cents(actual - a.theoretical),
+        id: i.id,
+        name: i.name,
+        baseUnit: i.baseUnit,
+        theoretical: fromMilli(a.theoretical),
+        waste: fromMilli(a.waste),
+        unexplained: fromMilli(a.unexplained),
+        actual: fromMilli(actual),
+        theoreticalCents: cents(a.theoretical),
+        actualCents: cents(actual),
+        varianceCents: cents(actual - a.theoretical),
         variancePct: a.theoretical > 0 ? Math.round(((actual - a.theoretical) / a.theoretical) * 1000) / 10 : null,
       };
     })

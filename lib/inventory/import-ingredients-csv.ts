@@ -23,7 +23,10 @@ export async function importIngredientsCsv(ctx: Ctx, input: { csv: string; dryRu
   const check = checkIngredientCsv(input.csv);
   const errors: RowError[] = [...check.errors];
   const [existing, suppliers] = await Promise.all([
-    db.ingredient.findMany({ where: { locationId: ctx.locationId }, select: { id: true, name: true, baseUnit: true, _count: { select: { movements: true } } } }),
+    db.ingredient.findMany({
+      where: { locationId: ctx.locationId },
+      select: { id: true, name: true, baseUnit: true, _count: { select: { movements: true } } },
+    }),
     db.supplier.findMany({ where: { locationId: ctx.locationId }, select: { id: true, name: true } }),
   ]);
   const byName = new Map(existing.map((i) => [i.name.toLowerCase(), i]));
@@ -37,15 +40,30 @@ export async function importIngredientsCsv(ctx: Ctx, input: { csv: string; dryRu
     const found = byName.get((values.name ?? "").toLowerCase());
     const unit = (values.base_unit ?? "").toUpperCase();
     if (found && ["G", "ML", "EACH"].includes(unit) && found.baseUnit !== unit && found._count.movements > 0) {
-      errors.push({ line, column: "base_unit", message: `${found.name} has stock history in ${found.baseUnit.toLowerCase()}; the base unit cannot change` });
+      errors.push({
+        line,
+        column: "base_unit",
+        message: `${found.name} has stock history in ${found.baseUnit.toLowerCase()}; the base unit cannot change`,
+      });
     }
   }
   if (errors.length) {
     errors.sort((a, b) => a.line - b.line);
     const lines = new Set(errors.map((e) => e.line)).size;
-    throw new AppError("VALIDATION", `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`, undefined, { rowErrors: errors });
+    throw new AppError(
+      "VALIDATION",
+      `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`,
+      undefined,
+      { rowErrors: errors },
+    );
   }
-  const report: ImportReport = { created: 0, updated: 0, stockAdjusted: 0, rows: check.rows.length, dryRun: !!input.dryRun };
+  const report: ImportReport = {
+    created: 0,
+    updated: 0,
+    stockAdjusted: 0,
+    rows: check.rows.length,
+    dryRun: !!input.dryRun,
+  };
   for (const { data } of check.rows) {
     if (byName.has(data.name.toLowerCase())) report.updated++;
     else report.created++;
@@ -60,14 +78,28 @@ export async function importIngredientsCsv(ctx: Ctx, input: { csv: string; dryRu
       const targets = new Map<string, string>(); // ingredientId → on_hand
       for (const { data } of check.rows) {
         const fields = {
-          name: data.name, sku: data.sku, baseUnit: data.base_unit, purchaseUnit: data.purchase_unit, purchaseUnitSize: data.purchase_unit_size,
-          costCentsPerPurchaseUnit: data.cost_per_purchase_unit, parLevel: data.par_level, reorderPoint: data.reorder_point,
+          name: data.name,
+          sku: data.sku,
+          baseUnit: data.base_unit,
+          purchaseUnit: data.purchase_unit,
+          purchaseUnitSize: data.purchase_unit_size,
+          costCentsPerPurchaseUnit: data.cost_per_purchase_unit,
+          parLevel: data.par_level,
+          reorderPoint: data.reorder_point,
           defaultSupplierId: data.supplier ? supplierByName.get(data.supplier.toLowerCase())! : null,
         };
         const found = byName.get(data.name.toLowerCase());
         const id = found
           ? (await tx.ingredient.update({ where: { id: found.id }, data: { ...fields, archivedAt: null } })).id
-          : (await tx.ingredient.create({ data: { ...fields, locationId: ctx.locationId, stockLevel: { create: { locationId: ctx.locationId, quantity: "0" } } } })).id;
+          : (
+              await tx.ingredient.create({
+                data: {
+                  ...fields,
+                  locationId: ctx.locationId,
+                  stockLevel: { create: { locationId: ctx.locationId, quantity: "0" } },
+                },
+              })
+            ).id;
         if (data.on_hand !== null) targets.set(id, data.on_hand);
       }
       const current = await lockLevels(tx, ctx.locationId, [...targets.keys()]);

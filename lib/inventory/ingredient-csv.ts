@@ -4,9 +4,28 @@ import { parseCsvTable } from "../csv/parse";
 import { duplicateKeyErrors, validateRows, type RowError } from "../csv/validate-rows";
 import { moneyCell, optionalQuantityCell, optionalTextCell, quantityCell } from "../csv/fields";
 
-export const INGREDIENT_CSV_REQUIRED = ["name", "base_unit", "purchase_unit", "purchase_unit_size", "cost_per_purchase_unit", "par_level", "reorder_point"] as const;
+export const INGREDIENT_CSV_REQUIRED = [
+  "name",
+  "base_unit",
+  "purchase_unit",
+  "purchase_unit_size",
+  "cost_per_purchase_unit",
+  "par_level",
+  "reorder_point",
+] as const;
 export const INGREDIENT_CSV_OPTIONAL = ["sku", "supplier", "on_hand"] as const;
-export const INGREDIENT_CSV_COLUMNS = ["name", "sku", "base_unit", "purchase_unit", "purchase_unit_size", "cost_per_purchase_unit", "par_level", "reorder_point", "supplier", "on_hand"] as const;
+export const INGREDIENT_CSV_COLUMNS = [
+  "name",
+  "sku",
+  "base_unit",
+  "purchase_unit",
+  "purchase_unit_size",
+  "cost_per_purchase_unit",
+  "par_level",
+  "reorder_point",
+  "supplier",
+  "on_hand",
+] as const;
 export const MAX_IMPORT_ROWS = 5000;
 
 const baseUnitCell = z
@@ -28,7 +47,10 @@ export const ingredientRowSchema = z
     /** Blank = leave stock as it is. */
     on_hand: optionalQuantityCell.default(null),
   })
-  .refine((r) => Number(r.reorder_point) <= Number(r.par_level), { path: ["reorder_point"], message: "Must not be above par_level" });
+  .refine((r) => Number(r.reorder_point) <= Number(r.par_level), {
+    path: ["reorder_point"],
+    message: "Must not be above par_level",
+  });
 export type IngredientRow = z.infer<typeof ingredientRowSchema>;
 
 export type IngredientCsvCheck = {
@@ -42,10 +64,17 @@ export type IngredientCsvCheck = {
 export function checkIngredientCsv(text: string): IngredientCsvCheck {
   const table = parseCsvTable(text, { required: INGREDIENT_CSV_REQUIRED, optional: INGREDIENT_CSV_OPTIONAL });
   if (table.rows.length > MAX_IMPORT_ROWS) {
-    return { rows: [], raw: [], errors: [{ line: 1, message: `Too many rows (${table.rows.length}); at most ${MAX_IMPORT_ROWS} per file` }] };
+    return {
+      rows: [],
+      raw: [],
+      errors: [{ line: 1, message: `Too many rows (${table.rows.length}); at most ${MAX_IMPORT_ROWS} per file` }],
+    };
   }
-  if (!table.rows.length && !table.errors.length) return { rows: [], raw: [], errors: [{ line: 2, message: "The file has a header but no rows" }] };
+  if (!table.rows.length && !table.errors.length)
+    return { rows: [], raw: [], errors: [{ line: 2, message: "The file has a header but no rows" }] };
   const v = validateRows(table, ingredientRowSchema);
-  const errors = [...v.errors, ...duplicateKeyErrors(v.rows, (r) => r.name.toLowerCase(), "name")].sort((a, b) => a.line - b.line);
+  const errors = [...v.errors, ...duplicateKeyErrors(v.rows, (r) => r.name.toLowerCase(), "name")].sort(
+    (a, b) => a.line - b.line,
+  );
   return { rows: v.rows, errors, raw: table.rows };
 }

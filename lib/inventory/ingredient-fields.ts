@@ -10,7 +10,11 @@ export const ingredientFieldsSchema = z
     baseUnit: baseUnitSchema,
     purchaseUnit: text().trim().min(1, "Enter a purchase unit, e.g. case of 12").max(40, "At most 40 characters"),
     purchaseUnitSize: positiveQuantitySchema,
-    costCentsPerPurchaseUnit: z.number({ error: "Enter a cost like 12.50" }).int("Whole cents").min(0, "Cannot be negative").max(100_000_00, "Too large"),
+    costCentsPerPurchaseUnit: z
+      .number({ error: "Enter a cost like 12.50" })
+      .int("Whole cents")
+      .min(0, "Cannot be negative")
+      .max(100_000_00, "Too large"),
     parLevel: quantitySchema,
     reorderPoint: quantitySchema,
     defaultSupplierId: idSchema.nullish().transform((v) => v ?? null),

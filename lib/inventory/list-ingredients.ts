@@ -14,7 +14,11 @@ export async function listIngredients(ctx: Ctx, opts: { includeArchived?: boolea
   assertRole(ctx);
   const rows = await db.ingredient.findMany({
     where: { locationId: ctx.locationId, ...(opts.includeArchived ? {} : { archivedAt: null }) },
-    include: { stockLevel: { select: { quantity: true, updatedAt: true } }, defaultSupplier: { select: { id: true, name: true } }, _count: { select: { recipeLines: true } } },
+    include: {
+      stockLevel: { select: { quantity: true, updatedAt: true } },
+      defaultSupplier: { select: { id: true, name: true } },
+      _count: { select: { recipeLines: true } },
+    },
     orderBy: { name: "asc" },
   });
   return rows.map((i) => {

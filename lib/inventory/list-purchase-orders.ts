@@ -9,7 +9,10 @@ export async function listPurchaseOrders(ctx: Ctx) {
   assertRole(ctx);
   const rows = await db.purchaseOrder.findMany({
     where: { locationId: ctx.locationId },
-    include: { supplier: { select: { name: true } }, lines: { select: { quantityOrdered: true, unitCostCents: true } } },
+    include: {
+      supplier: { select: { name: true } },
+      lines: { select: { quantityOrdered: true, unitCostCents: true } },
+    },
     orderBy: { number: "desc" },
     take: 200,
   });

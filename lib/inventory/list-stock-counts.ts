@@ -12,7 +12,13 @@ export async function listStockCounts(ctx: Ctx) {
     take: 100,
   });
   return rows.map((c) => ({
-    id: c.id, status: c.status, note: c.note, createdBy: c.createdBy?.name ?? null, createdAt: c.createdAt.toISOString(),
-    postedAt: c.postedAt?.toISOString() ?? null, lines: c._count.lines, corrections: c._count.movements,
+    id: c.id,
+    status: c.status,
+    note: c.note,
+    createdBy: c.createdBy?.name ?? null,
+    createdAt: c.createdAt.toISOString(),
+    postedAt: c.postedAt?.toISOString() ?? null,
+    lines: c._count.lines,
+    corrections: c._count.movements,
   }));
 }

@@ -11,7 +11,13 @@ export async function listSuppliers(ctx: Ctx) {
     orderBy: { name: "asc" },
   });
   return rows.map((s) => ({
-    id: s.id, name: s.name, contactName: s.contactName, email: s.email, phone: s.phone, leadTimeDays: s.leadTimeDays,
-    ingredientCount: s._count.ingredients, purchaseOrderCount: s._count.purchaseOrders,
+    id: s.id,
+    name: s.name,
+    contactName: s.contactName,
+    email: s.email,
+    phone: s.phone,
+    leadTimeDays: s.leadTimeDays,
+    ingredientCount: s._count.ingredients,
+    purchaseOrderCount: s._count.purchaseOrders,
   }));
 }

@@ -13,7 +13,6 @@ import { ingredientsHere } from "./tenancy";
 import { entryToBase } from "./entry-quantity";
 import { WASTE_REASONS } from "./waste-reasons";
 
-
 export const logWasteSchema = z.object({
   ingredientId: idSchema,
   quantity: positiveQuantitySchema,
@@ -32,7 +31,16 @@ export async function logWaste(ctx: Ctx, input: LogWasteInput) {
     const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);
     const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
     const fx = await applyMovements(tx, ctx, [{ ingredientId: ing.id, delta: -qty, type: "WASTE", reason }]);
-    await auditAs(ctx, { action: "inventory.waste", entityType: "Ingredient", entityId: ing.id, details: { quantity: input.quantity, unit: input.unit ?? ing.baseUnit, reason } }, tx);
+    await auditAs(
+      ctx,
+      {
+        action: "inventory.waste",
+        entityType: "Ingredient",
+        entityId: ing.id,
+        details: { quantity: input.quantity, unit: input.unit ?? ing.baseUnit, reason },
+      },
+      tx,
+    );
     return fx;
   });
   await publishStockEffects(ctx, effects);

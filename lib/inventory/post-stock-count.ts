@@ -21,25 +21,53 @@ export const postStockCountSchema = z.object({ id: idSchema });
 export async function postStockCount(ctx: Ctx, input: z.infer<typeof postStockCountSchema>) {
   assertRole(ctx);
   const result = await db.$transaction(async (tx) => {
-    const count = await tx.stockCount.findFirst({ where: { id: input.id, locationId: ctx.locationId }, include: { lines: true } });
+    const count = await tx.stockCount.findFirst({
+      where: { id: input.id, locationId: ctx.locationId },
+      include: { lines: true },
+    });
     if (!count) throw notFound("Stock count");
-    const claimed = await tx.stockCount.updateMany({ where: { id: count.id, status: "OPEN" }, data: { status: "POSTED", postedAt: new Date() } });
+    const claimed = await tx.stockCount.updateMany({
+      where: { id: count.id, status: "OPEN" },
+      data: { status: "POSTED", postedAt: new Date() },
+    });
     if (claimed.count === 0) throw new AppError("INVALID_STATE", `This count is already ${count.status.toLowerCase()}`);
     const counted = count.lines.filter((l) => l.countedQty !== null);
-    if (!counted.length) throw new AppError("VALIDATION", "Enter at least one counted quantity before posting", { lines: ["Nothing counted"] });
-    const current = await lockLevels(tx, ctx.locationId, counted.map((l) => l.ingredientId));
+    if (!counted.length)
+      throw new AppError("VALIDATION", "Enter at least one counted quantity before posting", {
+        lines: ["Nothing counted"],
+      });
+    const current = await lockLevels(
+      tx,
+      ctx.locationId,
+      counted.map((l) => l.ingredientId),
+    );
     const movements = counted
       .map((l) => ({
         ingredientId: l.ingredientId,
-        delta: correctionDelta({ expected: toMilli(l.expectedQty), counted: toMilli(l.countedQty!), current: current.get(l.ingredientId) ?? 0 }),
+        delta: correctionDelta({
+          expected: toMilli(l.expectedQty),
+          counted: toMilli(l.countedQty!),
+          current: current.get(l.ingredientId) ?? 0,
+        }),
       }))
       .filter((m) => m.delta !== 0)
-      .map((m) => ({ ...m, type: "COUNT_CORRECTION" as const, stockCountId: count.id, reason: count.note || "Stock count" }));
+      .map((m) => ({
+        ...m,
+        type: "COUNT_CORRECTION" as const,
+        stockCountId: count.id,
+        reason: count.note || "Stock count",
+      }));
     const effects = await applyMovements(tx, ctx, movements);
-    await auditAs(ctx, 
+    await auditAs(
+      ctx,
       {
-        action: "inventory.count.post", entityType: "StockCount", entityId: count.id,
-        details: { counted: counted.length, corrections: movements.map((m) => ({ ingredientId: m.ingredientId, delta: fromMilli(m.delta) })) },
+        action: "inventory.count.post",
+        entityType: "StockCount",
+        entityId: count.id,
+        details: {
+          counted: counted.length,
+          corrections: movements.map((m) => ({ ingredientId: m.ingredientId, delta: fromMilli(m.delta) })),
+        },
       },
       tx,
     );

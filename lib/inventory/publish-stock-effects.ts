@@ -17,12 +17,23 @@ export type PublishableEffects = {
  * After commit: tell order pads which items were (un)86'd (menu.changed → they refetch) and the
  * admin console which ingredients fell low. Never throws: realtime is a hint, clients refetch.
  */
-export async function publishStockEffects(ctx: Pick<Ctx, "locationId" | "requestId">, effects: PublishableEffects): Promise<void> {
+export async function publishStockEffects(
+  ctx: Pick<Ctx, "locationId" | "requestId">,
+  effects: PublishableEffects,
+): Promise<void> {
   try {
-    const menuItemIds = [...(effects.eightySixed ?? []).map((i) => i.id), ...(effects.restored ?? []).map((i) => i.id), ...(effects.eightySixedMenuItemIds ?? [])];
+    const menuItemIds = [
+      ...(effects.eightySixed ?? []).map((i) => i.id),
+      ...(effects.restored ?? []).map((i) => i.id),
+      ...(effects.eightySixedMenuItemIds ?? []),
+    ];
     const messages = menuChangedMessages(ctx.locationId, menuItemIds);
     if (effects.lowStock?.length) {
-      messages.push({ channel: floorChannel(ctx.locationId), name: INVENTORY_EVENTS.lowStock, data: lowStockEventSchema.parse({ items: effects.lowStock.slice(0, 50), at: new Date().toISOString() }) });
+      messages.push({
+        channel: floorChannel(ctx.locationId),
+        name: INVENTORY_EVENTS.lowStock,
+        data: lowStockEventSchema.parse({ items: effects.lowStock.slice(0, 50), at: new Date().toISOString() }),
+      });
     }
     if (messages.length) publishMessages(messages);
   } catch (error) {

@@ -17,7 +17,8 @@ export const poLinesSchema = z
   .superRefine((lines, c) => {
     const seen = new Set<string>();
     lines.forEach((l, i) => {
-      if (seen.has(l.ingredientId)) c.addIssue({ code: "custom", path: [i, "ingredientId"], message: "This ingredient is already on the order" });
+      if (seen.has(l.ingredientId))
+        c.addIssue({ code: "custom", path: [i, "ingredientId"], message: "This ingredient is already on the order" });
       seen.add(l.ingredientId);
     });
   });

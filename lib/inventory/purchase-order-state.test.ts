@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cancelRefusal, canCancel, canEditLines, canReceive, canSend, statusAfterReceipt } from "./purchase-order-state";
+import {
+  cancelRefusal,
+  canCancel,
+  canEditLines,
+  canReceive,
+  canSend,
+  statusAfterReceipt,
+} from "./purchase-order-state";
 
 describe("purchase order life cycle", () => {
   it("allows each step only from the right states", () => {
@@ -24,7 +31,17 @@ describe("purchase order life cycle", () => {
   });
 
   it("is fully received once every line has what was ordered", () => {
-    expect(statusAfterReceipt([{ ordered: 2000, received: 2000 }, { ordered: 1000, received: 1500 }])).toBe("RECEIVED");
-    expect(statusAfterReceipt([{ ordered: 2000, received: 1000 }, { ordered: 1000, received: 1000 }])).toBe("PARTIALLY_RECEIVED");
+    expect(
+      statusAfterReceipt([
+        { ordered: 2000, received: 2000 },
+        { ordered: 1000, received: 1500 },
+      ]),
+    ).toBe("RECEIVED");
+    expect(
+      statusAfterReceipt([
+        { ordered: 2000, received: 1000 },
+        { ordered: 1000, received: 1000 },
+      ]),
+    ).toBe("PARTIALLY_RECEIVED");
   });
 });

@@ -10,7 +10,9 @@ export const canReceive = (s: PoStatus) => s === "SENT" || s === "PARTIALLY_RECE
 export const canCancel = (s: PoStatus) => s === "DRAFT" || s === "SENT";
 
 /** After a delivery: RECEIVED once every line has at least what was ordered. */
-export function statusAfterReceipt(lines: readonly { ordered: Milli; received: Milli }[]): "PARTIALLY_RECEIVED" | "RECEIVED" {
+export function statusAfterReceipt(
+  lines: readonly { ordered: Milli; received: Milli }[],
+): "PARTIALLY_RECEIVED" | "RECEIVED" {
   return lines.every((l) => l.received >= l.ordered) ? "RECEIVED" : "PARTIALLY_RECEIVED";
 }
 

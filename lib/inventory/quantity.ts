@@ -39,7 +39,9 @@ export function fromMilli(m: Milli): string {
   const sign = m < 0 ? "-" : "";
   const a = Math.abs(m);
   const whole = Math.floor(a / 1000);
-  const frac = String(a % 1000).padStart(3, "0").replace(/0+$/, "");
+  const frac = String(a % 1000)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
   return `${sign}${whole}${frac ? "." + frac : ""}`;
 }
 

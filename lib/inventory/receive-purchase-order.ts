@@ -23,7 +23,12 @@ export const receivePurchaseOrderSchema = z.object({
         lineId: idSchema,
         quantity: quantitySchema,
         /** The invoice price when it differs from the order. */
-        unitCostCents: z.number().int("Whole cents").min(0, "Cannot be negative").max(100_000_00, "Too large").optional(),
+        unitCostCents: z
+          .number()
+          .int("Whole cents")
+          .min(0, "Cannot be negative")
+          .max(100_000_00, "Too large")
+          .optional(),
       }),
     )
     .max(200)
@@ -45,28 +50,64 @@ export async function receivePurchaseOrder(ctx: Ctx, input: ReceivePurchaseOrder
     if (!locked.length) throw notFound("Purchase order");
     const po = await tx.purchaseOrder.findUniqueOrThrow({
       where: { id: input.id },
-      include: { lines: { include: { ingredient: { select: { id: true, name: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true, stockLevel: { select: { quantity: true } } } } } } },
+      include: {
+        lines: {
+          include: {
+            ingredient: {
+              select: {
+                id: true,
+                name: true,
+                purchaseUnitSize: true,
+                costCentsPerPurchaseUnit: true,
+                stockLevel: { select: { quantity: true } },
+              },
+            },
+          },
+        },
+      },
     });
     if (!canReceive(po.status as PoStatus)) {
-      throw new AppError("INVALID_STATE", po.status === "DRAFT" ? "Mark the order as sent before receiving it" : `This purchase order is ${po.status.toLowerCase().replace("_", " ")}`);
+      throw new AppError(
+        "INVALID_STATE",
+        po.status === "DRAFT"
+          ? "Mark the order as sent before receiving it"
+          : `This purchase order is ${po.status.toLowerCase().replace("_", " ")}`,
+      );
     }
     const byId = new Map(po.lines.map((l) => [l.id, l]));
     const delivery = input.lines
       ? input.lines.map((d, i) => {
           const line = byId.get(d.lineId);
-          if (!line) throw new AppError("VALIDATION", "Unknown line", { [`lines.${i}.lineId`]: ["Not a line of this order"] });
+          if (!line)
+            throw new AppError("VALIDATION", "Unknown line", { [`lines.${i}.lineId`]: ["Not a line of this order"] });
           return { line, qty: toMilli(d.quantity), cost: d.unitCostCents ?? line.unitCostCents };
         })
-      : po.lines.map((line) => ({ line, qty: Math.max(0, toMilli(line.quantityOrdered) - toMilli(line.quantityReceived)), cost: line.unitCostCents }));
+      : po.lines.map((line) => ({
+          line,
+          qty: Math.max(0, toMilli(line.quantityOrdered) - toMilli(line.quantityReceived)),
+          cost: line.unitCostCents,
+        }));
     const received = delivery.filter((d) => d.qty > 0);
-    if (!received.length) throw new AppError("VALIDATION", "Enter a received quantity for at least one line", { lines: ["Nothing to receive"] });
+    if (!received.length)
+      throw new AppError("VALIDATION", "Enter a received quantity for at least one line", {
+        lines: ["Nothing to receive"],
+      });
 
     for (const d of received) {
       const size = toMilli(d.line.ingredient.purchaseUnitSize);
       const onHand = d.line.ingredient.stockLevel ? toMilli(d.line.ingredient.stockLevel.quantity) : 0;
-      const newCost = weightedUnitCost({ onHandBefore: onHand, oldCostCents: d.line.ingredient.costCentsPerPurchaseUnit, receivedBase: purchaseToBase(d.qty, size), newCostCents: d.cost, purchaseUnitSize: size });
+      const newCost = weightedUnitCost({
+        onHandBefore: onHand,
+        oldCostCents: d.line.ingredient.costCentsPerPurchaseUnit,
+        receivedBase: purchaseToBase(d.qty, size),
+        newCostCents: d.cost,
+        purchaseUnitSize: size,
+      });
       await tx.ingredient.update({ where: { id: d.line.ingredientId }, data: { costCentsPerPurchaseUnit: newCost } });
-      await tx.purchaseOrderLine.update({ where: { id: d.line.id }, data: { quantityReceived: fromMilli(toMilli(d.line.quantityReceived) + d.qty), unitCostCents: d.cost } });
+      await tx.purchaseOrderLine.update({
+        where: { id: d.line.id },
+        data: { quantityReceived: fromMilli(toMilli(d.line.quantityReceived) + d.qty), unitCostCents: d.cost },
+      });
     }
     const effects = await applyMovements(
       tx,
@@ -84,11 +125,25 @@ export async function receivePurchaseOrder(ctx: Ctx, input: ReceivePurchaseOrder
       received: toMilli(l.quantityReceived) + received.filter((d) => d.line.id === l.id).reduce((s, d) => s + d.qty, 0),
     }));
     const status = statusAfterReceipt(after);
-    await tx.purchaseOrder.update({ where: { id: po.id }, data: { status, receivedAt: status === "RECEIVED" ? new Date() : null } });
-    await auditAs(ctx, 
+    await tx.purchaseOrder.update({
+      where: { id: po.id },
+      data: { status, receivedAt: status === "RECEIVED" ? new Date() : null },
+    });
+    await auditAs(
+      ctx,
       {
-        action: "inventory.po.receive", entityType: "PurchaseOrder", entityId: po.id,
-        details: { number: po.number, status, lines: received.map((d) => ({ ingredient: d.line.ingredient.name, quantity: fromMilli(d.qty), unitCostCents: d.cost })) },
+        action: "inventory.po.receive",
+        entityType: "PurchaseOrder",
+        entityId: po.id,
+        details: {
+          number: po.number,
+          status,
+          lines: received.map((d) => ({
+            ingredient: d.line.ingredient.name,
+            quantity: fromMilli(d.qty),
+            unitCostCents: d.cost,
+          })),
+        },
       },
       tx,
     );

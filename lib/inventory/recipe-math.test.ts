@@ -1,11 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { toMilli as m } from "./quantity";
-import { consumptionOf, firstShortfall, portionNeeds, portionsCoverable, recipesFrom, totalsByIngredient, type Recipes } from "./recipe-math";
+import {
+  consumptionOf,
+  firstShortfall,
+  portionNeeds,
+  portionsCoverable,
+  recipesFrom,
+  totalsByIngredient,
+  type Recipes,
+} from "./recipe-math";
 import { crossedReorderPoint, isLow, reorderSuggestion, weightedUnitCost } from "./reorder";
 
 const recipes: Recipes = {
   byMenuItem: new Map([
-    ["burger", [{ ingredientId: "ing-bun", quantity: m("1") }, { ingredientId: "ing-beef", quantity: m("180") }]],
+    [
+      "burger",
+      [
+        { ingredientId: "ing-bun", quantity: m("1") },
+        { ingredientId: "ing-beef", quantity: m("180") },
+      ],
+    ],
     ["salad", [{ ingredientId: "ing-lettuce", quantity: m("80") }]],
     ["water", []],
   ]),
@@ -22,14 +36,26 @@ describe("recipe math", () => {
   });
 
   it("a removal modifier skips that ingredient of the dish's own recipe, not of an add-on", () => {
-    const withRemovals: Recipes = { ...recipes, removes: new Map([["no-bun", ["ing-bun"]], ["no-beef", ["ing-beef"]]]) };
+    const withRemovals: Recipes = {
+      ...recipes,
+      removes: new Map([
+        ["no-bun", ["ing-bun"]],
+        ["no-beef", ["ing-beef"]],
+      ]),
+    };
     expect(Object.fromEntries(portionNeeds("burger", ["no-bun"], withRemovals))).toEqual({ "ing-beef": m("180") });
     // "No patty" with "double": the add-on's beef is still used, the base patty is not.
-    expect(Object.fromEntries(portionNeeds("burger", ["no-beef", "double"], withRemovals))).toEqual({ "ing-bun": m("1"), "ing-beef": m("180") });
+    expect(Object.fromEntries(portionNeeds("burger", ["no-beef", "double"], withRemovals))).toEqual({
+      "ing-bun": m("1"),
+      "ing-beef": m("180"),
+    });
     // Removing what the dish does not contain changes nothing.
     expect(Object.fromEntries(portionNeeds("salad", ["no-bun"], withRemovals))).toEqual({ "ing-lettuce": m("80") });
     // Without the rule (a free-text "no bun" note) everything is consumed.
-    expect(Object.fromEntries(portionNeeds("burger", ["no-bun"], recipes))).toEqual({ "ing-bun": m("1"), "ing-beef": m("180") });
+    expect(Object.fromEntries(portionNeeds("burger", ["no-bun"], recipes))).toEqual({
+      "ing-bun": m("1"),
+      "ing-beef": m("180"),
+    });
   });
 
   it("builds recipes from stored lines: a side that is a portion of a dish uses that dish's recipe unless it has its own", () => {
@@ -45,8 +71,13 @@ describe("recipe math", () => {
         { id: "no-lemon", recipeItemId: null, removesIngredientId: "ing-lemon" },
       ],
     );
-    expect(Object.fromEntries(portionNeeds("salmon", ["side-fries", "no-lemon"], r))).toEqual({ "ing-potato": m("250") });
-    expect(Object.fromEntries(portionNeeds("salmon", ["side-salad"], r))).toEqual({ "ing-lemon": m("0.5"), "ing-lettuce": m("40") });
+    expect(Object.fromEntries(portionNeeds("salmon", ["side-fries", "no-lemon"], r))).toEqual({
+      "ing-potato": m("250"),
+    });
+    expect(Object.fromEntries(portionNeeds("salmon", ["side-salad"], r))).toEqual({
+      "ing-lemon": m("0.5"),
+      "ing-lettuce": m("40"),
+    });
     expect(r.byModifier.has("no-lemon")).toBe(false);
   });
 
@@ -65,7 +96,9 @@ describe("recipe math", () => {
       { orderItemId: "oi1", menuItemId: "burger", ingredientId: "ing-cheddar", quantity: m("60") },
       { orderItemId: "oi2", menuItemId: "salad", ingredientId: "ing-lettuce", quantity: m("80") },
     ]);
-    expect(() => consumptionOf([{ orderItemId: "x", menuItemId: "salad", quantity: 0, modifierIds: [] }], recipes)).toThrow();
+    expect(() =>
+      consumptionOf([{ orderItemId: "x", menuItemId: "salad", quantity: 0, modifierIds: [] }], recipes),
+    ).toThrow();
   });
 
   it("totals per ingredient sorted by id (the lock order)", () => {
@@ -74,11 +107,17 @@ describe("recipe math", () => {
       { ingredientId: "a", quantity: 2 },
       { ingredientId: "b", quantity: 3 },
     ]);
-    expect(totals).toEqual([["a", 2], ["b", 4]]);
+    expect(totals).toEqual([
+      ["a", 2],
+      ["b", 4],
+    ]);
   });
 
   it("counts the whole portions stock can cover", () => {
-    const stock = new Map([["ing-bun", m("10")], ["ing-beef", m("500")]]);
+    const stock = new Map([
+      ["ing-bun", m("10")],
+      ["ing-beef", m("500")],
+    ]);
     expect(portionsCoverable(recipes.byMenuItem.get("burger")!, stock)).toBe(2); // beef: 500 / 180
     expect(portionsCoverable(recipes.byMenuItem.get("salad")!, stock)).toBe(0); // no lettuce row at all
     expect(portionsCoverable(recipes.byMenuItem.get("water")!, stock)).toBe(Infinity);
@@ -94,16 +133,36 @@ describe("recipe math", () => {
       ],
       recipes,
     );
-    const available = new Map([["ing-bun", m("5")], ["ing-beef", m("400")]]);
+    const available = new Map([
+      ["ing-bun", m("5")],
+      ["ing-beef", m("400")],
+    ]);
     expect(firstShortfall(c, available)).toEqual({
-      orderItemId: "oi2", menuItemId: "burger", ingredientId: "ing-beef", available: m("400"), needed: m("540"),
+      orderItemId: "oi2",
+      menuItemId: "burger",
+      ingredientId: "ing-beef",
+      available: m("400"),
+      needed: m("540"),
     });
-    expect(firstShortfall(c, new Map([["ing-bun", m("5")], ["ing-beef", m("540")]]))).toBeNull();
+    expect(
+      firstShortfall(
+        c,
+        new Map([
+          ["ing-bun", m("5")],
+          ["ing-beef", m("540")],
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
 describe("reorder suggestions", () => {
-  const flour = { parLevel: m("20000"), reorderPoint: m("5000"), purchaseUnitSize: m("5000"), costCentsPerPurchaseUnit: 499 };
+  const flour = {
+    parLevel: m("20000"),
+    reorderPoint: m("5000"),
+    purchaseUnitSize: m("5000"),
+    costCentsPerPurchaseUnit: 499,
+  };
 
   it("is low at or below the reorder point", () => {
     expect(isLow({ onHand: m("5000"), reorderPoint: m("5000") })).toBe(true);
@@ -115,8 +174,16 @@ describe("reorder suggestions", () => {
   it("suggests whole purchase units up to par, rounded up", () => {
     expect(reorderSuggestion({ ...flour, onHand: m("6000") })).toBeNull();
     // 20 kg par − 4.2 kg = 15.8 kg → 4 sacks of 5 kg
-    expect(reorderSuggestion({ ...flour, onHand: m("4200") })).toEqual({ purchaseUnits: 4, baseQuantity: m("20000"), costCents: 1996 });
-    expect(reorderSuggestion({ ...flour, onHand: 0 })).toEqual({ purchaseUnits: 4, baseQuantity: m("20000"), costCents: 1996 });
+    expect(reorderSuggestion({ ...flour, onHand: m("4200") })).toEqual({
+      purchaseUnits: 4,
+      baseQuantity: m("20000"),
+      costCents: 1996,
+    });
+    expect(reorderSuggestion({ ...flour, onHand: 0 })).toEqual({
+      purchaseUnits: 4,
+      baseQuantity: m("20000"),
+      costCents: 1996,
+    });
     expect(reorderSuggestion({ ...flour, onHand: m("5000") })?.purchaseUnits).toBe(3);
   });
 
@@ -126,7 +193,23 @@ describe("reorder suggestions", () => {
 
   it("averages unit cost over old and received stock", () => {
     // 5 kg at $5.00/sack on hand + 10 kg received at $6.50/sack → $6.00/sack
-    expect(weightedUnitCost({ onHandBefore: m("5000"), oldCostCents: 500, receivedBase: m("10000"), newCostCents: 650, purchaseUnitSize: m("5000") })).toBe(600);
-    expect(weightedUnitCost({ onHandBefore: 0, oldCostCents: 500, receivedBase: m("10000"), newCostCents: 650, purchaseUnitSize: m("5000") })).toBe(650);
+    expect(
+      weightedUnitCost({
+        onHandBefore: m("5000"),
+        oldCostCents: 500,
+        receivedBase: m("10000"),
+        newCostCents: 650,
+        purchaseUnitSize: m("5000"),
+      }),
+    ).toBe(600);
+    expect(
+      weightedUnitCost({
+        onHandBefore: 0,
+        oldCostCents: 500,
+        receivedBase: m("10000"),
+        newCostCents: 650,
+        purchaseUnitSize: m("5000"),
+      }),
+    ).toBe(650);
   });
 });

@@ -22,14 +22,20 @@ export function portionNeeds(menuItemId: string, modifierIds: readonly string[],
   const removed = new Set(modifierIds.flatMap((m) => recipes.removes?.get(m) ?? []));
   const needs = new Map<string, Milli>();
   const add = (lines: readonly RecipeLineQty[] | undefined, skip?: ReadonlySet<string>) => {
-    for (const l of lines ?? []) if (!skip?.has(l.ingredientId)) needs.set(l.ingredientId, (needs.get(l.ingredientId) ?? 0) + l.quantity);
+    for (const l of lines ?? [])
+      if (!skip?.has(l.ingredientId)) needs.set(l.ingredientId, (needs.get(l.ingredientId) ?? 0) + l.quantity);
   };
   add(recipes.byMenuItem.get(menuItemId), removed);
   for (const m of modifierIds) add(recipes.byModifier.get(m));
   return needs;
 }
 
-export type RecipeLineRow = { menuItemId: string | null; modifierId: string | null; ingredientId: string; quantity: Milli };
+export type RecipeLineRow = {
+  menuItemId: string | null;
+  modifierId: string | null;
+  ingredientId: string;
+  quantity: Milli;
+};
 export type ModifierStockRule = { id: string; recipeItemId: string | null; removesIngredientId: string | null };
 
 /**
@@ -63,7 +69,12 @@ export function consumptionOf(items: readonly FiredItem[], recipes: Recipes): Co
   for (const item of items) {
     if (!Number.isInteger(item.quantity) || item.quantity <= 0) throw new RangeError(`Bad quantity ${item.quantity}`);
     for (const [ingredientId, perPortion] of portionNeeds(item.menuItemId, item.modifierIds, recipes)) {
-      out.push({ orderItemId: item.orderItemId, menuItemId: item.menuItemId, ingredientId, quantity: perPortion * item.quantity });
+      out.push({
+        orderItemId: item.orderItemId,
+        menuItemId: item.menuItemId,
+        ingredientId,
+        quantity: perPortion * item.quantity,
+      });
     }
   }
   return out;
@@ -74,15 +85,22 @@ export function consumptionOf(items: readonly FiredItem[], recipes: Recipes): Co
  * touches several StockLevel rows takes them in this order, so two concurrent sends can never
  * each hold a row the other waits for (no deadlock).
  */
-export function totalsByIngredient(consumption: readonly { ingredientId: string; quantity: Milli }[]): [string, Milli][] {
+export function totalsByIngredient(
+  consumption: readonly { ingredientId: string; quantity: Milli }[],
+): [string, Milli][] {
   const totals = new Map<string, Milli>();
   for (const c of consumption) totals.set(c.ingredientId, (totals.get(c.ingredientId) ?? 0) + c.quantity);
   return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whole portions the stock covers (Infinity for a recipe with no lines: nothing to run out of). */
-export function portionsCoverable(needs: ReadonlyMap<string, Milli> | readonly RecipeLineQty[], stock: ReadonlyMap<string, Milli>): number {
-  const lines = Array.isArray(needs) ? (needs as RecipeLineQty[]) : [...(needs as Map<string, Milli>)].map(([ingredientId, quantity]) => ({ ingredientId, quantity }));
+export function portionsCoverable(
+  needs: ReadonlyMap<string, Milli> | readonly RecipeLineQty[],
+  stock: ReadonlyMap<string, Milli>,
+): number {
+  const lines = Array.isArray(needs)
+    ? (needs as RecipeLineQty[])
+    : [...(needs as Map<string, Milli>)].map(([ingredientId, quantity]) => ({ ingredientId, quantity }));
   let min = Infinity;
   for (const l of lines) {
     if (l.quantity <= 0) continue;
@@ -93,7 +111,10 @@ export function portionsCoverable(needs: ReadonlyMap<string, Milli> | readonly R
 }
 
 /** The auto-86 rule: a dish is 86'd when stock cannot cover one more portion of its recipe. */
-export function cannotMakeOne(needs: ReadonlyMap<string, Milli> | readonly RecipeLineQty[], stock: ReadonlyMap<string, Milli>): boolean {
+export function cannotMakeOne(
+  needs: ReadonlyMap<string, Milli> | readonly RecipeLineQty[],
+  stock: ReadonlyMap<string, Milli>,
+): boolean {
   return portionsCoverable(needs, stock) < 1;
 }
 
@@ -110,7 +131,14 @@ export function firstShortfall(
     const total = (used.get(c.ingredientId) ?? 0) + c.quantity;
     used.set(c.ingredientId, total);
     const have = available.get(c.ingredientId) ?? 0;
-    if (total > have) return { orderItemId: c.orderItemId, menuItemId: c.menuItemId, ingredientId: c.ingredientId, available: have, needed: total };
+    if (total > have)
+      return {
+        orderItemId: c.orderItemId,
+        menuItemId: c.menuItemId,
+        ingredientId: c.ingredientId,
+        available: have,
+        needed: total,
+      };
   }
   return null;
 }

@@ -29,7 +29,12 @@ export async function reconcileAvailability(
       locationId: actor.locationId,
       archivedAt: null,
       AND: [
-        { OR: [{ recipeLines: { some: { ingredientId: { in: [...ingredientIds] } } } }, { id: { in: [...menuItemIds] } }] },
+        {
+          OR: [
+            { recipeLines: { some: { ingredientId: { in: [...ingredientIds] } } } },
+            { id: { in: [...menuItemIds] } },
+          ],
+        },
         { OR: [{ is86d: false }, { is86d: true, eightySixedBy: "AUTO" }] },
       ],
     },
@@ -62,10 +67,21 @@ export async function reconcileAvailability(
       if (r.count) out.restored.push({ id: item.id, name: item.name });
     }
   }
-  for (const [list, action] of [[out.eightySixed, "menu.item.auto_86"], [out.restored, "menu.item.auto_un86"]] as const) {
+  for (const [list, action] of [
+    [out.eightySixed, "menu.item.auto_86"],
+    [out.restored, "menu.item.auto_un86"],
+  ] as const) {
     for (const item of list) {
       await recordAudit(
-        { action, locationId: actor.locationId, actorId: actor.userId, entityType: "MenuItem", entityId: item.id, details: { name: item.name, by: "AUTO" }, requestId: actor.requestId },
+        {
+          action,
+          locationId: actor.locationId,
+          actorId: actor.userId,
+          entityType: "MenuItem",
+          entityId: item.id,
+          details: { name: item.name, by: "AUTO" },
+          requestId: actor.requestId,
+        },
         tx,
       );
     }

@@ -39,11 +39,18 @@ export function reorderSuggestion(p: StockPosition): ReorderSuggestion | null {
 }
 
 /** Unit cost after a receipt as a weighted average (cents per purchase unit): old stock at old cost + received at new cost. */
-export function weightedUnitCost(args: { onHandBefore: Milli; oldCostCents: number; receivedBase: Milli; newCostCents: number; purchaseUnitSize: Milli }): number {
+export function weightedUnitCost(args: {
+  onHandBefore: Milli;
+  oldCostCents: number;
+  receivedBase: Milli;
+  newCostCents: number;
+  purchaseUnitSize: Milli;
+}): number {
   const onHand = Math.max(0, args.onHandBefore);
   const total = onHand + args.receivedBase;
   if (total <= 0) return args.newCostCents;
   const value =
-    valueCents(onHand, args.purchaseUnitSize, args.oldCostCents) + valueCents(args.receivedBase, args.purchaseUnitSize, args.newCostCents);
+    valueCents(onHand, args.purchaseUnitSize, args.oldCostCents) +
+    valueCents(args.receivedBase, args.purchaseUnitSize, args.newCostCents);
   return Math.round((value * args.purchaseUnitSize) / total);
 }

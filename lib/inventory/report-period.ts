@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { addDays, isoDate, localDateOf, parseIsoDate, startOfLocalDay, zonedInstant, type LocalDate } from "../time/zoned";
+import {
+  addDays,
+  isoDate,
+  localDateOf,
+  parseIsoDate,
+  startOfLocalDay,
+  zonedInstant,
+  type LocalDate,
+} from "../time/zoned";
 
 /** A reporting period as calendar dates (inclusive) of the location; default the last 30 days. */
 export const reportPeriodSchema = z
@@ -8,7 +16,8 @@ export const reportPeriodSchema = z
     to: z.iso.date("Use a date like 2026-05-31").optional(),
   })
   .superRefine((p, c) => {
-    if (p.from && p.to && p.from > p.to) c.addIssue({ code: "custom", path: ["from"], message: "Must be on or before the end date" });
+    if (p.from && p.to && p.from > p.to)
+      c.addIssue({ code: "custom", path: ["from"], message: "Must be on or before the end date" });
     if (p.from && p.to && Date.parse(p.to) - Date.parse(p.from) > 366 * 86_400_000) {
       c.addIssue({ code: "custom", path: ["from"], message: "At most one year" });
     }

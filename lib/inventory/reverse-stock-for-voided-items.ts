@@ -11,7 +11,11 @@ import { reconcileAvailability } from "./reconcile-availability";
  * and bring back dishes AUTO-86'd for lack of it. Call inside the void transaction; publish the
  * returned ids after commit. Items already reversed are skipped (no double credit).
  */
-export async function reverseStockForVoidedItems(tx: Tx, ctx: Ctx, orderItemIds: string[]): Promise<{ restoredMenuItemIds: string[] }> {
+export async function reverseStockForVoidedItems(
+  tx: Tx,
+  ctx: Ctx,
+  orderItemIds: string[],
+): Promise<{ restoredMenuItemIds: string[] }> {
   if (!orderItemIds.length) return { restoredMenuItemIds: [] };
   const moves = await tx.stockMovement.findMany({
     where: { locationId: ctx.locationId, orderItemId: { in: orderItemIds }, type: { in: ["SALE", "SALE_REVERSAL"] } },
@@ -29,8 +33,18 @@ export async function reverseStockForVoidedItems(tx: Tx, ctx: Ctx, orderItemIds:
   const changes = await postMovements(
     tx,
     { locationId: ctx.locationId, userId: ctx.userId },
-    credits.map((c) => ({ ingredientId: c.ingredientId, delta: -c.qty, type: "SALE_REVERSAL" as const, orderItemId: c.orderItemId, reason: "Voided before preparation" })),
+    credits.map((c) => ({
+      ingredientId: c.ingredientId,
+      delta: -c.qty,
+      type: "SALE_REVERSAL" as const,
+      orderItemId: c.orderItemId,
+      reason: "Voided before preparation",
+    })),
   );
-  const fx = await reconcileAvailability(tx, ctx, changes.map((c) => c.ingredientId));
+  const fx = await reconcileAvailability(
+    tx,
+    ctx,
+    changes.map((c) => c.ingredientId),
+  );
   return { restoredMenuItemIds: fx.restored.map((r) => r.id) };
 }

@@ -12,7 +12,9 @@ import { quantitySchema } from "./schemas";
 export const saveStockCountSchema = z.object({
   id: idSchema,
   lines: z
-    .array(z.object({ ingredientId: idSchema, counted: quantitySchema.nullable(), unit: text().trim().max(10).optional() }))
+    .array(
+      z.object({ ingredientId: idSchema, counted: quantitySchema.nullable(), unit: text().trim().max(10).optional() }),
+    )
     .max(2000),
 });
 export type SaveStockCountInput = z.infer<typeof saveStockCountSchema>;
@@ -30,13 +32,19 @@ export async function saveStockCount(ctx: Ctx, input: SaveStockCountInput) {
     const byIngredient = new Map(count.lines.map((l) => [l.ingredientId, l]));
     for (const [i, l] of input.lines.entries()) {
       const line = byIngredient.get(l.ingredientId);
-      if (!line) throw new AppError("VALIDATION", "Not on this count", { [`lines.${i}.ingredientId`]: ["This ingredient is not on the count"] });
+      if (!line)
+        throw new AppError("VALIDATION", "Not on this count", {
+          [`lines.${i}.ingredientId`]: ["This ingredient is not on the count"],
+        });
       let countedQty: string | null = null;
       if (l.counted !== null) {
         try {
           countedQty = fromMilli(entryToBase(l.counted, l.unit, line.ingredient.baseUnit));
         } catch (error) {
-          if (error instanceof AppError) throw new AppError("VALIDATION", error.message, { [`lines.${i}.unit`]: error.fieldErrors?.unit ?? [error.message] });
+          if (error instanceof AppError)
+            throw new AppError("VALIDATION", error.message, {
+              [`lines.${i}.unit`]: error.fieldErrors?.unit ?? [error.message],
+            });
           throw error;
         }
       }

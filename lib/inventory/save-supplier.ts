@@ -20,14 +20,35 @@ export async function saveSupplier(ctx: Ctx, input: SaveSupplierInput) {
         const found = await tx.supplier.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
         if (!found) throw notFound("Supplier");
         await tx.supplier.update({ where: { id: found.id }, data: input.fields });
-        await auditAs(ctx, { action: "inventory.supplier.update", entityType: "Supplier", entityId: found.id, details: { after: input.fields } }, tx);
+        await auditAs(
+          ctx,
+          {
+            action: "inventory.supplier.update",
+            entityType: "Supplier",
+            entityId: found.id,
+            details: { after: input.fields },
+          },
+          tx,
+        );
         return { id: found.id };
       }
       const created = await tx.supplier.create({ data: { ...input.fields, locationId: ctx.locationId } });
-      await auditAs(ctx, { action: "inventory.supplier.create", entityType: "Supplier", entityId: created.id, details: { after: input.fields } }, tx);
+      await auditAs(
+        ctx,
+        {
+          action: "inventory.supplier.create",
+          entityType: "Supplier",
+          entityId: created.id,
+          details: { after: input.fields },
+        },
+        tx,
+      );
       return { id: created.id };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A supplier with this name exists", { name: ["Already used by another supplier"] });
+      if (isUniqueViolation(error))
+        throw new AppError("CONFLICT", "A supplier with this name exists", {
+          name: ["Already used by another supplier"],
+        });
       throw error;
     }
   });

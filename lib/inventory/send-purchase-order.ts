@@ -13,12 +13,27 @@ export const purchaseOrderIdSchema = z.object({ id: idSchema });
 export async function sendPurchaseOrder(ctx: Ctx, input: z.infer<typeof purchaseOrderIdSchema>) {
   assertRole(ctx);
   return db.$transaction(async (tx) => {
-    const po = await tx.purchaseOrder.findFirst({ where: { id: input.id, locationId: ctx.locationId }, include: { _count: { select: { lines: true } } } });
+    const po = await tx.purchaseOrder.findFirst({
+      where: { id: input.id, locationId: ctx.locationId },
+      include: { _count: { select: { lines: true } } },
+    });
     if (!po) throw notFound("Purchase order");
-    if (po._count.lines === 0) throw new AppError("VALIDATION", "Add at least one line before sending", { lines: ["Add at least one line"] });
-    const r = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: "DRAFT" }, data: { status: "SENT", sentAt: new Date() } });
-    if (r.count === 0) throw new AppError("INVALID_STATE", `This purchase order is ${po.status.toLowerCase().replace("_", " ")}, not a draft`);
-    await auditAs(ctx, { action: "inventory.po.send", entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number } }, tx);
+    if (po._count.lines === 0)
+      throw new AppError("VALIDATION", "Add at least one line before sending", { lines: ["Add at least one line"] });
+    const r = await tx.purchaseOrder.updateMany({
+      where: { id: po.id, status: "DRAFT" },
+      data: { status: "SENT", sentAt: new Date() },
+    });
+    if (r.count === 0)
+      throw new AppError(
+        "INVALID_STATE",
+        `This purchase order is ${po.status.toLowerCase().replace("_", " ")}, not a draft`,
+      );
+    await auditAs(
+      ctx,
+      { action: "inventory.po.send", entityType: "PurchaseOrder", entityId: po.id, details: { number: po.number } },
+      tx,
+    );
     return { id: po.id, status: "SENT" as const };
   });
 }

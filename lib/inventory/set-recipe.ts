@@ -18,17 +18,23 @@ export const setRecipeSchema = z
     menuItemId: idSchema.optional(),
     modifierId: idSchema.optional(),
     lines: z
-      .array(z.object({ ingredientId: idSchema, quantity: positiveQuantitySchema, unit: text().trim().max(10).optional() }))
+      .array(
+        z.object({ ingredientId: idSchema, quantity: positiveQuantitySchema, unit: text().trim().max(10).optional() }),
+      )
       .max(50, "At most 50 ingredients")
       .superRefine((lines, c) => {
         const seen = new Set<string>();
         lines.forEach((l, i) => {
-          if (seen.has(l.ingredientId)) c.addIssue({ code: "custom", path: [i, "ingredientId"], message: "Listed twice; combine the quantities" });
+          if (seen.has(l.ingredientId))
+            c.addIssue({ code: "custom", path: [i, "ingredientId"], message: "Listed twice; combine the quantities" });
           seen.add(l.ingredientId);
         });
       }),
   })
-  .refine((v) => !!v.menuItemId !== !!v.modifierId, { message: "Give a menu item or a modifier", path: ["menuItemId"] });
+  .refine((v) => !!v.menuItemId !== !!v.modifierId, {
+    message: "Give a menu item or a modifier",
+    path: ["menuItemId"],
+  });
 export type SetRecipeInput = z.infer<typeof setRecipeSchema>;
 
 /** Replace a dish's or modifier's recipe (per portion, base units) and re-check its availability. */
@@ -36,30 +42,54 @@ export async function setRecipe(ctx: Ctx, input: SetRecipeInput) {
   assertRole(ctx);
   const effects = await db.$transaction(async (tx) => {
     const owner = input.menuItemId
-      ? await tx.menuItem.findFirst({ where: { id: input.menuItemId, locationId: ctx.locationId }, select: { id: true, name: true } })
-      : await tx.modifier.findFirst({ where: { id: input.modifierId, group: { locationId: ctx.locationId } }, select: { id: true, name: true } });
+      ? await tx.menuItem.findFirst({
+          where: { id: input.menuItemId, locationId: ctx.locationId },
+          select: { id: true, name: true },
+        })
+      : await tx.modifier.findFirst({
+          where: { id: input.modifierId, group: { locationId: ctx.locationId } },
+          select: { id: true, name: true },
+        });
     if (!owner) throw notFound(input.menuItemId ? "Menu item" : "Modifier");
-    const ingredients = await ingredientsHere(tx, ctx, input.lines.map((l) => l.ingredientId));
+    const ingredients = await ingredientsHere(
+      tx,
+      ctx,
+      input.lines.map((l) => l.ingredientId),
+    );
     const lines = input.lines.map((l, i) => {
       const ing = ingredients.get(l.ingredientId)!;
-      if (ing.archivedAt) throw new AppError("VALIDATION", "Archived ingredient", { [`lines.${i}.ingredientId`]: [`${ing.name} is archived`] });
+      if (ing.archivedAt)
+        throw new AppError("VALIDATION", "Archived ingredient", {
+          [`lines.${i}.ingredientId`]: [`${ing.name} is archived`],
+        });
       let qty: number;
       try {
         qty = entryToBase(l.quantity, l.unit, ing.baseUnit);
       } catch (error) {
-        throw new AppError("VALIDATION", "That unit does not fit", { [`lines.${i}.unit`]: (error as AppError).fieldErrors?.unit ?? ["Unknown unit"] });
+        throw new AppError("VALIDATION", "That unit does not fit", {
+          [`lines.${i}.unit`]: (error as AppError).fieldErrors?.unit ?? ["Unknown unit"],
+        });
       }
-      if (qty <= 0) throw new AppError("VALIDATION", "Too small", { [`lines.${i}.quantity`]: ["Rounds to zero in the base unit"] });
+      if (qty <= 0)
+        throw new AppError("VALIDATION", "Too small", { [`lines.${i}.quantity`]: ["Rounds to zero in the base unit"] });
       return { ingredientId: l.ingredientId, quantity: fromMilli(qty) };
     });
     const where = input.menuItemId ? { menuItemId: owner.id } : { modifierId: owner.id };
     const before = await tx.recipeLine.findMany({ where, select: { ingredientId: true, quantity: true } });
     await tx.recipeLine.deleteMany({ where });
-    if (lines.length) await tx.recipeLine.createMany({ data: lines.map((l) => ({ ...l, ...where, locationId: ctx.locationId })) });
-    await auditAs(ctx, 
+    if (lines.length)
+      await tx.recipeLine.createMany({ data: lines.map((l) => ({ ...l, ...where, locationId: ctx.locationId })) });
+    await auditAs(
+      ctx,
       {
-        action: "inventory.recipe.set", entityType: input.menuItemId ? "MenuItem" : "Modifier", entityId: owner.id,
-        details: { name: owner.name, before: before.map((b) => ({ ingredientId: b.ingredientId, quantity: b.quantity.toString() })), after: lines },
+        action: "inventory.recipe.set",
+        entityType: input.menuItemId ? "MenuItem" : "Modifier",
+        entityId: owner.id,
+        details: {
+          name: owner.name,
+          before: before.map((b) => ({ ingredientId: b.ingredientId, quantity: b.quantity.toString() })),
+          after: lines,
+        },
       },
       tx,
     );

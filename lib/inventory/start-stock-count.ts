@@ -20,18 +20,37 @@ export async function startStockCount(ctx: Ctx, raw: StartStockCountInput) {
   const input = parseInput(startStockCountSchema, raw);
   return db.$transaction(async (tx) => {
     const ingredients = await tx.ingredient.findMany({
-      where: { locationId: ctx.locationId, archivedAt: null, ...(input.ingredientIds ? { id: { in: input.ingredientIds } } : {}) },
+      where: {
+        locationId: ctx.locationId,
+        archivedAt: null,
+        ...(input.ingredientIds ? { id: { in: input.ingredientIds } } : {}),
+      },
       select: { id: true, stockLevel: { select: { quantity: true } } },
     });
-    if (!ingredients.length) throw new AppError("VALIDATION", "There are no ingredients to count", { ingredientIds: ["Choose at least one ingredient"] });
-    if (input.ingredientIds && ingredients.length !== new Set(input.ingredientIds).size) throw new AppError("NOT_FOUND", "Ingredient not found");
+    if (!ingredients.length)
+      throw new AppError("VALIDATION", "There are no ingredients to count", {
+        ingredientIds: ["Choose at least one ingredient"],
+      });
+    if (input.ingredientIds && ingredients.length !== new Set(input.ingredientIds).size)
+      throw new AppError("NOT_FOUND", "Ingredient not found");
     const count = await tx.stockCount.create({
       data: {
-        locationId: ctx.locationId, note: input.note, createdById: ctx.userId,
+        locationId: ctx.locationId,
+        note: input.note,
+        createdById: ctx.userId,
         lines: { create: ingredients.map((i) => ({ ingredientId: i.id, expectedQty: i.stockLevel?.quantity ?? "0" })) },
       },
     });
-    await auditAs(ctx, { action: "inventory.count.start", entityType: "StockCount", entityId: count.id, details: { lines: ingredients.length } }, tx);
+    await auditAs(
+      ctx,
+      {
+        action: "inventory.count.start",
+        entityType: "StockCount",
+        entityId: count.id,
+        details: { lines: ingredients.length },
+      },
+      tx,
+    );
     return { id: count.id };
   });
 }

@@ -48,7 +48,9 @@ export async function postMovements(
 ): Promise<LevelChange[]> {
   const changes: LevelChange[] = [];
   const rows: Prisma.StockMovementCreateManyInput[] = [];
-  for (const [ingredientId, total] of totalsByIngredient(movements.map((m) => ({ ingredientId: m.ingredientId, quantity: m.delta })))) {
+  for (const [ingredientId, total] of totalsByIngredient(
+    movements.map((m) => ({ ingredientId: m.ingredientId, quantity: m.delta })),
+  )) {
     const after = await changeLevel(tx, actor.locationId, ingredientId, total);
     let running = after - total;
     changes.push({ ingredientId, before: running, after });
@@ -93,7 +95,10 @@ async function changeLevel(tx: Tx, locationId: string, ingredientId: string, del
     WHERE "StockLevel"."locationId" = ${locationId}
     RETURNING quantity`.catch((error: unknown) => {
     // numeric_value_out_of_range: the new level would not fit DECIMAL(14,3).
-    if (sqlStateOf(error) === "22003") throw new AppError("VALIDATION", "That would take stock above the largest quantity that can be recorded", { quantity: ["Too large"] });
+    if (sqlStateOf(error) === "22003")
+      throw new AppError("VALIDATION", "That would take stock above the largest quantity that can be recorded", {
+        quantity: ["Too large"],
+      });
     throw error;
   });
   if (upserted.length !== 1) throw new Error(`StockLevel ${ingredientId} belongs to another location`);
@@ -101,7 +106,11 @@ async function changeLevel(tx: Tx, locationId: string, ingredientId: string, del
 }
 
 /** Lock and read levels (sorted) before computing deltas from them (stock counts). */
-export async function lockLevels(tx: Tx, locationId: string, ingredientIds: readonly string[]): Promise<Map<string, Milli>> {
+export async function lockLevels(
+  tx: Tx,
+  locationId: string,
+  ingredientIds: readonly string[],
+): Promise<Map<string, Milli>> {
   const ids = [...new Set(ingredientIds)].sort();
   const out = new Map<string, Milli>(ids.map((id) => [id, 0]));
   if (!ids.length) return out;

@@ -10,6 +10,10 @@ export const supplierFieldsSchema = z.object({
     .nullish()
     .transform((v) => (v ? v.toLowerCase() : null)),
   phone: optionalText(40),
-  leadTimeDays: z.number({ error: "Enter a number of days" }).int("Whole days").min(0, "Cannot be negative").max(90, "At most 90 days"),
+  leadTimeDays: z
+    .number({ error: "Enter a number of days" })
+    .int("Whole days")
+    .min(0, "Cannot be negative")
+    .max(90, "At most 90 days"),
 });
 export type SupplierFields = z.infer<typeof supplierFieldsSchema>;

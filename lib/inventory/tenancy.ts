@@ -8,15 +8,27 @@ import { AppError, notFound } from "../errors";
 
 export async function assertSupplierHere(tx: Tx, ctx: Ctx, supplierId: string | null | undefined): Promise<void> {
   if (!supplierId) return;
-  const found = await tx.supplier.findFirst({ where: { id: supplierId, locationId: ctx.locationId }, select: { id: true } });
-  if (!found) throw new AppError("VALIDATION", "Unknown supplier", { defaultSupplierId: ["Choose a supplier from the list"] });
+  const found = await tx.supplier.findFirst({
+    where: { id: supplierId, locationId: ctx.locationId },
+    select: { id: true },
+  });
+  if (!found)
+    throw new AppError("VALIDATION", "Unknown supplier", { defaultSupplierId: ["Choose a supplier from the list"] });
 }
 
 export async function ingredientsHere(tx: Tx, ctx: Ctx, ids: readonly string[]) {
   const unique = [...new Set(ids)];
   const found = await tx.ingredient.findMany({
     where: { id: { in: unique }, locationId: ctx.locationId },
-    select: { id: true, name: true, baseUnit: true, purchaseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true, archivedAt: true },
+    select: {
+      id: true,
+      name: true,
+      baseUnit: true,
+      purchaseUnit: true,
+      purchaseUnitSize: true,
+      costCentsPerPurchaseUnit: true,
+      archivedAt: true,
+    },
   });
   if (found.length !== unique.length) throw notFound("Ingredient");
   return new Map(found.map((i) => [i.id, i]));

@@ -18,7 +18,9 @@ export const BASE_UNIT_LABEL: Record<BaseUnitCode, string> = { G: "g", ML: "ml",
 export function toBaseMilli(amount: Milli, unit: string, base: BaseUnitCode): Milli {
   const factor = ENTRY_UNITS[base][unit.trim().toLowerCase()];
   if (factor === undefined) {
-    throw new RangeError(`"${unit}" is not a unit of ${BASE_UNIT_LABEL[base]} (use ${Object.keys(ENTRY_UNITS[base]).join(", ")})`);
+    throw new RangeError(
+      `"${unit}" is not a unit of ${BASE_UNIT_LABEL[base]} (use ${Object.keys(ENTRY_UNITS[base]).join(", ")})`,
+    );
   }
   return mulMilli(amount, factor);
 }

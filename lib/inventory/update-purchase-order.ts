@@ -25,14 +25,23 @@ export async function updatePurchaseOrder(ctx: Ctx, raw: UpdatePurchaseOrderInpu
   return db.$transaction(async (tx) => {
     const po = await tx.purchaseOrder.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
     if (!po) throw notFound("Purchase order");
-    if (!canEditLines(po.status as PoStatus)) throw new AppError("INVALID_STATE", "Only a draft purchase order can be edited");
+    if (!canEditLines(po.status as PoStatus))
+      throw new AppError("INVALID_STATE", "Only a draft purchase order can be edited");
     const lines = await resolveLines(tx, ctx, input.lines);
     await tx.purchaseOrderLine.deleteMany({ where: { purchaseOrderId: po.id } });
     await tx.purchaseOrder.update({
       where: { id: po.id },
-      data: { notes: input.notes, expectedAt: input.expectedAt ? new Date(`${input.expectedAt}T00:00:00Z`) : null, lines: { create: lines } },
+      data: {
+        notes: input.notes,
+        expectedAt: input.expectedAt ? new Date(`${input.expectedAt}T00:00:00Z`) : null,
+        lines: { create: lines },
+      },
     });
-    await auditAs(ctx, { action: "inventory.po.update", entityType: "PurchaseOrder", entityId: po.id, details: { lines: lines.length } }, tx);
+    await auditAs(
+      ctx,
+      { action: "inventory.po.update", entityType: "PurchaseOrder", entityId: po.id, details: { lines: lines.length } },
+      tx,
+    );
     return { id: po.id };
   });
 }

@@ -31,39 +31,59 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
 
   const result = await db.$transaction(async (tx) => {
     const [foundItems, foundSides] = await Promise.all([
-      tx.orderItem.findMany({ where: { id: { in: ids }, locationId: ctx.locationId, firedAt: { not: null }, ...atStation }, select: { id: true, orderId: true } }),
+      tx.orderItem.findMany({
+        where: { id: { in: ids }, locationId: ctx.locationId, firedAt: { not: null }, ...atStation },
+        select: { id: true, orderId: true },
+      }),
       station.isExpo
         ? []
         : tx.orderItemModifier.findMany({
-            where: { id: { in: ids }, stationId: station.id, orderItem: { locationId: ctx.locationId, firedAt: { not: null } } },
+            where: {
+              id: { in: ids },
+              stationId: station.id,
+              orderItem: { locationId: ctx.locationId, firedAt: { not: null } },
+            },
             select: { id: true, orderItem: { select: { orderId: true } } },
           }),
     ]);
     if (foundItems.length + foundSides.length !== ids.length) throw notFound("Ticket item");
     const orderIds = [...new Set([...foundItems.map((i) => i.orderId), ...foundSides.map((s) => s.orderItem.orderId)])];
-    if (orderIds.length !== 1) throw new AppError("VALIDATION", "Bump one ticket at a time", { orderItemIds: ["Items belong to different orders"] });
+    if (orderIds.length !== 1)
+      throw new AppError("VALIDATION", "Bump one ticket at a time", {
+        orderItemIds: ["Items belong to different orders"],
+      });
     const orderId = orderIds[0];
     if (input.orderId && input.orderId !== orderId) throw notFound("Ticket item");
     await lockOrder(tx, ctx, orderId);
     // Re-read under the lock: a concurrent void or bump may have changed them.
     const [items, sides] = await Promise.all([
-      tx.orderItem.findMany({ where: { id: { in: foundItems.map((i) => i.id) } }, select: { id: true, status: true, bumpedAt: true, stationId: true, fireBatch: true } }),
+      tx.orderItem.findMany({
+        where: { id: { in: foundItems.map((i) => i.id) } },
+        select: { id: true, status: true, bumpedAt: true, stationId: true, fireBatch: true },
+      }),
       tx.orderItemModifier.findMany({
         where: { id: { in: foundSides.map((s) => s.id) } },
         select: { id: true, bumpedAt: true, stationId: true, orderItem: { select: { status: true, fireBatch: true } } },
       }),
     ]);
     const bumpable = items.filter((i) => canMoveItem(i, "bump"));
-    const bumpableSides = sides.filter((s) => s.bumpedAt == null && (s.orderItem.status === "SENT" || s.orderItem.status === "VOIDED"));
+    const bumpableSides = sides.filter(
+      (s) => s.bumpedAt == null && (s.orderItem.status === "SENT" || s.orderItem.status === "VOIDED"),
+    );
     if (bumpable.length + bumpableSides.length === 0) return { change: null, bumped: [] as string[] };
     const now = new Date();
     const handOff = !station.isExpo && !station.showOnExpo;
     const made = bumpable.filter((i) => i.status === "SENT").map((i) => i.id);
     const acknowledged = bumpable.filter((i) => i.status !== "SENT").map((i) => i.id);
-    if (handOff && made.length) await tx.orderItem.updateMany({ where: { id: { in: made } }, data: { bumpedAt: now, status: "READY" } });
+    if (handOff && made.length)
+      await tx.orderItem.updateMany({ where: { id: { in: made } }, data: { bumpedAt: now, status: "READY" } });
     const plain = handOff ? acknowledged : [...made, ...acknowledged];
     if (plain.length) await tx.orderItem.updateMany({ where: { id: { in: plain } }, data: { bumpedAt: now } });
-    if (bumpableSides.length) await tx.orderItemModifier.updateMany({ where: { id: { in: bumpableSides.map((s) => s.id) } }, data: { bumpedAt: now } });
+    if (bumpableSides.length)
+      await tx.orderItemModifier.updateMany({
+        where: { id: { in: bumpableSides.map((s) => s.id) } },
+        data: { bumpedAt: now },
+      });
     const settled = await settleOrder(tx, orderId);
     const bumped = [...bumpable.map((i) => i.id), ...bumpableSides.map((s) => s.id)];
     const events = await appendOrderEvents(tx, ctx, [

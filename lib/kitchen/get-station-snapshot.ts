@@ -14,7 +14,9 @@ export const VOID_VISIBLE_MS = 30 * 60_000;
 const RECALL_WINDOW_MS = 2 * 3600_000;
 
 /** Expo neither shows nor waits for items of stations that hand out their own (a bar). */
-export const SHOWN_AT_EXPO: Prisma.OrderItemWhereInput = { OR: [{ stationId: null }, { station: { showOnExpo: true } }] };
+export const SHOWN_AT_EXPO: Prisma.OrderItemWhereInput = {
+  OR: [{ stationId: null }, { station: { showOnExpo: true } }],
+};
 
 /**
  * A station's screen: one page of its live tickets (oldest first), "all day" counts and chime
@@ -27,31 +29,59 @@ export const SHOWN_AT_EXPO: Prisma.OrderItemWhereInput = { OR: [{ stationId: nul
 export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   assertRole(ctx, KITCHEN_ACTORS);
   const { station: slug, offset: wanted, limit } = parseInput(snapshotQuerySchema, raw);
-  const counter = await db.locationCounter.findUnique({ where: { locationId: ctx.locationId }, select: { eventSeq: true } });
+  const counter = await db.locationCounter.findUnique({
+    where: { locationId: ctx.locationId },
+    select: { eventSeq: true },
+  });
   const seq = counter?.eventSeq ?? 0;
   const [station, location] = await Promise.all([
     findStation(ctx, slug),
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { kdsWarnMinutes: true, kdsLateMinutes: true } }),
+    db.location.findUniqueOrThrow({
+      where: { id: ctx.locationId },
+      select: { kdsWarnMinutes: true, kdsLateMinutes: true },
+    }),
   ]);
   const thresholds = { warnMinutes: location.kdsWarnMinutes, lateMinutes: location.kdsLateMinutes };
 
   const now = Date.now();
   const recentVoid = { status: "VOIDED" as const, voidedAt: { gt: new Date(now - VOID_VISIBLE_MS) } };
-  const fired: Prisma.OrderItemWhereInput = { locationId: ctx.locationId, firedAt: { not: null }, order: { status: { notIn: ["CLOSED"] } } };
+  const fired: Prisma.OrderItemWhereInput = {
+    locationId: ctx.locationId,
+    firedAt: { not: null },
+    order: { status: { notIn: ["CLOSED"] } },
+  };
   const items: Prisma.OrderItemWhereInput = station.isExpo
     ? { ...fired, AND: [SHOWN_AT_EXPO, { OR: [{ status: "SENT" }, { ...recentVoid, bumpedAt: null }] }] }
     : { ...fired, stationId: station.id, bumpedAt: null, OR: [{ status: "SENT" }, recentVoid] };
   // Options routed here from another station's dish (a side of fries for the grill's salmon).
-  const components: Prisma.OrderItemModifierWhereInput = { stationId: station.id, bumpedAt: null, orderItem: { ...fired, OR: [{ status: "SENT" }, recentVoid] } };
+  const components: Prisma.OrderItemModifierWhereInput = {
+    stationId: station.id,
+    bumpedAt: null,
+    orderItem: { ...fired, OR: [{ status: "SENT" }, recentVoid] },
+  };
 
-  const lineSelect = { orderId: true, fireBatch: true, firedAt: true, status: true, bumpedAt: true, voidedAt: true, name: true, quantity: true } as const;
+  const lineSelect = {
+    orderId: true,
+    fireBatch: true,
+    firedAt: true,
+    status: true,
+    bumpedAt: true,
+    voidedAt: true,
+    name: true,
+    quantity: true,
+  } as const;
   const [itemLines, componentLines] = await Promise.all([
     db.orderItem.findMany({ where: items, select: lineSelect }),
     station.isExpo
       ? []
       : db.orderItemModifier.findMany({
           where: components,
-          select: { name: true, bumpedAt: true, modifier: { select: { recipeItem: { select: { name: true } } } }, orderItem: { select: lineSelect } },
+          select: {
+            name: true,
+            bumpedAt: true,
+            modifier: { select: { recipeItem: { select: { name: true } } } },
+            orderItem: { select: lineSelect },
+          },
         }),
   ]);
   const lines: BoardLine[] = [
@@ -67,26 +97,54 @@ export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   const board = summarizeBoard(lines, station.isExpo);
   const offset = wanted < board.keys.length ? wanted : 0;
   const pageKeys = board.keys.slice(offset, offset + limit);
-  const onPage: Prisma.OrderItemWhereInput = { OR: pageKeys.map((k) => ({ orderId: k.orderId, fireBatch: k.fireBatch })) };
+  const onPage: Prisma.OrderItemWhereInput = {
+    OR: pageKeys.map((k) => ({ orderId: k.orderId, fireBatch: k.fireBatch })),
+  };
 
   const [rows, componentRows, bumped] = await Promise.all([
-    pageKeys.length ? db.orderItem.findMany({ where: { AND: [items, onPage] }, select: TICKET_ITEM_SELECT, orderBy: [{ firedAt: "asc" }, { id: "asc" }] }) : [],
-    pageKeys.length && !station.isExpo ? db.orderItemModifier.findMany({ where: { AND: [components, { orderItem: onPage }] }, select: TICKET_COMPONENT_SELECT }) : [],
+    pageKeys.length
+      ? db.orderItem.findMany({
+          where: { AND: [items, onPage] },
+          select: TICKET_ITEM_SELECT,
+          orderBy: [{ firedAt: "asc" }, { id: "asc" }],
+        })
+      : [],
+    pageKeys.length && !station.isExpo
+      ? db.orderItemModifier.findMany({
+          where: { AND: [components, { orderItem: onPage }] },
+          select: TICKET_COMPONENT_SELECT,
+        })
+      : [],
     recentlyBumpedRows(ctx, station, new Date(now - RECALL_WINDOW_MS)),
   ]);
 
-  const visible = [...rows.map((r) => toTicketRow(r, thresholds)), ...componentRows.map((c) => toComponentRow(c, thresholds))].filter(
-    (r) => r.kind === "component" || visibleAt(r, station),
-  );
+  const visible = [
+    ...rows.map((r) => toTicketRow(r, thresholds)),
+    ...componentRows.map((c) => toComponentRow(c, thresholds)),
+  ].filter((r) => r.kind === "component" || visibleAt(r, station));
   const onPageKeys = new Set(pageKeys.map((k) => k.key));
   const tickets = groupTickets(visible).filter((t) => onPageKeys.has(t.key));
 
-  const recentlyBumped: { key: string; orderId: string; fireBatch: number; orderNumber: number; tableLabel: string | null; bumpedAt: string }[] = [];
+  const recentlyBumped: {
+    key: string;
+    orderId: string;
+    fireBatch: number;
+    orderNumber: number;
+    tableLabel: string | null;
+    bumpedAt: string;
+  }[] = [];
   const live = new Set(board.keys.map((k) => k.key));
   for (const b of bumped) {
     const key = ticketKey(b.orderId, b.fireBatch);
     if (recentlyBumped.some((r) => r.key === key) || (!station.isExpo && live.has(key))) continue;
-    recentlyBumped.push({ key, orderId: b.orderId, fireBatch: b.fireBatch, orderNumber: b.orderNumber, tableLabel: b.tableLabel, bumpedAt: b.bumpedAt.toISOString() });
+    recentlyBumped.push({
+      key,
+      orderId: b.orderId,
+      fireBatch: b.fireBatch,
+      orderNumber: b.orderNumber,
+      tableLabel: b.tableLabel,
+      bumpedAt: b.bumpedAt.toISOString(),
+    });
     if (recentlyBumped.length === 5) break;
   }
 
@@ -115,25 +173,52 @@ async function recentlyBumpedRows(ctx: Ctx, station: { id: string; isExpo: boole
       orderBy: { bumpedAt: "desc" },
       take: 60,
     });
-    return rows.map((r) => ({ orderId: r.orderId, fireBatch: r.fireBatch ?? 0, bumpedAt: r.bumpedAt!, orderNumber: r.order.number, tableLabel: r.order.table?.label ?? null }));
+    return rows.map((r) => ({
+      orderId: r.orderId,
+      fireBatch: r.fireBatch ?? 0,
+      bumpedAt: r.bumpedAt!,
+      orderNumber: r.order.number,
+      tableLabel: r.order.table?.label ?? null,
+    }));
   }
   const [items, sides] = await Promise.all([
     db.orderItem.findMany({
-      where: { locationId: ctx.locationId, stationId: station.id, status: { in: ["SENT", "READY"] }, bumpedAt: { gt: since } },
+      where: {
+        locationId: ctx.locationId,
+        stationId: station.id,
+        status: { in: ["SENT", "READY"] },
+        bumpedAt: { gt: since },
+      },
       select: { orderId: true, fireBatch: true, bumpedAt: true, order },
       orderBy: { bumpedAt: "desc" },
       take: 60,
     }),
     db.orderItemModifier.findMany({
-      where: { stationId: station.id, bumpedAt: { gt: since }, orderItem: { locationId: ctx.locationId, status: "SENT" } },
+      where: {
+        stationId: station.id,
+        bumpedAt: { gt: since },
+        orderItem: { locationId: ctx.locationId, status: "SENT" },
+      },
       select: { bumpedAt: true, orderItem: { select: { orderId: true, fireBatch: true, order } } },
       orderBy: { bumpedAt: "desc" },
       take: 60,
     }),
   ]);
   return [
-    ...items.map((r) => ({ orderId: r.orderId, fireBatch: r.fireBatch ?? 0, bumpedAt: r.bumpedAt!, orderNumber: r.order.number, tableLabel: r.order.table?.label ?? null })),
-    ...sides.map((s) => ({ orderId: s.orderItem.orderId, fireBatch: s.orderItem.fireBatch ?? 0, bumpedAt: s.bumpedAt!, orderNumber: s.orderItem.order.number, tableLabel: s.orderItem.order.table?.label ?? null })),
+    ...items.map((r) => ({
+      orderId: r.orderId,
+      fireBatch: r.fireBatch ?? 0,
+      bumpedAt: r.bumpedAt!,
+      orderNumber: r.order.number,
+      tableLabel: r.order.table?.label ?? null,
+    })),
+    ...sides.map((s) => ({
+      orderId: s.orderItem.orderId,
+      fireBatch: s.orderItem.fireBatch ?? 0,
+      bumpedAt: s.bumpedAt!,
+      orderNumber: s.orderItem.order.number,
+      tableLabel: s.orderItem.order.table?.label ?? null,
+    })),
   ].sort((a, b) => b.bumpedAt.getTime() - a.bumpedAt.getTime());
 }
 

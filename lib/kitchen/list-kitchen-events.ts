@@ -14,7 +14,10 @@ import { eventsQuerySchema } from "./schemas";
 export async function listKitchenEvents(ctx: Ctx, raw: { after: unknown; limit?: unknown }): Promise<KitchenReplay> {
   assertRole(ctx, KITCHEN_ACTORS);
   const { after, limit } = parseInput(eventsQuerySchema, raw);
-  const counter = await db.locationCounter.findUnique({ where: { locationId: ctx.locationId }, select: { eventSeq: true } });
+  const counter = await db.locationCounter.findUnique({
+    where: { locationId: ctx.locationId },
+    select: { eventSeq: true },
+  });
   const rows = await db.orderEvent.findMany({
     where: { locationId: ctx.locationId, seq: { gt: after } },
     orderBy: { seq: "asc" },

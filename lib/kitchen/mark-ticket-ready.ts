@@ -35,12 +35,17 @@ export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
         bumpedAt: true,
         stationId: true,
         station: { select: { name: true } },
-        modifiers: { where: { stationId: { not: null }, bumpedAt: null, station: { showOnExpo: true } }, select: { name: true, station: { select: { name: true } } } },
+        modifiers: {
+          where: { stationId: { not: null }, bumpedAt: null, station: { showOnExpo: true } },
+          select: { name: true, station: { select: { name: true } } },
+        },
       },
     });
     if (items.length === 0) throw new AppError("INVALID_STATE", "This ticket has nothing waiting at the pass");
     const waiting = [
-      ...items.filter((i) => !canMoveItem(i, "ready")).map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`),
+      ...items
+        .filter((i) => !canMoveItem(i, "ready"))
+        .map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`),
       ...items.flatMap((i) => i.modifiers.map((m) => `${m.name}${m.station ? ` (${m.station.name})` : ""}`)),
     ];
     if (waiting.length) throw new AppError("INVALID_STATE", `Still cooking: ${waiting.join(", ")}`);
@@ -50,7 +55,11 @@ export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
       {
         orderId: order.id,
         type: "ticket.ready",
-        payload: { stationIds: [...new Set(items.map((i) => i.stationId))], itemIds: items.map((i) => i.id), fireBatch: input.fireBatch },
+        payload: {
+          stationIds: [...new Set(items.map((i) => i.stationId))],
+          itemIds: items.map((i) => i.id),
+          fireBatch: input.fireBatch,
+        },
       },
     ]);
     return committedChange(ctx.locationId, settled, events);

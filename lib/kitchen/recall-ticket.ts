@@ -35,7 +35,9 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
         where: {
           locationId: ctx.locationId,
           bumpedAt: { not: null },
-          ...(station.isExpo ? { status: "READY", ...SHOWN_AT_EXPO } : { stationId: station.id, status: { in: ["SENT", "READY"] } }),
+          ...(station.isExpo
+            ? { status: "READY", ...SHOWN_AT_EXPO }
+            : { stationId: station.id, status: { in: ["SENT", "READY"] } }),
           ...which,
           order: open,
         },
@@ -46,26 +48,38 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
       station.isExpo
         ? null
         : tx.orderItemModifier.findFirst({
-            where: { stationId: station.id, bumpedAt: { not: null }, orderItem: { locationId: ctx.locationId, status: "SENT", ...which, order: open } },
+            where: {
+              stationId: station.id,
+              bumpedAt: { not: null },
+              orderItem: { locationId: ctx.locationId, status: "SENT", ...which, order: open },
+            },
             orderBy: { bumpedAt: "desc" },
             select: { bumpedAt: true, orderItem: { select: { orderId: true, fireBatch: true } } },
           }),
     ]);
     const latest =
-      latestSide && (!latestItem || latestSide.bumpedAt! > latestItem.bumpedAt!) ? { orderId: latestSide.orderItem.orderId, fireBatch: latestSide.orderItem.fireBatch } : latestItem;
+      latestSide && (!latestItem || latestSide.bumpedAt! > latestItem.bumpedAt!)
+        ? { orderId: latestSide.orderItem.orderId, fireBatch: latestSide.orderItem.fireBatch }
+        : latestItem;
     if (!latest) throw new AppError("NOT_FOUND", "Nothing to recall");
     await lockOrder(tx, ctx, latest.orderId);
     const where = {
       orderId: latest.orderId,
       fireBatch: latest.fireBatch,
-      ...(station.isExpo ? { status: "READY" as const, ...SHOWN_AT_EXPO } : { stationId: station.id, bumpedAt: { not: null }, status: { in: ["SENT" as const, "READY" as const] } }),
+      ...(station.isExpo
+        ? { status: "READY" as const, ...SHOWN_AT_EXPO }
+        : { stationId: station.id, bumpedAt: { not: null }, status: { in: ["SENT" as const, "READY" as const] } }),
     };
     const [items, sides] = await Promise.all([
       tx.orderItem.findMany({ where, select: { id: true, stationId: true } }),
       station.isExpo
         ? []
         : tx.orderItemModifier.findMany({
-            where: { stationId: station.id, bumpedAt: { not: null }, orderItem: { orderId: latest.orderId, fireBatch: latest.fireBatch, status: "SENT" } },
+            where: {
+              stationId: station.id,
+              bumpedAt: { not: null },
+              orderItem: { orderId: latest.orderId, fireBatch: latest.fireBatch, status: "SENT" },
+            },
             select: { id: true },
           }),
     ]);
@@ -76,7 +90,11 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
         data: station.isExpo ? { status: "SENT" } : { status: "SENT", bumpedAt: null },
       });
     }
-    if (sides.length) await tx.orderItemModifier.updateMany({ where: { id: { in: sides.map((s) => s.id) } }, data: { bumpedAt: null } });
+    if (sides.length)
+      await tx.orderItemModifier.updateMany({
+        where: { id: { in: sides.map((s) => s.id) } },
+        data: { bumpedAt: null },
+      });
     const settled = await settleOrder(tx, latest.orderId);
     const events = await appendOrderEvents(tx, ctx, [
       {

@@ -18,7 +18,11 @@ export const snapshotQuerySchema = z.object({
 export type SnapshotQueryInput = z.input<typeof snapshotQuerySchema>;
 
 export const eventsQuerySchema = z.object({
-  after: z.coerce.number({ error: "after must be a number" }).int().min(0, "after must be 0 or more").max(INT4_MAX, "after is past any event"),
+  after: z.coerce
+    .number({ error: "after must be a number" })
+    .int()
+    .min(0, "after must be 0 or more")
+    .max(INT4_MAX, "after is past any event"),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -33,7 +37,9 @@ export type BumpItemsInput = z.input<typeof bumpItemsSchema>;
 export const recallSchema = z.object({
   station: stationSlugSchema,
   /** "orderId:fireBatch" to recall a particular ticket; default the latest bumped. */
-  ticket: text().regex(/^[A-Za-z0-9_-]{1,64}:\d{1,6}$/, "Not a ticket").optional(),
+  ticket: text()
+    .regex(/^[A-Za-z0-9_-]{1,64}:\d{1,6}$/, "Not a ticket")
+    .optional(),
 });
 export type RecallInput = z.input<typeof recallSchema>;
 

@@ -60,8 +60,15 @@ describe("station routing", () => {
     expect(modifierStationFor({ stationId: "st-cold", recipeItem: fries }, grill.id)).toBe("st-cold"); // its own setting wins
     expect(modifierStationFor({ stationId: fry.id, recipeItem: null }, fry.id)).toBeNull(); // made with the dish
     expect(modifierStationFor({ stationId: null, recipeItem: null }, grill.id)).toBeNull(); // "medium rare"
-    expect(modifierStationFor({ stationId: null, recipeItem: { stationId: null, category: { defaultStationId: null } } }, grill.id)).toBeNull();
-    expect(modifierStationFor({ stationId: fry.id, removesIngredientId: "ing-onion", recipeItem: null }, grill.id)).toBeNull(); // removals are made by nobody
+    expect(
+      modifierStationFor(
+        { stationId: null, recipeItem: { stationId: null, category: { defaultStationId: null } } },
+        grill.id,
+      ),
+    ).toBeNull();
+    expect(
+      modifierStationFor({ stationId: fry.id, removesIngredientId: "ing-onion", recipeItem: null }, grill.id),
+    ).toBeNull(); // removals are made by nobody
   });
 
   it("a station sees its own unbumped lines (and unacknowledged voids); expo sees every live line", () => {
@@ -86,7 +93,13 @@ describe("tickets", () => {
     ]);
     expect(tickets.map((t) => t.key)).toEqual(["o1:1", "o2:1", "o1:2"]);
     expect(tickets[0].items.map((i) => i.id)).toEqual(["c", "b"]);
-    expect(tickets[0]).toMatchObject({ orderNumber: 7, tableLabel: "5", serverName: "Sam", allBumped: false, allVoided: false });
+    expect(tickets[0]).toMatchObject({
+      orderNumber: 7,
+      tableLabel: "5",
+      serverName: "Sam",
+      allBumped: false,
+      allVoided: false,
+    });
   });
 
   it("raises an allergy banner from notes and lists the dishes' allergens", () => {
@@ -114,7 +127,15 @@ describe("tickets", () => {
     const side = { name: "Hand-cut fries", removal: false, stationName: "Fryer", done: false };
     const [waiting] = groupTickets([row({ bumpedAt: "x", modifiers: [side] })]);
     expect(waiting.allBumped).toBe(false);
-    const [done] = groupTickets([row({ bumpedAt: "x", modifiers: [{ ...side, done: true }, { name: "No tomato", removal: true, stationName: null, done: false }] })]);
+    const [done] = groupTickets([
+      row({
+        bumpedAt: "x",
+        modifiers: [
+          { ...side, done: true },
+          { name: "No tomato", removal: true, stationName: null, done: false },
+        ],
+      }),
+    ]);
     expect(done.allBumped).toBe(true);
   });
 
@@ -183,7 +204,14 @@ describe("the board (paging and counts over every ticket, whichever page is show
     const lines = Array.from({ length: 700 }, (_, i) =>
       line({ orderId: `o${i}`, firedAt: new Date(Date.UTC(2026, 10, 21, 18) + i * 1000).toISOString(), quantity: 1 }),
     );
-    lines.push(line({ orderId: "v", status: "VOIDED", voidedAt: "2026-11-21T19:30:00.000Z", firedAt: "2026-11-21T17:00:00.000Z" }));
+    lines.push(
+      line({
+        orderId: "v",
+        status: "VOIDED",
+        voidedAt: "2026-11-21T19:30:00.000Z",
+        firedAt: "2026-11-21T17:00:00.000Z",
+      }),
+    );
     const board = summarizeBoard(lines, false);
     expect(board.keys).toHaveLength(701);
     expect(board.keys[0].key).toBe("v:1");
@@ -196,8 +224,17 @@ describe("the board (paging and counts over every ticket, whichever page is show
   });
 
   it("takes bumped lines off all day without a refetch", () => {
-    expect(withoutFromAllDay([{ name: "Fries", quantity: 3 }, { name: "Burger", quantity: 1 }], [{ name: "Fries", quantity: 1 }, { name: "Burger", quantity: 1 }])).toEqual([
-      { name: "Fries", quantity: 2 },
-    ]);
+    expect(
+      withoutFromAllDay(
+        [
+          { name: "Fries", quantity: 3 },
+          { name: "Burger", quantity: 1 },
+        ],
+        [
+          { name: "Fries", quantity: 1 },
+          { name: "Burger", quantity: 1 },
+        ],
+      ),
+    ).toEqual([{ name: "Fries", quantity: 2 }]);
   });
 });

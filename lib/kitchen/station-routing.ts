@@ -2,7 +2,10 @@
 // Pure: the send use case routes with it, the snapshot query groups with it, tests cover both.
 
 /** The item's own station, else its category's default, else none (expo only). */
-export function stationFor(item: { stationId: string | null }, category: { defaultStationId: string | null }): string | null {
+export function stationFor(
+  item: { stationId: string | null },
+  category: { defaultStationId: string | null },
+): string | null {
   return item.stationId ?? category.defaultStationId ?? null;
 }
 
@@ -12,11 +15,16 @@ export function stationFor(item: { stationId: string | null }, category: { defau
  * Null = made with the dish (no line of its own on another screen). Removals are made by nobody.
  */
 export function modifierStationFor(
-  modifier: { stationId: string | null; removesIngredientId?: string | null; recipeItem: { stationId: string | null; category: { defaultStationId: string | null } } | null },
+  modifier: {
+    stationId: string | null;
+    removesIngredientId?: string | null;
+    recipeItem: { stationId: string | null; category: { defaultStationId: string | null } } | null;
+  },
   lineStationId: string | null,
 ): string | null {
   if (modifier.removesIngredientId) return null;
-  const station = modifier.stationId ?? (modifier.recipeItem ? stationFor(modifier.recipeItem, modifier.recipeItem.category) : null);
+  const station =
+    modifier.stationId ?? (modifier.recipeItem ? stationFor(modifier.recipeItem, modifier.recipeItem.category) : null);
   return station && station !== lineStationId ? station : null;
 }
 
@@ -56,7 +64,10 @@ export type TicketItemRow = {
   orderNotes: string;
 };
 
-export type TicketItem = Omit<TicketItemRow, "orderId" | "orderNumber" | "fireBatch" | "tableLabel" | "serverName" | "orderNotes" | "firedAt">;
+export type TicketItem = Omit<
+  TicketItemRow,
+  "orderId" | "orderNumber" | "fireBatch" | "tableLabel" | "serverName" | "orderNotes" | "firedAt"
+>;
 
 export type Ticket = {
   key: string;
@@ -120,7 +131,16 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
       byKey.set(key, t);
     }
     if (iso(r.firedAt) < t.firedAt) t.firedAt = iso(r.firedAt);
-    const { orderId: _o, orderNumber: _n, fireBatch: _f, tableLabel: _t, serverName: _s, orderNotes: _on, firedAt: _fa, ...item } = r;
+    const {
+      orderId: _o,
+      orderNumber: _n,
+      fireBatch: _f,
+      tableLabel: _t,
+      serverName: _s,
+      orderNotes: _on,
+      firedAt: _fa,
+      ...item
+    } = r;
     t.items.push(item);
     const voided = r.status === "VOIDED";
     if (!voided) {
@@ -149,7 +169,9 @@ const courseOrder = (c: string) => {
 export type AllDay = { name: string; quantity: number }[];
 
 /** "All day": how many of each dish are on the line (live, not bumped), sides made here included. */
-export function allDayCounts(lines: readonly { name: string; quantity: number; status: string; bumpedAt: Date | string | null }[]): AllDay {
+export function allDayCounts(
+  lines: readonly { name: string; quantity: number; status: string; bumpedAt: Date | string | null }[],
+): AllDay {
   const counts = new Map<string, number>();
   for (const i of lines) {
     if (i.status !== "SENT" || i.bumpedAt != null) continue;
@@ -186,7 +208,9 @@ export type TicketKeyRow = { orderId: string; fireBatch: number; firedAt: Date |
  * The station's tickets in board order (oldest first) from key rows of any source (its own lines,
  * sides routed to it), one per order and fire batch: what paging counts and slices.
  */
-export function ticketKeysInOrder(rows: readonly TicketKeyRow[]): { key: string; orderId: string; fireBatch: number; firedAt: string }[] {
+export function ticketKeysInOrder(
+  rows: readonly TicketKeyRow[],
+): { key: string; orderId: string; fireBatch: number; firedAt: string }[] {
   const byKey = new Map<string, { key: string; orderId: string; fireBatch: number; firedAt: string }>();
   for (const r of rows) {
     const key = ticketKey(r.orderId, r.fireBatch);
@@ -195,11 +219,19 @@ export function ticketKeysInOrder(rows: readonly TicketKeyRow[]): { key: string;
     if (!cur) byKey.set(key, { key, orderId: r.orderId, fireBatch: r.fireBatch, firedAt });
     else if (firedAt < cur.firedAt) cur.firedAt = firedAt;
   }
-  return [...byKey.values()].sort((a, b) => (a.firedAt < b.firedAt ? -1 : a.firedAt > b.firedAt ? 1 : a.key.localeCompare(b.key)));
+  return [...byKey.values()].sort((a, b) =>
+    a.firedAt < b.firedAt ? -1 : a.firedAt > b.firedAt ? 1 : a.key.localeCompare(b.key),
+  );
 }
 
 /** One live line of a station in its narrowest form (no joins): what paging and counts need. */
-export type BoardLine = TicketKeyRow & { name: string; quantity: number; status: string; bumpedAt: Date | string | null; voidedAt: Date | string | null };
+export type BoardLine = TicketKeyRow & {
+  name: string;
+  quantity: number;
+  status: string;
+  bumpedAt: Date | string | null;
+  voidedAt: Date | string | null;
+};
 
 export type BoardSummary = {
   keys: ReturnType<typeof ticketKeysInOrder>;

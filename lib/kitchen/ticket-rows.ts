@@ -7,10 +7,18 @@ import { targetFor, type Thresholds } from "./ticket-timer";
  * What the kitchen may read of an order item: no price, tax or total field is selected, so no
  * kitchen page, API answer or event can leak one (tested in kitchen.int.test.ts).
  */
-const ORDER_SELECT = { select: { number: true, notes: true, table: { select: { label: true } }, server: { select: { name: true } } } } as const;
+const ORDER_SELECT = {
+  select: { number: true, notes: true, table: { select: { label: true } }, server: { select: { name: true } } },
+} as const;
 const STATION_SELECT = { select: { name: true, warnMinutes: true, lateMinutes: true } } as const;
 const MODIFIER_SELECT = {
-  select: { name: true, stationId: true, bumpedAt: true, station: { select: { name: true } }, modifier: { select: { removesIngredientId: true } } },
+  select: {
+    name: true,
+    stationId: true,
+    bumpedAt: true,
+    station: { select: { name: true } },
+    modifier: { select: { removesIngredientId: true } },
+  },
 } as const;
 
 export const TICKET_ITEM_SELECT = {
@@ -42,7 +50,19 @@ export const TICKET_COMPONENT_SELECT = {
   station: STATION_SELECT,
   modifier: { select: { recipeItem: { select: { name: true, prepMinutes: true, allergens: true } } } },
   orderItem: {
-    select: { orderId: true, fireBatch: true, firedAt: true, name: true, quantity: true, seat: true, course: true, notes: true, status: true, voidReason: true, order: ORDER_SELECT },
+    select: {
+      orderId: true,
+      fireBatch: true,
+      firedAt: true,
+      name: true,
+      quantity: true,
+      seat: true,
+      course: true,
+      notes: true,
+      status: true,
+      voidReason: true,
+      order: ORDER_SELECT,
+    },
   },
 } satisfies Prisma.OrderItemModifierSelect;
 

@@ -32,7 +32,12 @@ describe("ticket timer", () => {
     expect(ticketUrgency(12 * min, [steak])).toBe("warn");
     expect(ticketUrgency(3 * min, [steak, lemonade])).toBe("late");
     expect(ticketUrgency(3 * min, [steak, { ...lemonade, bumpedAt: "x" }])).toBe("ok"); // done lines stop counting
-    expect(ticketUrgency(3 * min, [{ ...steak, bumpedAt: "x" }, { ...lemonade, bumpedAt: "x" }])).toBe("late"); // all done: waiting at the pass
+    expect(
+      ticketUrgency(3 * min, [
+        { ...steak, bumpedAt: "x" },
+        { ...lemonade, bumpedAt: "x" },
+      ]),
+    ).toBe("late"); // all done: waiting at the pass
     expect(ticketUrgency(3 * min, [{ ...lemonade, status: "VOIDED" }, steak])).toBe("ok");
     expect(ticketUrgency(9 * min, [])).toBe("late");
   });

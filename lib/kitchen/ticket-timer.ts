@@ -23,7 +23,10 @@ export function targetFor(
   station: { warnMinutes?: number | null; lateMinutes?: number | null } | null | undefined,
   location: Thresholds,
 ): Thresholds {
-  const fallback = station?.warnMinutes && station?.lateMinutes ? { warnMinutes: station.warnMinutes, lateMinutes: station.lateMinutes } : location;
+  const fallback =
+    station?.warnMinutes && station?.lateMinutes
+      ? { warnMinutes: station.warnMinutes, lateMinutes: station.lateMinutes }
+      : location;
   if (!prepMinutes || prepMinutes <= 0) return fallback;
   const warn = Math.max(1, Math.round((prepMinutes * fallback.warnMinutes) / fallback.lateMinutes));
   return { warnMinutes: Math.min(warn, prepMinutes), lateMinutes: prepMinutes };

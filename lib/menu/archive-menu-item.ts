@@ -18,11 +18,21 @@ export async function archiveMenuItem(ctx: Ctx, raw: z.infer<typeof archiveMenuI
   assertRole(ctx);
   const { id } = parseInput(archiveMenuItemSchema, raw);
   await db.$transaction(async (tx) => {
-    const item = await tx.menuItem.findFirst({ where: { id, locationId: ctx.locationId, archivedAt: null }, select: { id: true, name: true } });
+    const item = await tx.menuItem.findFirst({
+      where: { id, locationId: ctx.locationId, archivedAt: null },
+      select: { id: true, name: true },
+    });
     if (!item) throw notFound("Menu item");
     const now = new Date();
-    await tx.menuItem.update({ where: { id }, data: { archivedAt: now, name: `${item.name} (archived ${now.toISOString().slice(0, 16)})`.slice(0, 120) } });
-    await auditAs(ctx, { action: "menu.item.archive", entityType: "MenuItem", entityId: id, details: { name: item.name } }, tx);
+    await tx.menuItem.update({
+      where: { id },
+      data: { archivedAt: now, name: `${item.name} (archived ${now.toISOString().slice(0, 16)})`.slice(0, 120) },
+    });
+    await auditAs(
+      ctx,
+      { action: "menu.item.archive", entityType: "MenuItem", entityId: id, details: { name: item.name } },
+      tx,
+    );
   });
   await publishMenuChanged(ctx, [id]);
   return { id };

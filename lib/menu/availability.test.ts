@@ -7,11 +7,18 @@ const lateBar = { daysOfWeek: [5], startMinute: 22 * 60, endMinute: 2 * 60 }; //
 describe("local time", () => {
   it("converts to the location's timezone (DST-aware)", () => {
     // 2026-11-22 is a Sunday. 15:30 UTC = 10:30 in New York (EST, UTC-5).
-    expect(localTime(new Date("2026-11-22T15:30:00Z"), "America/New_York")).toEqual({ date: "2026-11-22", dayOfWeek: 0, minute: 630 });
+    expect(localTime(new Date("2026-11-22T15:30:00Z"), "America/New_York")).toEqual({
+      date: "2026-11-22",
+      dayOfWeek: 0,
+      minute: 630,
+    });
     // In July New York is UTC-4.
     expect(localTime(new Date("2026-07-04T14:00:00Z"), "America/New_York").minute).toBe(600);
     // Just after UTC midnight it is still the previous day in New York.
-    expect(localTime(new Date("2026-11-22T03:00:00Z"), "America/New_York")).toMatchObject({ date: "2026-11-21", dayOfWeek: 6 });
+    expect(localTime(new Date("2026-11-22T03:00:00Z"), "America/New_York")).toMatchObject({
+      date: "2026-11-21",
+      dayOfWeek: 6,
+    });
     expect(localTime(new Date("2026-11-22T00:00:00Z"), "UTC")).toEqual({ date: "2026-11-22", dayOfWeek: 0, minute: 0 });
   });
 });
@@ -29,7 +36,12 @@ describe("windows", () => {
     expect(windowMatches(lateBar, { dayOfWeek: 6, minute: 60 })).toBe(true);
     expect(windowMatches(lateBar, { dayOfWeek: 6, minute: 120 })).toBe(false);
     expect(windowMatches(lateBar, { dayOfWeek: 5, minute: 60 })).toBe(false); // Thursday night is not listed
-    expect(windowMatches({ daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 1440 }, { dayOfWeek: 3, minute: 1439 })).toBe(true);
+    expect(
+      windowMatches(
+        { daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 1440 },
+        { dayOfWeek: 3, minute: 1439 },
+      ),
+    ).toBe(true);
   });
 });
 
@@ -56,7 +68,9 @@ describe("isAvailable", () => {
     expect(isAvailable({ windows: [brunch] }, sundayBrunchUtc, "America/New_York")).toBe(true);
     // Same instant in Tokyo is Monday 00:30: no brunch.
     expect(isAvailable({ windows: [brunch] }, sundayBrunchUtc, "Asia/Tokyo")).toBe(false);
-    expect(isAvailable({ windows: [brunch, lateBar] }, new Date("2026-11-21T05:30:00Z"), "America/New_York")).toBe(true); // Sat 00:30
+    expect(isAvailable({ windows: [brunch, lateBar] }, new Date("2026-11-21T05:30:00Z"), "America/New_York")).toBe(
+      true,
+    ); // Sat 00:30
   });
 });
 
@@ -97,13 +111,21 @@ describe("nextAvailableAt", () => {
     const weekly = { daysOfWeek: [3], startMinute: 4 * 60, endMinute: 4 * 60 + 1 };
     expect(nextAvailableAt({ windows: [weekly] }, wed0400, "America/New_York")).toBeNull();
     const after = new Date("2026-11-25T09:01:00Z"); // 04:01, just closed
-    expect(nextAvailableAt({ windows: [weekly] }, after, "America/New_York")).toEqual({ daysAhead: 7, dayOfWeek: 3, minute: 240 });
+    expect(nextAvailableAt({ windows: [weekly] }, after, "America/New_York")).toEqual({
+      daysAhead: 7,
+      dayOfWeek: 3,
+      minute: 240,
+    });
   });
 
   it("respects the season: a season starting in two days opens at its first window (or midnight)", () => {
     const rule = { windows: [bar], seasonalFrom: "2026-11-27" };
     expect(nextAvailableAt(rule, wed0400, "America/New_York")).toEqual({ daysAhead: 2, dayOfWeek: 5, minute: 0 }); // Thursday's 11:00–02:00 runs into Friday
-    expect(nextAvailableAt({ windows: [], seasonalFrom: "2026-11-26" }, wed0400, "America/New_York")).toEqual({ daysAhead: 1, dayOfWeek: 4, minute: 0 });
+    expect(nextAvailableAt({ windows: [], seasonalFrom: "2026-11-26" }, wed0400, "America/New_York")).toEqual({
+      daysAhead: 1,
+      dayOfWeek: 4,
+      minute: 0,
+    });
     expect(nextAvailableAt({ windows: [bar], seasonalTo: "2026-11-24" }, wed0400, "America/New_York")).toBeNull(); // season over
     expect(nextAvailableAt({ windows: [], seasonalFrom: "2027-03-01" }, wed0400, "America/New_York")).toBeNull(); // beyond a week
   });

@@ -18,8 +18,26 @@ const roundTo = z
 export const bulkChangePricesSchema = z.object({
   itemIds: z.array(idSchema).min(1, "Select at least one item").max(500, "At most 500 items at once"),
   change: z.discriminatedUnion("mode", [
-    z.object({ mode: z.literal("PERCENT"), bps: z.number({ error: "Enter a percentage" }).int().min(-9_000, "At most −90 %").max(100_000, "At most +1000 %").refine((v) => v !== 0, "Enter a change other than 0"), roundTo }),
-    z.object({ mode: z.literal("AMOUNT"), deltaCents: z.number({ error: "Enter an amount" }).int().min(-100_000_00).max(100_000_00).refine((v) => v !== 0, "Enter a change other than 0"), roundTo }),
+    z.object({
+      mode: z.literal("PERCENT"),
+      bps: z
+        .number({ error: "Enter a percentage" })
+        .int()
+        .min(-9_000, "At most −90 %")
+        .max(100_000, "At most +1000 %")
+        .refine((v) => v !== 0, "Enter a change other than 0"),
+      roundTo,
+    }),
+    z.object({
+      mode: z.literal("AMOUNT"),
+      deltaCents: z
+        .number({ error: "Enter an amount" })
+        .int()
+        .min(-100_000_00)
+        .max(100_000_00)
+        .refine((v) => v !== 0, "Enter a change other than 0"),
+      roundTo,
+    }),
   ]),
 });
 export type BulkChangePricesInput = z.input<typeof bulkChangePricesSchema>;
@@ -43,18 +61,37 @@ export async function bulkChangePrices(ctx: Ctx, raw: BulkChangePricesInput) {
     const preview = previewPriceChange(rows, input.change as PriceChange);
     const bad = preview.filter((p) => p.error);
     if (bad.length) {
-      throw new AppError("VALIDATION", `Nothing changed: ${bad.map((b) => `${b.name} (${b.error?.toLowerCase()})`).join(", ")}`, { change: bad.map((b) => `${b.name}: ${b.error}`) });
+      throw new AppError(
+        "VALIDATION",
+        `Nothing changed: ${bad.map((b) => `${b.name} (${b.error?.toLowerCase()})`).join(", ")}`,
+        { change: bad.map((b) => `${b.name}: ${b.error}`) },
+      );
     }
     const real = preview.filter((p) => p.toCents !== p.fromCents);
     for (const p of real) {
       await tx.menuItem.update({ where: { id: p.id }, data: { priceCents: p.toCents } });
-      await auditAs(ctx, 
-        { action: "menu.item.price", entityType: "MenuItem", entityId: p.id, details: { name: p.name, before: { priceCents: p.fromCents }, after: { priceCents: p.toCents }, bulk: input.change } },
+      await auditAs(
+        ctx,
+        {
+          action: "menu.item.price",
+          entityType: "MenuItem",
+          entityId: p.id,
+          details: {
+            name: p.name,
+            before: { priceCents: p.fromCents },
+            after: { priceCents: p.toCents },
+            bulk: input.change,
+          },
+        },
         tx,
       );
     }
     return real;
   });
-  if (changed.length) await publishMenuChanged(ctx, changed.map((c) => c.id));
+  if (changed.length)
+    await publishMenuChanged(
+      ctx,
+      changed.map((c) => c.id),
+    );
   return { changed: changed.map((c) => ({ id: c.id, name: c.name, fromCents: c.fromCents, toCents: c.toCents })) };
 }

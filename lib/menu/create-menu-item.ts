@@ -17,7 +17,10 @@ export async function createMenuItem(ctx: Ctx, raw: CreateMenuItemInput) {
   const f = parseInput(createMenuItemSchema, raw);
   const item = await db.$transaction(async (tx) => {
     await assertItemRefsHere(tx, ctx, f);
-    const last = await tx.menuItem.aggregate({ where: { locationId: ctx.locationId, categoryId: f.categoryId }, _max: { sortOrder: true } });
+    const last = await tx.menuItem.aggregate({
+      where: { locationId: ctx.locationId, categoryId: f.categoryId },
+      _max: { sortOrder: true },
+    });
     try {
       const created = await tx.menuItem.create({
         data: {
@@ -28,13 +31,20 @@ export async function createMenuItem(ctx: Ctx, raw: CreateMenuItemInput) {
           availability: { create: f.availabilityWindowIds.map((windowId) => ({ windowId })) },
         },
       });
-      await auditAs(ctx, 
-        { action: "menu.item.create", entityType: "MenuItem", entityId: created.id, details: { after: { name: f.name, priceCents: f.priceCents } } },
+      await auditAs(
+        ctx,
+        {
+          action: "menu.item.create",
+          entityType: "MenuItem",
+          entityId: created.id,
+          details: { after: { name: f.name, priceCents: f.priceCents } },
+        },
         tx,
       );
       return created;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A menu item with this name exists", { name: ["Already on the menu"] });
+      if (isUniqueViolation(error))
+        throw new AppError("CONFLICT", "A menu item with this name exists", { name: ["Already on the menu"] });
       throw error;
     }
   });

@@ -15,10 +15,22 @@ export async function deleteAvailabilityWindow(ctx: Ctx, raw: z.infer<typeof del
   assertRole(ctx);
   const { id } = parseInput(deleteAvailabilityWindowSchema, raw);
   const itemIds = await db.$transaction(async (tx) => {
-    const w = await tx.availabilityWindow.findFirst({ where: { id, locationId: ctx.locationId }, include: { items: { select: { menuItemId: true } } } });
+    const w = await tx.availabilityWindow.findFirst({
+      where: { id, locationId: ctx.locationId },
+      include: { items: { select: { menuItemId: true } } },
+    });
     if (!w) throw notFound("Availability window");
     await tx.availabilityWindow.delete({ where: { id } });
-    await auditAs(ctx, { action: "menu.window.delete", entityType: "AvailabilityWindow", entityId: id, details: { name: w.name, items: w.items.length } }, tx);
+    await auditAs(
+      ctx,
+      {
+        action: "menu.window.delete",
+        entityType: "AvailabilityWindow",
+        entityId: id,
+        details: { name: w.name, items: w.items.length },
+      },
+      tx,
+    );
     return w.items.map((i) => i.menuItemId);
   });
   await publishMenuChanged(ctx, itemIds);

@@ -14,17 +14,26 @@ export async function deleteCategory(ctx: Ctx, raw: z.infer<typeof deleteCategor
   assertRole(ctx);
   const { id } = parseInput(deleteCategorySchema, raw);
   return db.$transaction(async (tx) => {
-    const c = await tx.menuCategory.findFirst({ where: { id, locationId: ctx.locationId }, include: { _count: { select: { items: true } } } });
+    const c = await tx.menuCategory.findFirst({
+      where: { id, locationId: ctx.locationId },
+      include: { _count: { select: { items: true } } },
+    });
     if (!c) throw notFound("Category");
     if (c._count.items > 0) {
       const live = await tx.menuItem.count({ where: { categoryId: id, archivedAt: null } });
       throw new AppError(
         "CONFLICT",
-        live > 0 ? `${c.name} still has ${live} item${live === 1 ? "" : "s"}; move or archive them first` : `${c.name} holds archived items that past orders refer to; hide it (inactive) instead`,
+        live > 0
+          ? `${c.name} still has ${live} item${live === 1 ? "" : "s"}; move or archive them first`
+          : `${c.name} holds archived items that past orders refer to; hide it (inactive) instead`,
       );
     }
     await tx.menuCategory.delete({ where: { id } });
-    await auditAs(ctx, { action: "menu.category.delete", entityType: "MenuCategory", entityId: id, details: { name: c.name } }, tx);
+    await auditAs(
+      ctx,
+      { action: "menu.category.delete", entityType: "MenuCategory", entityId: id, details: { name: c.name } },
+      tx,
+    );
     return { id };
   });
 }

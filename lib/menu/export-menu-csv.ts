@@ -23,9 +23,24 @@ export async function exportMenuCsv(ctx: Ctx): Promise<string> {
   return toCsv(
     MENU_CSV_COLUMNS,
     items.map((i) => [
-      i.name, i.category.name, (i.priceCents / 100).toFixed(2), i.description, bpsToPercent(i.taxRateBps), i.station?.slug ?? "", i.imageUrl ?? "",
-      i.allergens.join("; "), i.dietaryTags.join("; "), i.kcal ?? "", dec(i.proteinG), dec(i.carbsG), dec(i.fatG), i.prepMinutes ?? "",
-      date(i.seasonalFrom), date(i.seasonalTo), i.modifierGroups.map((g) => g.group.name).join("; "), i.availability.map((a) => a.window.name).join("; "),
+      i.name,
+      i.category.name,
+      (i.priceCents / 100).toFixed(2),
+      i.description,
+      bpsToPercent(i.taxRateBps),
+      i.station?.slug ?? "",
+      i.imageUrl ?? "",
+      i.allergens.join("; "),
+      i.dietaryTags.join("; "),
+      i.kcal ?? "",
+      dec(i.proteinG),
+      dec(i.carbsG),
+      dec(i.fatG),
+      i.prepMinutes ?? "",
+      date(i.seasonalFrom),
+      date(i.seasonalTo),
+      i.modifierGroups.map((g) => g.group.name).join("; "),
+      i.availability.map((a) => a.window.name).join("; "),
     ]),
   );
 }

@@ -8,8 +8,15 @@ export async function getMenuAdmin(ctx: Ctx) {
   assertRole(ctx);
   const where = { locationId: ctx.locationId };
   const [location, categories, items, stations, groups, windows] = await Promise.all([
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { currency: true, taxRateBps: true, timezone: true } }),
-    db.menuCategory.findMany({ where, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { _count: { select: { items: { where: { archivedAt: null } } } } } }),
+    db.location.findUniqueOrThrow({
+      where: { id: ctx.locationId },
+      select: { currency: true, taxRateBps: true, timezone: true },
+    }),
+    db.menuCategory.findMany({
+      where,
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      include: { _count: { select: { items: { where: { archivedAt: null } } } } },
+    }),
     db.menuItem.findMany({
       where: { ...where, archivedAt: null },
       orderBy: [{ category: { sortOrder: "asc" } }, { sortOrder: "asc" }, { name: "asc" }],
@@ -21,15 +28,34 @@ export async function getMenuAdmin(ctx: Ctx) {
         _count: { select: { recipeLines: true } },
       },
     }),
-    db.kitchenStation.findMany({ where: { ...where, isExpo: false }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, slug: true } }),
-    db.modifierGroup.findMany({ where, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { modifiers: { orderBy: { sortOrder: "asc" } }, _count: { select: { items: true } } } }),
-    db.availabilityWindow.findMany({ where, orderBy: { name: "asc" }, include: { _count: { select: { items: true } } } }),
+    db.kitchenStation.findMany({
+      where: { ...where, isExpo: false },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, slug: true },
+    }),
+    db.modifierGroup.findMany({
+      where,
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      include: { modifiers: { orderBy: { sortOrder: "asc" } }, _count: { select: { items: true } } },
+    }),
+    db.availabilityWindow.findMany({
+      where,
+      orderBy: { name: "asc" },
+      include: { _count: { select: { items: true } } },
+    }),
   ]);
   return {
     currency: location.currency,
     defaultTaxRateBps: location.taxRateBps,
     timezone: location.timezone,
-    categories: categories.map((c) => ({ id: c.id, name: c.name, sortOrder: c.sortOrder, active: c.active, defaultStationId: c.defaultStationId, itemCount: c._count.items })),
+    categories: categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      sortOrder: c.sortOrder,
+      active: c.active,
+      defaultStationId: c.defaultStationId,
+      itemCount: c._count.items,
+    })),
     items: items.map((i) => ({
       id: i.id,
       name: i.name,
@@ -43,7 +69,13 @@ export async function getMenuAdmin(ctx: Ctx) {
       dietaryTags: i.dietaryTags,
       is86d: i.is86d,
       eightySixedBy: i.eightySixedBy as "MANUAL" | "AUTO" | null,
-      seasonal: i.seasonalFrom || i.seasonalTo ? { from: i.seasonalFrom?.toISOString().slice(0, 10) ?? null, to: i.seasonalTo?.toISOString().slice(0, 10) ?? null } : null,
+      seasonal:
+        i.seasonalFrom || i.seasonalTo
+          ? {
+              from: i.seasonalFrom?.toISOString().slice(0, 10) ?? null,
+              to: i.seasonalTo?.toISOString().slice(0, 10) ?? null,
+            }
+          : null,
       modifierGroups: i.modifierGroups.map((g) => g.group.name),
       windows: i.availability.map((a) => a.window.name),
       hasRecipe: i._count.recipeLines > 0,
@@ -52,10 +84,27 @@ export async function getMenuAdmin(ctx: Ctx) {
     })),
     stations,
     modifierGroups: groups.map((g) => ({
-      id: g.id, name: g.name, minSelect: g.minSelect, maxSelect: g.maxSelect, sortOrder: g.sortOrder, itemCount: g._count.items,
-      modifiers: g.modifiers.map((m) => ({ id: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d })),
+      id: g.id,
+      name: g.name,
+      minSelect: g.minSelect,
+      maxSelect: g.maxSelect,
+      sortOrder: g.sortOrder,
+      itemCount: g._count.items,
+      modifiers: g.modifiers.map((m) => ({
+        id: m.id,
+        name: m.name,
+        priceDeltaCents: m.priceDeltaCents,
+        is86d: m.is86d,
+      })),
     })),
-    windows: windows.map((w) => ({ id: w.id, name: w.name, daysOfWeek: w.daysOfWeek, startMinute: w.startMinute, endMinute: w.endMinute, itemCount: w._count.items })),
+    windows: windows.map((w) => ({
+      id: w.id,
+      name: w.name,
+      daysOfWeek: w.daysOfWeek,
+      startMinute: w.startMinute,
+      endMinute: w.endMinute,
+      itemCount: w._count.items,
+    })),
   };
 }
 export type MenuAdmin = Awaited<ReturnType<typeof getMenuAdmin>>;

@@ -9,7 +9,10 @@ export async function getMenuItem(ctx: Ctx, id: string) {
   assertRole(ctx);
   const i = await db.menuItem.findFirst({
     where: { id, locationId: ctx.locationId, archivedAt: null },
-    include: { modifierGroups: { orderBy: { sortOrder: "asc" }, select: { groupId: true } }, availability: { select: { windowId: true } } },
+    include: {
+      modifierGroups: { orderBy: { sortOrder: "asc" }, select: { groupId: true } },
+      availability: { select: { windowId: true } },
+    },
   });
   if (!i) throw notFound("Menu item");
   const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));

@@ -11,10 +11,25 @@ export async function getModifierRouting(ctx: Ctx) {
   assertRole(ctx);
   const where = { locationId: ctx.locationId };
   const [modifiers, stations, dishes, ingredients] = await Promise.all([
-    db.modifier.findMany({ where: { group: where }, select: { id: true, stationId: true, recipeItemId: true, removesIngredientId: true } }),
-    db.kitchenStation.findMany({ where: { ...where, isExpo: false }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.menuItem.findMany({ where: { ...where, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.ingredient.findMany({ where: { ...where, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.modifier.findMany({
+      where: { group: where },
+      select: { id: true, stationId: true, recipeItemId: true, removesIngredientId: true },
+    }),
+    db.kitchenStation.findMany({
+      where: { ...where, isExpo: false },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.menuItem.findMany({
+      where: { ...where, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.ingredient.findMany({
+      where: { ...where, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return {
     byModifier: Object.fromEntries(modifiers.map(({ id, ...r }) => [id, r])),

@@ -17,7 +17,10 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
   assertRole(ctx, ORDER_TAKERS);
   const at = opts.at ?? new Date();
   const [location, categories] = await Promise.all([
-    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { taxRateBps: true, currency: true, timezone: true } }),
+    db.location.findUniqueOrThrow({
+      where: { id: ctx.locationId },
+      select: { taxRateBps: true, currency: true, timezone: true },
+    }),
     db.menuCategory.findMany({
       where: { locationId: ctx.locationId, active: true },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -48,7 +51,10 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
                     name: true,
                     minSelect: true,
                     maxSelect: true,
-                    modifiers: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, priceDeltaCents: true, is86d: true } },
+                    modifiers: {
+                      orderBy: { sortOrder: "asc" },
+                      select: { id: true, name: true, priceDeltaCents: true, is86d: true },
+                    },
                   },
                 },
               },
@@ -76,7 +82,14 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
         name: c.name,
         defaultCourse: defaultCourseFor(c.name),
         items: c.items
-          .map((i) => ({ ...i, availableFrom: availableFrom({ seasonalFrom: i.seasonalFrom, seasonalTo: i.seasonalTo, windows: i.availability.map((a) => a.window) }) }))
+          .map((i) => ({
+            ...i,
+            availableFrom: availableFrom({
+              seasonalFrom: i.seasonalFrom,
+              seasonalTo: i.seasonalTo,
+              windows: i.availability.map((a) => a.window),
+            }),
+          }))
           .filter((i) => i.availableFrom !== undefined)
           .map((i) => ({
             id: i.id,

@@ -13,7 +13,18 @@ export async function getPriceHistory(ctx: Ctx, menuItemId: string, take = 20) {
     take,
   });
   return rows.map((r) => {
-    const d = r.details as { before?: { priceCents?: number }; after?: { priceCents?: number }; bulk?: unknown; source?: string };
-    return { at: r.createdAt.toISOString(), by: r.actor?.name ?? "system", fromCents: d.before?.priceCents ?? null, toCents: d.after?.priceCents ?? null, via: d.bulk ? "bulk change" : d.source === "csv" ? "CSV import" : "edit" };
+    const d = r.details as {
+      before?: { priceCents?: number };
+      after?: { priceCents?: number };
+      bulk?: unknown;
+      source?: string;
+    };
+    return {
+      at: r.createdAt.toISOString(),
+      by: r.actor?.name ?? "system",
+      fromCents: d.before?.priceCents ?? null,
+      toCents: d.after?.priceCents ?? null,
+      via: d.bulk ? "bulk change" : d.source === "csv" ? "CSV import" : "edit",
+    };
   });
 }

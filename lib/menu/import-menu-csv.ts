@@ -8,7 +8,13 @@ import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { checkMenuCsv, menuReferenceErrors } from "./menu-csv";
 
-export type MenuImportReport = { rows: number; created: number; updated: number; priceChanges: number; dryRun: boolean };
+export type MenuImportReport = {
+  rows: number;
+  created: number;
+  updated: number;
+  priceChanges: number;
+  dryRun: boolean;
+};
 
 /**
  * Import menu items (matched by name, case-insensitive). Categories, stations, modifier groups
@@ -31,17 +37,30 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
   const categoryByName = lower(categories);
   const groupByName = lower(groups);
   const windowByName = lower(windows);
-  const stationByKey = new Map([...stations.map((s) => [s.slug.toLowerCase(), s] as const), ...stations.map((s) => [s.name.toLowerCase(), s] as const)]);
+  const stationByKey = new Map([
+    ...stations.map((s) => [s.slug.toLowerCase(), s] as const),
+    ...stations.map((s) => [s.name.toLowerCase(), s] as const),
+  ]);
 
   const names = (rows: { name: string }[]) => new Set(rows.map((r) => r.name.toLowerCase()));
   const errors: RowError[] = [
     ...check.errors,
-    ...menuReferenceErrors(check.raw, { categories: names(categories), stations: new Set(stationByKey.keys()), modifierGroups: names(groups), windows: names(windows) }),
+    ...menuReferenceErrors(check.raw, {
+      categories: names(categories),
+      stations: new Set(stationByKey.keys()),
+      modifierGroups: names(groups),
+      windows: names(windows),
+    }),
   ];
   if (errors.length) {
     errors.sort((a, b) => a.line - b.line);
     const lines = new Set(errors.map((e) => e.line)).size;
-    throw new AppError("VALIDATION", `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`, undefined, { rowErrors: errors });
+    throw new AppError(
+      "VALIDATION",
+      `${lines} row${lines === 1 ? "" : "s"} need${lines === 1 ? "s" : ""} fixing; nothing was imported`,
+      undefined,
+      { rowErrors: errors },
+    );
   }
   // No errors: every name below resolves.
   const resolved = check.rows.map(({ line, data }) => ({
@@ -52,7 +71,13 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
     groupIds: data.modifier_groups.map((g) => groupByName.get(g.toLowerCase())?.id ?? ""),
     windowIds: data.availability.map((w) => windowByName.get(w.toLowerCase())?.id ?? ""),
   }));
-  const report: MenuImportReport = { rows: resolved.length, created: 0, updated: 0, priceChanges: 0, dryRun: !!input.dryRun };
+  const report: MenuImportReport = {
+    rows: resolved.length,
+    created: 0,
+    updated: 0,
+    priceChanges: 0,
+    dryRun: !!input.dryRun,
+  };
   for (const r of resolved) {
     const found = itemByName.get(r.row.name.toLowerCase());
     if (!found) report.created++;
@@ -70,9 +95,22 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
       for (const r of resolved) {
         const d = r.row;
         const data = {
-          name: d.name, categoryId: r.categoryId, description: d.description, priceCents: d.price, taxRateBps: d.tax_rate, stationId: r.stationId,
-          imageUrl: d.image_url, allergens: d.allergens, dietaryTags: d.dietary_tags, kcal: d.kcal, proteinG: d.protein_g, carbsG: d.carbs_g, fatG: d.fat_g,
-          prepMinutes: d.prep_minutes, seasonalFrom: d.seasonal_from ? new Date(`${d.seasonal_from}T00:00:00Z`) : null, seasonalTo: d.seasonal_to ? new Date(`${d.seasonal_to}T00:00:00Z`) : null,
+          name: d.name,
+          categoryId: r.categoryId,
+          description: d.description,
+          priceCents: d.price,
+          taxRateBps: d.tax_rate,
+          stationId: r.stationId,
+          imageUrl: d.image_url,
+          allergens: d.allergens,
+          dietaryTags: d.dietary_tags,
+          kcal: d.kcal,
+          proteinG: d.protein_g,
+          carbsG: d.carbs_g,
+          fatG: d.fat_g,
+          prepMinutes: d.prep_minutes,
+          seasonalFrom: d.seasonal_from ? new Date(`${d.seasonal_from}T00:00:00Z`) : null,
+          seasonalTo: d.seasonal_to ? new Date(`${d.seasonal_to}T00:00:00Z`) : null,
         };
         const found = itemByName.get(d.name.toLowerCase());
         let id: string;
@@ -80,11 +118,28 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
           id = found.id;
           await tx.menuItem.update({ where: { id }, data });
           if (found.priceCents !== d.price) {
-            await auditAs(ctx, { action: "menu.item.price", entityType: "MenuItem", entityId: id, details: { name: d.name, before: { priceCents: found.priceCents }, after: { priceCents: d.price }, source: "csv" } }, tx);
+            await auditAs(
+              ctx,
+              {
+                action: "menu.item.price",
+                entityType: "MenuItem",
+                entityId: id,
+                details: {
+                  name: d.name,
+                  before: { priceCents: found.priceCents },
+                  after: { priceCents: d.price },
+                  source: "csv",
+                },
+              },
+              tx,
+            );
           }
         } else {
           if (!nextSort.has(r.categoryId)) {
-            const last = await tx.menuItem.aggregate({ where: { locationId: ctx.locationId, categoryId: r.categoryId }, _max: { sortOrder: true } });
+            const last = await tx.menuItem.aggregate({
+              where: { locationId: ctx.locationId, categoryId: r.categoryId },
+              _max: { sortOrder: true },
+            });
             nextSort.set(r.categoryId, (last._max.sortOrder ?? -1) + 1);
           }
           const sortOrder = nextSort.get(r.categoryId)!;
@@ -92,9 +147,15 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
           id = (await tx.menuItem.create({ data: { ...data, locationId: ctx.locationId, sortOrder } })).id;
         }
         await tx.menuItemModifierGroup.deleteMany({ where: { menuItemId: id } });
-        if (r.groupIds.length) await tx.menuItemModifierGroup.createMany({ data: [...new Set(r.groupIds)].map((groupId, i) => ({ menuItemId: id, groupId, sortOrder: i })) });
+        if (r.groupIds.length)
+          await tx.menuItemModifierGroup.createMany({
+            data: [...new Set(r.groupIds)].map((groupId, i) => ({ menuItemId: id, groupId, sortOrder: i })),
+          });
         await tx.menuItemAvailability.deleteMany({ where: { menuItemId: id } });
-        if (r.windowIds.length) await tx.menuItemAvailability.createMany({ data: [...new Set(r.windowIds)].map((windowId) => ({ menuItemId: id, windowId })) });
+        if (r.windowIds.length)
+          await tx.menuItemAvailability.createMany({
+            data: [...new Set(r.windowIds)].map((windowId) => ({ menuItemId: id, windowId })),
+          });
         ids.push(id);
       }
       await auditAs(ctx, { action: "menu.csv.import", entityType: "MenuItem", details: { ...report } }, tx);

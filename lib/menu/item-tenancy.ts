@@ -8,13 +8,19 @@ import type { MenuItemFields } from "./menu-item-fields";
  * Every id a form sends (category, station, groups, windows) must belong to the acting location.
  * Unknown ids are field errors: the form shows which select is wrong.
  */
-export async function assertItemRefsHere(tx: Tx, ctx: Ctx, f: Pick<MenuItemFields, "categoryId" | "stationId" | "modifierGroupIds" | "availabilityWindowIds">) {
+export async function assertItemRefsHere(
+  tx: Tx,
+  ctx: Ctx,
+  f: Pick<MenuItemFields, "categoryId" | "stationId" | "modifierGroupIds" | "availabilityWindowIds">,
+) {
   const where = { locationId: ctx.locationId };
   const [category, station, groups, windows] = await Promise.all([
     tx.menuCategory.findFirst({ where: { ...where, id: f.categoryId }, select: { id: true } }),
     f.stationId ? tx.kitchenStation.findFirst({ where: { ...where, id: f.stationId }, select: { id: true } }) : null,
     f.modifierGroupIds.length ? tx.modifierGroup.count({ where: { ...where, id: { in: f.modifierGroupIds } } }) : 0,
-    f.availabilityWindowIds.length ? tx.availabilityWindow.count({ where: { ...where, id: { in: f.availabilityWindowIds } } }) : 0,
+    f.availabilityWindowIds.length
+      ? tx.availabilityWindow.count({ where: { ...where, id: { in: f.availabilityWindowIds } } })
+      : 0,
   ]);
   const errors: Record<string, string[]> = {};
   if (!category) errors.categoryId = ["Choose a category from the list"];

@@ -11,14 +11,27 @@ describe("menu CSV rows", () => {
     const { rows, errors } = checkMenuCsv(csv);
     expect(errors).toEqual([]);
     expect(rows[0].data).toMatchObject({
-      name: "Fish & chips", category: "Mains", price: 1850, tax_rate: 825, allergens: ["FISH", "GLUTEN", "TREE_NUTS"],
-      dietary_tags: ["dairy-free", "spicy"], kcal: 820, protein_g: 31.5, seasonal_from: "2026-06-01", seasonal_to: "2026-08-31",
-      modifier_groups: ["Sides", "Sauces"], description: "", station: null, image_url: null, availability: [],
+      name: "Fish & chips",
+      category: "Mains",
+      price: 1850,
+      tax_rate: 825,
+      allergens: ["FISH", "GLUTEN", "TREE_NUTS"],
+      dietary_tags: ["dairy-free", "spicy"],
+      kcal: 820,
+      protein_g: 31.5,
+      seasonal_from: "2026-06-01",
+      seasonal_to: "2026-08-31",
+      modifier_groups: ["Sides", "Sauces"],
+      description: "",
+      station: null,
+      image_url: null,
+      availability: [],
     });
   });
 
   it("reports every bad cell with its line and column", () => {
-    const csv = "name,category,price,tax_rate,allergens,kcal,seasonal_from,seasonal_to\nSoup,Starters,abc,120,shellfish,1.5,2026-09-01,2026-01-01\n,Mains,5,,,,,\n";
+    const csv =
+      "name,category,price,tax_rate,allergens,kcal,seasonal_from,seasonal_to\nSoup,Starters,abc,120,shellfish,1.5,2026-09-01,2026-01-01\n,Mains,5,,,,,\n";
     const { rows, errors } = checkMenuCsv(csv);
     expect(rows).toEqual([]);
     const byCol = errors.map((e) => `${e.line}:${e.column}`);
@@ -27,7 +40,9 @@ describe("menu CSV rows", () => {
 
   it("flags duplicate names and unknown columns", () => {
     const { errors } = checkMenuCsv("name,category,price,colour\nSoup,A,1,red\nsoup,A,2,blue\n");
-    expect(errors.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/Unknown column "colour"/), "Duplicate of line 2"]));
+    expect(errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Unknown column "colour"/), "Duplicate of line 2"]),
+    );
   });
 
   it("formats and parses helpers", () => {
@@ -42,10 +57,16 @@ describe("menu CSV rows", () => {
 
 describe("menu CSV references", () => {
   it("checks every row's names, the rows with format errors too", () => {
-    const csv = "name,category,price,station,modifier_groups,availability\nSoup,Starters,abc,nowhere,Sides;Nope,Lunch\nSalad,Mains,5,grill,,Brunch\n";
+    const csv =
+      "name,category,price,station,modifier_groups,availability\nSoup,Starters,abc,nowhere,Sides;Nope,Lunch\nSalad,Mains,5,grill,,Brunch\n";
     const check = checkMenuCsv(csv);
     expect(check.errors.map((e) => `${e.line}:${e.column}`)).toEqual(["2:price"]);
-    const known = { categories: new Set(["starters"]), stations: new Set(["grill"]), modifierGroups: new Set(["sides"]), windows: new Set(["lunch"]) };
+    const known = {
+      categories: new Set(["starters"]),
+      stations: new Set(["grill"]),
+      modifierGroups: new Set(["sides"]),
+      windows: new Set(["lunch"]),
+    };
     expect(menuReferenceErrors(check.raw, known).map((e) => `${e.line}:${e.column}:${e.message}`)).toEqual([
       '2:station:No station "nowhere"',
       '2:modifier_groups:No modifier group "Nope"',

@@ -8,8 +8,21 @@ import { parseAllergen, normaliseTag } from "./allergens";
 
 export const MENU_CSV_REQUIRED = ["name", "category", "price"] as const;
 export const MENU_CSV_OPTIONAL = [
-  "description", "tax_rate", "station", "image_url", "allergens", "dietary_tags", "kcal", "protein_g", "carbs_g", "fat_g",
-  "prep_minutes", "seasonal_from", "seasonal_to", "modifier_groups", "availability",
+  "description",
+  "tax_rate",
+  "station",
+  "image_url",
+  "allergens",
+  "dietary_tags",
+  "kcal",
+  "protein_g",
+  "carbs_g",
+  "fat_g",
+  "prep_minutes",
+  "seasonal_from",
+  "seasonal_to",
+  "modifier_groups",
+  "availability",
 ] as const;
 export const MENU_CSV_COLUMNS = [...MENU_CSV_REQUIRED, ...MENU_CSV_OPTIONAL] as const;
 export const MAX_MENU_ROWS = 2000;
@@ -58,7 +71,10 @@ export const menuRowSchema = z
     image_url: z
       .string()
       .max(500)
-      .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/[^\s/]\S*$/.test(v), "Use an https:// address or a /path")
+      .refine(
+        (v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/[^\s/]\S*$/.test(v),
+        "Use an https:// address or a /path",
+      )
       .transform((v) => v || null)
       .default(null),
     allergens: allergensCell.default([]),
@@ -73,7 +89,10 @@ export const menuRowSchema = z
     modifier_groups: listCell.default([]),
     availability: listCell.default([]),
   })
-  .refine((r) => !r.seasonal_from || !r.seasonal_to || r.seasonal_from <= r.seasonal_to, { path: ["seasonal_to"], message: "Must be on or after seasonal_from" });
+  .refine((r) => !r.seasonal_from || !r.seasonal_to || r.seasonal_from <= r.seasonal_to, {
+    path: ["seasonal_to"],
+    message: "Must be on or after seasonal_from",
+  });
 export type MenuRow = z.infer<typeof menuRowSchema>;
 
 export type MenuCsvCheck = {
@@ -86,17 +105,34 @@ export type MenuCsvCheck = {
 /** Everything that can be checked without the database. */
 export function checkMenuCsv(text: string): MenuCsvCheck {
   const table = parseCsvTable(text, { required: MENU_CSV_REQUIRED, optional: MENU_CSV_OPTIONAL });
-  if (table.rows.length > MAX_MENU_ROWS) return { rows: [], raw: [], errors: [{ line: 1, message: `Too many rows (${table.rows.length}); at most ${MAX_MENU_ROWS}` }] };
-  if (!table.rows.length && !table.errors.length) return { rows: [], raw: [], errors: [{ line: 2, message: "The file has a header but no rows" }] };
+  if (table.rows.length > MAX_MENU_ROWS)
+    return {
+      rows: [],
+      raw: [],
+      errors: [{ line: 1, message: `Too many rows (${table.rows.length}); at most ${MAX_MENU_ROWS}` }],
+    };
+  if (!table.rows.length && !table.errors.length)
+    return { rows: [], raw: [], errors: [{ line: 2, message: "The file has a header but no rows" }] };
   const v = validateRows(table, menuRowSchema);
-  const errors = [...v.errors, ...duplicateKeyErrors(v.rows, (r) => r.name.toLowerCase(), "name")].sort((a, b) => a.line - b.line);
+  const errors = [...v.errors, ...duplicateKeyErrors(v.rows, (r) => r.name.toLowerCase(), "name")].sort(
+    (a, b) => a.line - b.line,
+  );
   return { rows: v.rows, errors, raw: table.rows };
 }
 
 /** What exists at the location, lower-cased (stations by slug and by name). */
-export type MenuCsvReferences = { categories: ReadonlySet<string>; stations: ReadonlySet<string>; modifierGroups: ReadonlySet<string>; windows: ReadonlySet<string> };
+export type MenuCsvReferences = {
+  categories: ReadonlySet<string>;
+  stations: ReadonlySet<string>;
+  modifierGroups: ReadonlySet<string>;
+  windows: ReadonlySet<string>;
+};
 
-const list = (v: string | undefined) => (v ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Unknown category / station / modifier group / window, checked on the raw cells of every row,
@@ -107,14 +143,18 @@ export function menuReferenceErrors(raw: MenuCsvCheck["raw"], known: MenuCsvRefe
   const errors: RowError[] = [];
   for (const { line, values } of raw) {
     const category = values.category ?? "";
-    if (category && !known.categories.has(category.toLowerCase())) errors.push({ line, column: "category", message: `No category "${category}" (create it first)` });
+    if (category && !known.categories.has(category.toLowerCase()))
+      errors.push({ line, column: "category", message: `No category "${category}" (create it first)` });
     const station = values.station ?? "";
-    if (station && !known.stations.has(station.toLowerCase())) errors.push({ line, column: "station", message: `No station "${station}"` });
+    if (station && !known.stations.has(station.toLowerCase()))
+      errors.push({ line, column: "station", message: `No station "${station}"` });
     for (const g of list(values.modifier_groups)) {
-      if (!known.modifierGroups.has(g.toLowerCase())) errors.push({ line, column: "modifier_groups", message: `No modifier group "${g}"` });
+      if (!known.modifierGroups.has(g.toLowerCase()))
+        errors.push({ line, column: "modifier_groups", message: `No modifier group "${g}"` });
     }
     for (const w of list(values.availability)) {
-      if (!known.windows.has(w.toLowerCase())) errors.push({ line, column: "availability", message: `No availability window "${w}"` });
+      if (!known.windows.has(w.toLowerCase()))
+        errors.push({ line, column: "availability", message: `No availability window "${w}"` });
     }
   }
   return errors;

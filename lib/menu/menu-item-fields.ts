@@ -4,7 +4,13 @@ import { ALLERGENS, normaliseTag } from "./allergens";
 import { MAX_PRICE_CENTS } from "./price-math";
 
 const optionalInt = (max: number, label: string) =>
-  z.number({ error: `Enter a whole number of ${label}` }).int(`Whole ${label}`).min(0, "Cannot be negative").max(max, `At most ${max}`).nullable().default(null);
+  z
+    .number({ error: `Enter a whole number of ${label}` })
+    .int(`Whole ${label}`)
+    .min(0, "Cannot be negative")
+    .max(max, `At most ${max}`)
+    .nullable()
+    .default(null);
 
 const optionalGrams = z
   .number({ error: "Enter grams, e.g. 12.5" })
@@ -22,18 +28,35 @@ export const menuItemFieldsSchema = z
     name: text().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
     categoryId: idSchema,
     description: text().trim().max(500, "At most 500 characters").default(""),
-    priceCents: z.number({ error: "Enter a price like 12.50" }).int("Whole cents").min(0, "Cannot be negative").max(MAX_PRICE_CENTS, "Too large"),
+    priceCents: z
+      .number({ error: "Enter a price like 12.50" })
+      .int("Whole cents")
+      .min(0, "Cannot be negative")
+      .max(MAX_PRICE_CENTS, "Too large"),
     /** Null = the location's default rate. */
-    taxRateBps: z.number({ error: "Enter a percentage like 8.25" }).int().min(0, "Cannot be negative").max(10_000, "At most 100 %").nullable().default(null),
+    taxRateBps: z
+      .number({ error: "Enter a percentage like 8.25" })
+      .int()
+      .min(0, "Cannot be negative")
+      .max(10_000, "At most 100 %")
+      .nullable()
+      .default(null),
     stationId: idSchema.nullable().default(null),
     imageUrl: text()
       .trim()
       .max(500, "At most 500 characters")
-      .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/[^\s/]\S*$/.test(v), "Use an https:// address or a /path on this site")
+      .refine(
+        (v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/[^\s/]\S*$/.test(v),
+        "Use an https:// address or a /path on this site",
+      )
       .nullable()
       .default(null)
       .transform((v) => (v ? v : null)),
-    allergens: z.array(z.enum(ALLERGENS, { error: "Unknown allergen" })).max(14).default([]).transform((a) => [...new Set(a)]),
+    allergens: z
+      .array(z.enum(ALLERGENS, { error: "Unknown allergen" }))
+      .max(14)
+      .default([])
+      .transform((a) => [...new Set(a)]),
     dietaryTags: z
       .array(text().max(30, "Tags are at most 30 characters"))
       .max(12, "At most 12 tags")
@@ -56,7 +79,12 @@ export const menuItemFieldsSchema = z
     when: ({ value }) => {
       if (!value || typeof value !== "object") return false; // a null or non-object body fails on its own
       const v = value as { seasonalFrom?: unknown; seasonalTo?: unknown };
-      return typeof v.seasonalFrom === "string" && typeof v.seasonalTo === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.seasonalFrom + "") && /^\d{4}-\d{2}-\d{2}$/.test(v.seasonalTo + "");
+      return (
+        typeof v.seasonalFrom === "string" &&
+        typeof v.seasonalTo === "string" &&
+        /^\d{4}-\d{2}-\d{2}$/.test(v.seasonalFrom + "") &&
+        /^\d{4}-\d{2}-\d{2}$/.test(v.seasonalTo + "")
+      );
     },
   });
 

@@ -15,7 +15,11 @@ export async function moveCategory(ctx: Ctx, raw: z.infer<typeof moveCategorySch
   return db.$transaction(async (tx) => {
     // Lock the location's categories so two reorders do not interleave.
     await tx.$queryRaw`SELECT id FROM "MenuCategory" WHERE "locationId" = ${ctx.locationId} ORDER BY id FOR UPDATE`;
-    const all = await tx.menuCategory.findMany({ where: { locationId: ctx.locationId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true } });
+    const all = await tx.menuCategory.findMany({
+      where: { locationId: ctx.locationId },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true },
+    });
     const at = all.findIndex((c) => c.id === input.id);
     if (at < 0) throw notFound("Category");
     const to = input.direction === "up" ? at - 1 : at + 1;

@@ -33,7 +33,9 @@ describe("bulk price math (integer cents)", () => {
     );
     expect(p[0]).toEqual({ id: "a", name: "Bread", fromCents: 300, toCents: -200, error: "Would become negative" });
     expect(p[1].error).toBeUndefined();
-    expect(previewPriceChange([{ id: "c", name: "X", priceCents: 9_999_999 }], { mode: "PERCENT", bps: 100 })[0].error).toMatch(/maximum/);
+    expect(
+      previewPriceChange([{ id: "c", name: "X", priceCents: 9_999_999 }], { mode: "PERCENT", bps: 100 })[0].error,
+    ).toMatch(/maximum/);
   });
 
   it("parses a typed percentage into basis points", () => {

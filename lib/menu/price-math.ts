@@ -32,10 +32,14 @@ export function applyPriceChange(cents: number, change: PriceChange): number {
 export type PricePreview = { id: string; name: string; fromCents: number; toCents: number; error?: string };
 
 /** The before/after table shown before confirming, with per-row problems. */
-export function previewPriceChange(items: readonly { id: string; name: string; priceCents: number }[], change: PriceChange): PricePreview[] {
+export function previewPriceChange(
+  items: readonly { id: string; name: string; priceCents: number }[],
+  change: PriceChange,
+): PricePreview[] {
   return items.map((i) => {
     const toCents = applyPriceChange(i.priceCents, change);
-    const error = toCents < 0 ? "Would become negative" : toCents > MAX_PRICE_CENTS ? "Would exceed the maximum price" : undefined;
+    const error =
+      toCents < 0 ? "Would become negative" : toCents > MAX_PRICE_CENTS ? "Would exceed the maximum price" : undefined;
     return { id: i.id, name: i.name, fromCents: i.priceCents, toCents, error };
   });
 }

@@ -12,13 +12,20 @@ export function menuChangedMessages(locationId: string, menuItemIds: readonly st
   const channel = floorChannel(locationId);
   const messages: Message[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_MESSAGE) {
-    messages.push({ channel, name: FLOOR_EVENTS.menuChanged, data: menuChangedSchema.parse({ menuItemIds: ids.slice(i, i + IDS_PER_MESSAGE) }) });
+    messages.push({
+      channel,
+      name: FLOOR_EVENTS.menuChanged,
+      data: menuChangedSchema.parse({ menuItemIds: ids.slice(i, i + IDS_PER_MESSAGE) }),
+    });
   }
   return messages;
 }
 
 /** After commit, for the menu's own changes (manual 86, prices, edits). Never throws: realtime is a hint. */
-export async function publishMenuChanged(ctx: Pick<Ctx, "locationId" | "requestId">, menuItemIds: readonly string[]): Promise<void> {
+export async function publishMenuChanged(
+  ctx: Pick<Ctx, "locationId" | "requestId">,
+  menuItemIds: readonly string[],
+): Promise<void> {
   try {
     const messages = menuChangedMessages(ctx.locationId, menuItemIds);
     if (messages.length) publishMessages(messages);

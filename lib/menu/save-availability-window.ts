@@ -13,7 +13,11 @@ export const saveAvailabilityWindowSchema = z
     id: idSchema.optional(),
     name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
     /** 0 = Sunday … 6 = Saturday. */
-    daysOfWeek: z.array(z.number().int().min(0).max(6)).min(1, "Choose at least one day").max(7).transform((d) => [...new Set(d)].sort()),
+    daysOfWeek: z
+      .array(z.number().int().min(0).max(6))
+      .min(1, "Choose at least one day")
+      .max(7)
+      .transform((d) => [...new Set(d)].sort()),
     startMinute: z.number({ error: "Enter a start time" }).int().min(0).max(1439, "Must be before 24:00"),
     /** May be ≤ start: the window then runs past midnight. */
     endMinute: z.number({ error: "Enter an end time" }).int().min(0).max(1440),
@@ -25,21 +29,56 @@ export type SaveAvailabilityWindowInput = z.input<typeof saveAvailabilityWindowS
 export async function saveAvailabilityWindow(ctx: Ctx, raw: SaveAvailabilityWindowInput) {
   assertRole(ctx);
   const input = parseInput(saveAvailabilityWindowSchema, raw);
-  const data = { name: input.name, daysOfWeek: input.daysOfWeek, startMinute: input.startMinute, endMinute: input.endMinute };
+  const data = {
+    name: input.name,
+    daysOfWeek: input.daysOfWeek,
+    startMinute: input.startMinute,
+    endMinute: input.endMinute,
+  };
   const result = await db.$transaction(async (tx) => {
     try {
       if (input.id) {
-        const found = await tx.availabilityWindow.findFirst({ where: { id: input.id, locationId: ctx.locationId }, include: { items: { select: { menuItemId: true } } } });
+        const found = await tx.availabilityWindow.findFirst({
+          where: { id: input.id, locationId: ctx.locationId },
+          include: { items: { select: { menuItemId: true } } },
+        });
         if (!found) throw notFound("Availability window");
         await tx.availabilityWindow.update({ where: { id: found.id }, data });
-        await auditAs(ctx, { action: "menu.window.update", entityType: "AvailabilityWindow", entityId: found.id, details: { before: { name: found.name, daysOfWeek: found.daysOfWeek, startMinute: found.startMinute, endMinute: found.endMinute }, after: data } }, tx);
+        await auditAs(
+          ctx,
+          {
+            action: "menu.window.update",
+            entityType: "AvailabilityWindow",
+            entityId: found.id,
+            details: {
+              before: {
+                name: found.name,
+                daysOfWeek: found.daysOfWeek,
+                startMinute: found.startMinute,
+                endMinute: found.endMinute,
+              },
+              after: data,
+            },
+          },
+          tx,
+        );
         return { id: found.id, itemIds: found.items.map((i) => i.menuItemId) };
       }
       const created = await tx.availabilityWindow.create({ data: { ...data, locationId: ctx.locationId } });
-      await auditAs(ctx, { action: "menu.window.create", entityType: "AvailabilityWindow", entityId: created.id, details: { after: data } }, tx);
+      await auditAs(
+        ctx,
+        {
+          action: "menu.window.create",
+          entityType: "AvailabilityWindow",
+          entityId: created.id,
+          details: { after: data },
+        },
+        tx,
+      );
       return { id: created.id, itemIds: [] as string[] };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A window with this name exists", { name: ["Already used by another window"] });
+      if (isUniqueViolation(error))
+        throw new AppError("CONFLICT", "A window with this name exists", { name: ["Already used by another window"] });
       throw error;
     }
   });

@@ -19,7 +19,11 @@ export const saveModifierGroupSchema = z
         z.object({
           id: idSchema.optional(),
           name: text().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
-          priceDeltaCents: z.number({ error: "Enter an amount like 1.50" }).int("Whole cents").min(-100_000, "Too small").max(100_000, "Too large"),
+          priceDeltaCents: z
+            .number({ error: "Enter an amount like 1.50" })
+            .int("Whole cents")
+            .min(-100_000, "Too small")
+            .max(100_000, "Too large"),
           is86d: z.boolean().default(false),
           /** Made at this station when it is not the dish's (a side of fries → Fryer). */
           stationId: idSchema.nullable().default(null),
@@ -33,15 +37,21 @@ export const saveModifierGroupSchema = z
       .max(40, "At most 40 options"),
   })
   .superRefine((g, c) => {
-    if (g.maxSelect < g.minSelect) c.addIssue({ code: "custom", path: ["maxSelect"], message: "Must be at least the minimum" });
-    if (g.minSelect > g.modifiers.length) c.addIssue({ code: "custom", path: ["minSelect"], message: "More than the number of options" });
+    if (g.maxSelect < g.minSelect)
+      c.addIssue({ code: "custom", path: ["maxSelect"], message: "Must be at least the minimum" });
+    if (g.minSelect > g.modifiers.length)
+      c.addIssue({ code: "custom", path: ["minSelect"], message: "More than the number of options" });
     const names = new Set<string>();
     g.modifiers.forEach((m, i) => {
       const k = m.name.toLowerCase();
       if (names.has(k)) c.addIssue({ code: "custom", path: ["modifiers", i, "name"], message: "Listed twice" });
       names.add(k);
       if (m.removesIngredientId && (m.stationId || m.recipeItemId)) {
-        c.addIssue({ code: "custom", path: ["modifiers", i, "removesIngredientId"], message: "A removal is made by nobody: no station or dish" });
+        c.addIssue({
+          code: "custom",
+          path: ["modifiers", i, "removesIngredientId"],
+          message: "A removal is made by nobody: no station or dish",
+        });
       }
     });
   });
@@ -61,45 +71,111 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
     let groupId: string;
     try {
       if (input.id) {
-        const found = await tx.modifierGroup.findFirst({ where: { id: input.id, locationId: ctx.locationId }, include: { modifiers: true } });
+        const found = await tx.modifierGroup.findFirst({
+          where: { id: input.id, locationId: ctx.locationId },
+          include: { modifiers: true },
+        });
         if (!found) throw notFound("Modifier group");
         groupId = found.id;
         const keep = new Set(input.modifiers.flatMap((m) => (m.id ? [m.id] : [])));
         const known = new Map(found.modifiers.map((m) => [m.id, m]));
         input.modifiers.forEach((m, i) => {
-          if (m.id && !known.has(m.id)) throw new AppError("VALIDATION", "Unknown option", { [`modifiers.${i}.id`]: ["Not an option of this group"] });
+          if (m.id && !known.has(m.id))
+            throw new AppError("VALIDATION", "Unknown option", {
+              [`modifiers.${i}.id`]: ["Not an option of this group"],
+            });
         });
         const removed = found.modifiers.filter((m) => !keep.has(m.id));
         if (removed.length) {
-          const used = await tx.orderItemModifier.findMany({ where: { modifierId: { in: removed.map((m) => m.id) } }, select: { name: true }, distinct: ["modifierId"] });
-          if (used.length) throw new AppError("CONFLICT", `${used.map((u) => u.name).join(", ")} appear on past orders; 86 them instead of removing`, { modifiers: ["An option on past orders cannot be removed"] });
+          const used = await tx.orderItemModifier.findMany({
+            where: { modifierId: { in: removed.map((m) => m.id) } },
+            select: { name: true },
+            distinct: ["modifierId"],
+          });
+          if (used.length)
+            throw new AppError(
+              "CONFLICT",
+              `${used.map((u) => u.name).join(", ")} appear on past orders; 86 them instead of removing`,
+              { modifiers: ["An option on past orders cannot be removed"] },
+            );
           await tx.modifier.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
         }
         await tx.modifierGroup.update({ where: { id: groupId }, data });
         // Two passes avoid transient (groupId, name) clashes when options swap names.
-        for (const m of input.modifiers) if (m.id) await tx.modifier.update({ where: { id: m.id }, data: { name: `~${m.id}` } });
+        for (const m of input.modifiers)
+          if (m.id) await tx.modifier.update({ where: { id: m.id }, data: { name: `~${m.id}` } });
         for (const [i, m] of input.modifiers.entries()) {
-          const values = { name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i, ...routing(m) };
+          const values = {
+            name: m.name,
+            priceDeltaCents: m.priceDeltaCents,
+            is86d: m.is86d,
+            sortOrder: i,
+            ...routing(m),
+          };
           if (m.id) await tx.modifier.update({ where: { id: m.id }, data: values });
           else await tx.modifier.create({ data: { ...values, groupId } });
         }
         const priceChanges = input.modifiers
           .filter((m) => m.id && known.get(m.id)!.priceDeltaCents !== m.priceDeltaCents)
-          .map((m) => ({ modifierId: m.id, name: m.name, before: known.get(m.id!)!.priceDeltaCents, after: m.priceDeltaCents }));
-        await auditAs(ctx, 
-          { action: "menu.modifier_group.update", entityType: "ModifierGroup", entityId: groupId, details: { before: { name: found.name, minSelect: found.minSelect, maxSelect: found.maxSelect }, after: data, priceChanges, removed: removed.map((m) => m.name) } },
+          .map((m) => ({
+            modifierId: m.id,
+            name: m.name,
+            before: known.get(m.id!)!.priceDeltaCents,
+            after: m.priceDeltaCents,
+          }));
+        await auditAs(
+          ctx,
+          {
+            action: "menu.modifier_group.update",
+            entityType: "ModifierGroup",
+            entityId: groupId,
+            details: {
+              before: { name: found.name, minSelect: found.minSelect, maxSelect: found.maxSelect },
+              after: data,
+              priceChanges,
+              removed: removed.map((m) => m.name),
+            },
+          },
           tx,
         );
       } else {
-        const last = await tx.modifierGroup.aggregate({ where: { locationId: ctx.locationId }, _max: { sortOrder: true } });
+        const last = await tx.modifierGroup.aggregate({
+          where: { locationId: ctx.locationId },
+          _max: { sortOrder: true },
+        });
         const created = await tx.modifierGroup.create({
-          data: { ...data, locationId: ctx.locationId, sortOrder: (last._max.sortOrder ?? -1) + 1, modifiers: { create: input.modifiers.map((m, i) => ({ name: m.name, priceDeltaCents: m.priceDeltaCents, is86d: m.is86d, sortOrder: i, ...routing(m) })) } },
+          data: {
+            ...data,
+            locationId: ctx.locationId,
+            sortOrder: (last._max.sortOrder ?? -1) + 1,
+            modifiers: {
+              create: input.modifiers.map((m, i) => ({
+                name: m.name,
+                priceDeltaCents: m.priceDeltaCents,
+                is86d: m.is86d,
+                sortOrder: i,
+                ...routing(m),
+              })),
+            },
+          },
         });
         groupId = created.id;
-        await auditAs(ctx, { action: "menu.modifier_group.create", entityType: "ModifierGroup", entityId: groupId, details: { after: { ...data, modifiers: input.modifiers } } }, tx);
+        await auditAs(
+          ctx,
+          {
+            action: "menu.modifier_group.create",
+            entityType: "ModifierGroup",
+            entityId: groupId,
+            details: { after: { ...data, modifiers: input.modifiers } },
+          },
+          tx,
+        );
       }
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A modifier group with this name exists", { name: ["Already used by another group"] });
+      if (isUniqueViolation(error))
+        throw new AppError("CONFLICT", "A modifier group with this name exists", {
+          name: ["Already used by another group"],
+        });
       throw error;
     }
     const items = await tx.menuItemModifierGroup.findMany({ where: { groupId }, select: { menuItemId: true } });
@@ -111,22 +187,41 @@ export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
 
 type ModifierInput = z.infer<typeof saveModifierGroupSchema>["modifiers"][number];
 
-const routing = (m: ModifierInput) => ({ stationId: m.stationId, recipeItemId: m.recipeItemId, removesIngredientId: m.removesIngredientId });
+const routing = (m: ModifierInput) => ({
+  stationId: m.stationId,
+  recipeItemId: m.recipeItemId,
+  removesIngredientId: m.removesIngredientId,
+});
 
 /** Stations, dishes and ingredients named by the options must be this location's (else a field error, not a 500). */
 async function checkRoutingTargets(tx: Tx, ctx: Ctx, modifiers: ModifierInput[]) {
-  const ids = (pick: (m: ModifierInput) => string | null) => [...new Set(modifiers.flatMap((m) => (pick(m) ? [pick(m)!] : [])))];
+  const ids = (pick: (m: ModifierInput) => string | null) => [
+    ...new Set(modifiers.flatMap((m) => (pick(m) ? [pick(m)!] : []))),
+  ];
   const [stations, dishes, ingredients] = await Promise.all([
-    tx.kitchenStation.findMany({ where: { id: { in: ids((m) => m.stationId) }, locationId: ctx.locationId, isExpo: false }, select: { id: true } }),
-    tx.menuItem.findMany({ where: { id: { in: ids((m) => m.recipeItemId) }, locationId: ctx.locationId }, select: { id: true } }),
-    tx.ingredient.findMany({ where: { id: { in: ids((m) => m.removesIngredientId) }, locationId: ctx.locationId }, select: { id: true } }),
+    tx.kitchenStation.findMany({
+      where: { id: { in: ids((m) => m.stationId) }, locationId: ctx.locationId, isExpo: false },
+      select: { id: true },
+    }),
+    tx.menuItem.findMany({
+      where: { id: { in: ids((m) => m.recipeItemId) }, locationId: ctx.locationId },
+      select: { id: true },
+    }),
+    tx.ingredient.findMany({
+      where: { id: { in: ids((m) => m.removesIngredientId) }, locationId: ctx.locationId },
+      select: { id: true },
+    }),
   ]);
   const known = new Set([...stations, ...dishes, ...ingredients].map((r) => r.id));
   const fieldErrors: Record<string, string[]> = {};
   modifiers.forEach((m, i) => {
-    if (m.stationId && !known.has(m.stationId)) fieldErrors[`modifiers.${i}.stationId`] = ["Not a station of this restaurant"];
-    if (m.recipeItemId && !known.has(m.recipeItemId)) fieldErrors[`modifiers.${i}.recipeItemId`] = ["Not a dish of this menu"];
-    if (m.removesIngredientId && !known.has(m.removesIngredientId)) fieldErrors[`modifiers.${i}.removesIngredientId`] = ["Not an ingredient of this restaurant"];
+    if (m.stationId && !known.has(m.stationId))
+      fieldErrors[`modifiers.${i}.stationId`] = ["Not a station of this restaurant"];
+    if (m.recipeItemId && !known.has(m.recipeItemId))
+      fieldErrors[`modifiers.${i}.recipeItemId`] = ["Not a dish of this menu"];
+    if (m.removesIngredientId && !known.has(m.removesIngredientId))
+      fieldErrors[`modifiers.${i}.removesIngredientId`] = ["Not an ingredient of this restaurant"];
   });
-  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Some options point at something unknown", fieldErrors);
+  if (Object.keys(fieldErrors).length)
+    throw new AppError("VALIDATION", "Some options point at something unknown", fieldErrors);
 }

@@ -9,7 +9,10 @@ import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 
-export const setMenuItem86Schema = z.object({ id: idSchema, eightySixed: z.boolean({ error: "Say whether the item is 86'd" }) });
+export const setMenuItem86Schema = z.object({
+  id: idSchema,
+  eightySixed: z.boolean({ error: "Say whether the item is 86'd" }),
+});
 export type SetMenuItem86Input = z.infer<typeof setMenuItem86Schema>;
 
 /**
@@ -21,18 +24,30 @@ export async function setMenuItem86(ctx: Ctx, raw: SetMenuItem86Input) {
   assertRole(ctx, KITCHEN_STAFF);
   const input = parseInput(setMenuItem86Schema, raw);
   const item = await db.$transaction(async (tx) => {
-    const found = await tx.menuItem.findFirst({ where: { id: input.id, locationId: ctx.locationId, archivedAt: null }, select: { id: true, name: true, is86d: true, eightySixedBy: true } });
+    const found = await tx.menuItem.findFirst({
+      where: { id: input.id, locationId: ctx.locationId, archivedAt: null },
+      select: { id: true, name: true, is86d: true, eightySixedBy: true },
+    });
     if (!found) throw notFound("Menu item");
     if (found.is86d === input.eightySixed) return { ...found, changed: false };
     const updated = await tx.menuItem.update({
       where: { id: found.id },
-      data: input.eightySixed ? { is86d: true, eightySixedAt: new Date(), eightySixedBy: "MANUAL" } : { is86d: false, eightySixedAt: null, eightySixedBy: null },
+      data: input.eightySixed
+        ? { is86d: true, eightySixedAt: new Date(), eightySixedBy: "MANUAL" }
+        : { is86d: false, eightySixedAt: null, eightySixedBy: null },
       select: { id: true, name: true, is86d: true, eightySixedBy: true },
     });
-    await auditAs(ctx, 
+    await auditAs(
+      ctx,
       {
-        action: input.eightySixed ? "menu.item.86" : "menu.item.un86", entityType: "MenuItem", entityId: found.id,
-        details: { name: found.name, before: { is86d: found.is86d, by: found.eightySixedBy }, after: { is86d: updated.is86d, by: updated.eightySixedBy } },
+        action: input.eightySixed ? "menu.item.86" : "menu.item.un86",
+        entityType: "MenuItem",
+        entityId: found.id,
+        details: {
+          name: found.name,
+          before: { is86d: found.is86d, by: found.eightySixedBy },
+          after: { is86d: updated.is86d, by: updated.eightySixedBy },
+        },
       },
       tx,
     );

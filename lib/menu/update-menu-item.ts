@@ -32,24 +32,50 @@ export async function updateMenuItem(ctx: Ctx, raw: UpdateMenuItemInput) {
     try {
       await tx.menuItem.update({ where: { id }, data });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A menu item with this name exists", { name: ["Already on the menu"] });
+      if (isUniqueViolation(error))
+        throw new AppError("CONFLICT", "A menu item with this name exists", { name: ["Already on the menu"] });
       throw error;
     }
     await tx.menuItemModifierGroup.deleteMany({ where: { menuItemId: id } });
-    if (f.modifierGroupIds.length) await tx.menuItemModifierGroup.createMany({ data: f.modifierGroupIds.map((groupId, i) => ({ menuItemId: id, groupId, sortOrder: i })) });
+    if (f.modifierGroupIds.length)
+      await tx.menuItemModifierGroup.createMany({
+        data: f.modifierGroupIds.map((groupId, i) => ({ menuItemId: id, groupId, sortOrder: i })),
+      });
     await tx.menuItemAvailability.deleteMany({ where: { menuItemId: id } });
-    if (f.availabilityWindowIds.length) await tx.menuItemAvailability.createMany({ data: f.availabilityWindowIds.map((windowId) => ({ menuItemId: id, windowId })) });
+    if (f.availabilityWindowIds.length)
+      await tx.menuItemAvailability.createMany({
+        data: f.availabilityWindowIds.map((windowId) => ({ menuItemId: id, windowId })),
+      });
 
     const changes = diff(
-      { ...snapshot(before), modifierGroupIds: before.modifierGroups.map((g) => g.groupId), availabilityWindowIds: before.availability.map((a) => a.windowId) },
+      {
+        ...snapshot(before),
+        modifierGroupIds: before.modifierGroups.map((g) => g.groupId),
+        availabilityWindowIds: before.availability.map((a) => a.windowId),
+      },
       { ...snapshot(data), modifierGroupIds: f.modifierGroupIds, availabilityWindowIds: f.availabilityWindowIds },
     );
     if (Object.keys(changes.before).length) {
-      await auditAs(ctx, { action: "menu.item.update", entityType: "MenuItem", entityId: id, details: { name: f.name, ...changes } as Prisma.InputJsonValue }, tx);
+      await auditAs(
+        ctx,
+        {
+          action: "menu.item.update",
+          entityType: "MenuItem",
+          entityId: id,
+          details: { name: f.name, ...changes } as Prisma.InputJsonValue,
+        },
+        tx,
+      );
     }
     if (before.priceCents !== f.priceCents) {
-      await auditAs(ctx, 
-        { action: "menu.item.price", entityType: "MenuItem", entityId: id, details: { name: f.name, before: { priceCents: before.priceCents }, after: { priceCents: f.priceCents } } },
+      await auditAs(
+        ctx,
+        {
+          action: "menu.item.price",
+          entityType: "MenuItem",
+          entityId: id,
+          details: { name: f.name, before: { priceCents: before.priceCents }, after: { priceCents: f.priceCents } },
+        },
         tx,
       );
     }
@@ -64,13 +90,35 @@ function snapshot(x: ReturnType<typeof itemData> | Record<string, unknown>): Sna
   const out: Snap = {};
   for (const [k, v] of Object.entries(x)) {
     if (!(k in EDITABLE)) continue;
-    out[k] = v instanceof Date ? v.toISOString().slice(0, 10) : v !== null && typeof v === "object" && !Array.isArray(v) ? String(v) : v;
+    out[k] =
+      v instanceof Date
+        ? v.toISOString().slice(0, 10)
+        : v !== null && typeof v === "object" && !Array.isArray(v)
+          ? String(v)
+          : v;
   }
   return out;
 }
 
 const EDITABLE = Object.fromEntries(
-  ["name", "categoryId", "description", "priceCents", "taxRateBps", "stationId", "imageUrl", "allergens", "dietaryTags", "kcal", "proteinG", "carbsG", "fatG", "prepMinutes", "seasonalFrom", "seasonalTo"].map((k) => [k, true]),
+  [
+    "name",
+    "categoryId",
+    "description",
+    "priceCents",
+    "taxRateBps",
+    "stationId",
+    "imageUrl",
+    "allergens",
+    "dietaryTags",
+    "kcal",
+    "proteinG",
+    "carbsG",
+    "fatG",
+    "prepMinutes",
+    "seasonalFrom",
+    "seasonalTo",
+  ].map((k) => [k, true]),
 );
 
 /** Only the fields that changed, as before/after objects (numbers vs Decimal strings compared as text). */

@@ -14,7 +14,12 @@ async function timed(name: string, fn: () => Promise<string | void>): Promise<Ch
     ]);
     return { name, ok: true, ms: Math.round(performance.now() - t0), ...(detail ? { detail } : {}) };
   } catch (error) {
-    return { name, ok: false, ms: Math.round(performance.now() - t0), detail: error instanceof Error ? error.message : String(error) };
+    return {
+      name,
+      ok: false,
+      ms: Math.round(performance.now() - t0),
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 

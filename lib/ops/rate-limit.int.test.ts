@@ -13,7 +13,11 @@ describe.skipIf(!url)("@upstash/ratelimit on a plain Redis through the ioredis a
   afterAll(() => client.quit());
 
   it("allows up to the limit, then refuses", async () => {
-    const rl = new Ratelimit({ redis: ioredisForRatelimit(client) as never, prefix: `test:${Date.now()}:a`, limiter: Ratelimit.slidingWindow(3, "10 s") });
+    const rl = new Ratelimit({
+      redis: ioredisForRatelimit(client) as never,
+      prefix: `test:${Date.now()}:a`,
+      limiter: Ratelimit.slidingWindow(3, "10 s"),
+    });
     const results = [];
     for (let i = 0; i < 5; i++) results.push((await rl.limit("ip-1")).success);
     expect(results).toEqual([true, true, true, false, false]);
@@ -21,7 +25,11 @@ describe.skipIf(!url)("@upstash/ratelimit on a plain Redis through the ioredis a
   });
 
   it("counts concurrent requests atomically", async () => {
-    const rl = new Ratelimit({ redis: ioredisForRatelimit(client) as never, prefix: `test:${Date.now()}:b`, limiter: Ratelimit.slidingWindow(10, "10 s") });
+    const rl = new Ratelimit({
+      redis: ioredisForRatelimit(client) as never,
+      prefix: `test:${Date.now()}:b`,
+      limiter: Ratelimit.slidingWindow(10, "10 s"),
+    });
     const results = await Promise.all(Array.from({ length: 40 }, () => rl.limit("burst")));
     expect(results.filter((r) => r.success)).toHaveLength(10);
   });
@@ -29,8 +37,16 @@ describe.skipIf(!url)("@upstash/ratelimit on a plain Redis through the ioredis a
   it("keeps state in Redis, shared by every app process", async () => {
     const prefix = `test:${Date.now()}:c`;
     const other = new IORedis(url ?? "", { lazyConnect: true });
-    const a = new Ratelimit({ redis: ioredisForRatelimit(client) as never, prefix, limiter: Ratelimit.slidingWindow(2, "10 s") });
-    const b = new Ratelimit({ redis: ioredisForRatelimit(other) as never, prefix, limiter: Ratelimit.slidingWindow(2, "10 s") });
+    const a = new Ratelimit({
+      redis: ioredisForRatelimit(client) as never,
+      prefix,
+      limiter: Ratelimit.slidingWindow(2, "10 s"),
+    });
+    const b = new Ratelimit({
+      redis: ioredisForRatelimit(other) as never,
+      prefix,
+      limiter: Ratelimit.slidingWindow(2, "10 s"),
+    });
     expect((await a.limit("k")).success).toBe(true);
     expect((await b.limit("k")).success).toBe(true);
     expect((await a.limit("k")).success).toBe(false);

@@ -150,9 +150,10 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
   };
   if (!e.REDIS_URL && !(e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN)) return mem;
   const k = (key: string) => `kp:${prefix}:${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
-  const upstash = e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
-    ? new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN })
-    : null;
+  const upstash =
+    e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
+      ? new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN })
+      : null;
   const redis = upstash ? null : sharedRedis(e.REDIS_URL!);
   const guard = async <T>(fn: () => Promise<T>, fallback: () => Promise<T>) => {
     try {
@@ -165,13 +166,19 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
   };
   return {
     count: (key) =>
-      guard(async () => Number((upstash ? await upstash.get<number>(k(key)) : await redis!.get(k(key))) ?? 0), () => mem.count(key)),
+      guard(
+        async () => Number((upstash ? await upstash.get<number>(k(key)) : await redis!.get(k(key))) ?? 0),
+        () => mem.count(key),
+      ),
     record: (key) =>
-      guard(async () => {
-        const n = upstash ? await upstash.incr(k(key)) : await redis!.incr(k(key));
-        if (n === 1) await (upstash ? upstash.pexpire(k(key), windowMs) : redis!.pexpire(k(key), windowMs));
-        return n;
-      }, () => mem.record(key)),
+      guard(
+        async () => {
+          const n = upstash ? await upstash.incr(k(key)) : await redis!.incr(k(key));
+          if (n === 1) await (upstash ? upstash.pexpire(k(key), windowMs) : redis!.pexpire(k(key), windowMs));
+          return n;
+        },
+        () => mem.record(key),
+      ),
   };
 }
 
@@ -184,9 +191,9 @@ export function limiter(name: "login-ip" | "api" | "guest-pin"): Limiter {
     l =
       name === "login-ip"
         ? createLimiter(name, 60, "5 m")
-          : name === "guest-pin"
-            ? createLimiter(name, 10, "10 m")
-            : createLimiter(name, 600, "1 m");
+        : name === "guest-pin"
+          ? createLimiter(name, 10, "10 m")
+          : createLimiter(name, 600, "1 m");
     limiters.set(name, l);
   }
   return l;

@@ -22,9 +22,17 @@ export async function addOrderItems(ctx: Ctx, raw: AddItemsInput) {
     await insertLines(tx, ctx, input.orderId, lines, "PENDING");
     const settled = await settleOrder(tx, input.orderId);
     const events = await appendOrderEvents(tx, ctx, [
-      { orderId: input.orderId, type: "items.added", payload: { stationIds: [], itemIds: lines.map((l) => l.id), status: "PENDING" } },
+      {
+        orderId: input.orderId,
+        type: "items.added",
+        payload: { stationIds: [], itemIds: lines.map((l) => l.id), status: "PENDING" },
+      },
     ]);
-    return { change: committedChange(ctx.locationId, settled, events), itemIds: lines.map((l) => l.id), totals: settled.totals };
+    return {
+      change: committedChange(ctx.locationId, settled, events),
+      itemIds: lines.map((l) => l.id),
+      totals: settled.totals,
+    };
   }, TX_OPTIONS);
   await publishChange(change);
   return { orderId: input.orderId, itemIds, ...totals };

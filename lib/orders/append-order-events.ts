@@ -5,7 +5,13 @@ import type { Tx } from "../db";
 import type { OrderEventPayload, OrderEventType } from "../realtime/events";
 
 export type NewOrderEvent = { orderId: string | null; type: OrderEventType; payload: OrderEventPayload };
-export type StoredOrderEvent = { seq: number; type: OrderEventType; orderId: string | null; payload: OrderEventPayload; createdAt: Date };
+export type StoredOrderEvent = {
+  seq: number;
+  type: OrderEventType;
+  orderId: string | null;
+  payload: OrderEventPayload;
+  createdAt: Date;
+};
 
 /**
  * Append events with the next gapless per-location seqs. The UPDATE … RETURNING on the
@@ -13,7 +19,11 @@ export type StoredOrderEvent = { seq: number; type: OrderEventType; orderId: str
  * and seq order equals commit order (a display that has seen N has seen everything ≤ N once
  * N+1 arrives). Call it LAST in a transaction: the lock is then held only for the commit.
  */
-export async function appendOrderEvents(tx: Tx, ctx: Pick<Ctx, "locationId" | "userId">, events: NewOrderEvent[]): Promise<StoredOrderEvent[]> {
+export async function appendOrderEvents(
+  tx: Tx,
+  ctx: Pick<Ctx, "locationId" | "userId">,
+  events: NewOrderEvent[],
+): Promise<StoredOrderEvent[]> {
   if (events.length === 0) return [];
   const rows = await tx.$queryRaw<{ eventSeq: number }[]>`
     INSERT INTO "LocationCounter" ("locationId", "eventSeq") VALUES (${ctx.locationId}, ${events.length})

@@ -10,6 +10,8 @@ export function committedChange(locationId: string, settled: Settled, events: St
     locationId,
     events,
     tables: settled.table ? [{ ...settled.table, seq: last?.seq ?? null }] : [],
-    orders: last ? [{ orderId: settled.orderId, tableId: settled.tableId, status: settled.status, type: last.type, seq: last.seq }] : [],
+    orders: last
+      ? [{ orderId: settled.orderId, tableId: settled.tableId, status: settled.status, type: last.type, seq: last.seq }]
+      : [],
   };
 }

@@ -27,11 +27,19 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   const work = async (tx: Tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
     const fired = await fireItems(tx, ctx, order.id, { status: "HELD", course: input.course });
-    if (!fired) throw new AppError("INVALID_STATE", `No held ${COURSE_LABEL[input.course].toLowerCase()} on order #${order.number}`);
+    if (!fired)
+      throw new AppError(
+        "INVALID_STATE",
+        `No held ${COURSE_LABEL[input.course].toLowerCase()} on order #${order.number}`,
+      );
     const settled = await settleOrder(tx, order.id);
     stock = await deductStock(tx, ctx, fired);
     const stored = await appendOrderEvents(tx, ctx, [
-      { orderId: order.id, type: "items.fired", payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch } },
+      {
+        orderId: order.id,
+        type: "items.fired",
+        payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
+      },
     ]);
     change = committedChange(ctx.locationId, settled, stored);
     return { orderId: order.id, fireBatch: fired.fireBatch, firedItemIds: fired.itemIds, status: settled.status };

@@ -13,7 +13,12 @@ export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string 
  * so expo is not left waiting for them. Refuses items 86'd since they were added. Stock is
  * deducted separately by `deductStock`, as late as possible in the transaction.
  */
-export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma.OrderItemWhereInput): Promise<Fired | null> {
+export async function fireItems(
+  tx: Tx,
+  ctx: Ctx,
+  orderId: string,
+  which: Prisma.OrderItemWhereInput,
+): Promise<Fired | null> {
   const items = await tx.orderItem.findMany({
     where: { ...which, orderId, locationId: ctx.locationId },
     select: {
@@ -28,10 +33,15 @@ export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma
   if (items.length === 0) return null;
   const sold = [
     ...items.filter((i) => i.menuItem.is86d).map((i) => i.menuItem.name),
-    ...items.flatMap((i) => i.modifiers.filter((m) => m.modifier.is86d).map((m) => `${i.menuItem.name} (${m.modifier.name})`)),
+    ...items.flatMap((i) =>
+      i.modifiers.filter((m) => m.modifier.is86d).map((m) => `${i.menuItem.name} (${m.modifier.name})`),
+    ),
   ];
   if (sold.length > 0) {
-    throw new AppError("UNAVAILABLE_ITEM", `86'd since it was added: ${[...new Set(sold)].join(", ")}. Remove it and send again.`);
+    throw new AppError(
+      "UNAVAILABLE_ITEM",
+      `86'd since it was added: ${[...new Set(sold)].join(", ")}. Remove it and send again.`,
+    );
   }
 
   const last = await tx.orderItem.aggregate({ where: { orderId }, _max: { fireBatch: true } });
@@ -40,18 +50,34 @@ export async function fireItems(tx: Tx, ctx: Ctx, orderId: string, which: Prisma
   const withStation = items.filter((i) => i.stationId).map((i) => i.id);
   const noStation = items.filter((i) => !i.stationId).map((i) => i.id);
   if (withStation.length) {
-    await tx.orderItem.updateMany({ where: { id: { in: withStation } }, data: { status: "SENT", fireBatch, firedAt: now } });
+    await tx.orderItem.updateMany({
+      where: { id: { in: withStation } },
+      data: { status: "SENT", fireBatch, firedAt: now },
+    });
   }
   if (noStation.length) {
-    await tx.orderItem.updateMany({ where: { id: { in: noStation } }, data: { status: "SENT", fireBatch, firedAt: now, bumpedAt: now } });
+    await tx.orderItem.updateMany({
+      where: { id: { in: noStation } },
+      data: { status: "SENT", fireBatch, firedAt: now, bumpedAt: now },
+    });
   }
 
   return {
     fireBatch,
     itemIds: items.map((i) => i.id),
     // Stations making a routed option (a side at the fryer) get the ticket too.
-    stationIds: [...new Set([...items.map((i) => i.stationId), ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : [])))])],
-    forStock: items.map((i) => ({ orderItemId: i.id, menuItemId: i.menuItemId, quantity: i.quantity, modifierIds: i.modifiers.map((m) => m.modifierId) })),
+    stationIds: [
+      ...new Set([
+        ...items.map((i) => i.stationId),
+        ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : []))),
+      ]),
+    ],
+    forStock: items.map((i) => ({
+      orderItemId: i.id,
+      menuItemId: i.menuItemId,
+      quantity: i.quantity,
+      modifierIds: i.modifiers.map((m) => m.modifierId),
+    })),
   };
 }
 

@@ -6,6 +6,13 @@ import { db } from "../db";
 export async function getLocationSettings(ctx: Pick<Ctx, "locationId">) {
   return db.location.findUniqueOrThrow({
     where: { id: ctx.locationId },
-    select: { name: true, currency: true, timezone: true, taxRateBps: true, kdsWarnMinutes: true, kdsLateMinutes: true },
+    select: {
+      name: true,
+      currency: true,
+      timezone: true,
+      taxRateBps: true,
+      kdsWarnMinutes: true,
+      kdsLateMinutes: true,
+    },
   });
 }

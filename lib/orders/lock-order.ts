@@ -12,7 +12,9 @@ import { isTerminalOrder } from "./order-state";
  */
 export async function lockOrder(tx: Tx, ctx: Pick<Ctx, "locationId">, orderId: string, opts: { open?: boolean } = {}) {
   // One round trip: lock and read the row (tenancy in the WHERE).
-  const rows = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; tableId: string | null; locationId: string }[]>`
+  const rows = await tx.$queryRaw<
+    { id: string; number: number; status: OrderStatus; tableId: string | null; locationId: string }[]
+  >`
     SELECT "id", "number", "status"::text AS "status", "tableId", "locationId"
     FROM "Order" WHERE "id" = ${orderId} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
   const order = rows[0];

@@ -37,13 +37,17 @@ describe("modifier selection", () => {
   });
 
   it("enforces max", () => {
-    expect(checkModifierSelection([temp], ["rare", "medium"])).toEqual([{ groupId: "g-temp", message: "Choose at most 1 for Steak temperature" }]);
+    expect(checkModifierSelection([temp], ["rare", "medium"])).toEqual([
+      { groupId: "g-temp", message: "Choose at most 1 for Steak temperature" },
+    ]);
   });
 
   it("refuses 86'd, foreign and duplicated modifiers", () => {
     expect(checkModifierSelection([addOns], ["egg"])[0].message).toMatch(/Egg is unavailable/);
     expect(checkModifierSelection([addOns], ["salmon"])[0].message).toMatch(/does not belong/);
-    expect(checkModifierSelection([addOns], ["cheese", "cheese"]).map((p) => p.message)).toContain("A modifier was chosen twice");
+    expect(checkModifierSelection([addOns], ["cheese", "cheese"]).map((p) => p.message)).toContain(
+      "A modifier was chosen twice",
+    );
   });
 
   it("an item without groups takes no modifiers", () => {

@@ -11,7 +11,10 @@ export type ModifierGroupRule = {
 
 export type ModifierProblem = { groupId: string | null; message: string };
 
-export function checkModifierSelection(groups: readonly ModifierGroupRule[], selectedIds: readonly string[]): ModifierProblem[] {
+export function checkModifierSelection(
+  groups: readonly ModifierGroupRule[],
+  selectedIds: readonly string[],
+): ModifierProblem[] {
   const problems: ModifierProblem[] = [];
   const selected = new Set(selectedIds);
   if (selected.size !== selectedIds.length) problems.push({ groupId: null, message: "A modifier was chosen twice" });
@@ -26,7 +29,10 @@ export function checkModifierSelection(groups: readonly ModifierGroupRule[], sel
   for (const g of groups) {
     const count = g.modifiers.filter((m) => selected.has(m.id)).length;
     if (count < g.minSelect) {
-      problems.push({ groupId: g.id, message: g.minSelect === 1 ? `Choose ${g.name}` : `Choose at least ${g.minSelect} for ${g.name}` });
+      problems.push({
+        groupId: g.id,
+        message: g.minSelect === 1 ? `Choose ${g.name}` : `Choose at least ${g.minSelect} for ${g.name}`,
+      });
     }
     if (count > g.maxSelect) problems.push({ groupId: g.id, message: `Choose at most ${g.maxSelect} for ${g.name}` });
   }

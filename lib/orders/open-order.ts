@@ -46,7 +46,9 @@ export async function openOrder(ctx: Ctx, raw: OpenOrderInput) {
     if (input.tableId) {
       await tx.diningTable.update({ where: { id: input.tableId }, data: { status: "SEATED", statusAt: new Date() } });
     }
-    const events = await appendOrderEvents(tx, ctx, [{ orderId: order.id, type: "order.opened", payload: { stationIds: [], itemIds: [], status: "OPEN" } }]);
+    const events = await appendOrderEvents(tx, ctx, [
+      { orderId: order.id, type: "order.opened", payload: { stationIds: [], itemIds: [], status: "OPEN" } },
+    ]);
     return { order, created: true, events };
   }, TX_OPTIONS);
 

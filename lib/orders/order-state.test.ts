@@ -37,8 +37,11 @@ describe("item moves", () => {
   });
 
   it("anything not voided can be voided; the kitchen has seen SENT/READY/SERVED", () => {
-    for (const s of ["PENDING", "HELD", "SENT", "READY", "SERVED"] as const) expect(canMoveItem({ status: s }, "void")).toBe(true);
-    expect(["PENDING", "HELD", "SENT", "READY", "SERVED", "VOIDED"].filter((s) => itemReachedKitchen(s as never))).toEqual(["SENT", "READY", "SERVED"]);
+    for (const s of ["PENDING", "HELD", "SENT", "READY", "SERVED"] as const)
+      expect(canMoveItem({ status: s }, "void")).toBe(true);
+    expect(
+      ["PENDING", "HELD", "SENT", "READY", "SERVED", "VOIDED"].filter((s) => itemReachedKitchen(s as never)),
+    ).toEqual(["SENT", "READY", "SERVED"]);
   });
 });
 

@@ -30,7 +30,12 @@ export type PreparedLine = {
  * menu right now, modifiers within each group's min/max — and snapshot names, prices, tax rate
  * and station, so the ticket and the bill keep what was ordered even if the menu changes.
  */
-export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: NewItem[], now = new Date()): Promise<PreparedLine[]> {
+export async function prepareLines(
+  tx: Tx,
+  ctx: Pick<Ctx, "locationId">,
+  items: NewItem[],
+  now = new Date(),
+): Promise<PreparedLine[]> {
   if (items.length === 0) return [];
   const location = await tx.location.findUniqueOrThrow({
     where: { id: ctx.locationId },
@@ -48,7 +53,9 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
             include: {
               modifiers: {
                 orderBy: { sortOrder: "asc" },
-                include: { recipeItem: { select: { stationId: true, category: { select: { defaultStationId: true } } } } },
+                include: {
+                  recipeItem: { select: { stationId: true, category: { select: { defaultStationId: true } } } },
+                },
               },
             },
           },
@@ -72,7 +79,11 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
       (fieldErrors[`items.${i}.menuItemId`] ??= []).push(`${m.name} is 86'd (sold out)`);
       return;
     }
-    const rule = { seasonalFrom: m.seasonalFrom, seasonalTo: m.seasonalTo, windows: m.availability.map((a) => a.window) };
+    const rule = {
+      seasonalFrom: m.seasonalFrom,
+      seasonalTo: m.seasonalTo,
+      windows: m.availability.map((a) => a.window),
+    };
     if (!isAvailable(rule, now, location.timezone)) {
       unavailable.push(m.name);
       (fieldErrors[`items.${i}.menuItemId`] ??= []).push(`${m.name} is not available at this time`);
@@ -101,7 +112,12 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
       modifiers: groups.flatMap((g) =>
         g.modifiers
           .filter((mod) => chosen.has(mod.id))
-          .map((mod) => ({ modifierId: mod.id, name: mod.name, priceDeltaCents: mod.priceDeltaCents, stationId: modifierStationFor(mod, stationId) })),
+          .map((mod) => ({
+            modifierId: mod.id,
+            name: mod.name,
+            priceDeltaCents: mod.priceDeltaCents,
+            stationId: modifierStationFor(mod, stationId),
+          })),
       ),
     });
   });
@@ -109,7 +125,8 @@ export async function prepareLines(tx: Tx, ctx: Pick<Ctx, "locationId">, items: 
   if (unavailable.length > 0) {
     throw new AppError("UNAVAILABLE_ITEM", `Not available: ${[...new Set(unavailable)].join(", ")}`, fieldErrors);
   }
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Some items cannot be ordered", fieldErrors);
+  if (Object.keys(fieldErrors).length > 0)
+    throw new AppError("VALIDATION", "Some items cannot be ordered", fieldErrors);
   return lines;
 }
 

@@ -19,7 +19,11 @@ export type NewItemInput = z.input<typeof newItemSchema>;
 export type NewItem = z.infer<typeof newItemSchema>;
 
 export const MAX_GUESTS = 99;
-const guestCountSchema = z.number({ error: "Enter the number of guests" }).int("Whole numbers only").min(1, "At least 1 guest").max(MAX_GUESTS, `${MAX_GUESTS} guests at most`);
+const guestCountSchema = z
+  .number({ error: "Enter the number of guests" })
+  .int("Whole numbers only")
+  .min(1, "At least 1 guest")
+  .max(MAX_GUESTS, `${MAX_GUESTS} guests at most`);
 
 export const openOrderSchema = z.object({
   tableId: idSchema.nullable().default(null),
@@ -70,12 +74,15 @@ const statusChange = z.object({
   status: z.enum(["SERVED", "CLOSED", "VOIDED"], { error: "Status must be SERVED, CLOSED or VOIDED" }),
   reason: text().trim().max(200).optional(),
 });
-const voidNeedsReason = (v: { status: string; reason?: string }) => v.status !== "VOIDED" || (v.reason?.length ?? 0) >= 3;
+const voidNeedsReason = (v: { status: string; reason?: string }) =>
+  v.status !== "VOIDED" || (v.reason?.length ?? 0) >= 3;
 const voidReasonIssue = { path: ["reason"], message: "Give a reason to void the order (3+ characters)" };
 
 /** PATCH /api/v1/orders/:orderId body. */
 export const orderStatusBodySchema = statusChange.refine(voidNeedsReason, voidReasonIssue);
-export const updateOrderStatusSchema = statusChange.extend({ orderId: idSchema }).refine(voidNeedsReason, voidReasonIssue);
+export const updateOrderStatusSchema = statusChange
+  .extend({ orderId: idSchema })
+  .refine(voidNeedsReason, voidReasonIssue);
 export type UpdateOrderStatusInput = z.input<typeof updateOrderStatusSchema>;
 
 export const listOrdersSchema = z.object({

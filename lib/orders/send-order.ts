@@ -40,43 +40,62 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
 
-  const { value, replayed } = await runIdempotent(ctx, { scope: "orders.send", key: idempotencyKey, request }, async (tx) => {
-    const order = await lockOrder(tx, ctx, input.orderId, { open: true });
-    const lines = await prepareLines(tx, ctx, input.items);
-    await insertLines(tx, ctx, order.id, lines, "PENDING");
+  const { value, replayed } = await runIdempotent(
+    ctx,
+    { scope: "orders.send", key: idempotencyKey, request },
+    async (tx) => {
+      const order = await lockOrder(tx, ctx, input.orderId, { open: true });
+      const lines = await prepareLines(tx, ctx, input.items);
+      await insertLines(tx, ctx, order.id, lines, "PENDING");
 
-    // Held courses first, then fire every line still pending (saved earlier or just now).
-    const toHold = input.holdCourses.length
-      ? (await tx.orderItem.updateManyAndReturn({
-          where: { orderId: order.id, status: "PENDING", course: { in: input.holdCourses } },
-          data: { status: "HELD" },
-          select: { id: true },
-        })).map((i) => i.id)
-      : [];
-    const fired = await fireItems(tx, ctx, order.id, { status: "PENDING" });
-    if (!fired && toHold.length === 0) throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
-    const settled = await settleOrder(tx, order.id);
-    stock = await deductStock(tx, ctx, fired);
+      // Held courses first, then fire every line still pending (saved earlier or just now).
+      const toHold = input.holdCourses.length
+        ? (
+            await tx.orderItem.updateManyAndReturn({
+              where: { orderId: order.id, status: "PENDING", course: { in: input.holdCourses } },
+              data: { status: "HELD" },
+              select: { id: true },
+            })
+          ).map((i) => i.id)
+        : [];
+      const fired = await fireItems(tx, ctx, order.id, { status: "PENDING" });
+      if (!fired && toHold.length === 0)
+        throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
+      const settled = await settleOrder(tx, order.id);
+      stock = await deductStock(tx, ctx, fired);
 
-    const events: NewOrderEvent[] = [];
-    if (toHold.length) events.push({ orderId: order.id, type: "items.added", payload: { stationIds: [], itemIds: toHold, status: "HELD" } });
-    if (fired) {
-      events.push({ orderId: order.id, type: "items.fired", payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch } });
-    }
-    const stored = await appendOrderEvents(tx, ctx, events);
-    change = committedChange(ctx.locationId, settled, stored);
+      const events: NewOrderEvent[] = [];
+      if (toHold.length)
+        events.push({
+          orderId: order.id,
+          type: "items.added",
+          payload: { stationIds: [], itemIds: toHold, status: "HELD" },
+        });
+      if (fired) {
+        events.push({
+          orderId: order.id,
+          type: "items.fired",
+          payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
+        });
+      }
+      const stored = await appendOrderEvents(tx, ctx, events);
+      change = committedChange(ctx.locationId, settled, stored);
 
-    const result: SendOrderResult = {
-      orderId: order.id,
-      orderNumber: order.number,
-      fireBatch: fired?.fireBatch ?? null,
-      firedItemIds: inRequestOrder(fired?.itemIds ?? [], lines.map((l) => l.id)),
-      heldItemIds: toHold,
-      status: settled.status,
-      ...settled.totals,
-    };
-    return result;
-  });
+      const result: SendOrderResult = {
+        orderId: order.id,
+        orderNumber: order.number,
+        fireBatch: fired?.fireBatch ?? null,
+        firedItemIds: inRequestOrder(
+          fired?.itemIds ?? [],
+          lines.map((l) => l.id),
+        ),
+        heldItemIds: toHold,
+        status: settled.status,
+        ...settled.totals,
+      };
+      return result;
+    },
+  );
 
   if (!replayed && change) {
     await publishChange(change);

@@ -20,23 +20,42 @@ export async function setGuestCount(ctx: Ctx, raw: SetGuestCountInput) {
   const result = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
     const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { guestCount: true } });
-    const highest = await tx.orderItem.aggregate({ where: { orderId: order.id, status: { not: "VOIDED" } }, _max: { seat: true } });
+    const highest = await tx.orderItem.aggregate({
+      where: { orderId: order.id, status: { not: "VOIDED" } },
+      _max: { seat: true },
+    });
     const highestSeat = highest._max.seat ?? 0;
     if (input.guestCount < highestSeat) {
-      throw new AppError("VALIDATION", `Seat ${highestSeat} has items`, { guestCount: [`Seat ${highestSeat} has items: at least ${highestSeat} guests`] });
+      throw new AppError("VALIDATION", `Seat ${highestSeat} has items`, {
+        guestCount: [`Seat ${highestSeat} has items: at least ${highestSeat} guests`],
+      });
     }
     if (current.guestCount === input.guestCount) return { order, guestCount: current.guestCount, changed: false };
     await tx.order.update({ where: { id: order.id }, data: { guestCount: input.guestCount } });
-    await auditAs(ctx, 
-      { action: "order.guests", entityType: "Order", entityId: order.id, details: { number: order.number, before: current.guestCount, after: input.guestCount } },
+    await auditAs(
+      ctx,
+      {
+        action: "order.guests",
+        entityType: "Order",
+        entityId: order.id,
+        details: { number: order.number, before: current.guestCount, after: input.guestCount },
+      },
       tx,
     );
     return { order, guestCount: input.guestCount, changed: true };
   });
   if (result.changed && result.order.tableId) {
     // Floor hint only (tiles show guests/seats); not a kitchen event, so no seq.
-    const table = await db.diningTable.findFirst({ where: { id: result.order.tableId, locationId: ctx.locationId }, select: { id: true, status: true } });
-    if (table) await publishChange({ locationId: ctx.locationId, events: [], tables: [{ tableId: table.id, status: table.status, orderId: result.order.id, seq: null }] });
+    const table = await db.diningTable.findFirst({
+      where: { id: result.order.tableId, locationId: ctx.locationId },
+      select: { id: true, status: true },
+    });
+    if (table)
+      await publishChange({
+        locationId: ctx.locationId,
+        events: [],
+        tables: [{ tableId: table.id, status: table.status, orderId: result.order.id, seq: null }],
+      });
   }
   return { orderId: result.order.id, guestCount: result.guestCount };
 }

@@ -7,7 +7,14 @@ import { AppError } from "../errors";
 import { formatCents } from "../money";
 import { computeTotals, exceedsOrderLimit, MAX_ORDER_TOTAL_CENTS, type Totals } from "./totals";
 
-export type Settled = { orderId: string; tableId: string | null; status: OrderStatus; previous: OrderStatus; table: TableChanged | null; totals: Totals };
+export type Settled = {
+  orderId: string;
+  tableId: string | null;
+  status: OrderStatus;
+  previous: OrderStatus;
+  table: TableChanged | null;
+  totals: Totals;
+};
 
 /**
  * After items changed: recompute the order's totals and status from its items, and move the
@@ -17,25 +24,46 @@ export type Settled = { orderId: string; tableId: string | null; status: OrderSt
 export async function settleOrder(tx: Tx, orderId: string, explicit?: OrderStatus): Promise<Settled> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { id: true, status: true, tableId: true, table: { select: { status: true } }, location: { select: { taxRateBps: true } } },
+    select: {
+      id: true,
+      status: true,
+      tableId: true,
+      table: { select: { status: true } },
+      location: { select: { taxRateBps: true } },
+    },
   });
   const items = await tx.orderItem.findMany({
     where: { orderId },
-    select: { status: true, bumpedAt: true, unitPriceCents: true, modifiersCents: true, quantity: true, taxRateBps: true },
+    select: {
+      status: true,
+      bumpedAt: true,
+      unitPriceCents: true,
+      modifiersCents: true,
+      quantity: true,
+      taxRateBps: true,
+    },
   });
   const totals = computeTotals(
     items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
     order.location.taxRateBps,
   );
   if (exceedsOrderLimit(totals)) {
-    throw new AppError("VALIDATION", `An order cannot total more than ${formatCents(MAX_ORDER_TOTAL_CENTS)}; check the quantities`, {
-      items: [`This order would total ${formatCents(totals.totalCents)}`],
-    });
+    throw new AppError(
+      "VALIDATION",
+      `An order cannot total more than ${formatCents(MAX_ORDER_TOTAL_CENTS)}; check the quantities`,
+      {
+        items: [`This order would total ${formatCents(totals.totalCents)}`],
+      },
+    );
   }
   const status = explicit ?? deriveOrderStatus(order.status, items);
   await tx.order.update({
     where: { id: orderId },
-    data: { ...totals, status, ...(isTerminalOrder(status) && !isTerminalOrder(order.status) ? { closedAt: new Date() } : {}) },
+    data: {
+      ...totals,
+      status,
+      ...(isTerminalOrder(status) && !isTerminalOrder(order.status) ? { closedAt: new Date() } : {}),
+    },
   });
 
   let table: TableChanged | null = null;

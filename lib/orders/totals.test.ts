@@ -34,7 +34,10 @@ describe("order totals", () => {
 
   it("rounds once per rate, so splitting lines does not change the tax", () => {
     const one = computeTotals([{ unitPriceCents: 3, modifiersCents: 0, quantity: 10 }], 875);
-    const ten = computeTotals(Array.from({ length: 10 }, () => ({ unitPriceCents: 3, modifiersCents: 0, quantity: 1 })), 875);
+    const ten = computeTotals(
+      Array.from({ length: 10 }, () => ({ unitPriceCents: 3, modifiersCents: 0, quantity: 1 })),
+      875,
+    );
     expect(ten).toEqual(one);
     expect(one.taxCents).toBe(3); // 30 × 8.75 % = 2.625 → 3 (per-line rounding would give 0)
   });

@@ -33,12 +33,23 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     const order = await lockOrder(tx, ctx, input.orderId);
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
-      select: { id: true, status: true, bumpedAt: true, stationId: true, firedAt: true, modifiers: { where: { stationId: { not: null }, bumpedAt: null }, select: { stationId: true } } },
+      select: {
+        id: true,
+        status: true,
+        bumpedAt: true,
+        stationId: true,
+        firedAt: true,
+        modifiers: { where: { stationId: { not: null }, bumpedAt: null }, select: { stationId: true } },
+      },
     });
     const move = input.status === "SERVED" ? "serve" : input.status === "CLOSED" ? "close" : "void";
     if (!canMoveOrder(order.status, items, move)) {
       const why =
-        move === "serve" ? "nothing is ready at the pass" : move === "close" ? "food is still in the kitchen or at the pass" : `it is ${order.status.toLowerCase()}`;
+        move === "serve"
+          ? "nothing is ready at the pass"
+          : move === "close"
+            ? "food is still in the kitchen or at the pass"
+            : `it is ${order.status.toLowerCase()}`;
       throw new AppError("INVALID_STATE", `Order #${order.number} cannot be ${input.status.toLowerCase()}: ${why}`);
     }
     const now = new Date();
@@ -46,12 +57,16 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       const ready = items.filter((i) => i.status === "READY").map((i) => i.id);
       await tx.orderItem.updateMany({ where: { id: { in: ready } }, data: { status: "SERVED", servedAt: now } });
       const settled = await settleOrder(tx, order.id);
-      const events = await appendOrderEvents(tx, ctx, [{ orderId: order.id, type: "items.served", payload: { stationIds: [], itemIds: ready } }]);
+      const events = await appendOrderEvents(tx, ctx, [
+        { orderId: order.id, type: "items.served", payload: { stationIds: [], itemIds: ready } },
+      ]);
       return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: [] as string[] };
     }
 
     const reason = move === "close" ? "Not sent before the check closed" : input.reason!;
-    const dropped = items.filter((i) => (move === "close" ? i.status === "PENDING" || i.status === "HELD" : i.status !== "VOIDED"));
+    const dropped = items.filter((i) =>
+      move === "close" ? i.status === "PENDING" || i.status === "HELD" : i.status !== "VOIDED",
+    );
     if (dropped.length) {
       await tx.orderItem.updateMany({
         where: { id: { in: dropped.map((i) => i.id) } },
@@ -59,7 +74,8 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       });
     }
     if (move === "void") {
-      await auditAs(ctx, 
+      await auditAs(
+        ctx,
         { action: "order.void", entityType: "Order", entityId: order.id, details: { number: order.number, reason } },
         tx,
       );
@@ -68,22 +84,40 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     // Stations still cooking something of a voided order must see it go; its stock goes back
     // (after the table row: lock order order → table → stock → counter, ADR 0006).
     const unmade = move === "void" ? dropped.filter((i) => i.status === "SENT" && i.firedAt && !i.bumpedAt) : [];
-    const stock = unmade.length ? await reverseStockForVoidedItems(tx, ctx, unmade.map((i) => i.id)) : { restoredMenuItemIds: [] };
+    const stock = unmade.length
+      ? await reverseStockForVoidedItems(
+          tx,
+          ctx,
+          unmade.map((i) => i.id),
+        )
+      : { restoredMenuItemIds: [] };
     const onLine =
       move === "void"
-        ? [...new Set(dropped.filter((i) => i.firedAt && i.status === "SENT").flatMap((i) => [...(i.bumpedAt ? [] : [i.stationId]), ...i.modifiers.map((m) => m.stationId)]))]
+        ? [
+            ...new Set(
+              dropped
+                .filter((i) => i.firedAt && i.status === "SENT")
+                .flatMap((i) => [...(i.bumpedAt ? [] : [i.stationId]), ...i.modifiers.map((m) => m.stationId)]),
+            ),
+          ]
         : [];
     const events = await appendOrderEvents(tx, ctx, [
       {
         orderId: order.id,
         type: move === "close" ? "order.closed" : "order.voided",
-        payload: { stationIds: onLine, itemIds: dropped.map((i) => i.id).slice(0, 200), status: input.status, ...(move === "void" ? { reason } : {}) },
+        payload: {
+          stationIds: onLine,
+          itemIds: dropped.map((i) => i.id).slice(0, 200),
+          status: input.status,
+          ...(move === "void" ? { reason } : {}),
+        },
       },
     ]);
     return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: stock.restoredMenuItemIds };
   }, TX_OPTIONS);
 
   await publishChange(change);
-  if (change.restoredMenuItemIds.length) await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
+  if (change.restoredMenuItemIds.length)
+    await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
   return { orderId: input.orderId, status: change.orders?.[0]?.status ?? input.status };
 }

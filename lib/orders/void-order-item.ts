@@ -30,7 +30,17 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
     await lockOrder(tx, ctx, input.orderId, { open: true });
     const item = await tx.orderItem.findFirst({
       where: { id: input.orderItemId, orderId: input.orderId, locationId: ctx.locationId },
-      select: { id: true, name: true, status: true, bumpedAt: true, stationId: true, fireBatch: true, quantity: true, unitPriceCents: true, modifiersCents: true },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        bumpedAt: true,
+        stationId: true,
+        fireBatch: true,
+        quantity: true,
+        unitPriceCents: true,
+        modifiersCents: true,
+      },
     });
     if (!item) throw notFound("Order item");
     if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
@@ -41,12 +51,20 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       where: { id: item.id },
       data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },
     });
-    await auditAs(ctx, 
+    await auditAs(
+      ctx,
       {
         action: "order.item.void",
         entityType: "OrderItem",
         entityId: item.id,
-        details: { orderId: input.orderId, name: item.name, quantity: item.quantity, previousStatus: item.status, reason: input.reason, lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity },
+        details: {
+          orderId: input.orderId,
+          name: item.name,
+          quantity: item.quantity,
+          previousStatus: item.status,
+          reason: input.reason,
+          lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity,
+        },
       },
       tx,
     );
@@ -58,13 +76,19 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       {
         orderId: input.orderId,
         type: "items.voided",
-        payload: { stationIds: itemReachedKitchen(item.status) ? [item.stationId] : [], itemIds: [item.id], fireBatch: item.fireBatch, reason: input.reason },
+        payload: {
+          stationIds: itemReachedKitchen(item.status) ? [item.stationId] : [],
+          itemIds: [item.id],
+          fireBatch: item.fireBatch,
+          reason: input.reason,
+        },
       },
     ]);
     return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: stock.restoredMenuItemIds };
   }, TX_OPTIONS);
   await publishChange(change);
-  if (change.restoredMenuItemIds.length) await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
+  if (change.restoredMenuItemIds.length)
+    await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
   const order = change.orders?.[0];
   return { orderId: input.orderId, orderItemId: input.orderItemId, status: order?.status ?? null };
 }

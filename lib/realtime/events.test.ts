@@ -38,7 +38,14 @@ describe("kitchen events", () => {
 
   it("are built from stored rows with only ids, seq and time — never prices", () => {
     const e = toKitchenEvent(row);
-    expect(e).toEqual({ seq: 42, type: "items.fired", orderId: "o1", stationIds: ["st-grill", null], fireBatch: 2, at: "2026-11-21T20:00:00.000Z" });
+    expect(e).toEqual({
+      seq: 42,
+      type: "items.fired",
+      orderId: "o1",
+      stationIds: ["st-grill", null],
+      fireBatch: 2,
+      at: "2026-11-21T20:00:00.000Z",
+    });
     expect(kitchenEventSchema.parse(e)).toEqual(e);
     expect(JSON.stringify(e)).not.toMatch(/cents|price|total|tax/i);
   });

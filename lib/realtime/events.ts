@@ -93,7 +93,9 @@ export function toKitchenEvent(row: {
   createdAt: Date | string;
 }): KitchenEvent {
   const payload = orderEventPayloadSchema.safeParse(row.payload);
-  const type = (ORDER_EVENT_TYPES as readonly string[]).includes(row.type) ? (row.type as OrderEventType) : "order.opened";
+  const type = (ORDER_EVENT_TYPES as readonly string[]).includes(row.type)
+    ? (row.type as OrderEventType)
+    : "order.opened";
   return {
     seq: row.seq,
     type,
@@ -146,7 +148,10 @@ export const menuChangedSchema = z.object({
 export type MenuChanged = z.infer<typeof menuChangedSchema>;
 
 /** Whether a kitchen event concerns a station (expo sees everything). */
-export function concernsStation(event: Pick<KitchenEvent, "stationIds">, station: { id: string; isExpo: boolean }): boolean {
+export function concernsStation(
+  event: Pick<KitchenEvent, "stationIds">,
+  station: { id: string; isExpo: boolean },
+): boolean {
   return station.isExpo || event.stationIds.includes(station.id);
 }
 

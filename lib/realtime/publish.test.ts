@@ -45,7 +45,14 @@ beforeAll(async () => {
   // Imported after the env is set: lib/env.ts reads it once.
   publish = await import("./publish");
   events = await import("./events");
-  const signer = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: "127.0.0.1", port: String(server.port), useTLS: false });
+  const signer = new PusherServer({
+    appId: APP.id,
+    key: APP.key,
+    secret: APP.secret,
+    host: "127.0.0.1",
+    port: String(server.port),
+    useTLS: false,
+  });
   client = new PusherClient(APP.key, {
     cluster: "mt1",
     wsHost: "127.0.0.1",
@@ -56,7 +63,8 @@ beforeAll(async () => {
     channelAuthorization: {
       endpoint: "/unused",
       transport: "ajax",
-      customHandler: ({ socketId, channelName }, callback) => callback(null, signer.authorizeChannel(socketId, channelName)),
+      customHandler: ({ socketId, channelName }, callback) =>
+        callback(null, signer.authorizeChannel(socketId, channelName)),
     },
   });
 });
@@ -93,7 +101,14 @@ describe("publishChange", () => {
     });
 
     const data = await fired;
-    expect(data).toEqual({ seq: 17, type: "items.fired", orderId: "order-1", stationIds: ["st-grill"], fireBatch: 1, at: "2026-11-21T20:00:00.000Z" });
+    expect(data).toEqual({
+      seq: 17,
+      type: "items.fired",
+      orderId: "order-1",
+      stationIds: ["st-grill"],
+      fireBatch: 1,
+      at: "2026-11-21T20:00:00.000Z",
+    });
     expect(JSON.stringify(data)).not.toMatch(/cents|price/i);
     expect(await table).toEqual({ tableId: "t5", status: "ORDERED", orderId: "order-1", seq: 17 });
     expect(await order).toMatchObject({ orderId: "order-1", status: "SENT", seq: 17 });
@@ -138,7 +153,10 @@ describe("publishChange", () => {
         }),
       ).resolves.toBeUndefined();
       await publish.flushPublishes();
-      expect(warned).toHaveBeenCalledWith("realtime publish failed; clients will resync", expect.objectContaining({ error: "connect ECONNREFUSED" }));
+      expect(warned).toHaveBeenCalledWith(
+        "realtime publish failed; clients will resync",
+        expect.objectContaining({ error: "connect ECONNREFUSED" }),
+      );
     } finally {
       warned.mockRestore();
       sdk.triggerBatch = original;
@@ -154,7 +172,15 @@ describe("publishChange", () => {
     const sdk = pusherServer();
     const original = sdk.triggerBatch.bind(sdk);
     const hungPort = (hung.address() as AddressInfo).port;
-    const hungSdk = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: "127.0.0.1", port: String(hungPort), useTLS: false, timeout: 300 });
+    const hungSdk = new PusherServer({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: "127.0.0.1",
+      port: String(hungPort),
+      useTLS: false,
+      timeout: 300,
+    });
     let attempts = 0;
     sdk.triggerBatch = (batch) => {
       attempts++;
@@ -167,7 +193,9 @@ describe("publishChange", () => {
         Array.from({ length: 5 }, (_, i) =>
           publish.publishChange({
             locationId: "loc-h",
-            events: [{ seq: i + 1, type: "items.fired", orderId: "o", payload: { stationIds: [] }, createdAt: new Date() }],
+            events: [
+              { seq: i + 1, type: "items.fired", orderId: "o", payload: { stationIds: [] }, createdAt: new Date() },
+            ],
           }),
         ),
       );
@@ -177,7 +205,10 @@ describe("publishChange", () => {
       // server is already known to be down), then given up: displays catch up from the database.
       expect(attempts).toBeGreaterThanOrEqual(1);
       expect(attempts).toBeLessThanOrEqual(3);
-      expect(warned).toHaveBeenCalledWith("realtime publish failed; clients will resync", expect.objectContaining({ attempts, events: Array(5).fill("private-loc-loc-h-kitchen:items.fired") }));
+      expect(warned).toHaveBeenCalledWith(
+        "realtime publish failed; clients will resync",
+        expect.objectContaining({ attempts, events: Array(5).fill("private-loc-loc-h-kitchen:items.fired") }),
+      );
     } finally {
       warned.mockRestore();
       sdk.triggerBatch = original;
@@ -197,9 +228,16 @@ describe("publishChange", () => {
   it("drops (and logs) an invalid payload instead of throwing", async () => {
     const logged = vi.spyOn(log, "error").mockImplementation(() => {});
     await expect(
-      publish.publishChange({ locationId: "loc-a", events: [], tables: [{ tableId: "t", status: "NOPE" as never, orderId: null, seq: null }] }),
+      publish.publishChange({
+        locationId: "loc-a",
+        events: [],
+        tables: [{ tableId: "t", status: "NOPE" as never, orderId: null, seq: null }],
+      }),
     ).resolves.toBeUndefined();
-    expect(logged).toHaveBeenCalledWith("realtime payload invalid; not published", expect.objectContaining({ locationId: "loc-a" }));
+    expect(logged).toHaveBeenCalledWith(
+      "realtime payload invalid; not published",
+      expect.objectContaining({ locationId: "loc-a" }),
+    );
     logged.mockRestore();
   });
 });

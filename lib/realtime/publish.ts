@@ -40,8 +40,16 @@ export function messagesFor(change: CommittedChange): Message[] {
       const data = kitchenEventSchema.parse(toKitchenEvent(e));
       return { channel: kitchen, name: data.type, data };
     }),
-    ...(change.tables ?? []).map((t) => ({ channel: floor, name: FLOOR_EVENTS.tableChanged, data: tableChangedSchema.parse(t) })),
-    ...(change.orders ?? []).map((o) => ({ channel: floor, name: FLOOR_EVENTS.orderChanged, data: orderChangedSchema.parse(o) })),
+    ...(change.tables ?? []).map((t) => ({
+      channel: floor,
+      name: FLOOR_EVENTS.tableChanged,
+      data: tableChangedSchema.parse(t),
+    })),
+    ...(change.orders ?? []).map((o) => ({
+      channel: floor,
+      name: FLOOR_EVENTS.orderChanged,
+      data: orderChangedSchema.parse(o),
+    })),
   ];
 }
 

@@ -45,7 +45,9 @@ export async function disconnectRealtimeSessions(sessionIds: readonly string[]):
     sessionIds.map((id) =>
       pusherServer()
         .terminateUserConnections(id)
-        .catch((error: unknown) => log.warn("could not drop realtime sockets of a revoked session", { sessionId: id, error })),
+        .catch((error: unknown) =>
+          log.warn("could not drop realtime sockets of a revoked session", { sessionId: id, error }),
+        ),
     ),
   );
 }

@@ -15,7 +15,10 @@ export const changePasswordSchema = z
     newPassword: z.string().max(1024),
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords differ",
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /**
@@ -25,7 +28,9 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Promise<{ signedOut: true }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("VALIDATION", "Some fields are invalid", { currentPassword: ["That is not your current password"] });
+    throw new AppError("VALIDATION", "Some fields are invalid", {
+      currentPassword: ["That is not your current password"],
+    });
   }
   const problems = passwordProblems(input.newPassword, { email: user.email, name: user.name });
   if (input.newPassword === input.currentPassword) problems.push("Choose a password you have not been using");
@@ -33,7 +38,16 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
   const passwordHash = await hashPassword(input.newPassword);
   const revoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit({ action: "auth.password.changed", actorId: user.id, locationId: ctx.locationId, ip: ctx.ip, requestId: ctx.requestId }, tx);
+    await recordAudit(
+      {
+        action: "auth.password.changed",
+        actorId: user.id,
+        locationId: ctx.locationId,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      },
+      tx,
+    );
     return revokeSessions({ userId: user.id }, tx);
   });
   // Open sockets would otherwise keep receiving events after the change.

@@ -8,7 +8,9 @@ export async function listStaff(ctx: Ctx) {
     db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { timezone: true } }),
     db.membership.findMany({
       where: { locationId: ctx.locationId },
-      include: { user: { select: { id: true, name: true, email: true, active: true, lastLoginAt: true, lockedUntil: true } } },
+      include: {
+        user: { select: { id: true, name: true, email: true, active: true, lastLoginAt: true, lockedUntil: true } },
+      },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
   ]);

@@ -32,8 +32,14 @@ export async function flagTable(ctx: Ctx, raw: FlagTableInput) {
   });
   if (!table) throw notFound("Table");
   const order = table.orders[0] ?? null;
-  const status = input.attention ? "NEEDS_ATTENTION" : tableStatusFor(order?.status ?? null, { foodWaiting: (order?._count.items ?? 0) > 0 });
+  const status = input.attention
+    ? "NEEDS_ATTENTION"
+    : tableStatusFor(order?.status ?? null, { foodWaiting: (order?._count.items ?? 0) > 0 });
   await db.diningTable.update({ where: { id: table.id }, data: { status, statusAt: new Date() } });
-  await publishChange({ locationId: ctx.locationId, events: [], tables: [{ tableId: table.id, status, orderId: order?.id ?? null, seq: null }] });
+  await publishChange({
+    locationId: ctx.locationId,
+    events: [],
+    tables: [{ tableId: table.id, status, orderId: order?.id ?? null, seq: null }],
+  });
   return { tableId: table.id, status };
 }

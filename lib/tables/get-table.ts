@@ -15,7 +15,12 @@ export async function getTable(ctx: Ctx, input: { tableId: string }) {
       seats: true,
       status: true,
       area: { select: { name: true } },
-      orders: { where: { status: { notIn: ["CLOSED", "VOIDED"] } }, select: { id: true }, orderBy: { openedAt: "desc" }, take: 1 },
+      orders: {
+        where: { status: { notIn: ["CLOSED", "VOIDED"] } },
+        select: { id: true },
+        orderBy: { openedAt: "desc" },
+        take: 1,
+      },
     },
   });
   if (!table) throw notFound("Table");

@@ -15,7 +15,15 @@ export async function listFloor(ctx: Ctx) {
         include: {
           orders: {
             where: { status: { notIn: ["CLOSED", "VOIDED"] } },
-            select: { id: true, number: true, status: true, totalCents: true, guestCount: true, openedAt: true, server: { select: { name: true } } },
+            select: {
+              id: true,
+              number: true,
+              status: true,
+              totalCents: true,
+              guestCount: true,
+              openedAt: true,
+              server: { select: { name: true } },
+            },
             take: 1,
             orderBy: { openedAt: "desc" },
           },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatZonedDateTime, localDateOf, localHourOf, startOfLocalDay, startOfNextLocalDay, zonedInstant } from "./zoned";
+import {
+  formatZonedDateTime,
+  localDateOf,
+  localHourOf,
+  startOfLocalDay,
+  startOfNextLocalDay,
+  zonedInstant,
+} from "./zoned";
 
 const iso = (d: Date) => d.toISOString();
 
@@ -28,9 +35,13 @@ describe("startOfLocalDay", () => {
   // London: 2026-03-29 01:00 GMT → 02:00 BST; 2026-10-25 02:00 BST → 01:00 GMT.
   it("London, both clock changes", () => {
     expect(iso(startOfLocalDay("Europe/London", new Date("2026-03-29T12:00:00Z")))).toBe("2026-03-29T00:00:00.000Z");
-    expect(iso(startOfNextLocalDay("Europe/London", new Date("2026-03-29T12:00:00Z")))).toBe("2026-03-29T23:00:00.000Z");
+    expect(iso(startOfNextLocalDay("Europe/London", new Date("2026-03-29T12:00:00Z")))).toBe(
+      "2026-03-29T23:00:00.000Z",
+    );
     expect(iso(startOfLocalDay("Europe/London", new Date("2026-10-25T12:00:00Z")))).toBe("2026-10-24T23:00:00.000Z");
-    expect(iso(startOfNextLocalDay("Europe/London", new Date("2026-10-25T12:00:00Z")))).toBe("2026-10-26T00:00:00.000Z");
+    expect(iso(startOfNextLocalDay("Europe/London", new Date("2026-10-25T12:00:00Z")))).toBe(
+      "2026-10-26T00:00:00.000Z",
+    );
   });
 
   it("just after local midnight belongs to the new day, just before to the old one", () => {

@@ -61,6 +61,8 @@ export function formatZonedDateTime(instant: Date, timeZone: string): string {
 
 /** "EST" / "EDT", "UTC", or "GMT+5:30" where English has no short name. */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName");
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    .formatToParts(instant)
+    .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }

@@ -39,7 +39,9 @@ const RECEIVE_TIMEOUT_MS = 10_000;
 // The use cases start with `import "server-only"`, which resolves to an empty module only under
 // the "react-server" export condition (as inside Next). Re-run this file with that condition.
 if (!process.execArgv.some((a) => a.includes("react-server"))) {
-  const child = spawn(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], { stdio: "inherit" });
+  const child = spawn(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], {
+    stdio: "inherit",
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
@@ -87,7 +89,15 @@ type Summary = { n: number; lost: number; p50: number; p95: number; p99: number;
 function summarise(samples: number[], lost: number): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN);
-  return { n: s.length, lost, p50: q(50), p95: q(95), p99: q(99), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), max: s[s.length - 1] ?? NaN };
+  return {
+    n: s.length,
+    lost,
+    p50: q(50),
+    p95: q(95),
+    p99: q(99),
+    mean: s.reduce((a, b) => a + b, 0) / (s.length || 1),
+    max: s[s.length - 1] ?? NaN,
+  };
 }
 
 // ---- realtime server (own process) and subscribers -------------------------------------------
@@ -104,13 +114,24 @@ async function freePort(): Promise<number> {
 async function startRealtimeProcess(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts", "realtime-server.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, REALTIME_PORT: String(port), PUSHER_APP_ID: APP.id, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret, REALTIME_LOG_LEVEL: "warn",
+    env: {
+      ...process.env,
+      REALTIME_PORT: String(port),
+      PUSHER_APP_ID: APP.id,
+      PUSHER_KEY: APP.key,
+      PUSHER_SECRET: APP.secret,
+      REALTIME_LOG_LEVEL: "warn",
       // The baseline sends client events on the kitchen channel; bench sockets do not sign in.
-      REALTIME_CLIENT_EVENT_CHANNELS: "private-loc-*-kitchen", REALTIME_SIGNIN_TIMEOUT_SECONDS: "0" },
+      REALTIME_CLIENT_EVENT_CHANNELS: "private-loc-*-kitchen",
+      REALTIME_SIGNIN_TIMEOUT_SECONDS: "0",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -119,7 +140,14 @@ async function startRealtimeProcess(port: number): Promise<ChildProcess> {
 }
 
 function pusherClient(port: number): PusherClient {
-  const signer = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: "127.0.0.1", port: String(port), useTLS: false });
+  const signer = new PusherServer({
+    appId: APP.id,
+    key: APP.key,
+    secret: APP.secret,
+    host: "127.0.0.1",
+    port: String(port),
+    useTLS: false,
+  });
   return new PusherClient(APP.key, {
     cluster: "mt1",
     wsHost: "127.0.0.1",
@@ -183,7 +211,11 @@ async function drive(cfg: Config, op: (i: number) => Promise<{ latencies: number
   }
   const s = await Promise.all(steady);
   const b = await Promise.all(Array.from({ length: cfg.burst }, (_, i) => op(total + i)));
-  const fold = (xs: typeof s) => summarise(xs.flatMap((x) => x.latencies), xs.reduce((n, x) => n + x.lost, 0));
+  const fold = (xs: typeof s) =>
+    summarise(
+      xs.flatMap((x) => x.latencies),
+      xs.reduce((n, x) => n + x.lost, 0),
+    );
   return { steady: fold(s), burst: fold(b), all: fold([...s, ...b]) };
 }
 
@@ -197,9 +229,15 @@ async function main(): Promise<number> {
     console.error(String(error));
     return 2;
   }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
   const log = (m: string) => !cfg.json && console.log(m);
-  log(`kds bench: ${cfg.rate}/s for ${cfg.duration} s + burst of ${cfg.burst}, ${cfg.subscribers} display subscriber(s), ${cpus().length} CPU(s)`);
+  log(
+    `kds bench: ${cfg.rate}/s for ${cfg.duration} s + burst of ${cfg.burst}, ${cfg.subscribers} display subscriber(s), ${cpus().length} CPU(s)`,
+  );
 
   const scratch = await createScratchDatabase(adminUrl, "kp_bench_kds");
   const port = await freePort();
@@ -228,15 +266,36 @@ async function main(): Promise<number> {
     await seedDemo(db);
     // Plenty of stock so the stock hook deducts for real without ever running out.
     await db.stockLevel.updateMany({ data: { quantity: 1_000_000 } });
-    const member = await db.membership.findFirstOrThrow({ where: { user: { email: "server@demo.kitchen" }, location: { slug: "demo-bistro" } }, include: { user: true } });
-    const ctx = { userId: member.userId, name: member.user.name, email: member.user.email, role: member.role, locationId: member.locationId, requestId: "bench" };
-    const item = async (name: string) => db.menuItem.findFirstOrThrow({ where: { name, locationId: ctx.locationId }, include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } } });
+    const member = await db.membership.findFirstOrThrow({
+      where: { user: { email: "server@demo.kitchen" }, location: { slug: "demo-bistro" } },
+      include: { user: true },
+    });
+    const ctx = {
+      userId: member.userId,
+      name: member.user.name,
+      email: member.user.email,
+      role: member.role,
+      locationId: member.locationId,
+      requestId: "bench",
+    };
+    const item = async (name: string) =>
+      db.menuItem.findFirstOrThrow({
+        where: { name, locationId: ctx.locationId },
+        include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
+      });
     const burger = await item("Classic Burger");
     const side = burger.modifierGroups.find((g) => g.group.name === "Side choice")!.group.modifiers[0].id;
     const soup = await item("Soup of the Day");
     const tea = await item("Iced Tea");
     const lines = [
-      { menuItemId: burger.id, quantity: 1, modifierIds: [side], seat: 1, course: "MAINS" as const, notes: "no pickles" },
+      {
+        menuItemId: burger.id,
+        quantity: 1,
+        modifierIds: [side],
+        seat: 1,
+        course: "MAINS" as const,
+        notes: "no pickles",
+      },
       { menuItemId: soup.id, quantity: 1, seat: 2, course: "STARTERS" as const },
       { menuItemId: tea.id, quantity: 2, course: "DRINKS" as const },
     ];
@@ -278,7 +337,9 @@ async function main(): Promise<number> {
 
     log("measuring the baseline (pg INSERT + WebSocket client event)…");
     const raw = new pg.Pool({ connectionString: scratch.url, max: 10 });
-    await raw.query(`CREATE TABLE bench_baseline (id text PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await raw.query(
+      `CREATE TABLE bench_baseline (id text PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
     // Client events are limited to 10/s per connection (Pusher's rule): spread them over senders.
     const senders: Channel[] = [];
     for (let i = 0; i < Math.max(10, Math.ceil(cfg.burst / 5)); i++) {
@@ -303,7 +364,11 @@ async function main(): Promise<number> {
       config: cfg,
       ours,
       baseline,
-      ratio: { steady: ratio(ours.steady, baseline.steady), burst: ratio(ours.burst, baseline.burst), all: ratio(ours.all, baseline.all) },
+      ratio: {
+        steady: ratio(ours.steady, baseline.steady),
+        burst: ratio(ours.burst, baseline.burst),
+        all: ratio(ours.all, baseline.all),
+      },
       sendFailures: failures,
     };
     if (cfg.json) console.log(JSON.stringify(result, null, 2));
@@ -318,17 +383,46 @@ async function main(): Promise<number> {
   }
 }
 
-function printTable(r: { ours: Record<string, Summary>; baseline: Record<string, Summary>; ratio: Record<string, { p50: number; p95: number; p99: number }> }) {
+function printTable(r: {
+  ours: Record<string, Summary>;
+  baseline: Record<string, Summary>;
+  ratio: Record<string, { p50: number; p95: number; p99: number }>;
+}) {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
   const rows: string[][] = [];
   for (const phase of ["steady", "burst", "all"] as const) {
-    rows.push([`send path (${phase})`, String(r.ours[phase].n), String(r.ours[phase].lost), f(r.ours[phase].p50), f(r.ours[phase].p95), f(r.ours[phase].p99), f(r.ours[phase].max)]);
-    rows.push([`baseline (${phase})`, String(r.baseline[phase].n), String(r.baseline[phase].lost), f(r.baseline[phase].p50), f(r.baseline[phase].p95), f(r.baseline[phase].p99), f(r.baseline[phase].max)]);
-    rows.push([`ratio (${phase})`, "", "", `${f(r.ratio[phase].p50)}×`, `${f(r.ratio[phase].p95)}×`, `${f(r.ratio[phase].p99)}×`, ""]);
+    rows.push([
+      `send path (${phase})`,
+      String(r.ours[phase].n),
+      String(r.ours[phase].lost),
+      f(r.ours[phase].p50),
+      f(r.ours[phase].p95),
+      f(r.ours[phase].p99),
+      f(r.ours[phase].max),
+    ]);
+    rows.push([
+      `baseline (${phase})`,
+      String(r.baseline[phase].n),
+      String(r.baseline[phase].lost),
+      f(r.baseline[phase].p50),
+      f(r.baseline[phase].p95),
+      f(r.baseline[phase].p99),
+      f(r.baseline[phase].max),
+    ]);
+    rows.push([
+      `ratio (${phase})`,
+      "",
+      "",
+      `${f(r.ratio[phase].p50)}×`,
+      `${f(r.ratio[phase].p95)}×`,
+      `${f(r.ratio[phase].p99)}×`,
+      "",
+    ]);
   }
   const header = ["latency ms: send → event received", "samples", "lost", "p50", "p95", "p99", "max"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log("\n" + line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));

@@ -351,7 +351,11 @@ async function runPhase(target: Target, config: Config): Promise<PhaseResult> {
   // Warm-up: JIT, keep-alive HTTP socket, buffers. Not measured; sent at the same rate.
   const warmPublishes = await publishAtRate(warmup, rate, (seq) => publishOne(seq, true));
   await Promise.all(warmPublishes);
-  await waitFor(() => warmDelivered >= warmup * subscribers, WARMUP_SETTLE_MS, (wake) => (onProgress = wake));
+  await waitFor(
+    () => warmDelivered >= warmup * subscribers,
+    WARMUP_SETTLE_MS,
+    (wake) => (onProgress = wake),
+  );
   publishFailures.length = 0; // warm-up failures would show up again in the measured run
 
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
@@ -361,7 +365,11 @@ async function runPhase(target: Target, config: Config): Promise<PhaseResult> {
   const pending = await publishAtRate(events, rate, (seq) => publishOne(seq, false));
   const lastPublishStarted = performance.now();
   await Promise.all(pending);
-  await waitFor(() => delivered >= expected, DRAIN_TIMEOUT_MS, (wake) => (onProgress = wake));
+  await waitFor(
+    () => delivered >= expected,
+    DRAIN_TIMEOUT_MS,
+    (wake) => (onProgress = wake),
+  );
   loopDelay.disable();
   const cpu = process.cpuUsage(cpuBefore);
   onProgress = null;
@@ -404,7 +412,11 @@ async function publishAtRate(
   return pending;
 }
 
-async function waitFor(done: () => boolean, timeoutMs: number, setWake: (wake: (() => void) | null) => void): Promise<void> {
+async function waitFor(
+  done: () => boolean,
+  timeoutMs: number,
+  setWake: (wake: (() => void) | null) => void,
+): Promise<void> {
   if (done()) return;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(finish, timeoutMs);
@@ -587,7 +599,9 @@ main().then(
     }, 3_000).unref();
   },
   (error: unknown) => {
-    process.stderr.write(`realtime-fanout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `realtime-fanout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

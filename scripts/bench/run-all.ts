@@ -85,12 +85,7 @@ function status(outcome: Outcome): string {
 }
 
 function printSummary(outcomes: Outcome[]): void {
-  const rows = outcomes.map((o) => [
-    o.name,
-    o.code === null ? "-" : String(o.code),
-    o.seconds.toFixed(1),
-    status(o),
-  ]);
+  const rows = outcomes.map((o) => [o.name, o.code === null ? "-" : String(o.code), o.seconds.toFixed(1), status(o)]);
   const header = ["benchmark", "exit", "seconds", "status"];
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string =>
@@ -126,7 +121,9 @@ async function main(): Promise<number> {
 
   const files = discover(positionals);
   if (files.length === 0) {
-    process.stderr.write(`bench: no benchmarks found in ${relative(REPO_ROOT, BENCH_DIR)}${positionals.length ? ` matching ${positionals.join(", ")}` : ""}\n`);
+    process.stderr.write(
+      `bench: no benchmarks found in ${relative(REPO_ROOT, BENCH_DIR)}${positionals.length ? ` matching ${positionals.join(", ")}` : ""}\n`,
+    );
     return 1;
   }
   const args = values.full ? [] : ["--quick"];

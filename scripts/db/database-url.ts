@@ -90,4 +90,3 @@ export async function databaseIsEmpty(url: string): Promise<boolean> {
     return count.rowCount === 0;
   });
 }
-

@@ -47,7 +47,9 @@ export class EmbeddedPostgresInUseError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`The embedded PostgreSQL data directory ${dataDir} is in use by another running process (postgres pid ${pid}).`);
+    super(
+      `The embedded PostgreSQL data directory ${dataDir} is in use by another running process (postgres pid ${pid}).`,
+    );
     this.name = "EmbeddedPostgresInUseError";
   }
 }
@@ -88,10 +90,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!binsReachable) {
       const hash = createHash("sha1").update(bins.postgres).digest("hex").slice(0, 10);
       bins = await copyBinariesTo(path.join(FALLBACK_ROOT, `pg-bin-${hash}`), bins);
-      status(`binaries copied to ${path.dirname(path.dirname(bins.postgres))} (the postgres user cannot reach node_modules)`);
+      status(
+        `binaries copied to ${path.dirname(path.dirname(bins.postgres))} (the postgres user cannot reach node_modules)`,
+      );
     }
     if (!dataReachable) {
-      const fallback = path.join(FALLBACK_ROOT, `data-${createHash("sha1").update(dataDir).digest("hex").slice(0, 12)}`);
+      const fallback = path.join(
+        FALLBACK_ROOT,
+        `data-${createHash("sha1").update(dataDir).digest("hex").slice(0, 12)}`,
+      );
       status(`the postgres user cannot enter ${path.dirname(dataDir)}; keeping the data in ${fallback} instead`);
       dataDir = fallback;
     }
@@ -110,12 +117,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = spawn(
     bins.postgres,
     [
-      "-D", dataDir,
-      "-p", String(port),
-      "-c", "listen_addresses=127.0.0.1",
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
       // TCP only: no socket lock files in /tmp that a killed run could leave behind.
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
     ],
     {
       ...(runAs ?? {}),
@@ -196,7 +208,9 @@ function postgresRunAs(): RunAs {
     args.push(...(groupExists ? ["--gid", SUPERUSER] : ["--user-group"]), SUPERUSER);
     const result = spawnSync("useradd", args, { encoding: "utf8" });
     if (result.status !== 0) {
-      throw new Error(`Running as root, PostgreSQL needs a "postgres" user and useradd failed: ${result.stderr || result.error}`);
+      throw new Error(
+        `Running as root, PostgreSQL needs a "postgres" user and useradd failed: ${result.stderr || result.error}`,
+      );
     }
     ids = lookupUser(SUPERUSER);
     if (!ids) throw new Error('Created the "postgres" user but cannot look it up');
@@ -206,8 +220,12 @@ function postgresRunAs(): RunAs {
 
 function lookupUser(name: string): RunAs {
   try {
-    const uid = Number(execFileSync("id", ["-u", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
-    const gid = Number(execFileSync("id", ["-g", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    const uid = Number(
+      execFileSync("id", ["-u", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
+    const gid = Number(
+      execFileSync("id", ["-g", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
     return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : null;
   } catch {
     return null;
@@ -219,7 +237,10 @@ function canExecuteAs(runAs: { uid: number; gid: number }, file: string): boolea
 }
 
 function canEnterAs(runAs: { uid: number; gid: number }, dir: string): boolean {
-  return spawnSync("/bin/sh", ["-c", 'cd "$1"', "sh", dir], { uid: runAs.uid, gid: runAs.gid, cwd: "/", stdio: "ignore" }).status === 0;
+  return (
+    spawnSync("/bin/sh", ["-c", 'cd "$1"', "sh", dir], { uid: runAs.uid, gid: runAs.gid, cwd: "/", stdio: "ignore" })
+      .status === 0
+  );
 }
 
 async function copyBinariesTo(target: string, bins: Binaries): Promise<Binaries> {
@@ -242,7 +263,9 @@ async function copyBinariesTo(target: string, bins: Binaries): Promise<Binaries>
 /** initdb into a sibling directory, then rename: a killed first run never leaves half a cluster. */
 async function initialise(bins: Binaries, dataDir: string, runAs: RunAs): Promise<void> {
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
-    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). Move it away and start again.`);
+    throw new Error(
+      `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). Move it away and start again.`,
+    );
   }
   const tmp = `${dataDir}.init-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
@@ -349,7 +372,12 @@ function parentPid(pid: number): number | null {
   }
 }
 
-async function waitUntilReady(url: string, timeoutMs: number, exited: () => string | null, logTail: string[]): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  timeoutMs: number,
+  exited: () => string | null,
+  logTail: string[],
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -368,7 +396,9 @@ async function waitUntilReady(url: string, timeoutMs: number, exited: () => stri
     }
     await sleep(150);
   }
-  throw new Error(`PostgreSQL did not accept connections within ${timeoutMs} ms (${String(lastError)}):\n${logTail.join("\n")}`);
+  throw new Error(
+    `PostgreSQL did not accept connections within ${timeoutMs} ms (${String(lastError)}):\n${logTail.join("\n")}`,
+  );
 }
 
 function portAnswers(port: number): Promise<boolean> {

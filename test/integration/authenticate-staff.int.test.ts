@@ -47,7 +47,10 @@ describe("authenticateStaff", () => {
   });
 
   it("signs in with the right password and records the sign-in", async () => {
-    const staff = await authenticateStaff({ email: " Admin@Demo.Kitchen ", password: DEMO_PASSWORD }, { ip: freshIp(), requestId: "req-1" });
+    const staff = await authenticateStaff(
+      { email: " Admin@Demo.Kitchen ", password: DEMO_PASSWORD },
+      { ip: freshIp(), requestId: "req-1" },
+    );
     const location = await testDb().location.findUniqueOrThrow({ where: { slug: DEMO_LOCATION_SLUG } });
     expect(staff).toMatchObject({ email: "admin@demo.kitchen", role: "ADMIN", locationId: location.id });
 
@@ -95,12 +98,16 @@ describe("authenticateStaff", () => {
   });
 
   it("20 parallel wrong guesses: exactly 5 passwords are checked, 15 refused unchecked, the account locked", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt("host@demo.kitchen", `guess-${i}`, freshIp())));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt("host@demo.kitchen", `guess-${i}`, freshIp())),
+    );
     const codes = results.map((r) => (r as AppError).code);
     expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(MAX_FAILED_ATTEMPTS);
     expect(codes.filter((c) => c === "LOCKED")).toHaveLength(20 - MAX_FAILED_ATTEMPTS);
     const user = await testDb().user.findUniqueOrThrow({ where: { email: "host@demo.kitchen" } });
-    expect(await testDb().auditLog.count({ where: { actorId: user.id, action: "auth.sign_in.failed" } })).toBe(MAX_FAILED_ATTEMPTS);
+    expect(await testDb().auditLog.count({ where: { actorId: user.id, action: "auth.sign_in.failed" } })).toBe(
+      MAX_FAILED_ATTEMPTS,
+    );
     expect(await testDb().auditLog.count({ where: { actorId: user.id, action: "auth.lockout" } })).toBe(1);
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
     expectError(await attempt("host@demo.kitchen", DEMO_PASSWORD, freshIp()), "LOCKED", SIGN_IN_LOCKED);
@@ -108,14 +115,19 @@ describe("authenticateStaff", () => {
 
   it("19 wrong guesses racing the right password: at most 5 checked, and the right one cannot unlock", async () => {
     for (let round = 0; round < 3; round++) {
-      await testDb().user.update({ where: { email: "server@demo.kitchen" }, data: { failedLoginCount: 0, lockedUntil: null } });
+      await testDb().user.update({
+        where: { email: "server@demo.kitchen" },
+        data: { failedLoginCount: 0, lockedUntil: null },
+      });
       await testDb().auditLog.deleteMany({});
       const guesses = Array.from({ length: 20 }, (_, i) => (i === 10 ? DEMO_PASSWORD : `guess-${i}`));
       const results = await Promise.all(guesses.map((password) => attempt("server@demo.kitchen", password, freshIp())));
       const right = results[10];
       const checked = results.filter((r) => r === "ok" || (r as AppError).code === "UNAUTHENTICATED");
       expect(checked.length).toBeLessThanOrEqual(MAX_FAILED_ATTEMPTS);
-      expect(await testDb().auditLog.count({ where: { action: "auth.sign_in.failed" } })).toBeLessThanOrEqual(MAX_FAILED_ATTEMPTS);
+      expect(await testDb().auditLog.count({ where: { action: "auth.sign_in.failed" } })).toBeLessThanOrEqual(
+        MAX_FAILED_ATTEMPTS,
+      );
       const user = await testDb().user.findUniqueOrThrow({ where: { email: "server@demo.kitchen" } });
       if (right !== "ok") {
         // Refused unchecked: the lock set by the wrong guesses holds.
@@ -141,7 +153,10 @@ describe("authenticateStaff", () => {
   it("refuses an inactive user, with the generic message", async () => {
     // A user of its own: the per-email limiter state of a demo email may outlive the run in Redis.
     const db = testDb();
-    const template = await db.user.findUniqueOrThrow({ where: { email: "server2@demo.kitchen" }, include: { memberships: true } });
+    const template = await db.user.findUniqueOrThrow({
+      where: { email: "server2@demo.kitchen" },
+      include: { memberships: true },
+    });
     const email = `former-${randomBytes(4).toString("hex")}@demo.kitchen`;
     await db.user.create({
       data: {
@@ -205,7 +220,10 @@ describe("failure slots (reserved before the password check)", () => {
 
   it("an expired lock starts a fresh count", async () => {
     const id = await userId("chef@demo.kitchen");
-    await testDb().user.update({ where: { id }, data: { failedLoginCount: MAX_FAILED_ATTEMPTS, lockedUntil: new Date(Date.now() - 1000) } });
+    await testDb().user.update({
+      where: { id },
+      data: { failedLoginCount: MAX_FAILED_ATTEMPTS, lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect(await reserveAttempt(id)).toEqual({ attempt: 1, lockedUntil: null });
   });
 });

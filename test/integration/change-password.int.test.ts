@@ -4,7 +4,6 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/prisma/demo-seed";
 import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";
 
-
 async function fieldErrorsOf(p: Promise<unknown>): Promise<Record<string, string[]>> {
   return (await expectAppError(p, "VALIDATION")).fieldErrors ?? {};
 }
@@ -17,7 +16,11 @@ describe("changePassword", () => {
 
   it("changes the hash, revokes sessions and audits", async () => {
     const ctx = await ctxFor("server@demo.kitchen");
-    await changePassword(ctx, { currentPassword: DEMO_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
+    await changePassword(ctx, {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: "a brand new passphrase",
+      confirmPassword: "a brand new passphrase",
+    });
     const user = await testDb().user.findUniqueOrThrow({ where: { id: ctx.userId } });
     expect(await verifyPassword(user.passwordHash, "a brand new passphrase")).toBe(true);
     expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(false);
@@ -27,7 +30,13 @@ describe("changePassword", () => {
 
   it("requires the current password", async () => {
     const ctx = await ctxFor("server@demo.kitchen");
-    const errors = await fieldErrorsOf(changePassword(ctx, { currentPassword: "wrong", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }));
+    const errors = await fieldErrorsOf(
+      changePassword(ctx, {
+        currentPassword: "wrong",
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+      }),
+    );
     expect(errors.currentPassword).toBeDefined();
   });
 
@@ -39,7 +48,9 @@ describe("changePassword", () => {
       ["server-is-my-name", /email/],
       [DEMO_PASSWORD, /not been using/],
     ] as const) {
-      const errors = await fieldErrorsOf(changePassword(ctx, { currentPassword: DEMO_PASSWORD, newPassword: pw, confirmPassword: pw }));
+      const errors = await fieldErrorsOf(
+        changePassword(ctx, { currentPassword: DEMO_PASSWORD, newPassword: pw, confirmPassword: pw }),
+      );
       expect(errors.newPassword?.join(" ")).toMatch(message);
     }
     const user = await testDb().user.findUniqueOrThrow({ where: { id: ctx.userId } });

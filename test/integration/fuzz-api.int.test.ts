@@ -98,22 +98,37 @@ function bodyArbitrary(schema: z.ZodType | undefined): fc.Arbitrary<string | nul
   const shaped = arbitraryFor(jsonSchemaOf(schema), ids);
   return fc.oneof(
     { weight: 5, arbitrary: shaped.map((v) => JSON.stringify(v)) },
-    { weight: 4, arbitrary: fc.tuple(shaped, fc.nat(), hostile).map(([v, n, h]) => JSON.stringify(withHostileLeaf(v, n, h)) ?? "null") },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(shaped, fc.nat(), hostile)
+        .map(([v, n, h]) => JSON.stringify(withHostileLeaf(v, n, h)) ?? "null"),
+    },
     { weight: 1, arbitrary: fc.constantFrom("null", "[]", "{", '"text"', "", "\u0000", '{"a":"\\ud800"}') },
     { weight: 1, arbitrary: fc.constant(null) },
   );
 }
 
 function paramArbitrary(names: string[]): fc.Arbitrary<Record<string, string>> {
-  const value = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom("x", "%00", "\u0000", "a".repeat(200), "../admin", "0") });
+  const value = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...ids) },
+    { weight: 1, arbitrary: fc.constantFrom("x", "%00", "\u0000", "a".repeat(200), "../admin", "0") },
+  );
   return fc.record(Object.fromEntries(names.map((n) => [n, value])));
 }
 
 function queryArbitrary(schema: z.ZodType | undefined): fc.Arbitrary<Record<string, string>> {
   const shaped = arbitraryFor(jsonSchemaOf(schema), ids).map((v) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === "string" ? x : JSON.stringify(x)])) : {},
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === "string" ? x : JSON.stringify(x)]))
+      : {},
   );
-  return fc.oneof(shaped, fc.tuple(shaped, fc.constantFrom("after", "limit", "station", "from", "to", "status", "q"), hostile).map(([q, k, h]) => ({ ...q, [k]: String(h) })));
+  return fc.oneof(
+    shaped,
+    fc
+      .tuple(shaped, fc.constantFrom("after", "limit", "station", "from", "to", "status", "q"), hostile)
+      .map(([q, k, h]) => ({ ...q, [k]: String(h) })),
+  );
 }
 
 describe("every /api/v1 route", () => {
@@ -127,7 +142,9 @@ describe("every /api/v1 route", () => {
     const urlPath = "/" + path.dirname(file).replace(/^app\//, "");
     const paramNames = [...urlPath.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]);
     it(`${urlPath}: no 5xx, nothing written on 4xx`, async () => {
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Partial<Record<(typeof METHODS)[number], RouteHandler>>;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Partial<
+        Record<(typeof METHODS)[number], RouteHandler>
+      >;
       const handlers = METHODS.filter((m) => typeof mod[m] === "function");
       expect(handlers.length).toBeGreaterThan(0);
       for (const method of handlers) {
@@ -143,23 +160,39 @@ describe("every /api/v1 route", () => {
         await fc.assert(
           fc.asyncProperty(input, async ({ params, query, body, asAdmin, key }) => {
             state.ctx = { ...(asAdmin ? admin : manager), requestId: crypto.randomUUID() };
-            const url = new URL(`http://localhost${urlPath.replace(/\[([^\]]+)\]/g, (_, n: string) => encodeURIComponent(params[n]))}`);
+            const url = new URL(
+              `http://localhost${urlPath.replace(/\[([^\]]+)\]/g, (_, n: string) => encodeURIComponent(params[n]))}`,
+            );
             for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-            const headers: Record<string, string> = { "content-type": "application/json", origin: "http://localhost", "sec-fetch-site": "same-origin" };
+            const headers: Record<string, string> = {
+              "content-type": "application/json",
+              origin: "http://localhost",
+              "sec-fetch-site": "same-origin",
+            };
             if (key) headers["idempotency-key"] = key;
             const req = new NextRequest(url, { method, headers, ...(body === null ? {} : { body }) });
             const before = await fingerprint();
             const res = await handler(req, { params: Promise.resolve(params) });
             const text = await res.text();
-            expect(res.status, `${method} ${url.pathname}${url.search} ${body ?? ""} → ${res.status} ${text.slice(0, 300)}`).toBeLessThan(500);
-            if (res.status >= 400) expect(await fingerprint(), `${method} ${url.pathname} answered ${res.status} but wrote`).toBe(before);
+            expect(
+              res.status,
+              `${method} ${url.pathname}${url.search} ${body ?? ""} → ${res.status} ${text.slice(0, 300)}`,
+            ).toBeLessThan(500);
+            if (res.status >= 400)
+              expect(await fingerprint(), `${method} ${url.pathname} answered ${res.status} but wrote`).toBe(before);
           }),
           {
             numRuns: RUNS,
             endOnFailure: true,
             // Always tried: the inputs that once made routes answer 500.
             examples: ["null", '{"name":"a\\u0000b"}', '{"reason":"\\ud800"}', "[]"].map((body): [Input] => [
-              { params: Object.fromEntries(paramNames.map((n) => [n, ids[0]])), query: { after: "1000000000000000" }, body: method === "GET" ? null : body, asAdmin: true, key: "" },
+              {
+                params: Object.fromEntries(paramNames.map((n) => [n, ids[0]])),
+                query: { after: "1000000000000000" },
+                body: method === "GET" ? null : body,
+                asAdmin: true,
+                key: "",
+              },
             ]),
           },
         );
@@ -185,7 +218,26 @@ describe("every server action", () => {
         const input = fc.oneof(
           { weight: 4, arbitrary: shaped },
           { weight: 3, arbitrary: fc.tuple(shaped, fc.nat(), hostile).map(([v, n, h]) => withHostileLeaf(v, n, h)) },
-          { weight: 2, arbitrary: fc.dictionary(fc.constantFrom("id", "name", "price", "quantity", "reason", "orderId", "ingredientId", "counted", "unit", "csv"), fc.oneof(fc.string(), hostile.map(String))).map(formData) },
+          {
+            weight: 2,
+            arbitrary: fc
+              .dictionary(
+                fc.constantFrom(
+                  "id",
+                  "name",
+                  "price",
+                  "quantity",
+                  "reason",
+                  "orderId",
+                  "ingredientId",
+                  "counted",
+                  "unit",
+                  "csv",
+                ),
+                fc.oneof(fc.string(), hostile.map(String)),
+              )
+              .map(formData),
+          },
           { weight: 1, arbitrary: hostile },
         );
         await fc.assert(

@@ -35,7 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         database: "postgres",
       });
     } catch (error) {
-      if (!(error instanceof EmbeddedPostgresInUseError || error instanceof EmbeddedPostgresPortInUseError)) throw error;
+      if (!(error instanceof EmbeddedPostgresInUseError || error instanceof EmbeddedPostgresPortInUseError))
+        throw error;
       // Another run holds the shared cluster (or its port): use a throwaway one (initdb ≈ 1 s).
       privateDir = path.join(REPO_ROOT, ".data", `test-postgres-${process.pid}`);
       server = await startEmbeddedPostgres({ dataDir: privateDir, port: await freePort(), database: "postgres" });
@@ -57,7 +58,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("redisUrl", redisUrl);
 
   const where = server ? `embedded PostgreSQL :${server.port}` : new URL(adminUrl).host;
-  console.log(`[integration] database ${scratch.name} on ${where} ready in ${Date.now() - started} ms; rate limits: ${redisUrl ? "Redis" : "in memory"}`);
+  console.log(
+    `[integration] database ${scratch.name} on ${where} ready in ${Date.now() - started} ms; rate limits: ${redisUrl ? "Redis" : "in memory"}`,
+  );
 
   return async () => {
     await scratch.drop();

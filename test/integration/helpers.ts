@@ -36,13 +36,26 @@ export async function resetDb(): Promise<void> {
 
 /** The acting context of a seeded user at a location (the demo restaurant by default). */
 export async function ctxFor(email: string, slug = DEMO_LOCATION_SLUG): Promise<Ctx> {
-  const m = await testDb().membership.findFirstOrThrow({ where: { user: { email }, location: { slug } }, include: { user: true } });
-  return { userId: m.userId, name: m.user.name, email, role: m.role, locationId: m.locationId, requestId: randomUUID() };
+  const m = await testDb().membership.findFirstOrThrow({
+    where: { user: { email }, location: { slug } },
+    include: { user: true },
+  });
+  return {
+    userId: m.userId,
+    name: m.user.name,
+    email,
+    role: m.role,
+    locationId: m.locationId,
+    requestId: randomUUID(),
+  };
 }
 
 /** Awaits a promise that must reject with an AppError (of `code`, when given) and returns it. */
 export async function expectAppError(p: Promise<unknown>, code?: string): Promise<AppError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   if (code) expect((error as AppError).code).toBe(code);
   return error as AppError;

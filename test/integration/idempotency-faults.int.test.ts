@@ -22,7 +22,14 @@ beforeAll(async () => {
 function startCrashingAttempt(call: { scope: string; key: string; request: unknown }) {
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "test/integration/fixtures/hold-idempotency-key.ts", JSON.stringify(server), JSON.stringify(call)],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "test/integration/fixtures/hold-idempotency-key.ts",
+      JSON.stringify(server),
+      JSON.stringify(call),
+    ],
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, stdio: ["ignore", "pipe", "inherit"] },
   );
   const holding = new Promise<void>((resolve, reject) => {
@@ -70,11 +77,18 @@ describe("a request killed mid-work", () => {
 describe("replays", () => {
   it("are byte-for-byte the first answer, whatever the key order", async () => {
     const call = { scope: "test.bytes", key: randomUUID(), request: {} };
-    const answer = { zeta: 1, alpha: { long_key_name: [3, 1, 2], b: null }, mid: "é ✓", at: new Date("2026-11-30T12:00:00Z") };
+    const answer = {
+      zeta: 1,
+      alpha: { long_key_name: [3, 1, 2], b: null },
+      mid: "é ✓",
+      at: new Date("2026-11-30T12:00:00Z"),
+    };
     const first = await runIdempotent(server, call, async () => answer);
     const again = await runIdempotent(server, call, async () => ({ other: true }));
     expect(again.replayed).toBe(true);
-    expect(first.body).toBe('{"zeta":1,"alpha":{"long_key_name":[3,1,2],"b":null},"mid":"é ✓","at":"2026-11-30T12:00:00.000Z"}');
+    expect(first.body).toBe(
+      '{"zeta":1,"alpha":{"long_key_name":[3,1,2],"b":null},"mid":"é ✓","at":"2026-11-30T12:00:00.000Z"}',
+    );
     expect(again.body).toBe(first.body);
     expect(JSON.stringify(again.value)).toBe(first.body);
     expect(JSON.stringify(first.value)).toBe(first.body);

@@ -10,7 +10,6 @@ import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let server: Ctx, server2: Ctx;
 let soupId: string, teaId: string;
@@ -21,9 +20,14 @@ beforeAll(async () => {
   await seedFixture();
   [server, server2] = await Promise.all([ctxFor("server@demo.kitchen"), ctxFor("server2@demo.kitchen")]);
   const db = testDb();
-  soupId = (await db.menuItem.findFirstOrThrow({ where: { name: "Soup of the Day", locationId: server.locationId } })).id;
+  soupId = (await db.menuItem.findFirstOrThrow({ where: { name: "Soup of the Day", locationId: server.locationId } }))
+    .id;
   teaId = (await db.menuItem.findFirstOrThrow({ where: { name: "Iced Tea", locationId: server.locationId } })).id;
-  tables.push(...(await db.diningTable.findMany({ where: { locationId: server.locationId }, orderBy: { label: "asc" } })).map((t) => t.id));
+  tables.push(
+    ...(await db.diningTable.findMany({ where: { locationId: server.locationId }, orderBy: { label: "asc" } })).map(
+      (t) => t.id,
+    ),
+  );
 });
 
 async function freshOrder(i: number) {
@@ -61,7 +65,11 @@ describe("idempotent send", () => {
     const orderId = await freshOrder(1);
     const idempotencyKey = randomUUID();
     await sendOrder(server, { orderId, idempotencyKey, items: [{ menuItemId: soupId, quantity: 1 }] });
-    const error = await sendOrder(server, { orderId, idempotencyKey, items: [{ menuItemId: soupId, quantity: 3 }] }).catch((e: unknown) => e);
+    const error = await sendOrder(server, {
+      orderId,
+      idempotencyKey,
+      items: [{ menuItemId: soupId, quantity: 3 }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("IDEMPOTENCY_MISMATCH");
     expect((error as AppError).status).toBe(422);
@@ -72,7 +80,11 @@ describe("idempotent send", () => {
     const orderId = await freshOrder(2);
     const idempotencyKey = randomUUID();
     await sendOrder(server, { orderId, idempotencyKey, items: [{ menuItemId: soupId, quantity: 1 }] });
-    const other = await sendOrder(server2, { orderId, idempotencyKey, items: [{ menuItemId: teaId, quantity: 1, course: "DRINKS" }] });
+    const other = await sendOrder(server2, {
+      orderId,
+      idempotencyKey,
+      items: [{ menuItemId: teaId, quantity: 1, course: "DRINKS" }],
+    });
     expect(other.replayed).toBe(false);
     expect(await counts(orderId)).toEqual({ items: 2, fired: 2 });
   });
@@ -91,7 +103,8 @@ describe("idempotent send", () => {
       const run = () =>
         sendOrder(server, body).then(
           () => outcomes.push("ok"),
-          (e: unknown) => outcomes.push(e instanceof AppError && e.status === 409 && e.code === "IN_PROGRESS" ? "409" : "other"),
+          (e: unknown) =>
+            outcomes.push(e instanceof AppError && e.status === 409 && e.code === "IN_PROGRESS" ? "409" : "other"),
         );
       const both = Promise.all([run(), run()]);
       for (let i = 0; i < 100 && outcomes.length === 0; i++) await sleep(50);
@@ -176,8 +189,20 @@ describe("runIdempotent (generic)", () => {
     const call = { scope: "test.lease", key: randomUUID(), request: { x: 1 } };
     const { requestHash } = await import("@/lib/idempotency/rules");
     await testDb().idempotencyKey.create({
-      data: { locationId: server.locationId, userId: server.userId, scope: call.scope, key: call.key, requestHash: requestHash(call.scope, server.locationId, call.request), status: "IN_PROGRESS", createdAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) },
+      data: {
+        locationId: server.locationId,
+        userId: server.userId,
+        scope: call.scope,
+        key: call.key,
+        requestHash: requestHash(call.scope, server.locationId, call.request),
+        status: "IN_PROGRESS",
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
     });
-    expect(await runIdempotent(server, call, async () => ({ took: "over" }))).toMatchObject({ value: { took: "over" }, replayed: false });
+    expect(await runIdempotent(server, call, async () => ({ took: "over" }))).toMatchObject({
+      value: { took: "over" },
+      replayed: false,
+    });
   });
 });

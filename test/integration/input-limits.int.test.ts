@@ -20,23 +20,42 @@ let tables: string[];
 beforeAll(async () => {
   await resetDb();
   await seedFixture();
-  [manager, server, chef] = await Promise.all([ctxFor("manager@demo.kitchen"), ctxFor("server@demo.kitchen"), ctxFor("chef@demo.kitchen")]);
+  [manager, server, chef] = await Promise.all([
+    ctxFor("manager@demo.kitchen"),
+    ctxFor("server@demo.kitchen"),
+    ctxFor("chef@demo.kitchen"),
+  ]);
   const db = testDb();
   flourId = (await db.ingredient.findFirstOrThrow({ where: { locationId: manager.locationId, baseUnit: "G" } })).id;
-  soupId = (await db.menuItem.findFirstOrThrow({ where: { name: "Soup of the Day", locationId: manager.locationId } })).id;
-  tables = (await db.diningTable.findMany({ where: { locationId: manager.locationId }, orderBy: { label: "asc" } })).map((t) => t.id);
+  soupId = (await db.menuItem.findFirstOrThrow({ where: { name: "Soup of the Day", locationId: manager.locationId } }))
+    .id;
+  tables = (
+    await db.diningTable.findMany({ where: { locationId: manager.locationId }, orderBy: { label: "asc" } })
+  ).map((t) => t.id);
 });
 
-const stockOf = async (ingredientId: string) => String((await testDb().stockLevel.findUnique({ where: { ingredientId } }))?.quantity ?? "0");
+const stockOf = async (ingredientId: string) =>
+  String((await testDb().stockLevel.findUnique({ where: { ingredientId } }))?.quantity ?? "0");
 
 describe("numbers beyond their columns", () => {
   it("a stock adjustment past DECIMAL(14,3) is refused, stock unchanged", async () => {
     const before = await stockOf(flourId);
     const movements = await testDb().stockMovement.count();
-    const input = parseInput(adjustStockSchema, { ingredientId: flourId, direction: "ADD", quantity: "99999999999.999", reason: "overflow probe" });
+    const input = parseInput(adjustStockSchema, {
+      ingredientId: flourId,
+      direction: "ADD",
+      quantity: "99999999999.999",
+      reason: "overflow probe",
+    });
     const error = await expectAppError(adjustStock(manager, input), "VALIDATION");
     expect(error.fieldErrors?.quantity).toBeTruthy();
-    const inKg = parseInput(adjustStockSchema, { ingredientId: flourId, direction: "ADD", quantity: "99999999999", unit: "kg", reason: "overflow probe" });
+    const inKg = parseInput(adjustStockSchema, {
+      ingredientId: flourId,
+      direction: "ADD",
+      quantity: "99999999999",
+      unit: "kg",
+      reason: "overflow probe",
+    });
     expect((await expectAppError(adjustStock(manager, inKg), "VALIDATION")).fieldErrors?.quantity).toBeTruthy();
     expect(await stockOf(flourId)).toBe(before);
     expect(await testDb().stockMovement.count()).toBe(movements);
@@ -45,19 +64,34 @@ describe("numbers beyond their columns", () => {
   it("an order that would total more than the limit is refused before the INTEGER cents overflow", async () => {
     const db = testDb();
     const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
-    const caviar = await db.menuItem.create({ data: { locationId: manager.locationId, categoryId: category.id, name: `Caviar ${randomUUID()}`, priceCents: MAX_PRICE_CENTS } });
+    const caviar = await db.menuItem.create({
+      data: {
+        locationId: manager.locationId,
+        categoryId: category.id,
+        name: `Caviar ${randomUUID()}`,
+        priceCents: MAX_PRICE_CENTS,
+      },
+    });
     const { orderId } = await openOrder(server, { tableId: tables[0], guestCount: 2 });
     const items = Array.from({ length: 50 }, () => ({ menuItemId: caviar.id, quantity: 50 })); // 2.5 × 10¹⁰ cents
-    const error = await expectAppError(sendOrder(server, { orderId, idempotencyKey: randomUUID(), items }), "VALIDATION");
+    const error = await expectAppError(
+      sendOrder(server, { orderId, idempotencyKey: randomUUID(), items }),
+      "VALIDATION",
+    );
     expect(error.message).toMatch(/cannot total more than \$1,000,000\.00/);
     expect(await db.orderItem.count({ where: { orderId } })).toBe(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).totalCents).toBe(0);
   });
 
   it("kitchen replay after an absurd seq, or a ticket batch past INTEGER, is a 400", async () => {
-    expect((await expectAppError(listKitchenEvents(chef, { after: "1000000000000000" }), "VALIDATION")).fieldErrors?.after).toBeTruthy();
+    expect(
+      (await expectAppError(listKitchenEvents(chef, { after: "1000000000000000" }), "VALIDATION")).fieldErrors?.after,
+    ).toBeTruthy();
     const { orderId } = await openOrder(server, { tableId: tables[1], guestCount: 2 });
-    expect((await expectAppError(markTicketReady(chef, { orderId, fireBatch: 2147483648 }), "VALIDATION")).fieldErrors?.fireBatch).toBeTruthy();
+    expect(
+      (await expectAppError(markTicketReady(chef, { orderId, fireBatch: 2147483648 }), "VALIDATION")).fieldErrors
+        ?.fireBatch,
+    ).toBeTruthy();
   });
 });
 
@@ -66,15 +100,26 @@ describe("text PostgreSQL or jsonb cannot store", () => {
     const db = testDb();
     const { orderId } = await openOrder(server, { tableId: tables[2], guestCount: 2 });
     const nul = await expectAppError(
-      sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: soupId, quantity: 1, notes: "no\u0000salt" }] }),
+      sendOrder(server, {
+        orderId,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: soupId, quantity: 1, notes: "no\u0000salt" }],
+      }),
       "VALIDATION",
     );
     expect(nul.fieldErrors?.["items.0.notes"]?.[0]).toMatch(/cannot be stored/);
     expect(await db.orderItem.count({ where: { orderId } })).toBe(0);
 
-    const sent = await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: soupId, quantity: 1 }] });
+    const sent = await sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: soupId, quantity: 1 }],
+    });
     const audits = await db.auditLog.count();
-    const lone = await expectAppError(voidOrderItem(manager, { orderId, orderItemId: sent.firedItemIds[0], reason: "guest \uD800 left" }), "VALIDATION");
+    const lone = await expectAppError(
+      voidOrderItem(manager, { orderId, orderItemId: sent.firedItemIds[0], reason: "guest \uD800 left" }),
+      "VALIDATION",
+    );
     expect(lone.fieldErrors?.reason).toBeTruthy();
     expect(await db.auditLog.count()).toBe(audits);
     expect((await db.orderItem.findUniqueOrThrow({ where: { id: sent.firedItemIds[0] } })).status).toBe("SENT");

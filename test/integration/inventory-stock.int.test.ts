@@ -17,7 +17,6 @@ import { resetDb, seedFixture, ctxFor } from "./helpers";
 let manager: Ctx;
 let server: Ctx;
 
-
 /** A dish with its own ingredients (unique names), so tests do not depend on the demo recipes. */
 async function makeDish(ctx: Ctx, spec: { stock: { qty: string; reorderPoint?: string }[]; perPortion: string[] }) {
   const tag = randomUUID().slice(0, 8);
@@ -27,8 +26,14 @@ async function makeDish(ctx: Ctx, spec: { stock: { qty: string; reorderPoint?: s
     ingredients.push(
       await db.ingredient.create({
         data: {
-          locationId: ctx.locationId, name: `Test ing ${tag}-${i}`, baseUnit: "G", purchaseUnit: "kg bag", purchaseUnitSize: "1000",
-          costCentsPerPurchaseUnit: 1000, parLevel: "5000", reorderPoint: s.reorderPoint ?? "0",
+          locationId: ctx.locationId,
+          name: `Test ing ${tag}-${i}`,
+          baseUnit: "G",
+          purchaseUnit: "kg bag",
+          purchaseUnitSize: "1000",
+          costCentsPerPurchaseUnit: 1000,
+          parLevel: "5000",
+          reorderPoint: s.reorderPoint ?? "0",
           stockLevel: { create: { locationId: ctx.locationId, quantity: s.qty } },
         },
       }),
@@ -36,24 +41,38 @@ async function makeDish(ctx: Ctx, spec: { stock: { qty: string; reorderPoint?: s
   }
   const item = await db.menuItem.create({
     data: {
-      locationId: ctx.locationId, categoryId: category.id, name: `Test dish ${tag}`, priceCents: 1500,
-      recipeLines: { create: spec.perPortion.map((q, i) => ({ locationId: ctx.locationId, ingredientId: ingredients[i].id, quantity: q })) },
+      locationId: ctx.locationId,
+      categoryId: category.id,
+      name: `Test dish ${tag}`,
+      priceCents: 1500,
+      recipeLines: {
+        create: spec.perPortion.map((q, i) => ({
+          locationId: ctx.locationId,
+          ingredientId: ingredients[i].id,
+          quantity: q,
+        })),
+      },
     },
   });
   return { item, ingredients };
 }
 
 async function makeOrderItems(ctx: Ctx, menuItemId: string, count: number) {
-  const order = await db.order.create({ data: { locationId: ctx.locationId, number: 100_000 + Math.floor(Math.random() * 1_000_000) } });
+  const order = await db.order.create({
+    data: { locationId: ctx.locationId, number: 100_000 + Math.floor(Math.random() * 1_000_000) },
+  });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const oi = await db.orderItem.create({ data: { orderId: order.id, locationId: ctx.locationId, menuItemId, name: "Test dish", unitPriceCents: 1500 } });
+    const oi = await db.orderItem.create({
+      data: { orderId: order.id, locationId: ctx.locationId, menuItemId, name: "Test dish", unitPriceCents: 1500 },
+    });
     ids.push(oi.id);
   }
   return ids;
 }
 
-const level = async (ingredientId: string) => Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
+const level = async (ingredientId: string) =>
+  Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
 
 beforeAll(async () => {
   await resetDb();
@@ -73,15 +92,22 @@ describe("applyStockForFiredItems under concurrency", () => {
   });
 
   it("50 concurrent sends competing for 10 portions: exactly 10 succeed, stock ends at 0, never below", async () => {
-    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "1000", reorderPoint: "200" }], perPortion: ["100"] });
+    const { item, ingredients } = await makeDish(manager, {
+      stock: [{ qty: "1000", reorderPoint: "200" }],
+      perPortion: ["100"],
+    });
     const orderItemIds = await makeOrderItems(server, item.id, 50);
 
     const results = await Promise.allSettled(
       orderItemIds.map((orderItemId) =>
-        pool.$transaction((tx) => applyStockForFiredItems(tx, server, [{ orderItemId, menuItemId: item.id, quantity: 1, modifierIds: [] }]), {
-          maxWait: 60_000,
-          timeout: 60_000,
-        }),
+        pool.$transaction(
+          (tx) =>
+            applyStockForFiredItems(tx, server, [{ orderItemId, menuItemId: item.id, quantity: 1, modifierIds: [] }]),
+          {
+            maxWait: 60_000,
+            timeout: 60_000,
+          },
+        ),
       ),
     );
 
@@ -92,13 +118,20 @@ describe("applyStockForFiredItems under concurrency", () => {
     for (const f of failed) {
       expect(f.reason).toBeInstanceOf(AppError);
       expect((f.reason as AppError).code).toBe("OUT_OF_STOCK");
-      expect((f.reason as AppError).message).toMatch(new RegExp(`^${item.name} cannot be sent: only 0 g of ${ingredients[0].name} left$`));
+      expect((f.reason as AppError).message).toMatch(
+        new RegExp(`^${item.name} cannot be sent: only 0 g of ${ingredients[0].name} left$`),
+      );
     }
 
     expect(await level(ingredients[0].id)).toBe(0);
-    const movements = await db.stockMovement.findMany({ where: { ingredientId: ingredients[0].id }, orderBy: { balanceAfter: "desc" } });
+    const movements = await db.stockMovement.findMany({
+      where: { ingredientId: ingredients[0].id },
+      orderBy: { balanceAfter: "desc" },
+    });
     expect(movements).toHaveLength(10);
-    expect(movements.every((m) => m.type === "SALE" && Number(m.quantityDelta) === -100 && Number(m.balanceAfter) >= 0)).toBe(true);
+    expect(
+      movements.every((m) => m.type === "SALE" && Number(m.quantityDelta) === -100 && Number(m.balanceAfter) >= 0),
+    ).toBe(true);
     // The ledger explains the level: balances are 900, 800, … 0, each exactly once.
     expect(movements.map((m) => Number(m.balanceAfter))).toEqual([900, 800, 700, 600, 500, 400, 300, 200, 100, 0]);
     expect(new Set(movements.map((m) => m.orderItemId)).size).toBe(10);
@@ -107,7 +140,9 @@ describe("applyStockForFiredItems under concurrency", () => {
     const after = await db.menuItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(after.is86d).toBe(true);
     expect(after.eightySixedBy).toBe("AUTO");
-    const returned = ok.flatMap((r) => (r as PromiseFulfilledResult<{ eightySixedMenuItemIds: string[] }>).value.eightySixedMenuItemIds);
+    const returned = ok.flatMap(
+      (r) => (r as PromiseFulfilledResult<{ eightySixedMenuItemIds: string[] }>).value.eightySixedMenuItemIds,
+    );
     expect(returned).toEqual([item.id]);
   });
 
@@ -118,8 +153,17 @@ describe("applyStockForFiredItems under concurrency", () => {
     const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
     const b = await db.menuItem.create({
       data: {
-        locationId: manager.locationId, categoryId: category.id, name: `Reverse dish ${tag}`, priceCents: 900,
-        recipeLines: { create: [a.ingredients[1], a.ingredients[0]].map((ing) => ({ locationId: manager.locationId, ingredientId: ing.id, quantity: "10" })) },
+        locationId: manager.locationId,
+        categoryId: category.id,
+        name: `Reverse dish ${tag}`,
+        priceCents: 900,
+        recipeLines: {
+          create: [a.ingredients[1], a.ingredients[0]].map((ing) => ({
+            locationId: manager.locationId,
+            ingredientId: ing.id,
+            quantity: "10",
+          })),
+        },
       },
     });
     const ai = await makeOrderItems(server, a.item.id, 20);
@@ -129,7 +173,12 @@ describe("applyStockForFiredItems under concurrency", () => {
       { orderItemId: bi[i], menuItemId: b.id },
     ]);
     const results = await Promise.allSettled(
-      jobs.map((j) => pool.$transaction((tx) => applyStockForFiredItems(tx, server, [{ ...j, quantity: 1, modifierIds: [] }]), { maxWait: 60_000, timeout: 60_000 })),
+      jobs.map((j) =>
+        pool.$transaction((tx) => applyStockForFiredItems(tx, server, [{ ...j, quantity: 1, modifierIds: [] }]), {
+          maxWait: 60_000,
+          timeout: 60_000,
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await level(a.ingredients[0].id)).toBe(10000 - 400);
@@ -138,20 +187,27 @@ describe("applyStockForFiredItems under concurrency", () => {
 
   it("the database itself refuses negative stock (CHECK constraint)", async () => {
     const { ingredients } = await makeDish(manager, { stock: [{ qty: "5" }], perPortion: ["1"] });
-    await expect(db.$executeRaw`UPDATE "StockLevel" SET quantity = quantity - 6 WHERE "ingredientId" = ${ingredients[0].id}`).rejects.toThrow();
+    await expect(
+      db.$executeRaw`UPDATE "StockLevel" SET quantity = quantity - 6 WHERE "ingredientId" = ${ingredients[0].id}`,
+    ).rejects.toThrow();
     expect(await level(ingredients[0].id)).toBe(5);
   });
 });
 
 describe("a send that fails half-way", () => {
   it("second ingredient short: the whole transaction rolls back and no movement is left behind", async () => {
-    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "1000" }, { qty: "30" }], perPortion: ["100", "50"] });
+    const { item, ingredients } = await makeDish(manager, {
+      stock: [{ qty: "1000" }, { qty: "30" }],
+      perPortion: ["100", "50"],
+    });
     const [orderItemId] = await makeOrderItems(server, item.id, 1);
     const error = await db
       .$transaction(async (tx) => {
         // What the send use case does before the hook: mark the item sent.
         await tx.orderItem.update({ where: { id: orderItemId }, data: { status: "SENT", firedAt: new Date() } });
-        return applyStockForFiredItems(tx, server, [{ orderItemId, menuItemId: item.id, quantity: 1, modifierIds: [] }]);
+        return applyStockForFiredItems(tx, server, [
+          { orderItemId, menuItemId: item.id, quantity: 1, modifierIds: [] },
+        ]);
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -165,17 +221,31 @@ describe("a send that fails half-way", () => {
   });
 
   it("through the real send use case: OUT_OF_STOCK, nothing sent, nothing decremented", async () => {
-    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "1000" }, { qty: "120" }], perPortion: ["100", "50"] });
+    const { item, ingredients } = await makeDish(manager, {
+      stock: [{ qty: "1000" }, { qty: "120" }],
+      perPortion: ["100", "50"],
+    });
     const { orderId } = (await openOrder(server, { tableId: null, guestCount: 2 })) as { orderId: string };
-    const attempt = sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: item.id, quantity: 3 }] });
-    await expect(attempt).rejects.toMatchObject({ code: "OUT_OF_STOCK", message: `${item.name} cannot be sent: only 120 g of ${ingredients[1].name} left` });
+    const attempt = sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: item.id, quantity: 3 }],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: "OUT_OF_STOCK",
+      message: `${item.name} cannot be sent: only 120 g of ${ingredients[1].name} left`,
+    });
     expect(await level(ingredients[0].id)).toBe(1000);
     expect(await level(ingredients[1].id)).toBe(120);
     expect(await db.stockMovement.count({ where: { ingredientId: { in: ingredients.map((i) => i.id) } } })).toBe(0);
     expect(await db.orderItem.count({ where: { orderId, status: "SENT" } })).toBe(0);
 
     // Two portions fit: the send goes through and records SALE movements for the order item.
-    const ok = await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: item.id, quantity: 2 }] });
+    const ok = await sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: item.id, quantity: 2 }],
+    });
     expect(ok.firedItemIds).toHaveLength(1);
     expect(await level(ingredients[1].id)).toBe(20);
     const sale = await db.stockMovement.findMany({ where: { ingredientId: ingredients[1].id } });
@@ -187,14 +257,21 @@ describe("a send that fails half-way", () => {
 
 describe("modifiers and stock through the real send (issue 7 item 15)", () => {
   it("a side routed to another station is depleted; a removal skips its ingredient; a free-text note does not", async () => {
-    const byName = async (name: string) => (await db.ingredient.findFirstOrThrow({ where: { locationId: server.locationId, name } })).id;
-    const [potatoes, oil, salmon, lemons, butter] = await Promise.all(["Russet potatoes", "Frying oil", "Salmon fillet", "Lemons", "Butter"].map(byName));
+    const byName = async (name: string) =>
+      (await db.ingredient.findFirstOrThrow({ where: { locationId: server.locationId, name } })).id;
+    const [potatoes, oil, salmon, lemons, butter] = await Promise.all(
+      ["Russet potatoes", "Frying oil", "Salmon fillet", "Lemons", "Butter"].map(byName),
+    );
     const dish = await db.menuItem.findFirstOrThrow({
       where: { locationId: server.locationId, name: "Grilled Salmon" },
       include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
     });
-    const option = (name: string) => dish.modifierGroups.flatMap((g) => g.group.modifiers).find((m) => m.name === name)!.id;
-    const levels = async () => Object.fromEntries(await Promise.all([potatoes, oil, salmon, lemons, butter].map(async (id) => [id, await level(id)] as const)));
+    const option = (name: string) =>
+      dish.modifierGroups.flatMap((g) => g.group.modifiers).find((m) => m.name === name)!.id;
+    const levels = async () =>
+      Object.fromEntries(
+        await Promise.all([potatoes, oil, salmon, lemons, butter].map(async (id) => [id, await level(id)] as const)),
+      );
 
     const before = await levels();
     const { orderId } = await openOrder(server, { tableId: null });
@@ -213,10 +290,18 @@ describe("modifiers and stock through the real send (issue 7 item 15)", () => {
     expect(before[butter] - after[butter]).toBe(3 * 10);
     expect(before[lemons] - after[lemons]).toBe(0.5); // only the plate without the "No lemon" option
     const [routed] = sent.firedItemIds;
-    const sides = await db.orderItemModifier.findMany({ where: { orderItemId: routed }, select: { name: true, stationId: true, station: { select: { slug: true } } } });
-    expect(sides.map((m) => [m.name, m.station?.slug ?? null]).sort()).toEqual([["Hand-cut fries", "fry"], ["No lemon", null]]);
+    const sides = await db.orderItemModifier.findMany({
+      where: { orderItemId: routed },
+      select: { name: true, stationId: true, station: { select: { slug: true } } },
+    });
+    expect(sides.map((m) => [m.name, m.station?.slug ?? null]).sort()).toEqual([
+      ["Hand-cut fries", "fry"],
+      ["No lemon", null],
+    ]);
     // The ledger explains it: one SALE per ingredient of each line, none for the removed lemon.
-    const lemonSales = await db.stockMovement.findMany({ where: { orderItemId: { in: sent.firedItemIds }, ingredientId: lemons } });
+    const lemonSales = await db.stockMovement.findMany({
+      where: { orderItemId: { in: sent.firedItemIds }, ingredientId: lemons },
+    });
     expect(lemonSales.map((m) => m.orderItemId)).toEqual([sent.firedItemIds[1]]);
   });
 
@@ -224,33 +309,71 @@ describe("modifiers and stock through the real send (issue 7 item 15)", () => {
     const { item: side, ingredients } = await makeDish(manager, { stock: [{ qty: "1000" }], perPortion: ["150"] });
     const { item: main } = await makeDish(manager, { stock: [{ qty: "1000" }], perPortion: ["100"] });
     const group = await db.modifierGroup.create({
-      data: { locationId: manager.locationId, name: `Sides ${randomUUID().slice(0, 6)}`, modifiers: { create: [{ name: "Side of it", recipeItemId: side.id }] }, items: { create: [{ menuItemId: main.id }] } },
+      data: {
+        locationId: manager.locationId,
+        name: `Sides ${randomUUID().slice(0, 6)}`,
+        modifiers: { create: [{ name: "Side of it", recipeItemId: side.id }] },
+        items: { create: [{ menuItemId: main.id }] },
+      },
       include: { modifiers: true },
     });
     const { orderId } = await openOrder(server, { tableId: null });
-    await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: main.id, quantity: 2, modifierIds: [group.modifiers[0].id] }] });
+    await sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: main.id, quantity: 2, modifierIds: [group.modifiers[0].id] }],
+    });
     expect(await level(ingredients[0].id)).toBe(1000 - 2 * 150);
     // A removal cannot also be routed (the database says no).
-    await expect(db.modifier.update({ where: { id: group.modifiers[0].id }, data: { removesIngredientId: ingredients[0].id } })).rejects.toThrow();
+    await expect(
+      db.modifier.update({ where: { id: group.modifiers[0].id }, data: { removesIngredientId: ingredients[0].id } }),
+    ).rejects.toThrow();
   });
 });
 
 describe("auto-86 and back", () => {
   it("modifiers add to the recipe; a manual 86 is never lifted by stock", async () => {
-    const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "300" }, { qty: "100" }], perPortion: ["100"] });
+    const { item, ingredients } = await makeDish(manager, {
+      stock: [{ qty: "300" }, { qty: "100" }],
+      perPortion: ["100"],
+    });
     const group = await db.modifierGroup.create({
-      data: { locationId: manager.locationId, name: `Extra ${randomUUID().slice(0, 6)}`, modifiers: { create: [{ name: "Double" }] } },
+      data: {
+        locationId: manager.locationId,
+        name: `Extra ${randomUUID().slice(0, 6)}`,
+        modifiers: { create: [{ name: "Double" }] },
+      },
       include: { modifiers: true },
     });
-    await db.recipeLine.create({ data: { locationId: manager.locationId, modifierId: group.modifiers[0].id, ingredientId: ingredients[0].id, quantity: "100" } });
+    await db.recipeLine.create({
+      data: {
+        locationId: manager.locationId,
+        modifierId: group.modifiers[0].id,
+        ingredientId: ingredients[0].id,
+        quantity: "100",
+      },
+    });
     const [oi] = await makeOrderItems(server, item.id, 1);
-    await db.$transaction((tx) => applyStockForFiredItems(tx, server, [{ orderItemId: oi, menuItemId: item.id, quantity: 1, modifierIds: [group.modifiers[0].id] }]));
+    await db.$transaction((tx) =>
+      applyStockForFiredItems(tx, server, [
+        { orderItemId: oi, menuItemId: item.id, quantity: 1, modifierIds: [group.modifiers[0].id] },
+      ]),
+    );
     expect(await level(ingredients[0].id)).toBe(100);
     expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).is86d).toBe(false); // one portion still covered
 
     // A manual 86 stays when stock arrives.
-    await db.menuItem.update({ where: { id: item.id }, data: { is86d: true, eightySixedBy: "MANUAL", eightySixedAt: new Date() } });
-    await adjustStock(manager, { ingredientId: ingredients[0].id, direction: "ADD", quantity: "1", unit: "kg", reason: "Delivery without PO" });
+    await db.menuItem.update({
+      where: { id: item.id },
+      data: { is86d: true, eightySixedBy: "MANUAL", eightySixedAt: new Date() },
+    });
+    await adjustStock(manager, {
+      ingredientId: ingredients[0].id,
+      direction: "ADD",
+      quantity: "1",
+      unit: "kg",
+      reason: "Delivery without PO",
+    });
     expect(await level(ingredients[0].id)).toBe(1100);
     expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).eightySixedBy).toBe("MANUAL");
   });
@@ -258,7 +381,9 @@ describe("auto-86 and back", () => {
   it("voiding before preparation puts stock back and restores an AUTO-86'd dish once", async () => {
     const { item, ingredients } = await makeDish(manager, { stock: [{ qty: "200" }], perPortion: ["100"] });
     const [oi] = await makeOrderItems(server, item.id, 1);
-    await db.$transaction((tx) => applyStockForFiredItems(tx, server, [{ orderItemId: oi, menuItemId: item.id, quantity: 2, modifierIds: [] }]));
+    await db.$transaction((tx) =>
+      applyStockForFiredItems(tx, server, [{ orderItemId: oi, menuItemId: item.id, quantity: 2, modifierIds: [] }]),
+    );
     expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).is86d).toBe(true);
     const r = await db.$transaction((tx) => reverseStockForVoidedItems(tx, server, [oi]));
     expect(r.restoredMenuItemIds).toEqual([item.id]);

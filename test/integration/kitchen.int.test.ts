@@ -17,7 +17,6 @@ import { recallTicket } from "@/lib/kitchen/recall-ticket";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
 import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
-
 async function code(p: Promise<unknown>): Promise<string> {
   const e = await p.then(
     () => null,
@@ -41,8 +40,15 @@ beforeAll(async () => {
   for (const name of ["Classic Burger", "Soup of the Day", "Hand-cut Fries", "Iced Tea", "NY Strip Steak"]) {
     ids[name] = (await db.menuItem.findFirstOrThrow({ where: { name, locationId: server.locationId } })).id;
   }
-  for (const [group, option] of [["Side choice", "Hand-cut fries"], ["Steak temperature", "Medium rare"]]) {
-    ids[option] = (await db.modifier.findFirstOrThrow({ where: { name: option, group: { name: group, locationId: server.locationId } } })).id;
+  for (const [group, option] of [
+    ["Side choice", "Hand-cut fries"],
+    ["Steak temperature", "Medium rare"],
+  ]) {
+    ids[option] = (
+      await db.modifier.findFirstOrThrow({
+        where: { name: option, group: { name: group, locationId: server.locationId } },
+      })
+    ).id;
   }
   for (const t of await db.diningTable.findMany({ where: { locationId: server.locationId } })) table[t.label] = t.id;
 });
@@ -87,7 +93,10 @@ describe("station screens", () => {
     expect(fry.allDay).toEqual([{ name: "Hand-cut Fries", quantity: 3 }]);
     expect(bar.tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.name)).toEqual(["Iced Tea"]);
     // Expo follows the food only: the bar hands its drinks out itself.
-    expect(expo.tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.name)).toEqual(["Classic Burger", "Hand-cut Fries"]);
+    expect(expo.tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.name)).toEqual([
+      "Classic Burger",
+      "Hand-cut Fries",
+    ]);
     expect(grill.allDay).toEqual([{ name: "Classic Burger", quantity: 2 }]);
     expect(grill.thresholds).toEqual({ warnMinutes: 5, lateMinutes: 8 });
     expect(grill.seq).toBeGreaterThan(0);
@@ -116,13 +125,21 @@ describe("bump → expo ready → served", () => {
     const fry = (await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!;
 
     // Another station's item cannot be bumped from the grill.
-    expect(await code(bumpItems(chef, { station: "grill", orderItemIds: fry.items.map((i) => i.id) }))).toBe("NOT_FOUND");
-    expect(await code(bumpItems(server, { station: "grill", orderItemIds: grill.items.map((i) => i.id) }))).toBe("FORBIDDEN");
+    expect(await code(bumpItems(chef, { station: "grill", orderItemIds: fry.items.map((i) => i.id) }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await code(bumpItems(server, { station: "grill", orderItemIds: grill.items.map((i) => i.id) }))).toBe(
+      "FORBIDDEN",
+    );
 
     const bumped = await bumpItems(chef, { station: "grill", orderItemIds: grill.items.map((i) => i.id) });
     expect(bumped.bumpedItemIds).toHaveLength(1);
-    expect((await bumpItems(chef, { station: "grill", orderItemIds: grill.items.map((i) => i.id) })).bumpedItemIds).toEqual([]); // double press
-    expect((await getStationSnapshot(chef, { station: "grill" })).tickets.some((t) => t.orderId === orderId)).toBe(false);
+    expect(
+      (await bumpItems(chef, { station: "grill", orderItemIds: grill.items.map((i) => i.id) })).bumpedItemIds,
+    ).toEqual([]); // double press
+    expect((await getStationSnapshot(chef, { station: "grill" })).tickets.some((t) => t.orderId === orderId)).toBe(
+      false,
+    );
     expect((await testDb().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("IN_PROGRESS");
 
     expect(await code(markTicketReady(chef, { orderId, fireBatch: 1 }))).toBe("INVALID_STATE"); // fries still cooking
@@ -135,12 +152,16 @@ describe("bump → expo ready → served", () => {
     expect(await code(bumpItems(chef, { station: "grill", orderItemIds: [side.id] }))).toBe("NOT_FOUND"); // the grill does not make it
     await bumpItems(chef, { station: "fry", orderItemIds: [side.id] });
     expoTicket = (await getStationSnapshot(chef, { station: "expo" })).tickets.find((t) => t.orderId === orderId)!;
-    expect(expoTicket.items[0].modifiers).toEqual([{ name: "Hand-cut fries", removal: false, stationName: "Fryer", done: true }]);
+    expect(expoTicket.items[0].modifiers).toEqual([
+      { name: "Hand-cut fries", removal: false, stationName: "Fryer", done: true },
+    ]);
     expect(expoTicket.allBumped).toBe(true); // the iced tea at the bar does not hold the food
     const ready = await markTicketReady(chef, { orderId, fireBatch: 1 });
     expect(ready.status).toBe("SENT"); // the drinks are still at the bar, untouched
     expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: table["2"] } })).status).toBe("FOOD_READY");
-    expect((await getStationSnapshot(chef, { station: "expo" })).tickets.some((t) => t.orderId === orderId)).toBe(false);
+    expect((await getStationSnapshot(chef, { station: "expo" })).tickets.some((t) => t.orderId === orderId)).toBe(
+      false,
+    );
     // The bar's bump hands the drinks out: READY without expo.
     const bar = (await getStationSnapshot(chef, { station: "bar" })).tickets.find((t) => t.orderId === orderId)!;
     await bumpItems(chef, { station: "bar", orderItemIds: bar.items.map((i) => i.id) });
@@ -170,7 +191,8 @@ describe("bump → expo ready → served", () => {
     const soup = (await getStationSnapshot(chef, { station: "saute" })).tickets.find((t) => t.orderId === orderId)!;
     await bumpItems(chef, { station: "saute", orderItemIds: soup.items.map((i) => i.id) });
     await markTicketReady(chef, { orderId, fireBatch: soup.fireBatch });
-    const tableStatus = async () => (await testDb().diningTable.findUniqueOrThrow({ where: { id: table["5"] } })).status;
+    const tableStatus = async () =>
+      (await testDb().diningTable.findUniqueOrThrow({ where: { id: table["5"] } })).status;
     expect((await testDb().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("SENT"); // the burger is still on the line
     expect(await tableStatus()).toBe("FOOD_READY");
     await updateOrderStatus(server, { orderId, status: "SERVED" });
@@ -184,7 +206,9 @@ describe("bump → expo ready → served", () => {
     const snap = await getStationSnapshot(chef, { station: "grill" });
     expect(snap.recentlyBumped[0]).toMatchObject({ orderId, fireBatch: 1, tableLabel: "3" });
     await recallTicket(chef, { station: "grill" });
-    expect((await getStationSnapshot(chef, { station: "grill" })).tickets.some((t) => t.orderId === orderId)).toBe(true);
+    expect((await getStationSnapshot(chef, { station: "grill" })).tickets.some((t) => t.orderId === orderId)).toBe(
+      true,
+    );
     expect((await testDb().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("SENT");
 
     // Finish it, pass it at expo, then recall at expo: back on the pass, table back to ORDERED.
@@ -193,11 +217,18 @@ describe("bump → expo ready → served", () => {
     await bumpItems(chef, { station: "fry", orderItemIds: fry.items.map((i) => i.id) });
     // A side bumped at the Fryer comes back with R there, while its dish is on the line.
     await recallTicket(chef, { station: "fry" });
-    expect((await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!.items.map((i) => i.kind).sort()).toEqual(["component", "item"]);
+    expect(
+      (await getStationSnapshot(chef, { station: "fry" })).tickets
+        .find((t) => t.orderId === orderId)!
+        .items.map((i) => i.kind)
+        .sort(),
+    ).toEqual(["component", "item"]);
     await bumpItems(chef, { station: "fry", orderItemIds: fry.items.map((i) => i.id) });
     await markTicketReady(chef, { orderId, fireBatch: 1 });
     await recallTicket(chef, { station: "expo" });
-    expect((await getStationSnapshot(chef, { station: "expo" })).tickets.find((t) => t.orderId === orderId)?.allBumped).toBe(true);
+    expect(
+      (await getStationSnapshot(chef, { station: "expo" })).tickets.find((t) => t.orderId === orderId)?.allBumped,
+    ).toBe(true);
     expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: table["3"] } })).status).toBe("ORDERED");
     expect(await code(recallTicket(otherChef, { station: "grill" }))).toBe("NOT_FOUND");
   });
@@ -213,8 +244,12 @@ describe("bump → expo ready → served", () => {
     expect(t.allVoided).toBe(true);
     expect(burgers(await getStationSnapshot(chef, { station: "grill" }))).toBe(burgers(before) - 2); // voids are not "all day"
     await bumpItems(chef, { station: "grill", orderItemIds: [grillItem.id] }); // acknowledge
-    expect((await getStationSnapshot(chef, { station: "grill" })).tickets.some((x) => x.orderId === orderId)).toBe(false);
-    const ev = (await listKitchenEvents(chef, { after: 0 })).events.find((e) => e.type === "items.voided" && e.orderId === orderId)!;
+    expect((await getStationSnapshot(chef, { station: "grill" })).tickets.some((x) => x.orderId === orderId)).toBe(
+      false,
+    );
+    const ev = (await listKitchenEvents(chef, { after: 0 })).events.find(
+      (e) => e.type === "items.voided" && e.orderId === orderId,
+    )!;
     expect(ev.stationIds).toEqual([t.items[0].stationId]);
     expect(sent.firedItemIds).toContain(grillItem.id);
     // Its side at the Fryer is struck through there too, until the fry cook acknowledges it.
@@ -222,7 +257,11 @@ describe("bump → expo ready → served", () => {
     const side = fry.items.find((i) => i.kind === "component")!;
     expect(side).toMatchObject({ status: "VOIDED", voidReason: "guest left", forItem: "Classic Burger" });
     await bumpItems(chef, { station: "fry", orderItemIds: [side.id] });
-    expect((await getStationSnapshot(chef, { station: "fry" })).tickets.find((x) => x.orderId === orderId)!.items.map((i) => i.kind)).toEqual(["item"]);
+    expect(
+      (await getStationSnapshot(chef, { station: "fry" })).tickets
+        .find((x) => x.orderId === orderId)!
+        .items.map((i) => i.kind),
+    ).toEqual(["item"]);
   });
 });
 
@@ -234,16 +273,25 @@ describe("tickets: courses, expo's stations, each dish's own colours (issue 7 it
     try {
       await db.menuItem.update({ where: { id: soup.id }, data: { prepMinutes: null } });
       const { orderId } = await openOrder(server, { tableId: null });
-      const ticket = async () => (await getStationSnapshot(chef, { station: "saute" })).tickets.find((t) => t.orderId === orderId)!.items[0];
-      await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: soup.id, quantity: 1, course: "STARTERS" }] });
+      const ticket = async () =>
+        (await getStationSnapshot(chef, { station: "saute" })).tickets.find((t) => t.orderId === orderId)!.items[0];
+      await sendOrder(server, {
+        orderId,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: soup.id, quantity: 1, course: "STARTERS" }],
+      });
       expect((await ticket()).target).toEqual({ warnMinutes: 5, lateMinutes: 8 }); // the location's
       await db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 4, lateMinutes: 6 } });
       expect((await ticket()).target).toEqual({ warnMinutes: 4, lateMinutes: 6 }); // the station's
       await db.menuItem.update({ where: { id: soup.id }, data: { prepMinutes: 16 } });
       expect((await ticket()).target).toEqual({ warnMinutes: 11, lateMinutes: 16 }); // the dish's own
       // The database refuses a station pair that makes no sense.
-      await expect(db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 6, lateMinutes: 6 } })).rejects.toThrow();
-      await expect(db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 6, lateMinutes: null } })).rejects.toThrow();
+      await expect(
+        db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 6, lateMinutes: 6 } }),
+      ).rejects.toThrow();
+      await expect(
+        db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: 6, lateMinutes: null } }),
+      ).rejects.toThrow();
     } finally {
       await db.kitchenStation.update({ where: { id: saute.id }, data: { warnMinutes: null, lateMinutes: null } });
       await db.menuItem.update({ where: { id: soup.id }, data: { prepMinutes: soup.prepMinutes } });
@@ -252,9 +300,13 @@ describe("tickets: courses, expo's stations, each dish's own colours (issue 7 it
     const steakTicket = await sendOrder(server, {
       orderId: (await openOrder(server, { tableId: null })).orderId,
       idempotencyKey: randomUUID(),
-      items: [{ menuItemId: ids["NY Strip Steak"], quantity: 1, modifierIds: [ids["Medium rare"], ids["Hand-cut fries"]] }],
+      items: [
+        { menuItemId: ids["NY Strip Steak"], quantity: 1, modifierIds: [ids["Medium rare"], ids["Hand-cut fries"]] },
+      ],
     });
-    const steak = (await getStationSnapshot(chef, { station: "grill" })).tickets.find((t) => t.orderId === steakTicket.orderId)!.items[0];
+    const steak = (await getStationSnapshot(chef, { station: "grill" })).tickets.find(
+      (t) => t.orderId === steakTicket.orderId,
+    )!.items[0];
     expect(steak.target).toEqual({ warnMinutes: 11, lateMinutes: 18 }); // 18-minute steak, not the 5/8 of every dish
     expect(grill.thresholds).toEqual({ warnMinutes: 5, lateMinutes: 8 });
   });
@@ -265,15 +317,27 @@ describe("tickets: courses, expo's stations, each dish's own colours (issue 7 it
       orderId,
       idempotencyKey: randomUUID(),
       items: [
-        { menuItemId: ids["NY Strip Steak"], quantity: 1, modifierIds: [ids["Medium rare"], ids["Hand-cut fries"]], course: "MAINS" },
+        {
+          menuItemId: ids["NY Strip Steak"],
+          quantity: 1,
+          modifierIds: [ids["Medium rare"], ids["Hand-cut fries"]],
+          course: "MAINS",
+        },
         { menuItemId: ids["Classic Burger"], quantity: 1, modifierIds: [ids["Hand-cut fries"]], course: "STARTERS" },
       ],
     });
     const grill = (await getStationSnapshot(chef, { station: "grill" })).tickets.find((t) => t.orderId === orderId)!;
-    expect(grill.items.map((i) => [i.course, i.name])).toEqual([["STARTERS", "Classic Burger"], ["MAINS", "NY Strip Steak"]]);
+    expect(grill.items.map((i) => [i.course, i.name])).toEqual([
+      ["STARTERS", "Classic Burger"],
+      ["MAINS", "NY Strip Steak"],
+    ]);
 
     const drinks = await openOrder(server, { tableId: null });
-    await sendOrder(server, { orderId: drinks.orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: ids["Iced Tea"], quantity: 2, course: "DRINKS" }] });
+    await sendOrder(server, {
+      orderId: drinks.orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: ids["Iced Tea"], quantity: 2, course: "DRINKS" }],
+    });
     const expo = await getStationSnapshot(chef, { station: "expo" });
     expect(expo.tickets.some((t) => t.orderId === drinks.orderId)).toBe(false);
     expect(expo.allDay.some((a) => a.name === "Iced Tea")).toBe(false);
@@ -288,12 +352,21 @@ describe("tickets: courses, expo's stations, each dish's own colours (issue 7 it
 
   it("voiding a whole order tells every station making part of it, sides included", async () => {
     const { orderId } = await openOrder(server, { tableId: null });
-    await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: ids["Classic Burger"], quantity: 1, modifierIds: [ids["Hand-cut fries"]] }] });
+    await sendOrder(server, {
+      orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: ids["Classic Burger"], quantity: 1, modifierIds: [ids["Hand-cut fries"]] }],
+    });
     await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "walked out" });
-    const stations = await testDb().kitchenStation.findMany({ where: { locationId: server.locationId, slug: { in: ["grill", "fry"] } } });
-    const ev = (await listKitchenEvents(chef, { after: 0, limit: 500 })).events.find((e) => e.type === "order.voided" && e.orderId === orderId)!;
+    const stations = await testDb().kitchenStation.findMany({
+      where: { locationId: server.locationId, slug: { in: ["grill", "fry"] } },
+    });
+    const ev = (await listKitchenEvents(chef, { after: 0, limit: 500 })).events.find(
+      (e) => e.type === "order.voided" && e.orderId === orderId,
+    )!;
     expect([...ev.stationIds].sort()).toEqual(stations.map((st) => st.id).sort());
-    const side = (await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!.items[0];
+    const side = (await getStationSnapshot(chef, { station: "fry" })).tickets.find((t) => t.orderId === orderId)!
+      .items[0];
     expect(side).toMatchObject({ kind: "component", status: "VOIDED" });
   });
 });
@@ -306,7 +379,13 @@ describe("bounded screens (issue 7 item 18)", () => {
     const start = Date.now() - 3600_000;
     const n = 700;
     await db.order.createMany({
-      data: Array.from({ length: n }, (_, i) => ({ id: `bulk-order-${i}`, locationId: server.locationId, number: 90_000 + i, status: "SENT" as const, notes: "a note ".repeat(20) })),
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `bulk-order-${i}`,
+        locationId: server.locationId,
+        number: 90_000 + i,
+        status: "SENT" as const,
+        notes: "a note ".repeat(20),
+      })),
     });
     await db.orderItem.createMany({
       data: Array.from({ length: n }, (_, i) => ({
@@ -356,7 +435,15 @@ describe("bounded screens (issue 7 item 18)", () => {
     const before = (await db.locationCounter.findUniqueOrThrow({ where: { locationId: server.locationId } })).eventSeq;
     const { appendOrderEvents } = await import("@/lib/orders/append-order-events");
     await db.$transaction((tx) =>
-      appendOrderEvents(tx, chef, Array.from({ length: n }, (_, i) => ({ orderId: `bulk-order-${i}`, type: "items.fired" as const, payload: { stationIds: [cold.id], itemIds: [`bulk-item-${i}`], fireBatch: 1 } }))),
+      appendOrderEvents(
+        tx,
+        chef,
+        Array.from({ length: n }, (_, i) => ({
+          orderId: `bulk-order-${i}`,
+          type: "items.fired" as const,
+          payload: { stationIds: [cold.id], itemIds: [`bulk-item-${i}`], fireBatch: 1 },
+        })),
+      ),
     );
     const replay = await listKitchenEvents(chef, { after: before });
     expect(replay.events).toHaveLength(200);
@@ -370,7 +457,9 @@ describe("bounded screens (issue 7 item 18)", () => {
 describe("events: gapless per-location seq", () => {
   it("20 concurrent sends get unique, contiguous seqs in commit order, and replay returns them all", async () => {
     const db = testDb();
-    const labels = Object.keys(table).filter((l) => !["1", "2", "3", "4", "5"].includes(l)).slice(0, 15);
+    const labels = Object.keys(table)
+      .filter((l) => !["1", "2", "3", "4", "5"].includes(l))
+      .slice(0, 15);
     // 15 tables + 5 counter orders = 20 orders, opened first, then all sent at once.
     const orders = [
       ...(await Promise.all(labels.map((l) => openOrder(server, { tableId: table[l] })))),
@@ -380,18 +469,33 @@ describe("events: gapless per-location seq", () => {
     const before = (await db.locationCounter.findUniqueOrThrow({ where: { locationId: server.locationId } })).eventSeq;
 
     const results = await Promise.all(
-      orders.map((orderId) => sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: ids["Soup of the Day"], quantity: 1 }] })),
+      orders.map((orderId) =>
+        sendOrder(server, {
+          orderId,
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: ids["Soup of the Day"], quantity: 1 }],
+        }),
+      ),
     );
     expect(results.every((r) => r.fireBatch === 1)).toBe(true);
 
-    const events = await db.orderEvent.findMany({ where: { locationId: server.locationId, seq: { gt: before } }, orderBy: { seq: "asc" } });
+    const events = await db.orderEvent.findMany({
+      where: { locationId: server.locationId, seq: { gt: before } },
+      orderBy: { seq: "asc" },
+    });
     expect(events).toHaveLength(20);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => before + 1 + i));
     expect(new Set(events.map((e) => e.orderId))).toEqual(new Set(orders));
     // Commit order = seq order: each event's row was inserted no later than the next one's.
-    const all = await db.orderEvent.findMany({ where: { locationId: server.locationId }, orderBy: { seq: "asc" }, select: { seq: true } });
+    const all = await db.orderEvent.findMany({
+      where: { locationId: server.locationId },
+      orderBy: { seq: "asc" },
+      select: { seq: true },
+    });
     expect(all.map((e) => e.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
-    expect((await db.locationCounter.findUniqueOrThrow({ where: { locationId: server.locationId } })).eventSeq).toBe(all.length);
+    expect((await db.locationCounter.findUniqueOrThrow({ where: { locationId: server.locationId } })).eventSeq).toBe(
+      all.length,
+    );
 
     const replay = await listKitchenEvents(chef, { after: before, limit: 10 });
     expect(replay.events.map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => before + 1 + i));
@@ -400,7 +504,9 @@ describe("events: gapless per-location seq", () => {
     expect(rest.truncated).toBe(false);
     expect(rest.events).toHaveLength(10);
     expect(rest.seq).toBe(all.length);
-    expect(rest.events.every((e) => e.type === "items.fired" && e.fireBatch === 1 && e.stationIds.length === 1)).toBe(true);
+    expect(rest.events.every((e) => e.type === "items.fired" && e.fireBatch === 1 && e.stationIds.length === 1)).toBe(
+      true,
+    );
   });
 
   it("validates the cursor", async () => {

@@ -19,9 +19,15 @@ beforeAll(async () => {
   const db = testDb();
   ref.fry = (await db.kitchenStation.findFirstOrThrow({ where: { locationId: manager.locationId, slug: "fry" } })).id;
   ref.expo = (await db.kitchenStation.findFirstOrThrow({ where: { locationId: manager.locationId, slug: "expo" } })).id;
-  ref.otherKitchen = (await db.kitchenStation.findFirstOrThrow({ where: { locationId: otherManager.locationId, slug: "kitchen" } })).id;
-  ref.tomatoes = (await db.ingredient.findFirstOrThrow({ where: { locationId: manager.locationId, name: "Tomatoes" } })).id;
-  ref.sweetFries = (await db.menuItem.findFirstOrThrow({ where: { locationId: manager.locationId, name: "Sweet Potato Fries" } })).id;
+  ref.otherKitchen = (
+    await db.kitchenStation.findFirstOrThrow({ where: { locationId: otherManager.locationId, slug: "kitchen" } })
+  ).id;
+  ref.tomatoes = (
+    await db.ingredient.findFirstOrThrow({ where: { locationId: manager.locationId, name: "Tomatoes" } })
+  ).id;
+  ref.sweetFries = (
+    await db.menuItem.findFirstOrThrow({ where: { locationId: manager.locationId, name: "Sweet Potato Fries" } })
+  ).id;
 });
 
 describe("modifier routing in the menu console", () => {
@@ -44,26 +50,64 @@ describe("modifier routing in the menu console", () => {
       ["No tomato", null, null, ref.tomatoes],
     ]);
     const routing = await getModifierRouting(manager);
-    expect(routing.byModifier[saved[2].id]).toEqual({ stationId: null, recipeItemId: null, removesIngredientId: ref.tomatoes });
+    expect(routing.byModifier[saved[2].id]).toEqual({
+      stationId: null,
+      recipeItemId: null,
+      removesIngredientId: ref.tomatoes,
+    });
     expect(routing.stations.some((s) => s.id === ref.expo)).toBe(false);
 
     // Clearing on update.
-    await saveModifierGroup(manager, { id, name, minSelect: 0, maxSelect: 2, modifiers: saved.map((m) => ({ id: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents })) });
+    await saveModifierGroup(manager, {
+      id,
+      name,
+      minSelect: 0,
+      maxSelect: 2,
+      modifiers: saved.map((m) => ({ id: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents })),
+    });
     const cleared = await testDb().modifier.findMany({ where: { groupId: id } });
     expect(cleared.every((m) => !m.stationId && !m.recipeItemId && !m.removesIngredientId)).toBe(true);
   });
 
   it("refuses another location's station, expo, a removal that is also routed, and non-managers", async () => {
     const base = { name: `Bad ${randomUUID().slice(0, 6)}`, minSelect: 0, maxSelect: 1 };
-    const foreign = await expectAppError(saveModifierGroup(manager, { ...base, modifiers: [{ name: "X", priceDeltaCents: 0, stationId: ref.otherKitchen }] }), "VALIDATION");
+    const foreign = await expectAppError(
+      saveModifierGroup(manager, {
+        ...base,
+        modifiers: [{ name: "X", priceDeltaCents: 0, stationId: ref.otherKitchen }],
+      }),
+      "VALIDATION",
+    );
     expect(foreign.fieldErrors?.["modifiers.0.stationId"]).toEqual(["Not a station of this restaurant"]);
-    const expo = await expectAppError(saveModifierGroup(manager, { ...base, modifiers: [{ name: "X", priceDeltaCents: 0, stationId: ref.expo }] }), "VALIDATION");
+    const expo = await expectAppError(
+      saveModifierGroup(manager, { ...base, modifiers: [{ name: "X", priceDeltaCents: 0, stationId: ref.expo }] }),
+      "VALIDATION",
+    );
     expect(expo.fieldErrors?.["modifiers.0.stationId"]).toBeDefined();
-    const both = await expectAppError(saveModifierGroup(manager, { ...base, modifiers: [{ name: "No tomato", priceDeltaCents: 0, stationId: ref.fry, removesIngredientId: ref.tomatoes }] }), "VALIDATION");
-    expect(both.fieldErrors?.["modifiers.0.removesIngredientId"]).toEqual(["A removal is made by nobody: no station or dish"]);
-    const otherIngredient = await expectAppError(saveModifierGroup(otherManager, { ...base, modifiers: [{ name: "No tomato", priceDeltaCents: 0, removesIngredientId: ref.tomatoes }] }), "VALIDATION");
-    expect(otherIngredient.fieldErrors?.["modifiers.0.removesIngredientId"]).toEqual(["Not an ingredient of this restaurant"]);
-    await expectAppError(saveModifierGroup(server, { ...base, modifiers: [{ name: "X", priceDeltaCents: 0 }] }), "FORBIDDEN");
+    const both = await expectAppError(
+      saveModifierGroup(manager, {
+        ...base,
+        modifiers: [{ name: "No tomato", priceDeltaCents: 0, stationId: ref.fry, removesIngredientId: ref.tomatoes }],
+      }),
+      "VALIDATION",
+    );
+    expect(both.fieldErrors?.["modifiers.0.removesIngredientId"]).toEqual([
+      "A removal is made by nobody: no station or dish",
+    ]);
+    const otherIngredient = await expectAppError(
+      saveModifierGroup(otherManager, {
+        ...base,
+        modifiers: [{ name: "No tomato", priceDeltaCents: 0, removesIngredientId: ref.tomatoes }],
+      }),
+      "VALIDATION",
+    );
+    expect(otherIngredient.fieldErrors?.["modifiers.0.removesIngredientId"]).toEqual([
+      "Not an ingredient of this restaurant",
+    ]);
+    await expectAppError(
+      saveModifierGroup(server, { ...base, modifiers: [{ name: "X", priceDeltaCents: 0 }] }),
+      "FORBIDDEN",
+    );
     expect(await testDb().modifierGroup.count({ where: { name: base.name } })).toBe(0);
   });
 });

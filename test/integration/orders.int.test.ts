@@ -19,7 +19,6 @@ import { flagTable } from "@/lib/tables/flag-table";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
 
-
 const rejects = (p: Promise<unknown>) => expectAppError(p);
 
 const key = () => randomUUID();
@@ -32,7 +31,9 @@ async function menuItem(name: string) {
     where: { name, location: { slug: DEMO_LOCATION_SLUG } },
     include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
   });
-  const groups = Object.fromEntries(m.modifierGroups.map((g) => [g.group.name, Object.fromEntries(g.group.modifiers.map((x) => [x.name, x.id]))]));
+  const groups = Object.fromEntries(
+    m.modifierGroups.map((g) => [g.group.name, Object.fromEntries(g.group.modifiers.map((x) => [x.name, x.id]))]),
+  );
   return { id: m.id, groups };
 }
 
@@ -43,7 +44,15 @@ beforeAll(async () => {
     ["server", "server2", "manager", "chef", "host"].map((u) => ctxFor(`${u}@demo.kitchen`)),
   );
   otherManager = await ctxFor("manager@demo.kitchen", DEMO_SECOND_LOCATION_SLUG);
-  for (const name of ["Classic Burger", "NY Strip Steak", "Soup of the Day", "Iced Tea", "Seasonal Sorbet", "Caesar Salad"]) item[name] = await menuItem(name);
+  for (const name of [
+    "Classic Burger",
+    "NY Strip Steak",
+    "Soup of the Day",
+    "Iced Tea",
+    "Seasonal Sorbet",
+    "Caesar Salad",
+  ])
+    item[name] = await menuItem(name);
   const tables = await testDb().diningTable.findMany({ where: { location: { slug: DEMO_LOCATION_SLUG } } });
   for (const t of tables) table[t.label] = t.id;
 });
@@ -51,13 +60,21 @@ beforeAll(async () => {
 const burger = (over: Record<string, unknown> = {}) => ({
   menuItemId: item["Classic Burger"].id,
   quantity: 1,
-  modifierIds: [item["Classic Burger"].groups["Side choice"]["Hand-cut fries"], item["Classic Burger"].groups["Burger add-ons"]["Applewood bacon"]],
+  modifierIds: [
+    item["Classic Burger"].groups["Side choice"]["Hand-cut fries"],
+    item["Classic Burger"].groups["Burger add-ons"]["Applewood bacon"],
+  ],
   seat: 1,
   course: "MAINS" as const,
   notes: "no pickles",
   ...over,
 });
-const soup = (over: Record<string, unknown> = {}) => ({ menuItemId: item["Soup of the Day"].id, quantity: 1, course: "STARTERS" as const, ...over });
+const soup = (over: Record<string, unknown> = {}) => ({
+  menuItemId: item["Soup of the Day"].id,
+  quantity: 1,
+  course: "STARTERS" as const,
+  ...over,
+});
 
 describe("opening a table", () => {
   it("creates an order, numbers it, seats the table; a second tap continues the same order", async () => {
@@ -73,7 +90,9 @@ describe("opening a table", () => {
   });
 
   it("concurrent opens of one table still give one order", async () => {
-    const results = await Promise.all([1, 2, 3, 4].map(() => openOrder(server, { tableId: table["2"], guestCount: 2 })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => openOrder(server, { tableId: table["2"], guestCount: 2 })),
+    );
     expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
   });
@@ -96,7 +115,15 @@ describe("sending to the kitchen", () => {
     const order = await getOrder(server, { orderId });
     expect(order.items.every((i) => i.status === "SENT" && i.fireBatch === 1 && i.firedAt)).toBe(true);
     const b = order.items.find((i) => i.name === "Classic Burger")!;
-    expect(b).toMatchObject({ unitPriceCents: 1650, modifiersCents: 250, taxRateBps: 875, quantity: 2, seat: 1, notes: "no pickles", course: "MAINS" });
+    expect(b).toMatchObject({
+      unitPriceCents: 1650,
+      modifiersCents: 250,
+      taxRateBps: 875,
+      quantity: 2,
+      seat: 1,
+      notes: "no pickles",
+      course: "MAINS",
+    });
     expect(b.station?.name).toBe("Grill");
     expect(b.modifiers.map((m) => m.name).sort()).toEqual(["Applewood bacon", "Hand-cut fries"]);
     expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: table["4"] } })).status).toBe("ORDERED");
@@ -108,11 +135,19 @@ describe("sending to the kitchen", () => {
 
   it("holds courses and fires them later ('fire mains') as a new ticket", async () => {
     const { orderId } = await openOrder(server, { tableId: table["5"], guestCount: 2 });
-    const sent = await sendOrder(server, { orderId, idempotencyKey: key(), items: [soup(), burger()], holdCourses: ["MAINS"] });
+    const sent = await sendOrder(server, {
+      orderId,
+      idempotencyKey: key(),
+      items: [soup(), burger()],
+      holdCourses: ["MAINS"],
+    });
     expect(sent.firedItemIds).toHaveLength(1);
     expect(sent.heldItemIds).toHaveLength(1);
     let order = await getOrder(server, { orderId });
-    expect(order.items.map((i) => [i.name, i.status]).sort()).toEqual([["Classic Burger", "HELD"], ["Soup of the Day", "SENT"]]);
+    expect(order.items.map((i) => [i.name, i.status]).sort()).toEqual([
+      ["Classic Burger", "HELD"],
+      ["Soup of the Day", "SENT"],
+    ]);
 
     const fired = await fireCourse(server, { orderId, course: "MAINS" });
     expect(fired.fireBatch).toBe(2);
@@ -134,23 +169,37 @@ describe("sending to the kitchen", () => {
 
   it("enforces modifier min/max on the server", async () => {
     const { orderId } = await openOrder(server, { tableId: table["7"] });
-    const noSide = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [] })] }));
+    const noSide = await rejects(
+      sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [] })] }),
+    );
     expect(noSide.code).toBe("VALIDATION");
     expect(noSide.fieldErrors?.["items.0.modifierIds"]).toEqual(["Choose Side choice"]);
     const sides = item["Classic Burger"].groups["Side choice"];
     const twoSides = await rejects(
-      sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [sides["Hand-cut fries"], sides["Side salad"]] })] }),
+      sendOrder(server, {
+        orderId,
+        idempotencyKey: key(),
+        items: [burger({ modifierIds: [sides["Hand-cut fries"], sides["Side salad"]] })],
+      }),
     );
     expect(twoSides.fieldErrors?.["items.0.modifierIds"]?.[0]).toMatch(/at most 1/);
     const steakTemp = item["NY Strip Steak"].groups["Steak temperature"]["Rare"];
-    const foreign = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [burger({ modifierIds: [sides["Hand-cut fries"], steakTemp] })] }));
+    const foreign = await rejects(
+      sendOrder(server, {
+        orderId,
+        idempotencyKey: key(),
+        items: [burger({ modifierIds: [sides["Hand-cut fries"], steakTemp] })],
+      }),
+    );
     expect(foreign.fieldErrors?.["items.0.modifierIds"]?.[0]).toMatch(/does not belong/);
     expect(await testDb().orderItem.count({ where: { orderId } })).toBe(0);
   });
 
   it("validates input with field messages", async () => {
     const { orderId } = await openOrder(server, { tableId: table["8"] });
-    const bad = await rejects(sendOrder(server, { orderId, idempotencyKey: "x", items: [{ menuItemId: item["Iced Tea"].id, quantity: 0 }] }));
+    const bad = await rejects(
+      sendOrder(server, { orderId, idempotencyKey: "x", items: [{ menuItemId: item["Iced Tea"].id, quantity: 0 }] }),
+    );
     expect(bad.code).toBe("VALIDATION");
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["idempotencyKey", "items.0.quantity"]);
   });
@@ -160,10 +209,22 @@ describe("sending to the kitchen", () => {
     const { orderId } = await openOrder(server, { tableId: table["9"] });
     await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: true } });
     try {
-      const add = await rejects(addOrderItems(server, { orderId, items: [{ menuItemId: item["Iced Tea"].id, quantity: 1 }] }));
+      const add = await rejects(
+        addOrderItems(server, { orderId, items: [{ menuItemId: item["Iced Tea"].id, quantity: 1 }] }),
+      );
       expect(add.code).toBe("UNAVAILABLE_ITEM");
       expect(add.fieldErrors?.["items.0.menuItemId"]?.[0]).toMatch(/86'd/);
-      expect((await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: item["Iced Tea"].id, quantity: 1 }] }))).code).toBe("UNAVAILABLE_ITEM");
+      expect(
+        (
+          await rejects(
+            sendOrder(server, {
+              orderId,
+              idempotencyKey: key(),
+              items: [{ menuItemId: item["Iced Tea"].id, quantity: 1 }],
+            }),
+          )
+        ).code,
+      ).toBe("UNAVAILABLE_ITEM");
 
       const menu = await getOrderPadMenu(server);
       const tea = menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Iced Tea"].id);
@@ -171,7 +232,10 @@ describe("sending to the kitchen", () => {
     } finally {
       await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: false } });
     }
-    await addOrderItems(server, { orderId, items: [{ menuItemId: item["Iced Tea"].id, quantity: 1, course: "DRINKS" }] });
+    await addOrderItems(server, {
+      orderId,
+      items: [{ menuItemId: item["Iced Tea"].id, quantity: 1, course: "DRINKS" }],
+    });
     await db.menuItem.update({ where: { id: item["Iced Tea"].id }, data: { is86d: true } });
     try {
       const late = await rejects(sendOrder(server, { orderId, idempotencyKey: key() }));
@@ -184,12 +248,20 @@ describe("sending to the kitchen", () => {
 
   it("hides items outside their availability window and refuses them on the server", async () => {
     const db = testDb();
-    const never = await db.availabilityWindow.create({ data: { locationId: server.locationId, name: "Never (test)", daysOfWeek: [], startMinute: 0, endMinute: 60 } });
+    const never = await db.availabilityWindow.create({
+      data: { locationId: server.locationId, name: "Never (test)", daysOfWeek: [], startMinute: 0, endMinute: 60 },
+    });
     await db.menuItemAvailability.create({ data: { menuItemId: item["Seasonal Sorbet"].id, windowId: never.id } });
     const menu = await getOrderPadMenu(server);
     expect(menu.categories.flatMap((c) => c.items).some((i) => i.id === item["Seasonal Sorbet"].id)).toBe(false);
     const { orderId } = await openOrder(server, { tableId: table["10"] });
-    const e = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: item["Seasonal Sorbet"].id, quantity: 1 }] }));
+    const e = await rejects(
+      sendOrder(server, {
+        orderId,
+        idempotencyKey: key(),
+        items: [{ menuItemId: item["Seasonal Sorbet"].id, quantity: 1 }],
+      }),
+    );
     expect(e.code).toBe("UNAVAILABLE_ITEM");
     await db.menuItemAvailability.deleteMany({ where: { windowId: never.id } });
     await db.availabilityWindow.delete({ where: { id: never.id } });
@@ -200,16 +272,32 @@ describe("sending to the kitchen", () => {
     // A window opening three hours from now (location time), every day: closed right now.
     const now = localTime(new Date(), "America/New_York");
     const start = (now.minute + 180) % 1440;
-    const later = await db.availabilityWindow.create({ data: { locationId: server.locationId, name: "Later (test)", daysOfWeek: [0, 1, 2, 3, 4, 5, 6], startMinute: start, endMinute: (start + 60) % 1440 } });
+    const later = await db.availabilityWindow.create({
+      data: {
+        locationId: server.locationId,
+        name: "Later (test)",
+        daysOfWeek: [0, 1, 2, 3, 4, 5, 6],
+        startMinute: start,
+        endMinute: (start + 60) % 1440,
+      },
+    });
     await db.menuItemAvailability.create({ data: { menuItemId: item["Seasonal Sorbet"].id, windowId: later.id } });
     try {
       const menu = await getOrderPadMenu(server);
       const sorbet = menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Seasonal Sorbet"].id);
       const hhmm = `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}`;
       expect(sorbet?.availableFrom).toBe(hhmm);
-      expect(menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Iced Tea"].id)?.availableFrom).toBeNull();
+      expect(
+        menu.categories.flatMap((c) => c.items).find((i) => i.id === item["Iced Tea"].id)?.availableFrom,
+      ).toBeNull();
       const { orderId } = await openOrder(server, { tableId: table["10"] });
-      const e = await rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: item["Seasonal Sorbet"].id, quantity: 1 }] }));
+      const e = await rejects(
+        sendOrder(server, {
+          orderId,
+          idempotencyKey: key(),
+          items: [{ menuItemId: item["Seasonal Sorbet"].id, quantity: 1 }],
+        }),
+      );
       expect(e.code).toBe("UNAVAILABLE_ITEM");
       expect(e.fieldErrors?.["items.0.menuItemId"]?.[0]).toMatch(/not available at this time/);
     } finally {
@@ -227,7 +315,9 @@ describe("sending to the kitchen", () => {
 
   it("rolls the whole send back when stock runs out (nothing fired, key released)", async () => {
     const db = testDb();
-    const patties = await db.ingredient.findFirstOrThrow({ where: { name: "Beef patties", location: { slug: DEMO_LOCATION_SLUG } } });
+    const patties = await db.ingredient.findFirstOrThrow({
+      where: { name: "Beef patties", location: { slug: DEMO_LOCATION_SLUG } },
+    });
     const level = await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: patties.id } });
     await db.stockLevel.update({ where: { ingredientId: patties.id }, data: { quantity: 1 } });
     try {
@@ -287,8 +377,12 @@ describe("voids", () => {
     const noReason = await rejects(voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "" }));
     expect(noReason.code).toBe("VALIDATION");
     expect(noReason.fieldErrors?.reason).toBeDefined();
-    expect((await rejects(voidOrderItem(server, { orderId, orderItemId: burgerId, reason: "guest changed mind" }))).code).toBe("FORBIDDEN");
-    expect((await rejects(voidOrderItem(chef, { orderId, orderItemId: burgerId, reason: "guest changed mind" }))).code).toBe("FORBIDDEN");
+    expect(
+      (await rejects(voidOrderItem(server, { orderId, orderItemId: burgerId, reason: "guest changed mind" }))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await rejects(voidOrderItem(chef, { orderId, orderItemId: burgerId, reason: "guest changed mind" }))).code,
+    ).toBe("FORBIDDEN");
 
     const before = await getOrder(server, { orderId });
     await voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "guest changed mind" });
@@ -300,14 +394,24 @@ describe("voids", () => {
     expect(audit?.actorId).toBe(manager.userId);
     const ev = await testDb().orderEvent.findFirstOrThrow({ where: { orderId, type: "items.voided" } });
     expect(ev.payload).toMatchObject({ itemIds: [burgerId], reason: "guest changed mind" });
-    expect((await rejects(voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "again" }))).code).toBe("INVALID_STATE");
+    expect((await rejects(voidOrderItem(manager, { orderId, orderItemId: burgerId, reason: "again" }))).code).toBe(
+      "INVALID_STATE",
+    );
   });
 
   it("a fired line voided before the kitchen bumps it goes back in stock; a made one does not", async () => {
     const stockOf = async (orderItemId: string) =>
-      testDb().stockMovement.findMany({ where: { orderItemId }, select: { type: true, quantityDelta: true, ingredientId: true } });
+      testDb().stockMovement.findMany({
+        where: { orderItemId },
+        select: { type: true, quantityDelta: true, ingredientId: true },
+      });
     const levels = async (ids: string[]) =>
-      Object.fromEntries((await testDb().stockLevel.findMany({ where: { ingredientId: { in: ids } } })).map((l) => [l.ingredientId, Number(l.quantity)]));
+      Object.fromEntries(
+        (await testDb().stockLevel.findMany({ where: { ingredientId: { in: ids } } })).map((l) => [
+          l.ingredientId,
+          Number(l.quantity),
+        ]),
+      );
 
     const { orderId } = await openOrder(server, { tableId: table["11"] });
     const sent = await sendOrder(server, { orderId, idempotencyKey: key(), items: [burger(), burger()] });
@@ -319,7 +423,8 @@ describe("voids", () => {
 
     await voidOrderItem(manager, { orderId, orderItemId: first, reason: "guest left before it was cooked" });
     const afterVoid = await levels(ingredientIds);
-    for (const m of sales) expect(afterVoid[m.ingredientId]).toBeCloseTo(beforeVoid[m.ingredientId] - Number(m.quantityDelta), 3);
+    for (const m of sales)
+      expect(afterVoid[m.ingredientId]).toBeCloseTo(beforeVoid[m.ingredientId] - Number(m.quantityDelta), 3);
     expect((await stockOf(first)).filter((m) => m.type === "SALE_REVERSAL")).toHaveLength(sales.length);
 
     await voidOrderItem(manager, { orderId, orderItemId: second, reason: "dropped on the pass", returnToStock: false });
@@ -343,7 +448,9 @@ describe("voids", () => {
   it("another location's order or item is not found", async () => {
     const { orderId } = await openOrder(server, { tableId: table["14"] });
     const { itemIds } = await addOrderItems(server, { orderId, items: [soup()] });
-    expect((await rejects(voidOrderItem(otherManager, { orderId, orderItemId: itemIds[0], reason: "nope nope" }))).code).toBe("NOT_FOUND");
+    expect(
+      (await rejects(voidOrderItem(otherManager, { orderId, orderItemId: itemIds[0], reason: "nope nope" }))).code,
+    ).toBe("NOT_FOUND");
     expect((await rejects(getOrder(otherManager, { orderId }))).code).toBe("NOT_FOUND");
     expect((await rejects(sendOrder(otherManager, { orderId, idempotencyKey: key() }))).code).toBe("NOT_FOUND");
     expect((await rejects(updateOrderStatus(otherManager, { orderId, status: "CLOSED" }))).code).toBe("NOT_FOUND");
@@ -360,7 +467,9 @@ describe("closing and voiding orders", () => {
     expect((await rejects(updateOrderStatus(host, { orderId, status: "CLOSED" }))).code).toBe("FORBIDDEN");
     const voidNoReason = await rejects(updateOrderStatus(manager, { orderId, status: "VOIDED" }));
     expect(voidNoReason.fieldErrors?.reason).toBeDefined();
-    expect((await rejects(updateOrderStatus(server, { orderId, status: "VOIDED", reason: "walked out" }))).code).toBe("FORBIDDEN");
+    expect((await rejects(updateOrderStatus(server, { orderId, status: "VOIDED", reason: "walked out" }))).code).toBe(
+      "FORBIDDEN",
+    );
     await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "walked out" });
     const order = await getOrder(server, { orderId });
     expect(order.status).toBe("VOIDED");
@@ -376,22 +485,40 @@ describe("closing and voiding orders", () => {
     expect(closed.status).toBe("CLOSED");
     expect(closed.closedAt).not.toBeNull();
     expect(closed.items[0]).toMatchObject({ status: "VOIDED", voidReason: "Not sent before the check closed" });
-    expect((await rejects(sendOrder(server, { orderId: next.orderId, idempotencyKey: key(), items: [soup()] }))).code).toBe("INVALID_STATE");
+    expect(
+      (await rejects(sendOrder(server, { orderId: next.orderId, idempotencyKey: key(), items: [soup()] }))).code,
+    ).toBe("INVALID_STATE");
   });
 
   it("voiding a whole order returns the stock of every fired, unbumped line (as a line void does) and un-86s", async () => {
     const db = testDb();
-    const category = await db.menuCategory.findFirstOrThrow({ where: { location: { slug: DEMO_LOCATION_SLUG }, defaultStationId: { not: null } } });
+    const category = await db.menuCategory.findFirstOrThrow({
+      where: { location: { slug: DEMO_LOCATION_SLUG }, defaultStationId: { not: null } },
+    });
     const dish = async (name: string, stock: string, perPortion: string) => {
       const ingredient = await db.ingredient.create({
-        data: { locationId: manager.locationId, name: `${name} base`, baseUnit: "G", stockLevel: { create: { locationId: manager.locationId, quantity: stock } } },
+        data: {
+          locationId: manager.locationId,
+          name: `${name} base`,
+          baseUnit: "G",
+          stockLevel: { create: { locationId: manager.locationId, quantity: stock } },
+        },
       });
       const menuItem = await db.menuItem.create({
-        data: { locationId: manager.locationId, categoryId: category.id, name, priceCents: 900, recipeLines: { create: [{ locationId: manager.locationId, ingredientId: ingredient.id, quantity: perPortion }] } },
+        data: {
+          locationId: manager.locationId,
+          categoryId: category.id,
+          name,
+          priceCents: 900,
+          recipeLines: {
+            create: [{ locationId: manager.locationId, ingredientId: ingredient.id, quantity: perPortion }],
+          },
+        },
       });
       return { menuItem, ingredient };
     };
-    const level = async (ingredientId: string) => Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
+    const level = async (ingredientId: string) =>
+      Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
     const a = await dish("Void test stew", "200", "100"); // two portions empty it: AUTO-86
     const b = await dish("Void test pie", "500", "50"); // made (bumped) before the void: stays used
     const c = await dish("Void test tart", "500", "50"); // already voided alone: not credited twice
@@ -413,18 +540,30 @@ describe("closing and voiding orders", () => {
     await voidOrderItem(manager, { orderId, orderItemId: cLine, reason: "guest changed mind" });
     expect(await level(c.ingredient.id)).toBe(500);
 
-    expect((await rejects(updateOrderStatus(server, { orderId, status: "VOIDED", reason: "walked out" }))).code).toBe("FORBIDDEN");
+    expect((await rejects(updateOrderStatus(server, { orderId, status: "VOIDED", reason: "walked out" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await level(a.ingredient.id)).toBe(0); // a refused void changes nothing
     await updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "walked out" });
 
     expect(await level(a.ingredient.id)).toBe(200);
     expect(await level(b.ingredient.id)).toBe(450);
     expect(await level(c.ingredient.id)).toBe(500);
-    const reversals = await db.stockMovement.findMany({ where: { orderItemId: { in: [aLine, bLine, cLine] }, type: "SALE_REVERSAL" }, select: { orderItemId: true, quantityDelta: true } });
-    expect(reversals.map((r) => [r.orderItemId, Number(r.quantityDelta)]).sort()).toEqual([[aLine, 200], [cLine, 50]].sort());
+    const reversals = await db.stockMovement.findMany({
+      where: { orderItemId: { in: [aLine, bLine, cLine] }, type: "SALE_REVERSAL" },
+      select: { orderItemId: true, quantityDelta: true },
+    });
+    expect(reversals.map((r) => [r.orderItemId, Number(r.quantityDelta)]).sort()).toEqual(
+      [
+        [aLine, 200],
+        [cLine, 50],
+      ].sort(),
+    );
     const stew = await db.menuItem.findUniqueOrThrow({ where: { id: a.menuItem.id } });
     expect(stew).toMatchObject({ is86d: false, eightySixedBy: null });
-    expect((await rejects(updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "again" }))).code).toBe("INVALID_STATE");
+    expect((await rejects(updateOrderStatus(manager, { orderId, status: "VOIDED", reason: "again" }))).code).toBe(
+      "INVALID_STATE",
+    );
     expect(await level(a.ingredient.id)).toBe(200);
   });
 

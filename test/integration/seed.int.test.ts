@@ -52,7 +52,10 @@ describe("demo seed", () => {
       CASHIER: ["cashier@demo.kitchen"],
       HOST: ["host@demo.kitchen"],
     });
-    const second = await db.membership.findMany({ where: { location: { slug: "uptown-cafe" } }, select: { role: true } });
+    const second = await db.membership.findMany({
+      where: { location: { slug: "uptown-cafe" } },
+      select: { role: true },
+    });
     expect(second.map((m) => m.role).sort()).toEqual(["ADMIN", "MANAGER"]);
   });
 
@@ -79,15 +82,15 @@ describe("demo seed", () => {
   it("rejects a negative stock level and a negative price in the database itself", async () => {
     const db = testDb();
     const level = await db.stockLevel.findFirstOrThrow();
-    await expect(db.stockLevel.update({ where: { ingredientId: level.ingredientId }, data: { quantity: -1 } })).rejects.toThrow(
-      /StockLevel_quantity_nonnegative|check constraint/i,
-    );
+    await expect(
+      db.stockLevel.update({ where: { ingredientId: level.ingredientId }, data: { quantity: -1 } }),
+    ).rejects.toThrow(/StockLevel_quantity_nonnegative|check constraint/i);
     const item = await db.menuItem.findFirstOrThrow();
     await expect(db.menuItem.update({ where: { id: item.id }, data: { priceCents: -100 } })).rejects.toThrow(
       /MenuItem_price_nonnegative|check constraint/i,
     );
-    expect((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: level.ingredientId } })).quantity.toString()).toBe(
-      level.quantity.toString(),
-    );
+    expect(
+      (await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: level.ingredientId } })).quantity.toString(),
+    ).toBe(level.quantity.toString());
   });
 });

@@ -24,8 +24,12 @@ beforeAll(async () => {
   realtime = await startRealtimeServer({ apps: [APP], port: 0, host: "127.0.0.1" });
   // Before anything reads lib/env.ts (it caches): the app's SDK talks to this server.
   Object.assign(process.env, {
-    PUSHER_APP_ID: APP.id, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret,
-    PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(realtime.port), PUSHER_USE_TLS: "false",
+    PUSHER_APP_ID: APP.id,
+    PUSHER_KEY: APP.key,
+    PUSHER_SECRET: APP.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(realtime.port),
+    PUSHER_USE_TLS: "false",
   });
 });
 afterEach(() => {
@@ -34,7 +38,10 @@ afterEach(() => {
 afterAll(() => realtime.close());
 
 async function signIn(email = "server@demo.kitchen", userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0") {
-  const staff = await authenticateStaff({ email, password: DEMO_PASSWORD }, { ip: "198.51.100.7", userAgent, requestId: "req-signin" });
+  const staff = await authenticateStaff(
+    { email, password: DEMO_PASSWORD },
+    { ip: "198.51.100.7", userAgent, requestId: "req-signin" },
+  );
   const ctx: Ctx = { ...(await ctxFor(email)), sessionId: staff.sessionId, ip: "198.51.100.7" };
   return { staff, ctx };
 }
@@ -42,9 +49,23 @@ async function signIn(email = "server@demo.kitchen", userAgent = "Mozilla/5.0 (X
 /** A browser tab's socket: signed in as the session, subscribed to the floor channel. */
 async function liveSocket(ctx: Ctx): Promise<{ socket: PusherClient; channel: Channel }> {
   const socket = new PusherClient(APP.key, {
-    cluster: "mt1", wsHost: "127.0.0.1", wsPort: realtime.port, forceTLS: false, enabledTransports: ["ws"], disableStats: true,
-    channelAuthorization: { endpoint: "/unused", transport: "ajax", customHandler: ({ socketId, channelName }, cb) => cb(null, pusherServer().authorizeChannel(socketId, channelName)) },
-    userAuthentication: { endpoint: "/unused", transport: "ajax", customHandler: ({ socketId }, cb) => cb(null, authenticateRealtimeUser(ctx, { socket_id: socketId })) },
+    cluster: "mt1",
+    wsHost: "127.0.0.1",
+    wsPort: realtime.port,
+    forceTLS: false,
+    enabledTransports: ["ws"],
+    disableStats: true,
+    channelAuthorization: {
+      endpoint: "/unused",
+      transport: "ajax",
+      customHandler: ({ socketId, channelName }, cb) =>
+        cb(null, pusherServer().authorizeChannel(socketId, channelName)),
+    },
+    userAuthentication: {
+      endpoint: "/unused",
+      transport: "ajax",
+      customHandler: ({ socketId }, cb) => cb(null, authenticateRealtimeUser(ctx, { socket_id: socketId })),
+    },
   });
   sockets.push(socket);
   socket.signin();
@@ -85,16 +106,27 @@ describe("server-side sessions", () => {
     expect(await isSessionLive(staff.sessionId, staff.id)).toBe(true);
     expect(await isSessionLive(staff.sessionId, "someone-else")).toBe(false);
     expect(await isSessionLive(undefined, staff.id)).toBe(false); // a token from before sessions
-    expect(await listMySessions(ctx)).toEqual([expect.objectContaining({ id: staff.sessionId, current: true, device: "Chrome on Linux", ip: "198.51.100.7" })]);
+    expect(await listMySessions(ctx)).toEqual([
+      expect.objectContaining({ id: staff.sessionId, current: true, device: "Chrome on Linux", ip: "198.51.100.7" }),
+    ]);
   });
 
   it("sign-out revokes that session only, audits it, and drops only its sockets", async () => {
     const tablet = await signIn();
-    const phone = await signIn("server@demo.kitchen", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1");
+    const phone = await signIn(
+      "server@demo.kitchen",
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1",
+    );
     const a = await liveSocket(tablet.ctx);
     const b = await liveSocket(phone.ctx);
 
-    expect(await signOutSession({ userId: tablet.staff.id, sessionId: tablet.staff.sessionId, locationId: tablet.ctx.locationId })).toEqual({ revoked: 1 });
+    expect(
+      await signOutSession({
+        userId: tablet.staff.id,
+        sessionId: tablet.staff.sessionId,
+        locationId: tablet.ctx.locationId,
+      }),
+    ).toEqual({ revoked: 1 });
     expect(await isSessionLive(tablet.staff.sessionId, tablet.staff.id)).toBe(false);
     expect(await isSessionLive(phone.staff.sessionId, phone.staff.id)).toBe(true);
     expect(await testDb().auditLog.count({ where: { actorId: tablet.staff.id, action: "auth.sign_out" } })).toBe(1);
@@ -129,14 +161,21 @@ describe("server-side sessions", () => {
     const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "auth.sign_out_everywhere" } });
     expect(audit).toMatchObject({ actorId: one.staff.id, details: { revoked: 2 } });
 
-    await until(() => s1.socket.connection.state !== "connected" && s2.socket.connection.state !== "connected", "both sockets to close");
+    await until(
+      () => s1.socket.connection.state !== "connected" && s2.socket.connection.state !== "connected",
+      "both sockets to close",
+    );
     expect(s3.socket.connection.state).toBe("connected");
   });
 
   it("a password change ends every session and its sockets (no more events on an open socket)", async () => {
     const { ctx, staff } = await signIn();
     const { channel, socket } = await liveSocket(ctx);
-    await changePassword(ctx, { currentPassword: DEMO_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
+    await changePassword(ctx, {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: "a brand new passphrase",
+      confirmPassword: "a brand new passphrase",
+    });
     expect(await isSessionLive(staff.sessionId, staff.id)).toBe(false);
     await until(() => socket.connection.state !== "connected", "socket to close after the password change");
     const got = received(channel);
@@ -146,6 +185,9 @@ describe("server-side sessions", () => {
 
   it("a socket cannot sign in without a session", async () => {
     const ctx = await ctxFor("server@demo.kitchen");
-    await expectAppError(Promise.resolve().then(() => authenticateRealtimeUser(ctx, { socket_id: "1.2" })), "UNAUTHENTICATED");
+    await expectAppError(
+      Promise.resolve().then(() => authenticateRealtimeUser(ctx, { socket_id: "1.2" })),
+      "UNAUTHENTICATED",
+    );
   });
 });

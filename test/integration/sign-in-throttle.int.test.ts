@@ -58,7 +58,8 @@ describe("throttleSignIn", () => {
 
   it("counts a whole IPv6 /64 as one address", async () => {
     const prefix = freshV6Prefix();
-    for (let i = 0; i < LIMIT; i++) expect(await throttleSignIn(signInRequest(`${prefix}::${(i + 1).toString(16)}`))).toBeNull();
+    for (let i = 0; i < LIMIT; i++)
+      expect(await throttleSignIn(signInRequest(`${prefix}::${(i + 1).toString(16)}`))).toBeNull();
     expect((await throttleSignIn(signInRequest(`${prefix}:ffff::1`)))?.status).toBe(429);
   });
 });

@@ -22,12 +22,21 @@ const tag = () => randomUUID().slice(0, 8);
 async function flourAndDish() {
   const supplier = await db.supplier.findFirstOrThrow({ where: { locationId: manager.locationId } });
   const { id } = await createIngredient(manager, {
-    name: `Flour ${tag()}`, sku: null, baseUnit: "G", purchaseUnit: "25 kg sack", purchaseUnitSize: "25000", costCentsPerPurchaseUnit: 2000,
-    parLevel: "50000", reorderPoint: "5000", defaultSupplierId: supplier.id,
+    name: `Flour ${tag()}`,
+    sku: null,
+    baseUnit: "G",
+    purchaseUnit: "25 kg sack",
+    purchaseUnitSize: "25000",
+    costCentsPerPurchaseUnit: 2000,
+    parLevel: "50000",
+    reorderPoint: "5000",
+    defaultSupplierId: supplier.id,
   });
   await db.stockLevel.update({ where: { ingredientId: id }, data: { quantity: "29520" } });
   const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
-  const item = await db.menuItem.create({ data: { locationId: manager.locationId, categoryId: category.id, name: `Focaccia ${tag()}`, priceCents: 700 } });
+  const item = await db.menuItem.create({
+    data: { locationId: manager.locationId, categoryId: category.id, name: `Focaccia ${tag()}`, priceCents: 700 },
+  });
   await setRecipe(manager, { menuItemId: item.id, lines: [{ ingredientId: id, quantity: "40" }] });
   const count = await startStockCount(manager, { note: "Close", ingredientIds: [id] });
   return { ingredientId: id, itemId: item.id, itemName: item.name, countId: count.id };
@@ -44,12 +53,25 @@ beforeAll(async () => {
 describe("previewStockCount", () => {
   it("lists a large variance and the dishes the count would 86, and writes nothing", async () => {
     const f = await flourAndDish();
-    await saveStockCount(manager, { id: f.countId, lines: [{ ingredientId: f.ingredientId, counted: "5", unit: "g" }] });
+    await saveStockCount(manager, {
+      id: f.countId,
+      lines: [{ ingredientId: f.ingredientId, counted: "5", unit: "g" }],
+    });
     const p = await previewStockCount(manager, { id: f.countId });
     expect(p).toMatchObject({ counted: 1, corrections: 1 });
-    expect(p.largeVariances).toEqual([expect.objectContaining({ ingredientId: f.ingredientId, expected: "29520", counted: "5", variance: "-29515", correction: "-29515" })]);
+    expect(p.largeVariances).toEqual([
+      expect.objectContaining({
+        ingredientId: f.ingredientId,
+        expected: "29520",
+        counted: "5",
+        variance: "-29515",
+        correction: "-29515",
+      }),
+    ]);
     expect(p.eightySixed).toEqual([{ id: f.itemId, name: f.itemName }]);
-    expect(Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: f.ingredientId } })).quantity)).toBe(29520);
+    expect(Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: f.ingredientId } })).quantity)).toBe(
+      29520,
+    );
     expect((await db.menuItem.findUniqueOrThrow({ where: { id: f.itemId } })).is86d).toBe(false);
 
     // Posting does what the preview said.
@@ -60,7 +82,10 @@ describe("previewStockCount", () => {
 
   it("a count in kg close to the expected level has nothing to flag", async () => {
     const f = await flourAndDish();
-    await saveStockCount(manager, { id: f.countId, lines: [{ ingredientId: f.ingredientId, counted: "28.9", unit: "kg" }] });
+    await saveStockCount(manager, {
+      id: f.countId,
+      lines: [{ ingredientId: f.ingredientId, counted: "28.9", unit: "kg" }],
+    });
     const p = await previewStockCount(manager, { id: f.countId });
     expect(p).toMatchObject({ counted: 1, corrections: 1, largeVariances: [], eightySixed: [] });
   });
@@ -68,8 +93,14 @@ describe("previewStockCount", () => {
   it("names AUTO-86'd dishes a count brings back", async () => {
     const f = await flourAndDish();
     await db.stockLevel.update({ where: { ingredientId: f.ingredientId }, data: { quantity: "10" } });
-    await db.menuItem.update({ where: { id: f.itemId }, data: { is86d: true, eightySixedBy: "AUTO", eightySixedAt: new Date() } });
-    await saveStockCount(manager, { id: f.countId, lines: [{ ingredientId: f.ingredientId, counted: "30", unit: "kg" }] });
+    await db.menuItem.update({
+      where: { id: f.itemId },
+      data: { is86d: true, eightySixedBy: "AUTO", eightySixedAt: new Date() },
+    });
+    await saveStockCount(manager, {
+      id: f.countId,
+      lines: [{ ingredientId: f.ingredientId, counted: "30", unit: "kg" }],
+    });
     const p = await previewStockCount(manager, { id: f.countId });
     expect(p.restored).toEqual([{ id: f.itemId, name: f.itemName }]);
     expect(p.eightySixed).toEqual([]);
@@ -79,7 +110,10 @@ describe("previewStockCount", () => {
     const f = await flourAndDish();
     await expectAppError(previewStockCount(server, { id: f.countId }), "FORBIDDEN");
     await expectAppError(previewStockCount(uptownAdmin, { id: f.countId }), "NOT_FOUND");
-    await saveStockCount(manager, { id: f.countId, lines: [{ ingredientId: f.ingredientId, counted: "29.52", unit: "kg" }] });
+    await saveStockCount(manager, {
+      id: f.countId,
+      lines: [{ ingredientId: f.ingredientId, counted: "29.52", unit: "kg" }],
+    });
     await postStockCount(manager, { id: f.countId });
     await expectAppError(previewStockCount(manager, { id: f.countId }), "INVALID_STATE");
   });

@@ -24,7 +24,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 flex-col bg-gray-900 p-4 text-gray-100 md:flex">
-        <p className="mb-6 text-lg font-black tracking-tight">ServiceBell <span className="text-brand-500">Admin</span></p>
+        <p className="mb-6 text-lg font-black tracking-tight">
+          ServiceBell <span className="text-brand-500">Admin</span>
+        </p>
         <nav aria-label="Admin" className="flex flex-col gap-1">
           {NAV.map((n) => (
             <Link key={n.href} href={n.href} className="rounded-lg px-3 py-2.5 font-medium hover:bg-gray-800">

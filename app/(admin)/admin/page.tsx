@@ -37,7 +37,9 @@ export default async function AdminDashboard() {
         ))}
       </div>
       <Card title="Sales by hour">
-        <SalesByHourChart data={f.byHour.map((h) => ({ hour: `${h.hour}:00`, sales: h.salesCents / 100, orders: h.orders }))} />
+        <SalesByHourChart
+          data={f.byHour.map((h) => ({ hour: `${h.hour}:00`, sales: h.salesCents / 100, orders: h.orders }))}
+        />
       </Card>
     </div>
   );

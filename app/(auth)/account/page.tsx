@@ -19,29 +19,40 @@ export default async function AccountPage() {
       <div className="w-full max-w-md space-y-8 rounded-2xl bg-white p-8 shadow">
         <section className="space-y-6">
           <div>
-            <Link href={homeFor(ctx.role)} className="text-sm font-semibold text-brand-700">← Back</Link>
+            <Link href={homeFor(ctx.role)} className="text-sm font-semibold text-brand-700">
+              ← Back
+            </Link>
             <h1 className="mt-2 text-2xl font-bold">Change password</h1>
             <p className="text-sm text-gray-600">
-              {ctx.name} · {ctx.email}. At least {PASSWORD_MIN} characters; a phrase of a few words is easiest to remember.
-              Changing it signs you out on every device.
+              {ctx.name} · {ctx.email}. At least {PASSWORD_MIN} characters; a phrase of a few words is easiest to
+              remember. Changing it signs you out on every device.
             </p>
           </div>
           <ChangePasswordForm />
         </section>
         <section aria-labelledby="sessions-heading" className="space-y-3 border-t border-gray-200 pt-6">
-          <h2 id="sessions-heading" className="text-xl font-bold">Where you are signed in</h2>
+          <h2 id="sessions-heading" className="text-xl font-bold">
+            Where you are signed in
+          </h2>
           <ul className="divide-y divide-gray-100" data-testid="session-list">
             {sessions.map((s) => (
               <li key={s.id} className="py-2 text-sm" data-testid="session-row">
                 <span className="font-medium">{s.device}</span>
-                {s.current && <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800">this device</span>}
+                {s.current && (
+                  <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800">
+                    this device
+                  </span>
+                )}
                 <span className="block text-gray-600">
-                  since {since.format(s.createdAt)}{s.ip ? ` · ${s.ip}` : ""}
+                  since {since.format(s.createdAt)}
+                  {s.ip ? ` · ${s.ip}` : ""}
                 </span>
               </li>
             ))}
           </ul>
-          <p className="text-sm text-gray-600">Lost a tablet or left a console open? This ends every session, this one included.</p>
+          <p className="text-sm text-gray-600">
+            Lost a tablet or left a console open? This ends every session, this one included.
+          </p>
           <SignOutEverywhere />
         </section>
       </div>

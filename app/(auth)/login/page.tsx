@@ -8,7 +8,11 @@ import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; changed?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; changed?: string }>;
+}) {
   const { callbackUrl, changed } = await searchParams;
   const ctx = await currentCtx();
   const target = safeCallbackUrl(callbackUrl, env().NEXTAUTH_URL);

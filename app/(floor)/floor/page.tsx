@@ -10,11 +10,15 @@ export const metadata: Metadata = { title: "Floor" };
 
 export default async function FloorPage() {
   const ctx = await requireUser(FLOOR_STAFF);
-  const [areas, location] = await Promise.all([
-    listFloor(ctx),
-    getLocationSettings(ctx),
-  ]);
+  const [areas, location] = await Promise.all([listFloor(ctx), getLocationSettings(ctx)]);
   // Plain JSON (dates as strings), the same shape the client refetches from /api/v1/floor.
   const initialAreas = JSON.parse(JSON.stringify(areas)) as FloorAreaView[];
-  return <FloorView initialAreas={initialAreas} config={pusherClientConfig()} locationId={ctx.locationId} currency={location.currency} />;
+  return (
+    <FloorView
+      initialAreas={initialAreas}
+      config={pusherClientConfig()}
+      locationId={ctx.locationId}
+      currency={location.currency}
+    />
+  );
 }

@@ -23,7 +23,9 @@ export default async function KitchenHome() {
                 className={`flex min-h-32 flex-col justify-between rounded-2xl border-4 p-6 ${s.isExpo ? "border-amber-400" : "border-gray-600"} hover:bg-gray-900`}
               >
                 <span className="text-4xl font-black">{s.name}</span>
-                <span className="text-xl text-gray-300">{s.liveItems} live item{s.liveItems === 1 ? "" : "s"}</span>
+                <span className="text-xl text-gray-300">
+                  {s.liveItems} live item{s.liveItems === 1 ? "" : "s"}
+                </span>
               </Link>
             </li>
           ))}

@@ -34,7 +34,7 @@ export const HOSTILE_VALUES: unknown[] = [
   "",
   " ",
   "x".repeat(5000),
-  "'; DROP TABLE \"Order\"; --",
+  '\'; DROP TABLE "Order"; --',
   "<script>alert(1)</script>",
   "../../etc/passwd",
   "1e999",
@@ -96,7 +96,10 @@ export function arbitraryFor(schema: JsonSchema | null, ids: string[], name = ""
     }
     case "string": {
       if (isIdField && ids.length) return fc.oneof(fc.constantFrom(...ids), fc.stringMatching(/^[a-z0-9]{20,25}$/));
-      if (schema.format === "date") return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      if (schema.format === "date")
+        return fc
+          .date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10));
       if (schema.pattern) {
         try {
           return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? 200));
@@ -110,7 +113,9 @@ export function arbitraryFor(schema: JsonSchema | null, ids: string[], name = ""
     case "number": {
       const min = Math.max(schema.minimum ?? -1000, -1e9);
       const max = Math.min(schema.maximum ?? 1000, 1e9);
-      return type === "integer" ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true });
+      return type === "integer"
+        ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+        : fc.double({ min, max, noNaN: true });
     }
     case "boolean":
       return fc.boolean();

@@ -4,7 +4,9 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 export function SalesByHourChart({ data }: { data: { hour: string; sales: number; orders: number }[] }) {
   if (data.every((d) => d.orders === 0)) {
-    return <p className="py-10 text-center text-gray-500">No orders yet today. The chart fills in as orders come in.</p>;
+    return (
+      <p className="py-10 text-center text-gray-500">No orders yet today. The chart fills in as orders come in.</p>
+    );
   }
   return (
     <div className="h-64" role="img" aria-label="Bar chart of sales by hour today">

@@ -33,11 +33,21 @@ const STOCK_PAGES = ["/admin/inventory", "/admin/menu"];
 
 // ---- Ingredients ----------------------------------------------------------------------------
 
-const saveIngredient = action({ roles: MANAGERS, input: z.object({ id: idSchema.optional(), fields: ingredientFieldsSchema }), revalidate: STOCK_PAGES }, async (ctx, input) =>
-  input.id ? updateIngredient(ctx, { id: input.id, fields: input.fields }) : createIngredient(ctx, input.fields),
+const saveIngredient = action(
+  {
+    roles: MANAGERS,
+    input: z.object({ id: idSchema.optional(), fields: ingredientFieldsSchema }),
+    revalidate: STOCK_PAGES,
+  },
+  async (ctx, input) =>
+    input.id ? updateIngredient(ctx, { id: input.id, fields: input.fields }) : createIngredient(ctx, input.fields),
 );
 
-export async function saveIngredientAction(id: string | null, _prev: unknown, fd: FormData): Promise<ActionResult<{ id: string }>> {
+export async function saveIngredientAction(
+  id: string | null,
+  _prev: unknown,
+  fd: FormData,
+): Promise<ActionResult<{ id: string }>> {
   const r = await saveIngredient({
     id: id ?? undefined,
     fields: {
@@ -65,12 +75,24 @@ export async function archiveIngredientAction(input: { id: string }) {
 
 const adjust = action({ roles: MANAGERS, input: adjustStockSchema, revalidate: STOCK_PAGES }, adjustStock);
 export async function adjustStockAction(ingredientId: string, _prev: unknown, fd: FormData) {
-  return await adjust({ ingredientId, direction: str(fd, "direction"), quantity: str(fd, "quantity"), unit: str(fd, "unit") || undefined, reason: str(fd, "reason") });
+  return await adjust({
+    ingredientId,
+    direction: str(fd, "direction"),
+    quantity: str(fd, "quantity"),
+    unit: str(fd, "unit") || undefined,
+    reason: str(fd, "reason"),
+  });
 }
 
 const waste = action({ roles: KITCHEN_STAFF, input: logWasteSchema, revalidate: STOCK_PAGES }, logWaste);
 export async function logWasteAction(_prev: unknown, fd: FormData) {
-  const r = await waste({ ingredientId: str(fd, "ingredientId"), quantity: str(fd, "quantity"), unit: str(fd, "unit") || undefined, reason: str(fd, "reason"), note: str(fd, "note") || undefined });
+  const r = await waste({
+    ingredientId: str(fd, "ingredientId"),
+    quantity: str(fd, "quantity"),
+    unit: str(fd, "unit") || undefined,
+    reason: str(fd, "reason"),
+    note: str(fd, "note") || undefined,
+  });
   return r;
 }
 
@@ -80,29 +102,53 @@ const supplier = action({ roles: MANAGERS, input: saveSupplierSchema, revalidate
 export async function saveSupplierAction(_prev: unknown, fd: FormData) {
   const r = await supplier({
     id: str(fd, "id") || undefined,
-    fields: { name: str(fd, "name"), contactName: str(fd, "contactName"), email: str(fd, "email"), phone: str(fd, "phone"), leadTimeDays: num(fd, "leadTimeDays") ?? 0 },
+    fields: {
+      name: str(fd, "name"),
+      contactName: str(fd, "contactName"),
+      email: str(fd, "email"),
+      phone: str(fd, "phone"),
+      leadTimeDays: num(fd, "leadTimeDays") ?? 0,
+    },
   });
   return r.ok ? r : { ...r, fieldErrors: flattenFieldErrors(r.fieldErrors) };
 }
 
 // ---- Purchase orders ------------------------------------------------------------------------
 
-const createPo = action({ roles: MANAGERS, input: createPurchaseOrderSchema, revalidate: STOCK_PAGES }, createPurchaseOrder);
+const createPo = action(
+  { roles: MANAGERS, input: createPurchaseOrderSchema, revalidate: STOCK_PAGES },
+  createPurchaseOrder,
+);
 export async function createPurchaseOrderAction(input: z.input<typeof createPurchaseOrderSchema>) {
   const r = await createPo(input);
   if (!r.ok) return r;
   redirect(`/admin/inventory/purchase-orders/${r.data.id}`);
 }
 
-export const updatePurchaseOrderAction = action({ roles: MANAGERS, input: updatePurchaseOrderSchema, revalidate: STOCK_PAGES }, updatePurchaseOrder);
+export const updatePurchaseOrderAction = action(
+  { roles: MANAGERS, input: updatePurchaseOrderSchema, revalidate: STOCK_PAGES },
+  updatePurchaseOrder,
+);
 
-export const sendPurchaseOrderAction = action({ roles: MANAGERS, input: purchaseOrderIdSchema, revalidate: STOCK_PAGES }, sendPurchaseOrder);
+export const sendPurchaseOrderAction = action(
+  { roles: MANAGERS, input: purchaseOrderIdSchema, revalidate: STOCK_PAGES },
+  sendPurchaseOrder,
+);
 
-export const receivePurchaseOrderAction = action({ roles: MANAGERS, input: receivePurchaseOrderSchema, revalidate: STOCK_PAGES }, receivePurchaseOrder);
+export const receivePurchaseOrderAction = action(
+  { roles: MANAGERS, input: receivePurchaseOrderSchema, revalidate: STOCK_PAGES },
+  receivePurchaseOrder,
+);
 
-export const cancelPurchaseOrderAction = action({ roles: MANAGERS, input: cancelPurchaseOrderSchema, revalidate: STOCK_PAGES }, cancelPurchaseOrder);
+export const cancelPurchaseOrderAction = action(
+  { roles: MANAGERS, input: cancelPurchaseOrderSchema, revalidate: STOCK_PAGES },
+  cancelPurchaseOrder,
+);
 
-export const createReorderDraftsAction = action({ roles: MANAGERS, input: createReorderDraftsSchema, revalidate: STOCK_PAGES }, createReorderDrafts);
+export const createReorderDraftsAction = action(
+  { roles: MANAGERS, input: createReorderDraftsSchema, revalidate: STOCK_PAGES },
+  createReorderDrafts,
+);
 
 // ---- Stock counts ---------------------------------------------------------------------------
 
@@ -113,13 +159,22 @@ export async function startStockCountAction(_prev: unknown, fd: FormData) {
   redirect(`/admin/inventory/counts/${r.data.id}`);
 }
 
-export const saveStockCountAction = action({ roles: MANAGERS, input: saveStockCountSchema, revalidate: STOCK_PAGES }, saveStockCount);
+export const saveStockCountAction = action(
+  { roles: MANAGERS, input: saveStockCountSchema, revalidate: STOCK_PAGES },
+  saveStockCount,
+);
 
 export const previewStockCountAction = action({ roles: MANAGERS, input: previewStockCountSchema }, previewStockCount);
 
-export const postStockCountAction = action({ roles: MANAGERS, input: postStockCountSchema, revalidate: STOCK_PAGES }, postStockCount);
+export const postStockCountAction = action(
+  { roles: MANAGERS, input: postStockCountSchema, revalidate: STOCK_PAGES },
+  postStockCount,
+);
 
-export const cancelStockCountAction = action({ roles: MANAGERS, input: cancelStockCountSchema, revalidate: STOCK_PAGES }, cancelStockCount);
+export const cancelStockCountAction = action(
+  { roles: MANAGERS, input: cancelStockCountSchema, revalidate: STOCK_PAGES },
+  cancelStockCount,
+);
 
 // ---- Recipes --------------------------------------------------------------------------------
 

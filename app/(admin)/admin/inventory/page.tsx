@@ -23,9 +23,24 @@ export default async function InventoryPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Inventory</h1>
         <div className="flex flex-wrap gap-2">
-          <Link href="/admin/inventory/waste" className="inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50">Log waste</Link>
-          <Link href="/admin/inventory/counts" className="inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50">Count stock</Link>
-          <Link href="/admin/inventory/ingredients/new" className="inline-flex min-h-11 items-center rounded-lg bg-gray-900 px-4 font-semibold text-white hover:bg-gray-800">New ingredient</Link>
+          <Link
+            href="/admin/inventory/waste"
+            className="inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50"
+          >
+            Log waste
+          </Link>
+          <Link
+            href="/admin/inventory/counts"
+            className="inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50"
+          >
+            Count stock
+          </Link>
+          <Link
+            href="/admin/inventory/ingredients/new"
+            className="inline-flex min-h-11 items-center rounded-lg bg-gray-900 px-4 font-semibold text-white hover:bg-gray-800"
+          >
+            New ingredient
+          </Link>
         </div>
       </div>
       <SectionTabs label="Inventory sections" tabs={INVENTORY_TABS} current="ingredients" />
@@ -43,15 +58,38 @@ async function IngredientsSection({ ctx }: { ctx: Ctx }) {
   return (
     <>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Card><p className="text-sm text-gray-500">Ingredients</p><p className="text-2xl font-bold tabular-nums">{rows.length}</p></Card>
-        <Card><p className="text-sm text-gray-500">Stock value</p><p className="text-2xl font-bold tabular-nums">{formatCents(rows.reduce((s, r) => s + r.valueCents, 0), location.currency)}</p></Card>
-        <Card><p className="text-sm text-gray-500">At or below reorder point</p><p className={`text-2xl font-bold tabular-nums ${low ? "text-amber-600" : ""}`}>{low}</p></Card>
-        <Card><p className="text-sm text-gray-500">Out of stock</p><p className={`text-2xl font-bold tabular-nums ${out ? "text-red-600" : ""}`}>{out}</p></Card>
+        <Card>
+          <p className="text-sm text-gray-500">Ingredients</p>
+          <p className="text-2xl font-bold tabular-nums">{rows.length}</p>
+        </Card>
+        <Card>
+          <p className="text-sm text-gray-500">Stock value</p>
+          <p className="text-2xl font-bold tabular-nums">
+            {formatCents(
+              rows.reduce((s, r) => s + r.valueCents, 0),
+              location.currency,
+            )}
+          </p>
+        </Card>
+        <Card>
+          <p className="text-sm text-gray-500">At or below reorder point</p>
+          <p className={`text-2xl font-bold tabular-nums ${low ? "text-amber-600" : ""}`}>{low}</p>
+        </Card>
+        <Card>
+          <p className="text-sm text-gray-500">Out of stock</p>
+          <p className={`text-2xl font-bold tabular-nums ${out ? "text-red-600" : ""}`}>{out}</p>
+        </Card>
       </div>
       {rows.length === 0 ? (
         <EmptyState title="No ingredients yet">
-          <Link className="font-semibold underline" href="/admin/inventory/ingredients/new">Add one</Link> or{" "}
-          <Link className="font-semibold underline" href="/admin/inventory/import">import a CSV</Link>.
+          <Link className="font-semibold underline" href="/admin/inventory/ingredients/new">
+            Add one
+          </Link>{" "}
+          or{" "}
+          <Link className="font-semibold underline" href="/admin/inventory/import">
+            import a CSV
+          </Link>
+          .
         </EmptyState>
       ) : (
         <IngredientTable rows={rows} currency={location.currency} />

@@ -26,12 +26,21 @@ const MENU_PAGES = ["/admin/menu"];
 
 // ---- Items ----------------------------------------------------------------------------------
 
-const saveItem = action({ roles: MANAGERS, input: z.object({ id: idSchema.optional(), fields: menuItemFieldsSchema }), revalidate: MENU_PAGES }, async (ctx, input) =>
-  input.id ? updateMenuItem(ctx, { id: input.id, fields: input.fields }) : createMenuItem(ctx, input.fields),
+const saveItem = action(
+  {
+    roles: MANAGERS,
+    input: z.object({ id: idSchema.optional(), fields: menuItemFieldsSchema }),
+    revalidate: MENU_PAGES,
+  },
+  async (ctx, input) =>
+    input.id ? updateMenuItem(ctx, { id: input.id, fields: input.fields }) : createMenuItem(ctx, input.fields),
 );
 
 function itemFromForm(fd: FormData) {
-  const extraTags = str(fd, "extraTags").split(",").map((t) => t.trim()).filter(Boolean);
+  const extraTags = str(fd, "extraTags")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   return {
     name: str(fd, "name"),
     categoryId: str(fd, "categoryId"),
@@ -55,13 +64,20 @@ function itemFromForm(fd: FormData) {
 }
 
 /** useActionState form action: create (no id) or update; on success back to the table. */
-export async function saveMenuItemAction(id: string | null, _prev: unknown, fd: FormData): Promise<ActionResult<{ id: string }>> {
+export async function saveMenuItemAction(
+  id: string | null,
+  _prev: unknown,
+  fd: FormData,
+): Promise<ActionResult<{ id: string }>> {
   const r = await saveItem({ id: id ?? undefined, fields: itemFromForm(fd) });
   if (!r.ok) return { ...r, fieldErrors: flattenFieldErrors(r.fieldErrors) };
   redirect(`/admin/menu?saved=${encodeURIComponent(r.data.id)}`);
 }
 
-export const setMenuItem86Action = action({ roles: KITCHEN_STAFF, input: setMenuItem86Schema, revalidate: MENU_PAGES }, setMenuItem86);
+export const setMenuItem86Action = action(
+  { roles: KITCHEN_STAFF, input: setMenuItem86Schema, revalidate: MENU_PAGES },
+  setMenuItem86,
+);
 
 const archive = action({ roles: MANAGERS, input: archiveMenuItemSchema, revalidate: MENU_PAGES }, archiveMenuItem);
 export async function archiveMenuItemAction(input: { id: string }) {
@@ -70,25 +86,51 @@ export async function archiveMenuItemAction(input: { id: string }) {
   redirect("/admin/menu");
 }
 
-export const bulkChangePricesAction = action({ roles: MANAGERS, input: bulkChangePricesSchema, revalidate: MENU_PAGES }, bulkChangePrices);
+export const bulkChangePricesAction = action(
+  { roles: MANAGERS, input: bulkChangePricesSchema, revalidate: MENU_PAGES },
+  bulkChangePrices,
+);
 
 // ---- Categories -----------------------------------------------------------------------------
 
 const saveCat = action({ roles: MANAGERS, input: saveCategorySchema, revalidate: MENU_PAGES }, saveCategory);
 export async function saveCategoryAction(_prev: unknown, fd: FormData) {
-  return await saveCat({ id: str(fd, "id") || undefined, name: str(fd, "name"), active: str(fd, "active") === "on", defaultStationId: orNull(str(fd, "defaultStationId")) });
+  return await saveCat({
+    id: str(fd, "id") || undefined,
+    name: str(fd, "name"),
+    active: str(fd, "active") === "on",
+    defaultStationId: orNull(str(fd, "defaultStationId")),
+  });
 }
 
-export const moveCategoryAction = action({ roles: MANAGERS, input: moveCategorySchema, revalidate: MENU_PAGES }, moveCategory);
+export const moveCategoryAction = action(
+  { roles: MANAGERS, input: moveCategorySchema, revalidate: MENU_PAGES },
+  moveCategory,
+);
 
-export const deleteCategoryAction = action({ roles: MANAGERS, input: deleteCategorySchema, revalidate: MENU_PAGES }, deleteCategory);
+export const deleteCategoryAction = action(
+  { roles: MANAGERS, input: deleteCategorySchema, revalidate: MENU_PAGES },
+  deleteCategory,
+);
 
 // ---- Modifier groups and availability windows (JSON from client editors) ---------------------
 
-export const saveModifierGroupAction = action({ roles: MANAGERS, input: saveModifierGroupSchema, revalidate: MENU_PAGES }, saveModifierGroup);
+export const saveModifierGroupAction = action(
+  { roles: MANAGERS, input: saveModifierGroupSchema, revalidate: MENU_PAGES },
+  saveModifierGroup,
+);
 
-export const deleteModifierGroupAction = action({ roles: MANAGERS, input: deleteModifierGroupSchema, revalidate: MENU_PAGES }, deleteModifierGroup);
+export const deleteModifierGroupAction = action(
+  { roles: MANAGERS, input: deleteModifierGroupSchema, revalidate: MENU_PAGES },
+  deleteModifierGroup,
+);
 
-export const saveAvailabilityWindowAction = action({ roles: MANAGERS, input: saveAvailabilityWindowSchema, revalidate: MENU_PAGES }, saveAvailabilityWindow);
+export const saveAvailabilityWindowAction = action(
+  { roles: MANAGERS, input: saveAvailabilityWindowSchema, revalidate: MENU_PAGES },
+  saveAvailabilityWindow,
+);
 
-export const deleteAvailabilityWindowAction = action({ roles: MANAGERS, input: deleteAvailabilityWindowSchema, revalidate: MENU_PAGES }, deleteAvailabilityWindow);
+export const deleteAvailabilityWindowAction = action(
+  { roles: MANAGERS, input: deleteAvailabilityWindowSchema, revalidate: MENU_PAGES },
+  deleteAvailabilityWindow,
+);

@@ -21,10 +21,16 @@ export default async function MenuPage({ searchParams }: { searchParams: Promise
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Menu</h1>
         <div className="flex gap-2">
-          <a href="/api/v1/menu/export" className="inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50">
+          <a
+            href="/api/v1/menu/export"
+            className="inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50"
+          >
             Export CSV
           </a>
-          <Link href="/admin/menu/items/new" className="inline-flex min-h-11 items-center rounded-lg bg-gray-900 px-4 font-semibold text-white hover:bg-gray-800">
+          <Link
+            href="/admin/menu/items/new"
+            className="inline-flex min-h-11 items-center rounded-lg bg-gray-900 px-4 font-semibold text-white hover:bg-gray-800"
+          >
             New item
           </Link>
         </div>
@@ -48,16 +54,34 @@ async function MenuSection({ ctx, saved }: { ctx: Ctx; saved?: string }) {
       )}
       {menu.categories.length === 0 ? (
         <EmptyState title="No categories yet">
-          Start with <Link className="font-semibold underline" href="/admin/menu/categories">categories</Link>, then add items or{" "}
-          <Link className="font-semibold underline" href="/admin/menu/import">import a CSV</Link>.
+          Start with{" "}
+          <Link className="font-semibold underline" href="/admin/menu/categories">
+            categories
+          </Link>
+          , then add items or{" "}
+          <Link className="font-semibold underline" href="/admin/menu/import">
+            import a CSV
+          </Link>
+          .
         </EmptyState>
       ) : menu.items.length === 0 ? (
         <EmptyState title="No items yet">
-          <Link className="font-semibold underline" href="/admin/menu/items/new">Add the first item</Link> or{" "}
-          <Link className="font-semibold underline" href="/admin/menu/import">import a CSV</Link>.
+          <Link className="font-semibold underline" href="/admin/menu/items/new">
+            Add the first item
+          </Link>{" "}
+          or{" "}
+          <Link className="font-semibold underline" href="/admin/menu/import">
+            import a CSV
+          </Link>
+          .
         </EmptyState>
       ) : (
-        <MenuTable items={menu.items} categories={menu.categories} currency={menu.currency} defaultTaxRateBps={menu.defaultTaxRateBps} />
+        <MenuTable
+          items={menu.items}
+          categories={menu.categories}
+          currency={menu.currency}
+          defaultTaxRateBps={menu.defaultTaxRateBps}
+        />
       )}
     </>
   );

@@ -26,7 +26,12 @@ export default async function StaffPage() {
                 <th className="px-4 py-3">Email</th>
                 <th className="px-4 py-3">Role</th>
                 <th className="px-4 py-3">Status</th>
-                <th className="px-4 py-3">Last sign-in <span className="font-normal" data-testid="staff-time-zone">({timeZone})</span></th>
+                <th className="px-4 py-3">
+                  Last sign-in{" "}
+                  <span className="font-normal" data-testid="staff-time-zone">
+                    ({timeZone})
+                  </span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -34,12 +39,24 @@ export default async function StaffPage() {
                 <tr key={s.id} className="border-t border-gray-100" data-testid="staff-row" data-email={s.email}>
                   <td className="px-4 py-3 font-medium">{s.name}</td>
                   <td className="px-4 py-3 text-gray-600">{s.email}</td>
-                  <td className="px-4 py-3"><Badge tone="blue">{s.role.toLowerCase()}</Badge></td>
                   <td className="px-4 py-3">
-                    {!s.active ? <Badge>inactive</Badge> : s.locked ? <Badge tone="red">locked</Badge> : <Badge tone="green">active</Badge>}
+                    <Badge tone="blue">{s.role.toLowerCase()}</Badge>
+                  </td>
+                  <td className="px-4 py-3">
+                    {!s.active ? (
+                      <Badge>inactive</Badge>
+                    ) : s.locked ? (
+                      <Badge tone="red">locked</Badge>
+                    ) : (
+                      <Badge tone="green">active</Badge>
+                    )}
                   </td>
                   <td className="px-4 py-3 text-gray-600" data-testid="staff-last-login">
-                    {s.lastLoginAt ? <time dateTime={s.lastLoginAt.toISOString()}>{formatZonedDateTime(s.lastLoginAt, timeZone)}</time> : "never"}
+                    {s.lastLoginAt ? (
+                      <time dateTime={s.lastLoginAt.toISOString()}>{formatZonedDateTime(s.lastLoginAt, timeZone)}</time>
+                    ) : (
+                      "never"
+                    )}
                   </td>
                 </tr>
               ))}

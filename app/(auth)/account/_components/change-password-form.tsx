@@ -34,7 +34,9 @@ export function ChangePasswordForm() {
       {FIELDS.map((f) => (
         <div key={f.name}>
           {/* The error sits outside the label, so the field's accessible name stays its label. */}
-          <label htmlFor={f.name} className="mb-1 block text-sm font-medium">{f.label}</label>
+          <label htmlFor={f.name} className="mb-1 block text-sm font-medium">
+            {f.label}
+          </label>
           <input
             id={f.name}
             name={f.name}
@@ -45,12 +47,20 @@ export function ChangePasswordForm() {
             className="h-12 w-full rounded-lg border border-gray-300 px-3 text-lg aria-[invalid=true]:border-red-500"
           />
           {fieldErrors[f.name] && (
-            <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">{fieldErrors[f.name].join(". ")}</p>
+            <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">
+              {fieldErrors[f.name].join(". ")}
+            </p>
           )}
         </div>
       ))}
-      {error && !Object.keys(fieldErrors).length && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <Button type="submit" disabled={pending} className="h-12 w-full">{pending ? "Saving…" : "Change password"}</Button>
+      {error && !Object.keys(fieldErrors).length && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} className="h-12 w-full">
+        {pending ? "Saving…" : "Change password"}
+      </Button>
     </form>
   );
 }

@@ -27,7 +27,11 @@ export function SignOutEverywhere() {
       <Button type="button" variant="danger" className="h-12 w-full" disabled={pending} onClick={onClick}>
         {pending ? "Signing out…" : "Sign out everywhere"}
       </Button>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

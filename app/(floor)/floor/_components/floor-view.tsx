@@ -16,7 +16,15 @@ export type FloorTable = {
   seats: number;
   status: string;
   statusAt: string;
-  openOrder: { id: string; number: number; status: string; totalCents: number; guestCount: number; openedAt: string; server: { name: string } | null } | null;
+  openOrder: {
+    id: string;
+    number: number;
+    status: string;
+    totalCents: number;
+    guestCount: number;
+    openedAt: string;
+    server: { name: string } | null;
+  } | null;
 };
 export type FloorAreaView = { id: string; name: string; tables: FloorTable[] };
 
@@ -24,8 +32,16 @@ const STATUS: Record<string, { label: string; tile: string; dot: string }> = {
   FREE: { label: "Free", tile: "border-gray-300 bg-white", dot: "bg-gray-300" },
   SEATED: { label: "Seated", tile: "border-blue-500 bg-blue-50", dot: "bg-blue-500" },
   ORDERED: { label: "Ordered", tile: "border-amber-500 bg-amber-50", dot: "bg-amber-500" },
-  FOOD_READY: { label: "Food ready", tile: "border-green-600 bg-green-100 ring-4 ring-green-400 animate-pulse", dot: "bg-green-600" },
-  NEEDS_ATTENTION: { label: "Needs attention", tile: "border-red-600 bg-red-50 ring-4 ring-red-300", dot: "bg-red-600" },
+  FOOD_READY: {
+    label: "Food ready",
+    tile: "border-green-600 bg-green-100 ring-4 ring-green-400 animate-pulse",
+    dot: "bg-green-600",
+  },
+  NEEDS_ATTENTION: {
+    label: "Needs attention",
+    tile: "border-red-600 bg-red-50 ring-4 ring-red-300",
+    dot: "bg-red-600",
+  },
 };
 
 function minutesSince(iso: string, now: number) {
@@ -33,7 +49,17 @@ function minutesSince(iso: string, now: number) {
 }
 
 /** Live floor plan for tablets: every tablet sees the same statuses within a second. */
-export function FloorView({ initialAreas, config, locationId, currency }: { initialAreas: FloorAreaView[]; config: PusherClientConfig; locationId: string; currency: string }) {
+export function FloorView({
+  initialAreas,
+  config,
+  locationId,
+  currency,
+}: {
+  initialAreas: FloorAreaView[];
+  config: PusherClientConfig;
+  locationId: string;
+  currency: string;
+}) {
   const { data, isError, refetch, isFetching } = useQuery({
     queryKey: ["floor"],
     queryFn: () => fetchJson<{ areas: FloorAreaView[] }>("/api/v1/floor").then((r) => r.areas),
@@ -48,7 +74,9 @@ export function FloorView({ initialAreas, config, locationId, currency }: { init
   }, []);
 
   if (data.length === 0) return <EmptyState title="No floor plan yet">A manager can add areas and tables.</EmptyState>;
-  const counts = data.flatMap((a) => a.tables).reduce<Record<string, number>>((acc, t) => ({ ...acc, [t.status]: (acc[t.status] ?? 0) + 1 }), {});
+  const counts = data
+    .flatMap((a) => a.tables)
+    .reduce<Record<string, number>>((acc, t) => ({ ...acc, [t.status]: (acc[t.status] ?? 0) + 1 }), {});
 
   return (
     <div className="space-y-6">
@@ -63,7 +91,11 @@ export function FloorView({ initialAreas, config, locationId, currency }: { init
         </ul>
         <div className="flex items-center gap-2">
           {isError && (
-            <button type="button" onClick={() => refetch()} className="min-h-11 rounded-lg bg-red-100 px-3 text-sm font-semibold text-red-800">
+            <button
+              type="button"
+              onClick={() => refetch()}
+              className="min-h-11 rounded-lg bg-red-100 px-3 text-sm font-semibold text-red-800"
+            >
               Couldn&apos;t refresh — retry
             </button>
           )}
@@ -95,7 +127,9 @@ export function FloorView({ initialAreas, config, locationId, currency }: { init
                     >
                       <div className="flex items-baseline justify-between gap-1">
                         <span className="text-3xl font-black">{t.label}</span>
-                        <span className="text-xs text-gray-600">{o ? `${o.guestCount}/${t.seats}` : t.seats} seats</span>
+                        <span className="text-xs text-gray-600">
+                          {o ? `${o.guestCount}/${t.seats}` : t.seats} seats
+                        </span>
                       </div>
                       <div className="text-sm">
                         <p className="font-bold">{s.label}</p>
@@ -104,7 +138,9 @@ export function FloorView({ initialAreas, config, locationId, currency }: { init
                             <p className="truncate text-gray-700">
                               #{o.number} · {minutesSince(o.openedAt, now)} min
                             </p>
-                            <p className="truncate font-semibold text-gray-800">{formatCents(o.totalCents, currency)}</p>
+                            <p className="truncate font-semibold text-gray-800">
+                              {formatCents(o.totalCents, currency)}
+                            </p>
                           </>
                         ) : (
                           <p className="text-gray-500">Tap to seat</p>

@@ -9,7 +9,11 @@ import { FLOOR_EVENTS, floorChannel, orderChangedSchema, tableChangedSchema } fr
  * Floor channel → TanStack Query invalidations. Table tiles and the open order refetch on any
  * hint about them; on reconnect everything refetches (hints may have been missed while away).
  */
-export function useFloorRealtime(config: PusherClientConfig, locationId: string, onOrderChanged?: (orderId: string, status: string) => void) {
+export function useFloorRealtime(
+  config: PusherClientConfig,
+  locationId: string,
+  onOrderChanged?: (orderId: string, status: string) => void,
+) {
   const qc = useQueryClient();
   return useRealtime({
     config,

@@ -8,7 +8,13 @@ import { fetchJson } from "@/components/realtime/fetch-json";
 import { useSequencedFeed } from "@/components/realtime/use-sequenced-feed";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import type { StationSnapshot } from "@/lib/kitchen/get-station-snapshot";
-import { concernsStation, kitchenChannel, TICKET_CHANGING_TYPES, type KitchenEvent, type KitchenReplay } from "@/lib/realtime/events";
+import {
+  concernsStation,
+  kitchenChannel,
+  TICKET_CHANGING_TYPES,
+  type KitchenEvent,
+  type KitchenReplay,
+} from "@/lib/realtime/events";
 import { withoutFromAllDay } from "@/lib/kitchen/station-routing";
 import type { ActionResult } from "@/lib/http/action";
 import { bumpItemsAction, markTicketReadyAction, recallTicketAction } from "../actions";
@@ -33,7 +39,15 @@ function chimeFor(prev: { fired: string | null; voided: string | null }, next: S
  * mouse or a bump bar. The board never scrolls: tickets that do not fit are counted on
  * "N more →" (PageDown) and shown on the next page, oldest first.
  */
-export function KitchenDisplay({ initial, config, locationId }: { initial: SnapshotView; config: PusherClientConfig; locationId: string }) {
+export function KitchenDisplay({
+  initial,
+  config,
+  locationId,
+}: {
+  initial: SnapshotView;
+  config: PusherClientConfig;
+  locationId: string;
+}) {
   const qc = useQueryClient();
   const { station } = initial;
   const [offset, setOffset] = useState(0);
@@ -42,7 +56,8 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
   const queryKey = useMemo(() => [...baseKey, offset], [baseKey, offset]);
   const query = useQuery({
     queryKey,
-    queryFn: () => fetchJson<SnapshotView>(`/api/v1/kitchen/snapshot?station=${encodeURIComponent(station.slug)}&offset=${offset}`),
+    queryFn: () =>
+      fetchJson<SnapshotView>(`/api/v1/kitchen/snapshot?station=${encodeURIComponent(station.slug)}&offset=${offset}`),
     initialData: offset === 0 ? initial : undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity, // refetched on events, gaps and the safety timer — not on a whim
@@ -70,7 +85,12 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
     fetchReplay: (after) => fetchJson<KitchenReplay>(`/api/v1/kitchen/events?after=${after}`),
     onEvents: (events: KitchenEvent[]) => {
       // A void reaches stations making a side of the voided dish too: cheap, voids are rare.
-      if (events.some((e) => TICKET_CHANGING_TYPES.includes(e.type) && (concernsStation(e, station) || e.type.endsWith("voided")))) invalidate();
+      if (
+        events.some(
+          (e) => TICKET_CHANGING_TYPES.includes(e.type) && (concernsStation(e, station) || e.type.endsWith("voided")),
+        )
+      )
+        invalidate();
     },
     onResync: () => void refetch(),
   });
@@ -92,7 +112,10 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
       const change = chimeFor(marks.current, data);
       if (change) play(change);
     }
-    marks.current = { fired: data.lastFiredAt ?? marks.current?.fired ?? null, voided: data.lastVoidAt ?? marks.current?.voided ?? null };
+    marks.current = {
+      fired: data.lastFiredAt ?? marks.current?.fired ?? null,
+      voided: data.lastVoidAt ?? marks.current?.voided ?? null,
+    };
   }, [data, play]);
 
   const now = useNow(1000);
@@ -106,7 +129,9 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
   const [showRecall, setShowRecall] = useState(false);
 
   const boardRef = useRef<HTMLDivElement>(null);
-  const contentKey = data.tickets.map((t) => `${t.key}:${t.items.map((i) => `${i.id}${i.status}`).join(",")}`).join("|");
+  const contentKey = data.tickets
+    .map((t) => `${t.key}:${t.items.map((i) => `${i.id}${i.status}`).join(",")}`)
+    .join("|");
   const fit = useBoardFit(boardRef, contentKey);
   const tickets = fit == null ? data.tickets : data.tickets.slice(0, fit);
   const shownTo = data.page.offset + tickets.length;
@@ -153,15 +178,37 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
     return queue.current;
   }
 
-  const withoutItems = (ids: string[]) => (s: SnapshotView): SnapshotView => {
-    const done = s.tickets.flatMap((t) => t.items.filter((i) => ids.includes(i.id) && i.status === "SENT" && i.bumpedAt == null));
-    const ticketsLeft = s.tickets
-      .map((t) => ({ ...t, items: station.isExpo ? t.items.map((i) => (ids.includes(i.id) ? { ...i, bumpedAt: new Date().toISOString() } : i)) : t.items.filter((i) => !ids.includes(i.id)) }))
-      .filter((t) => t.items.length > 0)
-      .map((t) => ({ ...t, allBumped: !t.allVoided && t.items.every((i) => i.status === "VOIDED" || (i.bumpedAt != null && i.modifiers.every((m) => !m.stationName || m.done))) }));
-    const gone = s.tickets.length - ticketsLeft.length;
-    return { ...s, tickets: ticketsLeft, allDay: withoutFromAllDay(s.allDay, done), page: { ...s.page, ticketCount: s.page.ticketCount - gone } };
-  };
+  const withoutItems =
+    (ids: string[]) =>
+    (s: SnapshotView): SnapshotView => {
+      const done = s.tickets.flatMap((t) =>
+        t.items.filter((i) => ids.includes(i.id) && i.status === "SENT" && i.bumpedAt == null),
+      );
+      const ticketsLeft = s.tickets
+        .map((t) => ({
+          ...t,
+          items: station.isExpo
+            ? t.items.map((i) => (ids.includes(i.id) ? { ...i, bumpedAt: new Date().toISOString() } : i))
+            : t.items.filter((i) => !ids.includes(i.id)),
+        }))
+        .filter((t) => t.items.length > 0)
+        .map((t) => ({
+          ...t,
+          allBumped:
+            !t.allVoided &&
+            t.items.every(
+              (i) =>
+                i.status === "VOIDED" || (i.bumpedAt != null && i.modifiers.every((m) => !m.stationName || m.done)),
+            ),
+        }));
+      const gone = s.tickets.length - ticketsLeft.length;
+      return {
+        ...s,
+        tickets: ticketsLeft,
+        allDay: withoutFromAllDay(s.allDay, done),
+        page: { ...s.page, ticketCount: s.page.ticketCount - gone },
+      };
+    };
 
   const bumpItems = (t: TicketView, ids: string[]) =>
     act(`bump:${t.key}`, () => bumpItemsAction({ station: station.slug, orderItemIds: ids }), withoutItems(ids));
@@ -170,11 +217,15 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
     if (ids.length) void bumpItems(t, ids);
   };
   const ready = (t: TicketView) =>
-    act(`ready:${t.key}`, () => markTicketReadyAction({ orderId: t.orderId, fireBatch: t.fireBatch }), (s) => ({
-      ...s,
-      tickets: s.tickets.filter((x) => x.key !== t.key),
-      page: { ...s.page, ticketCount: s.page.ticketCount - 1 },
-    }));
+    act(
+      `ready:${t.key}`,
+      () => markTicketReadyAction({ orderId: t.orderId, fireBatch: t.fireBatch }),
+      (s) => ({
+        ...s,
+        tickets: s.tickets.filter((x) => x.key !== t.key),
+        page: { ...s.page, ticketCount: s.page.ticketCount - 1 },
+      }),
+    );
   const recall = (ticket?: string) => act("recall", () => recallTicketAction({ station: station.slug, ticket }));
 
   const keys = useRef({ tickets, sel, more, bumpTicket, ready, recall, nextPage, previousPage });
@@ -184,7 +235,14 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
   useEffect(() => {
     // Bump bars are keyboards: digits select, Enter/B bumps, R recalls, arrows move, PageDown/N pages.
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.metaKey ||
+        e.ctrlKey ||
+        e.altKey
+      )
+        return;
       const k = keys.current;
       const current = k.tickets[k.sel];
       const key = e.key.toLowerCase();
@@ -213,10 +271,19 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
   const h = feed.health;
   const count = data.page.ticketCount;
   return (
-    <div className="flex h-dvh flex-col overflow-hidden" data-testid="kitchen-display" data-station={station.slug} data-seq={h.seq}>
+    <div
+      className="flex h-dvh flex-col overflow-hidden"
+      data-testid="kitchen-display"
+      data-station={station.slug}
+      data-seq={h.seq}
+    >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-800 bg-black px-4 py-2">
         <div className="flex items-center gap-4">
-          <Link href="/kitchen" className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 text-lg text-gray-300 hover:bg-gray-900" aria-label="All stations">
+          <Link
+            href="/kitchen"
+            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 text-lg text-gray-300 hover:bg-gray-900"
+            aria-label="All stations"
+          >
             ☰
           </Link>
           <h1 className="text-4xl font-black">{station.name}</h1>
@@ -225,7 +292,14 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <ConnectionPill dark large state={h.state} lastEventAt={h.lastEventAt} serverUnreachable={h.serverUnreachable} error={h.error} />
+          <ConnectionPill
+            dark
+            large
+            state={h.state}
+            lastEventAt={h.lastEventAt}
+            serverUnreachable={h.serverUnreachable}
+            error={h.error}
+          />
           <button
             type="button"
             onClick={() => (chime.state === "on" ? chime.disable() : void chime.enable())}
@@ -235,10 +309,20 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
           >
             {chime.state === "on" ? "Sound on" : chime.state === "waiting" ? "Tap anywhere for sound" : "Enable sound"}
           </button>
-          <button type="button" aria-pressed={showAllDay} onClick={() => setShowAllDay((v) => !v)} className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold">
+          <button
+            type="button"
+            aria-pressed={showAllDay}
+            onClick={() => setShowAllDay((v) => !v)}
+            className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold"
+          >
             All day (A)
           </button>
-          <button type="button" aria-expanded={showRecall} onClick={() => setShowRecall((v) => !v)} className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold">
+          <button
+            type="button"
+            aria-expanded={showRecall}
+            onClick={() => setShowRecall((v) => !v)}
+            className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold"
+          >
             Recall (R){data.recentlyBumped.length ? ` · ${data.recentlyBumped.length}` : ""}
           </button>
         </div>
@@ -254,11 +338,20 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
       )}
 
       {showRecall && (
-        <section aria-label="Recently bumped" className="flex flex-wrap items-center gap-2 border-b border-gray-800 bg-gray-900 px-4 py-2">
+        <section
+          aria-label="Recently bumped"
+          className="flex flex-wrap items-center gap-2 border-b border-gray-800 bg-gray-900 px-4 py-2"
+        >
           <span className="text-lg font-bold text-gray-300">Recall:</span>
           {data.recentlyBumped.length === 0 && <span className="text-gray-300">nothing bumped recently</span>}
           {data.recentlyBumped.map((r) => (
-            <button key={r.key} type="button" disabled={pending === "recall"} onClick={() => void recall(r.key)} className="min-h-12 rounded-lg bg-gray-700 px-4 text-lg font-bold">
+            <button
+              key={r.key}
+              type="button"
+              disabled={pending === "recall"}
+              onClick={() => void recall(r.key)}
+              className="min-h-12 rounded-lg bg-gray-700 px-4 text-lg font-bold"
+            >
               {r.tableLabel ? `T${r.tableLabel}` : "Counter"} #{r.orderNumber}
             </button>
           ))}
@@ -273,7 +366,10 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
                 No tickets. New orders appear here live.
               </p>
             ) : (
-              <div className="h-full [column-fill:auto] [column-gap:1rem] [column-width:19rem]" data-testid="ticket-grid">
+              <div
+                className="h-full [column-fill:auto] [column-gap:1rem] [column-width:19rem]"
+                data-testid="ticket-grid"
+              >
                 {tickets.map((t, i) => (
                   <TicketCard
                     key={t.key}
@@ -293,7 +389,11 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
               </div>
             )}
           </div>
-          <nav aria-label="Ticket pages" className="flex min-h-12 shrink-0 items-center justify-between gap-3" data-testid="board-pages">
+          <nav
+            aria-label="Ticket pages"
+            className="flex min-h-12 shrink-0 items-center justify-between gap-3"
+            data-testid="board-pages"
+          >
             <button
               type="button"
               onClick={previousPage}
@@ -318,7 +418,11 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
           </nav>
         </main>
         {showAllDay && (
-          <aside aria-label="All day" className="w-64 shrink-0 overflow-hidden rounded-2xl border-2 border-gray-800 p-3" data-testid="all-day">
+          <aside
+            aria-label="All day"
+            className="w-64 shrink-0 overflow-hidden rounded-2xl border-2 border-gray-800 p-3"
+            data-testid="all-day"
+          >
             <h2 className="mb-2 text-2xl font-black">All day</h2>
             {data.allDay.length === 0 ? (
               <p className="text-lg text-gray-300">—</p>
@@ -336,7 +440,8 @@ export function KitchenDisplay({ initial, config, locationId }: { initial: Snaps
         )}
       </div>
       <footer className="border-t border-gray-800 px-4 py-1 text-base text-gray-300">
-        1–9 select · ←→ move · Enter/B {station.isExpo ? "ready" : "bump"} · PgDn/N next page · PgUp/P previous · R recall · A all day · tap a line to bump it
+        1–9 select · ←→ move · Enter/B {station.isExpo ? "ready" : "bump"} · PgDn/N next page · PgUp/P previous · R
+        recall · A all day · tap a line to bump it
       </footer>
     </div>
   );

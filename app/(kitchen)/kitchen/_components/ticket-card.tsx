@@ -33,13 +33,28 @@ type Props = {
  * One ticket, readable from across the kitchen: big type, colour by age against each dish's own
  * target, allergy banner on top, lines in course sections.
  */
-export function TicketCard({ ticket, index, selected, expo, now, thresholds, pending, onSelect, onBumpItem, onBumpTicket, onReady }: Props) {
+export function TicketCard({
+  ticket,
+  index,
+  selected,
+  expo,
+  now,
+  thresholds,
+  pending,
+  onSelect,
+  onBumpItem,
+  onBumpTicket,
+  onReady,
+}: Props) {
   const elapsed = now - Date.parse(ticket.firedAt);
   const band = ticketUrgency(elapsed, ticket.items, thresholds);
   const sections = courseSections(ticket.items);
   const waiting =
     ticket.items.filter((i) => i.status === "SENT" && !i.bumpedAt).length +
-    ticket.items.reduce((n, i) => n + (i.status === "SENT" ? i.modifiers.filter((m) => m.stationName && !m.done).length : 0), 0);
+    ticket.items.reduce(
+      (n, i) => n + (i.status === "SENT" ? i.modifiers.filter((m) => m.stationName && !m.done).length : 0),
+      0,
+    );
   return (
     <article
       data-testid="kds-ticket"
@@ -66,12 +81,18 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
           <p className="font-mono text-4xl font-black tabular-nums" data-testid="ticket-timer">
             {formatElapsed(elapsed)}
           </p>
-          {sections.length === 1 && <p className="text-base font-semibold">{COURSE[sections[0].course] ?? sections[0].course}</p>}
+          {sections.length === 1 && (
+            <p className="text-base font-semibold">{COURSE[sections[0].course] ?? sections[0].course}</p>
+          )}
         </div>
       </header>
 
       {ticket.allergyNotes.length > 0 && (
-        <div role="alert" data-testid="allergy-banner" className="bg-[repeating-linear-gradient(45deg,#dc2626_0_14px,#991b1b_14px_28px)] px-4 py-2 text-2xl font-black uppercase text-white">
+        <div
+          role="alert"
+          data-testid="allergy-banner"
+          className="bg-[repeating-linear-gradient(45deg,#dc2626_0_14px,#991b1b_14px_28px)] px-4 py-2 text-2xl font-black uppercase text-white"
+        >
           ⚠ Allergy
           {ticket.allergyNotes.map((n) => (
             <p key={n} className="text-xl normal-case">
@@ -80,24 +101,41 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
           ))}
         </div>
       )}
-      {ticket.allVoided && <p className="bg-red-700 px-4 py-2 text-2xl font-black text-white">VOIDED — tap Bump to clear</p>}
+      {ticket.allVoided && (
+        <p className="bg-red-700 px-4 py-2 text-2xl font-black text-white">VOIDED — tap Bump to clear</p>
+      )}
 
       <div className="flex-1">
         {sections.map((section) => (
-          <section key={section.course} data-testid="course-section" data-course={section.course} aria-label={COURSE[section.course] ?? section.course}>
+          <section
+            key={section.course}
+            data-testid="course-section"
+            data-course={section.course}
+            aria-label={COURSE[section.course] ?? section.course}
+          >
             {sections.length > 1 && (
-              <h3 className="border-y border-gray-700 bg-gray-800 px-4 py-1 text-lg font-black uppercase tracking-widest text-gray-100">{COURSE[section.course] ?? section.course}</h3>
+              <h3 className="border-y border-gray-700 bg-gray-800 px-4 py-1 text-lg font-black uppercase tracking-widest text-gray-100">
+                {COURSE[section.course] ?? section.course}
+              </h3>
             )}
             <ul className="divide-y divide-gray-800">
               {section.items.map((item) => (
-                <TicketLine key={item.id} item={item} expo={expo} pending={pending} onBump={() => onBumpItem(item.id)} />
+                <TicketLine
+                  key={item.id}
+                  item={item}
+                  expo={expo}
+                  pending={pending}
+                  onBump={() => onBumpItem(item.id)}
+                />
               ))}
             </ul>
           </section>
         ))}
       </div>
       {ticket.allergens.length > 0 && (
-        <p className="px-4 pb-1 text-sm font-semibold uppercase tracking-wide text-amber-300">Contains: {ticket.allergens.join(" · ").replaceAll("_", " ").toLowerCase()}</p>
+        <p className="px-4 pb-1 text-sm font-semibold uppercase tracking-wide text-amber-300">
+          Contains: {ticket.allergens.join(" · ").replaceAll("_", " ").toLowerCase()}
+        </p>
       )}
 
       {expo ? (
@@ -131,7 +169,17 @@ export function TicketCard({ ticket, index, selected, expo, now, thresholds, pen
   );
 }
 
-function TicketLine({ item, expo, pending, onBump }: { item: ItemView; expo: boolean; pending: boolean; onBump: () => void }) {
+function TicketLine({
+  item,
+  expo,
+  pending,
+  onBump,
+}: {
+  item: ItemView;
+  expo: boolean;
+  pending: boolean;
+  onBump: () => void;
+}) {
   const voided = item.status === "VOIDED";
   const bumped = item.bumpedAt != null;
   return (
@@ -148,14 +196,20 @@ function TicketLine({ item, expo, pending, onBump }: { item: ItemView; expo: boo
         }}
         className={`min-h-12 w-full px-4 py-2 text-left disabled:cursor-default ${voided ? "bg-red-950" : ""}`}
       >
-        <p className={`text-2xl font-bold leading-tight ${voided ? "text-red-300 line-through" : bumped ? "text-gray-400" : ""}`}>
+        <p
+          className={`text-2xl font-bold leading-tight ${voided ? "text-red-300 line-through" : bumped ? "text-gray-400" : ""}`}
+        >
           {expo && bumped && !voided && <span className="mr-1 text-green-400">✓</span>}
           {item.quantity}× {item.name}{" "}
           {item.seat ? <span className="ml-2 text-lg font-semibold text-sky-300">S{item.seat}</span> : null}{" "}
-          {expo && item.stationName ? <span className="ml-2 text-base font-semibold text-gray-300">{item.stationName}</span> : null}
+          {expo && item.stationName ? (
+            <span className="ml-2 text-base font-semibold text-gray-300">{item.stationName}</span>
+          ) : null}
         </p>
         {item.forItem && <p className="pl-6 text-lg font-semibold text-sky-300">side for {item.forItem}</p>}
-        {voided && <p className="text-lg font-black text-red-400">VOID{item.voidReason ? ` — ${item.voidReason}` : ""}</p>}
+        {voided && (
+          <p className="text-lg font-black text-red-400">VOID{item.voidReason ? ` — ${item.voidReason}` : ""}</p>
+        )}
         {item.modifiers.map((m) =>
           m.removal ? (
             <p key={m.name} className="pl-6 text-xl font-black uppercase text-amber-300" data-testid="kds-removal">
@@ -165,7 +219,10 @@ function TicketLine({ item, expo, pending, onBump }: { item: ItemView; expo: boo
             <p key={m.name} className="pl-6 text-xl text-gray-200">
               + {m.name}{" "}
               {m.stationName && (
-                <span className={`ml-2 text-base font-semibold ${m.done ? "text-green-400" : "text-gray-300"}`} data-testid="kds-routed">
+                <span
+                  className={`ml-2 text-base font-semibold ${m.done ? "text-green-400" : "text-gray-300"}`}
+                  data-testid="kds-routed"
+                >
                   {m.done ? "✓ " : "→ "}
                   {m.stationName}
                 </span>

@@ -20,7 +20,8 @@ export function useChime() {
   const [state, setState] = useState<SoundState>("off");
 
   const arm = useCallback(async () => {
-    const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctor =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctor) return;
     ctx.current ??= new Ctor();
     await ctx.current.resume().catch(() => undefined);

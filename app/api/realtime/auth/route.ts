@@ -20,10 +20,12 @@ const authForm = z.object({
 export const POST = route({ roles: ROLES }, async ({ ctx, req }) => {
   const form = Object.fromEntries(new URLSearchParams(await req.text()));
   const parsed = authForm.safeParse(form);
-  if (!parsed.success) throw new AppError("VALIDATION", "Bad channel authorization request", fieldErrorsOf(parsed.error));
+  if (!parsed.success)
+    throw new AppError("VALIDATION", "Bad channel authorization request", fieldErrorsOf(parsed.error));
   const channel = parseChannel(parsed.data.channel_name);
   if (!channel) throw new AppError("FORBIDDEN", "Unknown channel");
-  if (channel.locationId !== ctx.locationId) throw new AppError("FORBIDDEN", "This channel belongs to another location");
+  if (channel.locationId !== ctx.locationId)
+    throw new AppError("FORBIDDEN", "This channel belongs to another location");
   if (!CHANNEL_ROLES[channel.audience].includes(ctx.role)) {
     throw new AppError("FORBIDDEN", `Your role cannot subscribe to the ${channel.audience} channel`);
   }

@@ -13,13 +13,32 @@ export function ArchiveIngredient({ id, name }: { id: string; name: string }) {
       {confirming ? (
         <>
           <span className="text-sm font-medium">Archive {name}? Its ledger is kept.</span>
-          <Button variant="danger" disabled={pending} onClick={() => start(async () => { const r = await archiveIngredientAction({ id }); if (r && !r.ok) setError(r.error); })}>Archive</Button>
-          <Button variant="ghost" onClick={() => setConfirming(false)}>Keep</Button>
+          <Button
+            variant="danger"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                const r = await archiveIngredientAction({ id });
+                if (r && !r.ok) setError(r.error);
+              })
+            }
+          >
+            Archive
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirming(false)}>
+            Keep
+          </Button>
         </>
       ) : (
-        <Button variant="ghost" onClick={() => setConfirming(true)}>Archive ingredient…</Button>
+        <Button variant="ghost" onClick={() => setConfirming(true)}>
+          Archive ingredient…
+        </Button>
       )}
-      {error && <p role="alert" className="w-full text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="w-full text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

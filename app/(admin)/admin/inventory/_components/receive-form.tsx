@@ -10,7 +10,16 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/admin/form-field";
 import { receivePurchaseOrderAction } from "../actions";
 
-type Line = { id: string; ingredient: string; baseUnit: BaseUnitCode; purchaseUnit: string; purchaseUnitSize: string; quantityOrdered: string; quantityReceived: string; unitCostCents: number };
+type Line = {
+  id: string;
+  ingredient: string;
+  baseUnit: BaseUnitCode;
+  purchaseUnit: string;
+  purchaseUnitSize: string;
+  quantityOrdered: string;
+  quantityReceived: string;
+  unitCostCents: number;
+};
 
 /**
  * Book what arrived: each line defaults to what is still outstanding; the base-unit amount that
@@ -19,7 +28,9 @@ type Line = { id: string; ingredient: string; baseUnit: BaseUnitCode; purchaseUn
 export function ReceiveForm({ poId, currency, lines }: { poId: string; currency: string; lines: Line[] }) {
   const outstanding = (l: Line) => fromMilli(Math.max(0, toMilli(l.quantityOrdered) - toMilli(l.quantityReceived)));
   const [qty, setQty] = useState<Record<string, string>>(Object.fromEntries(lines.map((l) => [l.id, outstanding(l)])));
-  const [cost, setCost] = useState<Record<string, string>>(Object.fromEntries(lines.map((l) => [l.id, (l.unitCostCents / 100).toFixed(2)])));
+  const [cost, setCost] = useState<Record<string, string>>(
+    Object.fromEntries(lines.map((l) => [l.id, (l.unitCostCents / 100).toFixed(2)])),
+  );
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
@@ -36,12 +47,23 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
     start(async () => {
       const r = await receivePurchaseOrderAction({
         id: poId,
-        lines: lines.map((l) => ({ lineId: l.id, quantity: (qty[l.id] ?? "").trim() || "0", unitCostCents: parseMoneyToCents(cost[l.id] ?? "") ?? Number.NaN })),
+        lines: lines.map((l) => ({
+          lineId: l.id,
+          quantity: (qty[l.id] ?? "").trim() || "0",
+          unitCostCents: parseMoneyToCents(cost[l.id] ?? "") ?? Number.NaN,
+        })),
       });
       if (r.ok) {
         // The page switches view once the order is complete, so the outcome travels in the URL.
         const q = new URLSearchParams({ received: r.data.status });
-        if (r.data.restored.length) q.set("restored", r.data.restored.map((x) => x.name).slice(0, 10).join(", "));
+        if (r.data.restored.length)
+          q.set(
+            "restored",
+            r.data.restored
+              .map((x) => x.name)
+              .slice(0, 10)
+              .join(", "),
+          );
         router.replace(`/admin/inventory/purchase-orders/${poId}?${q}`, { scroll: false });
       } else {
         setErrors(r.fieldErrors ?? {});
@@ -51,32 +73,85 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
   }
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); submit(); }} className="space-y-3" noValidate data-testid="receive-form">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      className="space-y-3"
+      noValidate
+      data-testid="receive-form"
+    >
       <table className="w-full text-left text-sm">
-        <thead className="text-gray-600"><tr><th className="py-2">Ingredient</th><th className="py-2 text-right">Ordered</th><th className="py-2 text-right">Already received</th><th className="py-2">Arrived now</th><th className="py-2">Invoice unit cost</th></tr></thead>
+        <thead className="text-gray-600">
+          <tr>
+            <th className="py-2">Ingredient</th>
+            <th className="py-2 text-right">Ordered</th>
+            <th className="py-2 text-right">Already received</th>
+            <th className="py-2">Arrived now</th>
+            <th className="py-2">Invoice unit cost</th>
+          </tr>
+        </thead>
         <tbody>
           {lines.map((l, i) => {
             const err = [...(errors[`lines.${i}.quantity`] ?? []), ...(errors[`lines.${i}.unitCostCents`] ?? [])];
             return (
               <tr key={l.id} className="border-t border-gray-100 align-top">
                 <td className="py-2">{l.ingredient}</td>
-                <td className="py-2 text-right tabular-nums">{l.quantityOrdered} × {l.purchaseUnit}</td>
+                <td className="py-2 text-right tabular-nums">
+                  {l.quantityOrdered} × {l.purchaseUnit}
+                </td>
                 <td className="py-2 text-right tabular-nums">{l.quantityReceived}</td>
                 <td className="py-2 pl-3">
-                  <input aria-label={`${l.ingredient} received (${l.purchaseUnit})`} inputMode="decimal" value={qty[l.id] ?? ""} onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))} className={`${inputClass} w-28`} data-testid="receive-qty" />
+                  <input
+                    aria-label={`${l.ingredient} received (${l.purchaseUnit})`}
+                    inputMode="decimal"
+                    value={qty[l.id] ?? ""}
+                    onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
+                    className={`${inputClass} w-28`}
+                    data-testid="receive-qty"
+                  />
                   <span className="block text-xs text-gray-500">adds {base(l)}</span>
-                  {err.length > 0 && <span role="alert" className="block text-xs text-red-700">{err.join(" ")}</span>}
+                  {err.length > 0 && (
+                    <span role="alert" className="block text-xs text-red-700">
+                      {err.join(" ")}
+                    </span>
+                  )}
                 </td>
-                <td className="py-2 pl-3"><input aria-label={`${l.ingredient} unit cost (${currency})`} inputMode="decimal" value={cost[l.id] ?? ""} onChange={(e) => setCost((c) => ({ ...c, [l.id]: e.target.value }))} className={`${inputClass} w-28`} /><span className="block text-xs text-gray-500">ordered at {formatCents(l.unitCostCents, currency)}</span></td>
+                <td className="py-2 pl-3">
+                  <input
+                    aria-label={`${l.ingredient} unit cost (${currency})`}
+                    inputMode="decimal"
+                    value={cost[l.id] ?? ""}
+                    onChange={(e) => setCost((c) => ({ ...c, [l.id]: e.target.value }))}
+                    className={`${inputClass} w-28`}
+                  />
+                  <span className="block text-xs text-gray-500">
+                    ordered at {formatCents(l.unitCostCents, currency)}
+                  </span>
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {errors.lines && <p role="alert" className="text-sm text-red-700">{errors.lines.join(" ")}</p>}
+      {errors.lines && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.lines.join(" ")}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" disabled={pending} data-testid="receive-submit">{pending ? "Booking…" : "Receive into stock"}</Button>
-        {message && <span role={message.ok ? "status" : "alert"} className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</span>}
+        <Button type="submit" disabled={pending} data-testid="receive-submit">
+          {pending ? "Booking…" : "Receive into stock"}
+        </Button>
+        {message && (
+          <span
+            role={message.ok ? "status" : "alert"}
+            className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
+          >
+            {message.text}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -12,8 +12,12 @@ export function StartCountForm() {
       <Field label="Note" htmlFor="count-note" hint="e.g. Sunday close, walk-in only" className="min-w-64 flex-1">
         <input id="count-note" name="note" className={inputClass} />
       </Field>
-      <Button type="submit" disabled={pending} data-testid="count-start">{pending ? "Starting…" : "Start count"}</Button>
-      <div className="w-full"><FormMessage result={state && !state.ok ? state : null} /></div>
+      <Button type="submit" disabled={pending} data-testid="count-start">
+        {pending ? "Starting…" : "Start count"}
+      </Button>
+      <div className="w-full">
+        <FormMessage result={state && !state.ok ? state : null} />
+      </div>
     </form>
   );
 }

@@ -26,24 +26,58 @@ export function WasteForm({ ingredients, reasons }: { ingredients: Ing[]; reason
       ].join(" ")
     : undefined;
   return (
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-3" noValidate data-testid="waste-form">
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-3"
+      noValidate
+      data-testid="waste-form"
+    >
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto]">
-        <Field label="Ingredient" htmlFor="waste-ingredient" error={fe.ingredientId} hint={ing ? `On hand: ${formatQuantity(toMilli(ing.onHand), ing.baseUnit)}` : undefined}>
-          <select {...describedBy("waste-ingredient", fe.ingredientId)} name="ingredientId" value={ingredientId} onChange={(e) => setIngredientId(e.target.value)} className={inputClass}>
-            {ingredients.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+        <Field
+          label="Ingredient"
+          htmlFor="waste-ingredient"
+          error={fe.ingredientId}
+          hint={ing ? `On hand: ${formatQuantity(toMilli(ing.onHand), ing.baseUnit)}` : undefined}
+        >
+          <select
+            {...describedBy("waste-ingredient", fe.ingredientId)}
+            name="ingredientId"
+            value={ingredientId}
+            onChange={(e) => setIngredientId(e.target.value)}
+            className={inputClass}
+          >
+            {ingredients.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Quantity" htmlFor="waste-quantity" error={fe.quantity}>
-          <input {...describedBy("waste-quantity", fe.quantity)} name="quantity" inputMode="decimal" className={inputClass} />
+          <input
+            {...describedBy("waste-quantity", fe.quantity)}
+            name="quantity"
+            inputMode="decimal"
+            className={inputClass}
+          />
         </Field>
         <Field label="Unit" htmlFor="waste-unit" error={fe.unit}>
           <select {...describedBy("waste-unit", fe.unit)} name="unit" key={ingredientId} className={inputClass}>
-            {(ing?.units ?? ["g"]).map((u) => <option key={u} value={u}>{u}</option>)}
+            {(ing?.units ?? ["g"]).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Reason" htmlFor="waste-reason" error={fe.reason}>
           <select {...describedBy("waste-reason", fe.reason)} name="reason" className={inputClass}>
-            {reasons.map((r) => <option key={r} value={r}>{r.toLowerCase().replace("_", " ")}</option>)}
+            {reasons.map((r) => (
+              <option key={r} value={r}>
+                {r.toLowerCase().replace("_", " ")}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Note (optional)" htmlFor="waste-note" error={fe.note} className="sm:col-span-2">
@@ -51,7 +85,9 @@ export function WasteForm({ ingredients, reasons }: { ingredients: Ing[]; reason
         </Field>
       </div>
       <FormMessage result={state ? (state.ok ? { ok: true, message: done } : state) : null} />
-      <Button type="submit" disabled={pending || !ingredients.length} data-testid="waste-submit">{pending ? "Logging…" : "Log waste"}</Button>
+      <Button type="submit" disabled={pending || !ingredients.length} data-testid="waste-submit">
+        {pending ? "Logging…" : "Log waste"}
+      </Button>
     </form>
   );
 }

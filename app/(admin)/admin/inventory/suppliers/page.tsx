@@ -19,14 +19,22 @@ export default async function SuppliersPage() {
         <details key={s.id} className="rounded-xl border border-gray-200 bg-white">
           <summary className="flex min-h-12 cursor-pointer flex-wrap items-center gap-3 px-4 py-2">
             <span className="font-semibold">{s.name}</span>
-            <span className="text-sm text-gray-600">{[s.contactName, s.email, s.phone].filter(Boolean).join(" · ")}</span>
-            <span className="ml-auto text-sm text-gray-500">{s.ingredientCount} ingredients · {s.purchaseOrderCount} POs · {s.leadTimeDays} day lead time</span>
+            <span className="text-sm text-gray-600">
+              {[s.contactName, s.email, s.phone].filter(Boolean).join(" · ")}
+            </span>
+            <span className="ml-auto text-sm text-gray-500">
+              {s.ingredientCount} ingredients · {s.purchaseOrderCount} POs · {s.leadTimeDays} day lead time
+            </span>
           </summary>
-          <div className="border-t border-gray-100 p-4"><SupplierForm supplier={s} /></div>
+          <div className="border-t border-gray-100 p-4">
+            <SupplierForm supplier={s} />
+          </div>
         </details>
       ))}
       <section aria-labelledby="new-supplier" className="rounded-xl border border-gray-200 bg-white p-4">
-        <h2 id="new-supplier" className="mb-3 font-semibold">New supplier</h2>
+        <h2 id="new-supplier" className="mb-3 font-semibold">
+          New supplier
+        </h2>
         <SupplierForm key={suppliers.length} supplier={null} />
       </section>
     </div>

@@ -29,10 +29,27 @@ export default async function WastePage() {
       <SectionTabs label="Inventory sections" tabs={INVENTORY_TABS} current="waste" />
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card title="Log waste">
-          <WasteForm ingredients={ingredients.map((i) => ({ id: i.id, name: i.name, onHand: i.onHand, baseUnit: i.baseUnit, units: Object.keys(ENTRY_UNITS[i.baseUnit]) }))} reasons={[...WASTE_REASONS]} />
+          <WasteForm
+            ingredients={ingredients.map((i) => ({
+              id: i.id,
+              name: i.name,
+              onHand: i.onHand,
+              baseUnit: i.baseUnit,
+              units: Object.keys(ENTRY_UNITS[i.baseUnit]),
+            }))}
+            reasons={[...WASTE_REASONS]}
+          />
         </Card>
         <Card title={`Last 30 days: ${formatCents(report.totalCents, location.currency)}`}>
-          <DonutChart data={report.byReason.map((r) => ({ label: r.reason.toLowerCase().replace("_", " "), value: r.valueCents / 100 }))} format={{ kind: "currency", currency: location.currency }} label="Waste by reason" empty="No waste logged in the last 30 days." />
+          <DonutChart
+            data={report.byReason.map((r) => ({
+              label: r.reason.toLowerCase().replace("_", " "),
+              value: r.valueCents / 100,
+            }))}
+            format={{ kind: "currency", currency: location.currency }}
+            label="Waste by reason"
+            empty="No waste logged in the last 30 days."
+          />
         </Card>
       </div>
       <Card title="Recent waste">
@@ -40,13 +57,30 @@ export default async function WastePage() {
           <p className="text-sm text-gray-500">Nothing logged in the last 30 days.</p>
         ) : (
           <table className="w-full text-left text-sm" data-testid="waste-table">
-            <thead className="text-gray-600"><tr><th className="py-2">When</th><th className="py-2">Ingredient</th><th className="py-2 text-right">Quantity</th><th className="py-2 text-right">Value</th><th className="py-2 pl-3">Reason</th><th className="py-2">By</th></tr></thead>
+            <thead className="text-gray-600">
+              <tr>
+                <th className="py-2">When</th>
+                <th className="py-2">Ingredient</th>
+                <th className="py-2 text-right">Quantity</th>
+                <th className="py-2 text-right">Value</th>
+                <th className="py-2 pl-3">Reason</th>
+                <th className="py-2">By</th>
+              </tr>
+            </thead>
             <tbody>
               {report.recent.map((w, i) => (
                 <tr key={i} className="border-t border-gray-100">
-                  <td className="py-1.5 text-gray-600">{new Date(w.at).toLocaleString("en-US", { timeZone: location.timezone, dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="py-1.5 text-gray-600">
+                    {new Date(w.at).toLocaleString("en-US", {
+                      timeZone: location.timezone,
+                      dateStyle: "short",
+                      timeStyle: "short",
+                    })}
+                  </td>
                   <td className="py-1.5">{w.ingredient}</td>
-                  <td className="py-1.5 text-right tabular-nums">{formatQuantity(toMilli(w.quantity), w.baseUnit as "G" | "ML" | "EACH")}</td>
+                  <td className="py-1.5 text-right tabular-nums">
+                    {formatQuantity(toMilli(w.quantity), w.baseUnit as "G" | "ML" | "EACH")}
+                  </td>
                   <td className="py-1.5 text-right tabular-nums">{formatCents(w.valueCents, location.currency)}</td>
                   <td className="py-1.5 pl-3">{w.reason?.toLowerCase().replace("_", " ")}</td>
                   <td className="py-1.5 text-gray-600">{w.by ?? "—"}</td>

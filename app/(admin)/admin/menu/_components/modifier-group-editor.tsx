@@ -17,8 +17,20 @@ const NEW_ROW = { name: "", price: "0.00", is86d: false, stationId: "", stock: "
 /** "Stock" select value: "" (own recipe), "dish:<menu item id>" or "no:<ingredient id>". */
 const toRow = (m: Group["modifiers"][number], routing: ModifierRouting): Row => {
   const r = routing.byModifier[m.id];
-  const stock = r?.removesIngredientId ? `no:${r.removesIngredientId}` : r?.recipeItemId ? `dish:${r.recipeItemId}` : "";
-  return { key: m.id, id: m.id, name: m.name, price: (m.priceDeltaCents / 100).toFixed(2), is86d: m.is86d, stationId: r?.stationId ?? "", stock };
+  const stock = r?.removesIngredientId
+    ? `no:${r.removesIngredientId}`
+    : r?.recipeItemId
+      ? `dish:${r.recipeItemId}`
+      : "";
+  return {
+    key: m.id,
+    id: m.id,
+    name: m.name,
+    price: (m.priceDeltaCents / 100).toFixed(2),
+    is86d: m.is86d,
+    stationId: r?.stationId ?? "",
+    stock,
+  };
 };
 const signedCents = (v: string) => {
   const t = v.trim();
@@ -32,22 +44,34 @@ const signedCents = (v: string) => {
  * per option where the kitchen makes it (another station, a portion of a dish) or which
  * ingredient it removes ("no onions" then uses no onions).
  */
-export function ModifierGroupEditor({ group, currency, routing }: { group: Group | null; currency: string; routing: ModifierRouting }) {
+export function ModifierGroupEditor({
+  group,
+  currency,
+  routing,
+}: {
+  group: Group | null;
+  currency: string;
+  routing: ModifierRouting;
+}) {
   const [name, setName] = useState(group?.name ?? "");
   const [min, setMin] = useState(String(group?.minSelect ?? 0));
   const [max, setMax] = useState(String(group?.maxSelect ?? 1));
-  const [rows, setRows] = useState<Row[]>(group?.modifiers.map((m) => toRow(m, routing)) ?? [{ key: "n0", ...NEW_ROW }]);
+  const [rows, setRows] = useState<Row[]>(
+    group?.modifiers.map((m) => toRow(m, routing)) ?? [{ key: "n0", ...NEW_ROW }],
+  );
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
   const p = group?.id ?? "new";
 
-  const update = (i: number, patch: Partial<Row>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
-  const move = (i: number, d: -1 | 1) => setRows((r) => {
-    const next = [...r];
-    [next[i], next[i + d]] = [next[i + d], next[i]];
-    return next;
-  });
+  const update = (i: number, patch: Partial<Row>) =>
+    setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const move = (i: number, d: -1 | 1) =>
+    setRows((r) => {
+      const next = [...r];
+      [next[i], next[i + d]] = [next[i + d], next[i]];
+      return next;
+    });
 
   function save() {
     start(async () => {
@@ -83,89 +107,231 @@ export function ModifierGroupEditor({ group, currency, routing }: { group: Group
 
   return (
     <Card title={group ? undefined : "New modifier group"}>
-      <form onSubmit={(e) => { e.preventDefault(); save(); }} className="space-y-3" noValidate aria-label={group ? `Modifier group ${group.name}` : "New modifier group"}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+        className="space-y-3"
+        noValidate
+        aria-label={group ? `Modifier group ${group.name}` : "New modifier group"}
+      >
         <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
           <Field label="Group name" htmlFor={`${p}-name`} error={errors.name}>
-            <input id={`${p}-name`} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} aria-invalid={!!errors.name || undefined} />
+            <input
+              id={`${p}-name`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className={inputClass}
+              aria-invalid={!!errors.name || undefined}
+            />
           </Field>
           <Field label="Choose at least" htmlFor={`${p}-min`} error={errors.minSelect}>
-            <input id={`${p}-min`} type="number" min={0} max={20} value={min} onChange={(e) => setMin(e.target.value)} className={inputClass} />
+            <input
+              id={`${p}-min`}
+              type="number"
+              min={0}
+              max={20}
+              value={min}
+              onChange={(e) => setMin(e.target.value)}
+              className={inputClass}
+            />
           </Field>
           <Field label="Choose at most" htmlFor={`${p}-max`} error={errors.maxSelect}>
-            <input id={`${p}-max`} type="number" min={1} max={20} value={max} onChange={(e) => setMax(e.target.value)} className={inputClass} />
+            <input
+              id={`${p}-max`}
+              type="number"
+              min={1}
+              max={20}
+              value={max}
+              onChange={(e) => setMax(e.target.value)}
+              className={inputClass}
+            />
           </Field>
         </div>
         <table className="w-full text-sm">
           <caption className="sr-only">Options</caption>
-          <thead className="text-left text-gray-600"><tr><th className="py-1">Option</th><th className="py-1">Price change ({currency})</th><th className="py-1">86&apos;d</th><th /></tr></thead>
+          <thead className="text-left text-gray-600">
+            <tr>
+              <th className="py-1">Option</th>
+              <th className="py-1">Price change ({currency})</th>
+              <th className="py-1">86&apos;d</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row, i) => {
-              const rowErr = [...(errors[`modifiers.${i}.name`] ?? []), ...(errors[`modifiers.${i}.priceDeltaCents`] ?? [])];
-              const kitchenErr = ["stationId", "recipeItemId", "removesIngredientId"].flatMap((f) => errors[`modifiers.${i}.${f}`] ?? []);
+              const rowErr = [
+                ...(errors[`modifiers.${i}.name`] ?? []),
+                ...(errors[`modifiers.${i}.priceDeltaCents`] ?? []),
+              ];
+              const kitchenErr = ["stationId", "recipeItemId", "removesIngredientId"].flatMap(
+                (f) => errors[`modifiers.${i}.${f}`] ?? [],
+              );
               return (
                 <Fragment key={row.key}>
-                <tr className="align-top">
-                  <td className="py-1 pr-2">
-                    <input aria-label={`Option ${i + 1} name`} value={row.name} onChange={(e) => update(i, { name: e.target.value })} className={inputClass} />
-                    {rowErr.length > 0 && <p role="alert" className="text-xs text-red-700">{rowErr.join(" ")}</p>}
-                  </td>
-                  <td className="py-1 pr-2"><input aria-label={`Option ${i + 1} price change`} inputMode="decimal" value={row.price} onChange={(e) => update(i, { price: e.target.value })} className={inputClass} /></td>
-                  <td className="py-1 pr-2"><input type="checkbox" aria-label={`Option ${i + 1} 86'd`} checked={row.is86d} onChange={(e) => update(i, { is86d: e.target.checked })} className="mt-3 h-5 w-5" /></td>
-                  <td className="whitespace-nowrap py-1">
-                    <Button type="button" variant="ghost" aria-label={`Move option ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑</Button>
-                    <Button type="button" variant="ghost" aria-label={`Move option ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>↓</Button>
-                    <Button type="button" variant="ghost" aria-label={`Remove option ${i + 1}`} onClick={() => setRows((r) => r.filter((_, j) => j !== i))}>✕</Button>
-                  </td>
-                </tr>
-                <tr className="align-top">
-                  <td colSpan={4} className="pb-3">
-                    <div className="grid gap-2 sm:grid-cols-2">
-                      <label className="text-xs text-gray-700">
-                        Made at
-                        <select aria-label={`Option ${i + 1} made at`} value={row.stationId} onChange={(e) => update(i, { stationId: e.target.value })} className={inputClass}>
-                          <option value="">With the dish (or its dish&apos;s station)</option>
-                          {routing.stations.map((st) => (
-                            <option key={st.id} value={st.id}>{st.name}</option>
-                          ))}
-                        </select>
-                      </label>
-                      <label className="text-xs text-gray-700">
-                        Stock
-                        <select aria-label={`Option ${i + 1} stock`} value={row.stock} onChange={(e) => update(i, { stock: e.target.value })} className={inputClass}>
-                          <option value="">Its own recipe lines</option>
-                          <optgroup label="A portion of (its station and recipe)">
-                            {routing.dishes.map((d) => (
-                              <option key={d.id} value={`dish:${d.id}`}>Portion of {d.name}</option>
+                  <tr className="align-top">
+                    <td className="py-1 pr-2">
+                      <input
+                        aria-label={`Option ${i + 1} name`}
+                        value={row.name}
+                        onChange={(e) => update(i, { name: e.target.value })}
+                        className={inputClass}
+                      />
+                      {rowErr.length > 0 && (
+                        <p role="alert" className="text-xs text-red-700">
+                          {rowErr.join(" ")}
+                        </p>
+                      )}
+                    </td>
+                    <td className="py-1 pr-2">
+                      <input
+                        aria-label={`Option ${i + 1} price change`}
+                        inputMode="decimal"
+                        value={row.price}
+                        onChange={(e) => update(i, { price: e.target.value })}
+                        className={inputClass}
+                      />
+                    </td>
+                    <td className="py-1 pr-2">
+                      <input
+                        type="checkbox"
+                        aria-label={`Option ${i + 1} 86'd`}
+                        checked={row.is86d}
+                        onChange={(e) => update(i, { is86d: e.target.checked })}
+                        className="mt-3 h-5 w-5"
+                      />
+                    </td>
+                    <td className="whitespace-nowrap py-1">
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        aria-label={`Move option ${i + 1} up`}
+                        disabled={i === 0}
+                        onClick={() => move(i, -1)}
+                      >
+                        ↑
+                      </Button>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        aria-label={`Move option ${i + 1} down`}
+                        disabled={i === rows.length - 1}
+                        onClick={() => move(i, 1)}
+                      >
+                        ↓
+                      </Button>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        aria-label={`Remove option ${i + 1}`}
+                        onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
+                      >
+                        ✕
+                      </Button>
+                    </td>
+                  </tr>
+                  <tr className="align-top">
+                    <td colSpan={4} className="pb-3">
+                      <div className="grid gap-2 sm:grid-cols-2">
+                        <label className="text-xs text-gray-700">
+                          Made at
+                          <select
+                            aria-label={`Option ${i + 1} made at`}
+                            value={row.stationId}
+                            onChange={(e) => update(i, { stationId: e.target.value })}
+                            className={inputClass}
+                          >
+                            <option value="">With the dish (or its dish&apos;s station)</option>
+                            {routing.stations.map((st) => (
+                              <option key={st.id} value={st.id}>
+                                {st.name}
+                              </option>
                             ))}
-                          </optgroup>
-                          <optgroup label="Removes from the dish">
-                            {routing.ingredients.map((ing) => (
-                              <option key={ing.id} value={`no:${ing.id}`}>No {ing.name}</option>
-                            ))}
-                          </optgroup>
-                        </select>
-                      </label>
-                    </div>
-                    {kitchenErr.length > 0 && <p role="alert" className="text-xs text-red-700">{kitchenErr.join(" ")}</p>}
-                  </td>
-                </tr>
+                          </select>
+                        </label>
+                        <label className="text-xs text-gray-700">
+                          Stock
+                          <select
+                            aria-label={`Option ${i + 1} stock`}
+                            value={row.stock}
+                            onChange={(e) => update(i, { stock: e.target.value })}
+                            className={inputClass}
+                          >
+                            <option value="">Its own recipe lines</option>
+                            <optgroup label="A portion of (its station and recipe)">
+                              {routing.dishes.map((d) => (
+                                <option key={d.id} value={`dish:${d.id}`}>
+                                  Portion of {d.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                            <optgroup label="Removes from the dish">
+                              {routing.ingredients.map((ing) => (
+                                <option key={ing.id} value={`no:${ing.id}`}>
+                                  No {ing.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                          </select>
+                        </label>
+                      </div>
+                      {kitchenErr.length > 0 && (
+                        <p role="alert" className="text-xs text-red-700">
+                          {kitchenErr.join(" ")}
+                        </p>
+                      )}
+                    </td>
+                  </tr>
                 </Fragment>
               );
             })}
           </tbody>
         </table>
-        {errors.modifiers && <p role="alert" className="text-sm text-red-700">{errors.modifiers.join(" ")}</p>}
+        {errors.modifiers && (
+          <p role="alert" className="text-sm text-red-700">
+            {errors.modifiers.join(" ")}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="button" variant="secondary" onClick={() => setRows((r) => [...r, { key: `n${Date.now()}`, ...NEW_ROW }])}>Add option</Button>
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : group ? "Save group" : "Create group"}</Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => setRows((r) => [...r, { key: `n${Date.now()}`, ...NEW_ROW }])}
+          >
+            Add option
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : group ? "Save group" : "Create group"}
+          </Button>
           {group && (
-            <Button type="button" variant="ghost" disabled={pending} onClick={() => start(async () => {
-              const r = await deleteModifierGroupAction({ id: group.id });
-              if (!r.ok) setMessage({ ok: false, text: r.error });
-            })}>Delete group</Button>
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={pending}
+              onClick={() =>
+                start(async () => {
+                  const r = await deleteModifierGroupAction({ id: group.id });
+                  if (!r.ok) setMessage({ ok: false, text: r.error });
+                })
+              }
+            >
+              Delete group
+            </Button>
           )}
-          {group && <span className="text-sm text-gray-500">Used by {group.itemCount} item{group.itemCount === 1 ? "" : "s"}</span>}
-          {message && <span role={message.ok ? "status" : "alert"} className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</span>}
+          {group && (
+            <span className="text-sm text-gray-500">
+              Used by {group.itemCount} item{group.itemCount === 1 ? "" : "s"}
+            </span>
+          )}
+          {message && (
+            <span
+              role={message.ok ? "status" : "alert"}
+              className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
+            >
+              {message.text}
+            </span>
+          )}
         </div>
       </form>
     </Card>

@@ -29,7 +29,13 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
   function save() {
     startT(async () => {
       const endMinute = toMinute(end);
-      const r = await saveAvailabilityWindowAction({ id: w?.id, name, daysOfWeek: days, startMinute: toMinute(start), endMinute: endMinute === 0 ? 1440 : endMinute });
+      const r = await saveAvailabilityWindowAction({
+        id: w?.id,
+        name,
+        daysOfWeek: days,
+        startMinute: toMinute(start),
+        endMinute: endMinute === 0 ? 1440 : endMinute,
+      });
       if (r.ok) {
         setErrors({});
         setMessage({ ok: true, text: "Saved." });
@@ -43,35 +49,97 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
 
   return (
     <Card title={w ? undefined : "New window"}>
-      <form onSubmit={(e) => { e.preventDefault(); save(); }} className="space-y-3" noValidate aria-label={w ? `Window ${w.name}` : "New availability window"}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+        className="space-y-3"
+        noValidate
+        aria-label={w ? `Window ${w.name}` : "New availability window"}
+      >
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Name" htmlFor={`${p}-name`} error={errors.name}>
-            <input id={`${p}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Weekday lunch" className={inputClass} />
+            <input
+              id={`${p}-name`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. Weekday lunch"
+              className={inputClass}
+            />
           </Field>
           <Field label="From" htmlFor={`${p}-start`} error={errors.startMinute}>
-            <input id={`${p}-start`} type="time" value={start} onChange={(e) => setStart(e.target.value)} className={inputClass} />
+            <input
+              id={`${p}-start`}
+              type="time"
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+              className={inputClass}
+            />
           </Field>
           <Field label="Until" htmlFor={`${p}-end`} error={errors.endMinute}>
-            <input id={`${p}-end`} type="time" value={end} onChange={(e) => setEnd(e.target.value)} className={inputClass} />
+            <input
+              id={`${p}-end`}
+              type="time"
+              value={end}
+              onChange={(e) => setEnd(e.target.value)}
+              className={inputClass}
+            />
           </Field>
         </div>
         <fieldset>
           <legend className="mb-1 text-sm font-medium">Days</legend>
           <div className="flex flex-wrap gap-1">
             {DAYS.map((d, i) => (
-              <button key={d} type="button" aria-pressed={days.includes(i)} onClick={() => setDays((x) => (x.includes(i) ? x.filter((y) => y !== i) : [...x, i].sort()))}
-                className={`min-h-11 min-w-12 rounded-lg px-2 text-sm font-semibold ${days.includes(i) ? "bg-gray-900 text-white" : "border border-gray-300 bg-white"}`}>
+              <button
+                key={d}
+                type="button"
+                aria-pressed={days.includes(i)}
+                onClick={() => setDays((x) => (x.includes(i) ? x.filter((y) => y !== i) : [...x, i].sort()))}
+                className={`min-h-11 min-w-12 rounded-lg px-2 text-sm font-semibold ${days.includes(i) ? "bg-gray-900 text-white" : "border border-gray-300 bg-white"}`}
+              >
                 {d}
               </button>
             ))}
           </div>
-          {errors.daysOfWeek && <p role="alert" className="text-sm text-red-700">{errors.daysOfWeek.join(" ")}</p>}
+          {errors.daysOfWeek && (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.daysOfWeek.join(" ")}
+            </p>
+          )}
         </fieldset>
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : w ? "Save window" : "Add window"}</Button>
-          {w && <Button type="button" variant="ghost" disabled={pending} onClick={() => startT(async () => { const r = await deleteAvailabilityWindowAction({ id: w.id }); if (!r.ok) setMessage({ ok: false, text: r.error }); })}>Delete</Button>}
-          {w && <span className="text-sm text-gray-500">{w.itemCount} item{w.itemCount === 1 ? "" : "s"}</span>}
-          {message && <span role={message.ok ? "status" : "alert"} className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</span>}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : w ? "Save window" : "Add window"}
+          </Button>
+          {w && (
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={pending}
+              onClick={() =>
+                startT(async () => {
+                  const r = await deleteAvailabilityWindowAction({ id: w.id });
+                  if (!r.ok) setMessage({ ok: false, text: r.error });
+                })
+              }
+            >
+              Delete
+            </Button>
+          )}
+          {w && (
+            <span className="text-sm text-gray-500">
+              {w.itemCount} item{w.itemCount === 1 ? "" : "s"}
+            </span>
+          )}
+          {message && (
+            <span
+              role={message.ok ? "status" : "alert"}
+              className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
+            >
+              {message.text}
+            </span>
+          )}
         </div>
       </form>
     </Card>

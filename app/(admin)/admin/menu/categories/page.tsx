@@ -14,7 +14,9 @@ export default async function CategoriesPage() {
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold">Menu</h1>
       <SectionTabs label="Menu sections" tabs={MENU_TABS} current="categories" />
-      <p className="text-sm text-gray-600">The order pads show categories in this order. Hidden categories stay on past orders but not on the pads.</p>
+      <p className="text-sm text-gray-600">
+        The order pads show categories in this order. Hidden categories stay on past orders but not on the pads.
+      </p>
       <CategoryManager categories={menu.categories} stations={menu.stations} />
     </div>
   );

@@ -15,11 +15,18 @@ export default async function ModifiersPage() {
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold">Menu</h1>
       <SectionTabs label="Menu sections" tabs={MENU_TABS} current="modifiers" />
-      <p className="text-sm text-gray-600">Groups are shared: one change reaches every item that uses the group. Attach groups to items on the item page.</p>
+      <p className="text-sm text-gray-600">
+        Groups are shared: one change reaches every item that uses the group. Attach groups to items on the item page.
+      </p>
       {menu.modifierGroups.map((g) => (
         <ModifierGroupEditor key={g.id} group={g} currency={menu.currency} routing={routing} />
       ))}
-      <ModifierGroupEditor key={`new-${menu.modifierGroups.length}`} group={null} currency={menu.currency} routing={routing} />
+      <ModifierGroupEditor
+        key={`new-${menu.modifierGroups.length}`}
+        group={null}
+        currency={menu.currency}
+        routing={routing}
+      />
     </div>
   );
 }

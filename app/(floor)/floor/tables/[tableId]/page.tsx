@@ -38,7 +38,15 @@ export default async function TablePage({ params }: { params: Promise<{ tableId:
   );
 }
 
-async function OrderPadLoader({ ctx, table, orderId }: { ctx: Ctx; table: Awaited<ReturnType<typeof getTable>>; orderId: string }) {
+async function OrderPadLoader({
+  ctx,
+  table,
+  orderId,
+}: {
+  ctx: Ctx;
+  table: Awaited<ReturnType<typeof getTable>>;
+  orderId: string;
+}) {
   const [order, menu] = await Promise.all([getOrder(ctx, { orderId }), getOrderPadMenu(ctx)]);
   return (
     <OrderPad

@@ -6,4 +6,8 @@ import { startStockCount, startStockCountSchema } from "@/lib/inventory/start-st
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ counts: await listStockCounts(ctx) }));
 
 /** POST { note?, ingredientIds? } → an OPEN count with expected quantities snapshotted. */
-export const POST = route({ roles: MANAGERS, body: startStockCountSchema }, async ({ ctx, body }) => startStockCount(ctx, body), 201);
+export const POST = route(
+  { roles: MANAGERS, body: startStockCountSchema },
+  async ({ ctx, body }) => startStockCount(ctx, body),
+  201,
+);

@@ -6,4 +6,8 @@ import { createIngredient, createIngredientSchema } from "@/lib/inventory/create
 /** GET /api/v1/inventory/ingredients → ingredients with on-hand stock, value, low flag, reorder suggestion. */
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ ingredients: await listIngredients(ctx) }));
 
-export const POST = route({ roles: MANAGERS, body: createIngredientSchema }, async ({ ctx, body }) => createIngredient(ctx, body), 201);
+export const POST = route(
+  { roles: MANAGERS, body: createIngredientSchema },
+  async ({ ctx, body }) => createIngredient(ctx, body),
+  201,
+);

@@ -6,4 +6,8 @@ import { createPurchaseOrder, createPurchaseOrderSchema } from "@/lib/inventory/
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ purchaseOrders: await listPurchaseOrders(ctx) }));
 
 /** POST { supplierId, expectedAt?, notes?, lines: [{ ingredientId, quantityOrdered (purchase units), unitCostCents? }] } → DRAFT */
-export const POST = route({ roles: MANAGERS, body: createPurchaseOrderSchema }, async ({ ctx, body }) => createPurchaseOrder(ctx, body), 201);
+export const POST = route(
+  { roles: MANAGERS, body: createPurchaseOrderSchema },
+  async ({ ctx, body }) => createPurchaseOrder(ctx, body),
+  201,
+);

@@ -7,4 +7,8 @@ import { createReorderDrafts, createReorderDraftsSchema } from "@/lib/inventory/
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ groups: await getReorderList(ctx) }));
 
 /** POST /api/v1/inventory/reorder { supplierIds } → one draft purchase order per supplier. */
-export const POST = route({ roles: MANAGERS, body: createReorderDraftsSchema }, async ({ ctx, body }) => ({ purchaseOrders: await createReorderDrafts(ctx, body) }), 201);
+export const POST = route(
+  { roles: MANAGERS, body: createReorderDraftsSchema },
+  async ({ ctx, body }) => ({ purchaseOrders: await createReorderDrafts(ctx, body) }),
+  201,
+);

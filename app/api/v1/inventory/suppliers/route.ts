@@ -6,4 +6,8 @@ import { supplierFieldsSchema } from "@/lib/inventory/supplier-fields";
 
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ suppliers: await listSuppliers(ctx) }));
 
-export const POST = route({ roles: MANAGERS, body: supplierFieldsSchema }, async ({ ctx, body }) => saveSupplier(ctx, { fields: body }), 201);
+export const POST = route(
+  { roles: MANAGERS, body: supplierFieldsSchema },
+  async ({ ctx, body }) => saveSupplier(ctx, { fields: body }),
+  201,
+);

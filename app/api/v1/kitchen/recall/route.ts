@@ -4,4 +4,6 @@ import { recallSchema } from "@/lib/kitchen/schemas";
 import { recallTicket } from "@/lib/kitchen/recall-ticket";
 
 /** POST /api/v1/kitchen/recall { station, ticket? } — bring back the last bumped ticket. */
-export const POST = route({ roles: KITCHEN_ACTORS, body: recallSchema }, async ({ ctx, body }) => recallTicket(ctx, body));
+export const POST = route({ roles: KITCHEN_ACTORS, body: recallSchema }, async ({ ctx, body }) =>
+  recallTicket(ctx, body),
+);

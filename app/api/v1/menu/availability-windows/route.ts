@@ -5,4 +5,8 @@ import { saveAvailabilityWindow, saveAvailabilityWindowSchema } from "@/lib/menu
 
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ windows: (await getMenuAdmin(ctx)).windows }));
 
-export const POST = route({ roles: MANAGERS, body: saveAvailabilityWindowSchema }, async ({ ctx, body }) => saveAvailabilityWindow(ctx, { ...body, id: undefined }), 201);
+export const POST = route(
+  { roles: MANAGERS, body: saveAvailabilityWindowSchema },
+  async ({ ctx, body }) => saveAvailabilityWindow(ctx, { ...body, id: undefined }),
+  201,
+);

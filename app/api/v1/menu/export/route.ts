@@ -4,4 +4,6 @@ import { csvResponse } from "@/lib/csv/http";
 import { exportMenuCsv } from "@/lib/menu/export-menu-csv";
 
 /** GET /api/v1/menu/export → menu.csv (the import format). */
-export const GET = route({ roles: MANAGERS }, async ({ ctx }) => csvResponse(await exportMenuCsv(ctx), `menu-${new Date().toISOString().slice(0, 10)}.csv`));
+export const GET = route({ roles: MANAGERS }, async ({ ctx }) =>
+  csvResponse(await exportMenuCsv(ctx), `menu-${new Date().toISOString().slice(0, 10)}.csv`),
+);

@@ -11,5 +11,6 @@ import { importMenuCsv } from "@/lib/menu/import-menu-csv";
  */
 export const POST = route(
   { roles: MANAGERS, query: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }) },
-  async ({ ctx, req, query }) => importMenuCsv(ctx, { csv: await readCsvBody(req), dryRun: query.dryRun === "1" || query.dryRun === "true" }),
+  async ({ ctx, req, query }) =>
+    importMenuCsv(ctx, { csv: await readCsvBody(req), dryRun: query.dryRun === "1" || query.dryRun === "true" }),
 );

@@ -7,4 +7,8 @@ import { createMenuItem, createMenuItemSchema } from "@/lib/menu/create-menu-ite
 export const GET = route({ roles: MANAGERS }, async ({ ctx }) => getMenuAdmin(ctx));
 
 /** POST /api/v1/menu/items { name, categoryId, priceCents, … } */
-export const POST = route({ roles: MANAGERS, body: createMenuItemSchema }, async ({ ctx, body }) => createMenuItem(ctx, body), 201);
+export const POST = route(
+  { roles: MANAGERS, body: createMenuItemSchema },
+  async ({ ctx, body }) => createMenuItem(ctx, body),
+  201,
+);

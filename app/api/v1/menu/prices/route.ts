@@ -6,4 +6,6 @@ import { bulkChangePrices, bulkChangePricesSchema } from "@/lib/menu/bulk-change
  * POST /api/v1/menu/prices { itemIds, change: { mode: "PERCENT", bps, roundTo? } | { mode: "AMOUNT", deltaCents, roundTo? } }
  * All or nothing; each change audited.
  */
-export const POST = route({ roles: MANAGERS, body: bulkChangePricesSchema }, async ({ ctx, body }) => bulkChangePrices(ctx, body));
+export const POST = route({ roles: MANAGERS, body: bulkChangePricesSchema }, async ({ ctx, body }) =>
+  bulkChangePrices(ctx, body),
+);

@@ -9,9 +9,12 @@ import { orderStatusBodySchema } from "@/lib/orders/schemas";
 const params = z.object({ orderId: idSchema });
 
 /** GET /api/v1/orders/:orderId (floor view, with prices). */
-export const GET = route({ roles: ORDER_READERS, params }, async ({ ctx, params }) => ({ order: await getOrder(ctx, params) }));
+export const GET = route({ roles: ORDER_READERS, params }, async ({ ctx, params }) => ({
+  order: await getOrder(ctx, params),
+}));
 
 /** PATCH /api/v1/orders/:orderId { status: SERVED | CLOSED | VOIDED, reason? } (roles per status in the use case). */
-export const PATCH = route({ roles: ORDER_TAKERS, params, body: orderStatusBodySchema }, async ({ ctx, params, body }) =>
-  updateOrderStatus(ctx, { ...body, orderId: params.orderId }),
+export const PATCH = route(
+  { roles: ORDER_TAKERS, params, body: orderStatusBodySchema },
+  async ({ ctx, params, body }) => updateOrderStatus(ctx, { ...body, orderId: params.orderId }),
 );

@@ -16,8 +16,13 @@ export default async function CountPage({ params }: { params: Promise<{ id: stri
   const location = await getLocation(ctx);
   return (
     <div className="max-w-5xl space-y-4">
-      <Link href="/admin/inventory/counts" className="text-sm font-semibold text-gray-600 hover:underline">← Stock counts</Link>
-      <h1 className="text-2xl font-bold">{count.note || "Stock count"} <span className="text-base font-normal text-gray-500">({count.status.toLowerCase()})</span></h1>
+      <Link href="/admin/inventory/counts" className="text-sm font-semibold text-gray-600 hover:underline">
+        ← Stock counts
+      </Link>
+      <h1 className="text-2xl font-bold">
+        {count.note || "Stock count"}{" "}
+        <span className="text-base font-normal text-gray-500">({count.status.toLowerCase()})</span>
+      </h1>
       <CountSheet count={count} currency={location.currency} />
     </div>
   );

@@ -12,7 +12,9 @@ export default async function NewIngredientPage() {
   const suppliers = await listSuppliers(ctx);
   return (
     <div className="max-w-3xl space-y-4">
-      <Link href="/admin/inventory" className="text-sm font-semibold text-gray-600 hover:underline">← Inventory</Link>
+      <Link href="/admin/inventory" className="text-sm font-semibold text-gray-600 hover:underline">
+        ← Inventory
+      </Link>
       <h1 className="text-2xl font-bold">New ingredient</h1>
       <IngredientForm ingredient={null} suppliers={suppliers} hasHistory={false} />
     </div>

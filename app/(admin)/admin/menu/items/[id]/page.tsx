@@ -20,10 +20,17 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const [menu, history] = await Promise.all([getMenuAdmin(ctx), getPriceHistory(ctx, id)]);
   return (
     <div className="max-w-4xl space-y-4">
-      <Link href="/admin/menu" className="text-sm font-semibold text-gray-600 hover:underline">← Menu</Link>
+      <Link href="/admin/menu" className="text-sm font-semibold text-gray-600 hover:underline">
+        ← Menu
+      </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{item.name}</h1>
-        <Link href={`/admin/inventory/recipes?item=${item.id}`} className="text-sm font-semibold text-gray-700 underline">Recipe & plate cost</Link>
+        <Link
+          href={`/admin/inventory/recipes?item=${item.id}`}
+          className="text-sm font-semibold text-gray-700 underline"
+        >
+          Recipe & plate cost
+        </Link>
       </div>
       <ItemForm item={item} options={menu} />
       <Card title="Price history">
@@ -34,10 +41,18 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
             {history.map((h) => (
               <li key={h.at} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>
-                  {h.fromCents !== null ? formatCents(h.fromCents, menu.currency) : "?"} → <strong>{h.toCents !== null ? formatCents(h.toCents, menu.currency) : "?"}</strong>
+                  {h.fromCents !== null ? formatCents(h.fromCents, menu.currency) : "?"} →{" "}
+                  <strong>{h.toCents !== null ? formatCents(h.toCents, menu.currency) : "?"}</strong>
                   <span className="text-gray-500"> · {h.via}</span>
                 </span>
-                <span className="text-gray-500">{h.by}, {new Date(h.at).toLocaleString("en-US", { timeZone: menu.timezone, dateStyle: "medium", timeStyle: "short" })}</span>
+                <span className="text-gray-500">
+                  {h.by},{" "}
+                  {new Date(h.at).toLocaleString("en-US", {
+                    timeZone: menu.timezone,
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  })}
+                </span>
               </li>
             ))}
           </ul>

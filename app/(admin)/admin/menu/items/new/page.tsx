@@ -12,7 +12,9 @@ export default async function NewItemPage() {
   const menu = await getMenuAdmin(ctx);
   return (
     <div className="max-w-4xl space-y-4">
-      <Link href="/admin/menu" className="text-sm font-semibold text-gray-600 hover:underline">← Menu</Link>
+      <Link href="/admin/menu" className="text-sm font-semibold text-gray-600 hover:underline">
+        ← Menu
+      </Link>
       <h1 className="text-2xl font-bold">New menu item</h1>
       <ItemForm item={null} options={menu} />
     </div>

@@ -9,7 +9,13 @@ import type { ActionResult } from "@/lib/http/action";
  * "3 guests" in the order pad's header; a tap opens a stepper to change the party size after
  * seating. The server validates again (1..99, not below a seat that has lines).
  */
-export function GuestCount({ count, onSave }: { count: number; onSave: (guestCount: number) => Promise<ActionResult<unknown>> }) {
+export function GuestCount({
+  count,
+  onSave,
+}: {
+  count: number;
+  onSave: (guestCount: number) => Promise<ActionResult<unknown>>;
+}) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(count);
   const [pending, setPending] = useState(false);
@@ -62,18 +68,40 @@ export function GuestCount({ count, onSave }: { count: number; onSave: (guestCou
         {count} {count === 1 ? "guest" : "guests"} <span aria-hidden>▾</span>
       </button>
       {open && (
-        <div id={panelId} role="dialog" aria-labelledby={`${panelId}-title`} className="absolute left-0 top-full z-40 mt-1 w-64 space-y-3 rounded-xl bg-white p-3 shadow-xl ring-1 ring-gray-200">
+        <div
+          id={panelId}
+          role="dialog"
+          aria-labelledby={`${panelId}-title`}
+          className="absolute left-0 top-full z-40 mt-1 w-64 space-y-3 rounded-xl bg-white p-3 shadow-xl ring-1 ring-gray-200"
+        >
           <p id={`${panelId}-title`} className="text-sm font-bold text-gray-600">
             Number of guests
           </p>
           <div className="flex items-center justify-between gap-2">
-            <button type="button" aria-label="One guest fewer" disabled={value <= 1 || pending} onClick={() => setValue((v) => v - 1)} className={step}>
+            <button
+              type="button"
+              aria-label="One guest fewer"
+              disabled={value <= 1 || pending}
+              onClick={() => setValue((v) => v - 1)}
+              className={step}
+            >
               −
             </button>
-            <output aria-live="polite" aria-describedby={error ? errorId : undefined} data-testid="guest-count-value" className="text-2xl font-black">
+            <output
+              aria-live="polite"
+              aria-describedby={error ? errorId : undefined}
+              data-testid="guest-count-value"
+              className="text-2xl font-black"
+            >
               {value}
             </output>
-            <button type="button" aria-label="One guest more" disabled={value >= MAX_GUESTS || pending} onClick={() => setValue((v) => v + 1)} className={step}>
+            <button
+              type="button"
+              aria-label="One guest more"
+              disabled={value >= MAX_GUESTS || pending}
+              onClick={() => setValue((v) => v + 1)}
+              className={step}
+            >
               +
             </button>
           </div>
@@ -82,7 +110,12 @@ export function GuestCount({ count, onSave }: { count: number; onSave: (guestCou
               {error}
             </p>
           )}
-          <Button className="w-full" disabled={pending || value === count} onClick={save} data-testid="guest-count-save">
+          <Button
+            className="w-full"
+            disabled={pending || value === count}
+            onClick={save}
+            data-testid="guest-count-save"
+          >
             {pending ? "Saving…" : `Seat ${value} ${value === 1 ? "guest" : "guests"}`}
           </Button>
         </div>

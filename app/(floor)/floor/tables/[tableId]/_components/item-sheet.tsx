@@ -56,7 +56,9 @@ export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClo
 
   function addAllergy(label: string) {
     const tag = `ALLERGY: ${label.toLowerCase()}`;
-    setNotes((n) => (n.toLowerCase().includes(tag.toLowerCase()) ? n : [n.trim(), tag].filter(Boolean).join("; ").slice(0, 200)));
+    setNotes((n) =>
+      n.toLowerCase().includes(tag.toLowerCase()) ? n : [n.trim(), tag].filter(Boolean).join("; ").slice(0, 200),
+    );
   }
 
   function save() {
@@ -98,20 +100,33 @@ export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClo
             </h2>
             <p className="text-gray-600">{formatCents(item.priceCents, currency)}</p>
           </div>
-          <button type="button" onClick={onClose} className="min-h-11 min-w-11 rounded-lg text-2xl hover:bg-gray-100" aria-label="Close">
+          <button
+            type="button"
+            onClick={onClose}
+            className="min-h-11 min-w-11 rounded-lg text-2xl hover:bg-gray-100"
+            aria-label="Close"
+          >
             ×
           </button>
         </header>
         <div className="flex-1 space-y-5 overflow-y-auto p-4">
           {item.allergens.length > 0 && (
-            <p role="note" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-3 font-semibold text-amber-900">
+            <p
+              role="note"
+              className="rounded-lg border-2 border-amber-400 bg-amber-50 p-3 font-semibold text-amber-900"
+            >
               ⚠ Contains: {item.allergens.map((a) => ALLERGEN_LABEL[a] ?? a).join(", ")}
             </p>
           )}
           {groups.map((g) => {
             const count = g.modifiers.filter((m) => selected.includes(m.id)).length;
             const problem = touched ? problems.find((p) => p.groupId === g.id) : undefined;
-            const rule = g.minSelect === g.maxSelect ? `choose ${g.minSelect}` : g.minSelect > 0 ? `choose ${g.minSelect}–${g.maxSelect}` : `up to ${g.maxSelect}`;
+            const rule =
+              g.minSelect === g.maxSelect
+                ? `choose ${g.minSelect}`
+                : g.minSelect > 0
+                  ? `choose ${g.minSelect}–${g.maxSelect}`
+                  : `up to ${g.maxSelect}`;
             return (
               <fieldset key={g.id} aria-describedby={problem ? `problem-${g.id}` : undefined}>
                 <legend className="mb-2 flex w-full items-baseline justify-between">
@@ -155,13 +170,23 @@ export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClo
             <div>
               <p className="mb-2 text-lg font-bold">Quantity</p>
               <div className="flex items-center gap-2">
-                <Button variant="secondary" className="min-w-14 text-2xl" aria-label="Fewer" onClick={() => setQuantity((q) => Math.max(1, q - 1))}>
+                <Button
+                  variant="secondary"
+                  className="min-w-14 text-2xl"
+                  aria-label="Fewer"
+                  onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+                >
                   −
                 </Button>
                 <span className="w-10 text-center text-2xl font-black" aria-live="polite" data-testid="sheet-quantity">
                   {quantity}
                 </span>
-                <Button variant="secondary" className="min-w-14 text-2xl" aria-label="More" onClick={() => setQuantity((q) => Math.min(50, q + 1))}>
+                <Button
+                  variant="secondary"
+                  className="min-w-14 text-2xl"
+                  aria-label="More"
+                  onClick={() => setQuantity((q) => Math.min(50, q + 1))}
+                >
                   +
                 </Button>
               </div>
@@ -217,10 +242,17 @@ export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClo
               className="w-full rounded-xl border-2 border-gray-300 p-3 text-lg"
               placeholder="e.g. no onions, sauce on the side"
             />
-            <p className="mt-2 text-sm font-semibold text-gray-600">Guest allergy (adds a warning the kitchen cannot miss):</p>
+            <p className="mt-2 text-sm font-semibold text-gray-600">
+              Guest allergy (adds a warning the kitchen cannot miss):
+            </p>
             <div className="mt-1 flex flex-wrap gap-2">
               {GUEST_ALLERGIES.map((a) => (
-                <button key={a} type="button" onClick={() => addAllergy(a)} className="min-h-11 rounded-full border-2 border-red-300 px-3 text-sm font-semibold text-red-800">
+                <button
+                  key={a}
+                  type="button"
+                  onClick={() => addAllergy(a)}
+                  className="min-h-11 rounded-full border-2 border-red-300 px-3 text-sm font-semibold text-red-800"
+                >
                   {a}
                 </button>
               ))}
@@ -229,7 +261,12 @@ export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClo
         </div>
         <footer className="flex items-center justify-between gap-3 border-t border-gray-200 p-4">
           <span className="text-xl font-black">{formatCents((item.priceCents + extra) * quantity, currency)}</span>
-          <Button className="min-h-14 flex-1 text-lg" onClick={save} disabled={touched && problems.length > 0} data-testid="sheet-save">
+          <Button
+            className="min-h-14 flex-1 text-lg"
+            onClick={save}
+            disabled={touched && problems.length > 0}
+            data-testid="sheet-save"
+          >
             {line ? "Update line" : "Add to order"}
           </Button>
         </footer>

@@ -9,7 +9,15 @@ import type { MenuItemView, MenuView } from "./types";
  * Categories down the side, dishes as big touch targets. 86'd dishes and dishes outside their
  * time window ("from 11:00") are shown but not tappable, so a server can answer the guest.
  */
-export function MenuPanel({ menu, onPick, disabled }: { menu: MenuView; onPick: (item: MenuItemView, categoryName: string) => void; disabled: boolean }) {
+export function MenuPanel({
+  menu,
+  onPick,
+  disabled,
+}: {
+  menu: MenuView;
+  onPick: (item: MenuItemView, categoryName: string) => void;
+  disabled: boolean;
+}) {
   const [categoryId, setCategoryId] = useState(menu.categories[0]?.id ?? null);
   const category = menu.categories.find((c) => c.id === categoryId) ?? menu.categories[0];
   if (!category) return <p className="p-6 text-lg text-gray-600">Nothing is on the menu right now.</p>;
@@ -28,7 +36,10 @@ export function MenuPanel({ menu, onPick, disabled }: { menu: MenuView; onPick: 
           </button>
         ))}
       </nav>
-      <ul className="grid min-h-0 flex-1 auto-rows-min grid-cols-3 gap-2 overflow-y-auto pb-2" aria-label={`${category.name} dishes`}>
+      <ul
+        className="grid min-h-0 flex-1 auto-rows-min grid-cols-3 gap-2 overflow-y-auto pb-2"
+        aria-label={`${category.name} dishes`}
+      >
         {category.items.map((item) => {
           const unavailable = item.is86d || item.availableFrom !== null;
           return (
@@ -47,15 +58,26 @@ export function MenuPanel({ menu, onPick, disabled }: { menu: MenuView; onPick: 
                   {item.is86d ? (
                     <span className="rounded bg-gray-700 px-1.5 text-xs font-bold uppercase text-white">86&apos;d</span>
                   ) : item.availableFrom ? (
-                    <span className="whitespace-nowrap rounded bg-gray-700 px-1.5 text-xs font-bold text-white">from {item.availableFrom}</span>
+                    <span className="whitespace-nowrap rounded bg-gray-700 px-1.5 text-xs font-bold text-white">
+                      from {item.availableFrom}
+                    </span>
                   ) : (
-                    <span className="text-sm text-gray-700">{formatCents(item.priceCents, menu.location.currency)}</span>
+                    <span className="text-sm text-gray-700">
+                      {formatCents(item.priceCents, menu.location.currency)}
+                    </span>
                   )}
-                  {item.availableFrom && !item.is86d && <span className="text-sm">{formatCents(item.priceCents, menu.location.currency)}</span>}
-                  {item.modifierGroups.length > 0 && !unavailable && <span className="text-xs text-gray-500">options</span>}
+                  {item.availableFrom && !item.is86d && (
+                    <span className="text-sm">{formatCents(item.priceCents, menu.location.currency)}</span>
+                  )}
+                  {item.modifierGroups.length > 0 && !unavailable && (
+                    <span className="text-xs text-gray-500">options</span>
+                  )}
                 </span>
                 {item.allergens.length > 0 && (
-                  <span className="mt-1 line-clamp-2 text-[11px] font-semibold uppercase leading-tight text-amber-800" title="Allergens">
+                  <span
+                    className="mt-1 line-clamp-2 text-[11px] font-semibold uppercase leading-tight text-amber-800"
+                    title="Allergens"
+                  >
                     ⚠ {item.allergens.map((a) => ALLERGEN_LABEL[a] ?? a).join(" · ")}
                   </span>
                 )}

@@ -16,7 +16,10 @@ export function OpenTable({ table }: { table: TableView }) {
   return (
     <div className="mx-auto mt-8 max-w-xl space-y-6 rounded-2xl bg-white p-6 shadow-sm">
       <h1 className="text-3xl font-black">
-        Table {table.label} <span className="text-lg font-semibold text-gray-500">· {table.area.name} · {table.seats} seats</span>
+        Table {table.label}{" "}
+        <span className="text-lg font-semibold text-gray-500">
+          · {table.area.name} · {table.seats} seats
+        </span>
       </h1>
       <fieldset>
         <legend className="mb-3 text-lg font-bold">How many guests?</legend>

@@ -13,7 +13,15 @@ import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
 import { canMoveOrder } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
 import type { ActionResult } from "@/lib/http/action";
-import { fireCourseAction, flagTableAction, markServedAction, sendOrderAction, setGuestCountAction, updateOrderStatusAction, voidItemAction } from "../../../actions";
+import {
+  fireCourseAction,
+  flagTableAction,
+  markServedAction,
+  sendOrderAction,
+  setGuestCountAction,
+  updateOrderStatusAction,
+  voidItemAction,
+} from "../../../actions";
 import { useFloorRealtime } from "../../../_components/use-floor-realtime";
 import { GuestCount } from "./guest-count";
 import { ItemSheet } from "./item-sheet";
@@ -97,7 +105,12 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
       computeTotals(
         [
           ...order.items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
-          ...draft.lines.map((l) => ({ unitPriceCents: l.unitPriceCents, modifiersCents: l.modifiersCents, quantity: l.quantity, taxRateBps: l.taxRateBps })),
+          ...draft.lines.map((l) => ({
+            unitPriceCents: l.unitPriceCents,
+            modifiersCents: l.modifiersCents,
+            quantity: l.quantity,
+            taxRateBps: l.taxRateBps,
+          })),
         ],
         menu.location.taxRateBps,
       ),
@@ -154,19 +167,32 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
     }
     setSending(true);
     setSendError(null);
-    let res: ActionResult<{ fireBatch: number | null; firedItemIds: string[]; heldItemIds: string[]; replayed: boolean }>;
+    let res: ActionResult<{
+      fireBatch: number | null;
+      firedItemIds: string[];
+      heldItemIds: string[];
+      replayed: boolean;
+    }>;
     try {
       res = await sendOrderAction({ orderId, idempotencyKey: attempt.key, ...attempt.body });
     } catch {
       setSending(false);
-      setSendError({ message: "No answer from the server. The order is kept on this tablet: tap Retry — it cannot be sent twice.", lines: {} });
+      setSendError({
+        message: "No answer from the server. The order is kept on this tablet: tap Retry — it cannot be sent twice.",
+        lines: {},
+      });
       return;
     }
     setSending(false);
     if (res.ok) {
       setDraft(() => ({ lines: [], holdCourses: [], pendingSend: null }));
       const held = res.data.heldItemIds.length;
-      flash("ok", res.data.fireBatch ? `Sent to kitchen${held ? ` · ${held} held` : ""}${res.data.replayed ? " (already received)" : ""}` : `Saved · ${held} held`);
+      flash(
+        "ok",
+        res.data.fireBatch
+          ? `Sent to kitchen${held ? ` · ${held} held` : ""}${res.data.replayed ? " (already received)" : ""}`
+          : `Saved · ${held} held`,
+      );
       refresh();
       return;
     }
@@ -177,7 +203,8 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
     // A real refusal (86'd, invalid, out of stock…): unlock the draft so it can be fixed.
     setDraft((d) => ({ ...d, pendingSend: null }));
     setSendError({ message: res.error, lines: lineErrors(res.fieldErrors) });
-    if (res.code === "UNAVAILABLE_ITEM" || res.code === "OUT_OF_STOCK") void qc.invalidateQueries({ queryKey: ["order-pad-menu"] });
+    if (res.code === "UNAVAILABLE_ITEM" || res.code === "OUT_OF_STOCK")
+      void qc.invalidateQueries({ queryKey: ["order-pad-menu"] });
   }
 
   async function run<T>(fn: () => Promise<ActionResult<T>>, ok: string): Promise<boolean> {
@@ -208,7 +235,10 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
       {/* One line at 1024 px: the title side shrinks (truncates), the buttons never wrap. */}
       <div className="flex items-center justify-between gap-2 whitespace-nowrap" data-testid="pad-header">
         <div className="flex min-w-0 items-center gap-2">
-          <Link href="/floor" className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-white px-3 font-semibold shadow-sm">
+          <Link
+            href="/floor"
+            className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-white px-3 font-semibold shadow-sm"
+          >
             ← Floor
           </Link>
           <h1 className="shrink-0 text-2xl font-black">Table {table.label}</h1>
@@ -224,8 +254,14 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
               return res;
             }}
           />
-          {order.server && <span className="min-w-0 truncate text-base font-semibold text-gray-600">· {order.server.name}</span>}
-          <span data-testid="order-status" data-status={order.status} className={`shrink-0 rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}>
+          {order.server && (
+            <span className="min-w-0 truncate text-base font-semibold text-gray-600">· {order.server.name}</span>
+          )}
+          <span
+            data-testid="order-status"
+            data-status={order.status}
+            className={`shrink-0 rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}
+          >
             {order.status.replace("_", " ").toLowerCase()}
           </span>
         </div>
@@ -234,7 +270,12 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           <Button
             variant="secondary"
             disabled={busy}
-            onClick={() => run(() => flagTableAction({ tableId: table.id, attention: table.status !== "NEEDS_ATTENTION" }), "Table updated").then(() => router.refresh())}
+            onClick={() =>
+              run(
+                () => flagTableAction({ tableId: table.id, attention: table.status !== "NEEDS_ATTENTION" }),
+                "Table updated",
+              ).then(() => router.refresh())
+            }
           >
             {table.status === "NEEDS_ATTENTION" ? "Clear attention" : "Needs attention"}
           </Button>
@@ -245,7 +286,10 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
               title={draft.lines.length ? "Send or remove the unsent lines first" : undefined}
               onClick={async () => {
                 if (!window.confirm(`Close table ${table.label}? Held or unsent lines are dropped.`)) return;
-                if (await run(() => updateOrderStatusAction({ orderId, status: "CLOSED" }), `Table ${table.label} closed`)) router.push("/floor");
+                if (
+                  await run(() => updateOrderStatusAction({ orderId, status: "CLOSED" }), `Table ${table.label} closed`)
+                )
+                  router.push("/floor");
               }}
             >
               Close table
@@ -256,13 +300,26 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
 
       {/* In the layout flow (never over the menu or the ticket): the panels below shrink and scroll. */}
       {showReady && (
-        <div role="alert" data-testid="food-ready" className="flex shrink-0 items-center justify-between gap-3 rounded-xl bg-green-700 py-1 pl-4 pr-1 font-bold text-white">
+        <div
+          role="alert"
+          data-testid="food-ready"
+          className="flex shrink-0 items-center justify-between gap-3 rounded-xl bg-green-700 py-1 pl-4 pr-1 font-bold text-white"
+        >
           <span className="truncate text-lg">Food ready at the pass — {readyCount} item(s)</span>
           <span className="flex shrink-0 items-center gap-1">
-            <Button variant="secondary" disabled={busy} onClick={() => run(() => markServedAction({ orderId }), "Marked served")}>
+            <Button
+              variant="secondary"
+              disabled={busy}
+              onClick={() => run(() => markServedAction({ orderId }), "Marked served")}
+            >
               Mark served
             </Button>
-            <button type="button" aria-label="Hide until more food is ready" onClick={() => setReadyDismissedAt(readyCount)} className="min-h-11 min-w-11 rounded-lg text-2xl leading-none hover:bg-green-800">
+            <button
+              type="button"
+              aria-label="Hide until more food is ready"
+              onClick={() => setReadyDismissedAt(readyCount)}
+              className="min-h-11 min-w-11 rounded-lg text-2xl leading-none hover:bg-green-800"
+            >
               ×
             </button>
           </span>
@@ -318,12 +375,27 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           busy={busy}
           onEditLine={editLine}
           onRemoveLine={(key) => setDraft((d) => ({ ...d, lines: d.lines.filter((l) => l.key !== key) }))}
-          onToggleHold={(c) => setDraft((d) => ({ ...d, holdCourses: d.holdCourses.includes(c) ? d.holdCourses.filter((x) => x !== c) : [...d.holdCourses, c] }))}
+          onToggleHold={(c) =>
+            setDraft((d) => ({
+              ...d,
+              holdCourses: d.holdCourses.includes(c) ? d.holdCourses.filter((x) => x !== c) : [...d.holdCourses, c],
+            }))
+          }
           onSend={send}
           onDiscardPending={() => {
-            if (window.confirm("Unlock the order for editing? If the kitchen already got it, sending again would duplicate it.")) setDraft((d) => ({ ...d, pendingSend: null }));
+            if (
+              window.confirm(
+                "Unlock the order for editing? If the kitchen already got it, sending again would duplicate it.",
+              )
+            )
+              setDraft((d) => ({ ...d, pendingSend: null }));
           }}
-          onFire={(c) => void run(() => fireCourseAction({ orderId, course: c, idempotencyKey: crypto.randomUUID() }), `${COURSE_LABEL[c]} fired`)}
+          onFire={(c) =>
+            void run(
+              () => fireCourseAction({ orderId, course: c, idempotencyKey: crypto.randomUUID() }),
+              `${COURSE_LABEL[c]} fired`,
+            )
+          }
           onVoid={(line) => setVoiding({ line, error: null })}
         />
       </div>
@@ -337,7 +409,10 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           currency={menu.location.currency}
           onClose={() => setSheet(null)}
           onSave={(line) => {
-            setDraft((d) => ({ ...d, lines: sheet.line ? d.lines.map((l) => (l.key === line.key ? line : l)) : addLine(d.lines, line) }));
+            setDraft((d) => ({
+              ...d,
+              lines: sheet.line ? d.lines.map((l) => (l.key === line.key ? line : l)) : addLine(d.lines, line),
+            }));
             setSendError(null);
             setSheet(null);
           }}

@@ -29,7 +29,14 @@ export type DraftLine = {
 };
 
 export type SendBody = {
-  items: { menuItemId: string; quantity: number; modifierIds: string[]; seat: number | null; course: Course; notes: string }[];
+  items: {
+    menuItemId: string;
+    quantity: number;
+    modifierIds: string[];
+    seat: number | null;
+    course: Course;
+    notes: string;
+  }[];
   holdCourses: Course[];
 };
 

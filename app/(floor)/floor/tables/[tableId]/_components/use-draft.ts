@@ -50,7 +50,14 @@ export function useDraft(orderId: string | null) {
 
 export function sendBodyOf(draft: Draft): SendBody {
   return {
-    items: draft.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, modifierIds: l.modifierIds, seat: l.seat, course: l.course, notes: l.notes })),
+    items: draft.lines.map((l) => ({
+      menuItemId: l.menuItemId,
+      quantity: l.quantity,
+      modifierIds: l.modifierIds,
+      seat: l.seat,
+      course: l.course,
+      notes: l.notes,
+    })),
     holdCourses: draft.holdCourses.filter((c) => draft.lines.some((l) => l.course === c)),
   };
 }

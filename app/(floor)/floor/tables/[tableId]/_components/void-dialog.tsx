@@ -6,7 +6,19 @@ import { Button } from "@/components/ui/button";
 const REASONS = ["Guest changed mind", "Entered by mistake", "Quality issue", "Took too long", "Manager comp"];
 
 /** Ask for a void reason (required); the server checks the role again. */
-export function VoidDialog({ name, onConfirm, onClose, pending, error }: { name: string; onConfirm: (reason: string) => void; onClose: () => void; pending: boolean; error: string | null }) {
+export function VoidDialog({
+  name,
+  onConfirm,
+  onClose,
+  pending,
+  error,
+}: {
+  name: string;
+  onConfirm: (reason: string) => void;
+  onClose: () => void;
+  pending: boolean;
+  error: string | null;
+}) {
   const [reason, setReason] = useState("");
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
@@ -32,14 +44,26 @@ export function VoidDialog({ name, onConfirm, onClose, pending, error }: { name:
         </h2>
         <div className="flex flex-wrap gap-2">
           {REASONS.map((r) => (
-            <button key={r} type="button" onClick={() => setReason(r)} aria-pressed={reason === r} className={`min-h-11 rounded-full border-2 px-3 font-semibold ${reason === r ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}>
+            <button
+              key={r}
+              type="button"
+              onClick={() => setReason(r)}
+              aria-pressed={reason === r}
+              className={`min-h-11 rounded-full border-2 px-3 font-semibold ${reason === r ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}
+            >
               {r}
             </button>
           ))}
         </div>
         <label className="block">
           <span className="font-semibold">Reason (required)</span>
-          <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} className="mt-1 min-h-12 w-full rounded-xl border-2 border-gray-300 px-3 text-lg" />
+          <input
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={200}
+            className="mt-1 min-h-12 w-full rounded-xl border-2 border-gray-300 px-3 text-lg"
+          />
         </label>
         {error && (
           <p role="alert" className="font-semibold text-red-700">

@@ -11,4 +11,7 @@ const params = z.object({ id: idSchema });
 export const GET = route({ roles: MANAGERS, params }, async ({ ctx, params }) => getStockCount(ctx, params.id));
 
 /** PUT { lines: [{ ingredientId, counted | null, unit? }] } while OPEN. */
-export const PUT = route({ roles: MANAGERS, params, body: saveStockCountSchema.omit({ id: true }) }, async ({ ctx, params, body }) => saveStockCount(ctx, { ...body, id: params.id }));
+export const PUT = route(
+  { roles: MANAGERS, params, body: saveStockCountSchema.omit({ id: true }) },
+  async ({ ctx, params, body }) => saveStockCount(ctx, { ...body, id: params.id }),
+);

@@ -11,7 +11,11 @@ const params = z.object({ id: idSchema });
 
 export const GET = route({ roles: MANAGERS, params }, async ({ ctx, params }) => getIngredient(ctx, params.id));
 
-export const PUT = route({ roles: MANAGERS, params, body: ingredientFieldsSchema }, async ({ ctx, params, body }) => updateIngredient(ctx, { id: params.id, fields: body }));
+export const PUT = route({ roles: MANAGERS, params, body: ingredientFieldsSchema }, async ({ ctx, params, body }) =>
+  updateIngredient(ctx, { id: params.id, fields: body }),
+);
 
 /** DELETE archives (the ledger keeps referring to it); refused while recipes use it. */
-export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) => archiveIngredient(ctx, { id: params.id }));
+export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) =>
+  archiveIngredient(ctx, { id: params.id }),
+);

@@ -10,4 +10,7 @@ const params = z.object({ id: idSchema });
 export const GET = route({ roles: MANAGERS, params }, async ({ ctx, params }) => getPurchaseOrder(ctx, params.id));
 
 /** PUT replaces a draft's lines and notes. */
-export const PUT = route({ roles: MANAGERS, params, body: updatePurchaseOrderSchema.omit({ id: true }) }, async ({ ctx, params, body }) => updatePurchaseOrder(ctx, { ...body, id: params.id }));
+export const PUT = route(
+  { roles: MANAGERS, params, body: updatePurchaseOrderSchema.omit({ id: true }) },
+  async ({ ctx, params, body }) => updatePurchaseOrder(ctx, { ...body, id: params.id }),
+);

@@ -5,4 +5,7 @@ import { idSchema } from "@/lib/validation";
 import { saveSupplier } from "@/lib/inventory/save-supplier";
 import { supplierFieldsSchema } from "@/lib/inventory/supplier-fields";
 
-export const PUT = route({ roles: MANAGERS, params: z.object({ id: idSchema }), body: supplierFieldsSchema }, async ({ ctx, params, body }) => saveSupplier(ctx, { id: params.id, fields: body }));
+export const PUT = route(
+  { roles: MANAGERS, params: z.object({ id: idSchema }), body: supplierFieldsSchema },
+  async ({ ctx, params, body }) => saveSupplier(ctx, { id: params.id, fields: body }),
+);

@@ -7,6 +7,11 @@ import { deleteAvailabilityWindow } from "@/lib/menu/delete-availability-window"
 
 const params = z.object({ id: idSchema });
 
-export const PUT = route({ roles: MANAGERS, params, body: saveAvailabilityWindowSchema }, async ({ ctx, params, body }) => saveAvailabilityWindow(ctx, { ...body, id: params.id }));
+export const PUT = route(
+  { roles: MANAGERS, params, body: saveAvailabilityWindowSchema },
+  async ({ ctx, params, body }) => saveAvailabilityWindow(ctx, { ...body, id: params.id }),
+);
 
-export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) => deleteAvailabilityWindow(ctx, { id: params.id }));
+export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) =>
+  deleteAvailabilityWindow(ctx, { id: params.id }),
+);

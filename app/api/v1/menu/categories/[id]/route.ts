@@ -7,6 +7,11 @@ import { deleteCategory } from "@/lib/menu/delete-category";
 
 const params = z.object({ id: idSchema });
 
-export const PUT = route({ roles: MANAGERS, params, body: saveCategorySchema.omit({ id: true }) }, async ({ ctx, params, body }) => saveCategory(ctx, { ...body, id: params.id }));
+export const PUT = route(
+  { roles: MANAGERS, params, body: saveCategorySchema.omit({ id: true }) },
+  async ({ ctx, params, body }) => saveCategory(ctx, { ...body, id: params.id }),
+);
 
-export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) => deleteCategory(ctx, { id: params.id }));
+export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) =>
+  deleteCategory(ctx, { id: params.id }),
+);

@@ -12,7 +12,11 @@ const params = z.object({ id: idSchema });
 export const GET = route({ roles: MANAGERS, params }, async ({ ctx, params }) => getMenuItem(ctx, params.id));
 
 /** PUT /api/v1/menu/items/:id { …all fields } (the whole item; the form always sends everything). */
-export const PUT = route({ roles: MANAGERS, params, body: menuItemFieldsSchema }, async ({ ctx, params, body }) => updateMenuItem(ctx, { id: params.id, fields: body }));
+export const PUT = route({ roles: MANAGERS, params, body: menuItemFieldsSchema }, async ({ ctx, params, body }) =>
+  updateMenuItem(ctx, { id: params.id, fields: body }),
+);
 
 /** DELETE archives (past orders keep pointing at the item). */
-export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) => archiveMenuItem(ctx, { id: params.id }));
+export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) =>
+  archiveMenuItem(ctx, { id: params.id }),
+);

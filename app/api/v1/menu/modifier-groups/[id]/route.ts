@@ -7,6 +7,10 @@ import { deleteModifierGroup } from "@/lib/menu/delete-modifier-group";
 
 const params = z.object({ id: idSchema });
 
-export const PUT = route({ roles: MANAGERS, params, body: saveModifierGroupSchema }, async ({ ctx, params, body }) => saveModifierGroup(ctx, { ...body, id: params.id }));
+export const PUT = route({ roles: MANAGERS, params, body: saveModifierGroupSchema }, async ({ ctx, params, body }) =>
+  saveModifierGroup(ctx, { ...body, id: params.id }),
+);
 
-export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) => deleteModifierGroup(ctx, { id: params.id }));
+export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) =>
+  deleteModifierGroup(ctx, { id: params.id }),
+);

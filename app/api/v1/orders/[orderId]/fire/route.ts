@@ -10,5 +10,9 @@ import { idempotencyKeyFrom } from "@/lib/http/idempotency-header";
 export const POST = route(
   { roles: ORDER_TAKERS, params: z.object({ orderId: idSchema }), body: z.object({ course: courseSchema }) },
   async ({ ctx, params, body, req }) =>
-    fireCourse(ctx, { orderId: params.orderId, course: body.course, idempotencyKey: idempotencyKeyFrom(req, { optional: true }) }),
+    fireCourse(ctx, {
+      orderId: params.orderId,
+      course: body.course,
+      idempotencyKey: idempotencyKeyFrom(req, { optional: true }),
+    }),
 );

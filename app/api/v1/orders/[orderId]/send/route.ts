@@ -14,10 +14,17 @@ import { idempotencyKeyFrom } from "@/lib/http/idempotency-header";
  * the same key with another body → 422; while the first is still running → 409.
  */
 export const POST = route(
-  { roles: ORDER_TAKERS, params: z.object({ orderId: idSchema }), body: sendOrderSchema.omit({ orderId: true, idempotencyKey: true }) },
+  {
+    roles: ORDER_TAKERS,
+    params: z.object({ orderId: idSchema }),
+    body: sendOrderSchema.omit({ orderId: true, idempotencyKey: true }),
+  },
   async ({ ctx, params, body, req }) => {
     const idempotencyKey = idempotencyKeyFrom(req)!;
     const { replayed, ...result } = await sendOrder(ctx, { ...body, orderId: params.orderId, idempotencyKey });
-    return NextResponse.json(result, { status: 200, headers: { "x-request-id": ctx.requestId, "Idempotent-Replayed": String(replayed) } });
+    return NextResponse.json(result, {
+      status: 200,
+      headers: { "x-request-id": ctx.requestId, "Idempotent-Replayed": String(replayed) },
+    });
   },
 );

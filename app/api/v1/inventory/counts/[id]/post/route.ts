@@ -5,4 +5,6 @@ import { idSchema } from "@/lib/validation";
 import { postStockCount } from "@/lib/inventory/post-stock-count";
 
 /** POST → COUNT_CORRECTION movements for every counted variance (once). */
-export const POST = route({ roles: MANAGERS, params: z.object({ id: idSchema }) }, async ({ ctx, params }) => postStockCount(ctx, { id: params.id }));
+export const POST = route({ roles: MANAGERS, params: z.object({ id: idSchema }) }, async ({ ctx, params }) =>
+  postStockCount(ctx, { id: params.id }),
+);

@@ -6,6 +6,10 @@ import { moveCategory } from "@/lib/menu/move-category";
 
 /** POST /api/v1/menu/categories/:id/move { direction: "up" | "down" } */
 export const POST = route(
-  { roles: MANAGERS, params: z.object({ id: idSchema }), body: z.object({ direction: z.enum(["up", "down"], { error: "up or down" }) }) },
+  {
+    roles: MANAGERS,
+    params: z.object({ id: idSchema }),
+    body: z.object({ direction: z.enum(["up", "down"], { error: "up or down" }) }),
+  },
   async ({ ctx, params, body }) => moveCategory(ctx, { id: params.id, direction: body.direction }),
 );

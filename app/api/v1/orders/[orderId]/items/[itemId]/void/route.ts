@@ -7,6 +7,11 @@ import { voidOrderItem } from "@/lib/orders/void-order-item";
 
 /** POST /api/v1/orders/:orderId/items/:itemId/void { reason } — a sent item needs MANAGER/ADMIN. */
 export const POST = route(
-  { roles: ORDER_TAKERS, params: z.object({ orderId: idSchema, itemId: idSchema }), body: voidItemSchema.pick({ reason: true }) },
-  async ({ ctx, params, body }) => voidOrderItem(ctx, { orderId: params.orderId, orderItemId: params.itemId, reason: body.reason }),
+  {
+    roles: ORDER_TAKERS,
+    params: z.object({ orderId: idSchema, itemId: idSchema }),
+    body: voidItemSchema.pick({ reason: true }),
+  },
+  async ({ ctx, params, body }) =>
+    voidOrderItem(ctx, { orderId: params.orderId, orderItemId: params.itemId, reason: body.reason }),
 );
