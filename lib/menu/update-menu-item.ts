@@ -9,10 +9,10 @@ import { assertRole } from "../inventory/authorize";
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 import { assertItemRefsHere, itemData } from "./item-tenancy";
-import { menuItemFieldsSchema, type MenuItemFieldsInput } from "./menu-item-fields";
+import { menuItemFieldsSchema } from "./menu-item-fields";
 
 export const updateMenuItemSchema = z.object({ id: idSchema, fields: menuItemFieldsSchema });
-export type UpdateMenuItemInput = { id: string; fields: MenuItemFieldsInput };
+export type UpdateMenuItemInput = z.input<typeof updateMenuItemSchema>;
 
 /**
  * Save an item's fields, groups and windows in one transaction. The audit row keeps the changed

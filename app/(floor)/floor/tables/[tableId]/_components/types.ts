@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { sendOrderSchema } from "@/lib/orders/schemas";
 import type { Course } from "@/generated/prisma/enums";
 import type { OrderDetail } from "@/lib/orders/get-order";
 import type { OrderPadMenu, OrderPadItem } from "@/lib/menu/get-order-pad-menu";
@@ -28,17 +30,8 @@ export type DraftLine = {
   allergens: string[];
 };
 
-export type SendBody = {
-  items: {
-    menuItemId: string;
-    quantity: number;
-    modifierIds: string[];
-    seat: number | null;
-    course: Course;
-    notes: string;
-  }[];
-  holdCourses: Course[];
-};
+/** What the tablet posts to send: the send schema's output without the path id and the key header. */
+export type SendBody = Omit<z.output<typeof sendOrderSchema>, "orderId" | "idempotencyKey">;
 
 export type Draft = {
   lines: DraftLine[];
