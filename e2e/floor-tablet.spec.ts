@@ -232,3 +232,19 @@ test("a server tapping Void on a line the kitchen has received reads why; a mana
   await expect(mine.getByRole("button", { name: "Void" })).toBeEnabled();
   await mgr.context().close();
 });
+
+// Issue 7 item 24: a streamed pad could sit in the DOM twice (a hidden copy while React's batched
+// reveal raced hydration), so a strict locator found two. Pages now render whole (docs/adr/0015).
+test("a reloaded order pad is in the page exactly once, from the first paint", async ({ browser }) => {
+  const pad = await tabletAs(browser, "server", "3");
+  for (let i = 0; i < 5; i++) {
+    await pad.reload({ waitUntil: "commit" });
+    await expect(pad.getByTestId("order-pad")).toBeVisible();
+    const copies = await pad.evaluate(() => ({
+      pads: document.querySelectorAll("[data-testid=order-pad]").length,
+      streamed: document.querySelectorAll("div[hidden][id^='S:']").length,
+    }));
+    expect(copies).toEqual({ pads: 1, streamed: 0 });
+  }
+  await pad.context().close();
+});

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import type { Ctx } from "@/lib/auth/context";
-import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getLocation } from "@/lib/locations/get-location";
@@ -44,9 +42,7 @@ export default async function InventoryPage() {
         </div>
       </div>
       <SectionTabs label="Inventory sections" tabs={INVENTORY_TABS} current="ingredients" />
-      <Suspense fallback={<TableSkeleton label="Loading ingredients…" />}>
-        <IngredientsSection ctx={ctx} />
-      </Suspense>
+      <IngredientsSection ctx={ctx} />
     </div>
   );
 }

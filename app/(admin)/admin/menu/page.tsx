@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import type { Ctx } from "@/lib/auth/context";
-import { TableSkeleton } from "@/components/admin/table-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { MANAGERS } from "@/lib/auth/roles";
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
@@ -36,9 +34,7 @@ export default async function MenuPage({ searchParams }: { searchParams: Promise
         </div>
       </div>
       <SectionTabs label="Menu sections" tabs={MENU_TABS} current="items" />
-      <Suspense fallback={<TableSkeleton label="Loading the menu…" />}>
-        <MenuSection ctx={ctx} saved={saved} />
-      </Suspense>
+      <MenuSection ctx={ctx} saved={saved} />
     </div>
   );
 }

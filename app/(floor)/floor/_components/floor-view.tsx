@@ -34,7 +34,8 @@ const STATUS: Record<string, { label: string; tile: string; dot: string }> = {
   ORDERED: { label: "Ordered", tile: "border-amber-500 bg-amber-50", dot: "bg-amber-500" },
   FOOD_READY: {
     label: "Food ready",
-    tile: "border-green-600 bg-green-100 ring-4 ring-green-400 animate-pulse",
+    // Only a dot pulses, never the label: fading text fails contrast (and readability).
+    tile: "border-green-700 bg-green-100 ring-4 ring-green-500",
     dot: "bg-green-600",
   },
   NEEDS_ATTENTION: {
@@ -132,7 +133,15 @@ export function FloorView({
                         </span>
                       </div>
                       <div className="text-sm">
-                        <p className="font-bold">{s.label}</p>
+                        <p className="flex items-center gap-1.5 font-bold">
+                          {t.status === "FOOD_READY" && (
+                            <span
+                              aria-hidden
+                              className="h-2.5 w-2.5 rounded-full bg-green-700 motion-safe:animate-ping"
+                            />
+                          )}
+                          {s.label}
+                        </p>
                         {o ? (
                           <>
                             <p className="truncate text-gray-700">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import type { Ctx } from "@/lib/auth/context";
 import { requireUser } from "@/lib/auth/session";
 import { FLOOR_STAFF } from "@/lib/auth/roles";
@@ -10,7 +9,6 @@ import { getOrderPadMenu } from "@/lib/menu/get-order-pad-menu";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { OpenTable } from "./_components/open-table";
 import { OrderPad } from "./_components/order-pad";
-import { OrderPadSkeleton } from "./_components/order-pad-skeleton";
 import type { MenuView, OrderView } from "./_components/types";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -21,9 +19,10 @@ export const metadata: Metadata = { title: "Order pad" };
 const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
 
 /**
- * Access and the table are settled before anything streams, so a refusal answers 403 and an
- * unknown table 404 (a route-level loading.tsx would commit 200 first); only the order pad's
- * data streams in behind the skeleton.
+ * Rendered whole, nothing streamed: access and the table are settled first, so a refusal answers
+ * 403 and an unknown table 404 (a loading.tsx would commit 200 first), and no Suspense boundary
+ * streams in late (React 19.2's batched reveal can race hydration and leave a second, hidden copy
+ * of the pad in the DOM for ~300 ms: docs/adr/0015).
  */
 export default async function TablePage({ params }: { params: Promise<{ tableId: string }> }) {
   const ctx = await requireUser(FLOOR_STAFF);
@@ -31,11 +30,7 @@ export default async function TablePage({ params }: { params: Promise<{ tableId:
   if (!idSchema.safeParse(tableId).success) notFound();
   const table = await orNotFound(getTable(ctx, { tableId }));
   if (!table.openOrderId) return <OpenTable table={table} />;
-  return (
-    <Suspense fallback={<OrderPadSkeleton />}>
-      <OrderPadLoader ctx={ctx} table={table} orderId={table.openOrderId} />
-    </Suspense>
-  );
+  return <OrderPadLoader ctx={ctx} table={table} orderId={table.openOrderId} />;
 }
 
 async function OrderPadLoader({
