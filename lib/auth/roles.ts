@@ -3,10 +3,6 @@ import type { Role } from "@/generated/prisma/enums";
 export type { Role };
 export const ROLES = ["ADMIN", "MANAGER", "SERVER", "CHEF", "CASHIER", "HOST"] as const satisfies readonly Role[];
 
-export const MANAGERS = ["ADMIN", "MANAGER"] as const satisfies readonly Role[];
-export const FLOOR_STAFF = ["ADMIN", "MANAGER", "SERVER", "CASHIER", "HOST"] as const satisfies readonly Role[];
-export const KITCHEN_STAFF = ["ADMIN", "MANAGER", "CHEF"] as const satisfies readonly Role[];
-
 /** Where each role lands after sign-in. */
 export function homeFor(role: Role): string {
   switch (role) {

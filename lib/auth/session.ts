@@ -6,8 +6,8 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "../db";
 import { authOptions } from "./auth-options";
 import type { Ctx } from "./context";
-import type { Role } from "./roles";
 import { clientIp } from "../http/client-ip";
+import { can, type Permission } from "./permissions";
 import { isSessionLive } from "./user-sessions";
 
 /**
@@ -42,12 +42,12 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
 });
 
 /** For pages: signed-out → /login (and back afterwards); wrong role → the 403 page. */
-export async function requireUser(roles?: readonly Role[]): Promise<Ctx> {
+export async function requireUser(permission?: Permission): Promise<Ctx> {
   const ctx = await currentCtx();
   if (!ctx) {
     const path = (await headers()).get("x-pathname") ?? "/";
     redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   }
-  if (roles && !roles.includes(ctx.role)) forbidden();
+  if (permission && !can(ctx, permission)) forbidden();
   return ctx;
 }

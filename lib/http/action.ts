@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError, type FieldErrors } from "../errors";
 import { currentCtx } from "../auth/session";
 import type { Ctx } from "../auth/context";
-import type { Role } from "../auth/roles";
+import { assertCan, type Permission } from "../auth/permissions";
 import { assertStorableInput, fieldErrorsOf } from "../validation";
 import { dataErrorAsAppError } from "../db-errors";
 import { log } from "../log";
@@ -23,14 +23,14 @@ export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable; nothing 
  * input) calls it.
  */
 export function action<S extends z.ZodType, T>(
-  options: { roles: readonly Role[]; input: S; revalidate?: readonly string[] },
+  options: { permission: Permission; input: S; revalidate?: readonly string[] },
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
 ) {
   const run = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const ctx = await currentCtx();
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-      if (!options.roles.includes(ctx.role)) throw new AppError("FORBIDDEN", "Your role cannot do this");
+      assertCan(ctx, options.permission);
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
       assertStorableInput(input);
       const parsed = options.input.safeParse(input);

@@ -35,7 +35,7 @@ const noParams = { params: Promise.resolve({}) };
 
 describe("route() when the database is down", () => {
   it("answers 503 UNAVAILABLE with Retry-After, not 500", async () => {
-    const handler = route.route({ roles: ["SERVER"] }, async () => ({ ok: true }));
+    const handler = route.route({ permission: "orders.take" }, async () => ({ ok: true }));
     const res = await handler(req(), noParams);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
@@ -52,7 +52,7 @@ describe("route() when the database is down", () => {
 
 describe("action() when the database is down", () => {
   it("returns a clear 'unavailable, try again' result", async () => {
-    const run = action.action({ roles: ["SERVER"], input: z.object({}) }, async () => "done");
+    const run = action.action({ permission: "orders.take", input: z.object({}) }, async () => "done");
     expect(await run({})).toEqual({
       ok: false,
       code: "UNAVAILABLE",
@@ -64,7 +64,7 @@ describe("action() when the database is down", () => {
 
 describe("route(): cross-site and content-type guards run before anything else", () => {
   const handler = () =>
-    route.route({ roles: ["SERVER"], body: z.object({ n: z.number() }) }, async () => ({ ok: true }));
+    route.route({ permission: "orders.take", body: z.object({ n: z.number() }) }, async () => ({ ok: true }));
 
   it("refuses a cross-site POST with 403", async () => {
     const res = await handler()(

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { currentCtx } from "../auth/session";
 import type { Ctx } from "../auth/context";
-import type { Role } from "../auth/roles";
+import { assertCan, type Permission } from "../auth/permissions";
 import { assertStorableInput, fieldErrorsOf } from "../validation";
 import { dataErrorAsAppError } from "../db-errors";
 import { log } from "../log";
@@ -76,7 +76,7 @@ function assertSameOrigin(req: NextRequest): void {
  * `{ error: { code, message } }`.
  */
 export function route<P = Record<string, never>, B = undefined, Q = Record<string, never>>(
-  options: { roles: readonly Role[] } & Schemas<P, B, Q>,
+  options: { permission: Permission } & Schemas<P, B, Q>,
   handler: (args: RouteArgs<P, B, Q>) => Promise<unknown>,
   successStatus = 200,
 ) {
@@ -86,7 +86,7 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
       assertSameOrigin(req);
       const ctx = await currentCtx();
       if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-      if (!options.roles.includes(ctx.role)) throw new AppError("FORBIDDEN", "Your role cannot do this");
+      assertCan(ctx, options.permission);
       const api = limiter("api");
       const verdict = await api.limit(ctx.userId);
       if (!verdict.success) throw rateLimitedError(api.policy, verdict, "Too many requests; slow down");

@@ -4,13 +4,13 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { entryToBase } from "./entry-quantity";
 import { publishStockEffects } from "./publish-stock-effects";
 import { fromMilli } from "./quantity";
 import { positiveQuantitySchema } from "./schemas";
 import { ingredientsHere } from "./tenancy";
+import { assertCan } from "../auth/permissions";
 
 export const adjustStockSchema = z.object({
   ingredientId: idSchema,
@@ -23,7 +23,7 @@ export type AdjustStockInput = z.infer<typeof adjustStockSchema>;
 
 /** A manual correction outside counts/receipts (opening stock, a transfer without paperwork…). Audited. */
 export async function adjustStock(ctx: Ctx, input: AdjustStockInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const effects = await db.$transaction(async (tx) => {
     const ing = (await ingredientsHere(tx, ctx, [input.ingredientId])).get(input.ingredientId)!;
     const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);

@@ -5,13 +5,13 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export const archiveIngredientSchema = z.object({ id: idSchema });
 
 /** Archive (never delete: the ledger keeps referring to it). Refused while a recipe uses it. */
 export async function archiveIngredient(ctx: Ctx, input: z.infer<typeof archiveIngredientSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     const ing = await tx.ingredient.findFirst({
       where: { id: input.id, locationId: ctx.locationId, archivedAt: null },

@@ -5,14 +5,14 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { cancelRefusal, type PoStatus } from "./purchase-order-state";
+import { assertCan } from "../auth/permissions";
 
 export const cancelPurchaseOrderSchema = z.object({ id: idSchema, reason: text().trim().max(200).optional() });
 
 /** Cancel a draft or sent order. Refused once anything has been received (stock already moved). */
 export async function cancelPurchaseOrder(ctx: Ctx, input: z.infer<typeof cancelPurchaseOrderSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     const po = await tx.purchaseOrder.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
     if (!po) throw notFound("Purchase order");

@@ -5,12 +5,12 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export const cancelStockCountSchema = z.object({ id: idSchema });
 
 export async function cancelStockCount(ctx: Ctx, input: z.infer<typeof cancelStockCountSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     const count = await tx.stockCount.findFirst({ where: { id: input.id, locationId: ctx.locationId } });
     if (!count) throw notFound("Stock count");

@@ -4,15 +4,15 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { ingredientFieldsSchema } from "./ingredient-fields";
 import { assertSupplierHere } from "./tenancy";
+import { assertCan } from "../auth/permissions";
 
 export const createIngredientSchema = ingredientFieldsSchema;
 export type CreateIngredientInput = z.infer<typeof createIngredientSchema>;
 
 export async function createIngredient(ctx: Ctx, input: CreateIngredientInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     await assertSupplierHere(tx, ctx, input.defaultSupplierId);
     try {

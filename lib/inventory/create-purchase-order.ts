@@ -5,9 +5,9 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { idSchema, parseInput, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { poLinesSchema, type PoLinesInput } from "./purchase-order-lines";
 import { ingredientsHere } from "./tenancy";
+import { assertCan } from "../auth/permissions";
 
 export const createPurchaseOrderSchema = z.object({
   supplierId: idSchema,
@@ -18,7 +18,7 @@ export const createPurchaseOrderSchema = z.object({
 export type CreatePurchaseOrderInput = z.input<typeof createPurchaseOrderSchema>;
 
 export async function createPurchaseOrder(ctx: Ctx, raw: CreatePurchaseOrderInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const input = parseInput(createPurchaseOrderSchema, raw);
   return db.$transaction(async (tx) => {
     const supplier = await tx.supplier.findFirst({

@@ -5,9 +5,9 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { nextPoNumber } from "./create-purchase-order";
 import { getReorderList } from "./get-reorder-list";
+import { assertCan } from "../auth/permissions";
 
 export const createReorderDraftsSchema = z.object({
   supplierIds: z.array(idSchema).min(1, "Choose at least one supplier").max(50),
@@ -15,7 +15,7 @@ export const createReorderDraftsSchema = z.object({
 
 /** One draft PO per chosen supplier from the reorder list's suggestions (all or nothing). */
 export async function createReorderDrafts(ctx: Ctx, input: z.infer<typeof createReorderDraftsSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const groups = (await getReorderList(ctx)).filter((g) => g.supplier && input.supplierIds.includes(g.supplier.id));
   if (!groups.length)
     throw new AppError("VALIDATION", "Nothing to reorder from these suppliers", {

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { toCsv } from "../csv/stringify";
-import { assertRole } from "./authorize";
 import { INGREDIENT_CSV_COLUMNS } from "./ingredient-csv";
 import { listIngredients } from "./list-ingredients";
+import { assertCan } from "../auth/permissions";
 
 /** Same columns the import reads, so an export edited in a spreadsheet re-imports cleanly. */
 export async function exportIngredientsCsv(ctx: Ctx): Promise<string> {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await listIngredients(ctx);
   return toCsv(
     INGREDIENT_CSV_COLUMNS,

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export const ledgerQuerySchema = z.object({
   ingredientId: idSchema,
@@ -19,7 +19,7 @@ export type LedgerQuery = z.input<typeof ledgerQuerySchema>;
  * after it, so reading down the page reconstructs the level at any time.
  */
 export async function getIngredientLedger(ctx: Ctx, query: LedgerQuery) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const q = parseInput(ledgerQuerySchema, query);
   const ingredient = await db.ingredient.findFirst({
     where: { id: q.ingredientId, locationId: ctx.locationId },

@@ -3,11 +3,11 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { ingredientView } from "./ingredient-view";
 import { notFound } from "../errors";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 /** One ingredient with its level and where it is used (recipes). */
 export async function getIngredient(ctx: Ctx, id: string) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const i = await db.ingredient.findFirst({
     where: { id, locationId: ctx.locationId },
     include: {

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "./authorize";
 import { toMilli } from "./quantity";
+import { assertCan } from "../auth/permissions";
 
 /** Ingredients at or below their reorder point (the console's alert list; cheap enough to poll). */
 export async function getLowStock(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await db.$queryRaw<
     {
       id: string;

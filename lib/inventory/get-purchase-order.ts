@@ -2,13 +2,13 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertRole } from "./authorize";
 import { canCancel, canEditLines, canReceive, canSend, type PoStatus } from "./purchase-order-state";
 import { toMilli } from "./quantity";
 import { lineTotalCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 export async function getPurchaseOrder(ctx: Ctx, id: string) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const po = await db.purchaseOrder.findFirst({
     where: { id, locationId: ctx.locationId },
     include: {

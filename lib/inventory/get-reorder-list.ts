@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertRole } from "./authorize";
 import { listIngredients } from "./list-ingredients";
+import { assertCan } from "../auth/permissions";
 
 /** Low ingredients with what to order (whole purchase units up to par), grouped by supplier. */
 export async function getReorderList(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = (await listIngredients(ctx)).filter((i) => i.suggestion);
   const groups = new Map<
     string,

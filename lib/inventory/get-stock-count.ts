@@ -2,13 +2,13 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertRole } from "./authorize";
 import { fromMilli, toMilli } from "./quantity";
 import { variance } from "./stock-count-math";
 import { valueCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 export async function getStockCount(ctx: Ctx, id: string) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const count = await db.stockCount.findFirst({
     where: { id, locationId: ctx.locationId },
     include: {

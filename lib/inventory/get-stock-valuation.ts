@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertRole } from "./authorize";
 import { listIngredients } from "./list-ingredients";
+import { assertCan } from "../auth/permissions";
 
 /** What the stock on hand is worth at current unit costs, largest first. */
 export async function getStockValuation(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await listIngredients(ctx);
   const items = rows
     .map((r) => ({

@@ -2,11 +2,11 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
-import { assertRole } from "./authorize";
 import { fromMilli, toMilli } from "./quantity";
 import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
 import { getLocationSettings } from "../orders/get-location-settings";
 import { valueCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 /**
  * Usage over a period per ingredient:
@@ -17,7 +17,7 @@ import { valueCents } from "./units";
  * Values at current unit cost (an approximation: costs move with each receipt).
  */
 export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const { timezone } = await getLocationSettings(ctx);
   const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
   const [sums, ingredients] = await Promise.all([

@@ -2,15 +2,15 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
-import { assertRole } from "./authorize";
 import { fromMilli, toMilli } from "./quantity";
 import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
 import { getLocationSettings } from "../orders/get-location-settings";
 import { valueCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 /** Top wasted ingredients by value, and waste by reason, over a period. */
 export async function getWasteReport(ctx: Ctx, raw: ReportPeriodInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const { timezone } = await getLocationSettings(ctx);
   const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
   const movements = await db.stockMovement.findMany({

@@ -4,12 +4,12 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { auditAs } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
-import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { checkIngredientCsv } from "./ingredient-csv";
 import { publishStockEffects } from "./publish-stock-effects";
 import { toMilli } from "./quantity";
 import { lockLevels, type MovementInput } from "./stock-ledger";
+import { assertCan } from "../auth/permissions";
 
 export type ImportReport = { created: number; updated: number; stockAdjusted: number; rows: number; dryRun: boolean };
 
@@ -19,7 +19,7 @@ export type ImportReport = { created: number; updated: number; stockAdjusted: nu
  * error lists each bad row and why. `dryRun` checks without writing.
  */
 export async function importIngredientsCsv(ctx: Ctx, input: { csv: string; dryRun?: boolean }): Promise<ImportReport> {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const check = checkIngredientCsv(input.csv);
   const errors: RowError[] = [...check.errors];
   const [existing, suppliers] = await Promise.all([

@@ -2,16 +2,16 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { ingredientView } from "./ingredient-view";
-import { assertRole } from "./authorize";
 import { toMilli, fromMilli } from "./quantity";
 import { isLow, reorderSuggestion } from "./reorder";
 import { valueCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 export type IngredientRow = Awaited<ReturnType<typeof listIngredients>>[number];
 
 /** Ingredients with on-hand stock (exact decimal strings), value, low flag and suggestion. */
 export async function listIngredients(ctx: Ctx, opts: { includeArchived?: boolean } = {}) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await db.ingredient.findMany({
     where: { locationId: ctx.locationId, ...(opts.includeArchived ? {} : { archivedAt: null }) },
     include: {

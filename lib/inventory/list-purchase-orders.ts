@@ -1,12 +1,12 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "./authorize";
 import { toMilli } from "./quantity";
 import { lineTotalCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 export async function listPurchaseOrders(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await db.purchaseOrder.findMany({
     where: { locationId: ctx.locationId },
     include: {

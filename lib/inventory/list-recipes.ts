@@ -1,10 +1,10 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "./authorize";
 import { toMilli } from "./quantity";
 import { portionsCoverable } from "./recipe-math";
 import { valueCents } from "./units";
+import { assertCan } from "../auth/permissions";
 
 type LineRow = {
   ingredientId: string;
@@ -42,7 +42,7 @@ function describe(lines: LineRow[], stock: Map<string, number>) {
 
 /** Every menu item and modifier with its recipe, plate cost, food-cost % and portions stock covers. */
 export async function listRecipes(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const lineSelect = {
     select: {
       ingredientId: true,

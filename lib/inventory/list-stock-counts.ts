@@ -1,10 +1,10 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export async function listStockCounts(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await db.stockCount.findMany({
     where: { locationId: ctx.locationId },
     include: { createdBy: { select: { name: true } }, _count: { select: { lines: true, movements: true } } },

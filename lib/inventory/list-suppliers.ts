@@ -1,10 +1,10 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export async function listSuppliers(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const rows = await db.supplier.findMany({
     where: { locationId: ctx.locationId },
     include: { _count: { select: { ingredients: true, purchaseOrders: true } } },

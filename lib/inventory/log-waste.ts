@@ -4,14 +4,14 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
-import { KITCHEN_STAFF } from "../auth/roles";
+
 import { applyMovements } from "./apply-movements";
 import { publishStockEffects } from "./publish-stock-effects";
 import { positiveQuantitySchema } from "./schemas";
 import { ingredientsHere } from "./tenancy";
 import { entryToBase } from "./entry-quantity";
 import { WASTE_REASONS } from "./waste-reasons";
+import { assertCan } from "../auth/permissions";
 
 export const logWasteSchema = z.object({
   ingredientId: idSchema,
@@ -25,7 +25,7 @@ export type LogWasteInput = z.infer<typeof logWasteSchema>;
 
 /** Record waste: a WASTE movement (negative), which may auto-86 dishes. Chefs may log waste too. */
 export async function logWaste(ctx: Ctx, input: LogWasteInput) {
-  assertRole(ctx, KITCHEN_STAFF);
+  assertCan(ctx, "inventory.waste");
   const effects = await db.$transaction(async (tx) => {
     const ing = (await ingredientsHere(tx, ctx, [input.ingredientId])).get(input.ingredientId)!;
     const qty = entryToBase(input.quantity, input.unit, ing.baseUnit);

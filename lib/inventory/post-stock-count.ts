@@ -5,12 +5,12 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { publishStockEffects } from "./publish-stock-effects";
 import { fromMilli, toMilli } from "./quantity";
 import { correctionDelta } from "./stock-count-math";
 import { lockLevels } from "./stock-ledger";
+import { assertCan } from "../auth/permissions";
 
 export const postStockCountSchema = z.object({ id: idSchema });
 
@@ -19,7 +19,7 @@ export const postStockCountSchema = z.object({ id: idSchema });
  * transaction; uncounted lines are left alone. Posting twice is impossible (status guard).
  */
 export async function postStockCount(ctx: Ctx, input: z.infer<typeof postStockCountSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const result = await db.$transaction(async (tx) => {
     const count = await tx.stockCount.findFirst({
       where: { id: input.id, locationId: ctx.locationId },

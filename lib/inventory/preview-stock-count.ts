@@ -4,10 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
-import { assertRole } from "./authorize";
 import { fromMilli, toMilli, type Milli } from "./quantity";
 import { cannotMakeOne } from "./recipe-math";
 import { correctionDelta, isLargeVariance, variance } from "./stock-count-math";
+import { assertCan } from "../auth/permissions";
 
 export const previewStockCountSchema = z.object({ id: idSchema });
 
@@ -17,7 +17,7 @@ export const previewStockCountSchema = z.object({ id: idSchema });
  * same rules postStockCount and reconcileAvailability apply. The console shows it for review.
  */
 export async function previewStockCount(ctx: Ctx, input: z.infer<typeof previewStockCountSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const count = await db.stockCount.findFirst({
     where: { id: input.id, locationId: ctx.locationId },
     include: {

@@ -5,7 +5,6 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { applyMovements } from "./apply-movements";
 import { publishStockEffects } from "./publish-stock-effects";
 import { canReceive, statusAfterReceipt, type PoStatus } from "./purchase-order-state";
@@ -13,6 +12,7 @@ import { fromMilli, toMilli } from "./quantity";
 import { weightedUnitCost } from "./reorder";
 import { quantitySchema } from "./schemas";
 import { purchaseToBase } from "./units";
+import { assertCan } from "../auth/permissions";
 
 export const receivePurchaseOrderSchema = z.object({
   id: idSchema,
@@ -42,7 +42,7 @@ export type ReceivePurchaseOrderInput = z.infer<typeof receivePurchaseOrderSchem
  * RECEIVED, and bring back dishes that were AUTO-86'd for lack of these ingredients.
  */
 export async function receivePurchaseOrder(ctx: Ctx, input: ReceivePurchaseOrderInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const result = await db.$transaction(async (tx) => {
     // Lock the order: two people booking the same delivery must not both add the stock.
     const locked = await tx.$queryRaw<{ id: string }[]>`

@@ -4,10 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, text } from "../validation";
-import { assertRole } from "./authorize";
 import { entryToBase } from "./entry-quantity";
 import { fromMilli } from "./quantity";
 import { quantitySchema } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 export const saveStockCountSchema = z.object({
   id: idSchema,
@@ -21,7 +21,7 @@ export type SaveStockCountInput = z.infer<typeof saveStockCountSchema>;
 
 /** Save counted quantities (null = not counted yet) while the count is open. */
 export async function saveStockCount(ctx: Ctx, input: SaveStockCountInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     const count = await tx.stockCount.findFirst({
       where: { id: input.id, locationId: ctx.locationId },

@@ -5,15 +5,15 @@ import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { supplierFieldsSchema } from "./supplier-fields";
+import { assertCan } from "../auth/permissions";
 
 export const saveSupplierSchema = z.object({ id: idSchema.optional(), fields: supplierFieldsSchema });
 export type SaveSupplierInput = z.infer<typeof saveSupplierSchema>;
 
 /** Create (no id) or update a supplier. */
 export async function saveSupplier(ctx: Ctx, input: SaveSupplierInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     try {
       if (input.id) {

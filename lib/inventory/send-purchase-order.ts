@@ -5,13 +5,13 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export const purchaseOrderIdSchema = z.object({ id: idSchema });
 
 /** DRAFT → SENT (the guard in the WHERE makes a double click harmless). */
 export async function sendPurchaseOrder(ctx: Ctx, input: z.infer<typeof purchaseOrderIdSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     const po = await tx.purchaseOrder.findFirst({
       where: { id: input.id, locationId: ctx.locationId },

@@ -5,13 +5,13 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { entryToBase } from "./entry-quantity";
 import { publishStockEffects } from "./publish-stock-effects";
 import { fromMilli } from "./quantity";
 import { reconcileAvailability } from "./reconcile-availability";
 import { positiveQuantitySchema } from "./schemas";
 import { ingredientsHere } from "./tenancy";
+import { assertCan } from "../auth/permissions";
 
 export const setRecipeSchema = z
   .object({
@@ -39,7 +39,7 @@ export type SetRecipeInput = z.infer<typeof setRecipeSchema>;
 
 /** Replace a dish's or modifier's recipe (per portion, base units) and re-check its availability. */
 export async function setRecipe(ctx: Ctx, input: SetRecipeInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const effects = await db.$transaction(async (tx) => {
     const owner = input.menuItemId
       ? await tx.menuItem.findFirst({

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { idSchema, parseInput, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
+import { assertCan } from "../auth/permissions";
 
 export const startStockCountSchema = z.object({
   note: text().trim().max(200, "At most 200 characters").default(""),
@@ -16,7 +16,7 @@ export type StartStockCountInput = z.input<typeof startStockCountSchema>;
 
 /** Open a count: snapshot each ingredient's current level as the expected quantity. */
 export async function startStockCount(ctx: Ctx, raw: StartStockCountInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const input = parseInput(startStockCountSchema, raw);
   return db.$transaction(async (tx) => {
     const ingredients = await tx.ingredient.findMany({

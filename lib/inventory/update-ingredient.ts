@@ -5,15 +5,15 @@ import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { ingredientFieldsSchema } from "./ingredient-fields";
 import { assertSupplierHere } from "./tenancy";
+import { assertCan } from "../auth/permissions";
 
 export const updateIngredientSchema = z.object({ id: idSchema, fields: ingredientFieldsSchema });
 export type UpdateIngredientInput = z.infer<typeof updateIngredientSchema>;
 
 export async function updateIngredient(ctx: Ctx, input: UpdateIngredientInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   return db.$transaction(async (tx) => {
     const before = await tx.ingredient.findFirst({
       where: { id: input.id, locationId: ctx.locationId, archivedAt: null },

@@ -5,10 +5,10 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "./authorize";
 import { resolveLines } from "./create-purchase-order";
 import { poLinesSchema } from "./purchase-order-lines";
 import { canEditLines, type PoStatus } from "./purchase-order-state";
+import { assertCan } from "../auth/permissions";
 
 export const updatePurchaseOrderSchema = z.object({
   id: idSchema,
@@ -20,7 +20,7 @@ export type UpdatePurchaseOrderInput = z.input<typeof updatePurchaseOrderSchema>
 
 /** Replace a draft's lines and notes (only drafts change: a sent order is what the supplier has). */
 export async function updatePurchaseOrder(ctx: Ctx, raw: UpdatePurchaseOrderInput) {
-  assertRole(ctx);
+  assertCan(ctx, "inventory.manage");
   const input = parseInput(updatePurchaseOrderSchema, raw);
   return db.$transaction(async (tx) => {
     const po = await tx.purchaseOrder.findFirst({ where: { id: input.id, locationId: ctx.locationId } });

@@ -9,10 +9,11 @@ import { appendOrderEvents } from "../orders/append-order-events";
 import { committedChange } from "../orders/committed-change";
 import { lockOrder } from "../orders/lock-order";
 import { canMoveItem } from "../orders/order-state";
-import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
+
 import { settleOrder } from "../orders/settle-order";
 import { findStation } from "./find-station";
 import { bumpItemsSchema, type BumpItemsInput } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 /**
  * A station finished items (one item, or a whole ticket). Bumping a voided line acknowledges the
@@ -23,7 +24,7 @@ import { bumpItemsSchema, type BumpItemsInput } from "./schemas";
  * is also the hand-off: the items become READY at once.
  */
 export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
-  assertRole(ctx, KITCHEN_ACTORS);
+  assertCan(ctx, "kitchen.work");
   const input = parseInput(bumpItemsSchema, raw);
   const station = await findStation(ctx, input.station);
   const ids = [...new Set(input.orderItemIds)];

@@ -3,11 +3,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
-import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
+
 import { findStation } from "./find-station";
 import { snapshotQuerySchema, type SnapshotQueryInput } from "./schemas";
 import { groupTickets, summarizeBoard, ticketKey, visibleAt, type BoardLine } from "./station-routing";
 import { TICKET_COMPONENT_SELECT, TICKET_ITEM_SELECT, toComponentRow, toTicketRow } from "./ticket-rows";
+import { assertCan } from "../auth/permissions";
 
 /** Voided lines stay on a station's screen (struck through) until acknowledged, at most this long. */
 export const VOID_VISIBLE_MS = 30 * 60_000;
@@ -27,7 +28,7 @@ export const SHOWN_AT_EXPO: Prisma.OrderItemWhereInput = {
  * (ADR 0012); the board's lines are read in their narrowest form to page and count. Never selects a price.
  */
 export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
-  assertRole(ctx, KITCHEN_ACTORS);
+  assertCan(ctx, "kitchen.work");
   const { station: slug, offset: wanted, limit } = parseInput(snapshotQuerySchema, raw);
   const counter = await db.locationCounter.findUnique({
     where: { locationId: ctx.locationId },

@@ -3,8 +3,9 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
 import { toKitchenEvent, type KitchenReplay } from "../realtime/events";
-import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
+
 import { eventsQuerySchema } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 /**
  * Replay: the kitchen events after seq N, exactly as they were (or would have been) published.
@@ -12,7 +13,7 @@ import { eventsQuerySchema } from "./schemas";
  * The (locationId, seq) unique index makes it an index range scan; usually it returns nothing.
  */
 export async function listKitchenEvents(ctx: Ctx, raw: { after: unknown; limit?: unknown }): Promise<KitchenReplay> {
-  assertRole(ctx, KITCHEN_ACTORS);
+  assertCan(ctx, "kitchen.work");
   const { after, limit } = parseInput(eventsQuerySchema, raw);
   const counter = await db.locationCounter.findUnique({
     where: { locationId: ctx.locationId },

@@ -9,10 +9,11 @@ import { appendOrderEvents } from "../orders/append-order-events";
 import { committedChange } from "../orders/committed-change";
 import { lockOrder } from "../orders/lock-order";
 import { canMoveItem } from "../orders/order-state";
-import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
+
 import { settleOrder } from "../orders/settle-order";
 import { ticketReadySchema, type TicketReadyInput } from "./schemas";
 import { SHOWN_AT_EXPO } from "./get-station-snapshot";
+import { assertCan } from "../auth/permissions";
 
 /**
  * Expo passes a ticket: every live item of it must have been bumped by its station, and every
@@ -22,7 +23,7 @@ import { SHOWN_AT_EXPO } from "./get-station-snapshot";
  * ticket nor move with it: their station hands them out.
  */
 export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
-  assertRole(ctx, KITCHEN_ACTORS);
+  assertCan(ctx, "kitchen.work");
   const input = parseInput(ticketReadySchema, raw);
   const change = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });

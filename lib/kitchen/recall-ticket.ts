@@ -8,11 +8,12 @@ import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { appendOrderEvents } from "../orders/append-order-events";
 import { committedChange } from "../orders/committed-change";
 import { lockOrder } from "../orders/lock-order";
-import { assertRole, KITCHEN_ACTORS } from "../orders/permissions";
+
 import { settleOrder } from "../orders/settle-order";
 import { findStation } from "./find-station";
 import { SHOWN_AT_EXPO } from "./get-station-snapshot";
 import { recallSchema, type RecallInput } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 /**
  * Bring back the most recently bumped ticket (pressing R again brings back the one before).
@@ -22,7 +23,7 @@ import { recallSchema, type RecallInput } from "./schemas";
  * at this station for another station's dish come back too while that dish is on the line.
  */
 export async function recallTicket(ctx: Ctx, raw: RecallInput) {
-  assertRole(ctx, KITCHEN_ACTORS);
+  assertCan(ctx, "kitchen.work");
   const input = parseInput(recallSchema, raw);
   const station = await findStation(ctx, input.station);
   const [wantOrder, wantBatch] = input.ticket?.split(":") ?? [];

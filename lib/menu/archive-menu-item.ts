@@ -4,9 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const archiveMenuItemSchema = z.object({ id: idSchema });
 
@@ -15,7 +16,7 @@ export const archiveMenuItemSchema = z.object({ id: idSchema });
  * suffixed so a new item may reuse it (names are unique per location).
  */
 export async function archiveMenuItem(ctx: Ctx, raw: z.infer<typeof archiveMenuItemSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const { id } = parseInput(archiveMenuItemSchema, raw);
   await db.$transaction(async (tx) => {
     const item = await tx.menuItem.findFirst({

@@ -4,10 +4,11 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 import { previewPriceChange, ROUND_STEPS, type PriceChange } from "./price-math";
+import { assertCan } from "../auth/permissions";
 
 const roundTo = z
   .number()
@@ -48,7 +49,7 @@ export type BulkChangePricesInput = z.input<typeof bulkChangePricesSchema>;
  * audit row with before/after. See price-math.ts for the rounding rule.
  */
 export async function bulkChangePrices(ctx: Ctx, raw: BulkChangePricesInput) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const input = parseInput(bulkChangePricesSchema, raw);
   const ids = [...new Set(input.itemIds)].sort();
   const changed = await db.$transaction(async (tx) => {

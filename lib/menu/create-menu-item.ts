@@ -3,17 +3,18 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { parseInput } from "../validation";
 import { assertItemRefsHere, itemData } from "./item-tenancy";
 import { menuItemFieldsSchema, type MenuItemFieldsInput } from "./menu-item-fields";
+import { assertCan } from "../auth/permissions";
 
 export const createMenuItemSchema = menuItemFieldsSchema;
 export type CreateMenuItemInput = MenuItemFieldsInput;
 
 export async function createMenuItem(ctx: Ctx, raw: CreateMenuItemInput) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const f = parseInput(createMenuItemSchema, raw);
   const item = await db.$transaction(async (tx) => {
     await assertItemRefsHere(tx, ctx, f);

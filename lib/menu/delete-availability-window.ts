@@ -4,15 +4,16 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const deleteAvailabilityWindowSchema = z.object({ id: idSchema });
 
 /** Items that used only this window become available all day (no window = always). */
 export async function deleteAvailabilityWindow(ctx: Ctx, raw: z.infer<typeof deleteAvailabilityWindowSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const { id } = parseInput(deleteAvailabilityWindowSchema, raw);
   const itemIds = await db.$transaction(async (tx) => {
     const w = await tx.availabilityWindow.findFirst({

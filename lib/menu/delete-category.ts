@@ -4,14 +4,15 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { idSchema, parseInput } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const deleteCategorySchema = z.object({ id: idSchema });
 
 /** Delete an empty category. With items (even archived ones, which past orders need) it is refused. */
 export async function deleteCategory(ctx: Ctx, raw: z.infer<typeof deleteCategorySchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const { id } = parseInput(deleteCategorySchema, raw);
   return db.$transaction(async (tx) => {
     const c = await tx.menuCategory.findFirst({

@@ -4,14 +4,15 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const deleteModifierGroupSchema = z.object({ id: idSchema });
 
 export async function deleteModifierGroup(ctx: Ctx, raw: z.infer<typeof deleteModifierGroupSchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const { id } = parseInput(deleteModifierGroupSchema, raw);
   const itemIds = await db.$transaction(async (tx) => {
     const g = await tx.modifierGroup.findFirst({

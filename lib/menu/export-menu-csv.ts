@@ -2,12 +2,13 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { toCsv } from "../csv/stringify";
-import { assertRole } from "../inventory/authorize";
+
 import { bpsToPercent, MENU_CSV_COLUMNS } from "./menu-csv";
+import { assertCan } from "../auth/permissions";
 
 /** The menu in the import format (same columns), so a spreadsheet round trip is lossless. */
 export async function exportMenuCsv(ctx: Ctx): Promise<string> {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const items = await db.menuItem.findMany({
     where: { locationId: ctx.locationId, archivedAt: null },
     orderBy: [{ category: { sortOrder: "asc" } }, { sortOrder: "asc" }, { name: "asc" }],

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "../inventory/authorize";
+import { assertCan } from "../auth/permissions";
 
 /** Everything the menu console shows: items (for the table), categories, stations, groups, windows. */
 export async function getMenuAdmin(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const where = { locationId: ctx.locationId };
   const [location, categories, items, stations, groups, windows] = await Promise.all([
     db.location.findUniqueOrThrow({

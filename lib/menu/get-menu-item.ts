@@ -2,11 +2,11 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertRole } from "../inventory/authorize";
+import { assertCan } from "../auth/permissions";
 
 /** One item as the edit form needs it (plain JSON: decimals as numbers, dates as YYYY-MM-DD). */
 export async function getMenuItem(ctx: Ctx, id: string) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const i = await db.menuItem.findFirst({
     where: { id, locationId: ctx.locationId, archivedAt: null },
     include: {

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "../inventory/authorize";
+import { assertCan } from "../auth/permissions";
 
 /**
  * For the modifier editor: where each option is made and what it does to stock, and the
  * stations, dishes and ingredients it may point at (this location's only).
  */
 export async function getModifierRouting(ctx: Ctx) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const where = { locationId: ctx.locationId };
   const [modifiers, stations, dishes, ingredients] = await Promise.all([
     db.modifier.findMany({

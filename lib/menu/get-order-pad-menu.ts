@@ -1,10 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole, ORDER_TAKERS } from "../orders/permissions";
+
 import { defaultCourseFor } from "../orders/courses";
 import { effectiveTaxRate } from "../orders/totals";
 import { formatAvailableFrom, isAvailable, localTime, nextAvailableAt, type AvailabilityRule } from "./availability";
+import { assertCan } from "../auth/permissions";
 
 /**
  * The menu as the order pad shows it right now: active categories, items on the menu at this
@@ -14,7 +15,7 @@ import { formatAvailableFrom, isAvailable, localTime, nextAvailableAt, type Avai
  * and the min/max checks on the tablet (the server checks again on send).
  */
 export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const at = opts.at ?? new Date();
   const [location, categories] = await Promise.all([
     db.location.findUniqueOrThrow({

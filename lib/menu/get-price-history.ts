@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole } from "../inventory/authorize";
+import { assertCan } from "../auth/permissions";
 
 /** Who changed this item's price, when, from what to what (newest first), from the audit log. */
 export async function getPriceHistory(ctx: Ctx, menuItemId: string, take = 20) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const rows = await db.auditLog.findMany({
     where: { locationId: ctx.locationId, entityType: "MenuItem", entityId: menuItemId, action: "menu.item.price" },
     include: { actor: { select: { name: true } } },

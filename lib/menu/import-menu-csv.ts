@@ -4,9 +4,10 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { auditAs } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { checkMenuCsv, menuReferenceErrors } from "./menu-csv";
+import { assertCan } from "../auth/permissions";
 
 export type MenuImportReport = {
   rows: number;
@@ -22,7 +23,7 @@ export type MenuImportReport = {
  * nothing: any bad row → nothing written and a report of every bad row; price changes audited.
  */
 export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boolean }): Promise<MenuImportReport> {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const check = checkMenuCsv(input.csv);
   const where = { locationId: ctx.locationId };
   const [items, categories, stations, groups, windows] = await Promise.all([

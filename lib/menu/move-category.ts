@@ -3,14 +3,15 @@ import { z } from "zod";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertRole } from "../inventory/authorize";
+
 import { idSchema, parseInput } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const moveCategorySchema = z.object({ id: idSchema, direction: z.enum(["up", "down"]) });
 
 /** Move a category one place up or down (keyboard-friendly reordering); renumbers 0..n-1. */
 export async function moveCategory(ctx: Ctx, raw: z.infer<typeof moveCategorySchema>) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const input = parseInput(moveCategorySchema, raw);
   return db.$transaction(async (tx) => {
     // Lock the location's categories so two reorders do not interleave.

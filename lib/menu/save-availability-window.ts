@@ -4,9 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput, text } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const saveAvailabilityWindowSchema = z
   .object({
@@ -27,7 +28,7 @@ export type SaveAvailabilityWindowInput = z.input<typeof saveAvailabilityWindowS
 
 /** Days + time window shared by items (e.g. "Brunch: Sat–Sun 10:00–15:00"). */
 export async function saveAvailabilityWindow(ctx: Ctx, raw: SaveAvailabilityWindowInput) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const input = parseInput(saveAvailabilityWindowSchema, raw);
   const data = {
     name: input.name,

@@ -4,8 +4,9 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { idSchema, parseInput, text } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const saveCategorySchema = z.object({
   id: idSchema.optional(),
@@ -17,7 +18,7 @@ export type SaveCategoryInput = z.input<typeof saveCategorySchema>;
 
 /** Create (appended last) or rename/re-station/(de)activate a category. */
 export async function saveCategory(ctx: Ctx, raw: SaveCategoryInput) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const input = parseInput(saveCategorySchema, raw);
   return db.$transaction(async (tx) => {
     if (input.defaultStationId) {

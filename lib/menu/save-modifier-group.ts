@@ -4,9 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput, text } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const saveModifierGroupSchema = z
   .object({
@@ -63,7 +64,7 @@ export type SaveModifierGroupInput = z.input<typeof saveModifierGroupSchema>;
  * deleted (86 it instead); price-delta changes are audited like prices.
  */
 export async function saveModifierGroup(ctx: Ctx, raw: SaveModifierGroupInput) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const input = parseInput(saveModifierGroupSchema, raw);
   const result = await db.$transaction(async (tx) => {
     await checkRoutingTargets(tx, ctx, input.modifiers);

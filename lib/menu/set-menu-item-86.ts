@@ -4,10 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { KITCHEN_STAFF } from "../auth/roles";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
+import { assertCan } from "../auth/permissions";
 
 export const setMenuItem86Schema = z.object({
   id: idSchema,
@@ -21,7 +21,7 @@ export type SetMenuItem86Input = z.infer<typeof setMenuItem86Schema>;
  * is86d, so a tablet that missed the event still cannot send the item.
  */
 export async function setMenuItem86(ctx: Ctx, raw: SetMenuItem86Input) {
-  assertRole(ctx, KITCHEN_STAFF);
+  assertCan(ctx, "menu.86");
   const input = parseInput(setMenuItem86Schema, raw);
   const item = await db.$transaction(async (tx) => {
     const found = await tx.menuItem.findFirst({

@@ -5,11 +5,12 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { auditAs } from "../audit/record-audit";
-import { assertRole } from "../inventory/authorize";
+
 import { publishMenuChanged } from "./publish-menu-changed";
 import { idSchema, parseInput } from "../validation";
 import { assertItemRefsHere, itemData } from "./item-tenancy";
 import { menuItemFieldsSchema } from "./menu-item-fields";
+import { assertCan } from "../auth/permissions";
 
 export const updateMenuItemSchema = z.object({ id: idSchema, fields: menuItemFieldsSchema });
 export type UpdateMenuItemInput = z.input<typeof updateMenuItemSchema>;
@@ -19,7 +20,7 @@ export type UpdateMenuItemInput = z.input<typeof updateMenuItemSchema>;
  * fields before/after, so "who changed the price of X, and when" has an answer.
  */
 export async function updateMenuItem(ctx: Ctx, raw: UpdateMenuItemInput) {
-  assertRole(ctx);
+  assertCan(ctx, "menu.edit");
   const { id, fields: f } = parseInput(updateMenuItemSchema, raw);
   await db.$transaction(async (tx) => {
     const before = await tx.menuItem.findFirst({

@@ -7,14 +7,14 @@ import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { appendOrderEvents } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
-import { assertRole, ORDER_TAKERS } from "./permissions";
 import { insertLines, prepareLines } from "./prepare-lines";
 import { addItemsSchema, type AddItemsInput } from "./schemas";
 import { settleOrder } from "./settle-order";
+import { assertCan } from "../auth/permissions";
 
 /** Save lines on an order without sending them (PENDING): another tablet sees them, the kitchen does not. */
 export async function addOrderItems(ctx: Ctx, raw: AddItemsInput) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(addItemsSchema, raw);
   const { change, itemIds, totals } = await db.$transaction(async (tx) => {
     await lockOrder(tx, ctx, input.orderId, { open: true });

@@ -13,13 +13,13 @@ import { deductStock, fireItems } from "./fire-items";
 import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
 import { publishStockEffects } from "../inventory/publish-stock-effects";
 import { lockOrder } from "./lock-order";
-import { assertRole, ORDER_TAKERS } from "./permissions";
 import { fireCourseSchema, type FireCourseInput } from "./schemas";
 import { settleOrder } from "./settle-order";
+import { assertCan } from "../auth/permissions";
 
 /** "Fire mains": send a held course to the kitchen as a new ticket. Idempotent when given a key. */
 export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(fireCourseSchema, raw);
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit

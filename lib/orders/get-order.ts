@@ -2,11 +2,11 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertRole, ORDER_READERS } from "./permissions";
+import { assertCan } from "../auth/permissions";
 
 /** One order with its lines, for the order pad and GET /api/v1/orders/:id (floor side: prices). */
 export async function getOrder(ctx: Ctx, input: { orderId: string }) {
-  assertRole(ctx, ORDER_READERS);
+  assertCan(ctx, "orders.read");
   const order = await db.order.findFirst({
     where: { id: input.orderId, locationId: ctx.locationId },
     select: {

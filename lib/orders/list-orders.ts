@@ -2,12 +2,12 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
-import { assertRole, ORDER_READERS } from "./permissions";
 import { listOrdersSchema, type ListOrdersInput } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 /** Orders of this location, newest first; "ACTIVE" = not closed or voided. */
 export async function listOrders(ctx: Ctx, raw: ListOrdersInput = {}) {
-  assertRole(ctx, ORDER_READERS);
+  assertCan(ctx, "orders.read");
   const input = parseInput(listOrdersSchema, raw);
   const orders = await db.order.findMany({
     where: {

@@ -6,8 +6,8 @@ import { parseInput } from "../validation";
 import { publishChange } from "../realtime/publish";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { appendOrderEvents, nextOrderNumber } from "./append-order-events";
-import { assertRole, ORDER_TAKERS } from "./permissions";
 import { openOrderSchema, type OpenOrderInput } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 /**
  * Open an order for a table (or continue the one already open there: two tablets tapping the
@@ -15,7 +15,7 @@ import { openOrderSchema, type OpenOrderInput } from "./schemas";
  * order is a counter/API order.
  */
 export async function openOrder(ctx: Ctx, raw: OpenOrderInput) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(openOrderSchema, raw);
   const result = await db.$transaction(async (tx) => {
     if (input.tableId) {

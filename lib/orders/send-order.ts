@@ -10,10 +10,10 @@ import { deductStock, fireItems } from "./fire-items";
 import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
 import { publishStockEffects } from "../inventory/publish-stock-effects";
 import { lockOrder } from "./lock-order";
-import { assertRole, ORDER_TAKERS } from "./permissions";
 import { insertLines, prepareLines } from "./prepare-lines";
 import { sendOrderSchema, type SendOrderInput } from "./schemas";
 import { settleOrder } from "./settle-order";
+import { assertCan } from "../auth/permissions";
 
 export type SendOrderResult = {
   orderId: string;
@@ -34,7 +34,7 @@ export type SendOrderResult = {
  * key: a retry with the same key replays this answer and adds nothing (docs/adr/0007).
  */
 export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderResult & { replayed: boolean }> {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(sendOrderSchema, raw);
   const { idempotencyKey, ...request } = input;
   let change: CommittedChange | undefined;

@@ -6,8 +6,8 @@ import { parseInput } from "../validation";
 import { auditAs } from "../audit/record-audit";
 import { publishChange } from "../realtime/publish";
 import { lockOrder } from "./lock-order";
-import { assertRole, ORDER_TAKERS } from "./permissions";
 import { setGuestCountSchema, type SetGuestCountInput } from "./schemas";
+import { assertCan } from "../auth/permissions";
 
 /**
  * A party grows or shrinks after seating. Covers feed the day's figures, so the change is
@@ -15,7 +15,7 @@ import { setGuestCountSchema, type SetGuestCountInput } from "./schemas";
  * the order pad (move or void them first).
  */
 export async function setGuestCount(ctx: Ctx, raw: SetGuestCountInput) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(setGuestCountSchema, raw);
   const result = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });

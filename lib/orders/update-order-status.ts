@@ -10,13 +10,17 @@ import { appendOrderEvents } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
 import { canMoveOrder } from "./order-state";
-import { assertRole, ORDER_CLOSERS, ORDER_TAKERS, VOID_APPROVERS } from "./permissions";
 import { updateOrderStatusSchema, type UpdateOrderStatusInput } from "./schemas";
 import { settleOrder } from "./settle-order";
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
 import { publishStockEffects } from "../inventory/publish-stock-effects";
+import { assertCan, type Permission } from "../auth/permissions";
 
-const ROLES_FOR = { SERVED: ORDER_TAKERS, CLOSED: ORDER_CLOSERS, VOIDED: VOID_APPROVERS } as const;
+const PERMISSION_FOR = {
+  SERVED: "orders.take",
+  CLOSED: "orders.close",
+  VOIDED: "orders.voidSent",
+} as const satisfies Record<string, Permission>;
 
 /**
  * The explicit order moves: SERVED (food at the pass reached the guests), CLOSED (check done,
@@ -27,7 +31,11 @@ const ROLES_FOR = { SERVED: ORDER_TAKERS, CLOSED: ORDER_CLOSERS, VOIDED: VOID_AP
  */
 export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
   const input = parseInput(updateOrderStatusSchema, raw);
-  assertRole(ctx, ROLES_FOR[input.status], input.status === "VOIDED" ? "Only a manager can void an order" : undefined);
+  assertCan(
+    ctx,
+    PERMISSION_FOR[input.status],
+    input.status === "VOIDED" ? "Only a manager can void an order" : undefined,
+  );
 
   const change = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, ctx, input.orderId);

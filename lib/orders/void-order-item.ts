@@ -10,11 +10,11 @@ import { appendOrderEvents } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
 import { canMoveItem, itemReachedKitchen } from "./order-state";
-import { assertRole, hasRole, ORDER_TAKERS, VOID_APPROVERS } from "./permissions";
 import { voidItemSchema, type VoidItemInput } from "./schemas";
 import { settleOrder } from "./settle-order";
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
 import { publishStockEffects } from "../inventory/publish-stock-effects";
+import { assertCan, voidRefusal } from "../auth/permissions";
 
 /**
  * Void one line, with a reason. A line the kitchen has seen (sent, ready, served) needs a
@@ -24,7 +24,7 @@ import { publishStockEffects } from "../inventory/publish-stock-effects";
  * caller says otherwise; what was made and thrown away belongs in the waste log.
  */
 export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(voidItemSchema, raw);
   const change = await db.$transaction(async (tx) => {
     await lockOrder(tx, ctx, input.orderId, { open: true });
@@ -44,9 +44,8 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
     });
     if (!item) throw notFound("Order item");
     if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
-    if (itemReachedKitchen(item.status) && !hasRole(ctx, VOID_APPROVERS)) {
-      throw new AppError("FORBIDDEN", "Only a manager can void an item the kitchen has received");
-    }
+    const refusal = voidRefusal(ctx.role, itemReachedKitchen(item.status));
+    if (refusal) throw new AppError("FORBIDDEN", refusal);
     await tx.orderItem.update({
       where: { id: item.id },
       data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },

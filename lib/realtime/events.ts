@@ -8,6 +8,7 @@
 // replay it from GET /api/v1/kitchen/events?after=N. Kitchen events never carry prices.
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
+import { rolesFor } from "../auth/permissions";
 
 export type ChannelAudience = "kitchen" | "floor";
 
@@ -31,8 +32,8 @@ export function parseChannel(name: string): { locationId: string; audience: Chan
  * app/api/realtime/auth). Floor roles do not get kitchen channels; managers get both.
  */
 export const CHANNEL_ROLES: Record<ChannelAudience, readonly Role[]> = {
-  kitchen: ["ADMIN", "MANAGER", "CHEF"],
-  floor: ["ADMIN", "MANAGER", "SERVER", "CASHIER", "HOST"],
+  kitchen: rolesFor("kitchen.work"),
+  floor: rolesFor("floor.use"),
 };
 
 // ---- Kitchen channel -------------------------------------------------------------------------

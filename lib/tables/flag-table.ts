@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import { parseInput, idSchema } from "../validation";
 import { publishChange } from "../realtime/publish";
 import { tableStatusFor } from "../orders/order-state";
-import { assertRole, ORDER_TAKERS } from "../orders/permissions";
+import { assertCan } from "../auth/permissions";
 
 export const flagTableSchema = z.object({ tableId: idSchema, attention: z.boolean() });
 export type FlagTableInput = z.input<typeof flagTableSchema>;
@@ -16,7 +16,7 @@ export type FlagTableInput = z.input<typeof flagTableSchema>;
  * puts back the status the table's order implies. Not an order event (no seq): floor only.
  */
 export async function flagTable(ctx: Ctx, raw: FlagTableInput) {
-  assertRole(ctx, ORDER_TAKERS);
+  assertCan(ctx, "orders.take");
   const input = parseInput(flagTableSchema, raw);
   const table = await db.diningTable.findFirst({
     where: { id: input.tableId, locationId: ctx.locationId },

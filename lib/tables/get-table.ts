@@ -2,11 +2,11 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { assertRole, ORDER_READERS } from "../orders/permissions";
+import { assertCan } from "../auth/permissions";
 
 /** A table of this location with its open order id (another location's id → 404). */
 export async function getTable(ctx: Ctx, input: { tableId: string }) {
-  assertRole(ctx, ORDER_READERS);
+  assertCan(ctx, "orders.read");
   const table = await db.diningTable.findFirst({
     where: { id: input.tableId, locationId: ctx.locationId },
     select: {

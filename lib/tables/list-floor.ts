@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
-import { assertRole, ORDER_READERS } from "../orders/permissions";
+import { assertCan } from "../auth/permissions";
 
 /** Floor areas with their tables and each table's open order (if any). */
 export async function listFloor(ctx: Ctx) {
-  assertRole(ctx, ORDER_READERS);
+  assertCan(ctx, "orders.read");
   const areas = await db.floorArea.findMany({
     where: { locationId: ctx.locationId },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],

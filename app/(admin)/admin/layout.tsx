@@ -6,7 +6,7 @@ import { LocationSwitcher } from "@/components/location-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LiveConsole } from "@/components/admin/live-console";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
-import { MANAGERS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 
 const NAV = [
   { href: "/admin", label: "Dashboard" },
@@ -49,9 +49,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </header>
         <main className="flex-1 space-y-4 p-6">
           {/* Live alerts (86s, low stock) on every console page; pages still check roles themselves. */}
-          {ctx && (MANAGERS as readonly string[]).includes(ctx.role) && (
-            <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />
-          )}
+          {ctx && can(ctx, "console.use") && <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />}
           <div>{children}</div>
         </main>
       </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { homeFor, ROLES } from "@/lib/auth/roles";
+import { homeFor } from "@/lib/auth/roles";
 import { PASSWORD_MIN } from "@/lib/auth/password-policy";
 import { listMySessions } from "@/lib/auth/list-my-sessions";
 import { ChangePasswordForm } from "./_components/change-password-form";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "My account" };
 const since = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function AccountPage() {
-  const ctx = await requireUser(ROLES);
+  const ctx = await requireUser("staff.signedIn");
   const sessions = await listMySessions(ctx);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gray-100 p-4">

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { action } from "@/lib/http/action";
 import { idSchema } from "@/lib/validation";
-import { ORDER_TAKERS } from "@/lib/orders/permissions";
+
 import {
   fireCourseSchema,
   openOrderSchema,
@@ -24,35 +24,37 @@ import { flagTable, flagTableSchema } from "@/lib/tables/flag-table";
 // (session → role → zod → use case → { ok, data } | { ok: false, error, fieldErrors }).
 
 export const openOrderAction = action(
-  { roles: ORDER_TAKERS, input: openOrderSchema.extend({ tableId: idSchema }) },
+  { permission: "orders.take", input: openOrderSchema.extend({ tableId: idSchema }) },
   (ctx, input) => openOrder(ctx, input),
 );
 
 /** `idempotencyKey` is created by the tablet per send and reused for its retries. */
-export const sendOrderAction = action({ roles: ORDER_TAKERS, input: sendOrderSchema }, (ctx, input) =>
+export const sendOrderAction = action({ permission: "orders.take", input: sendOrderSchema }, (ctx, input) =>
   sendOrder(ctx, input),
 );
 
-export const fireCourseAction = action({ roles: ORDER_TAKERS, input: fireCourseSchema }, (ctx, input) =>
+export const fireCourseAction = action({ permission: "orders.take", input: fireCourseSchema }, (ctx, input) =>
   fireCourse(ctx, input),
 );
 
-export const voidItemAction = action({ roles: ORDER_TAKERS, input: voidItemSchema }, (ctx, input) =>
+export const voidItemAction = action({ permission: "orders.take", input: voidItemSchema }, (ctx, input) =>
   voidOrderItem(ctx, input),
 );
 
-export const updateOrderStatusAction = action({ roles: ORDER_TAKERS, input: updateOrderStatusSchema }, (ctx, input) =>
-  updateOrderStatus(ctx, input),
+export const updateOrderStatusAction = action(
+  { permission: "orders.take", input: updateOrderStatusSchema },
+  (ctx, input) => updateOrderStatus(ctx, input),
 );
 
-export const flagTableAction = action({ roles: ORDER_TAKERS, input: flagTableSchema }, (ctx, input) =>
+export const flagTableAction = action({ permission: "orders.take", input: flagTableSchema }, (ctx, input) =>
   flagTable(ctx, input),
 );
 
-export const markServedAction = action({ roles: ORDER_TAKERS, input: z.object({ orderId: idSchema }) }, (ctx, input) =>
-  updateOrderStatus(ctx, { orderId: input.orderId, status: "SERVED" }),
+export const markServedAction = action(
+  { permission: "orders.take", input: z.object({ orderId: idSchema }) },
+  (ctx, input) => updateOrderStatus(ctx, { orderId: input.orderId, status: "SERVED" }),
 );
 
-export const setGuestCountAction = action({ roles: ORDER_TAKERS, input: setGuestCountSchema }, (ctx, input) =>
+export const setGuestCountAction = action({ permission: "orders.take", input: setGuestCountSchema }, (ctx, input) =>
   setGuestCount(ctx, input),
 );

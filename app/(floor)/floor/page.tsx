@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { FLOOR_STAFF } from "@/lib/auth/roles";
+
 import { getLocationSettings } from "@/lib/orders/get-location-settings";
 import { listFloor } from "@/lib/tables/list-floor";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
@@ -9,7 +9,7 @@ import { FloorView, type FloorAreaView } from "./_components/floor-view";
 export const metadata: Metadata = { title: "Floor" };
 
 export default async function FloorPage() {
-  const ctx = await requireUser(FLOOR_STAFF);
+  const ctx = await requireUser("floor.use");
   const [areas, location] = await Promise.all([listFloor(ctx), getLocationSettings(ctx)]);
   // Plain JSON (dates as strings), the same shape the client refetches from /api/v1/floor.
   const initialAreas = JSON.parse(JSON.stringify(areas)) as FloorAreaView[];

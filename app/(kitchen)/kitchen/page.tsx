@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { KITCHEN_STAFF } from "@/lib/auth/roles";
+
 import { listStations } from "@/lib/kitchen/list-stations";
 import { SurfaceHeader } from "@/components/surface-header";
 
 export const metadata: Metadata = { title: "Kitchen" };
 
 export default async function KitchenHome() {
-  const ctx = await requireUser(KITCHEN_STAFF);
+  const ctx = await requireUser("kitchen.work");
   const stations = await listStations(ctx);
   return (
     <>

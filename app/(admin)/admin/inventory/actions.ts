@@ -5,7 +5,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/http/action";
-import { KITCHEN_STAFF, MANAGERS } from "@/lib/auth/roles";
+
 import { idSchema } from "@/lib/validation";
 import { ingredientFieldsSchema } from "@/lib/inventory/ingredient-fields";
 import { createIngredient } from "@/lib/inventory/create-ingredient";
@@ -35,7 +35,7 @@ const STOCK_PAGES = ["/admin/inventory", "/admin/menu"];
 
 const saveIngredient = action(
   {
-    roles: MANAGERS,
+    permission: "inventory.manage",
     input: z.object({ id: idSchema.optional(), fields: ingredientFieldsSchema }),
     revalidate: STOCK_PAGES,
   },
@@ -66,14 +66,20 @@ export async function saveIngredientAction(
   redirect(`/admin/inventory/ingredients/${r.data.id}?saved=1`);
 }
 
-const archive = action({ roles: MANAGERS, input: archiveIngredientSchema, revalidate: STOCK_PAGES }, archiveIngredient);
+const archive = action(
+  { permission: "inventory.manage", input: archiveIngredientSchema, revalidate: STOCK_PAGES },
+  archiveIngredient,
+);
 export async function archiveIngredientAction(input: { id: string }) {
   const r = await archive(input);
   if (!r.ok) return r;
   redirect("/admin/inventory");
 }
 
-const adjust = action({ roles: MANAGERS, input: adjustStockSchema, revalidate: STOCK_PAGES }, adjustStock);
+const adjust = action(
+  { permission: "inventory.manage", input: adjustStockSchema, revalidate: STOCK_PAGES },
+  adjustStock,
+);
 export async function adjustStockAction(ingredientId: string, _prev: unknown, fd: FormData) {
   return await adjust({
     ingredientId,
@@ -84,7 +90,7 @@ export async function adjustStockAction(ingredientId: string, _prev: unknown, fd
   });
 }
 
-const waste = action({ roles: KITCHEN_STAFF, input: logWasteSchema, revalidate: STOCK_PAGES }, logWaste);
+const waste = action({ permission: "inventory.waste", input: logWasteSchema, revalidate: STOCK_PAGES }, logWaste);
 export async function logWasteAction(_prev: unknown, fd: FormData) {
   const r = await waste({
     ingredientId: str(fd, "ingredientId"),
@@ -98,7 +104,10 @@ export async function logWasteAction(_prev: unknown, fd: FormData) {
 
 // ---- Suppliers ------------------------------------------------------------------------------
 
-const supplier = action({ roles: MANAGERS, input: saveSupplierSchema, revalidate: STOCK_PAGES }, saveSupplier);
+const supplier = action(
+  { permission: "inventory.manage", input: saveSupplierSchema, revalidate: STOCK_PAGES },
+  saveSupplier,
+);
 export async function saveSupplierAction(_prev: unknown, fd: FormData) {
   const r = await supplier({
     id: str(fd, "id") || undefined,
@@ -116,7 +125,7 @@ export async function saveSupplierAction(_prev: unknown, fd: FormData) {
 // ---- Purchase orders ------------------------------------------------------------------------
 
 const createPo = action(
-  { roles: MANAGERS, input: createPurchaseOrderSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: createPurchaseOrderSchema, revalidate: STOCK_PAGES },
   createPurchaseOrder,
 );
 export async function createPurchaseOrderAction(input: z.input<typeof createPurchaseOrderSchema>) {
@@ -126,33 +135,36 @@ export async function createPurchaseOrderAction(input: z.input<typeof createPurc
 }
 
 export const updatePurchaseOrderAction = action(
-  { roles: MANAGERS, input: updatePurchaseOrderSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: updatePurchaseOrderSchema, revalidate: STOCK_PAGES },
   updatePurchaseOrder,
 );
 
 export const sendPurchaseOrderAction = action(
-  { roles: MANAGERS, input: purchaseOrderIdSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: purchaseOrderIdSchema, revalidate: STOCK_PAGES },
   sendPurchaseOrder,
 );
 
 export const receivePurchaseOrderAction = action(
-  { roles: MANAGERS, input: receivePurchaseOrderSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: receivePurchaseOrderSchema, revalidate: STOCK_PAGES },
   receivePurchaseOrder,
 );
 
 export const cancelPurchaseOrderAction = action(
-  { roles: MANAGERS, input: cancelPurchaseOrderSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: cancelPurchaseOrderSchema, revalidate: STOCK_PAGES },
   cancelPurchaseOrder,
 );
 
 export const createReorderDraftsAction = action(
-  { roles: MANAGERS, input: createReorderDraftsSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: createReorderDraftsSchema, revalidate: STOCK_PAGES },
   createReorderDrafts,
 );
 
 // ---- Stock counts ---------------------------------------------------------------------------
 
-const startCount = action({ roles: MANAGERS, input: startStockCountSchema, revalidate: STOCK_PAGES }, startStockCount);
+const startCount = action(
+  { permission: "inventory.manage", input: startStockCountSchema, revalidate: STOCK_PAGES },
+  startStockCount,
+);
 export async function startStockCountAction(_prev: unknown, fd: FormData) {
   const r = await startCount({ note: str(fd, "note") });
   if (!r.ok) return r;
@@ -160,22 +172,28 @@ export async function startStockCountAction(_prev: unknown, fd: FormData) {
 }
 
 export const saveStockCountAction = action(
-  { roles: MANAGERS, input: saveStockCountSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: saveStockCountSchema, revalidate: STOCK_PAGES },
   saveStockCount,
 );
 
-export const previewStockCountAction = action({ roles: MANAGERS, input: previewStockCountSchema }, previewStockCount);
+export const previewStockCountAction = action(
+  { permission: "inventory.manage", input: previewStockCountSchema },
+  previewStockCount,
+);
 
 export const postStockCountAction = action(
-  { roles: MANAGERS, input: postStockCountSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: postStockCountSchema, revalidate: STOCK_PAGES },
   postStockCount,
 );
 
 export const cancelStockCountAction = action(
-  { roles: MANAGERS, input: cancelStockCountSchema, revalidate: STOCK_PAGES },
+  { permission: "inventory.manage", input: cancelStockCountSchema, revalidate: STOCK_PAGES },
   cancelStockCount,
 );
 
 // ---- Recipes --------------------------------------------------------------------------------
 
-export const setRecipeAction = action({ roles: MANAGERS, input: setRecipeSchema, revalidate: STOCK_PAGES }, setRecipe);
+export const setRecipeAction = action(
+  { permission: "inventory.manage", input: setRecipeSchema, revalidate: STOCK_PAGES },
+  setRecipe,
+);

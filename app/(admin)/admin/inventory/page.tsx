@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { Ctx } from "@/lib/auth/context";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { formatCents } from "@/lib/money";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Inventory" };
 
 export default async function InventoryPage() {
   // Auth before anything streams, so a wrong role gets a real 403 status.
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

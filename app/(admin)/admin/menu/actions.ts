@@ -5,7 +5,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/http/action";
-import { KITCHEN_STAFF, MANAGERS } from "@/lib/auth/roles";
+
 import { idSchema } from "@/lib/validation";
 import { menuItemFieldsSchema } from "@/lib/menu/menu-item-fields";
 import { createMenuItem } from "@/lib/menu/create-menu-item";
@@ -28,7 +28,7 @@ const MENU_PAGES = ["/admin/menu"];
 
 const saveItem = action(
   {
-    roles: MANAGERS,
+    permission: "menu.edit",
     input: z.object({ id: idSchema.optional(), fields: menuItemFieldsSchema }),
     revalidate: MENU_PAGES,
   },
@@ -75,11 +75,14 @@ export async function saveMenuItemAction(
 }
 
 export const setMenuItem86Action = action(
-  { roles: KITCHEN_STAFF, input: setMenuItem86Schema, revalidate: MENU_PAGES },
+  { permission: "menu.86", input: setMenuItem86Schema, revalidate: MENU_PAGES },
   setMenuItem86,
 );
 
-const archive = action({ roles: MANAGERS, input: archiveMenuItemSchema, revalidate: MENU_PAGES }, archiveMenuItem);
+const archive = action(
+  { permission: "menu.edit", input: archiveMenuItemSchema, revalidate: MENU_PAGES },
+  archiveMenuItem,
+);
 export async function archiveMenuItemAction(input: { id: string }) {
   const r = await archive(input);
   if (!r.ok) return r;
@@ -87,13 +90,13 @@ export async function archiveMenuItemAction(input: { id: string }) {
 }
 
 export const bulkChangePricesAction = action(
-  { roles: MANAGERS, input: bulkChangePricesSchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: bulkChangePricesSchema, revalidate: MENU_PAGES },
   bulkChangePrices,
 );
 
 // ---- Categories -----------------------------------------------------------------------------
 
-const saveCat = action({ roles: MANAGERS, input: saveCategorySchema, revalidate: MENU_PAGES }, saveCategory);
+const saveCat = action({ permission: "menu.edit", input: saveCategorySchema, revalidate: MENU_PAGES }, saveCategory);
 export async function saveCategoryAction(_prev: unknown, fd: FormData) {
   return await saveCat({
     id: str(fd, "id") || undefined,
@@ -104,33 +107,33 @@ export async function saveCategoryAction(_prev: unknown, fd: FormData) {
 }
 
 export const moveCategoryAction = action(
-  { roles: MANAGERS, input: moveCategorySchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: moveCategorySchema, revalidate: MENU_PAGES },
   moveCategory,
 );
 
 export const deleteCategoryAction = action(
-  { roles: MANAGERS, input: deleteCategorySchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: deleteCategorySchema, revalidate: MENU_PAGES },
   deleteCategory,
 );
 
 // ---- Modifier groups and availability windows (JSON from client editors) ---------------------
 
 export const saveModifierGroupAction = action(
-  { roles: MANAGERS, input: saveModifierGroupSchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: saveModifierGroupSchema, revalidate: MENU_PAGES },
   saveModifierGroup,
 );
 
 export const deleteModifierGroupAction = action(
-  { roles: MANAGERS, input: deleteModifierGroupSchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: deleteModifierGroupSchema, revalidate: MENU_PAGES },
   deleteModifierGroup,
 );
 
 export const saveAvailabilityWindowAction = action(
-  { roles: MANAGERS, input: saveAvailabilityWindowSchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: saveAvailabilityWindowSchema, revalidate: MENU_PAGES },
   saveAvailabilityWindow,
 );
 
 export const deleteAvailabilityWindowAction = action(
-  { roles: MANAGERS, input: deleteAvailabilityWindowSchema, revalidate: MENU_PAGES },
+  { permission: "menu.edit", input: deleteAvailabilityWindowSchema, revalidate: MENU_PAGES },
   deleteAvailabilityWindow,
 );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { Ctx } from "@/lib/auth/context";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Menu" };
 
 export default async function MenuPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   // Auth before anything streams, so a wrong role gets a real 403 status.
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("menu.edit");
   const { saved } = await searchParams;
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { listStaff } from "@/lib/staff/list-staff";
 import { formatZonedDateTime } from "@/lib/time/zoned";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +10,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("console.use");
   const { staff, timeZone } = await listStaff(ctx);
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { KITCHEN_STAFF } from "@/lib/auth/roles";
+
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-display";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Kitchen display" };
 // No loading.tsx here or on expo: its fallback would start the stream with 200 before the role
 // check, so a refusal could not answer 403. The snapshot is bounded (one page), so it is quick.
 export default async function StationPage({ params }: { params: Promise<{ station: string }> }) {
-  const ctx = await requireUser(KITCHEN_STAFF);
+  const ctx = await requireUser("kitchen.work");
   const { station } = await params;
   const snapshot = await orNotFound(getStationSnapshot(ctx, { station }), ["NOT_FOUND", "VALIDATION"]);
   const initial = JSON.parse(JSON.stringify(snapshot)) as SnapshotView;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { KITCHEN_STAFF } from "@/lib/auth/roles";
+
 import { listStations } from "@/lib/kitchen/list-stations";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Expo" };
 
 /** The pass: every station's tickets; a ticket whose lines are all bumped can be marked ready. */
 export default async function ExpoPage() {
-  const ctx = await requireUser(KITCHEN_STAFF);
+  const ctx = await requireUser("kitchen.work");
   const expo = (await listStations(ctx)).find((s) => s.isExpo);
   if (!expo) notFound();
   const snapshot = await getStationSnapshot(ctx, { station: expo.slug });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { ROLES } from "@/lib/auth/roles";
+
 import { fieldErrorsOf } from "@/lib/validation";
 import { pusherServer } from "@/lib/realtime/pusher-server";
 import { CHANNEL_ROLES, parseChannel } from "@/lib/realtime/events";
@@ -17,7 +17,7 @@ const authForm = z.object({
  * (another location → 403) and its role must be allowed for that audience (floor roles get no
  * kitchen channel). The signature is made with the app secret, which never leaves the server.
  */
-export const POST = route({ roles: ROLES }, async ({ ctx, req }) => {
+export const POST = route({ permission: "staff.signedIn" }, async ({ ctx, req }) => {
   const form = Object.fromEntries(new URLSearchParams(await req.text()));
   const parsed = authForm.safeParse(form);
   if (!parsed.success)

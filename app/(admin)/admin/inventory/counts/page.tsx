@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { listStockCounts } from "@/lib/inventory/list-stock-counts";
 import { Badge } from "@/components/ui/badge";
 import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
@@ -10,7 +10,7 @@ import { StartCountForm } from "../_components/start-count-form";
 export const metadata: Metadata = { title: "Stock counts" };
 
 export default async function CountsPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const counts = await listStockCounts(ctx);
   return (
     <div className="max-w-4xl space-y-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { INGREDIENT_CSV_COLUMNS, INGREDIENT_CSV_REQUIRED } from "@/lib/inventory/ingredient-csv";
 import { Card } from "@/components/ui/card";
 import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
@@ -9,7 +9,7 @@ import { CsvImport } from "@/components/admin/csv-import";
 export const metadata: Metadata = { title: "Import / export ingredients" };
 
 export default async function InventoryImportPage() {
-  await requireUser(MANAGERS);
+  await requireUser("inventory.manage");
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold">Inventory</h1>

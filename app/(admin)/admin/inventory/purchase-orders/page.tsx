@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { listPurchaseOrders } from "@/lib/inventory/list-purchase-orders";
 import { formatCents } from "@/lib/money";
@@ -13,7 +13,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 export const metadata: Metadata = { title: "Purchase orders" };
 
 export default async function PurchaseOrdersPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [orders, location] = await Promise.all([listPurchaseOrders(ctx), getLocation(ctx)]);
   return (
     <div className="space-y-4">

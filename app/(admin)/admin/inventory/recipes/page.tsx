@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { listRecipes } from "@/lib/inventory/list-recipes";
@@ -21,7 +21,7 @@ export default async function RecipesPage({
 }: {
   searchParams: Promise<{ item?: string; modifier?: string }>;
 }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [{ item, modifier }, recipes, ingredients, location] = await Promise.all([
     searchParams,
     listRecipes(ctx),

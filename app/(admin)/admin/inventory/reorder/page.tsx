@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { getReorderList } from "@/lib/inventory/get-reorder-list";
 import { formatQuantity } from "@/lib/inventory/units";
@@ -14,7 +14,7 @@ import { ReorderDrafts } from "../_components/reorder-drafts";
 export const metadata: Metadata = { title: "Reorder list" };
 
 export default async function ReorderPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [groups, location] = await Promise.all([getReorderList(ctx), getLocation(ctx)]);
   return (
     <div className="space-y-4">

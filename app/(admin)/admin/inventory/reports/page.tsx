@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { AppError } from "@/lib/errors";
 import { getLocation } from "@/lib/locations/get-location";
 import { getStockValuation } from "@/lib/inventory/get-stock-valuation";
@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Inventory reports" };
 type Unit = "G" | "ML" | "EACH";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const sp = await searchParams;
   const period = { from: sp.from || undefined, to: sp.to || undefined };
   const [valuation, location] = await Promise.all([getStockValuation(ctx), getLocation(ctx)]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { listSuppliers } from "@/lib/inventory/list-suppliers";
 import { INVENTORY_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { SupplierForm } from "../_components/supplier-form";
@@ -8,7 +8,7 @@ import { SupplierForm } from "../_components/supplier-form";
 export const metadata: Metadata = { title: "Suppliers" };
 
 export default async function SuppliersPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const suppliers = await listSuppliers(ctx);
   return (
     <div className="max-w-5xl space-y-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { getWasteReport } from "@/lib/inventory/get-waste-report";
@@ -17,7 +17,7 @@ import { WasteForm } from "../_components/waste-form";
 export const metadata: Metadata = { title: "Waste log" };
 
 export default async function WastePage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [ingredients, report, location] = await Promise.all([
     listIngredients(ctx),
     getWasteReport(ctx, {}),

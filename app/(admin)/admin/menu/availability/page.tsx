@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { WindowEditor } from "../_components/window-editor";
@@ -8,7 +8,7 @@ import { WindowEditor } from "../_components/window-editor";
 export const metadata: Metadata = { title: "Availability windows" };
 
 export default async function AvailabilityPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("menu.edit");
   const menu = await getMenuAdmin(ctx);
   const seasonal = menu.items.filter((i) => i.seasonal);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { CategoryManager } from "../_components/category-manager";
@@ -8,7 +8,7 @@ import { CategoryManager } from "../_components/category-manager";
 export const metadata: Metadata = { title: "Menu categories" };
 
 export default async function CategoriesPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("menu.edit");
   const menu = await getMenuAdmin(ctx);
   return (
     <div className="max-w-4xl space-y-4">

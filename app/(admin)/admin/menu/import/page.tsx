@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { MENU_CSV_COLUMNS, MENU_CSV_REQUIRED } from "@/lib/menu/menu-csv";
 import { Card } from "@/components/ui/card";
 import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
@@ -9,7 +9,7 @@ import { CsvImport } from "@/components/admin/csv-import";
 export const metadata: Metadata = { title: "Import / export menu" };
 
 export default async function MenuImportPage() {
-  await requireUser(MANAGERS);
+  await requireUser("menu.edit");
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold">Menu</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { getModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { MENU_TABS, SectionTabs } from "@/components/admin/section-tabs";
@@ -9,7 +9,7 @@ import { ModifierGroupEditor } from "../_components/modifier-group-editor";
 export const metadata: Metadata = { title: "Modifier groups" };
 
 export default async function ModifiersPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("menu.edit");
   const [menu, routing] = await Promise.all([getMenuAdmin(ctx), getModifierRouting(ctx)]);
   return (
     <div className="max-w-4xl space-y-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { Ctx } from "@/lib/auth/context";
 import { requireUser } from "@/lib/auth/session";
-import { FLOOR_STAFF } from "@/lib/auth/roles";
+
 import { idSchema } from "@/lib/validation";
 import { getTable } from "@/lib/tables/get-table";
 import { getOrder } from "@/lib/orders/get-order";
@@ -25,7 +25,7 @@ const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
  * of the pad in the DOM for ~300 ms: docs/adr/0015).
  */
 export default async function TablePage({ params }: { params: Promise<{ tableId: string }> }) {
-  const ctx = await requireUser(FLOOR_STAFF);
+  const ctx = await requireUser("floor.use");
   const { tableId } = await params;
   if (!idSchema.safeParse(tableId).success) notFound();
   const table = await orNotFound(getTable(ctx, { tableId }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { readCsvBody } from "@/lib/csv/http";
 import { importIngredientsCsv } from "@/lib/inventory/import-ingredients-csv";
 
@@ -10,7 +10,7 @@ import { importIngredientsCsv } from "@/lib/inventory/import-ingredients-csv";
  * and nothing written.
  */
 export const POST = route(
-  { roles: MANAGERS, query: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }) },
+  { permission: "inventory.manage", query: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }) },
   async ({ ctx, req, query }) =>
     importIngredientsCsv(ctx, { csv: await readCsvBody(req), dryRun: query.dryRun === "1" || query.dryRun === "true" }),
 );

@@ -1,13 +1,15 @@
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { listPurchaseOrders } from "@/lib/inventory/list-purchase-orders";
 import { createPurchaseOrder, createPurchaseOrderSchema } from "@/lib/inventory/create-purchase-order";
 
-export const GET = route({ roles: MANAGERS }, async ({ ctx }) => ({ purchaseOrders: await listPurchaseOrders(ctx) }));
+export const GET = route({ permission: "inventory.manage" }, async ({ ctx }) => ({
+  purchaseOrders: await listPurchaseOrders(ctx),
+}));
 
 /** POST { supplierId, expectedAt?, notes?, lines: [{ ingredientId, quantityOrdered (purchase units), unitCostCents? }] } → DRAFT */
 export const POST = route(
-  { roles: MANAGERS, body: createPurchaseOrderSchema },
+  { permission: "inventory.manage", body: createPurchaseOrderSchema },
   async ({ ctx, body }) => createPurchaseOrder(ctx, body),
   201,
 );

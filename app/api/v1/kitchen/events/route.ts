@@ -1,9 +1,9 @@
 import { route } from "@/lib/http/route";
-import { KITCHEN_ACTORS } from "@/lib/orders/permissions";
+
 import { eventsQuerySchema } from "@/lib/kitchen/schemas";
 import { listKitchenEvents } from "@/lib/kitchen/list-kitchen-events";
 
 /** GET /api/v1/kitchen/events?after=N[&limit=200] → { seq, events, truncated } (replay after a gap). */
-export const GET = route({ roles: KITCHEN_ACTORS, query: eventsQuerySchema }, async ({ ctx, query }) =>
+export const GET = route({ permission: "kitchen.work", query: eventsQuerySchema }, async ({ ctx, query }) =>
   listKitchenEvents(ctx, query),
 );

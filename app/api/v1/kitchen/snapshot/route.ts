@@ -1,9 +1,9 @@
 import { route } from "@/lib/http/route";
-import { KITCHEN_ACTORS } from "@/lib/orders/permissions";
+
 import { snapshotQuerySchema } from "@/lib/kitchen/schemas";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 
 /** GET /api/v1/kitchen/snapshot?station=grill → { seq, tickets, allDay, … } (never prices). */
-export const GET = route({ roles: KITCHEN_ACTORS, query: snapshotQuerySchema }, async ({ ctx, query }) =>
+export const GET = route({ permission: "kitchen.work", query: snapshotQuerySchema }, async ({ ctx, query }) =>
   getStationSnapshot(ctx, query),
 );

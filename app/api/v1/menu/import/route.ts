@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { readCsvBody } from "@/lib/csv/http";
 import { importMenuCsv } from "@/lib/menu/import-menu-csv";
 
@@ -10,7 +10,7 @@ import { importMenuCsv } from "@/lib/menu/import-menu-csv";
  * and nothing written.
  */
 export const POST = route(
-  { roles: MANAGERS, query: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }) },
+  { permission: "menu.edit", query: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }) },
   async ({ ctx, req, query }) =>
     importMenuCsv(ctx, { csv: await readCsvBody(req), dryRun: query.dryRun === "1" || query.dryRun === "true" }),
 );

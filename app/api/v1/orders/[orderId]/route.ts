@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { idSchema } from "@/lib/validation";
-import { ORDER_READERS, ORDER_TAKERS } from "@/lib/orders/permissions";
+
 import { getOrder } from "@/lib/orders/get-order";
 import { updateOrderStatus } from "@/lib/orders/update-order-status";
 import { orderStatusBodySchema } from "@/lib/orders/schemas";
@@ -9,12 +9,12 @@ import { orderStatusBodySchema } from "@/lib/orders/schemas";
 const params = z.object({ orderId: idSchema });
 
 /** GET /api/v1/orders/:orderId (floor view, with prices). */
-export const GET = route({ roles: ORDER_READERS, params }, async ({ ctx, params }) => ({
+export const GET = route({ permission: "orders.read", params }, async ({ ctx, params }) => ({
   order: await getOrder(ctx, params),
 }));
 
 /** PATCH /api/v1/orders/:orderId { status: SERVED | CLOSED | VOIDED, reason? } (roles per status in the use case). */
 export const PATCH = route(
-  { roles: ORDER_TAKERS, params, body: orderStatusBodySchema },
+  { permission: "orders.take", params, body: orderStatusBodySchema },
   async ({ ctx, params, body }) => updateOrderStatus(ctx, { ...body, orderId: params.orderId }),
 );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { getStockCount } from "@/lib/inventory/get-stock-count";
 import { CountSheet } from "../../_components/count-sheet";
@@ -10,7 +10,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 export const metadata: Metadata = { title: "Stock count" };
 
 export default async function CountPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const { id } = await params;
   const count = await orNotFound(getStockCount(ctx, id));
   const location = await getLocation(ctx);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getIngredient } from "@/lib/inventory/get-ingredient";
 import { getIngredientLedger } from "@/lib/inventory/get-ingredient-ledger";
 import { listSuppliers } from "@/lib/inventory/list-suppliers";
@@ -24,7 +24,7 @@ export default async function IngredientPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const ingredient = await orNotFound(getIngredient(ctx, id));
   const [ledger, suppliers] = await Promise.all([

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { listSuppliers } from "@/lib/inventory/list-suppliers";
 import { IngredientForm } from "../../_components/ingredient-form";
 
 export const metadata: Metadata = { title: "New ingredient" };
 
 export default async function NewIngredientPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const suppliers = await listSuppliers(ctx);
   return (
     <div className="max-w-3xl space-y-4">

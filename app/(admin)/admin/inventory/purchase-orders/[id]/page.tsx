@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getLocation } from "@/lib/locations/get-location";
 import { getPurchaseOrder } from "@/lib/inventory/get-purchase-order";
 import { listIngredients } from "@/lib/inventory/list-ingredients";
@@ -24,7 +24,7 @@ export default async function PurchaseOrderPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ received?: string; restored?: string }>;
 }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [{ id }, flash] = await Promise.all([params, searchParams]);
   const po = await orNotFound(getPurchaseOrder(ctx, id));
   const [location, ingredients] = await Promise.all([

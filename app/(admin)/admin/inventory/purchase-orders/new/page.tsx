@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { listIngredients } from "@/lib/inventory/list-ingredients";
 import { listSuppliers } from "@/lib/inventory/list-suppliers";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +10,7 @@ import { PoEditor } from "../../_components/po-editor";
 export const metadata: Metadata = { title: "New purchase order" };
 
 export default async function NewPurchaseOrderPage({ searchParams }: { searchParams: Promise<{ supplier?: string }> }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("inventory.manage");
   const [{ supplier }, suppliers, ingredients] = await Promise.all([
     searchParams,
     listSuppliers(ctx),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { getMenuItem } from "@/lib/menu/get-menu-item";
 import { getPriceHistory } from "@/lib/menu/get-price-history";
@@ -14,7 +14,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 export const metadata: Metadata = { title: "Edit menu item" };
 
 export default async function EditItemPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("menu.edit");
   const { id } = await params;
   const item = await orNotFound(getMenuItem(ctx, id));
   const [menu, history] = await Promise.all([getMenuAdmin(ctx), getPriceHistory(ctx, id)]);

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getMenuAdmin } from "@/lib/menu/get-menu-admin";
 import { ItemForm } from "../../_components/item-form";
 
 export const metadata: Metadata = { title: "New menu item" };
 
 export default async function NewItemPage() {
-  const ctx = await requireUser(MANAGERS);
+  const ctx = await requireUser("menu.edit");
   const menu = await getMenuAdmin(ctx);
   return (
     <div className="max-w-4xl space-y-4">

@@ -30,6 +30,7 @@ import { TicketPanel } from "./ticket-panel";
 import { VoidDialog } from "./void-dialog";
 import { addLine, sendBodyOf, useDraft } from "./use-draft";
 import type { DraftLine, MenuItemView, MenuView, OrderLineView, OrderView, TableView } from "./types";
+import { can } from "@/lib/auth/permissions";
 
 type Props = {
   table: TableView;
@@ -118,8 +119,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   );
 
   const editable = !draft.pendingSend && !sending;
-  const canVoidSent = role === "ADMIN" || role === "MANAGER";
-  const canClose = role !== "HOST" && canMoveOrder(order.status, order.items, "close");
+  const canClose = can(role, "orders.close") && canMoveOrder(order.status, order.items, "close");
 
   function pick(item: MenuItemView, categoryName: string) {
     const lineCourse = course === "AUTO" ? defaultCourseFor(categoryName) : course;
@@ -368,7 +368,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           draft={draft}
           totals={totals}
           currency={menu.location.currency}
-          canVoidSent={canVoidSent}
+          role={role}
           sending={sending}
           sendError={sendError}
           notice={notice}

@@ -8,6 +8,8 @@ import { COURSES, COURSE_LABEL } from "@/lib/orders/courses";
 import { canMoveItem, itemReachedKitchen } from "@/lib/orders/order-state";
 import type { Totals } from "@/lib/orders/totals";
 import type { Draft, DraftLine, OrderLineView, OrderView } from "./types";
+import { voidRefusal } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
 
 const STATUS_CHIP: Record<string, string> = {
   PENDING: "bg-gray-200 text-gray-800",
@@ -26,11 +28,10 @@ const STATUS_LABEL: Record<string, string> = {
   VOIDED: "void",
 };
 
-/** Why this role may not void this line, or null when it may. */
-function voidBlockedReason(line: OrderLineView, canVoidSent: boolean): string | null {
+/** Why this role may not void this line, or null when it may (the rule is lib/auth/permissions'). */
+function voidBlockedReason(line: OrderLineView, role: Role): string | null {
   if (!canMoveItem(line, "void")) return "Already voided";
-  if (itemReachedKitchen(line.status) && !canVoidSent) return "Only a manager can void a line the kitchen has received";
-  return null;
+  return voidRefusal(role, itemReachedKitchen(line.status));
 }
 
 /**
@@ -40,18 +41,18 @@ function voidBlockedReason(line: OrderLineView, canVoidSent: boolean): string | 
  */
 function OrderLine({
   line,
-  canVoidSent,
+  role,
   busy,
   onVoid,
 }: {
   line: OrderLineView;
-  canVoidSent: boolean;
+  role: Role;
   busy: boolean;
   onVoid: (line: OrderLineView) => void;
 }) {
   const [explain, setExplain] = useState(false);
   const l = line;
-  const blocked = l.status === "VOIDED" ? null : voidBlockedReason(l, canVoidSent);
+  const blocked = l.status === "VOIDED" ? null : voidBlockedReason(l, role);
   const reasonId = `void-why-${l.id}`;
   return (
     <li
@@ -116,7 +117,7 @@ type Props = {
   draft: Draft;
   totals: Totals;
   currency: string;
-  canVoidSent: boolean;
+  role: Role;
   sending: boolean;
   sendError: { message: string; lines: Record<number, string[]> } | null;
   /** The last action's outcome ("Sent to kitchen"), shown above the totals. */
@@ -171,7 +172,7 @@ export function TicketPanel(p: Props) {
               </header>
               <ul className="space-y-1">
                 {lines.map((l) => (
-                  <OrderLine key={l.id} line={l} canVoidSent={p.canVoidSent} busy={p.busy} onVoid={p.onVoid} />
+                  <OrderLine key={l.id} line={l} role={p.role} busy={p.busy} onVoid={p.onVoid} />
                 ))}
               </ul>
             </section>

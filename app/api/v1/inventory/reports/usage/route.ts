@@ -1,7 +1,7 @@
 import { reportPeriodSchema } from "@/lib/inventory/report-period";
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { getUsageReport } from "@/lib/inventory/get-usage-report";
 
 /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD → theoretical (sales) vs actual usage per ingredient. */
-export const GET = route({ roles: MANAGERS, query: reportPeriodSchema }, async ({ ctx, query }) => getUsageReport(ctx, query));
+export const GET = route({ permission: "inventory.manage", query: reportPeriodSchema }, async ({ ctx, query }) => getUsageReport(ctx, query));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { idSchema } from "@/lib/validation";
 import { getMenuItem } from "@/lib/menu/get-menu-item";
 import { updateMenuItem } from "@/lib/menu/update-menu-item";
@@ -9,14 +9,15 @@ import { menuItemFieldsSchema } from "@/lib/menu/menu-item-fields";
 
 const params = z.object({ id: idSchema });
 
-export const GET = route({ roles: MANAGERS, params }, async ({ ctx, params }) => getMenuItem(ctx, params.id));
+export const GET = route({ permission: "menu.edit", params }, async ({ ctx, params }) => getMenuItem(ctx, params.id));
 
 /** PUT /api/v1/menu/items/:id { …all fields } (the whole item; the form always sends everything). */
-export const PUT = route({ roles: MANAGERS, params, body: menuItemFieldsSchema }, async ({ ctx, params, body }) =>
-  updateMenuItem(ctx, { id: params.id, fields: body }),
+export const PUT = route(
+  { permission: "menu.edit", params, body: menuItemFieldsSchema },
+  async ({ ctx, params, body }) => updateMenuItem(ctx, { id: params.id, fields: body }),
 );
 
 /** DELETE archives (past orders keep pointing at the item). */
-export const DELETE = route({ roles: MANAGERS, params }, async ({ ctx, params }) =>
+export const DELETE = route({ permission: "menu.edit", params }, async ({ ctx, params }) =>
   archiveMenuItem(ctx, { id: params.id }),
 );

@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { idSchema } from "@/lib/validation";
-import { ORDER_TAKERS } from "@/lib/orders/permissions";
+
 import { setGuestCountSchema } from "@/lib/orders/schemas";
 import { setGuestCount } from "@/lib/orders/set-guest-count";
 
 /** PUT /api/v1/orders/:orderId/guests { guestCount } — the party changed size after seating. */
 export const PUT = route(
-  { roles: ORDER_TAKERS, params: z.object({ orderId: idSchema }), body: setGuestCountSchema.omit({ orderId: true }) },
+  {
+    permission: "orders.take",
+    params: z.object({ orderId: idSchema }),
+    body: setGuestCountSchema.omit({ orderId: true }),
+  },
   async ({ ctx, params, body }) => setGuestCount(ctx, { ...body, orderId: params.orderId }),
 );

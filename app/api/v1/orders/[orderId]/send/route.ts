@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { idSchema } from "@/lib/validation";
-import { ORDER_TAKERS } from "@/lib/orders/permissions";
+
 import { sendOrderSchema } from "@/lib/orders/schemas";
 import { sendOrder } from "@/lib/orders/send-order";
 import { idempotencyKeyFrom } from "@/lib/http/idempotency-header";
@@ -15,7 +15,7 @@ import { idempotencyKeyFrom } from "@/lib/http/idempotency-header";
  */
 export const POST = route(
   {
-    roles: ORDER_TAKERS,
+    permission: "orders.take",
     params: z.object({ orderId: idSchema }),
     body: sendOrderSchema.omit({ orderId: true, idempotencyKey: true }),
   },

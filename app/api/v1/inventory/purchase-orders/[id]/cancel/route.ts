@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { idSchema } from "@/lib/validation";
 import { cancelPurchaseOrder, cancelPurchaseOrderSchema } from "@/lib/inventory/cancel-purchase-order";
 
 /** POST { reason? } → CANCELLED; 409 INVALID_STATE once anything was received. */
 export const POST = route(
-  { roles: MANAGERS, params: z.object({ id: idSchema }), body: cancelPurchaseOrderSchema.omit({ id: true }) },
+  {
+    permission: "inventory.manage",
+    params: z.object({ id: idSchema }),
+    body: cancelPurchaseOrderSchema.omit({ id: true }),
+  },
   async ({ ctx, params, body }) => cancelPurchaseOrder(ctx, { ...body, id: params.id }),
 );

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { MANAGERS } from "@/lib/auth/roles";
+
 import { idSchema } from "@/lib/validation";
 import { moveCategory } from "@/lib/menu/move-category";
 
 /** POST /api/v1/menu/categories/:id/move { direction: "up" | "down" } */
 export const POST = route(
   {
-    roles: MANAGERS,
+    permission: "menu.edit",
     params: z.object({ id: idSchema }),
     body: z.object({ direction: z.enum(["up", "down"], { error: "up or down" }) }),
   },

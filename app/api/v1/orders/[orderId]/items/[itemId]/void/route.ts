@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { idSchema } from "@/lib/validation";
-import { ORDER_TAKERS } from "@/lib/orders/permissions";
+
 import { voidItemSchema } from "@/lib/orders/schemas";
 import { voidOrderItem } from "@/lib/orders/void-order-item";
 
 /** POST /api/v1/orders/:orderId/items/:itemId/void { reason } — a sent item needs MANAGER/ADMIN. */
 export const POST = route(
   {
-    roles: ORDER_TAKERS,
+    permission: "orders.take",
     params: z.object({ orderId: idSchema, itemId: idSchema }),
     body: voidItemSchema.pick({ reason: true }),
   },

@@ -1,0 +1,73 @@
+// Who may do what: the one table of roles per action. Use cases assert it, the transports and
+// pages check it, and client components read it to decide what to offer (never to enforce).
+// No server-only import: the order pad and the kitchen screen read the same rules.
+import type { Role } from "./roles";
+import { ROLES } from "./roles";
+import { AppError } from "../errors";
+
+const MANAGEMENT = ["ADMIN", "MANAGER"] as const satisfies readonly Role[];
+const KITCHEN = ["ADMIN", "MANAGER", "CHEF"] as const satisfies readonly Role[];
+const FRONT_OF_HOUSE = ["ADMIN", "MANAGER", "SERVER", "CASHIER", "HOST"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  /** Any signed-in staff member: their own account, /me, signing the realtime socket in. */
+  "staff.signedIn": ROLES,
+  /** The admin console's pages (dashboard, staff list). */
+  "console.use": MANAGEMENT,
+  /** Create, edit, price, archive and import menu items, categories, modifiers, windows. */
+  "menu.edit": MANAGEMENT,
+  /** 86 a dish or bring it back (the kitchen runs out). */
+  "menu.86": KITCHEN,
+  /** Ingredients, suppliers, purchase orders, counts, recipes, stock corrections. */
+  "inventory.manage": MANAGEMENT,
+  /** Log waste (the kitchen drops a tray). */
+  "inventory.waste": KITCHEN,
+  /** The floor plan and a table's order pad. */
+  "floor.use": FRONT_OF_HOUSE,
+  /** Open tables, add and send items, fire held courses, mark served, flag a table. */
+  "orders.take": FRONT_OF_HOUSE,
+  /** Read orders with prices. */
+  "orders.read": FRONT_OF_HOUSE,
+  /** Close a check (the table becomes free). */
+  "orders.close": ["ADMIN", "MANAGER", "SERVER", "CASHIER"],
+  /** Void what the kitchen has already received, or a whole order (docs/adr/0006). */
+  "orders.voidSent": MANAGEMENT,
+  /** Kitchen screens: read tickets (never prices), bump, recall, mark ready. */
+  "kitchen.work": KITCHEN,
+  /** Detailed health (checks, timings, process figures). */
+  "ops.health": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+export function can(who: Role | { role: Role }, permission: Permission): boolean {
+  const role = typeof who === "string" ? who : who.role;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+const REFUSALS: Partial<Record<Permission, string>> = {
+  "orders.voidSent": "Only a manager can void a line the kitchen has received",
+};
+
+/** Throws FORBIDDEN unless the acting role has the permission. */
+export function assertCan(ctx: { role: Role }, permission: Permission, message?: string): void {
+  if (!can(ctx, permission))
+    throw new AppError("FORBIDDEN", message ?? REFUSALS[permission] ?? "Your role cannot do this");
+}
+
+// ---- Rules that depend on the data ------------------------------------------------------------
+
+/** A line the kitchen has not received can be voided by whoever takes orders; after that, a manager. */
+export function canVoidLine(role: Role, reachedKitchen: boolean): boolean {
+  return can(role, "orders.take") && (!reachedKitchen || can(role, "orders.voidSent"));
+}
+
+/** Why a role may not void a line, for the button that says so (null when it may). */
+export function voidRefusal(role: Role, reachedKitchen: boolean): string | null {
+  if (canVoidLine(role, reachedKitchen)) return null;
+  return can(role, "orders.take") ? REFUSALS["orders.voidSent"]! : "Your role cannot void lines";
+}
