@@ -248,3 +248,20 @@ test("a reloaded order pad is in the page exactly once, from the first paint", a
   }
   await pad.context().close();
 });
+
+test("seat and course pickers are radio groups: one tab stop, arrow keys move the choice", async ({ browser }) => {
+  const pad = await tabletAs(browser, "server", "1", 3);
+  const seats = pad.getByRole("radiogroup", { name: "Seat for new items" });
+  await expect(seats.getByRole("radio", { checked: true })).toHaveText("All");
+  await seats.getByRole("radio", { name: "All" }).focus();
+  await pad.keyboard.press("ArrowRight");
+  await expect(seats.getByRole("radio", { name: "1", exact: true })).toBeChecked();
+  await expect(seats.getByRole("radio", { name: "1", exact: true })).toBeFocused();
+  await pad.keyboard.press("End");
+  await expect(seats.getByRole("radio", { name: "3", exact: true })).toBeChecked();
+  const course = pad.getByRole("radiogroup", { name: "Course for new items" });
+  await course.getByRole("radio", { name: "Auto" }).click();
+  await pad.keyboard.press("ArrowRight");
+  await expect(course.getByRole("radio", { checked: true })).not.toHaveText("Auto");
+  await pad.context().close();
+});

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { openOrderAction } from "../../../actions";
 import type { TableView } from "./types";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 
 /** A free table: how many guests? → opens the order (table SEATED on every tablet). */
 export function OpenTable({ table }: { table: TableView }) {
@@ -23,20 +24,14 @@ export function OpenTable({ table }: { table: TableView }) {
       </h1>
       <fieldset>
         <legend className="mb-3 text-lg font-bold">How many guests?</legend>
-        <div className="grid grid-cols-4 gap-2">
-          {options.map((n) => (
-            <button
-              key={n}
-              type="button"
-              role="radio"
-              aria-checked={guests === n}
-              onClick={() => setGuests(n)}
-              className={`min-h-16 rounded-xl border-2 text-2xl font-black ${guests === n ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}
-            >
-              {n}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          label="How many guests?"
+          size="lg"
+          className="grid grid-cols-4 gap-2"
+          value={guests}
+          onChange={setGuests}
+          options={options.map((n) => ({ value: n, label: n }))}
+        />
       </fieldset>
       {error && (
         <p role="alert" className="font-semibold text-red-700">

@@ -31,6 +31,7 @@ import { VoidDialog } from "./void-dialog";
 import { addLine, sendBodyOf, useDraft } from "./use-draft";
 import type { DraftLine, MenuItemView, MenuView, OrderLineView, OrderView, TableView } from "./types";
 import { can } from "@/lib/auth/permissions";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 
 type Props = {
   table: TableView;
@@ -329,36 +330,28 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
       <div className="flex min-h-0 flex-1 gap-3">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl bg-white p-2 shadow-sm">
-            <div role="radiogroup" aria-label="Seat for new items" className="flex flex-wrap items-center gap-1">
-              <span className="mr-1 text-sm font-bold text-gray-600">Seat</span>
-              {[null, ...Array.from({ length: seats }, (_, i) => i + 1)].map((s) => (
-                <button
-                  key={s ?? "table"}
-                  type="button"
-                  role="radio"
-                  aria-checked={seat === s}
-                  onClick={() => setSeat(s)}
-                  className={`min-h-11 min-w-11 rounded-lg border-2 px-2 font-bold ${seat === s ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}
-                >
-                  {s ?? "All"}
-                </button>
-              ))}
-            </div>
-            <div role="radiogroup" aria-label="Course for new items" className="flex items-center gap-1">
-              <span className="mr-1 text-sm font-bold text-gray-600">Course</span>
-              {(["AUTO", ...COURSES] as const).map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  role="radio"
-                  aria-checked={course === c}
-                  onClick={() => setCourse(c)}
-                  className={`min-h-11 rounded-lg border-2 px-2 text-sm font-bold ${course === c ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300"}`}
-                >
-                  {c === "AUTO" ? "Auto" : COURSE_LABEL[c]}
-                </button>
-              ))}
-            </div>
+            <SegmentedControl
+              label="Seat for new items"
+              caption="Seat"
+              value={seat}
+              onChange={setSeat}
+              options={[
+                { value: null, label: "All" },
+                ...Array.from({ length: seats }, (_, i) => ({ value: i + 1, label: i + 1 })),
+              ]}
+            />
+            <SegmentedControl
+              label="Course for new items"
+              caption="Course"
+              className="flex items-center gap-1"
+              buttonClassName="text-sm"
+              value={course}
+              onChange={setCourse}
+              options={(["AUTO", ...COURSES] as const).map((c) => ({
+                value: c,
+                label: c === "AUTO" ? "Auto" : COURSE_LABEL[c],
+              }))}
+            />
           </div>
           <MenuPanel menu={menu} onPick={pick} disabled={!editable} />
         </div>
