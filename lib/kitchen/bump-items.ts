@@ -1,19 +1,17 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
-import { publishChange, type CommittedChange } from "../realtime/publish";
-import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { appendOrderEvents } from "../orders/append-order-events";
-import { committedChange } from "../orders/committed-change";
-import { lockOrder } from "../orders/lock-order";
+
 import { canMoveItem } from "../orders/order-state";
 
-import { settleOrder } from "../orders/settle-order";
 import { findStation } from "./find-station";
 import { bumpItemsSchema, type BumpItemsInput } from "./schemas";
 import { assertCan } from "../auth/permissions";
+import { changeOrder } from "../orders/change-order";
+import type { NewOrderEvent } from "../orders/append-order-events";
+import type { Tx } from "../db";
 
 /**
  * A station finished items (one item, or a whole ticket). Bumping a voided line acknowledges the
@@ -30,7 +28,9 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
   const ids = [...new Set(input.orderItemIds)];
   const atStation = station.isExpo ? {} : { stationId: station.id };
 
-  const result = await db.$transaction(async (tx) => {
+  // Found before the lock (to learn the order), re-read under it.
+  let found: { items: { id: string }[]; sides: { id: string }[] } = { items: [], sides: [] };
+  const findOrder = async (tx: Tx) => {
     const [foundItems, foundSides] = await Promise.all([
       tx.orderItem.findMany({
         where: { id: { in: ids }, locationId: ctx.locationId, firedAt: { not: null }, ...atStation },
@@ -55,7 +55,13 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
       });
     const orderId = orderIds[0];
     if (input.orderId && input.orderId !== orderId) throw notFound("Ticket item");
-    await lockOrder(tx, ctx, orderId);
+    found = { items: foundItems, sides: foundSides };
+    return orderId;
+  };
+
+  const { result: bumped, change } = await changeOrder(ctx, findOrder, async (tx, order) => {
+    const orderId = order.id;
+    const { items: foundItems, sides: foundSides } = found;
     // Re-read under the lock: a concurrent void or bump may have changed them.
     const [items, sides] = await Promise.all([
       tx.orderItem.findMany({
@@ -71,7 +77,7 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
     const bumpableSides = sides.filter(
       (s) => s.bumpedAt == null && (s.orderItem.status === "SENT" || s.orderItem.status === "VOIDED"),
     );
-    if (bumpable.length + bumpableSides.length === 0) return { change: null, bumped: [] as string[] };
+    if (bumpable.length + bumpableSides.length === 0) return { result: [] as string[], events: [] };
     const now = new Date();
     const handOff = !station.isExpo && !station.showOnExpo;
     const made = bumpable.filter((i) => i.status === "SENT").map((i) => i.id);
@@ -85,9 +91,8 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
         where: { id: { in: bumpableSides.map((s) => s.id) } },
         data: { bumpedAt: now },
       });
-    const settled = await settleOrder(tx, orderId);
     const bumped = [...bumpable.map((i) => i.id), ...bumpableSides.map((s) => s.id)];
-    const events = await appendOrderEvents(tx, ctx, [
+    const events: NewOrderEvent[] = [
       {
         orderId,
         type: "items.bumped",
@@ -97,10 +102,8 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
           fireBatch: bumpable[0]?.fireBatch ?? bumpableSides[0]?.orderItem.fireBatch ?? null,
         },
       },
-    ]);
-    return { change: committedChange(ctx.locationId, settled, events) as CommittedChange | null, bumped };
-  }, TX_OPTIONS);
-
-  if (result.change) await publishChange(result.change);
-  return { bumpedItemIds: result.bumped, seq: result.change?.events.at(-1)?.seq ?? null };
+    ];
+    return { result: bumped, events };
+  });
+  return { bumpedItemIds: bumped, seq: change?.events.at(-1)?.seq ?? null };
 }

@@ -1,19 +1,15 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { publishChange } from "../realtime/publish";
-import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { appendOrderEvents } from "../orders/append-order-events";
-import { committedChange } from "../orders/committed-change";
-import { lockOrder } from "../orders/lock-order";
+
 import { canMoveItem } from "../orders/order-state";
 
-import { settleOrder } from "../orders/settle-order";
 import { ticketReadySchema, type TicketReadyInput } from "./schemas";
 import { SHOWN_AT_EXPO } from "./get-station-snapshot";
 import { assertCan } from "../auth/permissions";
+import { changeOrder } from "../orders/change-order";
 
 /**
  * Expo passes a ticket: every live item of it must have been bumped by its station, and every
@@ -25,46 +21,54 @@ import { assertCan } from "../auth/permissions";
 export async function markTicketReady(ctx: Ctx, raw: TicketReadyInput) {
   assertCan(ctx, "kitchen.work");
   const input = parseInput(ticketReadySchema, raw);
-  const change = await db.$transaction(async (tx) => {
-    const order = await lockOrder(tx, ctx, input.orderId, { open: true });
-    const items = await tx.orderItem.findMany({
-      where: { orderId: order.id, fireBatch: input.fireBatch, status: "SENT", ...SHOWN_AT_EXPO },
-      select: {
-        id: true,
-        name: true,
-        status: true,
-        bumpedAt: true,
-        stationId: true,
-        station: { select: { name: true } },
-        modifiers: {
-          where: { stationId: { not: null }, bumpedAt: null, station: { showOnExpo: true } },
-          select: { name: true, station: { select: { name: true } } },
+  const { change } = await changeOrder(
+    ctx,
+    input.orderId,
+    async (tx, order) => {
+      const items = await tx.orderItem.findMany({
+        where: { orderId: order.id, fireBatch: input.fireBatch, status: "SENT", ...SHOWN_AT_EXPO },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          bumpedAt: true,
+          stationId: true,
+          station: { select: { name: true } },
+          modifiers: {
+            where: { stationId: { not: null }, bumpedAt: null, station: { showOnExpo: true } },
+            select: { name: true, station: { select: { name: true } } },
+          },
         },
-      },
-    });
-    if (items.length === 0) throw new AppError("INVALID_STATE", "This ticket has nothing waiting at the pass");
-    const waiting = [
-      ...items
-        .filter((i) => !canMoveItem(i, "ready"))
-        .map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`),
-      ...items.flatMap((i) => i.modifiers.map((m) => `${m.name}${m.station ? ` (${m.station.name})` : ""}`)),
-    ];
-    if (waiting.length) throw new AppError("INVALID_STATE", `Still cooking: ${waiting.join(", ")}`);
-    await tx.orderItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { status: "READY" } });
-    const settled = await settleOrder(tx, order.id);
-    const events = await appendOrderEvents(tx, ctx, [
-      {
-        orderId: order.id,
-        type: "ticket.ready",
-        payload: {
-          stationIds: [...new Set(items.map((i) => i.stationId))],
-          itemIds: items.map((i) => i.id),
-          fireBatch: input.fireBatch,
-        },
-      },
-    ]);
-    return committedChange(ctx.locationId, settled, events);
-  }, TX_OPTIONS);
-  await publishChange(change);
-  return { orderId: input.orderId, status: change.orders?.[0]?.status ?? null, seq: change.events.at(-1)?.seq ?? null };
+      });
+      if (items.length === 0) throw new AppError("INVALID_STATE", "This ticket has nothing waiting at the pass");
+      const waiting = [
+        ...items
+          .filter((i) => !canMoveItem(i, "ready"))
+          .map((i) => `${i.name}${i.station ? ` (${i.station.name})` : ""}`),
+        ...items.flatMap((i) => i.modifiers.map((m) => `${m.name}${m.station ? ` (${m.station.name})` : ""}`)),
+      ];
+      if (waiting.length) throw new AppError("INVALID_STATE", `Still cooking: ${waiting.join(", ")}`);
+      await tx.orderItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { status: "READY" } });
+      return {
+        result: null,
+        events: [
+          {
+            orderId: order.id,
+            type: "ticket.ready",
+            payload: {
+              stationIds: [...new Set(items.map((i) => i.stationId))],
+              itemIds: items.map((i) => i.id),
+              fireBatch: input.fireBatch,
+            },
+          },
+        ],
+      };
+    },
+    { open: true },
+  );
+  return {
+    orderId: input.orderId,
+    status: change?.orders?.[0]?.status ?? null,
+    seq: change?.events.at(-1)?.seq ?? null,
+  };
 }

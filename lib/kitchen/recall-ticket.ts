@@ -1,19 +1,16 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { publishChange } from "../realtime/publish";
-import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { appendOrderEvents } from "../orders/append-order-events";
-import { committedChange } from "../orders/committed-change";
-import { lockOrder } from "../orders/lock-order";
 
-import { settleOrder } from "../orders/settle-order";
 import { findStation } from "./find-station";
 import { SHOWN_AT_EXPO } from "./get-station-snapshot";
 import { recallSchema, type RecallInput } from "./schemas";
 import { assertCan } from "../auth/permissions";
+import { changeOrder } from "../orders/change-order";
+import type { NewOrderEvent } from "../orders/append-order-events";
+import type { Tx } from "../db";
 
 /**
  * Bring back the most recently bumped ticket (pressing R again brings back the one before).
@@ -28,7 +25,8 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
   const station = await findStation(ctx, input.station);
   const [wantOrder, wantBatch] = input.ticket?.split(":") ?? [];
 
-  const change = await db.$transaction(async (tx) => {
+  let latest: { orderId: string; fireBatch: number | null } | null = null;
+  const findLatest = async (tx: Tx) => {
     const which = wantOrder ? { orderId: wantOrder, fireBatch: Number(wantBatch) || 0 } : {};
     const open = { status: { notIn: ["CLOSED" as const, "VOIDED" as const] } };
     const [latestItem, latestSide] = await Promise.all([
@@ -58,15 +56,19 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
             select: { bumpedAt: true, orderItem: { select: { orderId: true, fireBatch: true } } },
           }),
     ]);
-    const latest =
+    latest =
       latestSide && (!latestItem || latestSide.bumpedAt! > latestItem.bumpedAt!)
         ? { orderId: latestSide.orderItem.orderId, fireBatch: latestSide.orderItem.fireBatch }
         : latestItem;
     if (!latest) throw new AppError("NOT_FOUND", "Nothing to recall");
-    await lockOrder(tx, ctx, latest.orderId);
+    return latest.orderId;
+  };
+
+  const { change } = await changeOrder(ctx, findLatest, async (tx) => {
+    const { orderId, fireBatch } = latest!;
     const where = {
-      orderId: latest.orderId,
-      fireBatch: latest.fireBatch,
+      orderId: orderId,
+      fireBatch: fireBatch,
       ...(station.isExpo
         ? { status: "READY" as const, ...SHOWN_AT_EXPO }
         : { stationId: station.id, bumpedAt: { not: null }, status: { in: ["SENT" as const, "READY" as const] } }),
@@ -79,7 +81,7 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
             where: {
               stationId: station.id,
               bumpedAt: { not: null },
-              orderItem: { orderId: latest.orderId, fireBatch: latest.fireBatch, status: "SENT" },
+              orderItem: { orderId: orderId, fireBatch: fireBatch, status: "SENT" },
             },
             select: { id: true },
           }),
@@ -96,21 +98,18 @@ export async function recallTicket(ctx: Ctx, raw: RecallInput) {
         where: { id: { in: sides.map((s) => s.id) } },
         data: { bumpedAt: null },
       });
-    const settled = await settleOrder(tx, latest.orderId);
-    const events = await appendOrderEvents(tx, ctx, [
+    const events: NewOrderEvent[] = [
       {
-        orderId: latest.orderId,
+        orderId: orderId,
         type: "items.recalled",
         payload: {
           stationIds: [...new Set([...items.map((i) => i.stationId), ...(sides.length ? [station.id] : [])])],
           itemIds: [...items.map((i) => i.id), ...sides.map((s) => s.id)],
-          fireBatch: latest.fireBatch,
+          fireBatch: fireBatch,
         },
       },
-    ]);
-    return committedChange(ctx.locationId, settled, events);
-  }, TX_OPTIONS);
-
-  await publishChange(change);
-  return { orderId: change.orders?.[0]?.orderId ?? null, seq: change.events.at(-1)?.seq ?? null };
+    ];
+    return { result: null, events };
+  });
+  return { orderId: change?.orders?.[0]?.orderId ?? null, seq: change?.events.at(-1)?.seq ?? null };
 }

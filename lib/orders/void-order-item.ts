@@ -1,20 +1,17 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { publishChange } from "../realtime/publish";
-import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { appendOrderEvents } from "./append-order-events";
-import { committedChange } from "./committed-change";
-import { lockOrder } from "./lock-order";
+
 import { canMoveItem, itemReachedKitchen } from "./order-state";
 import { voidItemSchema, type VoidItemInput } from "./schemas";
-import { settleOrder } from "./settle-order";
+
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
-import { publishStockEffects } from "../inventory/publish-stock-effects";
+
 import { assertCan, voidRefusal } from "../auth/permissions";
+import { changeOrder } from "./change-order";
 
 /**
  * Void one line, with a reason. A line the kitchen has seen (sent, ready, served) needs a
@@ -26,68 +23,73 @@ import { assertCan, voidRefusal } from "../auth/permissions";
 export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
   assertCan(ctx, "orders.take");
   const input = parseInput(voidItemSchema, raw);
-  const change = await db.$transaction(async (tx) => {
-    await lockOrder(tx, ctx, input.orderId, { open: true });
-    const item = await tx.orderItem.findFirst({
-      where: { id: input.orderItemId, orderId: input.orderId, locationId: ctx.locationId },
-      select: {
-        id: true,
-        name: true,
-        status: true,
-        bumpedAt: true,
-        stationId: true,
-        fireBatch: true,
-        quantity: true,
-        unitPriceCents: true,
-        modifiersCents: true,
-      },
-    });
-    if (!item) throw notFound("Order item");
-    if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
-    const refusal = voidRefusal(ctx.role, itemReachedKitchen(item.status));
-    if (refusal) throw new AppError("FORBIDDEN", refusal);
-    await tx.orderItem.update({
-      where: { id: item.id },
-      data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },
-    });
-    await auditAs(
-      ctx,
-      {
-        action: "order.item.void",
-        entityType: "OrderItem",
-        entityId: item.id,
-        details: {
-          orderId: input.orderId,
-          name: item.name,
-          quantity: item.quantity,
-          previousStatus: item.status,
-          reason: input.reason,
-          lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity,
+  const { change } = await changeOrder(
+    ctx,
+    input.orderId,
+    async (tx) => {
+      const item = await tx.orderItem.findFirst({
+        where: { id: input.orderItemId, orderId: input.orderId, locationId: ctx.locationId },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          bumpedAt: true,
+          stationId: true,
+          fireBatch: true,
+          quantity: true,
+          unitPriceCents: true,
+          modifiersCents: true,
         },
-      },
-      tx,
-    );
-    // Made food (bumped) was used up; only a line still waiting at its station goes back by default.
-    const returnToStock = input.returnToStock ?? (item.status === "SENT" && item.bumpedAt === null);
-    const stock = returnToStock ? await reverseStockForVoidedItems(tx, ctx, [item.id]) : { restoredMenuItemIds: [] };
-    const settled = await settleOrder(tx, input.orderId);
-    const events = await appendOrderEvents(tx, ctx, [
-      {
-        orderId: input.orderId,
-        type: "items.voided",
-        payload: {
-          stationIds: itemReachedKitchen(item.status) ? [item.stationId] : [],
-          itemIds: [item.id],
-          fireBatch: item.fireBatch,
-          reason: input.reason,
+      });
+      if (!item) throw notFound("Order item");
+      if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
+      const refusal = voidRefusal(ctx.role, itemReachedKitchen(item.status));
+      if (refusal) throw new AppError("FORBIDDEN", refusal);
+      await tx.orderItem.update({
+        where: { id: item.id },
+        data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },
+      });
+      await auditAs(
+        ctx,
+        {
+          action: "order.item.void",
+          entityType: "OrderItem",
+          entityId: item.id,
+          details: {
+            orderId: input.orderId,
+            name: item.name,
+            quantity: item.quantity,
+            previousStatus: item.status,
+            reason: input.reason,
+            lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity,
+          },
         },
-      },
-    ]);
-    return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: stock.restoredMenuItemIds };
-  }, TX_OPTIONS);
-  await publishChange(change);
-  if (change.restoredMenuItemIds.length)
-    await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
-  const order = change.orders?.[0];
+        tx,
+      );
+      // Made food (bumped) was used up; only a line still waiting at its station goes back by default.
+      const returnToStock = input.returnToStock ?? (item.status === "SENT" && item.bumpedAt === null);
+      const stock = returnToStock ? await reverseStockForVoidedItems(tx, ctx, [item.id]) : { restoredMenuItemIds: [] };
+      return {
+        result: null,
+        events: [
+          {
+            orderId: input.orderId,
+            type: "items.voided",
+            payload: {
+              stationIds: itemReachedKitchen(item.status) ? [item.stationId] : [],
+              itemIds: [item.id],
+              fireBatch: item.fireBatch,
+              reason: input.reason,
+            },
+          },
+        ],
+        stock: stock.restoredMenuItemIds.length
+          ? { restored: stock.restoredMenuItemIds.map((id) => ({ id })) }
+          : undefined,
+      };
+    },
+    { open: true },
+  );
+  const order = change?.orders?.[0];
   return { orderId: input.orderId, orderItemId: input.orderItemId, status: order?.status ?? null };
 }

@@ -1,0 +1,75 @@
+import "server-only";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import type { Ctx } from "../auth/context";
+import { db, type Tx } from "../db";
+import { TX_OPTIONS } from "../idempotency/run-idempotent";
+import { publishStockEffects, type PublishableEffects } from "../inventory/publish-stock-effects";
+import { publishChange, type CommittedChange } from "../realtime/publish";
+import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
+import { committedChange } from "./committed-change";
+import { lockOrder } from "./lock-order";
+import { settleOrder, type Settled } from "./settle-order";
+
+type Locked = Awaited<ReturnType<typeof lockOrder>>;
+
+/** What a change of an order did, as its mutation reports it. */
+export type OrderMutation<R> = {
+  result: R;
+  /** The events to record; none means nothing changed (no settle, no events, nothing published). */
+  events: NewOrderEvent[];
+  /** An explicit status (closing, voiding); otherwise the items decide. */
+  status?: OrderStatus;
+  /** Stock the change used or returned: order pads refetch (un)86'd dishes after commit. */
+  stock?: PublishableEffects;
+};
+
+export type FinishedChange = { settled: Settled; change: CommittedChange };
+
+/**
+ * Inside the order's transaction, once its rows have changed: settle the order (totals, status,
+ * table), append its events (seq) and describe the change for the channels. For flows that own
+ * their transaction (idempotent sends and fires); everything else goes through changeOrder.
+ */
+export async function finishOrderChange(
+  tx: Tx,
+  ctx: Pick<Ctx, "locationId" | "userId">,
+  orderId: string,
+  events: NewOrderEvent[],
+  status?: OrderStatus,
+): Promise<FinishedChange> {
+  const settled = await settleOrder(tx, orderId, status);
+  const stored = await appendOrderEvents(tx, ctx, events);
+  return { settled, change: committedChange(ctx.locationId, settled, stored) };
+}
+
+/** After commit, never before: the kitchen and floor channels, then stock hints for order pads. */
+export async function publishOrderChange(
+  ctx: Pick<Ctx, "locationId" | "requestId">,
+  change: CommittedChange | null,
+  stock?: PublishableEffects,
+): Promise<void> {
+  if (change) await publishChange(change);
+  if (stock) await publishStockEffects(ctx, stock);
+}
+
+/**
+ * The one door for changing an order: lock it (the id, or a lookup that finds it inside the
+ * transaction), let `mutate` change its rows, settle it and record its events in the same
+ * transaction, and publish only after commit.
+ */
+export async function changeOrder<R>(
+  ctx: Ctx,
+  target: string | ((tx: Tx) => Promise<string>),
+  mutate: (tx: Tx, order: Locked) => Promise<OrderMutation<R>>,
+  opts: { open?: boolean } = {},
+): Promise<{ result: R; change: CommittedChange | null; settled: Settled | null }> {
+  const done = await db.$transaction(async (tx) => {
+    const orderId = typeof target === "string" ? target : await target(tx);
+    const order = await lockOrder(tx, ctx, orderId, opts);
+    const mutation = await mutate(tx, order);
+    if (mutation.events.length === 0) return { mutation, finished: null };
+    return { mutation, finished: await finishOrderChange(tx, ctx, order.id, mutation.events, mutation.status) };
+  }, TX_OPTIONS);
+  await publishOrderChange(ctx, done.finished?.change ?? null, done.mutation.stock);
+  return { result: done.mutation.result, change: done.finished?.change ?? null, settled: done.finished?.settled ?? null };
+}
