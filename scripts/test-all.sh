@@ -44,33 +44,36 @@ echo "redis for tests: ${REDIS_TEST_URL:-none (Redis-backed tests are skipped)}"
 source scripts/stop-postmaster.sh
 
 status=0
+failed_steps=()
+fail() { status=1; failed_steps+=("$1"); }
 step "Type check"
-npx tsc --noEmit || status=1
+npx tsc --noEmit || fail "type check"
 
 step "Lint (ESLint: Next, React hooks, TypeScript rules; no warnings allowed)"
-npm run --silent lint || status=1
+npm run --silent lint || fail lint
 
 step "Format (Prettier, 120 columns)"
-npm run --silent format:check || status=1
+npm run --silent format:check || fail format
 
 step "Unit and integration tests (vitest)"
 rm -f reports/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || fail vitest
 
 step "Production build"
 rm -f reports/e2e-results.json
 if npx next build; then
   step "End-to-end tests (Playwright, Chromium)"
-  CI=${CI:-true} npx playwright test || status=1
+  CI=${CI:-true} npx playwright test || fail playwright
   # Playwright kills the web server's process group hard; an embedded PostgreSQL it started
   # (machines without a PostgreSQL service) would outlive it. Stop exactly that server: its pid
   # is the first line of postmaster.pid in its data directory. SIGINT = fast shutdown.
   stop_postmaster "$PWD/.data/e2e-postgres"
 else
-  echo "build failed: end-to-end tests not run"; status=1
+  echo "build failed: end-to-end tests not run"; fail build
 fi
 
 step "Summary"
-node scripts/test-summary.mjs reports/vitest.json reports/e2e-results.json || status=1
+node scripts/test-summary.mjs reports/vitest.json reports/e2e-results.json || fail summary
+if [ ${#failed_steps[@]} -gt 0 ]; then echo "FAILED steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
 echo "took ${SECONDS}s"
 exit $status

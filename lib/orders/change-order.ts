@@ -71,5 +71,9 @@ export async function changeOrder<R>(
     return { mutation, finished: await finishOrderChange(tx, ctx, order.id, mutation.events, mutation.status) };
   }, TX_OPTIONS);
   await publishOrderChange(ctx, done.finished?.change ?? null, done.mutation.stock);
-  return { result: done.mutation.result, change: done.finished?.change ?? null, settled: done.finished?.settled ?? null };
+  return {
+    result: done.mutation.result,
+    change: done.finished?.change ?? null,
+    settled: done.finished?.settled ?? null,
+  };
 }
