@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite, as CI runs it: types, unit, integration (real PostgreSQL + Redis),
+# The whole suite, as CI runs it: types, lint, format, unit, integration (real PostgreSQL + Redis),
 # production build, end-to-end in Chromium. Installs/starts what is missing, then prints
 # one summary line "N passed, N failed" counted from the runners' own reports.
 set -uo pipefail
