@@ -21,25 +21,26 @@ export type OrderMutation<R> = {
   status?: OrderStatus;
   /** Stock the change used or returned: order pads refetch (un)86'd dishes after commit. */
   stock?: PublishableEffects;
+  /**
+   * Work that must follow the settle (locks are taken order → table → stock → counter, ADR 0006):
+   * stock moves of fired or voided lines. Its effects are published with the change.
+   */
+  afterSettle?: (settled: Settled) => Promise<PublishableEffects | undefined>;
 };
 
-export type FinishedChange = { settled: Settled; change: CommittedChange };
-
 /**
- * Inside the order's transaction, once its rows have changed: settle the order (totals, status,
- * table), append its events (seq) and describe the change for the channels. For flows that own
- * their transaction (idempotent sends and fires); everything else goes through changeOrder.
+ * The last step inside an order's transaction, after the settle: append the events (seq) and
+ * describe the change for the channels. Idempotent sends and fires own their transaction and call
+ * it themselves; everything else goes through changeOrder.
  */
-export async function finishOrderChange(
+export async function recordOrderEvents(
   tx: Tx,
   ctx: Pick<Ctx, "locationId" | "userId">,
-  orderId: string,
+  settled: Settled,
   events: NewOrderEvent[],
-  status?: OrderStatus,
-): Promise<FinishedChange> {
-  const settled = await settleOrder(tx, orderId, status);
+): Promise<CommittedChange> {
   const stored = await appendOrderEvents(tx, ctx, events);
-  return { settled, change: committedChange(ctx.locationId, settled, stored) };
+  return committedChange(ctx.locationId, settled, stored);
 }
 
 /** After commit, never before: the kitchen and floor channels, then stock hints for order pads. */
@@ -67,10 +68,16 @@ export async function changeOrder<R>(
     const orderId = typeof target === "string" ? target : await target(tx);
     const order = await lockOrder(tx, ctx, orderId, opts);
     const mutation = await mutate(tx, order);
-    if (mutation.events.length === 0) return { mutation, finished: null };
-    return { mutation, finished: await finishOrderChange(tx, ctx, order.id, mutation.events, mutation.status) };
+    if (mutation.events.length === 0) return { mutation, finished: null, stock: mutation.stock };
+    const settled = await settleOrder(tx, order.id, mutation.status);
+    const stock = (await mutation.afterSettle?.(settled)) ?? mutation.stock;
+    return {
+      mutation,
+      stock,
+      finished: { settled, change: await recordOrderEvents(tx, ctx, settled, mutation.events) },
+    };
   }, TX_OPTIONS);
-  await publishOrderChange(ctx, done.finished?.change ?? null, done.mutation.stock);
+  await publishOrderChange(ctx, done.finished?.change ?? null, done.stock);
   return {
     result: done.mutation.result,
     change: done.finished?.change ?? null,

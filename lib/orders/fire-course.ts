@@ -4,18 +4,18 @@ import type { Tx } from "../db";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { publishChange, type CommittedChange } from "../realtime/publish";
+import { type CommittedChange } from "../realtime/publish";
 import { runIdempotent, TX_OPTIONS } from "../idempotency/run-idempotent";
-import { appendOrderEvents } from "./append-order-events";
-import { committedChange } from "./committed-change";
+
 import { COURSE_LABEL } from "./courses";
 import { deductStock, fireItems } from "./fire-items";
 import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
-import { publishStockEffects } from "../inventory/publish-stock-effects";
+
 import { lockOrder } from "./lock-order";
 import { fireCourseSchema, type FireCourseInput } from "./schemas";
 import { settleOrder } from "./settle-order";
 import { assertCan } from "../auth/permissions";
+import { publishOrderChange, recordOrderEvents } from "./change-order";
 
 /** "Fire mains": send a held course to the kitchen as a new ticket. Idempotent when given a key. */
 export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
@@ -34,14 +34,13 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
       );
     const settled = await settleOrder(tx, order.id);
     stock = await deductStock(tx, ctx, fired);
-    const stored = await appendOrderEvents(tx, ctx, [
+    change = await recordOrderEvents(tx, ctx, settled, [
       {
         orderId: order.id,
         type: "items.fired",
         payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
       },
     ]);
-    change = committedChange(ctx.locationId, settled, stored);
     return { orderId: order.id, fireBatch: fired.fireBatch, firedItemIds: fired.itemIds, status: settled.status };
   };
 
@@ -49,9 +48,6 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   const { value, replayed } = idempotencyKey
     ? await runIdempotent(ctx, { scope: "orders.fire", key: idempotencyKey, request }, work)
     : { value: await db.$transaction(work, TX_OPTIONS), replayed: false };
-  if (!replayed && change) {
-    await publishChange(change);
-    if (stock) await publishStockEffects(ctx, stock);
-  }
+  if (!replayed && change) await publishOrderChange(ctx, change, stock ?? undefined);
   return { ...value, replayed };
 }

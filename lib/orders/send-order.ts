@@ -2,18 +2,19 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { publishChange, type CommittedChange } from "../realtime/publish";
+import { type CommittedChange } from "../realtime/publish";
 import { runIdempotent } from "../idempotency/run-idempotent";
-import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
-import { committedChange } from "./committed-change";
+import { type NewOrderEvent } from "./append-order-events";
+
 import { deductStock, fireItems } from "./fire-items";
 import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
-import { publishStockEffects } from "../inventory/publish-stock-effects";
+
 import { lockOrder } from "./lock-order";
 import { insertLines, prepareLines } from "./prepare-lines";
 import { sendOrderSchema, type SendOrderInput } from "./schemas";
 import { settleOrder } from "./settle-order";
 import { assertCan } from "../auth/permissions";
+import { publishOrderChange, recordOrderEvents } from "./change-order";
 
 export type SendOrderResult = {
   orderId: string;
@@ -78,8 +79,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
           payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
         });
       }
-      const stored = await appendOrderEvents(tx, ctx, events);
-      change = committedChange(ctx.locationId, settled, stored);
+      change = await recordOrderEvents(tx, ctx, settled, events);
 
       const result: SendOrderResult = {
         orderId: order.id,
@@ -97,10 +97,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
     },
   );
 
-  if (!replayed && change) {
-    await publishChange(change);
-    if (stock) await publishStockEffects(ctx, stock);
-  }
+  if (!replayed && change) await publishOrderChange(ctx, change, stock ?? undefined);
   return { ...value, replayed };
 }
 

@@ -1,20 +1,17 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { auditAs } from "../audit/record-audit";
-import { publishChange } from "../realtime/publish";
-import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { appendOrderEvents } from "./append-order-events";
-import { committedChange } from "./committed-change";
-import { lockOrder } from "./lock-order";
+
 import { canMoveOrder } from "./order-state";
 import { updateOrderStatusSchema, type UpdateOrderStatusInput } from "./schemas";
-import { settleOrder } from "./settle-order";
+
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
-import { publishStockEffects } from "../inventory/publish-stock-effects";
+
 import { assertCan, type Permission } from "../auth/permissions";
+import { changeOrder } from "./change-order";
 
 const PERMISSION_FOR = {
   SERVED: "orders.take",
@@ -37,8 +34,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     input.status === "VOIDED" ? "Only a manager can void an order" : undefined,
   );
 
-  const change = await db.$transaction(async (tx) => {
-    const order = await lockOrder(tx, ctx, input.orderId);
+  const { change } = await changeOrder(ctx, input.orderId, async (tx, order) => {
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
       select: {
@@ -64,11 +60,10 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     if (move === "serve") {
       const ready = items.filter((i) => i.status === "READY").map((i) => i.id);
       await tx.orderItem.updateMany({ where: { id: { in: ready } }, data: { status: "SERVED", servedAt: now } });
-      const settled = await settleOrder(tx, order.id);
-      const events = await appendOrderEvents(tx, ctx, [
-        { orderId: order.id, type: "items.served", payload: { stationIds: [], itemIds: ready } },
-      ]);
-      return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: [] as string[] };
+      return {
+        result: null,
+        events: [{ orderId: order.id, type: "items.served", payload: { stationIds: [], itemIds: ready } }],
+      };
     }
 
     const reason = move === "close" ? "Not sent before the check closed" : input.reason!;
@@ -88,17 +83,9 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
         tx,
       );
     }
-    const settled = await settleOrder(tx, order.id, input.status);
     // Stations still cooking something of a voided order must see it go; its stock goes back
-    // (after the table row: lock order order → table → stock → counter, ADR 0006).
+    // after the settle (lock order: order → table → stock → counter, ADR 0006).
     const unmade = move === "void" ? dropped.filter((i) => i.status === "SENT" && i.firedAt && !i.bumpedAt) : [];
-    const stock = unmade.length
-      ? await reverseStockForVoidedItems(
-          tx,
-          ctx,
-          unmade.map((i) => i.id),
-        )
-      : { restoredMenuItemIds: [] };
     const onLine =
       move === "void"
         ? [
@@ -109,23 +96,34 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
             ),
           ]
         : [];
-    const events = await appendOrderEvents(tx, ctx, [
-      {
-        orderId: order.id,
-        type: move === "close" ? "order.closed" : "order.voided",
-        payload: {
-          stationIds: onLine,
-          itemIds: dropped.map((i) => i.id).slice(0, 200),
-          status: input.status,
-          ...(move === "void" ? { reason } : {}),
+    return {
+      result: null,
+      status: input.status,
+      events: [
+        {
+          orderId: order.id,
+          type: move === "close" ? "order.closed" : "order.voided",
+          payload: {
+            stationIds: onLine,
+            itemIds: dropped.map((i) => i.id).slice(0, 200),
+            status: input.status,
+            ...(move === "void" ? { reason } : {}),
+          },
         },
+      ],
+      afterSettle: async () => {
+        if (unmade.length === 0) return undefined;
+        const stock = await reverseStockForVoidedItems(
+          tx,
+          ctx,
+          unmade.map((i) => i.id),
+        );
+        return stock.restoredMenuItemIds.length
+          ? { restored: stock.restoredMenuItemIds.map((id) => ({ id })) }
+          : undefined;
       },
-    ]);
-    return { ...committedChange(ctx.locationId, settled, events), restoredMenuItemIds: stock.restoredMenuItemIds };
-  }, TX_OPTIONS);
+    };
+  });
 
-  await publishChange(change);
-  if (change.restoredMenuItemIds.length)
-    await publishStockEffects(ctx, { restored: change.restoredMenuItemIds.map((id) => ({ id })) });
-  return { orderId: input.orderId, status: change.orders?.[0]?.status ?? input.status };
+  return { orderId: input.orderId, status: change?.orders?.[0]?.status ?? input.status };
 }

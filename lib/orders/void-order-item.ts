@@ -68,7 +68,6 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       );
       // Made food (bumped) was used up; only a line still waiting at its station goes back by default.
       const returnToStock = input.returnToStock ?? (item.status === "SENT" && item.bumpedAt === null);
-      const stock = returnToStock ? await reverseStockForVoidedItems(tx, ctx, [item.id]) : { restoredMenuItemIds: [] };
       return {
         result: null,
         events: [
@@ -83,9 +82,14 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
             },
           },
         ],
-        stock: stock.restoredMenuItemIds.length
-          ? { restored: stock.restoredMenuItemIds.map((id) => ({ id })) }
-          : undefined,
+        // After the settle, like every stock move of an order (ADR 0006 lock order).
+        afterSettle: async () => {
+          if (!returnToStock) return undefined;
+          const stock = await reverseStockForVoidedItems(tx, ctx, [item.id]);
+          return stock.restoredMenuItemIds.length
+            ? { restored: stock.restoredMenuItemIds.map((id) => ({ id })) }
+            : undefined;
+        },
       };
     },
     { open: true },
