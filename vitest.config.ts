@@ -26,6 +26,7 @@ export default defineConfig({
           environment: "node",
           include: [
             "lib/**/*.test.ts",
+            "app/**/*.test.ts",
             "realtime-server/**/*.test.ts",
             "components/**/*.test.{ts,tsx}",
             "scripts/**/*.test.ts",

@@ -7,7 +7,7 @@ import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { fetchJson } from "@/components/realtime/fetch-json";
 import { useSequencedFeed } from "@/components/realtime/use-sequenced-feed";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
-import type { StationSnapshot } from "@/lib/kitchen/get-station-snapshot";
+
 import {
   concernsStation,
   kitchenChannel,
@@ -15,23 +15,20 @@ import {
   type KitchenEvent,
   type KitchenReplay,
 } from "@/lib/realtime/events";
-import { withoutFromAllDay } from "@/lib/kitchen/station-routing";
-import type { ActionResult } from "@/lib/http/action";
+
 import { bumpItemsAction, markTicketReadyAction, recallTicketAction } from "../actions";
 import { TicketCard, type TicketView } from "./ticket-card";
 import { useBoardFit } from "./use-board-fit";
-import { useChime } from "./use-chime";
+
 import { useNow } from "./use-now";
-import type { Jsonify } from "./types";
 
-export type SnapshotView = Jsonify<StationSnapshot>;
+import { withoutItems, withoutTicket } from "./board-edits";
+import type { SnapshotView } from "./snapshot-view";
+import { useBoardWrites } from "./use-board-writes";
+import { useBumpBarKeys } from "./use-bump-bar-keys";
+import { useTicketChime } from "./use-ticket-chime";
 
-/** Chime when the board gains a ticket or a void, on whatever page, by whatever path the data took. */
-function chimeFor(prev: { fired: string | null; voided: string | null }, next: SnapshotView): "new" | "void" | null {
-  if (next.lastVoidAt && (!prev.voided || next.lastVoidAt > prev.voided)) return "void";
-  if (next.lastFiredAt && (!prev.fired || next.lastFiredAt > prev.fired)) return "new";
-  return null;
-}
+export type { SnapshotView };
 
 /**
  * The kitchen display for one station (or expo): one page of tickets from a bounded snapshot,
@@ -66,8 +63,6 @@ export function KitchenDisplay({
   const { dataUpdatedAt, isError, refetch, isPlaceholderData } = query;
   const data = query.data ?? initial;
 
-  const chime = useChime();
-  const { play } = chime;
   const refetchSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
   const invalidate = useCallback(() => {
     // Coalesce bursts (a busy pass sends several events per second) into one refetch.
@@ -106,25 +101,13 @@ export function KitchenDisplay({
     }
   }, [data.page.offset, offset, isPlaceholderData]);
 
-  const marks = useRef<{ fired: string | null; voided: string | null } | null>(null);
-  useEffect(() => {
-    if (marks.current) {
-      const change = chimeFor(marks.current, data);
-      if (change) play(change);
-    }
-    marks.current = {
-      fired: data.lastFiredAt ?? marks.current?.fired ?? null,
-      voided: data.lastVoidAt ?? marks.current?.voided ?? null,
-    };
-  }, [data, play]);
+  const chime = useTicketChime(data);
 
   const now = useNow(1000);
   // Timers follow the server's clock, not the tablet's (a skewed clock must not make food look late).
   const offsetMs = useMemo(() => Date.parse(data.serverTime) - dataUpdatedAt, [data.serverTime, dataUpdatedAt]);
 
   const [selected, setSelected] = useState(0);
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [showAllDay, setShowAllDay] = useState(!station.isExpo);
   const [showRecall, setShowRecall] = useState(false);
 
@@ -151,122 +134,48 @@ export function KitchenDisplay({
     setSelected(0);
   }, [offset, earlier]);
 
-  // Writes run one after another: R pressed right after Enter must recall the ticket just bumped,
-  // not overtake that bump on the way to the server.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  function act<T>(key: string, fn: () => Promise<ActionResult<T>>, optimistic?: (s: SnapshotView) => SnapshotView) {
-    setPending(key);
-    setError(null);
-    const before = qc.getQueryData<SnapshotView>(queryKey);
-    if (optimistic && before) qc.setQueryData<SnapshotView>(queryKey, optimistic(before));
-    const run = async () => {
-      try {
-        const res = await fn();
-        if (!res.ok) {
-          setError(res.error);
-          if (before) qc.setQueryData(queryKey, before);
-        }
-      } catch {
-        setError("Couldn't reach the server — nothing was changed. Try again.");
-        if (before) qc.setQueryData(queryKey, before);
-      } finally {
-        setPending((p) => (p === key ? null : p));
-        invalidate();
-      }
-    };
-    queue.current = queue.current.then(run);
-    return queue.current;
-  }
-
-  const withoutItems =
-    (ids: string[]) =>
-    (s: SnapshotView): SnapshotView => {
-      const done = s.tickets.flatMap((t) =>
-        t.items.filter((i) => ids.includes(i.id) && i.status === "SENT" && i.bumpedAt == null),
-      );
-      const ticketsLeft = s.tickets
-        .map((t) => ({
-          ...t,
-          items: station.isExpo
-            ? t.items.map((i) => (ids.includes(i.id) ? { ...i, bumpedAt: new Date().toISOString() } : i))
-            : t.items.filter((i) => !ids.includes(i.id)),
-        }))
-        .filter((t) => t.items.length > 0)
-        .map((t) => ({
-          ...t,
-          allBumped:
-            !t.allVoided &&
-            t.items.every(
-              (i) =>
-                i.status === "VOIDED" || (i.bumpedAt != null && i.modifiers.every((m) => !m.stationName || m.done)),
-            ),
-        }));
-      const gone = s.tickets.length - ticketsLeft.length;
-      return {
-        ...s,
-        tickets: ticketsLeft,
-        allDay: withoutFromAllDay(s.allDay, done),
-        page: { ...s.page, ticketCount: s.page.ticketCount - gone },
-      };
-    };
+  const { write, pending, error, clearError } = useBoardWrites(queryKey, station.slug, invalidate);
 
   const bumpItems = (t: TicketView, ids: string[]) =>
-    act(`bump:${t.key}`, () => bumpItemsAction({ station: station.slug, orderItemIds: ids }), withoutItems(ids));
+    write(
+      `bump:${t.key}`,
+      () => bumpItemsAction({ station: station.slug, orderItemIds: ids }),
+      withoutItems(ids, station.isExpo),
+    );
   const bumpTicket = (t: TicketView) => {
     const ids = t.items.filter((i) => i.bumpedAt == null).map((i) => i.id);
     if (ids.length) void bumpItems(t, ids);
   };
   const ready = (t: TicketView) =>
-    act(
+    write(
       `ready:${t.key}`,
       () => markTicketReadyAction({ orderId: t.orderId, fireBatch: t.fireBatch }),
-      (s) => ({
-        ...s,
-        tickets: s.tickets.filter((x) => x.key !== t.key),
-        page: { ...s.page, ticketCount: s.page.ticketCount - 1 },
-      }),
+      withoutTicket(t.key),
     );
-  const recall = (ticket?: string) => act("recall", () => recallTicketAction({ station: station.slug, ticket }));
+  const recall = (ticket?: string) => write("recall", () => recallTicketAction({ station: station.slug, ticket }));
 
-  const keys = useRef({ tickets, sel, more, bumpTicket, ready, recall, nextPage, previousPage });
-  useEffect(() => {
-    keys.current = { tickets, sel, more, bumpTicket, ready, recall, nextPage, previousPage };
+  useBumpBarKeys({
+    select: setSelected,
+    next: () => {
+      if (sel >= tickets.length - 1 && more > 0) nextPage();
+      else setSelected(Math.min(sel + 1, Math.max(0, tickets.length - 1)));
+    },
+    previous: () => {
+      if (sel === 0) previousPage();
+      else setSelected(sel - 1);
+    },
+    nextPage,
+    previousPage,
+    bump: () => {
+      const current = tickets[sel];
+      if (!current) return;
+      if (station.isExpo) {
+        if (current.allBumped) void ready(current);
+      } else bumpTicket(current);
+    },
+    recall: () => void recall(),
+    toggleAllDay: () => setShowAllDay((v) => !v),
   });
-  useEffect(() => {
-    // Bump bars are keyboards: digits select, Enter/B bumps, R recalls, arrows move, PageDown/N pages.
-    const onKey = (e: KeyboardEvent) => {
-      if (
-        e.target instanceof HTMLInputElement ||
-        e.target instanceof HTMLTextAreaElement ||
-        e.metaKey ||
-        e.ctrlKey ||
-        e.altKey
-      )
-        return;
-      const k = keys.current;
-      const current = k.tickets[k.sel];
-      const key = e.key.toLowerCase();
-      if (/^[1-9]$/.test(e.key)) setSelected(Number(e.key) - 1);
-      else if (e.key === "PageDown" || key === "n") k.nextPage();
-      else if (e.key === "PageUp" || key === "p") k.previousPage();
-      else if (e.key === "ArrowRight" || e.key === "ArrowDown") {
-        if (k.sel >= k.tickets.length - 1 && k.more > 0) k.nextPage();
-        else setSelected(Math.min(k.sel + 1, Math.max(0, k.tickets.length - 1)));
-      } else if (e.key === "ArrowLeft" || e.key === "ArrowUp") {
-        if (k.sel === 0) k.previousPage();
-        else setSelected(k.sel - 1);
-      } else if ((e.key === "Enter" || key === "b") && current) {
-        if (station.isExpo) {
-          if (current.allBumped) void k.ready(current);
-        } else void k.bumpTicket(current);
-      } else if (key === "r") void k.recall();
-      else if (key === "a") setShowAllDay((v) => !v);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [station.isExpo]);
 
   const h = feed.health;
   const count = data.page.ticketCount;
@@ -331,7 +240,7 @@ export function KitchenDisplay({
       {(error || isError) && (
         <p role="alert" className="bg-red-700 px-4 py-2 text-xl font-bold text-white">
           {error ?? "Could not refresh tickets; retrying."}{" "}
-          <button type="button" className="min-h-11 underline" onClick={() => (setError(null), void refetch())}>
+          <button type="button" className="min-h-11 underline" onClick={() => (clearError(), void refetch())}>
             Refresh now
           </button>
         </p>
