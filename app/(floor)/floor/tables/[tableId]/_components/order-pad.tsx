@@ -12,12 +12,11 @@ import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
 import { canMoveOrder } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
-import type { ActionResult } from "@/lib/http/action";
+
 import {
   fireCourseAction,
   flagTableAction,
   markServedAction,
-  sendOrderAction,
   setGuestCountAction,
   updateOrderStatusAction,
   voidItemAction,
@@ -28,10 +27,12 @@ import { ItemSheet } from "./item-sheet";
 import { MenuPanel } from "./menu-panel";
 import { TicketPanel } from "./ticket-panel";
 import { VoidDialog } from "./void-dialog";
-import { addLine, sendBodyOf, useDraft } from "./use-draft";
+import { addLine, useDraft } from "./use-draft";
 import type { DraftLine, MenuItemView, MenuView, OrderLineView, OrderView, TableView } from "./types";
 import { can } from "@/lib/auth/permissions";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { useNotice, usePadActions } from "./use-pad-actions";
+import { useSendOrder } from "./use-send-order";
 
 type Props = {
   table: TableView;
@@ -51,16 +52,6 @@ const STATUS_BADGE: Record<string, string> = {
   READY: "bg-green-700 text-white",
   SERVED: "bg-gray-200 text-gray-800",
 };
-
-/** Field errors like "items.2.modifierIds" → messages per draft line index. */
-function lineErrors(fieldErrors: Record<string, string[]> | undefined): Record<number, string[]> {
-  const out: Record<number, string[]> = {};
-  for (const [k, v] of Object.entries(fieldErrors ?? {})) {
-    const m = /^items\.(\d+)\./.exec(k);
-    if (m) (out[Number(m[1])] ??= []).push(...v);
-  }
-  return out;
-}
 
 export function OrderPad({ table, initialOrder, initialMenu, config, locationId, role }: Props) {
   const router = useRouter();
@@ -84,23 +75,26 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   const [seat, setSeat] = useState<number | null>(null);
   const [course, setCourse] = useState<Course | "AUTO">("AUTO");
   const [sheet, setSheet] = useState<SheetState>(null);
-  const [sending, setSending] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [sendError, setSendError] = useState<{ message: string; lines: Record<number, string[]> } | null>(null);
-  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null } | null>(null);
   /** The ready count the server hid the banner at; it comes back when more food is ready. */
   const [readyDismissedAt, setReadyDismissedAt] = useState<number | null>(null);
-
-  const flash = useCallback((tone: "ok" | "error", text: string) => {
-    setNotice({ tone, text });
-    setTimeout(() => setNotice((n) => (n?.text === text ? null : n)), 4000);
-  }, []);
 
   const refresh = useCallback(() => {
     void qc.invalidateQueries({ queryKey: ["order", orderId] });
     void qc.invalidateQueries({ queryKey: ["floor"] });
   }, [qc, orderId]);
+  const { notice, flash } = useNotice();
+  const { run, withBusy, busy } = usePadActions(flash, refresh);
+  const { send, sending, sendError, clearSendError } = useSendOrder({
+    orderId,
+    draft,
+    setDraft,
+    onSent: (message) => {
+      flash("ok", message);
+      refresh();
+    },
+    onMenuStale: () => void qc.invalidateQueries({ queryKey: ["order-pad-menu"] }),
+  });
 
   const totals = useMemo(
     () =>
@@ -146,7 +140,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
         allergens: item.allergens,
       }),
     }));
-    setSendError(null);
+    clearSendError();
   }
 
   function editLine(line: DraftLine) {
@@ -156,75 +150,6 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
       return;
     }
     setSheet({ item, line, course: line.course });
-  }
-
-  /** Send (or retry) with the key stored alongside the exact body: a retry is the same request. */
-  async function send() {
-    let attempt = draft.pendingSend;
-    if (!attempt) {
-      attempt = { key: crypto.randomUUID(), body: sendBodyOf(draft) };
-      const pending = attempt;
-      setDraft((d) => ({ ...d, pendingSend: pending }));
-    }
-    setSending(true);
-    setSendError(null);
-    let res: ActionResult<{
-      fireBatch: number | null;
-      firedItemIds: string[];
-      heldItemIds: string[];
-      replayed: boolean;
-    }>;
-    try {
-      res = await sendOrderAction({ orderId, idempotencyKey: attempt.key, ...attempt.body });
-    } catch {
-      setSending(false);
-      setSendError({
-        message: "No answer from the server. The order is kept on this tablet: tap Retry — it cannot be sent twice.",
-        lines: {},
-      });
-      return;
-    }
-    setSending(false);
-    if (res.ok) {
-      setDraft(() => ({ lines: [], holdCourses: [], pendingSend: null }));
-      const held = res.data.heldItemIds.length;
-      flash(
-        "ok",
-        res.data.fireBatch
-          ? `Sent to kitchen${held ? ` · ${held} held` : ""}${res.data.replayed ? " (already received)" : ""}`
-          : `Saved · ${held} held`,
-      );
-      refresh();
-      return;
-    }
-    if (res.code === "IN_PROGRESS") {
-      setSendError({ message: "The kitchen is still receiving this order. Retry in a moment.", lines: {} });
-      return;
-    }
-    // A real refusal (86'd, invalid, out of stock…): unlock the draft so it can be fixed.
-    setDraft((d) => ({ ...d, pendingSend: null }));
-    setSendError({ message: res.error, lines: lineErrors(res.fieldErrors) });
-    if (res.code === "UNAVAILABLE_ITEM" || res.code === "OUT_OF_STOCK")
-      void qc.invalidateQueries({ queryKey: ["order-pad-menu"] });
-  }
-
-  async function run<T>(fn: () => Promise<ActionResult<T>>, ok: string): Promise<boolean> {
-    setBusy(true);
-    try {
-      const res = await fn();
-      if (!res.ok) {
-        flash("error", res.error);
-        return false;
-      }
-      flash("ok", ok);
-      refresh();
-      return true;
-    } catch {
-      flash("error", "Couldn't reach the server. Try again.");
-      return false;
-    } finally {
-      setBusy(false);
-    }
   }
 
   const seats = Math.max(order.guestCount, 1);
@@ -406,7 +331,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
               ...d,
               lines: sheet.line ? d.lines.map((l) => (l.key === line.key ? line : l)) : addLine(d.lines, line),
             }));
-            setSendError(null);
+            clearSendError();
             setSheet(null);
           }}
         />
@@ -417,21 +342,20 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           pending={busy}
           error={voiding.error}
           onClose={() => setVoiding(null)}
-          onConfirm={async (reason) => {
-            setBusy(true);
-            try {
-              const res = await voidItemAction({ orderId, orderItemId: voiding.line.id, reason });
-              if (res.ok) {
-                setVoiding(null);
-                flash("ok", `${voiding.line.name} voided`);
-                refresh();
-              } else setVoiding({ line: voiding.line, error: res.fieldErrors?.reason?.[0] ?? res.error });
-            } catch {
-              setVoiding({ line: voiding.line, error: "Couldn't reach the server. Try again." });
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onConfirm={(reason) =>
+            withBusy(async () => {
+              try {
+                const res = await voidItemAction({ orderId, orderItemId: voiding.line.id, reason });
+                if (res.ok) {
+                  setVoiding(null);
+                  flash("ok", `${voiding.line.name} voided`);
+                  refresh();
+                } else setVoiding({ line: voiding.line, error: res.fieldErrors?.reason?.[0] ?? res.error });
+              } catch {
+                setVoiding({ line: voiding.line, error: "Couldn't reach the server. Try again." });
+              }
+            })
+          }
         />
       )}
     </div>
