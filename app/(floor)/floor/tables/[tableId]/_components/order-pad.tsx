@@ -1,12 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { Course, Role } from "@/generated/prisma/enums";
-import { Button } from "@/components/ui/button";
-import { ConnectionPill } from "@/components/realtime/connection-pill";
+
 import { fetchJson } from "@/components/realtime/fetch-json";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
@@ -22,7 +20,7 @@ import {
   voidItemAction,
 } from "../../../actions";
 import { useFloorRealtime } from "../../../_components/use-floor-realtime";
-import { GuestCount } from "./guest-count";
+
 import { ItemSheet } from "./item-sheet";
 import { MenuPanel } from "./menu-panel";
 import { TicketPanel } from "./ticket-panel";
@@ -33,6 +31,7 @@ import { can } from "@/lib/auth/permissions";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useNotice, usePadActions } from "./use-pad-actions";
 import { useSendOrder } from "./use-send-order";
+import { PadHeader, ReadyBanner } from "./pad-header";
 
 type Props = {
   table: TableView;
@@ -44,14 +43,6 @@ type Props = {
 };
 
 type SheetState = { item: MenuItemView; line: DraftLine | null; course: Course } | null;
-
-const STATUS_BADGE: Record<string, string> = {
-  OPEN: "bg-blue-100 text-blue-900",
-  SENT: "bg-amber-100 text-amber-900",
-  IN_PROGRESS: "bg-amber-200 text-amber-900",
-  READY: "bg-green-700 text-white",
-  SERVED: "bg-gray-200 text-gray-800",
-};
 
 export function OrderPad({ table, initialOrder, initialMenu, config, locationId, role }: Props) {
   const router = useRouter();
@@ -158,98 +149,40 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
 
   return (
     <div className="flex h-[calc(100dvh-5.5rem)] min-h-[36rem] flex-col gap-2" data-testid="order-pad">
-      {/* One line at 1024 px: the title side shrinks (truncates), the buttons never wrap. */}
-      <div className="flex items-center justify-between gap-2 whitespace-nowrap" data-testid="pad-header">
-        <div className="flex min-w-0 items-center gap-2">
-          <Link
-            href="/floor"
-            className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-white px-3 font-semibold shadow-sm"
-          >
-            ← Floor
-          </Link>
-          <h1 className="shrink-0 text-2xl font-black">Table {table.label}</h1>
-          <span className="shrink-0 text-base font-semibold text-gray-600">#{order.number}</span>
-          <GuestCount
-            count={order.guestCount}
-            onSave={async (guestCount) => {
-              const res = await setGuestCountAction({ orderId, guestCount });
-              if (res.ok) {
-                flash("ok", `${guestCount} ${guestCount === 1 ? "guest" : "guests"} at table ${table.label}`);
-                refresh();
-              }
-              return res;
-            }}
-          />
-          {order.server && (
-            <span className="min-w-0 truncate text-base font-semibold text-gray-600">· {order.server.name}</span>
-          )}
-          <span
-            data-testid="order-status"
-            data-status={order.status}
-            className={`shrink-0 rounded-full px-2.5 py-0.5 text-sm font-bold ${STATUS_BADGE[order.status] ?? "bg-gray-100"}`}
-          >
-            {order.status.replace("_", " ").toLowerCase()}
-          </span>
-        </div>
-        <div className="flex shrink-0 items-center gap-2">
-          <ConnectionPill compact state={realtime.state} lastEventAt={realtime.lastEventAt} error={realtime.error} />
-          <Button
-            variant="secondary"
-            disabled={busy}
-            onClick={() =>
-              run(
-                () => flagTableAction({ tableId: table.id, attention: table.status !== "NEEDS_ATTENTION" }),
-                "Table updated",
-              ).then(() => router.refresh())
-            }
-          >
-            {table.status === "NEEDS_ATTENTION" ? "Clear attention" : "Needs attention"}
-          </Button>
-          {canClose && (
-            <Button
-              variant="secondary"
-              disabled={busy || draft.lines.length > 0}
-              title={draft.lines.length ? "Send or remove the unsent lines first" : undefined}
-              onClick={async () => {
-                if (!window.confirm(`Close table ${table.label}? Held or unsent lines are dropped.`)) return;
-                if (
-                  await run(() => updateOrderStatusAction({ orderId, status: "CLOSED" }), `Table ${table.label} closed`)
-                )
-                  router.push("/floor");
-              }}
-            >
-              Close table
-            </Button>
-          )}
-        </div>
-      </div>
-
-      {/* In the layout flow (never over the menu or the ticket): the panels below shrink and scroll. */}
+      <PadHeader
+        table={table}
+        order={order}
+        realtime={realtime}
+        busy={busy}
+        canClose={canClose}
+        hasUnsent={draft.lines.length > 0}
+        onGuestCount={async (guestCount) => {
+          const res = await setGuestCountAction({ orderId, guestCount });
+          if (res.ok) {
+            flash("ok", `${guestCount} ${guestCount === 1 ? "guest" : "guests"} at table ${table.label}`);
+            refresh();
+          }
+          return res;
+        }}
+        onToggleAttention={() =>
+          run(
+            () => flagTableAction({ tableId: table.id, attention: table.status !== "NEEDS_ATTENTION" }),
+            "Table updated",
+          ).then(() => router.refresh())
+        }
+        onClose={async () => {
+          if (!window.confirm(`Close table ${table.label}? Held or unsent lines are dropped.`)) return;
+          if (await run(() => updateOrderStatusAction({ orderId, status: "CLOSED" }), `Table ${table.label} closed`))
+            router.push("/floor");
+        }}
+      />
       {showReady && (
-        <div
-          role="alert"
-          data-testid="food-ready"
-          className="flex shrink-0 items-center justify-between gap-3 rounded-xl bg-green-700 py-1 pl-4 pr-1 font-bold text-white"
-        >
-          <span className="truncate text-lg">Food ready at the pass — {readyCount} item(s)</span>
-          <span className="flex shrink-0 items-center gap-1">
-            <Button
-              variant="secondary"
-              disabled={busy}
-              onClick={() => run(() => markServedAction({ orderId }), "Marked served")}
-            >
-              Mark served
-            </Button>
-            <button
-              type="button"
-              aria-label="Hide until more food is ready"
-              onClick={() => setReadyDismissedAt(readyCount)}
-              className="min-h-11 min-w-11 rounded-lg text-2xl leading-none hover:bg-green-800"
-            >
-              ×
-            </button>
-          </span>
-        </div>
+        <ReadyBanner
+          readyCount={readyCount}
+          busy={busy}
+          onServed={() => run(() => markServedAction({ orderId }), "Marked served")}
+          onHide={() => setReadyDismissedAt(readyCount)}
+        />
       )}
 
       <div className="flex min-h-0 flex-1 gap-3">
