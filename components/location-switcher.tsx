@@ -6,7 +6,11 @@ import { useState } from "react";
 
 type Loc = { id: string; name: string; role: string };
 
-/** Switch the session's location; the server re-checks membership before accepting it. */
+/**
+ * Switch the session's location; the server re-checks membership before accepting it. next-auth
+ * ignores update() until the session has loaded, so the control waits for it, and a switch the
+ * server did not make says so instead of failing silently.
+ */
 export function LocationSwitcher({
   locations,
   currentId,
@@ -16,9 +20,10 @@ export function LocationSwitcher({
   currentId: string;
   className?: string;
 }) {
-  const { update } = useSession();
+  const { update, status } = useSession();
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   if (locations.length < 2) return <span className={`font-semibold ${className}`}>{locations[0]?.name}</span>;
   return (
     <label className={`flex items-center gap-2 ${className}`}>
@@ -26,11 +31,15 @@ export function LocationSwitcher({
       <select
         aria-label="Location"
         value={currentId}
-        disabled={pending}
+        disabled={pending || status !== "authenticated"}
+        aria-describedby={error ? "location-switch-error" : undefined}
         onChange={async (e) => {
+          const wanted = e.target.value;
           setPending(true);
-          await update({ locationId: e.target.value });
+          setError(null);
+          const next = await update({ locationId: wanted }).catch(() => null);
           setPending(false);
+          if (next?.user.locationId !== wanted) setError("Couldn't switch location. Try again.");
           router.refresh();
         }}
         className="min-h-11 rounded-lg border border-gray-300 bg-white px-2 text-gray-900"
@@ -41,6 +50,11 @@ export function LocationSwitcher({
           </option>
         ))}
       </select>
+      {error && (
+        <span id="location-switch-error" role="alert" className="text-sm font-semibold text-red-700">
+          {error}
+        </span>
+      )}
     </label>
   );
 }
