@@ -133,11 +133,11 @@ export function FloorView({
                         </span>
                       </div>
                       <div className="text-sm">
-                        <p className="flex items-center gap-1.5 font-bold">
+                        <p className="flex items-center gap-1.5 whitespace-nowrap font-bold">
                           {t.status === "FOOD_READY" && (
                             <span
                               aria-hidden
-                              className="h-2.5 w-2.5 rounded-full bg-green-700 motion-safe:animate-ping"
+                              className="h-2.5 w-2.5 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
                             />
                           )}
                           {s.label}
