@@ -6,7 +6,7 @@ import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
 import { applyMovements } from "./apply-movements";
 import { entryToBase } from "./entry-quantity";
-import { publishStockEffects } from "./publish-stock-effects";
+import { publishStockEffects } from "./stock-effects";
 import { fromMilli } from "./quantity";
 import { positiveQuantitySchema } from "./schemas";
 import { ingredientsHere } from "./tenancy";

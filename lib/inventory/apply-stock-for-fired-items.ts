@@ -2,35 +2,24 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { applyMovements } from "./apply-movements";
 import { toMilli, type Milli } from "./quantity";
 import { consumptionOf, firstShortfall, recipesFrom, type Consumption, type FiredItem } from "./recipe-math";
-import { InsufficientStockError, postMovements, isCheckViolation } from "./stock-ledger";
-import { reconcileAvailability } from "./reconcile-availability";
-import { lowStockCrossings, type LowStockAlert } from "./low-stock";
+import { NO_STOCK_EFFECTS, type StockEffects } from "./stock-effects";
+import type { InsufficientStockError } from "./stock-ledger";
 import { formatQuantity } from "./units";
-
-// Owned by menu/inventory (issue #4). Called by lib/orders/fire-items.ts; keep the signature.
 
 export type { FiredItem };
 
-export type StockEffects = {
-  eightySixedMenuItemIds: string[];
-  /** Ingredients that just fell to/below their reorder point: pass to publishStockEffects after commit. */
-  lowStock: LowStockAlert[];
-};
-
 /**
- * Called by the send-to-kitchen use case INSIDE its transaction: decrement stock for each fired
- * item's recipe (+ chosen modifiers, − removals such as "no onions"; a side that is a portion of
- * another dish uses that dish's recipe) × quantity with one guarded UPDATE per ingredient (sorted
- * ids = lock order, so concurrent sends cannot deadlock), record SALE movements linked to the
- * order items, and auto-86 what can no longer be made once more. If any ingredient is short it
- * throws OUT_OF_STOCK naming the dish and the ingredient; the caller's transaction then rolls
- * back everything (no partial decrement, no movement). The caller publishes after commit.
+ * Called by the send-to-kitchen use case INSIDE its transaction: work out what the fired items
+ * use (each recipe + chosen modifiers, − removals such as "no onions"; a side that is a portion
+ * of another dish uses that dish's recipe) × quantity, and take it through the one stock pipeline
+ * as SALE movements linked to the order items. A shortage names the dish and the ingredient and
+ * rolls the whole send back. The caller publishes the effects after commit.
  */
 export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem[]): Promise<StockEffects> {
-  const none: StockEffects = { eightySixedMenuItemIds: [], lowStock: [] };
-  if (!items.length) return none;
+  if (!items.length) return NO_STOCK_EFFECTS;
   const menuItemIds = [...new Set(items.map((i) => i.menuItemId))];
   const modifierIds = [...new Set(items.flatMap((i) => i.modifierIds))];
   const modifiers = modifierIds.length
@@ -52,32 +41,20 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem
     modifiers,
   );
   const consumption = consumptionOf(items, recipes);
-  if (!consumption.length) return none;
+  if (!consumption.length) return NO_STOCK_EFFECTS;
 
-  let changes;
-  try {
-    changes = await postMovements(
-      tx,
-      { locationId: ctx.locationId, userId: ctx.userId },
-      consumption.map((c) => ({
-        ingredientId: c.ingredientId,
-        delta: -c.quantity,
-        type: "SALE" as const,
-        orderItemId: c.orderItemId,
-      })),
-    );
-  } catch (error) {
-    if (error instanceof InsufficientStockError) throw await outOfStock(tx, ctx, consumption, error);
-    if (isCheckViolation(error)) throw new AppError("OUT_OF_STOCK", "Not enough stock to send these items");
-    throw error;
-  }
-  const availability = await reconcileAvailability(
+  const { changes: _changes, ...effects } = await applyMovements(
     tx,
     ctx,
-    changes.map((c) => c.ingredientId),
+    consumption.map((c) => ({
+      ingredientId: c.ingredientId,
+      delta: -c.quantity,
+      type: "SALE" as const,
+      orderItemId: c.orderItemId,
+    })),
+    (error) => outOfStock(tx, ctx, consumption, error),
   );
-  const lowStock = await lowStockCrossings(tx, ctx.locationId, changes);
-  return { eightySixedMenuItemIds: availability.eightySixed.map((i) => i.id), lowStock };
+  return effects;
 }
 
 /** "Burger cannot be sent: only 120 g of Beef patty left": the dish the server tried and the short ingredient. */

@@ -6,7 +6,7 @@ import { auditAs } from "../audit/record-audit";
 import type { RowError } from "../csv/validate-rows";
 import { applyMovements } from "./apply-movements";
 import { checkIngredientCsv } from "./ingredient-csv";
-import { publishStockEffects } from "./publish-stock-effects";
+import { publishStockEffects } from "./stock-effects";
 import { toMilli } from "./quantity";
 import { lockLevels, type MovementInput } from "./stock-ledger";
 import { assertCan } from "../auth/permissions";

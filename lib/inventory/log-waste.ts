@@ -6,7 +6,7 @@ import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
 
 import { applyMovements } from "./apply-movements";
-import { publishStockEffects } from "./publish-stock-effects";
+import { publishStockEffects } from "./stock-effects";
 import { positiveQuantitySchema } from "./schemas";
 import { ingredientsHere } from "./tenancy";
 import { entryToBase } from "./entry-quantity";

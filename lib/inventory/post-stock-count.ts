@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
 import { applyMovements } from "./apply-movements";
-import { publishStockEffects } from "./publish-stock-effects";
+import { publishStockEffects } from "./stock-effects";
 import { fromMilli, toMilli } from "./quantity";
 import { correctionDelta } from "./stock-count-math";
 import { lockLevels } from "./stock-ledger";

@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { idSchema } from "../validation";
 import { auditAs } from "../audit/record-audit";
 import { applyMovements } from "./apply-movements";
-import { publishStockEffects } from "./publish-stock-effects";
+import { publishStockEffects } from "./stock-effects";
 import { canReceive, statusAfterReceipt, type PoStatus } from "./purchase-order-state";
 import { fromMilli, toMilli } from "./quantity";
 import { weightedUnitCost } from "./reorder";

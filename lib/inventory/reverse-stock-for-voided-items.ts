@@ -1,22 +1,18 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
+import { applyMovements } from "./apply-movements";
 import { toMilli } from "./quantity";
-import { postMovements } from "./stock-ledger";
-import { reconcileAvailability } from "./reconcile-availability";
+import { NO_STOCK_EFFECTS, type StockEffects } from "./stock-effects";
 
 /**
- * For the orders domain (optional): when fired items are voided *before* the kitchen used the
- * ingredients, put their stock back with SALE_REVERSAL movements (linked to the order items)
- * and bring back dishes AUTO-86'd for lack of it. Call inside the void transaction; publish the
- * returned ids after commit. Items already reversed are skipped (no double credit).
+ * For the orders domain: when fired items are voided *before* the kitchen used the ingredients,
+ * put their stock back with SALE_REVERSAL movements (linked to the order items) through the one
+ * stock pipeline, which brings back dishes AUTO-86'd for lack of it. Call inside the void
+ * transaction; publish the effects after commit. Items already reversed are skipped (no double credit).
  */
-export async function reverseStockForVoidedItems(
-  tx: Tx,
-  ctx: Ctx,
-  orderItemIds: string[],
-): Promise<{ restoredMenuItemIds: string[] }> {
-  if (!orderItemIds.length) return { restoredMenuItemIds: [] };
+export async function reverseStockForVoidedItems(tx: Tx, ctx: Ctx, orderItemIds: string[]): Promise<StockEffects> {
+  if (!orderItemIds.length) return NO_STOCK_EFFECTS;
   const moves = await tx.stockMovement.findMany({
     where: { locationId: ctx.locationId, orderItemId: { in: orderItemIds }, type: { in: ["SALE", "SALE_REVERSAL"] } },
     select: { orderItemId: true, ingredientId: true, quantityDelta: true },
@@ -29,10 +25,10 @@ export async function reverseStockForVoidedItems(
     net.set(key, cur);
   }
   const credits = [...net.values()].filter((n) => n.qty < 0);
-  if (!credits.length) return { restoredMenuItemIds: [] };
-  const changes = await postMovements(
+  if (!credits.length) return NO_STOCK_EFFECTS;
+  const { changes: _changes, ...effects } = await applyMovements(
     tx,
-    { locationId: ctx.locationId, userId: ctx.userId },
+    ctx,
     credits.map((c) => ({
       ingredientId: c.ingredientId,
       delta: -c.qty,
@@ -41,10 +37,5 @@ export async function reverseStockForVoidedItems(
       reason: "Voided before preparation",
     })),
   );
-  const fx = await reconcileAvailability(
-    tx,
-    ctx,
-    changes.map((c) => c.ingredientId),
-  );
-  return { restoredMenuItemIds: fx.restored.map((r) => r.id) };
+  return effects;
 }

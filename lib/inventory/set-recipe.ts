@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { idSchema, text } from "../validation";
 import { auditAs } from "../audit/record-audit";
 import { entryToBase } from "./entry-quantity";
-import { publishStockEffects } from "./publish-stock-effects";
+import { NO_STOCK_EFFECTS, publishStockEffects } from "./stock-effects";
 import { fromMilli } from "./quantity";
 import { reconcileAvailability } from "./reconcile-availability";
 import { positiveQuantitySchema } from "./schemas";
@@ -95,7 +95,8 @@ export async function setRecipe(ctx: Ctx, input: SetRecipeInput) {
     );
     // A bigger portion may no longer be coverable (or a smaller one again); only menu items auto-86.
     const touched = [...new Set([...before.map((b) => b.ingredientId), ...lines.map((l) => l.ingredientId)])];
-    return input.menuItemId ? reconcileAvailability(tx, ctx, touched, [owner.id]) : { eightySixed: [], restored: [] };
+    if (!input.menuItemId) return NO_STOCK_EFFECTS;
+    return { ...(await reconcileAvailability(tx, ctx, touched, [owner.id])), lowStock: [] };
   });
   await publishStockEffects(ctx, effects);
   return { eightySixed: effects.eightySixed, restored: effects.restored };

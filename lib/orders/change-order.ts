@@ -3,8 +3,9 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { publishStockEffects, type PublishableEffects } from "../inventory/publish-stock-effects";
-import { publishChange, type CommittedChange } from "../realtime/publish";
+import { stockEffectMessages, type StockEffects } from "../inventory/stock-effects";
+import { log } from "../log";
+import { messagesFor, publishMessages, type CommittedChange } from "../realtime/publish";
 import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
@@ -20,12 +21,12 @@ export type OrderMutation<R> = {
   /** An explicit status (closing, voiding); otherwise the items decide. */
   status?: OrderStatus;
   /** Stock the change used or returned: order pads refetch (un)86'd dishes after commit. */
-  stock?: PublishableEffects;
+  stock?: StockEffects;
   /**
    * Work that must follow the settle (locks are taken order → table → stock → counter, ADR 0006):
    * stock moves of fired or voided lines. Its effects are published with the change.
    */
-  afterSettle?: (settled: Settled) => Promise<PublishableEffects | undefined>;
+  afterSettle?: (settled: Settled) => Promise<StockEffects | undefined>;
 };
 
 /**
@@ -43,14 +44,25 @@ export async function recordOrderEvents(
   return committedChange(ctx.locationId, settled, stored);
 }
 
-/** After commit, never before: the kitchen and floor channels, then stock hints for order pads. */
-export async function publishOrderChange(
+/**
+ * After commit, never before: the kitchen and floor events, then the stock hints for order pads,
+ * queued together so they leave in one batch. Never throws: realtime is a hint, clients resync.
+ */
+export function publishOrderChange(
   ctx: Pick<Ctx, "locationId" | "requestId">,
   change: CommittedChange | null,
-  stock?: PublishableEffects,
-): Promise<void> {
-  if (change) await publishChange(change);
-  if (stock) await publishStockEffects(ctx, stock);
+  stock?: StockEffects | null,
+): void {
+  try {
+    const messages = [...(change ? messagesFor(change) : []), ...stockEffectMessages(ctx.locationId, stock)];
+    if (messages.length) publishMessages(messages);
+  } catch (error) {
+    log.error("realtime payload invalid; not published", {
+      locationId: ctx.locationId,
+      error,
+      requestId: ctx.requestId,
+    });
+  }
 }
 
 /**
@@ -77,7 +89,7 @@ export async function changeOrder<R>(
       finished: { settled, change: await recordOrderEvents(tx, ctx, settled, mutation.events) },
     };
   }, TX_OPTIONS);
-  await publishOrderChange(ctx, done.finished?.change ?? null, done.stock);
+  publishOrderChange(ctx, done.finished?.change ?? null, done.stock);
   return {
     result: done.mutation.result,
     change: done.finished?.change ?? null,

@@ -9,7 +9,7 @@ import { runIdempotent, TX_OPTIONS } from "../idempotency/run-idempotent";
 
 import { COURSE_LABEL } from "./courses";
 import { deductStock, fireItems } from "./fire-items";
-import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
+import type { StockEffects } from "../inventory/stock-effects";
 
 import { lockOrder } from "./lock-order";
 import { fireCourseSchema, type FireCourseInput } from "./schemas";
@@ -48,6 +48,6 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   const { value, replayed } = idempotencyKey
     ? await runIdempotent(ctx, { scope: "orders.fire", key: idempotencyKey, request }, work)
     : { value: await db.$transaction(work, TX_OPTIONS), replayed: false };
-  if (!replayed && change) await publishOrderChange(ctx, change, stock ?? undefined);
+  if (!replayed && change) publishOrderChange(ctx, change, stock);
   return { ...value, replayed };
 }

@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { applyStockForFiredItems, type FiredItem, type StockEffects } from "../inventory/apply-stock-for-fired-items";
+import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
+import type { StockEffects } from "../inventory/stock-effects";
 
 export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
 
@@ -85,7 +86,7 @@ export async function fireItems(
  * Inventory's hook, inside the same transaction (OUT_OF_STOCK rolls the whole send back). Called
  * last before the events: stock rows stay locked until commit, and every send touches the same
  * few ingredients, so the shorter that tail, the less concurrent sends queue behind each other.
- * The effects (auto-86'd items, low stock) are published after commit with publishStockEffects.
+ * The effects (auto-86'd items, low stock) are published after commit with the order's events.
  */
 export async function deductStock(tx: Tx, ctx: Ctx, fired: Fired | null): Promise<StockEffects | null> {
   if (!fired) return null;

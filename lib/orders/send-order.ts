@@ -7,7 +7,7 @@ import { runIdempotent } from "../idempotency/run-idempotent";
 import { type NewOrderEvent } from "./append-order-events";
 
 import { deductStock, fireItems } from "./fire-items";
-import type { StockEffects } from "../inventory/apply-stock-for-fired-items";
+import type { StockEffects } from "../inventory/stock-effects";
 
 import { lockOrder } from "./lock-order";
 import { insertLines, prepareLines } from "./prepare-lines";
@@ -97,7 +97,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
     },
   );
 
-  if (!replayed && change) await publishOrderChange(ctx, change, stock ?? undefined);
+  if (!replayed && change) publishOrderChange(ctx, change, stock);
   return { ...value, replayed };
 }
 

@@ -113,14 +113,11 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       ],
       afterSettle: async () => {
         if (unmade.length === 0) return undefined;
-        const stock = await reverseStockForVoidedItems(
+        return reverseStockForVoidedItems(
           tx,
           ctx,
           unmade.map((i) => i.id),
         );
-        return stock.restoredMenuItemIds.length
-          ? { restored: stock.restoredMenuItemIds.map((id) => ({ id })) }
-          : undefined;
       },
     };
   });

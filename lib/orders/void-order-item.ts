@@ -84,11 +84,7 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
         ],
         // After the settle, like every stock move of an order (ADR 0006 lock order).
         afterSettle: async () => {
-          if (!returnToStock) return undefined;
-          const stock = await reverseStockForVoidedItems(tx, ctx, [item.id]);
-          return stock.restoredMenuItemIds.length
-            ? { restored: stock.restoredMenuItemIds.map((id) => ({ id })) }
-            : undefined;
+          return returnToStock ? reverseStockForVoidedItems(tx, ctx, [item.id]) : undefined;
         },
       };
     },

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { applyStockForFiredItems } from "@/lib/inventory/apply-stock-for-fired-items";
 import { adjustStock } from "@/lib/inventory/adjust-stock";
 import { reverseStockForVoidedItems } from "@/lib/inventory/reverse-stock-for-voided-items";
+import type { StockEffects } from "@/lib/inventory/stock-effects";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { resetDb, seedFixture, ctxFor } from "./helpers";
@@ -140,9 +141,7 @@ describe("applyStockForFiredItems under concurrency", () => {
     const after = await db.menuItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(after.is86d).toBe(true);
     expect(after.eightySixedBy).toBe("AUTO");
-    const returned = ok.flatMap(
-      (r) => (r as PromiseFulfilledResult<{ eightySixedMenuItemIds: string[] }>).value.eightySixedMenuItemIds,
-    );
+    const returned = ok.flatMap((r) => (r as PromiseFulfilledResult<StockEffects>).value.eightySixed.map((i) => i.id));
     expect(returned).toEqual([item.id]);
   });
 
@@ -386,10 +385,10 @@ describe("auto-86 and back", () => {
     );
     expect((await db.menuItem.findUniqueOrThrow({ where: { id: item.id } })).is86d).toBe(true);
     const r = await db.$transaction((tx) => reverseStockForVoidedItems(tx, server, [oi]));
-    expect(r.restoredMenuItemIds).toEqual([item.id]);
+    expect(r.restored.map((i) => i.id)).toEqual([item.id]);
     expect(await level(ingredients[0].id)).toBe(200);
     const again = await db.$transaction((tx) => reverseStockForVoidedItems(tx, server, [oi]));
-    expect(again.restoredMenuItemIds).toEqual([]);
+    expect(again.restored).toEqual([]);
     expect(await level(ingredients[0].id)).toBe(200);
   });
 });

@@ -1,0 +1,85 @@
+// After commit a send publishes once: the kitchen events and the stock hints it caused (a dish
+// auto-86'd by the last portion) leave in one batch_events request, in seq order (issue 8).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { openOrder } from "@/lib/orders/open-order";
+import { sendOrder } from "@/lib/orders/send-order";
+import { flushPublishes } from "@/lib/realtime/publish";
+import { ctxFor, resetDb, seedFixture } from "./helpers";
+
+type Batch = { path: string; events: { channel: string; name: string; data: string }[] };
+const batches: Batch[] = [];
+const receiver = createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    batches.push({ path: req.url ?? "", events: JSON.parse(body).batch ?? [] });
+    res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+// Read by lib/env.ts on first use, which comes after this point.
+Object.assign(process.env, {
+  PUSHER_HOST: "127.0.0.1",
+  PUSHER_PORT: String((receiver.address() as AddressInfo).port),
+  PUSHER_USE_TLS: "false",
+});
+
+let server: Ctx;
+beforeAll(async () => {
+  await resetDb();
+  await seedFixture();
+  server = await ctxFor("server@demo.kitchen");
+});
+afterAll(() => receiver.close());
+
+describe("publishing a send", () => {
+  it("sends the fired event and the auto-86 it caused in one batch", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: server.locationId } });
+    const ingredient = await db.ingredient.create({
+      data: {
+        locationId: server.locationId,
+        name: `Last portion ${tag}`,
+        baseUnit: "G",
+        purchaseUnit: "kg bag",
+        purchaseUnitSize: "1000",
+        costCentsPerPurchaseUnit: 1000,
+        parLevel: "1000",
+        reorderPoint: "0",
+        stockLevel: { create: { locationId: server.locationId, quantity: "100" } },
+      },
+    });
+    const dish = await db.menuItem.create({
+      data: {
+        locationId: server.locationId,
+        categoryId: category.id,
+        name: `One left ${tag}`,
+        priceCents: 900,
+        recipeLines: { create: [{ locationId: server.locationId, ingredientId: ingredient.id, quantity: "100" }] },
+      },
+    });
+    const table = await db.diningTable.findFirstOrThrow({ where: { locationId: server.locationId } });
+    const { orderId } = await openOrder(server, { tableId: table.id, guestCount: 1 });
+    await flushPublishes();
+    batches.length = 0;
+
+    await sendOrder(server, { orderId, idempotencyKey: randomUUID(), items: [{ menuItemId: dish.id, quantity: 1 }] });
+    await flushPublishes();
+
+    expect(batches).toHaveLength(1);
+    expect(batches[0].path).toMatch(/\/batch_events(\?|$)/);
+    const names = batches[0].events.map((e) => e.name);
+    expect(names).toContain("items.fired");
+    const menuChanged = batches[0].events.find((e) => e.name === "menu.changed");
+    expect(menuChanged, `events: ${names.join(", ")}`).toBeDefined();
+    expect(JSON.parse(menuChanged!.data).menuItemIds).toEqual([dish.id]);
+    // Kitchen events first (seq order), stock hints after them.
+    expect(names.indexOf("items.fired")).toBeLessThan(names.indexOf("menu.changed"));
+    expect((await db.menuItem.findUniqueOrThrow({ where: { id: dish.id } })).is86d).toBe(true);
+  });
+});
