@@ -1,30 +1,38 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { SessionProvider, useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 type Loc = { id: string; name: string; role: string };
 
+type Props = { locations: Loc[]; currentId: string; className?: string };
+
 /**
- * Switch the session's location; the server re-checks membership before accepting it. next-auth
- * ignores update() until the session has loaded, so the control waits for it, and a switch the
- * server did not make says so instead of failing silently.
+ * The location name, or a switcher for people who work at several. Only the switcher needs the
+ * client session (for update()), so only it loads one: no screen polls /api/auth/session, the
+ * server slides the idle window on every request (ADR 0005).
  */
-export function LocationSwitcher({
-  locations,
-  currentId,
-  className = "",
-}: {
-  locations: Loc[];
-  currentId: string;
-  className?: string;
-}) {
+export function LocationSwitcher(props: Props) {
+  if (props.locations.length < 2)
+    return <span className={`font-semibold ${props.className ?? ""}`}>{props.locations[0]?.name}</span>;
+  return (
+    <SessionProvider refetchOnWindowFocus={false} refetchInterval={0}>
+      <Switcher {...props} />
+    </SessionProvider>
+  );
+}
+
+/**
+ * The server re-checks membership before accepting a switch. next-auth ignores update() until the
+ * session has loaded, so the control waits for it, and a switch the server did not make says so
+ * instead of failing silently.
+ */
+function Switcher({ locations, currentId, className = "" }: Props) {
   const { update, status } = useSession();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (locations.length < 2) return <span className={`font-semibold ${className}`}>{locations[0]?.name}</span>;
   return (
     <label className={`flex items-center gap-2 ${className}`}>
       <span className="sr-only">Location</span>

@@ -32,7 +32,6 @@ declare module "next-auth/jwt" {
     /** Server-side session id (UserSession), checked on every request. */
     sid: string;
     authAt: number;
-    lastSeenAt: number;
   }
 }
 
@@ -84,10 +83,10 @@ export const authOptions: NextAuthOptions = {
           sv: user.sessionVersion,
           sid: user.sessionId,
           authAt: now,
-          lastSeenAt: now,
         };
       }
-      if (sessionExpired(token.role, token.authAt, token.lastSeenAt, now)) {
+      // The idle window lives on the session row (lib/auth/user-sessions.ts); the token only knows its age.
+      if (sessionExpired(token.role, token.authAt, now, now)) {
         throw new Error("Session expired"); // next-auth clears the cookie
       }
       if (trigger === "update" && session && typeof session.locationId === "string") {
@@ -101,10 +100,10 @@ export const authOptions: NextAuthOptions = {
             locationId: membership.locationId,
             details: { from: token.locationId, role: membership.role },
           });
-          return { ...token, locationId: membership.locationId, role: membership.role, lastSeenAt: now };
+          return { ...token, locationId: membership.locationId, role: membership.role };
         }
       }
-      return { ...token, lastSeenAt: now };
+      return token;
     },
     async session({ session, token }) {
       session.user = {

@@ -8,7 +8,7 @@ import { authOptions } from "./auth-options";
 import type { Ctx } from "./context";
 import { clientIp } from "../http/client-ip";
 import { can, type Permission } from "./permissions";
-import { isSessionLive } from "./user-sessions";
+import { readSession, sessionIsLive, slideSession } from "./user-sessions";
 
 /**
  * The signed-in staff member, re-checked against the database on every request: a deactivated
@@ -18,16 +18,19 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
   const session = await getServerSession(authOptions);
   const u = session?.user;
   if (!u?.id || !u.locationId) return null;
-  const [membership, live] = await Promise.all([
+  const [membership, row] = await Promise.all([
     db.membership.findUnique({
       where: { userId_locationId: { userId: u.id, locationId: u.locationId } },
       include: { user: { select: { active: true, name: true, email: true, sessionVersion: true } } },
     }),
-    // Sign-out and "sign out everywhere" revoke the session row; a copied cookie dies with it.
-    isSessionLive(u.sid, u.id),
+    readSession(u.sid),
   ]);
   // A bumped sessionVersion (password change) revokes every older token as well.
-  if (!live || !membership || !membership.user.active || membership.user.sessionVersion !== (u.sv ?? 0)) return null;
+  if (!membership || !membership.user.active || membership.user.sessionVersion !== (u.sv ?? 0)) return null;
+  // Sign-out and "sign out everywhere" revoke the session row; a copied cookie dies with it. The
+  // row also keeps the idle clock for the role held here (ADR 0005).
+  if (!sessionIsLive(row, u.id, membership.role)) return null;
+  await slideSession(row!);
   const h = await headers();
   return {
     userId: u.id,

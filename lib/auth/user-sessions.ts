@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../db";
-import { ABSOLUTE_MAX_SECONDS } from "./roles";
+import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
 
 /** Open a server-side session at sign-in; its id goes into the JWT as `sid`. */
 export async function startSession(
@@ -22,14 +22,54 @@ export async function startSession(
   return row.id;
 }
 
-/** A token is good only while its session row exists, belongs to its user, and is neither revoked nor expired. */
-export async function isSessionLive(sessionId: string | undefined, userId: string): Promise<boolean> {
-  if (!sessionId) return false; // tokens from before server-side sessions: sign in again
-  const row = await db.userSession.findUnique({
+/** Sliding the idle window costs one UPDATE per session per minute, not one per request. */
+const SLIDE_EVERY_MS = 60_000;
+
+export type SessionRow = {
+  id: string;
+  userId: string;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  createdAt: Date;
+  lastSeenAt: Date;
+};
+
+export async function readSession(sessionId: string | undefined): Promise<SessionRow | null> {
+  if (!sessionId) return null; // tokens from before server-side sessions: sign in again
+  return db.userSession.findUnique({
     where: { id: sessionId },
-    select: { userId: true, revokedAt: true, expiresAt: true },
+    select: { id: true, userId: true, revokedAt: true, expiresAt: true, createdAt: true, lastSeenAt: true },
   });
-  return !!row && row.userId === userId && row.revokedAt === null && row.expiresAt > new Date();
+}
+
+/**
+ * A token is good only while its session row exists, belongs to its user, and is neither revoked
+ * nor expired. Given the role, the session must also have been used within the role's idle window.
+ */
+export function sessionIsLive(row: SessionRow | null, userId: string, role?: Role, now = Date.now()): boolean {
+  if (!row || row.userId !== userId || row.revokedAt !== null || row.expiresAt.getTime() <= now) return false;
+  return !role || !sessionExpired(role, row.createdAt.getTime(), row.lastSeenAt.getTime(), now);
+}
+
+/**
+ * This use slides the idle window: the server keeps the idle clock, so no screen has to poll to
+ * stay signed in, and an old copy of the cookie cannot reset it. Conditional, so concurrent
+ * requests of one screen write once.
+ */
+export async function slideSession(row: SessionRow, now = Date.now()): Promise<void> {
+  if (now - row.lastSeenAt.getTime() < SLIDE_EVERY_MS) return;
+  await db.userSession.updateMany({
+    where: { id: row.id, lastSeenAt: { lt: new Date(now - SLIDE_EVERY_MS) } },
+    data: { lastSeenAt: new Date(now) },
+  });
+}
+
+/** Read, check and (with a role) slide: the whole rule for one request. */
+export async function isSessionLive(sessionId: string | undefined, userId: string, role?: Role): Promise<boolean> {
+  const row = await readSession(sessionId);
+  if (!sessionIsLive(row, userId, role)) return false;
+  if (role) await slideSession(row!);
+  return true;
 }
 
 /** Revoke live sessions (one, or all of a user's) and return their ids. */

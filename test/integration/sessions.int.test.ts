@@ -111,6 +111,36 @@ describe("server-side sessions", () => {
     ]);
   });
 
+  it("the server keeps the idle clock: use slides it (once a minute), idleness past the role's window ends it", async () => {
+    const { staff } = await signIn(); // a SERVER: 4 h idle
+    const db = testDb();
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const lastSeen = async () =>
+      (await db.userSession.findUniqueOrThrow({ where: { id: staff.sessionId } })).lastSeenAt.getTime();
+
+    // Used 30 s ago: live, and no write (the slide is at most once a minute).
+    await db.userSession.update({ where: { id: staff.sessionId }, data: { lastSeenAt: at(0.5) } });
+    const before = await lastSeen();
+    expect(await isSessionLive(staff.sessionId, staff.id, "SERVER")).toBe(true);
+    expect(await lastSeen()).toBe(before);
+
+    // Used 3 h 59 min ago: still live, and this use slides the window to now (concurrent uses agree).
+    await db.userSession.update({ where: { id: staff.sessionId }, data: { lastSeenAt: at(239) } });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => isSessionLive(staff.sessionId, staff.id, "SERVER")),
+    );
+    expect(results).toEqual([true, true, true, true, true]);
+    expect(Date.now() - (await lastSeen())).toBeLessThan(5_000);
+
+    // Idle 4 h 1 min: over; the same idleness is fine for a kitchen screen (12 h).
+    await db.userSession.update({ where: { id: staff.sessionId }, data: { lastSeenAt: at(241) } });
+    expect(await isSessionLive(staff.sessionId, staff.id, "SERVER")).toBe(false);
+    expect(await isSessionLive(staff.sessionId, staff.id, "CHEF")).toBe(true);
+    // An ADMIN's window is 60 min.
+    await db.userSession.update({ where: { id: staff.sessionId }, data: { lastSeenAt: at(61) } });
+    expect(await isSessionLive(staff.sessionId, staff.id, "ADMIN")).toBe(false);
+  });
+
   it("sign-out revokes that session only, audits it, and drops only its sockets", async () => {
     const tablet = await signIn();
     const phone = await signIn(
