@@ -12,6 +12,11 @@ describe.skipIf(!url)("@upstash/ratelimit on a plain Redis through the ioredis a
   const client = new IORedis(url ?? "redis://127.0.0.1:6379", { lazyConnect: true });
   afterAll(() => client.quit());
 
+  it("is needed: this Redis refuses Upstash's script header (when it stops refusing, drop the strip — ADR 0016)", async () => {
+    await expect(client.eval("#!lua flags=allow-key-locking\nreturn 1", 0)).rejects.toThrow(/shebang/i);
+    expect(await ioredisForRatelimit(client).eval("#!lua flags=allow-key-locking\nreturn 1", [], [])).toBe(1);
+  });
+
   it("allows up to the limit, then refuses", async () => {
     const rl = new Ratelimit({
       redis: ioredisForRatelimit(client) as never,

@@ -12,12 +12,25 @@ export type Limiter = { readonly policy: LimitPolicy; limit(key: string): Promis
 type Window = `${number} ${"s" | "m" | "h"}`;
 
 /**
- * @upstash/ratelimit needs only eval/evalsha (and get/set) from its client, so a thin adapter
- * lets it run on a plain Redis through ioredis (see stack notes). Upstash's scripts start with a
- * `#!lua flags=allow-key-locking` shebang that plain Redis 7 rejects, so it is stripped; the
- * stripped script has its own SHA, tracked here.
+ * The few commands the limiters use. `@upstash/redis` has them natively; a plain Redis gets them
+ * through ioredis below. Either way the rest of this file has one code path.
  */
-export function ioredisForRatelimit(client: IORedis) {
+export type LimiterRedis = {
+  eval(script: string, keys: string[], args: unknown[]): Promise<unknown>;
+  evalsha(sha: string, keys: string[], args: unknown[]): Promise<unknown>;
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<unknown>;
+  incr(key: string): Promise<number>;
+  pexpire(key: string, ms: number): Promise<number>;
+};
+
+/**
+ * @upstash/ratelimit on a plain Redis through ioredis (see stack notes). Upstash's scripts start
+ * with `#!lua flags=allow-key-locking`, a flag only Upstash's server knows: Redis 7.0 answers
+ * "Unexpected flag in script shebang" (ADR 0016), so this adapter — and only it — drops the
+ * shebang line. The stripped script has its own SHA, tracked here.
+ */
+export function ioredisForRatelimit(client: IORedis): LimiterRedis {
   const strip = (script: string) => script.replace(/^#!lua[^\n]*\n/, "");
   return {
     // Upstash's hashes are of the unstripped text, so answer NOSCRIPT locally and let the
@@ -25,7 +38,7 @@ export function ioredisForRatelimit(client: IORedis) {
     evalsha: async () => {
       throw new Error("NOSCRIPT use eval");
     },
-    eval: async (script: string, keys: string[], args: unknown[]) => {
+    eval: async (script, keys, args) => {
       const stripped = strip(script);
       const sha = createHash("sha1").update(stripped).digest("hex");
       const argv = [...keys, ...args.map(String)];
@@ -36,8 +49,10 @@ export function ioredisForRatelimit(client: IORedis) {
         return client.eval(stripped, keys.length, ...argv);
       }
     },
-    get: (key: string) => client.get(key),
-    set: (key: string, value: unknown) => client.set(key, String(value)),
+    get: (key) => client.get(key),
+    set: (key, value) => client.set(key, String(value)),
+    incr: (key) => client.incr(key),
+    pexpire: (key, ms) => client.pexpire(key, ms),
   };
 }
 
@@ -60,10 +75,35 @@ class MemoryLimiter {
 }
 
 let redisClient: IORedis | undefined;
+let limiterRedis: LimiterRedis | null | undefined;
 
-function sharedRedis(url: string): IORedis {
-  redisClient ??= new IORedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  return redisClient;
+/** The limiters' Redis from env: Upstash REST, a plain Redis, or none (the embedded default: memory). */
+function sharedLimiterRedis(): LimiterRedis | null {
+  if (limiterRedis !== undefined) return limiterRedis;
+  const e = env();
+  if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
+    limiterRedis = new UpstashRedis({
+      url: e.UPSTASH_REDIS_REST_URL,
+      token: e.UPSTASH_REDIS_REST_TOKEN,
+    }) as LimiterRedis;
+  } else if (e.REDIS_URL) {
+    redisClient = new IORedis(e.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    limiterRedis = ioredisForRatelimit(redisClient);
+  } else {
+    limiterRedis = null;
+  }
+  return limiterRedis;
+}
+
+/** Redis first; when it fails, the per-process fallback, so a Redis outage never locks the restaurant out. */
+async function orFallback<T>(what: string, prefix: string, fn: () => Promise<T>, fallback: () => Promise<T>) {
+  try {
+    if (redisClient) await connected(redisClient);
+    return await fn();
+  } catch (error) {
+    log.warn(`${what} degraded to memory`, { prefix, error });
+    return fallback();
+  }
 }
 
 /**
@@ -92,30 +132,27 @@ function windowMs(w: Window): number {
 }
 
 export function createLimiter(prefix: string, max: number, window: Window): Limiter {
-  const e = env();
-  let redis: ConstructorParameters<typeof Ratelimit>[0]["redis"] | undefined;
-  if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
-    redis = new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN });
-  } else if (e.REDIS_URL) {
-    redis = ioredisForRatelimit(sharedRedis(e.REDIS_URL)) as unknown as typeof redis;
-  }
+  const redis = sharedLimiterRedis();
   const policy: LimitPolicy = { name: prefix, quota: max, windowSeconds: windowMs(window) / 1000 };
   const fallback = new MemoryLimiter(max, windowMs(window));
   if (!redis) return { policy, limit: (key) => fallback.limit(key) };
-  const limiter = new Ratelimit({ redis, prefix: `kp:${prefix}`, limiter: Ratelimit.slidingWindow(max, window) });
+  const limiter = new Ratelimit({
+    redis: redis as ConstructorParameters<typeof Ratelimit>[0]["redis"],
+    prefix: `kp:${prefix}`,
+    limiter: Ratelimit.slidingWindow(max, window),
+  });
   return {
     policy,
-    async limit(key) {
-      try {
-        if (redisClient) await connected(redisClient);
-        const r = await limiter.limit(key);
-        return { success: r.success, remaining: r.remaining, reset: r.reset };
-      } catch (error) {
-        // Redis down must not lock everybody out of the restaurant: degrade to per-process limits.
-        log.warn("rate limiter degraded to memory", { prefix, error });
-        return fallback.limit(key);
-      }
-    },
+    limit: (key) =>
+      orFallback(
+        "rate limiter",
+        prefix,
+        async () => {
+          const r = await limiter.limit(key);
+          return { success: r.success, remaining: r.remaining, reset: r.reset };
+        },
+        () => fallback.limit(key),
+      ),
   };
 }
 
@@ -132,7 +169,6 @@ export type FailureCounter = {
 };
 
 export function createFailureCounter(prefix: string, windowMs: number): FailureCounter {
-  const e = env();
   const memory = new Map<string, { n: number; until: number }>();
   const mem: FailureCounter = {
     async count(key) {
@@ -148,33 +184,24 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
       return next.n;
     },
   };
-  if (!e.REDIS_URL && !(e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN)) return mem;
+  const redis = sharedLimiterRedis();
+  if (!redis) return mem;
   const k = (key: string) => `kp:${prefix}:${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
-  const upstash =
-    e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
-      ? new UpstashRedis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN })
-      : null;
-  const redis = upstash ? null : sharedRedis(e.REDIS_URL!);
-  const guard = async <T>(fn: () => Promise<T>, fallback: () => Promise<T>) => {
-    try {
-      if (redis) await connected(redis);
-      return await fn();
-    } catch (error) {
-      log.warn("failure counter degraded to memory", { prefix, error });
-      return fallback();
-    }
-  };
   return {
     count: (key) =>
-      guard(
-        async () => Number((upstash ? await upstash.get<number>(k(key)) : await redis!.get(k(key))) ?? 0),
+      orFallback(
+        "failure counter",
+        prefix,
+        async () => Number((await redis.get(k(key))) ?? 0),
         () => mem.count(key),
       ),
     record: (key) =>
-      guard(
+      orFallback(
+        "failure counter",
+        prefix,
         async () => {
-          const n = upstash ? await upstash.incr(k(key)) : await redis!.incr(k(key));
-          if (n === 1) await (upstash ? upstash.pexpire(k(key), windowMs) : redis!.pexpire(k(key), windowMs));
+          const n = await redis.incr(k(key));
+          if (n === 1) await redis.pexpire(k(key), windowMs);
           return n;
         },
         () => mem.record(key),
