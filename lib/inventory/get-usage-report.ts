@@ -4,7 +4,7 @@ import { db } from "../db";
 import { parseInput } from "../validation";
 import { fromMilli, toMilli } from "./quantity";
 import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
-import { getLocationSettings } from "../orders/get-location-settings";
+import { getLocation } from "../locations/get-location";
 import { valueCents } from "./units";
 import { assertCan } from "../auth/permissions";
 
@@ -18,7 +18,7 @@ import { assertCan } from "../auth/permissions";
  */
 export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
   assertCan(ctx, "inventory.manage");
-  const { timezone } = await getLocationSettings(ctx);
+  const { timezone } = await getLocation(ctx);
   const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
   const [sums, ingredients] = await Promise.all([
     db.stockMovement.groupBy({

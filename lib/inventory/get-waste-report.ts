@@ -4,14 +4,14 @@ import { db } from "../db";
 import { parseInput } from "../validation";
 import { fromMilli, toMilli } from "./quantity";
 import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
-import { getLocationSettings } from "../orders/get-location-settings";
+import { getLocation } from "../locations/get-location";
 import { valueCents } from "./units";
 import { assertCan } from "../auth/permissions";
 
 /** Top wasted ingredients by value, and waste by reason, over a period. */
 export async function getWasteReport(ctx: Ctx, raw: ReportPeriodInput) {
   assertCan(ctx, "inventory.manage");
-  const { timezone } = await getLocationSettings(ctx);
+  const { timezone } = await getLocation(ctx);
   const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
   const movements = await db.stockMovement.findMany({
     where: { locationId: ctx.locationId, type: "WASTE", createdAt: { gte: period.from, lt: period.toExclusive } },

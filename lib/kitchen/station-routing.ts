@@ -1,32 +1,8 @@
-// Which station cooks an item, and how a station's screen groups fired items into tickets.
-// Pure: the send use case routes with it, the snapshot query groups with it, tests cover both.
+// How a station's screen groups fired items into tickets (which station makes what: lib/menu/station-for).
+// Pure: the snapshot query groups with it, tests cover it.
 
-/** The item's own station, else its category's default, else none (expo only). */
-export function stationFor(
-  item: { stationId: string | null },
-  category: { defaultStationId: string | null },
-): string | null {
-  return item.stationId ?? category.defaultStationId ?? null;
-}
-
-/**
- * Where a chosen modifier is made when that is not the dish's own station: its own station,
- * else the station of the dish it is a portion of (a side of fries → the fries' station).
- * Null = made with the dish (no line of its own on another screen). Removals are made by nobody.
- */
-export function modifierStationFor(
-  modifier: {
-    stationId: string | null;
-    removesIngredientId?: string | null;
-    recipeItem: { stationId: string | null; category: { defaultStationId: string | null } } | null;
-  },
-  lineStationId: string | null,
-): string | null {
-  if (modifier.removesIngredientId) return null;
-  const station =
-    modifier.stationId ?? (modifier.recipeItem ? stationFor(modifier.recipeItem, modifier.recipeItem.category) : null);
-  return station && station !== lineStationId ? station : null;
-}
+import type { Course } from "@/generated/prisma/enums";
+import { courseRank } from "../menu/courses";
 
 export type StationRef = { id: string; isExpo: boolean };
 
@@ -160,9 +136,8 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
   return tickets.sort((a, b) => (a.firedAt < b.firedAt ? -1 : a.firedAt > b.firedAt ? 1 : a.key.localeCompare(b.key)));
 }
 
-const COURSE_ORDER = ["DRINKS", "STARTERS", "MAINS", "DESSERTS"];
 const courseOrder = (c: string) => {
-  const i = COURSE_ORDER.indexOf(c);
+  const i = courseRank(c as Course);
   return i < 0 ? 9 : i;
 };
 

@@ -2,8 +2,8 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 
-import { defaultCourseFor } from "../orders/courses";
-import { effectiveTaxRate } from "../orders/totals";
+import { defaultCourseFor } from "./courses";
+import { effectiveTaxRate } from "./tax-rate";
 import { formatAvailableFrom, isAvailable, localTime, nextAvailableAt, type AvailabilityRule } from "./availability";
 import { assertCan } from "../auth/permissions";
 

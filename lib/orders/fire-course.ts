@@ -7,7 +7,7 @@ import { parseInput } from "../validation";
 import { type CommittedChange } from "../realtime/publish";
 import { runIdempotent, TX_OPTIONS } from "../idempotency/run-idempotent";
 
-import { COURSE_LABEL } from "./courses";
+import { COURSE_LABEL } from "../menu/courses";
 import { deductStock, fireItems } from "./fire-items";
 import type { StockEffects } from "../inventory/stock-effects";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { checkModifierSelection, modifiersCents, type ModifierGroupRule } from "./modifier-rules";
-import { courseRank, defaultCourseFor } from "./courses";
 
 const temp: ModifierGroupRule = {
   id: "g-temp",
@@ -53,16 +52,5 @@ describe("modifier selection", () => {
   it("an item without groups takes no modifiers", () => {
     expect(checkModifierSelection([], [])).toEqual([]);
     expect(checkModifierSelection([], ["rare"])).toHaveLength(1);
-  });
-});
-
-describe("courses", () => {
-  it("guesses a default course from the category name", () => {
-    expect(defaultCourseFor("Drinks")).toBe("DRINKS");
-    expect(defaultCourseFor("Starters")).toBe("STARTERS");
-    expect(defaultCourseFor("Salads")).toBe("STARTERS");
-    expect(defaultCourseFor("Burgers & Sandwiches")).toBe("MAINS");
-    expect(defaultCourseFor("Desserts")).toBe("DESSERTS");
-    expect(courseRank("DRINKS")).toBeLessThan(courseRank("DESSERTS"));
   });
 });

@@ -4,10 +4,10 @@ import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError, type FieldErrors } from "../errors";
 import { isAvailable } from "../menu/availability";
-import { modifierStationFor, stationFor } from "../kitchen/station-routing";
+import { modifierStationFor, stationFor } from "../menu/station-for";
 import { checkModifierSelection, modifiersCents } from "./modifier-rules";
 import type { NewItem } from "./schemas";
-import { effectiveTaxRate } from "./totals";
+import { effectiveTaxRate } from "../menu/tax-rate";
 
 export type PreparedLine = {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTotals, effectiveTaxRate, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn } from "./totals";
+import { computeTotals, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn } from "./totals";
 
 describe("tax", () => {
   it("rounds half up in integers", () => {
@@ -9,13 +9,6 @@ describe("tax", () => {
     expect(taxOn(200, 2500)).toBe(50);
     expect(taxOn(0, 875)).toBe(0);
     expect(taxOn(1000, 0)).toBe(0);
-  });
-
-  it("uses the item's rate, else the location's (0 is a rate, not 'unset')", () => {
-    expect(effectiveTaxRate(null, 875)).toBe(875);
-    expect(effectiveTaxRate(undefined, 875)).toBe(875);
-    expect(effectiveTaxRate(0, 875)).toBe(0);
-    expect(effectiveTaxRate(1000, 875)).toBe(1000);
   });
 });
 

@@ -2,6 +2,8 @@
 // computed per tax rate: lines are summed per rate first, then each rate's tax is rounded once
 // (half up). Rounding once per rate keeps the total independent of how lines are split.
 
+import { effectiveTaxRate } from "../menu/tax-rate";
+
 export type PricedLine = {
   unitPriceCents: number;
   modifiersCents: number;
@@ -25,11 +27,6 @@ export function exceedsOrderLimit(totals: Totals): boolean {
 
 export function lineCents(line: Pick<PricedLine, "unitPriceCents" | "modifiersCents" | "quantity">): number {
   return (line.unitPriceCents + line.modifiersCents) * line.quantity;
-}
-
-/** Tax rate of an item: its own rate, else the location's. */
-export function effectiveTaxRate(itemRateBps: number | null | undefined, locationRateBps: number): number {
-  return itemRateBps ?? locationRateBps;
 }
 
 /** `amount × bps / 10 000`, rounded half up, in integers (no floating point). */

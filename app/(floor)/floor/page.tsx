@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 
-import { getLocationSettings } from "@/lib/orders/get-location-settings";
+import { getLocation } from "@/lib/locations/get-location";
 import { listFloor } from "@/lib/tables/list-floor";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { FloorView, type FloorAreaView } from "./_components/floor-view";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Floor" };
 
 export default async function FloorPage() {
   const ctx = await requireUser("floor.use");
-  const [areas, location] = await Promise.all([listFloor(ctx), getLocationSettings(ctx)]);
+  const [areas, location] = await Promise.all([listFloor(ctx), getLocation(ctx)]);
   // Plain JSON (dates as strings), the same shape the client refetches from /api/v1/floor.
   const initialAreas = JSON.parse(JSON.stringify(areas)) as FloorAreaView[];
   return (

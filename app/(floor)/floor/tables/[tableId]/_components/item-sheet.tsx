@@ -5,7 +5,7 @@ import type { Course } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { formatCents } from "@/lib/money";
 import { checkModifierSelection, modifiersCents } from "@/lib/orders/modifier-rules";
-import { COURSES, COURSE_LABEL } from "@/lib/orders/courses";
+import { COURSES, COURSE_LABEL } from "@/lib/menu/courses";
 import { ALLERGEN_LABEL, GUEST_ALLERGIES } from "./allergens";
 import type { DraftLine, MenuItemView } from "./types";
 

@@ -7,7 +7,7 @@ import type { Course, Role } from "@/generated/prisma/enums";
 
 import { fetchJson } from "@/components/realtime/fetch-json";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
-import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/orders/courses";
+import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/menu/courses";
 import { canMoveOrder } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Course } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { formatCents } from "@/lib/money";
-import { COURSES, COURSE_LABEL } from "@/lib/orders/courses";
+import { COURSES, COURSE_LABEL } from "@/lib/menu/courses";
 import { canMoveItem, itemReachedKitchen } from "@/lib/orders/order-state";
 import type { Totals } from "@/lib/orders/totals";
 import type { Draft, DraftLine, OrderLineView, OrderView } from "./types";
