@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { formatElapsed, targetFor, ticketUrgency, urgency } from "./ticket-timer";
-import { foldReplay, stepCursor } from "./event-cursor";
 
 describe("ticket timer", () => {
   it("turns amber at warn and red at late minutes", () => {
@@ -47,25 +46,5 @@ describe("ticket timer", () => {
     expect(formatElapsed(-5000)).toBe("0:00");
     expect(formatElapsed(247_000)).toBe("4:07");
     expect(formatElapsed(3_729_000)).toBe("1:02:09");
-  });
-});
-
-describe("event cursor (gap detection)", () => {
-  it("applies the next seq, ignores old ones, reports gaps", () => {
-    expect(stepCursor(4, 5)).toEqual({ kind: "next" });
-    expect(stepCursor(4, 4)).toEqual({ kind: "duplicate" });
-    expect(stepCursor(4, 2)).toEqual({ kind: "duplicate" });
-    expect(stepCursor(4, 7)).toEqual({ kind: "gap", missingFrom: 5, missingTo: 6 });
-    expect(stepCursor(0, 1)).toEqual({ kind: "next" });
-  });
-
-  it("folds a replayed batch, in any order, with duplicates", () => {
-    expect(foldReplay(4, [6, 5, 7, 5, 3])).toEqual({ lastSeq: 7, contiguous: true });
-    expect(foldReplay(4, [])).toEqual({ lastSeq: 4, contiguous: true });
-  });
-
-  it("flags a replay that itself has a hole", () => {
-    expect(foldReplay(4, [5, 7])).toEqual({ lastSeq: 7, contiguous: false });
-    expect(foldReplay(4, [6])).toEqual({ lastSeq: 6, contiguous: false });
   });
 });
