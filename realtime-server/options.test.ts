@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createJsonLogger } from "./logger";
 import { appsFromEnv, channelMatcher, resolveOptions } from "./options";
 
 describe("appsFromEnv", () => {
@@ -40,22 +39,5 @@ describe("client events", () => {
     expect(allowed("private-loc-1-floor")).toBe(false);
     // Pattern characters other than * are literal.
     expect(channelMatcher(["private-a.b"])("private-aXb")).toBe(false);
-  });
-});
-
-describe("createJsonLogger", () => {
-  it("writes one JSON object per line and honours the level", () => {
-    const lines: string[] = [];
-    const logger = createJsonLogger("info", (line) => lines.push(line));
-    logger.debug("hidden");
-    logger.info("listening", { port: 6001 });
-    expect(lines).toHaveLength(1);
-    expect(lines[0]?.endsWith("\n")).toBe(true);
-    expect(JSON.parse(lines[0] ?? "")).toMatchObject({
-      level: "info",
-      msg: "listening",
-      port: 6001,
-      time: expect.any(String),
-    });
   });
 });
