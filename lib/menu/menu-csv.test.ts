@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { bpsToPercent, checkMenuCsv, menuReferenceErrors } from "./menu-csv";
-import { normaliseTag, parseAllergen } from "./allergens";
 
 describe("menu CSV rows", () => {
   it("parses a full row into typed fields", () => {
@@ -45,13 +44,10 @@ describe("menu CSV rows", () => {
     );
   });
 
-  it("formats and parses helpers", () => {
+  it("formats basis points as a percent", () => {
     expect(bpsToPercent(825)).toBe("8.25");
     expect(bpsToPercent(1000)).toBe("10");
     expect(bpsToPercent(null)).toBe("");
-    expect(parseAllergen("tree nuts")).toBe("TREE_NUTS");
-    expect(parseAllergen("shellfish")).toBeNull();
-    expect(normaliseTag(" Gluten Free ")).toBe("gluten-free");
   });
 });
 
