@@ -13,73 +13,123 @@ import { reverseStockForVoidedItems } from "@/lib/inventory/reverse-stock-for-vo
 import type { StockEffects } from "@/lib/inventory/stock-effects";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
-import { resetDb, seedFixture, ctxFor } from "./helpers";
+import { buildIngredient, buildRecipe } from "./builders/inventory";
+import { buildStations } from "./builders/kitchen";
+import { buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem, buildModifierGroup } from "./builders/menu";
+import { buildOrderLines } from "./builders/orders";
+import { resetDb } from "./helpers";
 
 let manager: Ctx;
 let server: Ctx;
+let categoryId: string;
 
-/** A dish with its own ingredients (unique names), so tests do not depend on the demo recipes. */
+/** A dish with its own ingredients (unique names). */
 async function makeDish(ctx: Ctx, spec: { stock: { qty: string; reorderPoint?: string }[]; perPortion: string[] }) {
   const tag = randomUUID().slice(0, 8);
-  const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: ctx.locationId } });
   const ingredients: Ingredient[] = [];
   for (const [i, s] of spec.stock.entries()) {
     ingredients.push(
-      await db.ingredient.create({
-        data: {
-          locationId: ctx.locationId,
-          name: `Test ing ${tag}-${i}`,
-          baseUnit: "G",
-          purchaseUnit: "kg bag",
-          purchaseUnitSize: "1000",
-          costCentsPerPurchaseUnit: 1000,
-          parLevel: "5000",
-          reorderPoint: s.reorderPoint ?? "0",
-          stockLevel: { create: { locationId: ctx.locationId, quantity: s.qty } },
-        },
+      await buildIngredient(ctx.locationId, {
+        name: `Test ing ${tag}-${i}`,
+        baseUnit: "G",
+        purchaseUnit: "kg bag",
+        purchaseUnitSize: "1000",
+        costCentsPerPurchaseUnit: 1000,
+        parLevel: "5000",
+        reorderPoint: s.reorderPoint ?? "0",
+        stock: s.qty,
       }),
     );
   }
-  const item = await db.menuItem.create({
-    data: {
-      locationId: ctx.locationId,
-      categoryId: category.id,
-      name: `Test dish ${tag}`,
-      priceCents: 1500,
-      recipeLines: {
-        create: spec.perPortion.map((q, i) => ({
-          locationId: ctx.locationId,
-          ingredientId: ingredients[i].id,
-          quantity: q,
-        })),
-      },
-    },
-  });
+  const item = await buildMenuItem(ctx.locationId, { categoryId, name: `Test dish ${tag}`, priceCents: 1500 });
+  await buildRecipe(
+    ctx.locationId,
+    { menuItemId: item.id },
+    spec.perPortion.map((q, i) => [ingredients[i].id, q]),
+  );
   return { item, ingredients };
 }
 
-async function makeOrderItems(ctx: Ctx, menuItemId: string, count: number) {
-  const order = await db.order.create({
-    data: { locationId: ctx.locationId, number: 100_000 + Math.floor(Math.random() * 1_000_000) },
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const oi = await db.orderItem.create({
-      data: { orderId: order.id, locationId: ctx.locationId, menuItemId, name: "Test dish", unitPriceCents: 1500 },
-    });
-    ids.push(oi.id);
-  }
-  return ids;
-}
+const makeOrderItems = (ctx: Ctx, menuItemId: string, count: number) =>
+  buildOrderLines(ctx.locationId, menuItemId, count, { name: "Test dish", unitPriceCents: 1500 });
 
 const level = async (ingredientId: string) =>
   Number((await db.stockLevel.findUniqueOrThrow({ where: { ingredientId } })).quantity);
 
+/**
+ * Grilled Salmon (grill) with a side of hand-cut fries made at the Fryer (its own recipe), a side
+ * salad, and a "No lemon" removal: what the send-through-modifiers test needs.
+ */
+async function buildSalmonWithSides(locationId: string) {
+  const stations = await buildStations(locationId, [
+    { slug: "grill", name: "Grill" },
+    { slug: "fry", name: "Fryer" },
+  ]);
+  const stocked = (name: string, stock: string) => buildIngredient(locationId, { name, stock });
+  const potatoes = await stocked("Russet potatoes", "50000");
+  const oil = await stocked("Frying oil", "20000");
+  const salmon = await stocked("Salmon fillet", "8000");
+  const lemons = await stocked("Lemons", "60");
+  const butter = await stocked("Butter", "5000");
+  const greens = await stocked("Mixed greens", "3000");
+  const mains = await buildCategory(locationId, { name: "Mains", defaultStationId: stations.grill });
+  const sides = await buildCategory(locationId, { name: "Sides", defaultStationId: stations.fry });
+  const dish = await buildMenuItem(locationId, {
+    categoryId: mains.id,
+    name: "Grilled Salmon",
+    priceCents: 2800,
+    stationId: stations.grill,
+  });
+  await buildRecipe(locationId, { menuItemId: dish.id }, [
+    [salmon.id, "200"],
+    [lemons.id, "0.5"],
+    [butter.id, "10"],
+  ]);
+  const fries = await buildMenuItem(locationId, {
+    categoryId: sides.id,
+    name: "Hand-cut Fries",
+    stationId: stations.fry,
+  });
+  await buildRecipe(locationId, { menuItemId: fries.id }, [
+    [potatoes.id, "250"],
+    [oil.id, "50"],
+  ]);
+  const salad = await buildMenuItem(locationId, { categoryId: sides.id, name: "Side Salad", stationId: stations.fry });
+  const side = await buildModifierGroup(locationId, {
+    name: "Side choice",
+    minSelect: 1,
+    maxSelect: 1,
+    modifiers: [
+      { name: "Hand-cut fries", stationId: stations.fry, recipeItemId: fries.id },
+      { name: "Side salad", recipeItemId: salad.id },
+    ],
+    menuItemIds: [dish.id],
+  });
+  await buildRecipe(locationId, { modifierId: side.modifiers["Hand-cut fries"] }, [
+    [potatoes.id, "220"],
+    [oil.id, "40"],
+  ]);
+  await buildRecipe(locationId, { modifierId: side.modifiers["Side salad"] }, [[greens.id, "50"]]);
+  await buildModifierGroup(locationId, {
+    name: "Fish holds",
+    minSelect: 0,
+    maxSelect: 2,
+    modifiers: [
+      { name: "No lemon", removesIngredientId: lemons.id },
+      { name: "No butter", removesIngredientId: butter.id },
+    ],
+    menuItemIds: [dish.id],
+  });
+}
+
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  manager = await ctxFor("manager@demo.kitchen");
-  server = await ctxFor("server@demo.kitchen");
+  const location = await buildLocation();
+  manager = location.ctx.MANAGER;
+  server = location.ctx.SERVER;
+  categoryId = (await buildCategory(location.id)).id;
+  await buildSalmonWithSides(location.id);
 });
 
 describe("applyStockForFiredItems under concurrency", () => {
@@ -149,11 +199,10 @@ describe("applyStockForFiredItems under concurrency", () => {
     const tag = randomUUID().slice(0, 6);
     const a = await makeDish(manager, { stock: [{ qty: "10000" }, { qty: "10000" }], perPortion: ["10", "10"] });
     // A second dish whose recipe lists the same two ingredients the other way round.
-    const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
     const b = await db.menuItem.create({
       data: {
         locationId: manager.locationId,
-        categoryId: category.id,
+        categoryId,
         name: `Reverse dish ${tag}`,
         priceCents: 900,
         recipeLines: {

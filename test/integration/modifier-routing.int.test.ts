@@ -3,31 +3,33 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { saveModifierGroup } from "@/lib/menu/save-modifier-group";
 import { getModifierRouting } from "@/lib/menu/get-modifier-routing";
-import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";
+import { buildIngredient } from "./builders/inventory";
+import { buildStations } from "./builders/kitchen";
+import { buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem } from "./builders/menu";
+import { expectAppError, resetDb, testDb } from "./helpers";
 
 let manager: Ctx, server: Ctx, otherManager: Ctx;
 const ref: Record<string, string> = {};
 
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  [manager, server] = await Promise.all([ctxFor("manager@demo.kitchen"), ctxFor("server@demo.kitchen")]);
-  otherManager = await ctxFor("manager@demo.kitchen", DEMO_SECOND_LOCATION_SLUG);
-  const db = testDb();
-  ref.fry = (await db.kitchenStation.findFirstOrThrow({ where: { locationId: manager.locationId, slug: "fry" } })).id;
-  ref.expo = (await db.kitchenStation.findFirstOrThrow({ where: { locationId: manager.locationId, slug: "expo" } })).id;
-  ref.otherKitchen = (
-    await db.kitchenStation.findFirstOrThrow({ where: { locationId: otherManager.locationId, slug: "kitchen" } })
-  ).id;
-  ref.tomatoes = (
-    await db.ingredient.findFirstOrThrow({ where: { locationId: manager.locationId, name: "Tomatoes" } })
-  ).id;
-  ref.sweetFries = (
-    await db.menuItem.findFirstOrThrow({ where: { locationId: manager.locationId, name: "Sweet Potato Fries" } })
-  ).id;
+  const here = await buildLocation();
+  const other = await buildLocation();
+  [manager, server, otherManager] = [here.ctx.MANAGER, here.ctx.SERVER, other.ctx.MANAGER];
+  const stations = await buildStations(here.id, [
+    { slug: "grill", name: "Grill" },
+    { slug: "fry", name: "Fryer" },
+    { slug: "expo", name: "Expo", isExpo: true },
+  ]);
+  ref.fry = stations.fry;
+  ref.expo = stations.expo;
+  ref.otherKitchen = (await buildStations(other.id, [{ slug: "kitchen", name: "Kitchen" }])).kitchen;
+  ref.tomatoes = (await buildIngredient(here.id, { name: "Tomatoes" })).id;
+  const sides = await buildCategory(here.id, { name: "Sides", defaultStationId: stations.fry });
+  ref.sweetFries = (await buildMenuItem(here.id, { categoryId: sides.id, name: "Sweet Potato Fries" })).id;
 });
 
 describe("modifier routing in the menu console", () => {
