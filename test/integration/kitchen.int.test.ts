@@ -3,9 +3,9 @@
 // events, and a gapless unique seq under 20 concurrent sends.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Allergen } from "@/generated/prisma/client";
 import type { Ctx } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { voidOrderItem } from "@/lib/orders/void-order-item";
@@ -15,7 +15,12 @@ import { listKitchenEvents } from "@/lib/kitchen/list-kitchen-events";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { recallTicket } from "@/lib/kitchen/recall-ticket";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
-import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
+import { buildStations } from "./builders/kitchen";
+import { buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem, buildModifierGroup } from "./builders/menu";
+import { buildSentOrder } from "./builders/orders";
+import { buildTables } from "./builders/tables";
+import { resetDb, testDb, expectAppError } from "./helpers";
 
 async function code(p: Promise<unknown>): Promise<string> {
   const e = await p.then(
@@ -33,38 +38,67 @@ const table: Record<string, string> = {};
 
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  [server, chef, manager] = await Promise.all(["server", "chef", "manager"].map((u) => ctxFor(`${u}@demo.kitchen`)));
-  otherChef = await ctxFor("manager@demo.kitchen", DEMO_SECOND_LOCATION_SLUG);
-  const db = testDb();
-  for (const name of ["Classic Burger", "Soup of the Day", "Hand-cut Fries", "Iced Tea", "NY Strip Steak"]) {
-    ids[name] = (await db.menuItem.findFirstOrThrow({ where: { name, locationId: server.locationId } })).id;
-  }
-  for (const [group, option] of [
-    ["Side choice", "Hand-cut fries"],
-    ["Steak temperature", "Medium rare"],
-  ]) {
-    ids[option] = (
-      await db.modifier.findFirstOrThrow({
-        where: { name: option, group: { name: group, locationId: server.locationId } },
-      })
-    ).id;
-  }
-  for (const t of await db.diningTable.findMany({ where: { locationId: server.locationId } })) table[t.label] = t.id;
+  const location = await buildLocation({ names: { SERVER: "Sam Carter" } });
+  ({ SERVER: server, CHEF: chef, MANAGER: manager } = location.ctx);
+  const other = await buildLocation();
+  otherChef = other.ctx.MANAGER;
+  await buildStations(other.id, [{ slug: "expo", name: "Expo", isExpo: true }]);
+
+  const station = await buildStations(location.id, [
+    { slug: "grill", name: "Grill" },
+    { slug: "fry", name: "Fryer" },
+    { slug: "saute", name: "Sauté" },
+    { slug: "cold", name: "Cold / Pantry" },
+    // The bar hands drinks out itself: expo neither shows nor waits for them.
+    { slug: "bar", name: "Bar", showOnExpo: false },
+    { slug: "expo", name: "Expo", isExpo: true },
+  ]);
+  const categoryId = (await buildCategory(location.id)).id;
+  const dish = async (name: string, stationId: string, extra: { allergens?: Allergen[]; prepMinutes?: number } = {}) =>
+    (ids[name] = (await buildMenuItem(location.id, { categoryId, name, stationId, ...extra })).id);
+  await dish("Classic Burger", station.grill, { allergens: ["SESAME"] });
+  await dish("Soup of the Day", station.saute);
+  await dish("Hand-cut Fries", station.fry);
+  await dish("Iced Tea", station.bar);
+  await dish("NY Strip Steak", station.grill, { prepMinutes: 18 });
+  await dish("Key Lime Pie", station.cold);
+  // A side of fries with a burger or a steak is made at the Fryer and counted as fries all day.
+  const side = await buildModifierGroup(location.id, {
+    name: "Side choice",
+    minSelect: 1,
+    maxSelect: 1,
+    modifiers: [{ name: "Hand-cut fries", stationId: station.fry, recipeItemId: ids["Hand-cut Fries"] }],
+    menuItemIds: [ids["Classic Burger"], ids["NY Strip Steak"]],
+  });
+  const temperature = await buildModifierGroup(location.id, {
+    name: "Steak temperature",
+    minSelect: 1,
+    maxSelect: 1,
+    modifiers: [{ name: "Medium rare" }],
+    menuItemIds: [ids["NY Strip Steak"]],
+  });
+  ids["Hand-cut fries"] = side.modifiers["Hand-cut fries"];
+  ids["Medium rare"] = temperature.modifiers["Medium rare"];
+  // Tables 1–5 are used by name; the concurrency test takes 15 more.
+  Object.assign(
+    table,
+    await buildTables(
+      location.id,
+      Array.from({ length: 20 }, (_, i) => String(i + 1)),
+    ),
+  );
 });
 
 async function sendTicket(label: string, notes = "") {
-  const { orderId } = await openOrder(server, { tableId: table[label], guestCount: 2 });
-  const sent = await sendOrder(server, {
-    orderId,
-    idempotencyKey: randomUUID(),
+  return buildSentOrder(server, {
+    tableId: table[label],
+    guestCount: 2,
     items: [
       { menuItemId: ids["Classic Burger"], quantity: 2, modifierIds: [ids["Hand-cut fries"]], seat: 1, notes },
       { menuItemId: ids["Hand-cut Fries"], quantity: 1, seat: 2 },
       { menuItemId: ids["Iced Tea"], quantity: 2, course: "DRINKS" },
     ],
   });
-  return { orderId, sent };
 }
 
 describe("station screens", () => {
