@@ -1,9 +1,9 @@
-// Order use cases against the real PostgreSQL, with the demo restaurant: lifecycle, table
+// Order use cases against the real PostgreSQL, on a small built restaurant: lifecycle, table
 // status, totals, roles, tenancy, 86'd and unavailable items, modifiers, voids, stock rollback.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Ingredient } from "@/generated/prisma/client";
 import type { Ctx } from "@/lib/auth/context";
-import { DEMO_LOCATION_SLUG, DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
 import { openOrder } from "@/lib/orders/open-order";
 import { addOrderItems } from "@/lib/orders/add-order-items";
 import { sendOrder } from "@/lib/orders/send-order";
@@ -17,7 +17,12 @@ import { localTime } from "@/lib/menu/availability";
 import { setGuestCount } from "@/lib/orders/set-guest-count";
 import { flagTable } from "@/lib/tables/flag-table";
 import { bumpItems } from "@/lib/kitchen/bump-items";
-import { resetDb, seedFixture, testDb, ctxFor, expectAppError } from "./helpers";
+import { buildIngredient, buildRecipe } from "./builders/inventory";
+import { buildStations } from "./builders/kitchen";
+import { addStaff, buildLocation } from "./builders/location";
+import { buildAvailabilityWindow, buildCategory, buildMenuItem, buildModifierGroup } from "./builders/menu";
+import { buildTables } from "./builders/tables";
+import { resetDb, testDb, expectAppError } from "./helpers";
 
 const rejects = (p: Promise<unknown>) => expectAppError(p);
 
@@ -25,10 +30,12 @@ const key = () => randomUUID();
 let server: Ctx, server2: Ctx, manager: Ctx, chef: Ctx, host: Ctx, otherManager: Ctx;
 const item: Record<string, { id: string; groups: Record<string, Record<string, string>> }> = {};
 const table: Record<string, string> = {};
+let patties: Ingredient;
+let categoryId: string;
 
 async function menuItem(name: string) {
   const m = await testDb().menuItem.findFirstOrThrow({
-    where: { name, location: { slug: DEMO_LOCATION_SLUG } },
+    where: { name, locationId: server.locationId },
     include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
   });
   const groups = Object.fromEntries(
@@ -37,24 +44,82 @@ async function menuItem(name: string) {
   return { id: m.id, groups };
 }
 
+/** The dishes these tests order, with what each test relies on: prices, stations, options, windows. */
+async function buildMenu(locationId: string) {
+  const station = await buildStations(locationId, [
+    { slug: "grill", name: "Grill" },
+    { slug: "saute", name: "Sauté" },
+    { slug: "cold", name: "Cold / Pantry" },
+    { slug: "bar", name: "Bar", showOnExpo: false },
+  ]);
+  categoryId = (await buildCategory(locationId, { name: "Mains", defaultStationId: station.saute })).id;
+  const dish = (name: string, stationId: string, priceCents = 1000) =>
+    buildMenuItem(locationId, { categoryId, name, stationId, priceCents });
+  const burger = await dish("Classic Burger", station.grill, 1650);
+  const steak = await dish("NY Strip Steak", station.grill, 3400);
+  await dish("Soup of the Day", station.saute, 800);
+  await dish("Iced Tea", station.bar, 395);
+  await dish("Seasonal Sorbet", station.cold, 600);
+  const ipa = await dish("Harbor IPA", station.bar, 750);
+  const mimosa = await dish("Mimosa", station.bar, 1000);
+
+  patties = await buildIngredient(locationId, { name: "Beef patties", baseUnit: "EACH", stock: "96" });
+  await buildRecipe(locationId, { menuItemId: burger.id }, [[patties.id, "2"]]);
+  await buildModifierGroup(locationId, {
+    name: "Side choice",
+    minSelect: 1,
+    maxSelect: 1,
+    modifiers: [{ name: "Hand-cut fries" }, { name: "Side salad" }],
+    menuItemIds: [burger.id],
+  });
+  await buildModifierGroup(locationId, {
+    name: "Burger add-ons",
+    minSelect: 0,
+    maxSelect: 4,
+    modifiers: [{ name: "Applewood bacon", priceDeltaCents: 250 }],
+    menuItemIds: [burger.id],
+  });
+  await buildModifierGroup(locationId, {
+    name: "Steak temperature",
+    minSelect: 1,
+    maxSelect: 1,
+    modifiers: [{ name: "Rare" }],
+    menuItemIds: [steak.id],
+  });
+  // Days: 0 = Sunday … 6 = Saturday; minutes after local midnight.
+  await buildAvailabilityWindow(locationId, {
+    name: "Happy hour",
+    daysOfWeek: [1, 2, 3, 4, 5],
+    startMinute: 16 * 60,
+    endMinute: 18 * 60,
+    menuItemIds: [ipa.id],
+  });
+  await buildAvailabilityWindow(locationId, {
+    name: "Brunch",
+    daysOfWeek: [0, 6],
+    startMinute: 10 * 60,
+    endMinute: 15 * 60,
+    menuItemIds: [mimosa.id],
+  });
+}
+
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  [server, server2, manager, chef, host] = await Promise.all(
-    ["server", "server2", "manager", "chef", "host"].map((u) => ctxFor(`${u}@demo.kitchen`)),
-  );
-  otherManager = await ctxFor("manager@demo.kitchen", DEMO_SECOND_LOCATION_SLUG);
-  for (const name of [
-    "Classic Burger",
-    "NY Strip Steak",
-    "Soup of the Day",
-    "Iced Tea",
-    "Seasonal Sorbet",
-    "Caesar Salad",
-  ])
+  const location = await buildLocation({ timezone: "America/New_York", taxRateBps: 875 });
+  ({ SERVER: server, MANAGER: manager, CHEF: chef, HOST: host } = location.ctx);
+  server2 = (await addStaff(location, "SERVER")).ctx;
+  otherManager = (await buildLocation()).ctx.MANAGER;
+  await buildMenu(location.id);
+  for (const name of ["Classic Burger", "NY Strip Steak", "Soup of the Day", "Iced Tea", "Seasonal Sorbet"])
     item[name] = await menuItem(name);
-  const tables = await testDb().diningTable.findMany({ where: { location: { slug: DEMO_LOCATION_SLUG } } });
-  for (const t of tables) table[t.label] = t.id;
+  Object.assign(
+    table,
+    await buildTables(
+      location.id,
+      Array.from({ length: 14 }, (_, i) => String(i + 1)),
+    ),
+  );
+  Object.assign(table, await buildTables(location.id, ["P1", "P2", "P3"], { area: "Patio" }));
 });
 
 const burger = (over: Record<string, unknown> = {}) => ({
@@ -315,9 +380,6 @@ describe("sending to the kitchen", () => {
 
   it("rolls the whole send back when stock runs out (nothing fired, key released)", async () => {
     const db = testDb();
-    const patties = await db.ingredient.findFirstOrThrow({
-      where: { name: "Beef patties", location: { slug: DEMO_LOCATION_SLUG } },
-    });
     const level = await db.stockLevel.findUniqueOrThrow({ where: { ingredientId: patties.id } });
     await db.stockLevel.update({ where: { ingredientId: patties.id }, data: { quantity: 1 } });
     try {
@@ -433,7 +495,7 @@ describe("voids", () => {
 
     // Bumped = cooked: by default its ingredients are used up, not returned.
     const third = (await sendOrder(server, { orderId, idempotencyKey: key(), items: [burger()] })).firedItemIds[0];
-    await bumpItems(await ctxFor("chef@demo.kitchen"), { station: "grill", orderItemIds: [third] });
+    await bumpItems(chef, { station: "grill", orderItemIds: [third] });
     await voidOrderItem(manager, { orderId, orderItemId: third, reason: "sent back after cooking" });
     expect((await stockOf(third)).some((m) => m.type === "SALE_REVERSAL")).toBe(false);
   });
@@ -492,9 +554,6 @@ describe("closing and voiding orders", () => {
 
   it("voiding a whole order returns the stock of every fired, unbumped line (as a line void does) and un-86s", async () => {
     const db = testDb();
-    const category = await db.menuCategory.findFirstOrThrow({
-      where: { location: { slug: DEMO_LOCATION_SLUG }, defaultStationId: { not: null } },
-    });
     const dish = async (name: string, stock: string, perPortion: string) => {
       const ingredient = await db.ingredient.create({
         data: {
@@ -507,7 +566,7 @@ describe("closing and voiding orders", () => {
       const menuItem = await db.menuItem.create({
         data: {
           locationId: manager.locationId,
-          categoryId: category.id,
+          categoryId,
           name,
           priceCents: 900,
           recipeLines: {
