@@ -7,15 +7,15 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { runIdempotent } from "@/lib/idempotency/run-idempotent";
-import { ctxFor, resetDb, seedFixture, testDb } from "./helpers";
+import { buildLocation } from "./builders/location";
+import { resetDb, testDb } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 let server: Ctx;
 
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  server = await ctxFor("server@demo.kitchen");
+  server = (await buildLocation()).ctx.SERVER;
 });
 
 /** Start a request in another process and resolve once its work is in flight. */

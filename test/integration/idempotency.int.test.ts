@@ -8,7 +8,10 @@ import { AppError } from "@/lib/errors";
 import { runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
-import { resetDb, seedFixture, testDb, ctxFor } from "./helpers";
+import { addStaff, buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem } from "./builders/menu";
+import { buildTables } from "./builders/tables";
+import { resetDb, testDb } from "./helpers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let server: Ctx, server2: Ctx;
@@ -17,17 +20,13 @@ const tables: string[] = [];
 
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  [server, server2] = await Promise.all([ctxFor("server@demo.kitchen"), ctxFor("server2@demo.kitchen")]);
-  const db = testDb();
-  soupId = (await db.menuItem.findFirstOrThrow({ where: { name: "Soup of the Day", locationId: server.locationId } }))
-    .id;
-  teaId = (await db.menuItem.findFirstOrThrow({ where: { name: "Iced Tea", locationId: server.locationId } })).id;
-  tables.push(
-    ...(await db.diningTable.findMany({ where: { locationId: server.locationId }, orderBy: { label: "asc" } })).map(
-      (t) => t.id,
-    ),
-  );
+  const location = await buildLocation();
+  server = location.ctx.SERVER;
+  server2 = (await addStaff(location, "SERVER")).ctx;
+  const categoryId = (await buildCategory(location.id)).id;
+  soupId = (await buildMenuItem(location.id, { categoryId, name: "Soup of the Day", priceCents: 800 })).id;
+  teaId = (await buildMenuItem(location.id, { categoryId, name: "Iced Tea", priceCents: 395 })).id;
+  tables.push(...Object.values(await buildTables(location.id, ["1", "2", "3", "4", "5"])));
 });
 
 async function freshOrder(i: number) {

@@ -11,27 +11,24 @@ import { sendOrder } from "@/lib/orders/send-order";
 import { voidOrderItem } from "@/lib/orders/void-order-item";
 import { MAX_PRICE_CENTS } from "@/lib/menu/price-math";
 import { parseInput } from "@/lib/validation";
-import { ctxFor, expectAppError, resetDb, seedFixture, testDb } from "./helpers";
+import { buildIngredient } from "./builders/inventory";
+import { buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem } from "./builders/menu";
+import { buildTables } from "./builders/tables";
+import { expectAppError, resetDb, testDb } from "./helpers";
 
 let manager: Ctx, server: Ctx, chef: Ctx;
-let flourId: string, soupId: string;
+let flourId: string, soupId: string, categoryId: string;
 let tables: string[];
 
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  [manager, server, chef] = await Promise.all([
-    ctxFor("manager@demo.kitchen"),
-    ctxFor("server@demo.kitchen"),
-    ctxFor("chef@demo.kitchen"),
-  ]);
-  const db = testDb();
-  flourId = (await db.ingredient.findFirstOrThrow({ where: { locationId: manager.locationId, baseUnit: "G" } })).id;
-  soupId = (await db.menuItem.findFirstOrThrow({ where: { name: "Soup of the Day", locationId: manager.locationId } }))
-    .id;
-  tables = (
-    await db.diningTable.findMany({ where: { locationId: manager.locationId }, orderBy: { label: "asc" } })
-  ).map((t) => t.id);
+  const location = await buildLocation();
+  ({ MANAGER: manager, SERVER: server, CHEF: chef } = location.ctx);
+  flourId = (await buildIngredient(location.id, { name: "Flour", baseUnit: "G", stock: "25000" })).id;
+  categoryId = (await buildCategory(location.id)).id;
+  soupId = (await buildMenuItem(location.id, { categoryId, name: "Soup of the Day", priceCents: 800 })).id;
+  tables = Object.values(await buildTables(location.id, ["1", "2", "3"]));
 });
 
 const stockOf = async (ingredientId: string) =>
@@ -63,11 +60,10 @@ describe("numbers beyond their columns", () => {
 
   it("an order that would total more than the limit is refused before the INTEGER cents overflow", async () => {
     const db = testDb();
-    const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
     const caviar = await db.menuItem.create({
       data: {
         locationId: manager.locationId,
-        categoryId: category.id,
+        categoryId,
         name: `Caviar ${randomUUID()}`,
         priceCents: MAX_PRICE_CENTS,
       },

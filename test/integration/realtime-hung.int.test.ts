@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
-import { ctxFor, resetDb, seedFixture, testDb } from "./helpers";
+import { buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem } from "./builders/menu";
+import { buildTables } from "./builders/tables";
+import { resetDb, testDb } from "./helpers";
 
 const sockets: Socket[] = [];
 const hung = createServer((s) => void sockets.push(s));
@@ -22,8 +25,11 @@ Object.assign(process.env, {
 let server: Ctx;
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  server = await ctxFor("server@demo.kitchen");
+  const location = await buildLocation();
+  server = location.ctx.SERVER;
+  const categoryId = (await buildCategory(location.id)).id;
+  await buildMenuItem(location.id, { categoryId, name: "Soup of the Day", priceCents: 800 });
+  await buildTables(location.id, ["1", "2", "3"]);
 });
 afterAll(() => {
   for (const s of sockets) s.destroy();

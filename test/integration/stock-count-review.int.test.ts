@@ -10,17 +10,20 @@ import { previewStockCount } from "@/lib/inventory/preview-stock-count";
 import { saveStockCount } from "@/lib/inventory/save-stock-count";
 import { setRecipe } from "@/lib/inventory/set-recipe";
 import { startStockCount } from "@/lib/inventory/start-stock-count";
-import { DEMO_SECOND_LOCATION_SLUG } from "@/prisma/demo-seed";
-import { ctxFor, expectAppError, resetDb, seedFixture } from "./helpers";
+import { buildSupplier } from "./builders/inventory";
+import { buildLocation } from "./builders/location";
+import { buildCategory } from "./builders/menu";
+import { expectAppError, resetDb } from "./helpers";
 
 let manager: Ctx;
 let server: Ctx;
 let uptownAdmin: Ctx;
+let supplierId: string;
+let categoryId: string;
 const tag = () => randomUUID().slice(0, 8);
 
 /** Flour with 29.52 kg on hand and a dish needing 40 g of it. */
 async function flourAndDish() {
-  const supplier = await db.supplier.findFirstOrThrow({ where: { locationId: manager.locationId } });
   const { id } = await createIngredient(manager, {
     name: `Flour ${tag()}`,
     sku: null,
@@ -30,12 +33,11 @@ async function flourAndDish() {
     costCentsPerPurchaseUnit: 2000,
     parLevel: "50000",
     reorderPoint: "5000",
-    defaultSupplierId: supplier.id,
+    defaultSupplierId: supplierId,
   });
   await db.stockLevel.update({ where: { ingredientId: id }, data: { quantity: "29520" } });
-  const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: manager.locationId } });
   const item = await db.menuItem.create({
-    data: { locationId: manager.locationId, categoryId: category.id, name: `Focaccia ${tag()}`, priceCents: 700 },
+    data: { locationId: manager.locationId, categoryId, name: `Focaccia ${tag()}`, priceCents: 700 },
   });
   await setRecipe(manager, { menuItemId: item.id, lines: [{ ingredientId: id, quantity: "40" }] });
   const count = await startStockCount(manager, { note: "Close", ingredientIds: [id] });
@@ -44,10 +46,11 @@ async function flourAndDish() {
 
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  manager = await ctxFor("manager@demo.kitchen");
-  server = await ctxFor("server@demo.kitchen");
-  uptownAdmin = await ctxFor("admin@demo.kitchen", DEMO_SECOND_LOCATION_SLUG);
+  const location = await buildLocation();
+  ({ MANAGER: manager, SERVER: server } = location.ctx);
+  uptownAdmin = (await buildLocation()).ctx.ADMIN;
+  supplierId = (await buildSupplier(location.id)).id;
+  categoryId = (await buildCategory(location.id)).id;
 });
 
 describe("previewStockCount", () => {
