@@ -61,7 +61,10 @@ export async function expectAppError(p: Promise<unknown>, code?: string): Promis
   return error as AppError;
 }
 
-/** The demo restaurant (see prisma/demo-seed.ts); the password hash is computed once per worker. */
+/**
+ * The demo restaurant (see prisma/demo-seed.ts); the password hash is computed once per worker.
+ * New tests build what they need instead (./builders/).
+ */
 export async function seedFixture(): Promise<SeedSummary> {
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   return seedDemo(testDb(), { passwordHash: await passwordHash });
