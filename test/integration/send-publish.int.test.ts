@@ -9,7 +9,11 @@ import { db } from "@/lib/db";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { flushPublishes } from "@/lib/realtime/publish";
-import { ctxFor, resetDb, seedFixture } from "./helpers";
+import { buildIngredient, buildRecipe } from "./builders/inventory";
+import { buildLocation } from "./builders/location";
+import { buildCategory, buildMenuItem } from "./builders/menu";
+import { buildTables } from "./builders/tables";
+import { resetDb } from "./helpers";
 
 type Batch = { path: string; events: { channel: string; name: string; data: string }[] };
 const batches: Batch[] = [];
@@ -30,41 +34,33 @@ Object.assign(process.env, {
 });
 
 let server: Ctx;
+let categoryId: string;
+let tableId: string;
 beforeAll(async () => {
   await resetDb();
-  await seedFixture();
-  server = await ctxFor("server@demo.kitchen");
+  const location = await buildLocation();
+  server = location.ctx.SERVER;
+  categoryId = (await buildCategory(location.id)).id;
+  tableId = (await buildTables(location.id, ["1"]))["1"];
 });
 afterAll(() => receiver.close());
 
 describe("publishing a send", () => {
   it("sends the fired event and the auto-86 it caused in one batch", async () => {
     const tag = randomUUID().slice(0, 8);
-    const category = await db.menuCategory.findFirstOrThrow({ where: { locationId: server.locationId } });
-    const ingredient = await db.ingredient.create({
-      data: {
-        locationId: server.locationId,
-        name: `Last portion ${tag}`,
-        baseUnit: "G",
-        purchaseUnit: "kg bag",
-        purchaseUnitSize: "1000",
-        costCentsPerPurchaseUnit: 1000,
-        parLevel: "1000",
-        reorderPoint: "0",
-        stockLevel: { create: { locationId: server.locationId, quantity: "100" } },
-      },
+    const ingredient = await buildIngredient(server.locationId, {
+      name: `Last portion ${tag}`,
+      baseUnit: "G",
+      purchaseUnit: "kg bag",
+      purchaseUnitSize: "1000",
+      costCentsPerPurchaseUnit: 1000,
+      parLevel: "1000",
+      reorderPoint: "0",
+      stock: "100",
     });
-    const dish = await db.menuItem.create({
-      data: {
-        locationId: server.locationId,
-        categoryId: category.id,
-        name: `One left ${tag}`,
-        priceCents: 900,
-        recipeLines: { create: [{ locationId: server.locationId, ingredientId: ingredient.id, quantity: "100" }] },
-      },
-    });
-    const table = await db.diningTable.findFirstOrThrow({ where: { locationId: server.locationId } });
-    const { orderId } = await openOrder(server, { tableId: table.id, guestCount: 1 });
+    const dish = await buildMenuItem(server.locationId, { categoryId, name: `One left ${tag}`, priceCents: 900 });
+    await buildRecipe(server.locationId, { menuItemId: dish.id }, [[ingredient.id, "100"]]);
+    const { orderId } = await openOrder(server, { tableId, guestCount: 1 });
     await flushPublishes();
     batches.length = 0;
 
