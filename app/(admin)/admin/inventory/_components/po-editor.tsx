@@ -4,6 +4,9 @@ import { useState, useTransition } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/admin/form-field";
+import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
+import { lineFieldErrors } from "@/components/admin/line-rows";
+import { useLineRows } from "@/components/admin/use-line-rows";
 import { createPurchaseOrderAction, updatePurchaseOrderAction } from "../actions";
 
 type Ing = {
@@ -14,7 +17,7 @@ type Ing = {
   supplierId: string | null;
   suggested: number | null;
 };
-type Line = { key: string; ingredientId: string; quantity: string; cost: string };
+type Line = { ingredientId: string; quantity: string; cost: string };
 type Po = {
   id: string;
   supplierId: string;
@@ -22,6 +25,12 @@ type Po = {
   notes: string;
   lines: { ingredientId: string; quantityOrdered: string; unitCostCents: number }[];
 };
+
+const toLine = (l: Po["lines"][number]): Line => ({
+  ingredientId: l.ingredientId,
+  quantity: l.quantityOrdered,
+  cost: (l.unitCostCents / 100).toFixed(2),
+});
 
 /** Draft editor: supplier, expected date, notes and lines in purchase units (e.g. 3 × 5 kg sack). */
 export function PoEditor({
@@ -39,32 +48,17 @@ export function PoEditor({
   const [supplierId, setSupplierId] = useState(po?.supplierId ?? defaultSupplierId ?? suppliers[0]?.id ?? "");
   const [expectedAt, setExpectedAt] = useState(po?.expectedAt ?? "");
   const [notes, setNotes] = useState(po?.notes ?? "");
-  const [lines, setLines] = useState<Line[]>(
-    po?.lines.map((l, i) => ({
-      key: String(i),
-      ingredientId: l.ingredientId,
-      quantity: l.quantityOrdered,
-      cost: (l.unitCostCents / 100).toFixed(2),
-    })) ?? [],
-  );
+  const { rows: lines, add, update, remove } = useLineRows<Line>(po?.lines.map(toLine) ?? []);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const update = (i: number, patch: Partial<Line>) =>
-    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const addLow = () => {
     const low = ingredients.filter(
       (i) => i.supplierId === supplierId && i.suggested && !lines.some((l) => l.ingredientId === i.id),
     );
-    setLines((ls) => [
-      ...ls,
-      ...low.map((i) => ({
-        key: `${i.id}-${Date.now()}`,
-        ingredientId: i.id,
-        quantity: String(i.suggested),
-        cost: (i.costCents / 100).toFixed(2),
-      })),
-    ]);
+    add(
+      ...low.map((i) => ({ ingredientId: i.id, quantity: String(i.suggested), cost: (i.costCents / 100).toFixed(2) })),
+    );
   };
 
   function save() {
@@ -130,98 +124,70 @@ export function PoEditor({
           <input id="po-notes" value={notes} onChange={(e) => setNotes(e.target.value)} className={inputClass} />
         </Field>
       </div>
-      <table className="w-full text-sm">
-        <caption className="sr-only">Lines</caption>
-        <thead className="text-left text-gray-600">
-          <tr>
-            <th className="py-1">Ingredient</th>
-            <th className="py-1">Quantity (purchase units)</th>
-            <th className="py-1">Unit cost</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => {
-            const ing = byId.get(l.ingredientId);
-            const err = [
-              ...(errors[`lines.${i}.ingredientId`] ?? []),
-              ...(errors[`lines.${i}.quantityOrdered`] ?? []),
-              ...(errors[`lines.${i}.unitCostCents`] ?? []),
-            ];
-            return (
-              <tr key={l.key} className="align-top">
-                <td className="py-1 pr-2">
-                  <select
-                    aria-label={`Line ${i + 1} ingredient`}
-                    value={l.ingredientId}
-                    onChange={(e) => {
-                      const x = byId.get(e.target.value);
-                      update(i, { ingredientId: e.target.value, cost: x ? (x.costCents / 100).toFixed(2) : l.cost });
-                    }}
-                    className={inputClass}
-                  >
-                    <option value="">Choose…</option>
-                    {ingredients.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </select>
-                  {err.length > 0 && (
-                    <p role="alert" className="text-xs text-red-700">
-                      {err.join(" ")}
-                    </p>
-                  )}
-                </td>
-                <td className="py-1 pr-2">
-                  <div className="flex items-center gap-2">
-                    <input
-                      aria-label={`Line ${i + 1} quantity`}
-                      inputMode="decimal"
-                      value={l.quantity}
-                      onChange={(e) => update(i, { quantity: e.target.value })}
-                      className={inputClass}
-                    />
-                    <span className="whitespace-nowrap text-xs text-gray-500">× {ing?.purchaseUnit ?? "unit"}</span>
-                  </div>
-                </td>
-                <td className="py-1 pr-2">
+      <LineEditorTable caption="Lines" columns={["Ingredient", "Quantity (purchase units)", "Unit cost"]}>
+        {lines.map((l, i) => {
+          const ing = byId.get(l.ingredientId);
+          const err = lineFieldErrors(errors, "lines", i, ["ingredientId", "quantityOrdered", "unitCostCents"]);
+          return (
+            <tr key={l.key} className="align-top">
+              <td className="py-1 pr-2">
+                <select
+                  aria-label={`Line ${i + 1} ingredient`}
+                  value={l.ingredientId}
+                  onChange={(e) => {
+                    const x = byId.get(e.target.value);
+                    update(i, { ingredientId: e.target.value, cost: x ? (x.costCents / 100).toFixed(2) : l.cost });
+                  }}
+                  className={inputClass}
+                >
+                  <option value="">Choose…</option>
+                  {ingredients.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+                {err.length > 0 && (
+                  <p role="alert" className="text-xs text-red-700">
+                    {err.join(" ")}
+                  </p>
+                )}
+              </td>
+              <td className="py-1 pr-2">
+                <div className="flex items-center gap-2">
                   <input
-                    aria-label={`Line ${i + 1} unit cost`}
+                    aria-label={`Line ${i + 1} quantity`}
                     inputMode="decimal"
-                    value={l.cost}
-                    onChange={(e) => update(i, { cost: e.target.value })}
+                    value={l.quantity}
+                    onChange={(e) => update(i, { quantity: e.target.value })}
                     className={inputClass}
                   />
-                </td>
-                <td className="py-1">
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    aria-label={`Remove line ${i + 1}`}
-                    onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
-                  >
-                    ✕
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <span className="whitespace-nowrap text-xs text-gray-500">× {ing?.purchaseUnit ?? "unit"}</span>
+                </div>
+              </td>
+              <td className="py-1 pr-2">
+                <input
+                  aria-label={`Line ${i + 1} unit cost`}
+                  inputMode="decimal"
+                  value={l.cost}
+                  onChange={(e) => update(i, { cost: e.target.value })}
+                  className={inputClass}
+                />
+              </td>
+              <td className="py-1">
+                <RemoveLineButton label={`Remove line ${i + 1}`} onClick={() => remove(i)} />
+              </td>
+            </tr>
+          );
+        })}
+      </LineEditorTable>
       {errors.lines && (
         <p role="alert" className="text-sm text-red-700">
           {errors.lines.join(" ")}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            setLines((ls) => [...ls, { key: String(Date.now()), ingredientId: "", quantity: "1", cost: "" }])
-          }
-        >
+        <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "1", cost: "" })}>
           Add line
         </Button>
         <Button type="button" variant="secondary" onClick={addLow}>

@@ -8,6 +8,7 @@ import { toMilli, fromMilli, mulMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/admin/form-field";
+import { lineFieldErrors } from "@/components/admin/line-rows";
 import { receivePurchaseOrderAction } from "../actions";
 
 type Line = {
@@ -94,7 +95,7 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
         </thead>
         <tbody>
           {lines.map((l, i) => {
-            const err = [...(errors[`lines.${i}.quantity`] ?? []), ...(errors[`lines.${i}.unitCostCents`] ?? [])];
+            const err = lineFieldErrors(errors, "lines", i, ["quantity", "unitCostCents"]);
             return (
               <tr key={l.id} className="border-t border-gray-100 align-top">
                 <td className="py-2">{l.ingredient}</td>

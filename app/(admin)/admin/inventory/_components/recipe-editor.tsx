@@ -5,9 +5,12 @@ import { useState, useTransition } from "react";
 import { ENTRY_UNITS, BASE_UNIT_LABEL, type BaseUnitCode } from "@/lib/inventory/units";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/admin/form-field";
+import { RemoveLineButton } from "@/components/admin/line-editor";
+import { lineFieldErrors } from "@/components/admin/line-rows";
+import { useLineRows } from "@/components/admin/use-line-rows";
 import { setRecipeAction } from "../actions";
 
-type Line = { key: string; ingredientId: string; quantity: string; unit: string };
+type Line = { ingredientId: string; quantity: string; unit: string };
 
 /** Edit a recipe: ingredient + quantity (any unit that fits its base unit) per portion. */
 export function RecipeEditor({
@@ -22,19 +25,15 @@ export function RecipeEditor({
   const router = useRouter();
   const byId = new Map(ingredients.map((i) => [i.id, i]));
   const unitOf = (id: string) => BASE_UNIT_LABEL[byId.get(id)?.baseUnit ?? "G"];
-  const [lines, setLines] = useState<Line[]>(
-    initial.map((l, i) => ({
-      key: String(i),
-      ingredientId: l.ingredientId,
-      quantity: l.quantity,
-      unit: unitOf(l.ingredientId),
-    })),
-  );
+  const saved = initial.map((l) => ({
+    ingredientId: l.ingredientId,
+    quantity: l.quantity,
+    unit: unitOf(l.ingredientId),
+  }));
+  const { rows: lines, add, update, remove } = useLineRows<Line>(saved);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const update = (i: number, patch: Partial<Line>) =>
-    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
   function save() {
     start(async () => {
@@ -74,11 +73,7 @@ export function RecipeEditor({
       )}
       {lines.map((l, i) => {
         const ing = byId.get(l.ingredientId);
-        const err = [
-          ...(errors[`lines.${i}.ingredientId`] ?? []),
-          ...(errors[`lines.${i}.quantity`] ?? []),
-          ...(errors[`lines.${i}.unit`] ?? []),
-        ];
+        const err = lineFieldErrors(errors, "lines", i, ["ingredientId", "quantity", "unit"]);
         return (
           <div key={l.key} className="grid grid-cols-[2fr_1fr_auto_auto] items-start gap-2">
             <select
@@ -114,14 +109,7 @@ export function RecipeEditor({
                 </option>
               ))}
             </select>
-            <Button
-              type="button"
-              variant="ghost"
-              aria-label={`Remove ingredient ${i + 1}`}
-              onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
-            >
-              ✕
-            </Button>
+            <RemoveLineButton label={`Remove ingredient ${i + 1}`} onClick={() => remove(i)} />
             {err.length > 0 && (
               <p role="alert" className="col-span-4 text-sm text-red-700">
                 {err.join(" ")}
@@ -131,13 +119,7 @@ export function RecipeEditor({
         );
       })}
       <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            setLines((ls) => [...ls, { key: String(Date.now()), ingredientId: "", quantity: "", unit: "g" }])
-          }
-        >
+        <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "", unit: "g" })}>
           Add ingredient
         </Button>
         <Button type="submit" disabled={pending}>
