@@ -1,9 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
 import { lineFieldErrors } from "@/components/admin/line-rows";
 import { useLineRows } from "@/components/admin/use-line-rows";
@@ -49,9 +51,7 @@ export function PoEditor({
   const [expectedAt, setExpectedAt] = useState(po?.expectedAt ?? "");
   const [notes, setNotes] = useState(po?.notes ?? "");
   const { rows: lines, add, update, remove } = useLineRows<Line>(po?.lines.map(toLine) ?? []);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, message, pending, start, saved, failed } = useSaveState();
   const addLow = () => {
     const low = ingredients.filter(
       (i) => i.supplierId === supplierId && i.suggested && !lines.some((l) => l.ingredientId === i.id),
@@ -76,23 +76,17 @@ export function PoEditor({
         ? await updatePurchaseOrderAction({ id: po.id, ...body })
         : await createPurchaseOrderAction({ supplierId, ...body });
       if (r && !r.ok) {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       } else {
-        setErrors({});
-        setMessage({ ok: true, text: "Saved." });
+        saved("Saved.");
       }
     });
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
+    <EditorForm
+      onSave={save}
       className="space-y-4 rounded-xl border border-gray-200 bg-white p-4"
-      noValidate
       data-testid="po-editor"
     >
       <div className="grid gap-3 sm:grid-cols-3">
@@ -147,11 +141,7 @@ export function PoEditor({
                     </option>
                   ))}
                 </select>
-                {err.length > 0 && (
-                  <p role="alert" className="text-xs text-red-700">
-                    {err.join(" ")}
-                  </p>
-                )}
+                <ErrorText errors={err} className="text-xs" />
               </td>
               <td className="py-1 pr-2">
                 <div className="flex items-center gap-2">
@@ -181,12 +171,8 @@ export function PoEditor({
           );
         })}
       </LineEditorTable>
-      {errors.lines && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.lines.join(" ")}
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-2">
+      <ErrorText errors={errors.lines} />
+      <EditorActions message={message}>
         <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "1", cost: "" })}>
           Add line
         </Button>
@@ -196,15 +182,7 @@ export function PoEditor({
         <Button type="submit" disabled={pending} data-testid="po-save">
           {pending ? "Saving…" : po ? "Save draft" : "Create draft"}
         </Button>
-        {message && (
-          <span
-            role={message.ok ? "status" : "alert"}
-            className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-          >
-            {message.text}
-          </span>
-        )}
-      </div>
-    </form>
+      </EditorActions>
+    </EditorForm>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { ENTRY_UNITS, BASE_UNIT_LABEL, type BaseUnitCode } from "@/lib/inventory/units";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/admin/form-field";
+import { ErrorText, inputClass } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { RemoveLineButton } from "@/components/admin/line-editor";
 import { lineFieldErrors } from "@/components/admin/line-rows";
 import { useLineRows } from "@/components/admin/use-line-rows";
@@ -25,15 +26,13 @@ export function RecipeEditor({
   const router = useRouter();
   const byId = new Map(ingredients.map((i) => [i.id, i]));
   const unitOf = (id: string) => BASE_UNIT_LABEL[byId.get(id)?.baseUnit ?? "G"];
-  const saved = initial.map((l) => ({
+  const initialLines = initial.map((l) => ({
     ingredientId: l.ingredientId,
     quantity: l.quantity,
     unit: unitOf(l.ingredientId),
   }));
-  const { rows: lines, add, update, remove } = useLineRows<Line>(saved);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { rows: lines, add, update, remove } = useLineRows<Line>(initialLines);
+  const { errors, message, pending, start, saved, failed } = useSaveState();
 
   function save() {
     start(async () => {
@@ -44,30 +43,20 @@ export function RecipeEditor({
           .map((l) => ({ ingredientId: l.ingredientId, quantity: l.quantity, unit: l.unit })),
       });
       if (r.ok) {
-        setErrors({});
         const fx = [
           ...r.data.eightySixed.map((i) => `${i.name} is now 86'd (not enough stock)`),
           ...r.data.restored.map((i) => `${i.name} is back on the menu`),
         ];
-        setMessage({ ok: true, text: `Recipe saved.${fx.length ? " " + fx.join("; ") + "." : ""}` });
+        saved(`Recipe saved.${fx.length ? " " + fx.join("; ") + "." : ""}`);
         router.refresh();
       } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       }
     });
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-      className="space-y-3"
-      noValidate
-      data-testid="recipe-editor"
-    >
+    <EditorForm onSave={save} className="space-y-3" data-testid="recipe-editor">
       {lines.length === 0 && (
         <p className="text-sm text-gray-500">No ingredients: stock will not be tracked for this.</p>
       )}
@@ -110,30 +99,18 @@ export function RecipeEditor({
               ))}
             </select>
             <RemoveLineButton label={`Remove ingredient ${i + 1}`} onClick={() => remove(i)} />
-            {err.length > 0 && (
-              <p role="alert" className="col-span-4 text-sm text-red-700">
-                {err.join(" ")}
-              </p>
-            )}
+            <ErrorText errors={err} className="col-span-4 text-sm" />
           </div>
         );
       })}
-      <div className="flex flex-wrap items-center gap-2">
+      <EditorActions message={message}>
         <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "", unit: "g" })}>
           Add ingredient
         </Button>
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save recipe"}
         </Button>
-        {message && (
-          <span
-            role={message.ok ? "status" : "alert"}
-            className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-          >
-            {message.text}
-          </span>
-        )}
-      </div>
-    </form>
+      </EditorActions>
+    </EditorForm>
   );
 }

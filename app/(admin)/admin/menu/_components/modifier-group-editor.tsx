@@ -1,12 +1,14 @@
 "use client";
 
-import { Fragment, useState, useTransition } from "react";
+import { Fragment, useState } from "react";
 import type { MenuAdmin } from "@/lib/menu/get-menu-admin";
 import type { ModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
 import { lineFieldErrors } from "@/components/admin/line-rows";
 import { useLineRows } from "@/components/admin/use-line-rows";
@@ -63,9 +65,7 @@ export function ModifierGroupEditor({
   const { rows, add, update, remove, move, reset } = useLineRows<Row>(
     group?.modifiers.map((m) => toRow(m, routing)) ?? [NEW_ROW],
   );
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, message, setMessage, pending, start, saved, failed } = useSaveState();
   const p = group?.id ?? "new";
 
   function save() {
@@ -87,28 +87,22 @@ export function ModifierGroupEditor({
         })),
       });
       if (r.ok) {
-        setErrors({});
-        setMessage({ ok: true, text: "Saved." });
+        saved("Saved.");
         if (!group) {
           setName("");
           reset([NEW_ROW]);
         }
       } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       }
     });
   }
 
   return (
     <Card title={group ? undefined : "New modifier group"}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
+      <EditorForm
+        onSave={save}
         className="space-y-3"
-        noValidate
         aria-label={group ? `Modifier group ${group.name}` : "New modifier group"}
       >
         <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
@@ -158,11 +152,7 @@ export function ModifierGroupEditor({
                       onChange={(e) => update(i, { name: e.target.value })}
                       className={inputClass}
                     />
-                    {rowErr.length > 0 && (
-                      <p role="alert" className="text-xs text-red-700">
-                        {rowErr.join(" ")}
-                      </p>
-                    )}
+                    <ErrorText errors={rowErr} className="text-xs" />
                   </td>
                   <td className="py-1 pr-2">
                     <input
@@ -249,23 +239,15 @@ export function ModifierGroupEditor({
                         </select>
                       </label>
                     </div>
-                    {kitchenErr.length > 0 && (
-                      <p role="alert" className="text-xs text-red-700">
-                        {kitchenErr.join(" ")}
-                      </p>
-                    )}
+                    <ErrorText errors={kitchenErr} className="text-xs" />
                   </td>
                 </tr>
               </Fragment>
             );
           })}
         </LineEditorTable>
-        {errors.modifiers && (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.modifiers.join(" ")}
-          </p>
-        )}
-        <div className="flex flex-wrap items-center gap-2">
+        <ErrorText errors={errors.modifiers} />
+        <EditorActions message={message}>
           <Button type="button" variant="secondary" onClick={() => add(NEW_ROW)}>
             Add option
           </Button>
@@ -292,16 +274,8 @@ export function ModifierGroupEditor({
               Used by {group.itemCount} item{group.itemCount === 1 ? "" : "s"}
             </span>
           )}
-          {message && (
-            <span
-              role={message.ok ? "status" : "alert"}
-              className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-            >
-              {message.text}
-            </span>
-          )}
-        </div>
-      </form>
+        </EditorActions>
+      </EditorForm>
     </Card>
   );
 }
