@@ -42,6 +42,15 @@ export function Field({
   );
 }
 
+/** A select's options for records with an id and a name (suppliers, ingredients, stations). */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return items.map((o) => (
+    <option key={o.id} value={o.id}>
+      {o.name}
+    </option>
+  ));
+}
+
 /** Server messages that belong to no single input (a line, a list); nothing when there are none. */
 export function ErrorText({ errors, className = "text-sm" }: { errors: string[] | undefined; className?: string }) {
   if (!errors?.length) return null;

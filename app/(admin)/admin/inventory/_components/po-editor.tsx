@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
-import { ErrorText, Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass, NamedOptions } from "@/components/admin/form-field";
 import { useSaveState } from "@/components/admin/use-save-state";
 import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
@@ -98,11 +98,7 @@ export function PoEditor({
             disabled={!!po}
             className={inputClass}
           >
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <NamedOptions items={suppliers} />
           </select>
         </Field>
         <Field label="Expected delivery" htmlFor="po-expected" error={errors.expectedAt}>
@@ -135,11 +131,7 @@ export function PoEditor({
                   className={inputClass}
                 >
                   <option value="">Choose…</option>
-                  {ingredients.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={ingredients} />
                 </select>
                 <ErrorText errors={err} className="text-xs" />
               </td>

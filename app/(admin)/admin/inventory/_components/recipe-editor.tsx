@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { ENTRY_UNITS, BASE_UNIT_LABEL, type BaseUnitCode } from "@/lib/inventory/units";
 import { Button } from "@/components/ui/button";
-import { ErrorText, inputClass } from "@/components/admin/form-field";
+import { ErrorText, inputClass, NamedOptions } from "@/components/admin/form-field";
 import { useSaveState } from "@/components/admin/use-save-state";
 import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { RemoveLineButton } from "@/components/admin/line-editor";
@@ -72,11 +72,7 @@ export function RecipeEditor({
               className={inputClass}
             >
               <option value="">Choose…</option>
-              {ingredients.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <NamedOptions items={ingredients} />
             </select>
             <input
               aria-label={`Quantity ${i + 1}`}

@@ -6,7 +6,7 @@ import type { ModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorText, Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass, NamedOptions } from "@/components/admin/form-field";
 import { useSaveState } from "@/components/admin/use-save-state";
 import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
@@ -206,11 +206,7 @@ export function ModifierGroupEditor({
                           className={inputClass}
                         >
                           <option value="">With the dish (or its dish&apos;s station)</option>
-                          {routing.stations.map((st) => (
-                            <option key={st.id} value={st.id}>
-                              {st.name}
-                            </option>
-                          ))}
+                          <NamedOptions items={routing.stations} />
                         </select>
                       </label>
                       <label className="text-xs text-gray-700">
