@@ -27,5 +27,11 @@ export function useSaveState() {
       setErrors(r.fieldErrors ?? {});
       setMessage({ ok: false, text: r.error });
     },
+    /** Runs a delete action; on success the page's revalidation takes the editor away, so only a failure shows. */
+    runDelete: (del: () => Promise<{ ok: true } | { ok: false; error: string }>) =>
+      start(async () => {
+        const r = await del();
+        if (!r.ok) setMessage({ ok: false, text: r.error });
+      }),
   };
 }

@@ -65,7 +65,7 @@ export function ModifierGroupEditor({
   const { rows, add, update, remove, move, reset } = useLineRows<Row>(
     group?.modifiers.map((m) => toRow(m, routing)) ?? [NEW_ROW],
   );
-  const { errors, message, setMessage, pending, start, saved, failed } = useSaveState();
+  const { errors, message, setMessage, pending, start, saved, failed, runDelete } = useSaveState();
   const p = group?.id ?? "new";
 
   function save() {
@@ -255,12 +255,7 @@ export function ModifierGroupEditor({
               type="button"
               variant="ghost"
               disabled={pending}
-              onClick={() =>
-                start(async () => {
-                  const r = await deleteModifierGroupAction({ id: group.id });
-                  if (!r.ok) setMessage({ ok: false, text: r.error });
-                })
-              }
+              onClick={() => runDelete(() => deleteModifierGroupAction({ id: group.id }))}
             >
               Delete group
             </Button>

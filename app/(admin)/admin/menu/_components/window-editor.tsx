@@ -23,7 +23,7 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
   const [days, setDays] = useState<number[]>(w?.daysOfWeek ?? [1, 2, 3, 4, 5]);
   const [start, setStart] = useState(toTime(w?.startMinute ?? 690));
   const [end, setEnd] = useState(toTime(w?.endMinute ?? 900));
-  const { errors, message, setMessage, pending, start: startT, saved, failed } = useSaveState();
+  const { errors, message, pending, start: startT, saved, failed, runDelete } = useSaveState();
   const p = w?.id ?? "new-window";
 
   function save() {
@@ -103,12 +103,7 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
               type="button"
               variant="ghost"
               disabled={pending}
-              onClick={() =>
-                startT(async () => {
-                  const r = await deleteAvailabilityWindowAction({ id: w.id });
-                  if (!r.ok) setMessage({ ok: false, text: r.error });
-                })
-              }
+              onClick={() => runDelete(() => deleteAvailabilityWindowAction({ id: w.id }))}
             >
               Delete
             </Button>
