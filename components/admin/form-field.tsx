@@ -42,6 +42,25 @@ export function Field({
   );
 }
 
+/** A select's options for records with an id and a name (suppliers, ingredients, stations). */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return items.map((o) => (
+    <option key={o.id} value={o.id}>
+      {o.name}
+    </option>
+  ));
+}
+
+/** Server messages that belong to no single input (a line, a list); nothing when there are none. */
+export function ErrorText({ errors, className = "text-sm" }: { errors: string[] | undefined; className?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <p role="alert" className={`${className} text-red-700`}>
+      {errors.join(" ")}
+    </p>
+  );
+}
+
 /** Props that wire an input to its Field's error/hint text. */
 export function describedBy(id: string, error?: string[] | string) {
   const has = typeof error === "string" ? !!error : !!error?.length;

@@ -1,9 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass, NamedOptions } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
+import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
+import { lineFieldErrors } from "@/components/admin/line-rows";
+import { useLineRows } from "@/components/admin/use-line-rows";
 import { createPurchaseOrderAction, updatePurchaseOrderAction } from "../actions";
 
 type Ing = {
@@ -14,7 +19,7 @@ type Ing = {
   supplierId: string | null;
   suggested: number | null;
 };
-type Line = { key: string; ingredientId: string; quantity: string; cost: string };
+type Line = { ingredientId: string; quantity: string; cost: string };
 type Po = {
   id: string;
   supplierId: string;
@@ -22,6 +27,12 @@ type Po = {
   notes: string;
   lines: { ingredientId: string; quantityOrdered: string; unitCostCents: number }[];
 };
+
+const toLine = (l: Po["lines"][number]): Line => ({
+  ingredientId: l.ingredientId,
+  quantity: l.quantityOrdered,
+  cost: (l.unitCostCents / 100).toFixed(2),
+});
 
 /** Draft editor: supplier, expected date, notes and lines in purchase units (e.g. 3 × 5 kg sack). */
 export function PoEditor({
@@ -39,32 +50,15 @@ export function PoEditor({
   const [supplierId, setSupplierId] = useState(po?.supplierId ?? defaultSupplierId ?? suppliers[0]?.id ?? "");
   const [expectedAt, setExpectedAt] = useState(po?.expectedAt ?? "");
   const [notes, setNotes] = useState(po?.notes ?? "");
-  const [lines, setLines] = useState<Line[]>(
-    po?.lines.map((l, i) => ({
-      key: String(i),
-      ingredientId: l.ingredientId,
-      quantity: l.quantityOrdered,
-      cost: (l.unitCostCents / 100).toFixed(2),
-    })) ?? [],
-  );
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const update = (i: number, patch: Partial<Line>) =>
-    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const { rows: lines, add, update, remove } = useLineRows<Line>(po?.lines.map(toLine) ?? []);
+  const { errors, message, pending, start, saved, failed } = useSaveState();
   const addLow = () => {
     const low = ingredients.filter(
       (i) => i.supplierId === supplierId && i.suggested && !lines.some((l) => l.ingredientId === i.id),
     );
-    setLines((ls) => [
-      ...ls,
-      ...low.map((i) => ({
-        key: `${i.id}-${Date.now()}`,
-        ingredientId: i.id,
-        quantity: String(i.suggested),
-        cost: (i.costCents / 100).toFixed(2),
-      })),
-    ]);
+    add(
+      ...low.map((i) => ({ ingredientId: i.id, quantity: String(i.suggested), cost: (i.costCents / 100).toFixed(2) })),
+    );
   };
 
   function save() {
@@ -82,23 +76,17 @@ export function PoEditor({
         ? await updatePurchaseOrderAction({ id: po.id, ...body })
         : await createPurchaseOrderAction({ supplierId, ...body });
       if (r && !r.ok) {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       } else {
-        setErrors({});
-        setMessage({ ok: true, text: "Saved." });
+        saved("Saved.");
       }
     });
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
+    <EditorForm
+      onSave={save}
       className="space-y-4 rounded-xl border border-gray-200 bg-white p-4"
-      noValidate
       data-testid="po-editor"
     >
       <div className="grid gap-3 sm:grid-cols-3">
@@ -110,11 +98,7 @@ export function PoEditor({
             disabled={!!po}
             className={inputClass}
           >
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <NamedOptions items={suppliers} />
           </select>
         </Field>
         <Field label="Expected delivery" htmlFor="po-expected" error={errors.expectedAt}>
@@ -130,98 +114,58 @@ export function PoEditor({
           <input id="po-notes" value={notes} onChange={(e) => setNotes(e.target.value)} className={inputClass} />
         </Field>
       </div>
-      <table className="w-full text-sm">
-        <caption className="sr-only">Lines</caption>
-        <thead className="text-left text-gray-600">
-          <tr>
-            <th className="py-1">Ingredient</th>
-            <th className="py-1">Quantity (purchase units)</th>
-            <th className="py-1">Unit cost</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => {
-            const ing = byId.get(l.ingredientId);
-            const err = [
-              ...(errors[`lines.${i}.ingredientId`] ?? []),
-              ...(errors[`lines.${i}.quantityOrdered`] ?? []),
-              ...(errors[`lines.${i}.unitCostCents`] ?? []),
-            ];
-            return (
-              <tr key={l.key} className="align-top">
-                <td className="py-1 pr-2">
-                  <select
-                    aria-label={`Line ${i + 1} ingredient`}
-                    value={l.ingredientId}
-                    onChange={(e) => {
-                      const x = byId.get(e.target.value);
-                      update(i, { ingredientId: e.target.value, cost: x ? (x.costCents / 100).toFixed(2) : l.cost });
-                    }}
-                    className={inputClass}
-                  >
-                    <option value="">Choose…</option>
-                    {ingredients.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </select>
-                  {err.length > 0 && (
-                    <p role="alert" className="text-xs text-red-700">
-                      {err.join(" ")}
-                    </p>
-                  )}
-                </td>
-                <td className="py-1 pr-2">
-                  <div className="flex items-center gap-2">
-                    <input
-                      aria-label={`Line ${i + 1} quantity`}
-                      inputMode="decimal"
-                      value={l.quantity}
-                      onChange={(e) => update(i, { quantity: e.target.value })}
-                      className={inputClass}
-                    />
-                    <span className="whitespace-nowrap text-xs text-gray-500">× {ing?.purchaseUnit ?? "unit"}</span>
-                  </div>
-                </td>
-                <td className="py-1 pr-2">
+      <LineEditorTable caption="Lines" columns={["Ingredient", "Quantity (purchase units)", "Unit cost"]}>
+        {lines.map((l, i) => {
+          const ing = byId.get(l.ingredientId);
+          const err = lineFieldErrors(errors, "lines", i, ["ingredientId", "quantityOrdered", "unitCostCents"]);
+          return (
+            <tr key={l.key} className="align-top">
+              <td className="py-1 pr-2">
+                <select
+                  aria-label={`Line ${i + 1} ingredient`}
+                  value={l.ingredientId}
+                  onChange={(e) => {
+                    const x = byId.get(e.target.value);
+                    update(i, { ingredientId: e.target.value, cost: x ? (x.costCents / 100).toFixed(2) : l.cost });
+                  }}
+                  className={inputClass}
+                >
+                  <option value="">Choose…</option>
+                  <NamedOptions items={ingredients} />
+                </select>
+                <ErrorText errors={err} className="text-xs" />
+              </td>
+              <td className="py-1 pr-2">
+                <div className="flex items-center gap-2">
                   <input
-                    aria-label={`Line ${i + 1} unit cost`}
+                    aria-label={`Line ${i + 1} quantity`}
                     inputMode="decimal"
-                    value={l.cost}
-                    onChange={(e) => update(i, { cost: e.target.value })}
+                    value={l.quantity}
+                    onChange={(e) => update(i, { quantity: e.target.value })}
                     className={inputClass}
                   />
-                </td>
-                <td className="py-1">
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    aria-label={`Remove line ${i + 1}`}
-                    onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
-                  >
-                    ✕
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {errors.lines && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.lines.join(" ")}
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            setLines((ls) => [...ls, { key: String(Date.now()), ingredientId: "", quantity: "1", cost: "" }])
-          }
-        >
+                  <span className="whitespace-nowrap text-xs text-gray-500">× {ing?.purchaseUnit ?? "unit"}</span>
+                </div>
+              </td>
+              <td className="py-1 pr-2">
+                <input
+                  aria-label={`Line ${i + 1} unit cost`}
+                  inputMode="decimal"
+                  value={l.cost}
+                  onChange={(e) => update(i, { cost: e.target.value })}
+                  className={inputClass}
+                />
+              </td>
+              <td className="py-1">
+                <RemoveLineButton label={`Remove line ${i + 1}`} onClick={() => remove(i)} />
+              </td>
+            </tr>
+          );
+        })}
+      </LineEditorTable>
+      <ErrorText errors={errors.lines} />
+      <EditorActions message={message}>
+        <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "1", cost: "" })}>
           Add line
         </Button>
         <Button type="button" variant="secondary" onClick={addLow}>
@@ -230,15 +174,7 @@ export function PoEditor({
         <Button type="submit" disabled={pending} data-testid="po-save">
           {pending ? "Saving…" : po ? "Save draft" : "Create draft"}
         </Button>
-        {message && (
-          <span
-            role={message.ok ? "status" : "alert"}
-            className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-          >
-            {message.text}
-          </span>
-        )}
-      </div>
-    </form>
+      </EditorActions>
+    </EditorForm>
   );
 }

@@ -1,13 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { formatQuantity, type BaseUnitCode } from "@/lib/inventory/units";
 import { toMilli, fromMilli, mulMilli } from "@/lib/inventory/quantity";
 import { formatCents } from "@/lib/money";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/admin/form-field";
+import { ErrorText, inputClass } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
+import { lineFieldErrors } from "@/components/admin/line-rows";
 import { receivePurchaseOrderAction } from "../actions";
 
 type Line = {
@@ -31,9 +34,7 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
   const [cost, setCost] = useState<Record<string, string>>(
     Object.fromEntries(lines.map((l) => [l.id, (l.unitCostCents / 100).toFixed(2)])),
   );
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, message, pending, start, failed } = useSaveState();
   const router = useRouter();
   const base = (l: Line) => {
     try {
@@ -66,22 +67,13 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
           );
         router.replace(`/admin/inventory/purchase-orders/${poId}?${q}`, { scroll: false });
       } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       }
     });
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      className="space-y-3"
-      noValidate
-      data-testid="receive-form"
-    >
+    <EditorForm onSave={submit} className="space-y-3" data-testid="receive-form">
       <table className="w-full text-left text-sm">
         <thead className="text-gray-600">
           <tr>
@@ -94,7 +86,7 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
         </thead>
         <tbody>
           {lines.map((l, i) => {
-            const err = [...(errors[`lines.${i}.quantity`] ?? []), ...(errors[`lines.${i}.unitCostCents`] ?? [])];
+            const err = lineFieldErrors(errors, "lines", i, ["quantity", "unitCostCents"]);
             return (
               <tr key={l.id} className="border-t border-gray-100 align-top">
                 <td className="py-2">{l.ingredient}</td>
@@ -112,11 +104,7 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
                     data-testid="receive-qty"
                   />
                   <span className="block text-xs text-gray-500">adds {base(l)}</span>
-                  {err.length > 0 && (
-                    <span role="alert" className="block text-xs text-red-700">
-                      {err.join(" ")}
-                    </span>
-                  )}
+                  <ErrorText errors={err} className="text-xs" />
                 </td>
                 <td className="py-2 pl-3">
                   <input
@@ -135,24 +123,12 @@ export function ReceiveForm({ poId, currency, lines }: { poId: string; currency:
           })}
         </tbody>
       </table>
-      {errors.lines && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.lines.join(" ")}
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-2">
+      <ErrorText errors={errors.lines} />
+      <EditorActions message={message}>
         <Button type="submit" disabled={pending} data-testid="receive-submit">
           {pending ? "Booking…" : "Receive into stock"}
         </Button>
-        {message && (
-          <span
-            role={message.ok ? "status" : "alert"}
-            className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-          >
-            {message.text}
-          </span>
-        )}
-      </div>
-    </form>
+      </EditorActions>
+    </EditorForm>
   );
 }

@@ -1,13 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { ENTRY_UNITS, BASE_UNIT_LABEL, type BaseUnitCode } from "@/lib/inventory/units";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/admin/form-field";
+import { ErrorText, inputClass, NamedOptions } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
+import { RemoveLineButton } from "@/components/admin/line-editor";
+import { lineFieldErrors } from "@/components/admin/line-rows";
+import { useLineRows } from "@/components/admin/use-line-rows";
 import { setRecipeAction } from "../actions";
 
-type Line = { key: string; ingredientId: string; quantity: string; unit: string };
+type Line = { ingredientId: string; quantity: string; unit: string };
 
 /** Edit a recipe: ingredient + quantity (any unit that fits its base unit) per portion. */
 export function RecipeEditor({
@@ -22,19 +26,13 @@ export function RecipeEditor({
   const router = useRouter();
   const byId = new Map(ingredients.map((i) => [i.id, i]));
   const unitOf = (id: string) => BASE_UNIT_LABEL[byId.get(id)?.baseUnit ?? "G"];
-  const [lines, setLines] = useState<Line[]>(
-    initial.map((l, i) => ({
-      key: String(i),
-      ingredientId: l.ingredientId,
-      quantity: l.quantity,
-      unit: unitOf(l.ingredientId),
-    })),
-  );
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const update = (i: number, patch: Partial<Line>) =>
-    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const initialLines = initial.map((l) => ({
+    ingredientId: l.ingredientId,
+    quantity: l.quantity,
+    unit: unitOf(l.ingredientId),
+  }));
+  const { rows: lines, add, update, remove } = useLineRows<Line>(initialLines);
+  const { errors, message, pending, start, saved, failed } = useSaveState();
 
   function save() {
     start(async () => {
@@ -45,40 +43,26 @@ export function RecipeEditor({
           .map((l) => ({ ingredientId: l.ingredientId, quantity: l.quantity, unit: l.unit })),
       });
       if (r.ok) {
-        setErrors({});
         const fx = [
           ...r.data.eightySixed.map((i) => `${i.name} is now 86'd (not enough stock)`),
           ...r.data.restored.map((i) => `${i.name} is back on the menu`),
         ];
-        setMessage({ ok: true, text: `Recipe saved.${fx.length ? " " + fx.join("; ") + "." : ""}` });
+        saved(`Recipe saved.${fx.length ? " " + fx.join("; ") + "." : ""}`);
         router.refresh();
       } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       }
     });
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-      className="space-y-3"
-      noValidate
-      data-testid="recipe-editor"
-    >
+    <EditorForm onSave={save} className="space-y-3" data-testid="recipe-editor">
       {lines.length === 0 && (
         <p className="text-sm text-gray-500">No ingredients: stock will not be tracked for this.</p>
       )}
       {lines.map((l, i) => {
         const ing = byId.get(l.ingredientId);
-        const err = [
-          ...(errors[`lines.${i}.ingredientId`] ?? []),
-          ...(errors[`lines.${i}.quantity`] ?? []),
-          ...(errors[`lines.${i}.unit`] ?? []),
-        ];
+        const err = lineFieldErrors(errors, "lines", i, ["ingredientId", "quantity", "unit"]);
         return (
           <div key={l.key} className="grid grid-cols-[2fr_1fr_auto_auto] items-start gap-2">
             <select
@@ -88,11 +72,7 @@ export function RecipeEditor({
               className={inputClass}
             >
               <option value="">Choose…</option>
-              {ingredients.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <NamedOptions items={ingredients} />
             </select>
             <input
               aria-label={`Quantity ${i + 1}`}
@@ -114,44 +94,19 @@ export function RecipeEditor({
                 </option>
               ))}
             </select>
-            <Button
-              type="button"
-              variant="ghost"
-              aria-label={`Remove ingredient ${i + 1}`}
-              onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
-            >
-              ✕
-            </Button>
-            {err.length > 0 && (
-              <p role="alert" className="col-span-4 text-sm text-red-700">
-                {err.join(" ")}
-              </p>
-            )}
+            <RemoveLineButton label={`Remove ingredient ${i + 1}`} onClick={() => remove(i)} />
+            <ErrorText errors={err} className="col-span-4 text-sm" />
           </div>
         );
       })}
-      <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            setLines((ls) => [...ls, { key: String(Date.now()), ingredientId: "", quantity: "", unit: "g" }])
-          }
-        >
+      <EditorActions message={message}>
+        <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "", unit: "g" })}>
           Add ingredient
         </Button>
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save recipe"}
         </Button>
-        {message && (
-          <span
-            role={message.ok ? "status" : "alert"}
-            className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-          >
-            {message.text}
-          </span>
-        )}
-      </div>
-    </form>
+      </EditorActions>
+    </EditorForm>
   );
 }

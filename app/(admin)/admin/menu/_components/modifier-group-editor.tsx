@@ -1,18 +1,25 @@
 "use client";
 
-import { Fragment, useState, useTransition } from "react";
+import { Fragment, useState } from "react";
 import type { MenuAdmin } from "@/lib/menu/get-menu-admin";
 import type { ModifierRouting } from "@/lib/menu/get-modifier-routing";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass, NamedOptions } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
+import { LineEditorTable, RemoveLineButton } from "@/components/admin/line-editor";
+import { lineFieldErrors } from "@/components/admin/line-rows";
+import { useLineRows } from "@/components/admin/use-line-rows";
 import { deleteModifierGroupAction, saveModifierGroupAction } from "../actions";
 
 type Group = MenuAdmin["modifierGroups"][number];
-type Row = { key: string; id?: string; name: string; price: string; is86d: boolean; stationId: string; stock: string };
+type Row = { id?: string; name: string; price: string; is86d: boolean; stationId: string; stock: string };
 
-const NEW_ROW = { name: "", price: "0.00", is86d: false, stationId: "", stock: "" };
+/** Where an option is made and what stock it uses: their errors show under the option's second row. */
+const KITCHEN_FIELDS = ["stationId", "recipeItemId", "removesIngredientId"];
+const NEW_ROW: Row = { name: "", price: "0.00", is86d: false, stationId: "", stock: "" };
 
 /** "Stock" select value: "" (own recipe), "dish:<menu item id>" or "no:<ingredient id>". */
 const toRow = (m: Group["modifiers"][number], routing: ModifierRouting): Row => {
@@ -23,7 +30,6 @@ const toRow = (m: Group["modifiers"][number], routing: ModifierRouting): Row => 
       ? `dish:${r.recipeItemId}`
       : "";
   return {
-    key: m.id,
     id: m.id,
     name: m.name,
     price: (m.priceDeltaCents / 100).toFixed(2),
@@ -56,22 +62,11 @@ export function ModifierGroupEditor({
   const [name, setName] = useState(group?.name ?? "");
   const [min, setMin] = useState(String(group?.minSelect ?? 0));
   const [max, setMax] = useState(String(group?.maxSelect ?? 1));
-  const [rows, setRows] = useState<Row[]>(
-    group?.modifiers.map((m) => toRow(m, routing)) ?? [{ key: "n0", ...NEW_ROW }],
+  const { rows, add, update, remove, move, reset } = useLineRows<Row>(
+    group?.modifiers.map((m) => toRow(m, routing)) ?? [NEW_ROW],
   );
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, message, setMessage, pending, start, saved, failed, runDelete } = useSaveState();
   const p = group?.id ?? "new";
-
-  const update = (i: number, patch: Partial<Row>) =>
-    setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
-  const move = (i: number, d: -1 | 1) =>
-    setRows((r) => {
-      const next = [...r];
-      [next[i], next[i + d]] = [next[i + d], next[i]];
-      return next;
-    });
 
   function save() {
     start(async () => {
@@ -92,28 +87,22 @@ export function ModifierGroupEditor({
         })),
       });
       if (r.ok) {
-        setErrors({});
-        setMessage({ ok: true, text: "Saved." });
+        saved("Saved.");
         if (!group) {
           setName("");
-          setRows([{ key: "n0", ...NEW_ROW }]);
+          reset([NEW_ROW]);
         }
       } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       }
     });
   }
 
   return (
     <Card title={group ? undefined : "New modifier group"}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
+      <EditorForm
+        onSave={save}
         className="space-y-3"
-        noValidate
         aria-label={group ? `Modifier group ${group.name}` : "New modifier group"}
       >
         <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
@@ -149,156 +138,113 @@ export function ModifierGroupEditor({
             />
           </Field>
         </div>
-        <table className="w-full text-sm">
-          <caption className="sr-only">Options</caption>
-          <thead className="text-left text-gray-600">
-            <tr>
-              <th className="py-1">Option</th>
-              <th className="py-1">Price change ({currency})</th>
-              <th className="py-1">86&apos;d</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => {
-              const rowErr = [
-                ...(errors[`modifiers.${i}.name`] ?? []),
-                ...(errors[`modifiers.${i}.priceDeltaCents`] ?? []),
-              ];
-              const kitchenErr = ["stationId", "recipeItemId", "removesIngredientId"].flatMap(
-                (f) => errors[`modifiers.${i}.${f}`] ?? [],
-              );
-              return (
-                <Fragment key={row.key}>
-                  <tr className="align-top">
-                    <td className="py-1 pr-2">
-                      <input
-                        aria-label={`Option ${i + 1} name`}
-                        value={row.name}
-                        onChange={(e) => update(i, { name: e.target.value })}
-                        className={inputClass}
-                      />
-                      {rowErr.length > 0 && (
-                        <p role="alert" className="text-xs text-red-700">
-                          {rowErr.join(" ")}
-                        </p>
-                      )}
-                    </td>
-                    <td className="py-1 pr-2">
-                      <input
-                        aria-label={`Option ${i + 1} price change`}
-                        inputMode="decimal"
-                        value={row.price}
-                        onChange={(e) => update(i, { price: e.target.value })}
-                        className={inputClass}
-                      />
-                    </td>
-                    <td className="py-1 pr-2">
-                      <input
-                        type="checkbox"
-                        aria-label={`Option ${i + 1} 86'd`}
-                        checked={row.is86d}
-                        onChange={(e) => update(i, { is86d: e.target.checked })}
-                        className="mt-3 h-5 w-5"
-                      />
-                    </td>
-                    <td className="whitespace-nowrap py-1">
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        aria-label={`Move option ${i + 1} up`}
-                        disabled={i === 0}
-                        onClick={() => move(i, -1)}
-                      >
-                        ↑
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        aria-label={`Move option ${i + 1} down`}
-                        disabled={i === rows.length - 1}
-                        onClick={() => move(i, 1)}
-                      >
-                        ↓
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        aria-label={`Remove option ${i + 1}`}
-                        onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
-                      >
-                        ✕
-                      </Button>
-                    </td>
-                  </tr>
-                  <tr className="align-top">
-                    <td colSpan={4} className="pb-3">
-                      <div className="grid gap-2 sm:grid-cols-2">
-                        <label className="text-xs text-gray-700">
-                          Made at
-                          <select
-                            aria-label={`Option ${i + 1} made at`}
-                            value={row.stationId}
-                            onChange={(e) => update(i, { stationId: e.target.value })}
-                            className={inputClass}
-                          >
-                            <option value="">With the dish (or its dish&apos;s station)</option>
-                            {routing.stations.map((st) => (
-                              <option key={st.id} value={st.id}>
-                                {st.name}
+        <LineEditorTable caption="Options" columns={["Option", `Price change (${currency})`, "86'd"]}>
+          {rows.map((row, i) => {
+            const rowErr = lineFieldErrors(errors, "modifiers", i, ["name", "priceDeltaCents"]);
+            const kitchenErr = lineFieldErrors(errors, "modifiers", i, KITCHEN_FIELDS);
+            return (
+              <Fragment key={row.key}>
+                <tr className="align-top">
+                  <td className="py-1 pr-2">
+                    <input
+                      aria-label={`Option ${i + 1} name`}
+                      value={row.name}
+                      onChange={(e) => update(i, { name: e.target.value })}
+                      className={inputClass}
+                    />
+                    <ErrorText errors={rowErr} className="text-xs" />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <input
+                      aria-label={`Option ${i + 1} price change`}
+                      inputMode="decimal"
+                      value={row.price}
+                      onChange={(e) => update(i, { price: e.target.value })}
+                      className={inputClass}
+                    />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <input
+                      type="checkbox"
+                      aria-label={`Option ${i + 1} 86'd`}
+                      checked={row.is86d}
+                      onChange={(e) => update(i, { is86d: e.target.checked })}
+                      className="mt-3 h-5 w-5"
+                    />
+                  </td>
+                  <td className="whitespace-nowrap py-1">
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      aria-label={`Move option ${i + 1} up`}
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                    >
+                      ↑
+                    </Button>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      aria-label={`Move option ${i + 1} down`}
+                      disabled={i === rows.length - 1}
+                      onClick={() => move(i, 1)}
+                    >
+                      ↓
+                    </Button>
+                    <RemoveLineButton label={`Remove option ${i + 1}`} onClick={() => remove(i)} />
+                  </td>
+                </tr>
+                <tr className="align-top">
+                  <td colSpan={4} className="pb-3">
+                    <div className="grid gap-2 sm:grid-cols-2">
+                      <label className="text-xs text-gray-700">
+                        Made at
+                        <select
+                          aria-label={`Option ${i + 1} made at`}
+                          value={row.stationId}
+                          onChange={(e) => update(i, { stationId: e.target.value })}
+                          className={inputClass}
+                        >
+                          <option value="">With the dish (or its dish&apos;s station)</option>
+                          <NamedOptions items={routing.stations} />
+                        </select>
+                      </label>
+                      <label className="text-xs text-gray-700">
+                        Stock
+                        <select
+                          aria-label={`Option ${i + 1} stock`}
+                          value={row.stock}
+                          onChange={(e) => update(i, { stock: e.target.value })}
+                          className={inputClass}
+                        >
+                          <option value="">Its own recipe lines</option>
+                          <optgroup label="A portion of (its station and recipe)">
+                            {routing.dishes.map((d) => (
+                              <option key={d.id} value={`dish:${d.id}`}>
+                                Portion of {d.name}
                               </option>
                             ))}
-                          </select>
-                        </label>
-                        <label className="text-xs text-gray-700">
-                          Stock
-                          <select
-                            aria-label={`Option ${i + 1} stock`}
-                            value={row.stock}
-                            onChange={(e) => update(i, { stock: e.target.value })}
-                            className={inputClass}
-                          >
-                            <option value="">Its own recipe lines</option>
-                            <optgroup label="A portion of (its station and recipe)">
-                              {routing.dishes.map((d) => (
-                                <option key={d.id} value={`dish:${d.id}`}>
-                                  Portion of {d.name}
-                                </option>
-                              ))}
-                            </optgroup>
-                            <optgroup label="Removes from the dish">
-                              {routing.ingredients.map((ing) => (
-                                <option key={ing.id} value={`no:${ing.id}`}>
-                                  No {ing.name}
-                                </option>
-                              ))}
-                            </optgroup>
-                          </select>
-                        </label>
-                      </div>
-                      {kitchenErr.length > 0 && (
-                        <p role="alert" className="text-xs text-red-700">
-                          {kitchenErr.join(" ")}
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-        {errors.modifiers && (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.modifiers.join(" ")}
-          </p>
-        )}
-        <div className="flex flex-wrap items-center gap-2">
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => setRows((r) => [...r, { key: `n${Date.now()}`, ...NEW_ROW }])}
-          >
+                          </optgroup>
+                          <optgroup label="Removes from the dish">
+                            {routing.ingredients.map((ing) => (
+                              <option key={ing.id} value={`no:${ing.id}`}>
+                                No {ing.name}
+                              </option>
+                            ))}
+                          </optgroup>
+                        </select>
+                      </label>
+                    </div>
+                    <ErrorText errors={kitchenErr} className="text-xs" />
+                  </td>
+                </tr>
+              </Fragment>
+            );
+          })}
+        </LineEditorTable>
+        <ErrorText errors={errors.modifiers} />
+        <EditorActions message={message}>
+          <Button type="button" variant="secondary" onClick={() => add(NEW_ROW)}>
             Add option
           </Button>
           <Button type="submit" disabled={pending}>
@@ -309,12 +255,7 @@ export function ModifierGroupEditor({
               type="button"
               variant="ghost"
               disabled={pending}
-              onClick={() =>
-                start(async () => {
-                  const r = await deleteModifierGroupAction({ id: group.id });
-                  if (!r.ok) setMessage({ ok: false, text: r.error });
-                })
-              }
+              onClick={() => runDelete(() => deleteModifierGroupAction({ id: group.id }))}
             >
               Delete group
             </Button>
@@ -324,16 +265,8 @@ export function ModifierGroupEditor({
               Used by {group.itemCount} item{group.itemCount === 1 ? "" : "s"}
             </span>
           )}
-          {message && (
-            <span
-              role={message.ok ? "status" : "alert"}
-              className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-            >
-              {message.text}
-            </span>
-          )}
-        </div>
-      </form>
+        </EditorActions>
+      </EditorForm>
     </Card>
   );
 }

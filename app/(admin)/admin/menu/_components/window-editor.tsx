@@ -1,10 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { MenuAdmin } from "@/lib/menu/get-menu-admin";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/admin/form-field";
+import { ErrorText, Field, inputClass } from "@/components/admin/form-field";
+import { useSaveState } from "@/components/admin/use-save-state";
+import { EditorActions, EditorForm } from "@/components/admin/editor-form";
 import { deleteAvailabilityWindowAction, saveAvailabilityWindowAction } from "../actions";
 
 type Win = MenuAdmin["windows"][number];
@@ -21,9 +23,7 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
   const [days, setDays] = useState<number[]>(w?.daysOfWeek ?? [1, 2, 3, 4, 5]);
   const [start, setStart] = useState(toTime(w?.startMinute ?? 690));
   const [end, setEnd] = useState(toTime(w?.endMinute ?? 900));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startT] = useTransition();
+  const { errors, message, pending, start: startT, saved, failed, runDelete } = useSaveState();
   const p = w?.id ?? "new-window";
 
   function save() {
@@ -37,27 +37,17 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
         endMinute: endMinute === 0 ? 1440 : endMinute,
       });
       if (r.ok) {
-        setErrors({});
-        setMessage({ ok: true, text: "Saved." });
+        saved("Saved.");
         if (!w) setName("");
       } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.error });
+        failed(r);
       }
     });
   }
 
   return (
     <Card title={w ? undefined : "New window"}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-        className="space-y-3"
-        noValidate
-        aria-label={w ? `Window ${w.name}` : "New availability window"}
-      >
+      <EditorForm onSave={save} className="space-y-3" aria-label={w ? `Window ${w.name}` : "New availability window"}>
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Name" htmlFor={`${p}-name`} error={errors.name}>
             <input
@@ -102,13 +92,9 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
               </button>
             ))}
           </div>
-          {errors.daysOfWeek && (
-            <p role="alert" className="text-sm text-red-700">
-              {errors.daysOfWeek.join(" ")}
-            </p>
-          )}
+          <ErrorText errors={errors.daysOfWeek} />
         </fieldset>
-        <div className="flex flex-wrap items-center gap-2">
+        <EditorActions message={message}>
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : w ? "Save window" : "Add window"}
           </Button>
@@ -117,12 +103,7 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
               type="button"
               variant="ghost"
               disabled={pending}
-              onClick={() =>
-                startT(async () => {
-                  const r = await deleteAvailabilityWindowAction({ id: w.id });
-                  if (!r.ok) setMessage({ ok: false, text: r.error });
-                })
-              }
+              onClick={() => runDelete(() => deleteAvailabilityWindowAction({ id: w.id }))}
             >
               Delete
             </Button>
@@ -132,16 +113,8 @@ export function WindowEditor({ window: w }: { window: Win | null }) {
               {w.itemCount} item{w.itemCount === 1 ? "" : "s"}
             </span>
           )}
-          {message && (
-            <span
-              role={message.ok ? "status" : "alert"}
-              className={`text-sm font-medium ${message.ok ? "text-green-700" : "text-red-700"}`}
-            >
-              {message.text}
-            </span>
-          )}
-        </div>
-      </form>
+        </EditorActions>
+      </EditorForm>
     </Card>
   );
 }
