@@ -1,22 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
-import { fetchJson } from "@/components/realtime/fetch-json";
-import { useSequencedFeed } from "@/components/realtime/use-sequenced-feed";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 
-import {
-  concernsStation,
-  kitchenChannel,
-  TICKET_CHANGING_TYPES,
-  type KitchenEvent,
-  type KitchenReplay,
-} from "@/lib/realtime/events";
-
 import { bumpItemsAction, markTicketReadyAction, recallTicketAction } from "../actions";
+import { AllDayPanel, BoardPager, RecallStrip } from "./board-parts";
 import { TicketCard, type TicketView } from "./ticket-card";
 import { useBoardFit } from "./use-board-fit";
 
@@ -26,6 +16,7 @@ import { withoutItems, withoutTicket } from "./board-edits";
 import type { SnapshotView } from "./snapshot-view";
 import { useBoardWrites } from "./use-board-writes";
 import { useBumpBarKeys } from "./use-bump-bar-keys";
+import { useStationSnapshot } from "./use-station-snapshot";
 import { useTicketChime } from "./use-ticket-chime";
 
 export type { SnapshotView };
@@ -45,61 +36,9 @@ export function KitchenDisplay({
   config: PusherClientConfig;
   locationId: string;
 }) {
-  const qc = useQueryClient();
   const { station } = initial;
-  const [offset, setOffset] = useState(0);
-  const [earlier, setEarlier] = useState<number[]>([]);
-  const baseKey = useMemo(() => ["kitchen-snapshot", station.slug], [station.slug]);
-  const queryKey = useMemo(() => [...baseKey, offset], [baseKey, offset]);
-  const query = useQuery({
-    queryKey,
-    queryFn: () =>
-      fetchJson<SnapshotView>(`/api/v1/kitchen/snapshot?station=${encodeURIComponent(station.slug)}&offset=${offset}`),
-    initialData: offset === 0 ? initial : undefined,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity, // refetched on events, gaps and the safety timer — not on a whim
-    refetchOnWindowFocus: false,
-  });
-  const { dataUpdatedAt, isError, refetch, isPlaceholderData } = query;
-  const data = query.data ?? initial;
-
-  const refetchSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const invalidate = useCallback(() => {
-    // Coalesce bursts (a busy pass sends several events per second) into one refetch.
-    if (refetchSoon.current) return;
-    refetchSoon.current = setTimeout(() => {
-      refetchSoon.current = null;
-      void qc.invalidateQueries({ queryKey: baseKey });
-    }, 120);
-  }, [qc, baseKey]);
-
-  const feed = useSequencedFeed({
-    config,
-    channel: kitchenChannel(locationId),
-    initialSeq: initial.seq,
-    fetchReplay: (after) => fetchJson<KitchenReplay>(`/api/v1/kitchen/events?after=${after}`),
-    onEvents: (events: KitchenEvent[]) => {
-      // A void reaches stations making a side of the voided dish too: cheap, voids are rare.
-      if (
-        events.some(
-          (e) => TICKET_CHANGING_TYPES.includes(e.type) && (concernsStation(e, station) || e.type.endsWith("voided")),
-        )
-      )
-        invalidate();
-    },
-    onResync: () => void refetch(),
-  });
-  const { advanceTo } = feed;
-  useEffect(() => advanceTo(data.seq), [data.seq, advanceTo]);
-
-  // The server starts again from the first page when this one emptied out.
-  useEffect(() => {
-    if (!isPlaceholderData && data.page.offset !== offset) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- the server moved the page (it emptied out); follow it once the answer is real
-      setOffset(data.page.offset);
-      setEarlier([]);
-    }
-  }, [data.page.offset, offset, isPlaceholderData]);
+  const { data, queryKey, invalidate, feed, isError, refetch, dataUpdatedAt, offset, turnPage, pageBack } =
+    useStationSnapshot(initial, config, locationId);
 
   const chime = useTicketChime(data);
 
@@ -123,16 +62,14 @@ export function KitchenDisplay({
 
   const nextPage = useCallback(() => {
     if (fit == null || more === 0 || tickets.length === 0) return;
-    setEarlier((e) => [...e, offset]);
-    setOffset(data.page.offset + tickets.length);
+    turnPage(data.page.offset + tickets.length);
     setSelected(0);
-  }, [fit, more, tickets.length, offset, data.page.offset]);
+  }, [fit, more, tickets.length, turnPage, data.page.offset]);
   const previousPage = useCallback(() => {
     if (offset === 0) return;
-    setOffset(earlier.at(-1) ?? 0);
-    setEarlier((e) => e.slice(0, -1));
+    pageBack();
     setSelected(0);
-  }, [offset, earlier]);
+  }, [offset, pageBack]);
 
   const { write, pending, error, clearError } = useBoardWrites(queryKey, station.slug, invalidate);
 
@@ -247,24 +184,7 @@ export function KitchenDisplay({
       )}
 
       {showRecall && (
-        <section
-          aria-label="Recently bumped"
-          className="flex flex-wrap items-center gap-2 border-b border-gray-800 bg-gray-900 px-4 py-2"
-        >
-          <span className="text-lg font-bold text-gray-300">Recall:</span>
-          {data.recentlyBumped.length === 0 && <span className="text-gray-300">nothing bumped recently</span>}
-          {data.recentlyBumped.map((r) => (
-            <button
-              key={r.key}
-              type="button"
-              disabled={pending === "recall"}
-              onClick={() => void recall(r.key)}
-              className="min-h-12 rounded-lg bg-gray-700 px-4 text-lg font-bold"
-            >
-              {r.tableLabel ? `T${r.tableLabel}` : "Counter"} #{r.orderNumber}
-            </button>
-          ))}
-        </section>
+        <RecallStrip recent={data.recentlyBumped} busy={pending === "recall"} onRecall={(key) => void recall(key)} />
       )}
 
       <div className="flex min-h-0 flex-1 gap-4 p-4">
@@ -298,55 +218,16 @@ export function KitchenDisplay({
               </div>
             )}
           </div>
-          <nav
-            aria-label="Ticket pages"
-            className="flex min-h-12 shrink-0 items-center justify-between gap-3"
-            data-testid="board-pages"
-          >
-            <button
-              type="button"
-              onClick={previousPage}
-              disabled={offset === 0}
-              className="min-h-12 rounded-lg bg-gray-800 px-5 text-xl font-black disabled:invisible"
-              data-testid="page-earlier"
-            >
-              ← {data.page.offset} earlier
-            </button>
-            <span className="text-lg font-semibold text-gray-300" data-testid="page-range">
-              {count === 0 ? "" : `Tickets ${Math.min(count, data.page.offset + 1)}–${shownTo} of ${count}`}
-            </span>
-            <button
-              type="button"
-              onClick={nextPage}
-              disabled={more === 0}
-              className="min-h-12 rounded-lg bg-amber-400 px-5 text-xl font-black text-black disabled:invisible"
-              data-testid="page-more"
-            >
-              {more} more →
-            </button>
-          </nav>
+          <BoardPager
+            count={count}
+            offset={data.page.offset}
+            shownTo={shownTo}
+            more={more}
+            onEarlier={previousPage}
+            onMore={nextPage}
+          />
         </main>
-        {showAllDay && (
-          <aside
-            aria-label="All day"
-            className="w-64 shrink-0 overflow-hidden rounded-2xl border-2 border-gray-800 p-3"
-            data-testid="all-day"
-          >
-            <h2 className="mb-2 text-2xl font-black">All day</h2>
-            {data.allDay.length === 0 ? (
-              <p className="text-lg text-gray-300">—</p>
-            ) : (
-              <ul className="space-y-1">
-                {data.allDay.map((a) => (
-                  <li key={a.name} className="flex justify-between gap-2 text-xl">
-                    <span className="truncate">{a.name}</span>
-                    <span className="font-black tabular-nums">{a.quantity}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </aside>
-        )}
+        {showAllDay && <AllDayPanel allDay={data.allDay} />}
       </div>
       <footer className="border-t border-gray-800 px-4 py-1 text-base text-gray-300">
         1–9 select · ←→ move · Enter/B {station.isExpo ? "ready" : "bump"} · PgDn/N next page · PgUp/P previous · R
