@@ -14,10 +14,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { databaseIsEmpty, migrateDatabase, REPO_ROOT } from "./db/database-url";
+import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "./app/next-server";
 import type { EmbeddedPostgres } from "./db/embedded-postgres";
 import type { RealtimeServer } from "../realtime-server/server";
 
@@ -84,55 +85,8 @@ function intEnv(name: string, fallback: number): number {
 }
 
 // ------------------------------------------------------------------------------------------
-// Build freshness
-// ------------------------------------------------------------------------------------------
-
-const SOURCE_DIRS = ["app", "lib", "components", "public", "generated"];
-const SOURCE_FILES = [
-  "middleware.ts",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.mjs",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "tsconfig.build.json",
-  "package.json",
-  "package-lock.json",
-];
-const IGNORED = /\.(int\.)?test\.tsx?$|(^|\/)\.DS_Store$/;
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    let info;
-    try {
-      info = statSync(p);
-    } catch {
-      return;
-    }
-    if (info.isDirectory()) {
-      for (const entry of readdirSync(p)) if (entry !== "node_modules") visit(path.join(p, entry));
-    } else if (!IGNORED.test(p)) {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  };
-  for (const d of SOURCE_DIRS) visit(path.join(REPO_ROOT, d));
-  for (const f of SOURCE_FILES) visit(path.join(REPO_ROOT, f));
-  return newest;
-}
-
-function buildIsStale(): string | null {
-  // next.config.mjs honours NEXT_DIST_DIR (parallel builds); so does the freshness check.
-  const buildId = path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return "no build yet";
-  return newestSourceMtime() > statSync(buildId).mtimeMs ? "sources changed since the last build" : null;
-}
-
-// ------------------------------------------------------------------------------------------
 // Processes
 // ------------------------------------------------------------------------------------------
-
-const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 
 let embedded: EmbeddedPostgres | null = null;
 let realtime: RealtimeServer | null = null;
@@ -146,12 +100,6 @@ function runNext(args: string[]): ChildProcess {
     stdio: "inherit",
   });
   return child;
-}
-
-function waitForExit(proc: ChildProcess): Promise<number> {
-  if (proc.exitCode !== null) return Promise.resolve(proc.exitCode);
-  if (proc.signalCode !== null) return Promise.resolve(1);
-  return new Promise((resolve) => proc.once("exit", (code) => resolve(code ?? 1)));
 }
 
 async function shutdown(code: number, reason?: string): Promise<never> {
@@ -187,18 +135,6 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     }
     void shutdown(0, `${signal} received, shutting down…`);
   });
-}
-
-async function waitUntilServing(url: string, proc: ChildProcess): Promise<boolean> {
-  while (proc.exitCode === null && proc.signalCode === null) {
-    try {
-      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  return false;
 }
 
 async function hasDemoUsers(url: string): Promise<boolean> {

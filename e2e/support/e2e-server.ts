@@ -7,6 +7,7 @@ import pg from "pg";
 import { createPrismaClient } from "../../lib/db";
 import { migrateDatabase, withDatabase, REPO_ROOT } from "../../scripts/db/database-url";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
+import { NEXT_BIN } from "../../scripts/app/next-server";
 import { seedDemo } from "../../prisma/demo-seed";
 import { hashPassword } from "../../lib/auth/password";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
@@ -88,8 +89,7 @@ async function main() {
   });
   await new Promise<void>((resolve) => control.listen(E2E_CONTROL_PORT, "127.0.0.1", resolve));
 
-  const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(E2E_PORT)], {
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(E2E_PORT)], {
     cwd: REPO_ROOT,
     stdio: "inherit",
     env: {

@@ -22,16 +22,14 @@
  * Exit 1 if any event was lost or a send failed; 2 on bad flags.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import { cpus } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import PusherServer from "pusher";
 import PusherClient, { type Channel } from "pusher-js";
-import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../../scripts/db/database-url";
+import { createScratchDatabase, migrateDatabase } from "../../scripts/db/database-url";
+import { freePort, startRealtimeProcess } from "./lib/realtime-process";
 
 const APP = { id: "bench-kds", key: "bench-kds-key", secret: "bench-kds-secret" };
 const RECEIVE_TIMEOUT_MS = 10_000;
@@ -101,43 +99,6 @@ function summarise(samples: number[], lost: number): Summary {
 }
 
 // ---- realtime server (own process) and subscribers -------------------------------------------
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, "127.0.0.1");
-  await once(srv, "listening");
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
-
-async function startRealtimeProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts", "realtime-server.ts")], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      REALTIME_PORT: String(port),
-      PUSHER_APP_ID: APP.id,
-      PUSHER_KEY: APP.key,
-      PUSHER_SECRET: APP.secret,
-      REALTIME_LOG_LEVEL: "warn",
-      // The baseline sends client events on the kitchen channel; bench sockets do not sign in.
-      REALTIME_CLIENT_EVENT_CHANNELS: "private-loc-*-kitchen",
-      REALTIME_SIGNIN_TIMEOUT_SECONDS: "0",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
-      () => true,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error("realtime server did not start");
-}
 
 function pusherClient(port: number): PusherClient {
   const signer = new PusherServer({
@@ -300,7 +261,11 @@ async function main(): Promise<number> {
       { menuItemId: tea.id, quantity: 2, course: "DRINKS" as const },
     ];
 
-    realtime = await startRealtimeProcess(port);
+    realtime = await startRealtimeProcess(port, APP, {
+      // The baseline sends client events on the kitchen channel; bench sockets do not sign in.
+      REALTIME_CLIENT_EVENT_CHANNELS: "private-loc-*-kitchen",
+      REALTIME_SIGNIN_TIMEOUT_SECONDS: "0",
+    });
     const channel = kitchenChannel(ctx.locationId);
     const receipts = new Receipts(cfg.subscribers);
     for (let i = 0; i < cfg.subscribers; i++) {
