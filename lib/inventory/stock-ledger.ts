@@ -36,24 +36,37 @@ export class InsufficientStockError extends Error {
 }
 
 /**
- * Apply movements. Rows are locked in ingredient-id order (deadlock-free across concurrent
- * writers). A decrement is one guarded statement — `UPDATE … WHERE quantity >= $q` — so under
- * READ COMMITTED a concurrent writer waits for our row lock, re-reads the committed quantity and
- * either still fits or matches no row. The CHECK (quantity >= 0) is the last line of defence.
+ * Apply movements in three statements whatever their number: lock the levels in ingredient-id
+ * order (deadlock-free across concurrent writers; a concurrent send waits here and then reads the
+ * committed quantity), refuse a decrement below zero with the exact figures, then change every
+ * level in one set-wise upsert and write the ledger rows. The CHECK (quantity >= 0) stays the
+ * last line of defence.
  */
 export async function postMovements(
   tx: Tx,
   actor: { locationId: string; userId: string | null },
   movements: readonly MovementInput[],
 ): Promise<LevelChange[]> {
+  const totals = totalsByIngredient(movements.map((m) => ({ ingredientId: m.ingredientId, quantity: m.delta })));
+  if (!totals.length) return [];
+  const current = await lockExistingLevels(
+    tx,
+    actor.locationId,
+    totals.map(([id]) => id),
+  );
+  for (const [ingredientId, total] of totals) {
+    const onHand = current.get(ingredientId) ?? 0;
+    if (total < 0 && onHand < -total) throw new InsufficientStockError(ingredientId, onHand, -total);
+  }
+  const after = await changeLevels(tx, actor.locationId, totals, new Set(current.keys()));
+
   const changes: LevelChange[] = [];
   const rows: Prisma.StockMovementCreateManyInput[] = [];
-  for (const [ingredientId, total] of totalsByIngredient(
-    movements.map((m) => ({ ingredientId: m.ingredientId, quantity: m.delta })),
-  )) {
-    const after = await changeLevel(tx, actor.locationId, ingredientId, total);
-    let running = after - total;
-    changes.push({ ingredientId, before: running, after });
+  for (const [ingredientId, total] of totals) {
+    const level = after.get(ingredientId);
+    if (level === undefined) throw new Error(`StockLevel ${ingredientId} belongs to another location`);
+    let running = level - total;
+    changes.push({ ingredientId, before: running, after: level });
     for (const m of movements) {
       if (m.ingredientId !== ingredientId) continue;
       running += m.delta;
@@ -75,51 +88,73 @@ export async function postMovements(
   return changes;
 }
 
-async function changeLevel(tx: Tx, locationId: string, ingredientId: string, delta: Milli): Promise<Milli> {
-  const q = fromMilli(Math.abs(delta));
-  if (delta < 0) {
-    const updated = await tx.$queryRaw<{ quantity: unknown }[]>`
-      UPDATE "StockLevel" SET quantity = quantity - ${q}::numeric, "updatedAt" = now()
-      WHERE "ingredientId" = ${ingredientId} AND "locationId" = ${locationId} AND quantity >= ${q}::numeric
-      RETURNING quantity`;
-    if (updated.length === 1) return toMilli(String(updated[0].quantity));
-    const current = await tx.$queryRaw<{ quantity: unknown }[]>`
-      SELECT quantity FROM "StockLevel" WHERE "ingredientId" = ${ingredientId} AND "locationId" = ${locationId}`;
-    throw new InsufficientStockError(ingredientId, current.length ? toMilli(String(current[0].quantity)) : 0, -delta);
-  }
-  // Increments (and zero-sum batches) create the level row on first use.
-  const upserted = await tx.$queryRaw<{ quantity: unknown }[]>`
-    INSERT INTO "StockLevel" ("ingredientId", "locationId", quantity, "updatedAt")
-    VALUES (${ingredientId}, ${locationId}, ${q}::numeric, now())
-    ON CONFLICT ("ingredientId") DO UPDATE SET quantity = "StockLevel".quantity + EXCLUDED.quantity, "updatedAt" = now()
-    WHERE "StockLevel"."locationId" = ${locationId}
-    RETURNING quantity`.catch((error: unknown) => {
+/**
+ * One UPDATE for the levels that exist and, only when an increment meets a new ingredient, one
+ * INSERT for the rest. Rows of another location are left alone (and missing from the answer).
+ * Decrements were checked under the lock; the guard and the CHECK keep the database honest even so.
+ */
+async function changeLevels(
+  tx: Tx,
+  locationId: string,
+  totals: [string, Milli][],
+  existing: ReadonlySet<string>,
+): Promise<Map<string, Milli>> {
+  const out = new Map<string, Milli>();
+  const present = totals.filter(([id]) => existing.has(id));
+  const fresh = totals.filter(([id]) => !existing.has(id));
+  const tooLarge = (error: unknown) => {
     // numeric_value_out_of_range: the new level would not fit DECIMAL(14,3).
     if (sqlStateOf(error) === "22003")
       throw new AppError("VALIDATION", "That would take stock above the largest quantity that can be recorded", {
         quantity: ["Too large"],
       });
     throw error;
-  });
-  if (upserted.length !== 1) throw new Error(`StockLevel ${ingredientId} belongs to another location`);
-  return toMilli(String(upserted[0].quantity));
+  };
+  if (present.length) {
+    const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
+      UPDATE "StockLevel" AS s SET quantity = s.quantity + t.delta, "updatedAt" = now()
+      FROM unnest(${present.map(([id]) => id)}::text[], ${present.map(([, d]) => fromMilli(d))}::numeric[]) AS t(id, delta)
+      WHERE s."ingredientId" = t.id AND s."locationId" = ${locationId} AND s.quantity + t.delta >= 0
+      RETURNING s."ingredientId", s.quantity`.catch(tooLarge);
+    for (const r of rows) out.set(r.ingredientId, toMilli(String(r.quantity)));
+  }
+  if (fresh.length) {
+    const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
+      INSERT INTO "StockLevel" ("ingredientId", "locationId", quantity, "updatedAt")
+      SELECT id, ${locationId}, delta, now()
+      FROM unnest(${fresh.map(([id]) => id)}::text[], ${fresh.map(([, d]) => fromMilli(d))}::numeric[]) AS t(id, delta)
+      ORDER BY id
+      ON CONFLICT ("ingredientId") DO UPDATE SET quantity = "StockLevel".quantity + EXCLUDED.quantity, "updatedAt" = now()
+      WHERE "StockLevel"."locationId" = ${locationId}
+      RETURNING "ingredientId", quantity`.catch(tooLarge);
+    for (const r of rows) out.set(r.ingredientId, toMilli(String(r.quantity)));
+  }
+  return out;
 }
 
-/** Lock and read levels (sorted) before computing deltas from them (stock counts). */
+/** Lock and read levels (sorted) before computing deltas from them (stock counts); 0 where none exists yet. */
 export async function lockLevels(
   tx: Tx,
   locationId: string,
   ingredientIds: readonly string[],
 ): Promise<Map<string, Milli>> {
+  const existing = await lockExistingLevels(tx, locationId, ingredientIds);
+  return new Map([...new Set(ingredientIds)].map((id) => [id, existing.get(id) ?? 0]));
+}
+
+/** The levels that exist, locked in ingredient-id order (one statement). */
+async function lockExistingLevels(
+  tx: Tx,
+  locationId: string,
+  ingredientIds: readonly string[],
+): Promise<Map<string, Milli>> {
   const ids = [...new Set(ingredientIds)].sort();
-  const out = new Map<string, Milli>(ids.map((id) => [id, 0]));
-  if (!ids.length) return out;
+  if (!ids.length) return new Map();
   const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
     SELECT "ingredientId", quantity FROM "StockLevel"
     WHERE "locationId" = ${locationId} AND "ingredientId" = ANY(${ids}::text[])
     ORDER BY "ingredientId" FOR UPDATE`;
-  for (const r of rows) out.set(r.ingredientId, toMilli(String(r.quantity)));
-  return out;
+  return new Map(rows.map((r) => [r.ingredientId, toMilli(String(r.quantity))]));
 }
 
 /** True for the DB's CHECK violation (SQLSTATE 23514), however the driver adapter wraps it. */
