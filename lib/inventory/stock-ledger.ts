@@ -21,7 +21,12 @@ export type MovementInput = {
   stockCountId?: string | null;
 };
 
-export type LevelChange = { ingredientId: string; before: Milli; after: Milli };
+/** What it is for the alerts: read with the lock, so no second read is needed. */
+export type IngredientFacts = { name: string; reorderPoint: Milli; baseUnit: "G" | "ML" | "EACH"; archived: boolean };
+
+export type LevelChange = { ingredientId: string; before: Milli; after: Milli; ingredient?: IngredientFacts };
+
+type LockedLevel = { quantity: Milli; ingredient: IngredientFacts };
 
 /** Thrown inside a transaction when a decrement would take stock below zero; callers word it. */
 export class InsufficientStockError extends Error {
@@ -55,7 +60,7 @@ export async function postMovements(
     totals.map(([id]) => id),
   );
   for (const [ingredientId, total] of totals) {
-    const onHand = current.get(ingredientId) ?? 0;
+    const onHand = current.get(ingredientId)?.quantity ?? 0;
     if (total < 0 && onHand < -total) throw new InsufficientStockError(ingredientId, onHand, -total);
   }
   const after = await changeLevels(tx, actor.locationId, totals, new Set(current.keys()));
@@ -66,7 +71,7 @@ export async function postMovements(
     const level = after.get(ingredientId);
     if (level === undefined) throw new Error(`StockLevel ${ingredientId} belongs to another location`);
     let running = level - total;
-    changes.push({ ingredientId, before: running, after: level });
+    changes.push({ ingredientId, before: running, after: level, ingredient: current.get(ingredientId)?.ingredient });
     for (const m of movements) {
       if (m.ingredientId !== ingredientId) continue;
       running += m.delta;
@@ -139,22 +144,46 @@ export async function lockLevels(
   ingredientIds: readonly string[],
 ): Promise<Map<string, Milli>> {
   const existing = await lockExistingLevels(tx, locationId, ingredientIds);
-  return new Map([...new Set(ingredientIds)].map((id) => [id, existing.get(id) ?? 0]));
+  return new Map([...new Set(ingredientIds)].map((id) => [id, existing.get(id)?.quantity ?? 0]));
 }
 
-/** The levels that exist, locked in ingredient-id order (one statement). */
+/** The levels that exist, locked in ingredient-id order, with their ingredient's facts (one statement). */
 async function lockExistingLevels(
   tx: Tx,
   locationId: string,
   ingredientIds: readonly string[],
-): Promise<Map<string, Milli>> {
+): Promise<Map<string, LockedLevel>> {
   const ids = [...new Set(ingredientIds)].sort();
   if (!ids.length) return new Map();
-  const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
-    SELECT "ingredientId", quantity FROM "StockLevel"
-    WHERE "locationId" = ${locationId} AND "ingredientId" = ANY(${ids}::text[])
-    ORDER BY "ingredientId" FOR UPDATE`;
-  return new Map(rows.map((r) => [r.ingredientId, toMilli(String(r.quantity))]));
+  const rows = await tx.$queryRaw<
+    {
+      ingredientId: string;
+      quantity: unknown;
+      name: string;
+      reorderPoint: unknown;
+      baseUnit: string;
+      archived: boolean;
+    }[]
+  >`
+    SELECT s."ingredientId", s.quantity, i.name, i."reorderPoint", i."baseUnit"::text AS "baseUnit",
+           i."archivedAt" IS NOT NULL AS archived
+    FROM "StockLevel" s JOIN "Ingredient" i ON i.id = s."ingredientId"
+    WHERE s."locationId" = ${locationId} AND s."ingredientId" = ANY(${ids}::text[])
+    ORDER BY s."ingredientId" FOR UPDATE OF s`;
+  return new Map(
+    rows.map((r) => [
+      r.ingredientId,
+      {
+        quantity: toMilli(String(r.quantity)),
+        ingredient: {
+          name: r.name,
+          reorderPoint: toMilli(String(r.reorderPoint)),
+          baseUnit: r.baseUnit as IngredientFacts["baseUnit"],
+          archived: r.archived,
+        },
+      },
+    ]),
+  );
 }
 
 /** True for the DB's CHECK violation (SQLSTATE 23514), however the driver adapter wraps it. */
