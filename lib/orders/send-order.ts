@@ -12,7 +12,7 @@ import type { StockEffects } from "../inventory/stock-effects";
 import { lockOrder } from "./lock-order";
 import { insertLines, prepareLines } from "./prepare-lines";
 import { sendOrderSchema, type SendOrderInput } from "./schemas";
-import { settleOrder } from "./settle-order";
+import { settleOrder, type Settled } from "./settle-order";
 import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
 
@@ -41,6 +41,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
 
+  let pending: { settled: Settled; events: NewOrderEvent[] } | null = null;
   const { value, replayed } = await runIdempotent(
     ctx,
     { scope: "orders.send", key: idempotencyKey, request },
@@ -79,7 +80,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
           payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
         });
       }
-      change = await recordOrderEvents(tx, ctx, settled, events);
+      pending = { settled, events };
 
       const result: SendOrderResult = {
         orderId: order.id,
@@ -94,6 +95,10 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
         ...settled.totals,
       };
       return result;
+    },
+    // After the key is stored: the location's counter lock is then held only for the commit.
+    async (tx) => {
+      if (pending) change = await recordOrderEvents(tx, ctx, pending.settled, pending.events);
     },
   );
 
