@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { randomUUID } from "node:crypto";
 import type { StockMovementType } from "@/generated/prisma/enums";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
@@ -41,11 +41,11 @@ export class InsufficientStockError extends Error {
 }
 
 /**
- * Apply movements in three statements whatever their number: lock the levels in ingredient-id
- * order (deadlock-free across concurrent writers; a concurrent send waits here and then reads the
+ * Apply movements in two statements whatever their number: lock the levels in ingredient-id order
+ * (deadlock-free across concurrent writers; a concurrent send waits here and then reads the
  * committed quantity), refuse a decrement below zero with the exact figures, then change every
- * level in one set-wise upsert and write the ledger rows. The CHECK (quantity >= 0) stays the
- * last line of defence.
+ * level and write the ledger rows in one statement. The CHECK (quantity >= 0) stays the last line
+ * of defence. An increment for an ingredient never stocked before adds one INSERT.
  */
 export async function postMovements(
   tx: Tx,
@@ -63,10 +63,14 @@ export async function postMovements(
     const onHand = current.get(ingredientId)?.quantity ?? 0;
     if (total < 0 && onHand < -total) throw new InsufficientStockError(ingredientId, onHand, -total);
   }
-  const after = await changeLevels(tx, actor.locationId, totals, new Set(current.keys()));
+  // Locked levels change by exactly their total; new ones are whatever the insert made of them.
+  const present = totals.filter(([id]) => current.has(id));
+  const fresh = totals.filter(([id]) => !current.has(id));
+  const after = fresh.length ? await insertLevels(tx, actor.locationId, fresh) : new Map<string, Milli>();
+  for (const [id, total] of present) after.set(id, current.get(id)!.quantity + total);
 
   const changes: LevelChange[] = [];
-  const rows: Prisma.StockMovementCreateManyInput[] = [];
+  const rows: LedgerRow[] = [];
   for (const [ingredientId, total] of totals) {
     const level = after.get(ingredientId);
     if (level === undefined) throw new Error(`StockLevel ${ingredientId} belongs to another location`);
@@ -75,66 +79,72 @@ export async function postMovements(
     for (const m of movements) {
       if (m.ingredientId !== ingredientId) continue;
       running += m.delta;
-      rows.push({
-        locationId: actor.locationId,
-        ingredientId,
-        type: m.type,
-        quantityDelta: fromMilli(m.delta),
-        balanceAfter: fromMilli(running),
-        reason: m.reason ?? null,
-        orderItemId: m.orderItemId ?? null,
-        purchaseOrderLineId: m.purchaseOrderLineId ?? null,
-        stockCountId: m.stockCountId ?? null,
-        actorId: actor.userId,
-      });
+      rows.push({ ...m, balanceAfter: running });
     }
   }
-  if (rows.length) await tx.stockMovement.createMany({ data: rows });
+  await updateLevelsAndLedger(tx, actor, present, rows);
   return changes;
 }
 
-/**
- * One UPDATE for the levels that exist and, only when an increment meets a new ingredient, one
- * INSERT for the rest. Rows of another location are left alone (and missing from the answer).
- * Decrements were checked under the lock; the guard and the CHECK keep the database honest even so.
- */
-async function changeLevels(
+type LedgerRow = MovementInput & { balanceAfter: Milli };
+
+/** One statement: the locked levels change by their totals and the ledger rows are written. */
+async function updateLevelsAndLedger(
   tx: Tx,
-  locationId: string,
-  totals: [string, Milli][],
-  existing: ReadonlySet<string>,
-): Promise<Map<string, Milli>> {
-  const out = new Map<string, Milli>();
-  const present = totals.filter(([id]) => existing.has(id));
-  const fresh = totals.filter(([id]) => !existing.has(id));
-  const tooLarge = (error: unknown) => {
-    // numeric_value_out_of_range: the new level would not fit DECIMAL(14,3).
-    if (sqlStateOf(error) === "22003")
-      throw new AppError("VALIDATION", "That would take stock above the largest quantity that can be recorded", {
-        quantity: ["Too large"],
-      });
-    throw error;
-  };
-  if (present.length) {
-    const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
+  actor: { locationId: string; userId: string | null },
+  present: [string, Milli][],
+  rows: LedgerRow[],
+): Promise<void> {
+  const col = <T>(f: (r: LedgerRow) => T) => rows.map(f);
+  const updated = await tx.$queryRaw<{ n: bigint }[]>`
+    WITH levels AS (
       UPDATE "StockLevel" AS s SET quantity = s.quantity + t.delta, "updatedAt" = now()
       FROM unnest(${present.map(([id]) => id)}::text[], ${present.map(([, d]) => fromMilli(d))}::numeric[]) AS t(id, delta)
-      WHERE s."ingredientId" = t.id AND s."locationId" = ${locationId} AND s.quantity + t.delta >= 0
-      RETURNING s."ingredientId", s.quantity`.catch(tooLarge);
-    for (const r of rows) out.set(r.ingredientId, toMilli(String(r.quantity)));
-  }
-  if (fresh.length) {
-    const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
-      INSERT INTO "StockLevel" ("ingredientId", "locationId", quantity, "updatedAt")
-      SELECT id, ${locationId}, delta, now()
-      FROM unnest(${fresh.map(([id]) => id)}::text[], ${fresh.map(([, d]) => fromMilli(d))}::numeric[]) AS t(id, delta)
-      ORDER BY id
-      ON CONFLICT ("ingredientId") DO UPDATE SET quantity = "StockLevel".quantity + EXCLUDED.quantity, "updatedAt" = now()
-      WHERE "StockLevel"."locationId" = ${locationId}
-      RETURNING "ingredientId", quantity`.catch(tooLarge);
-    for (const r of rows) out.set(r.ingredientId, toMilli(String(r.quantity)));
-  }
-  return out;
+      WHERE s."ingredientId" = t.id AND s."locationId" = ${actor.locationId} AND s.quantity + t.delta >= 0
+      RETURNING 1
+    ), ledger AS (
+      INSERT INTO "StockMovement" (id, "locationId", "ingredientId", type, "quantityDelta", "balanceAfter", reason,
+                                   "orderItemId", "purchaseOrderLineId", "stockCountId", "actorId")
+      SELECT m.id, ${actor.locationId}, m.ingredient, m.type::"StockMovementType", m.delta, m.balance, m.reason,
+             m.item, m.po_line, m.count, ${actor.userId}
+      FROM unnest(
+        ${col(() => randomUUID())}::text[],
+        ${col((r) => r.ingredientId)}::text[],
+        ${col((r) => r.type)}::text[],
+        ${col((r) => fromMilli(r.delta))}::numeric[],
+        ${col((r) => fromMilli(r.balanceAfter))}::numeric[],
+        ${col((r) => r.reason ?? null)}::text[],
+        ${col((r) => r.orderItemId ?? null)}::text[],
+        ${col((r) => r.purchaseOrderLineId ?? null)}::text[],
+        ${col((r) => r.stockCountId ?? null)}::text[]
+      ) AS m(id, ingredient, type, delta, balance, reason, item, po_line, count)
+      RETURNING 1
+    )
+    SELECT count(*) AS n FROM levels`.catch(tooLarge);
+  // Under the lock every guarded UPDATE matches; anything else is a bug, not a shortage.
+  if (Number(updated[0].n) !== present.length) throw new Error("Stock levels changed under the lock");
+}
+
+/** New levels (increments only): created on first use; rows of another location are left alone. */
+async function insertLevels(tx: Tx, locationId: string, fresh: [string, Milli][]): Promise<Map<string, Milli>> {
+  const rows = await tx.$queryRaw<{ ingredientId: string; quantity: unknown }[]>`
+    INSERT INTO "StockLevel" ("ingredientId", "locationId", quantity, "updatedAt")
+    SELECT id, ${locationId}, delta, now()
+    FROM unnest(${fresh.map(([id]) => id)}::text[], ${fresh.map(([, d]) => fromMilli(d))}::numeric[]) AS t(id, delta)
+    ORDER BY id
+    ON CONFLICT ("ingredientId") DO UPDATE SET quantity = "StockLevel".quantity + EXCLUDED.quantity, "updatedAt" = now()
+    WHERE "StockLevel"."locationId" = ${locationId}
+    RETURNING "ingredientId", quantity`.catch(tooLarge);
+  return new Map(rows.map((r) => [r.ingredientId, toMilli(String(r.quantity))]));
+}
+
+/** numeric_value_out_of_range: the new level would not fit DECIMAL(14,3). */
+function tooLarge(error: unknown): never {
+  if (sqlStateOf(error) === "22003")
+    throw new AppError("VALIDATION", "That would take stock above the largest quantity that can be recorded", {
+      quantity: ["Too large"],
+    });
+  throw error;
 }
 
 /** Lock and read levels (sorted) before computing deltas from them (stock counts); 0 where none exists yet. */
