@@ -32,13 +32,13 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   };
   const work = async (tx: Tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
-    const fired = await fireItems(tx, ctx, order.id, { status: "HELD", course: input.course });
+    const fired = await fireItems(tx, ctx, order, { status: "HELD", course: input.course });
     if (!fired)
       throw new AppError(
         "INVALID_STATE",
         `No held ${COURSE_LABEL[input.course].toLowerCase()} on order #${order.number}`,
       );
-    const settled = await settleOrder(tx, order.id);
+    const settled = await settleOrder(tx, order);
     stock = await deductStock(tx, ctx, fired);
     events = {
       settled,

@@ -47,7 +47,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
     { scope: "orders.send", key: idempotencyKey, request },
     async (tx) => {
       const order = await lockOrder(tx, ctx, input.orderId, { open: true });
-      const lines = await prepareLines(tx, ctx, input.items);
+      const lines = await prepareLines(tx, ctx, order, input.items);
       await insertLines(tx, ctx, order.id, lines, "PENDING");
 
       // Held courses first, then fire every line still pending (saved earlier or just now).
@@ -60,10 +60,10 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
             })
           ).map((i) => i.id)
         : [];
-      const fired = await fireItems(tx, ctx, order.id, { status: "PENDING" });
+      const fired = await fireItems(tx, ctx, order, { status: "PENDING" });
       if (!fired && toHold.length === 0)
         throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
-      const settled = await settleOrder(tx, order.id);
+      const settled = await settleOrder(tx, order);
       stock = await deductStock(tx, ctx, fired);
 
       const events: NewOrderEvent[] = [];
