@@ -32,6 +32,11 @@ export async function runIdempotent<T>(
   ctx: Ctx,
   call: IdempotentCall,
   work: (tx: Tx) => Promise<T>,
+  /**
+   * The work's last step, after the key is stored: appending events takes the location's counter
+   * lock, which every writer of the location queues on, so it comes last and is held only for the commit.
+   */
+  last?: (tx: Tx) => Promise<void>,
 ): Promise<{ value: T; replayed: boolean; body: string }> {
   const hash = requestHash(call.scope, ctx.locationId, call.request);
   const lockKey = lockKeyOf(ctx.userId, call.scope, call.key).toString();
@@ -73,6 +78,7 @@ export async function runIdempotent<T>(
         expiresAt: new Date(now.getTime() + KEY_TTL_MS),
       },
     });
+    await last?.(tx);
     return { body: stored, replayed: false };
   }, TX_OPTIONS);
   if (!replayed && Math.random() < 0.02) void purgeExpiredKeys(ctx.userId);

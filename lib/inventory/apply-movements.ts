@@ -42,7 +42,7 @@ export async function applyMovements(
   }
   const ingredientIds = changes.map((c) => c.ingredientId);
   const availability = await reconcileAvailability(tx, ctx, ingredientIds);
-  const lowStock = await lowStockCrossings(tx, ctx.locationId, changes);
+  const lowStock = lowStockCrossings(changes);
   return { ...availability, lowStock, changes };
 }
 

@@ -38,16 +38,25 @@ export async function reconcileAvailability(
         { OR: [{ is86d: false }, { is86d: true, eightySixedBy: "AUTO" }] },
       ],
     },
-    select: { id: true, name: true, is86d: true, recipeLines: { select: { ingredientId: true, quantity: true } } },
+    // The levels come with the recipes: one statement (relation joins), read after the caller's change.
+    select: {
+      id: true,
+      name: true,
+      is86d: true,
+      recipeLines: {
+        select: {
+          ingredientId: true,
+          quantity: true,
+          ingredient: { select: { stockLevel: { select: { quantity: true } } } },
+        },
+      },
+    },
     orderBy: { id: "asc" },
   });
   if (!items.length) return out;
-  const allIngredients = [...new Set(items.flatMap((i) => i.recipeLines.map((l) => l.ingredientId)))];
-  const levels = await tx.stockLevel.findMany({
-    where: { locationId: actor.locationId, ingredientId: { in: allIngredients } },
-    select: { ingredientId: true, quantity: true },
-  });
-  const stock = new Map<string, Milli>(levels.map((l) => [l.ingredientId, toMilli(l.quantity)]));
+  const stock = new Map<string, Milli>(
+    items.flatMap((i) => i.recipeLines.map((l) => [l.ingredientId, toMilli(l.ingredient.stockLevel?.quantity ?? 0)])),
+  );
   const now = new Date();
   for (const item of items) {
     const lines = item.recipeLines.map((l) => ({ ingredientId: l.ingredientId, quantity: toMilli(l.quantity) }));

@@ -16,8 +16,8 @@ export async function addOrderItems(ctx: Ctx, raw: AddItemsInput) {
   const { result: itemIds, settled } = await changeOrder(
     ctx,
     input.orderId,
-    async (tx) => {
-      const lines = await prepareLines(tx, ctx, input.items);
+    async (tx, order) => {
+      const lines = await prepareLines(tx, ctx, order, input.items);
       await insertLines(tx, ctx, input.orderId, lines, "PENDING");
       const itemIds = lines.map((l) => l.id);
       return {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { randomUUID } from "node:crypto";
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import type { OrderEventPayload, OrderEventType } from "../realtime/events";
@@ -14,10 +14,10 @@ export type StoredOrderEvent = {
 };
 
 /**
- * Append events with the next gapless per-location seqs. The UPDATE … RETURNING on the
- * location's counter row takes a row lock held until commit, so concurrent writers queue here
- * and seq order equals commit order (a display that has seen N has seen everything ≤ N once
- * N+1 arrives). Call it LAST in a transaction: the lock is then held only for the commit.
+ * Append events with the next gapless per-location seqs, in ONE statement: the counter row's
+ * upsert (a row lock held until commit, so concurrent writers queue here and seq order equals
+ * commit order — a display that has seen N has seen everything ≤ N once N+1 arrives) feeds the
+ * event rows' insert. Call it LAST in a transaction: the lock is then held only for the commit.
  */
 export async function appendOrderEvents(
   tx: Tx,
@@ -25,26 +25,28 @@ export async function appendOrderEvents(
   events: NewOrderEvent[],
 ): Promise<StoredOrderEvent[]> {
   if (events.length === 0) return [];
-  const rows = await tx.$queryRaw<{ eventSeq: number }[]>`
-    INSERT INTO "LocationCounter" ("locationId", "eventSeq") VALUES (${ctx.locationId}, ${events.length})
-    ON CONFLICT ("locationId") DO UPDATE SET "eventSeq" = "LocationCounter"."eventSeq" + ${events.length}
-    RETURNING "eventSeq"`;
-  const last = Number(rows[0].eventSeq);
-  const first = last - events.length + 1;
+  const n = events.length;
   const createdAt = new Date();
-  const stored = events.map((e, i) => ({ ...e, seq: first + i, createdAt }));
-  await tx.orderEvent.createMany({
-    data: stored.map((e) => ({
-      locationId: ctx.locationId,
-      seq: e.seq,
-      orderId: e.orderId,
-      type: e.type,
-      payload: e.payload as Prisma.InputJsonValue,
-      actorId: ctx.userId,
-      createdAt,
-    })),
-  });
-  return stored;
+  const rows = await tx.$queryRaw<{ seq: number }[]>`
+    WITH counter AS (
+      INSERT INTO "LocationCounter" ("locationId", "eventSeq") VALUES (${ctx.locationId}, ${n})
+      ON CONFLICT ("locationId") DO UPDATE SET "eventSeq" = "LocationCounter"."eventSeq" + ${n}
+      RETURNING "eventSeq"
+    ), rows AS (
+      SELECT e.*, counter."eventSeq" - ${n} + e.ord AS seq
+      FROM counter, unnest(
+        ${events.map(() => randomUUID())}::text[],
+        ${events.map((e) => e.orderId)}::text[],
+        ${events.map((e) => e.type)}::text[],
+        ${events.map((e) => JSON.stringify(e.payload))}::jsonb[]
+      ) WITH ORDINALITY AS e(id, "orderId", type, payload, ord)
+    )
+    INSERT INTO "OrderEvent" (id, "locationId", seq, "orderId", type, payload, "actorId", "createdAt")
+    SELECT id, ${ctx.locationId}, seq, "orderId", type, payload, ${ctx.userId}, ${createdAt}
+    FROM rows
+    RETURNING seq`;
+  const first = Math.min(...rows.map((r) => Number(r.seq)));
+  return events.map((e, i) => ({ ...e, seq: first + i, createdAt }));
 }
 
 /** Next per-location order number (same counter row; used when opening an order). */

@@ -81,7 +81,7 @@ export async function changeOrder<R>(
     const order = await lockOrder(tx, ctx, orderId, opts);
     const mutation = await mutate(tx, order);
     if (mutation.events.length === 0) return { mutation, finished: null, stock: mutation.stock };
-    const settled = await settleOrder(tx, order.id, mutation.status);
+    const settled = await settleOrder(tx, order, mutation.status);
     const stock = (await mutation.afterSettle?.(settled)) ?? mutation.stock;
     return {
       mutation,

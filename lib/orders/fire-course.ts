@@ -13,7 +13,8 @@ import type { StockEffects } from "../inventory/stock-effects";
 
 import { lockOrder } from "./lock-order";
 import { fireCourseSchema, type FireCourseInput } from "./schemas";
-import { settleOrder } from "./settle-order";
+import { settleOrder, type Settled } from "./settle-order";
+import type { NewOrderEvent } from "./append-order-events";
 import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
 
@@ -24,30 +25,45 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
 
+  let events: { settled: Settled; list: NewOrderEvent[] } | null = null;
+  // Last in the transaction, after the idempotency key: the counter lock is held only for the commit.
+  const record = async (tx: Tx) => {
+    if (events) change = await recordOrderEvents(tx, ctx, events.settled, events.list);
+  };
   const work = async (tx: Tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
-    const fired = await fireItems(tx, ctx, order.id, { status: "HELD", course: input.course });
+    const fired = await fireItems(tx, ctx, order, { status: "HELD", course: input.course });
     if (!fired)
       throw new AppError(
         "INVALID_STATE",
         `No held ${COURSE_LABEL[input.course].toLowerCase()} on order #${order.number}`,
       );
-    const settled = await settleOrder(tx, order.id);
+    const settled = await settleOrder(tx, order);
     stock = await deductStock(tx, ctx, fired);
-    change = await recordOrderEvents(tx, ctx, settled, [
-      {
-        orderId: order.id,
-        type: "items.fired",
-        payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
-      },
-    ]);
+    events = {
+      settled,
+      list: [
+        {
+          orderId: order.id,
+          type: "items.fired",
+          payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
+        },
+      ],
+    };
     return { orderId: order.id, fireBatch: fired.fireBatch, firedItemIds: fired.itemIds, status: settled.status };
   };
 
   const { idempotencyKey, ...request } = input;
   const { value, replayed } = idempotencyKey
-    ? await runIdempotent(ctx, { scope: "orders.fire", key: idempotencyKey, request }, work)
-    : { value: await db.$transaction(work, TX_OPTIONS), replayed: false };
+    ? await runIdempotent(ctx, { scope: "orders.fire", key: idempotencyKey, request }, work, record)
+    : {
+        value: await db.$transaction(async (tx) => {
+          const value = await work(tx);
+          await record(tx);
+          return value;
+        }, TX_OPTIONS),
+        replayed: false,
+      };
   if (!replayed && change) publishOrderChange(ctx, change, stock);
   return { ...value, replayed };
 }

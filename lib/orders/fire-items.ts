@@ -5,6 +5,7 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
 import type { StockEffects } from "../inventory/stock-effects";
+import type { LockedOrder } from "./lock-order";
 
 export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
 
@@ -17,9 +18,10 @@ export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string 
 export async function fireItems(
   tx: Tx,
   ctx: Ctx,
-  orderId: string,
+  order: Pick<LockedOrder, "id" | "lastFireBatch">,
   which: Prisma.OrderItemWhereInput,
 ): Promise<Fired | null> {
+  const orderId = order.id;
   const items = await tx.orderItem.findMany({
     where: { ...which, orderId, locationId: ctx.locationId },
     select: {
@@ -45,8 +47,7 @@ export async function fireItems(
     );
   }
 
-  const last = await tx.orderItem.aggregate({ where: { orderId }, _max: { fireBatch: true } });
-  const fireBatch = (last._max.fireBatch ?? 0) + 1;
+  const fireBatch = order.lastFireBatch + 1; // read with the order's lock: no one else fires it meanwhile
   const now = new Date();
   const withStation = items.filter((i) => i.stationId).map((i) => i.id);
   const noStation = items.filter((i) => !i.stationId).map((i) => i.id);

@@ -33,14 +33,12 @@ export type PreparedLine = {
 export async function prepareLines(
   tx: Tx,
   ctx: Pick<Ctx, "locationId">,
+  /** The locked order's location facts (lockOrder reads them with the lock). */
+  location: { taxRateBps: number; timezone: string },
   items: NewItem[],
   now = new Date(),
 ): Promise<PreparedLine[]> {
   if (items.length === 0) return [];
-  const location = await tx.location.findUniqueOrThrow({
-    where: { id: ctx.locationId },
-    select: { taxRateBps: true, timezone: true },
-  });
   const menuItems = await tx.menuItem.findMany({
     where: { id: { in: [...new Set(items.map((i) => i.menuItemId))] }, locationId: ctx.locationId },
     include: {

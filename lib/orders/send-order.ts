@@ -12,7 +12,7 @@ import type { StockEffects } from "../inventory/stock-effects";
 import { lockOrder } from "./lock-order";
 import { insertLines, prepareLines } from "./prepare-lines";
 import { sendOrderSchema, type SendOrderInput } from "./schemas";
-import { settleOrder } from "./settle-order";
+import { settleOrder, type Settled } from "./settle-order";
 import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
 
@@ -41,12 +41,13 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
 
+  let pending: { settled: Settled; events: NewOrderEvent[] } | null = null;
   const { value, replayed } = await runIdempotent(
     ctx,
     { scope: "orders.send", key: idempotencyKey, request },
     async (tx) => {
       const order = await lockOrder(tx, ctx, input.orderId, { open: true });
-      const lines = await prepareLines(tx, ctx, input.items);
+      const lines = await prepareLines(tx, ctx, order, input.items);
       await insertLines(tx, ctx, order.id, lines, "PENDING");
 
       // Held courses first, then fire every line still pending (saved earlier or just now).
@@ -59,10 +60,10 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
             })
           ).map((i) => i.id)
         : [];
-      const fired = await fireItems(tx, ctx, order.id, { status: "PENDING" });
+      const fired = await fireItems(tx, ctx, order, { status: "PENDING" });
       if (!fired && toHold.length === 0)
         throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
-      const settled = await settleOrder(tx, order.id);
+      const settled = await settleOrder(tx, order);
       stock = await deductStock(tx, ctx, fired);
 
       const events: NewOrderEvent[] = [];
@@ -79,7 +80,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
           payload: { stationIds: fired.stationIds, itemIds: fired.itemIds, fireBatch: fired.fireBatch },
         });
       }
-      change = await recordOrderEvents(tx, ctx, settled, events);
+      pending = { settled, events };
 
       const result: SendOrderResult = {
         orderId: order.id,
@@ -94,6 +95,10 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
         ...settled.totals,
       };
       return result;
+    },
+    // After the key is stored: the location's counter lock is then held only for the commit.
+    async (tx) => {
+      if (pending) change = await recordOrderEvents(tx, ctx, pending.settled, pending.events);
     },
   );
 

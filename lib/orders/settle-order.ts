@@ -5,6 +5,7 @@ import type { TableChanged } from "../realtime/events";
 import { deriveOrderStatus, isTerminalOrder, tableStatusFor } from "./order-state";
 import { AppError } from "../errors";
 import { formatCents } from "../money";
+import type { LockedOrder } from "./lock-order";
 import { computeTotals, exceedsOrderLimit, MAX_ORDER_TOTAL_CENTS, type Totals } from "./totals";
 
 export type Settled = {
@@ -19,19 +20,10 @@ export type Settled = {
 /**
  * After items changed: recompute the order's totals and status from its items, and move the
  * table along (ORDERED when sent, FOOD_READY when ready, FREE when closed). Runs inside the
- * caller's transaction, with the order row already locked.
+ * caller's transaction, with the order row already locked (and read) by lockOrder.
  */
-export async function settleOrder(tx: Tx, orderId: string, explicit?: OrderStatus): Promise<Settled> {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: {
-      id: true,
-      status: true,
-      tableId: true,
-      table: { select: { status: true } },
-      location: { select: { taxRateBps: true } },
-    },
-  });
+export async function settleOrder(tx: Tx, order: LockedOrder, explicit?: OrderStatus): Promise<Settled> {
+  const orderId = order.id;
   const items = await tx.orderItem.findMany({
     where: { orderId },
     select: {
@@ -45,7 +37,7 @@ export async function settleOrder(tx: Tx, orderId: string, explicit?: OrderStatu
   });
   const totals = computeTotals(
     items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
-    order.location.taxRateBps,
+    order.taxRateBps,
   );
   if (exceedsOrderLimit(totals)) {
     throw new AppError(
@@ -69,8 +61,8 @@ export async function settleOrder(tx: Tx, orderId: string, explicit?: OrderStatu
   let table: TableChanged | null = null;
   const next = tableStatusFor(status, { foodWaiting: items.some((i) => i.status === "READY") });
   // A manual "needs attention" flag stays until the order itself moves on.
-  const keepFlag = order.table?.status === "NEEDS_ATTENTION" && status === order.status;
-  if (order.tableId && order.table && next !== order.table.status && !keepFlag) {
+  const keepFlag = order.tableStatus === "NEEDS_ATTENTION" && status === order.status;
+  if (order.tableId && order.tableStatus && next !== order.tableStatus && !keepFlag) {
     await tx.diningTable.update({ where: { id: order.tableId }, data: { status: next, statusAt: new Date() } });
     table = { tableId: order.tableId, status: next, orderId: isTerminalOrder(status) ? null : orderId, seq: null };
   }

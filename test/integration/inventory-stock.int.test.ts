@@ -379,6 +379,30 @@ describe("modifiers and stock through the real send (issue 7 item 15)", () => {
   });
 });
 
+describe("low-stock alerts", () => {
+  it("a send that takes an ingredient to its reorder point alerts once, with the facts the console shows", async () => {
+    const { item, ingredients } = await makeDish(manager, {
+      stock: [{ qty: "1000", reorderPoint: "500" }, { qty: "1000" }],
+      perPortion: ["300", "10"],
+    });
+    const fire = async () => {
+      const [oi] = await makeOrderItems(server, item.id, 1);
+      return db.$transaction((tx) =>
+        applyStockForFiredItems(tx, server, [{ orderItemId: oi, menuItemId: item.id, quantity: 1, modifierIds: [] }]),
+      );
+    };
+    expect((await fire()).lowStock).toEqual([]); // 1000 → 700: still above 500
+    expect((await fire()).lowStock).toEqual([
+      { ingredientId: ingredients[0].id, name: ingredients[0].name, onHand: "400", reorderPoint: "500", baseUnit: "G" },
+    ]); // 700 → 400: crossed, the other ingredient (no reorder point) is not mentioned
+    expect((await fire()).lowStock).toEqual([]); // 400 → 100: already below, no second alert
+    // An archived ingredient is not alerted on.
+    await db.stockLevel.update({ where: { ingredientId: ingredients[0].id }, data: { quantity: "900" } });
+    await db.ingredient.update({ where: { id: ingredients[0].id }, data: { archivedAt: new Date() } });
+    expect((await fire()).lowStock).toEqual([]);
+  });
+});
+
 describe("auto-86 and back", () => {
   it("modifiers add to the recipe; a manual 86 is never lifted by stock", async () => {
     const { item, ingredients } = await makeDish(manager, {
