@@ -1,0 +1,891 @@
+/**
+ * Kitchen display and floor under load, in Chromium (issue 9): with 300 open tickets at one
+ * station, how long from a realtime event reaching the page until the page's DOM shows it, how
+ * long a page change takes, and which long tasks run meanwhile; the same for the floor with 100
+ * tables (a table status change, and scrolling).
+ *
+ *   npm run bench:kds-ui -- [--tickets 300] [--tables 100] [--events 30] [--station grill]
+ *                           [--app-port 3500] [--realtime-port 6501] [--trace DIR] [--quick] [--json]
+ *
+ * Setup:    a scratch database (migrated + demo seed, dropped afterwards) on the server of
+ *           BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL (else postgresql://postgres@127.0.0.1:5432/postgres);
+ *           the floor topped up to --tables tables (rows as the seed writes them: there is no
+ *           use case for tables); --tickets orders opened and sent to --station through the real
+ *           use cases (openOrder + sendOrder, 1–3 of the station's dishes with their required
+ *           options, seats and some notes), the first ones at tables. The realtime server runs as
+ *           its own process (scripts/realtime-server.ts) and the app as `npm run app` does it
+ *           (scripts/run-app.ts: `next build` when sources changed, then `next start`).
+ * Browser:  Chromium (/usr/bin/chromium when present) through Playwright. An init script wraps
+ *           the page's WebSocket (pusher-js's transport) to timestamp every event frame as it
+ *           arrives, and records long tasks (PerformanceObserver "longtask"), resource timings and
+ *           key presses. A MutationObserver per measurement stamps the DOM change.
+ * Kitchen:  the chef's display of --station at 1920×1080. --events orders are sent from this
+ *           script (sendOrder) one at a time, ~1 s apart: first while the board shows its first
+ *           page (the new ticket is number 301: the ticket count and "N more" change), then on its
+ *           last page (the new ticket's card itself appears, if it fits). Event → DOM = the
+ *           "items.fired" frame's arrival → the MutationObserver seeing the new count; "next
+ *           frame" adds a requestAnimationFrame turn (≈ painted). Send → DOM is wall clock from the
+ *           sendOrder call to the DOM change (Node and Chromium share the machine's clock). The
+ *           display pages instead of scrolling ("N more →", PageDown): page changes are timed from
+ *           the keydown to the new "Tickets a–b of n" text, forward to the last page and back.
+ * Floor:    a server's floor at 1024×768 (a tablet): a table flagged / unflagged "needs
+ *           attention" (flagTable) → "table.changed" frame → the tile's data-status; scrolling
+ *           the page top to bottom and back, 40 px per animation frame, timed per frame.
+ * Where the time goes: for each event, the app's refetch that follows it (resource timing) splits
+ *           event → DOM into waiting before the refetch, the refetch itself and rendering after it;
+ *           the snapshot / floor use cases are also timed in-process. --trace DIR writes a
+ *           Chromium performance trace of each surface's events.
+ *
+ * The issue's target (< 50 ms event → on screen) is printed next to the figures, never asserted.
+ * Everything shares this machine: figures are noisy when it is busy (the load average is printed).
+ * Exit 1 if a send failed or an event never showed up on the page; 2 on bad flags or a port in use.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../db/database-url";
+
+// The use cases start with `import "server-only"`, which resolves to an empty module only under
+// the "react-server" export condition (as inside Next). Re-run this file with that condition.
+if (!process.execArgv.some((a) => a.includes("react-server"))) {
+  const child = spawn(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], {
+    stdio: "inherit",
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`kds-ui: ${signal}, cleaning up\n`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  main().then(
+    (code) => cleanup().finally(() => process.exit(code)),
+    (error: unknown) => {
+      process.stderr.write(`kds-ui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      void cleanup().finally(() => process.exit(error instanceof UsageError ? 2 : 1));
+    },
+  );
+}
+
+const APP = { id: "bench-kds-ui", key: "bench-kds-ui-key", secret: "bench-kds-ui-secret" };
+const SECRET = "bench-only-secret-0123456789abcdef0123456789";
+const CHROMIUM = "/usr/bin/chromium";
+const TARGET_MS = 50;
+const EVENT_TIMEOUT_MS = 10_000;
+const EVENT_GAP_MS = 800; // plus up to 400 ms jitter: not in step with the display's 1 s clock
+const MAX_PAGES = 80;
+const SCROLL_STEP_PX = 40;
+const APP_START_TIMEOUT_MS = 15 * 60_000; // a cold `next build` on a busy 2-core machine
+
+class UsageError extends Error {}
+
+type Config = {
+  tickets: number;
+  tables: number;
+  events: number;
+  station: string;
+  appPort: number;
+  realtimePort: number;
+  trace: string | null;
+  quick: boolean;
+  json: boolean;
+};
+
+function parseConfig(): Config {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      tickets: { type: "string" },
+      tables: { type: "string" },
+      events: { type: "string" },
+      station: { type: "string" },
+      "app-port": { type: "string" },
+      "realtime-port": { type: "string" },
+      trace: { type: "string" },
+      quick: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const int = (raw: string | undefined, fallback: number, name: string, min = 1) => {
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
+    return n;
+  };
+  const quick = values.quick ?? false;
+  const station = values.station ?? "grill";
+  if (!/^[a-z0-9-]+$/.test(station)) throw new UsageError("--station must be a station slug");
+  return {
+    tickets: int(values.tickets, 300, "tickets", 0),
+    tables: int(values.tables, 100, "tables"),
+    events: int(values.events, quick ? 6 : 30, "events"),
+    station,
+    appPort: int(values["app-port"], 3500, "app-port"),
+    realtimePort: int(values["realtime-port"], 6501, "realtime-port"),
+    trace: values.trace ?? null,
+    quick,
+    json: values.json ?? false,
+  };
+}
+
+// ---- cleanup -----------------------------------------------------------------------------------
+
+const cleanups: (() => Promise<unknown>)[] = [];
+let cleaning: Promise<void> | null = null;
+
+/** Runs the registered cleanups once, last registered first; never throws. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => undefined);
+  })();
+  return cleaning;
+}
+
+// ---- processes ---------------------------------------------------------------------------------
+
+async function assertPortFree(port: number, flag: string): Promise<void> {
+  const srv = createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      srv.once("error", reject);
+      srv.listen(port, "127.0.0.1", resolve);
+    });
+  } catch {
+    throw new UsageError(`port ${port} is in use: pick another with ${flag}`);
+  } finally {
+    srv.close();
+  }
+}
+
+/** Started in its own process group, so stopping it also stops what it started (next start). */
+function startChild(args: string[], env: Record<string, string>, label: string): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    // Their progress goes to stderr: stdout stays ours (--json).
+    stdio: ["ignore", process.stderr, process.stderr],
+    detached: true,
+  });
+  cleanups.push(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => {
+      process.stderr.write(`kds-ui: ${label} did not stop in 15 s, killing its process group\n`);
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 15_000);
+    await exited;
+    clearTimeout(timer);
+  });
+  return child;
+}
+
+async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, label: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited (${child.exitCode})`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(500);
+  }
+  throw new Error(`${label} not ready at ${url} after ${timeoutMs / 1000} s`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** mulberry32: the same tickets every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- in-page recorder --------------------------------------------------------------------------
+
+/**
+ * Installed before any page script runs. Plain JavaScript in a string: functions Playwright
+ * serialises from this file would carry tsx's name helpers, which do not exist in the page.
+ */
+const PAGE_RECORDER = `(() => {
+  const rec = { frames: [], longTasks: [], keys: [], watched: null };
+  window.__bench = rec;
+  performance.setResourceTimingBufferSize(100000);
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      // Registered before pusher-js sets onmessage, so it runs first in the same task.
+      this.addEventListener("message", (e) => {
+        const t = performance.now();
+        try {
+          const f = JSON.parse(e.data);
+          if (typeof f.event !== "string" || f.event.startsWith("pusher")) return;
+          rec.frames.push({ t, event: f.event, channel: f.channel, data: typeof f.data === "string" ? JSON.parse(f.data) : f.data });
+        } catch {}
+      });
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+  window.addEventListener("keydown", (e) => rec.keys.push({ key: e.key, t: e.timeStamp }), { capture: true });
+
+  /** Resolve once selector's text/attribute equals \`equals\` (or differs from \`differsFrom\`). */
+  rec.watch = (spec) => {
+    const read = () => {
+      const el = document.querySelector(spec.selector);
+      if (!el) return null;
+      return spec.attr ? el.getAttribute(spec.attr) : el.textContent;
+    };
+    const done = () => {
+      const v = read();
+      return v !== null && (spec.equals !== undefined ? v === spec.equals : v !== spec.differsFrom);
+    };
+    rec.watched = new Promise((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (!done()) return;
+        const dom = performance.now();
+        mo.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => setTimeout(() => resolve({ dom, frame: performance.now(), value: read() }), 0));
+      });
+      const timer = setTimeout(() => {
+        mo.disconnect();
+        resolve(null);
+      }, spec.timeoutMs);
+      mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  };
+
+  /** The event frame, the refetch after it and the long tasks up to \`until\`. */
+  rec.collect = (q) => {
+    const frame = rec.frames.find((f) => f.event === q.event && f.data && f.data[q.key] === q.value);
+    const from = frame ? frame.t : q.fallbackFrom;
+    const fetch = performance
+      .getEntriesByType("resource")
+      .find((r) => r.name.includes(q.resource) && r.startTime >= from);
+    const overlapping = rec.longTasks.filter((l) => l.start + l.duration > from && l.start < q.until);
+    return {
+      event: frame ? frame.t : null,
+      fetch: fetch ? { start: fetch.startTime, end: fetch.responseEnd } : null,
+      longTaskCount: overlapping.length,
+      longTaskMs: overlapping.reduce((n, l) => n + l.duration, 0),
+    };
+  };
+
+  rec.longTasksBetween = (a, b) => rec.longTasks.filter((l) => l.start >= a && l.start < b);
+
+  /** Scroll the document top → bottom → top, \`step\` px per animation frame; the frame intervals. */
+  rec.scroll = async (step) => {
+    const raf = () => new Promise((r) => requestAnimationFrame(r));
+    const se = document.scrollingElement;
+    se.scrollTop = 0;
+    await raf();
+    await raf();
+    const max = se.scrollHeight - window.innerHeight;
+    const gaps = [];
+    if (max <= 0) return { max, gaps, start: performance.now(), end: performance.now() };
+    const start = performance.now();
+    let last = start;
+    const go = async (y) => {
+      se.scrollTop = y;
+      await raf();
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+    };
+    for (let y = step; y < max; y += step) await go(y);
+    await go(max);
+    for (let y = max - step; y > 0; y -= step) await go(y);
+    await go(0);
+    return { max, gaps, start, end: last };
+  };
+})();`;
+
+type WatchSpec = { selector: string; attr?: string; equals?: string; differsFrom?: string; timeoutMs: number };
+type Watched = { dom: number; frame: number; value: string | null } | null;
+type Collected = {
+  event: number | null;
+  fetch: { start: number; end: number } | null;
+  longTaskCount: number;
+  longTaskMs: number;
+};
+type LongTask = { start: number; duration: number };
+type ScrollResult = { max: number; gaps: number[]; start: number; end: number };
+type PageRecorder = {
+  watch(spec: WatchSpec): void;
+  watched: Promise<Watched>;
+  collect(q: {
+    event: string;
+    key: string;
+    value: string;
+    resource: string;
+    until: number;
+    fallbackFrom: number;
+  }): Collected;
+  longTasksBetween(a: number, b: number): LongTask[];
+  keys: { key: string; t: number }[];
+  scroll(step: number): Promise<ScrollResult>;
+};
+declare global {
+  interface Window {
+    __bench: PageRecorder;
+  }
+}
+
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+const timeOrigin = (page: Page) => page.evaluate(() => performance.timeOrigin);
+
+/** One measured change: watch the DOM, make the change from Node, wait, read the page's stamps. */
+async function measure(
+  page: Page,
+  spec: Omit<WatchSpec, "timeoutMs">,
+  act: () => Promise<unknown>,
+  event: { event: string; key: string; value: string; resource: string },
+  origin: number,
+): Promise<Sample> {
+  await page.evaluate((s) => window.__bench.watch(s), { ...spec, timeoutMs: EVENT_TIMEOUT_MS });
+  const before = await pageNow(page);
+  const sentAt = Date.now();
+  await act();
+  const watched = await page.evaluate(() => window.__bench.watched);
+  const until = watched?.dom ?? (await pageNow(page));
+  const c = await page.evaluate((q) => window.__bench.collect(q), { ...event, until, fallbackFrom: before });
+  if (!watched) return { seen: false, longTaskCount: c.longTaskCount, longTaskMs: c.longTaskMs };
+  return {
+    seen: true,
+    value: watched.value,
+    eventToDom: c.event === null ? undefined : watched.dom - c.event,
+    eventToFrame: c.event === null ? undefined : watched.frame - c.event,
+    sendToDom: origin + watched.dom - sentAt,
+    sendToEvent: c.event === null ? undefined : origin + c.event - sentAt,
+    beforeRefetch: c.event !== null && c.fetch ? c.fetch.start - c.event : undefined,
+    refetch: c.fetch ? c.fetch.end - c.fetch.start : undefined,
+    afterRefetch: c.fetch ? watched.dom - c.fetch.end : undefined,
+    longTaskCount: c.longTaskCount,
+    longTaskMs: c.longTaskMs,
+  };
+}
+
+type Sample = {
+  seen: boolean;
+  value?: string | null;
+  eventToDom?: number;
+  eventToFrame?: number;
+  sendToDom?: number;
+  sendToEvent?: number;
+  beforeRefetch?: number;
+  refetch?: number;
+  afterRefetch?: number;
+  longTaskCount: number;
+  longTaskMs: number;
+};
+
+// ---- stats -------------------------------------------------------------------------------------
+
+type Summary = { n: number; p50: number; p95: number; max: number };
+
+function summarise(values: (number | undefined)[]): Summary {
+  const s = values.filter((v): v is number => v !== undefined && Number.isFinite(v)).sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN);
+  return { n: s.length, p50: q(50), p95: q(95), max: s[s.length - 1] ?? NaN };
+}
+
+function eventFigures(samples: Sample[]) {
+  return {
+    events: samples.length,
+    notSeen: samples.filter((s) => !s.seen).length,
+    eventToDom: summarise(samples.map((s) => s.eventToDom)),
+    eventToFrame: summarise(samples.map((s) => s.eventToFrame)),
+    sendToEvent: summarise(samples.map((s) => s.sendToEvent)),
+    sendToDom: summarise(samples.map((s) => s.sendToDom)),
+    beforeRefetch: summarise(samples.map((s) => s.beforeRefetch)),
+    refetch: summarise(samples.map((s) => s.refetch)),
+    afterRefetch: summarise(samples.map((s) => s.afterRefetch)),
+    longTasksDuring: summarise(samples.map((s) => s.longTaskMs)),
+    eventsWithLongTasks: samples.filter((s) => s.longTaskCount > 0).length,
+  };
+}
+
+function longTaskFigures(tasks: LongTask[], seconds: number) {
+  const d = tasks.map((t) => t.duration);
+  return {
+    count: d.length,
+    totalMs: d.reduce((a, b) => a + b, 0),
+    max: d.length ? Math.max(...d) : 0,
+    seconds,
+  };
+}
+
+async function timeUseCase(fn: () => Promise<unknown>, runs: number): Promise<Summary> {
+  await fn(); // warm
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    t.push(performance.now() - t0);
+  }
+  return summarise(t);
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const cfg = parseConfig();
+  const log = (m: string) => (cfg.json ? process.stderr : process.stdout).write(`${m}\n`);
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
+  const load0 = loadavg();
+  log(
+    `kds-ui bench: ${cfg.tickets} open tickets at "${cfg.station}", ${cfg.tables} tables, ${cfg.events} events per measurement` +
+      `${cfg.quick ? " (quick)" : ""}; ${cpus().length} CPU(s), load average ${load0.map((l) => l.toFixed(1)).join(" ")}`,
+  );
+  await assertPortFree(cfg.appPort, "--app-port");
+  await assertPortFree(cfg.realtimePort, "--realtime-port");
+
+  const scratch = await createScratchDatabase(adminUrl, "kp_bench_kdsui");
+  cleanups.push(() => scratch.drop());
+  await migrateDatabase(scratch.url);
+  const env = {
+    DATABASE_URL: scratch.url,
+    NEXTAUTH_SECRET: SECRET,
+    NEXTAUTH_URL: `http://localhost:${cfg.appPort}`,
+    PUSHER_APP_ID: APP.id,
+    PUSHER_KEY: APP.key,
+    PUSHER_SECRET: APP.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(cfg.realtimePort),
+    PUSHER_USE_TLS: "false",
+    // Per-process rate limits: a shared Redis would carry sign-in counts between runs.
+    REDIS_URL: "",
+    LOG_LEVEL: "warn",
+  };
+  Object.assign(process.env, env);
+  // Imported after the env points at the scratch database and this run's realtime server.
+  const { db } = await import("../../lib/db");
+  cleanups.push(() => db.$disconnect());
+  const { seedDemo, DEMO_PASSWORD } = await import("../../prisma/demo-seed");
+  const { openOrder } = await import("../../lib/orders/open-order");
+  const { sendOrder } = await import("../../lib/orders/send-order");
+  const { flagTable } = await import("../../lib/tables/flag-table");
+  const { flushPublishes } = await import("../../lib/realtime/publish");
+  const { getStationSnapshot } = await import("../../lib/kitchen/get-station-snapshot");
+  const { listFloor } = await import("../../lib/tables/list-floor");
+
+  await seedDemo(db);
+  await db.stockLevel.updateMany({ data: { quantity: 1_000_000 } });
+  const ctxOf = async (email: string) => {
+    const m = await db.membership.findFirstOrThrow({
+      where: { user: { email }, location: { slug: "demo-bistro" } },
+      include: { user: true },
+    });
+    return {
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      locationId: m.locationId,
+      requestId: "bench-kds-ui",
+    };
+  };
+  const server = await ctxOf("server@demo.kitchen");
+  const chef = await ctxOf("chef@demo.kitchen");
+  const locationId = server.locationId;
+
+  // Top the floor up to --tables, as the seed writes tables (numbered labels, new areas of 40).
+  const existing = await db.diningTable.findMany({ where: { locationId }, select: { label: true } });
+  const taken = new Set(existing.map((t) => t.label));
+  for (let added = 0, label = 1, area = 0; existing.length + added < cfg.tables; area++) {
+    const { id: areaId } = await db.floorArea.create({
+      data: { locationId, name: `Bench room ${area + 1}`, sortOrder: 10 + area },
+    });
+    const rows = [];
+    for (let i = 0; i < 40 && existing.length + added < cfg.tables; label++) {
+      if (taken.has(String(label))) continue;
+      rows.push({
+        locationId,
+        areaId,
+        label: String(label),
+        seats: 2 + (i % 3) * 2,
+        posX: (i % 6) * 2,
+        posY: Math.floor(i / 6) * 2,
+      });
+      i++;
+      added++;
+    }
+    await db.diningTable.createMany({ data: rows });
+  }
+  const tables = await db.diningTable.findMany({ where: { locationId }, select: { id: true, label: true } });
+  tables.sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+
+  // The station's dishes that can be ordered now, with their options.
+  const station = await db.kitchenStation.findFirstOrThrow({ where: { locationId, slug: cfg.station } });
+  const dishes = await db.menuItem.findMany({
+    where: {
+      locationId,
+      stationId: station.id,
+      is86d: false,
+      archivedAt: null,
+      seasonalFrom: null,
+      seasonalTo: null,
+      availability: { none: {} },
+    },
+    include: { modifierGroups: { include: { group: { include: { modifiers: true } } } } },
+  });
+  if (dishes.length === 0) throw new UsageError(`station "${cfg.station}" has no dish that can be ordered now`);
+  const rng = random(9);
+  const NOTES = ["no pickles", "sauce on the side", "extra crispy", "allergy: sesame", "cut in half", "rush"];
+  const linesFor = (guests: number) =>
+    Array.from({ length: 1 + Math.floor(rng() * 3) }, () => {
+      const dish = dishes[Math.floor(rng() * dishes.length)];
+      const modifierIds = dish.modifierGroups.flatMap(({ group }) =>
+        group.modifiers.length && (group.minSelect > 0 || rng() < 0.3)
+          ? [group.modifiers[Math.floor(rng() * group.modifiers.length)].id]
+          : [],
+      );
+      return {
+        menuItemId: dish.id,
+        quantity: rng() < 0.85 ? 1 : 2,
+        modifierIds,
+        seat: 1 + Math.floor(rng() * guests),
+        course: "MAINS" as const,
+        notes: rng() < 0.15 ? NOTES[Math.floor(rng() * NOTES.length)] : "",
+      };
+    });
+  let sends = 0;
+  const send = async (orderId: string, guests = 2) => {
+    sends++;
+    await sendOrder(server, { orderId, idempotencyKey: `bench-kds-ui-${orderId}`, items: linesFor(guests) });
+  };
+
+  // Realtime first (the sends below publish), then the app (it builds meanwhile if needed).
+  const realtime = startChild(
+    ["scripts/realtime-server.ts"],
+    { REALTIME_PORT: String(cfg.realtimePort), REALTIME_LOG_LEVEL: "warn" },
+    "realtime server",
+  );
+  await waitForUrl(`http://127.0.0.1:${cfg.realtimePort}/stats`, realtime, 30_000, "realtime server");
+  log(`starting the app on :${cfg.appPort} (scripts/run-app.ts; builds first when sources changed)…`);
+  const app = startChild(["scripts/run-app.ts"], { PORT: String(cfg.appPort) }, "app");
+  const appReady = waitForUrl(`http://127.0.0.1:${cfg.appPort}/api/health/ready`, app, APP_START_TIMEOUT_MS, "app");
+  appReady.catch(() => undefined); // awaited below; do not let it go unhandled meanwhile
+
+  log(`sending ${cfg.tickets} tickets to ${station.name} through openOrder + sendOrder…`);
+  const prepStart = performance.now();
+  const seated = Math.min(tables.length, Math.round(cfg.tickets * 0.2), Math.round(tables.length * 0.6));
+  for (let i = 0; i < cfg.tickets; i++) {
+    const guests = 1 + Math.floor(rng() * 4);
+    const { orderId } = await openOrder(server, { tableId: i < seated ? tables[i].id : null, guestCount: guests });
+    await send(orderId, guests);
+  }
+  // Orders for the measured sends, opened now so their "opened" events are long gone.
+  const measuredOrders: string[] = [];
+  for (let i = 0; i < 2 * cfg.events; i++) measuredOrders.push((await openOrder(server, { tableId: null })).orderId);
+  await flushPublishes();
+  log(`  done in ${((performance.now() - prepStart) / 1000).toFixed(1)} s (${seated} of them at tables)`);
+
+  const snapshotUseCase = await timeUseCase(() => getStationSnapshot(chef, { station: cfg.station }), 10);
+  const floorUseCase = await timeUseCase(() => listFloor(server), 10);
+
+  await appReady;
+  log("app ready; launching Chromium…");
+  const browser: Browser = await chromium.launch({
+    ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  cleanups.push(() => browser.close());
+  const baseURL = `http://localhost:${cfg.appPort}`;
+  if (cfg.trace) mkdirSync(cfg.trace, { recursive: true });
+
+  const openAs = async (email: string, viewport: { width: number; height: number }, touch: boolean) => {
+    const context = await browser.newContext({ baseURL, viewport, hasTouch: touch });
+    await context.addInitScript({ content: PAGE_RECORDER });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
+    return page;
+  };
+  const live = (page: Page) => page.locator('[data-testid="realtime-health"][data-state="live"]').first().waitFor();
+
+  // ---- kitchen display ----
+  log(`kitchen: ${station.name} display at 1920×1080…`);
+  const kds = await openAs("chef@demo.kitchen", { width: 1920, height: 1080 }, false);
+  const kdsLoadStart = Date.now();
+  await kds.goto(`/kitchen/${cfg.station}`);
+  await kds.locator('[data-testid="kds-ticket"]').first().waitFor();
+  const kdsLoadMs = Date.now() - kdsLoadStart;
+  await live(kds);
+  await sleep(2_000);
+  const kdsOrigin = await timeOrigin(kds);
+  if (cfg.trace) await browser.startTracing(kds, { path: path.join(cfg.trace, "kitchen-trace.json") });
+  const countText = () => kds.getByTestId("ticket-count").textContent();
+  const rangeText = async () => (await kds.getByTestId("page-range").textContent()) ?? "";
+  let onBoard = Number.parseInt((await countText()) ?? "", 10);
+  const kdsStart = await pageNow(kds);
+  const perPage = await kds.locator('[data-testid="kds-ticket"]').count();
+
+  const kitchenEvent = async (orderId: string) => {
+    const sample = await measure(
+      kds,
+      { selector: '[data-testid="ticket-count"]', equals: `${onBoard + 1} tickets` },
+      () => send(orderId),
+      { event: "items.fired", key: "orderId", value: orderId, resource: "/api/v1/kitchen/snapshot" },
+      kdsOrigin,
+    );
+    onBoard = Number.parseInt((await countText()) ?? "", 10);
+    const card = await kds.locator(`[data-ticket^="${orderId}:"]`).count();
+    await sleep(EVENT_GAP_MS + rng() * 400);
+    return { ...sample, card: card > 0 };
+  };
+
+  log(`  ${cfg.events} new tickets while the first page is shown…`);
+  const firstPage: (Sample & { card: boolean })[] = [];
+  for (let i = 0; i < cfg.events; i++) firstPage.push(await kitchenEvent(measuredOrders[i]));
+  const firstPageEnd = await pageNow(kds);
+
+  const pageChange = async (key: "PageDown" | "PageUp") => {
+    const from = await rangeText();
+    await kds.evaluate((s) => window.__bench.watch(s), {
+      selector: '[data-testid="page-range"]',
+      differsFrom: from,
+      timeoutMs: EVENT_TIMEOUT_MS,
+    });
+    await kds.keyboard.press(key);
+    const watched = await kds.evaluate(() => window.__bench.watched);
+    const keys = await kds.evaluate(() => window.__bench.keys);
+    const pressed = keys.filter((k) => k.key === key).at(-1);
+    await sleep(150);
+    return watched && pressed ? { ms: watched.dom - pressed.t, frameMs: watched.frame - pressed.t } : null;
+  };
+  log("  paging to the last page…");
+  const pagingStart = await pageNow(kds);
+  const forward: { ms: number; frameMs: number }[] = [];
+  let stuck = 0;
+  while (forward.length < MAX_PAGES && (await kds.getByTestId("page-more").isEnabled())) {
+    const r = await pageChange("PageDown");
+    if (r) forward.push(r);
+    else if (++stuck > 2) break;
+  }
+  const pagingEnd = await pageNow(kds);
+  const lastRange = await rangeText();
+
+  log(`  ${cfg.events} new tickets while the last page is shown (${lastRange})…`);
+  const lastPage: (Sample & { card: boolean })[] = [];
+  for (let i = 0; i < cfg.events; i++) lastPage.push(await kitchenEvent(measuredOrders[cfg.events + i]));
+  const lastPageEnd = await pageNow(kds);
+
+  log("  paging back to the first page…");
+  const backward: { ms: number; frameMs: number }[] = [];
+  stuck = 0;
+  while (backward.length < MAX_PAGES && (await kds.getByTestId("page-earlier").isEnabled())) {
+    const r = await pageChange("PageUp");
+    if (r) backward.push(r);
+    else if (++stuck > 2) break;
+  }
+  const kdsEnd = await pageNow(kds);
+  if (cfg.trace) await browser.stopTracing();
+  const kdsLongTasks = await kds.evaluate(([a, b]) => window.__bench.longTasksBetween(a, b), [kdsStart, kdsEnd]);
+  const between = (a: number, b: number) => kdsLongTasks.filter((t) => t.start >= a && t.start < b);
+  await kds.context().close();
+
+  // ---- floor ----
+  log(`floor: ${tables.length} tables at 1024×768…`);
+  const floor = await openAs("server@demo.kitchen", { width: 1024, height: 768 }, true);
+  const floorLoadStart = Date.now();
+  await floor.goto("/floor");
+  await floor
+    .locator('[data-testid="table-tile"]')
+    .nth(tables.length - 1)
+    .waitFor();
+  const floorLoadMs = Date.now() - floorLoadStart;
+  await live(floor);
+  await sleep(2_000);
+  const floorOrigin = await timeOrigin(floor);
+  if (cfg.trace) await browser.startTracing(floor, { path: path.join(cfg.trace, "floor-trace.json") });
+  const floorStart = await pageNow(floor);
+  const scroll = await floor.evaluate((step) => window.__bench.scroll(step), SCROLL_STEP_PX);
+  const scrollTasks = await floor.evaluate(
+    ([a, b]) => window.__bench.longTasksBetween(a, b),
+    [scroll.start, scroll.end],
+  );
+
+  log(`  ${cfg.events} table status changes…`);
+  const flagged = new Set<string>();
+  const floorSamples: Sample[] = [];
+  for (let i = 0; i < cfg.events; i++) {
+    const table = tables[(i * 7) % tables.length];
+    const selector = `[data-testid="table-tile"][data-label="${table.label}"]`;
+    const from = (await floor.locator(selector).getAttribute("data-status")) ?? "";
+    const attention = !flagged.has(table.id);
+    floorSamples.push(
+      await measure(
+        floor,
+        { selector, attr: "data-status", differsFrom: from },
+        async () => {
+          await flagTable(server, { tableId: table.id, attention });
+          if (attention) flagged.add(table.id);
+          else flagged.delete(table.id);
+        },
+        { event: "table.changed", key: "tableId", value: table.id, resource: "/api/v1/floor" },
+        floorOrigin,
+      ),
+    );
+    await sleep(EVENT_GAP_MS + rng() * 400);
+  }
+  const floorEnd = await pageNow(floor);
+  if (cfg.trace) await browser.stopTracing();
+  const floorTasks = await floor.evaluate(([a, b]) => window.__bench.longTasksBetween(a, b), [floorStart, floorEnd]);
+  await floor.context().close();
+
+  const result = {
+    config: cfg,
+    machine: { cpus: cpus().length, loadAverageStart: load0, loadAverageEnd: loadavg() },
+    targetMs: TARGET_MS,
+    setup: { tickets: cfg.tickets, seatedTickets: seated, tables: tables.length, sends, dishes: dishes.length },
+    useCasesInProcess: { stationSnapshot: snapshotUseCase, listFloor: floorUseCase },
+    kitchen: {
+      loadMs: kdsLoadMs,
+      ticketsOnFirstPage: perPage,
+      firstPage: { ...eventFigures(firstPage), cardsShown: firstPage.filter((s) => s.card).length },
+      lastPage: { ...eventFigures(lastPage), cardsShown: lastPage.filter((s) => s.card).length, range: lastRange },
+      pageForward: { ...summarise(forward.map((p) => p.ms)), nextFrame: summarise(forward.map((p) => p.frameMs)) },
+      pageBack: { ...summarise(backward.map((p) => p.ms)), nextFrame: summarise(backward.map((p) => p.frameMs)) },
+      longTasks: {
+        firstPageEvents: longTaskFigures(between(kdsStart, firstPageEnd), (firstPageEnd - kdsStart) / 1000),
+        paging: longTaskFigures(between(pagingStart, pagingEnd), (pagingEnd - pagingStart) / 1000),
+        lastPageEvents: longTaskFigures(between(pagingEnd, lastPageEnd), (lastPageEnd - pagingEnd) / 1000),
+        all: longTaskFigures(kdsLongTasks, (kdsEnd - kdsStart) / 1000),
+      },
+    },
+    floor: {
+      loadMs: floorLoadMs,
+      events: eventFigures(floorSamples),
+      scroll: {
+        scrollablePx: scroll.max,
+        frames: scroll.gaps.length,
+        frameInterval: summarise(scroll.gaps),
+        framesOver50ms: scroll.gaps.filter((g) => g > 50).length,
+        longTasks: longTaskFigures(scrollTasks, (scroll.end - scroll.start) / 1000),
+      },
+      longTasks: longTaskFigures(floorTasks, (floorEnd - floorStart) / 1000),
+    },
+  };
+  if (cfg.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else printReport(result);
+
+  const missing = result.kitchen.firstPage.notSeen + result.kitchen.lastPage.notSeen + result.floor.events.notSeen;
+  if (missing)
+    process.stderr.write(`kds-ui: ${missing} event(s) never showed up on the page within ${EVENT_TIMEOUT_MS} ms\n`);
+  return missing ? 1 : 0;
+}
+
+// ---- report ------------------------------------------------------------------------------------
+
+type Result = {
+  targetMs: number;
+  machine: { loadAverageStart: number[]; loadAverageEnd: number[] };
+  setup: { tickets: number; seatedTickets: number; tables: number };
+  useCasesInProcess: { stationSnapshot: Summary; listFloor: Summary };
+  kitchen: {
+    loadMs: number;
+    ticketsOnFirstPage: number;
+    firstPage: ReturnType<typeof eventFigures> & { cardsShown: number };
+    lastPage: ReturnType<typeof eventFigures> & { cardsShown: number; range: string };
+    pageForward: Summary & { nextFrame: Summary };
+    pageBack: Summary & { nextFrame: Summary };
+    longTasks: Record<string, ReturnType<typeof longTaskFigures>>;
+  };
+  floor: {
+    loadMs: number;
+    events: ReturnType<typeof eventFigures>;
+    scroll: {
+      scrollablePx: number;
+      frames: number;
+      frameInterval: Summary;
+      framesOver50ms: number;
+      longTasks: ReturnType<typeof longTaskFigures>;
+    };
+    longTasks: ReturnType<typeof longTaskFigures>;
+  };
+};
+
+function printReport(r: Result): void {
+  const f = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : n.toFixed(0)) : "-");
+  const row = (label: string, s: Summary): string[] => [label, String(s.n), f(s.p50), f(s.p95), f(s.max)];
+  const eventRows = (x: ReturnType<typeof eventFigures>): string[][] => [
+    row("  event received → DOM", x.eventToDom),
+    row("  event received → next frame", x.eventToFrame),
+    row("  send called → event received", x.sendToEvent),
+    row("  send called → DOM", x.sendToDom),
+    row("    event → refetch starts", x.beforeRefetch),
+    row("    refetch (HTTP)", x.refetch),
+    row("    refetch done → DOM", x.afterRefetch),
+    row("    long tasks in event → DOM", x.longTasksDuring),
+  ];
+  const k = r.kitchen;
+  const rows: string[][] = [
+    [`kitchen, ${r.setup.tickets}+ open tickets (1920×1080)`, "", "", "", ""],
+    [` new ticket, first page shown (${k.firstPage.cardsShown} cards on screen)`, "", "", "", ""],
+    ...eventRows(k.firstPage),
+    [` new ticket, last page shown (${k.lastPage.cardsShown} of ${k.lastPage.events} cards on screen)`, "", "", "", ""],
+    ...eventRows(k.lastPage),
+    row(" page change → DOM (PageDown, fetches)", k.pageForward),
+    row(" page change → next frame (PageDown)", k.pageForward.nextFrame),
+    row(" page change → DOM (PageUp, cached)", k.pageBack),
+    row(" station snapshot use case, in-process", r.useCasesInProcess.stationSnapshot),
+    [`floor, ${r.setup.tables} tables (1024×768)`, "", "", "", ""],
+    [" table status change", "", "", "", ""],
+    ...eventRows(r.floor.events),
+    row(" scroll: frame interval", r.floor.scroll.frameInterval),
+    row(" floor use case, in-process", r.useCasesInProcess.listFloor),
+  ];
+  const header = ["ms", "n", "p50", "p95", "max"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  const lt = (x: ReturnType<typeof longTaskFigures>) =>
+    `${x.count} long task(s), ${f(x.totalMs)} ms in all, longest ${f(x.max)} ms, over ${f(x.seconds)} s`;
+  out.push(
+    "",
+    `target: event → on screen < ${r.targetMs} ms. ` +
+      `Measured p95 event → DOM: kitchen ${f(k.firstPage.eventToDom.p95)} / ${f(k.lastPage.eventToDom.p95)} ms (first / last page), ` +
+      `floor ${f(r.floor.events.eventToDom.p95)} ms`,
+    `kitchen: first tickets on screen ${k.loadMs} ms after navigation; ${k.ticketsOnFirstPage} tickets fit the first page; ` +
+      `last page "${k.lastPage.range}"`,
+    `kitchen long tasks: first-page events ${lt(k.longTasks.firstPageEvents)}; paging ${lt(k.longTasks.paging)}; ` +
+      `last-page events ${lt(k.longTasks.lastPageEvents)}`,
+    `floor: all tables on screen ${r.floor.loadMs} ms after navigation; scroll ${r.floor.scroll.scrollablePx} px down and back ` +
+      `in ${r.floor.scroll.frames} frames, ${r.floor.scroll.framesOver50ms} over 50 ms, ${lt(r.floor.scroll.longTasks)}; ` +
+      `whole floor run ${lt(r.floor.longTasks)}`,
+    `load average ${r.machine.loadAverageStart.map((l) => l.toFixed(1)).join(" ")} at start, ` +
+      `${r.machine.loadAverageEnd.map((l) => l.toFixed(1)).join(" ")} at the end`,
+  );
+  process.stdout.write(`\n${out.join("\n")}\n`);
+}
