@@ -51,30 +51,6 @@ import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../db/database-url";
 
-// The use cases start with `import "server-only"`, which resolves to an empty module only under
-// the "react-server" export condition (as inside Next). Re-run this file with that condition.
-if (!process.execArgv.some((a) => a.includes("react-server"))) {
-  const child = spawn(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], {
-    stdio: "inherit",
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      process.stderr.write(`kds-ui: ${signal}, cleaning up\n`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
-  main().then(
-    (code) => cleanup().finally(() => process.exit(code)),
-    (error: unknown) => {
-      process.stderr.write(`kds-ui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      void cleanup().finally(() => process.exit(error instanceof UsageError ? 2 : 1));
-    },
-  );
-}
-
 const APP = { id: "bench-kds-ui", key: "bench-kds-ui-key", secret: "bench-kds-ui-secret" };
 const SECRET = "bench-only-secret-0123456789abcdef0123456789";
 const CHROMIUM = "/usr/bin/chromium";
@@ -175,6 +151,7 @@ function startChild(args: string[], env: Record<string, string>, label: string):
   });
   cleanups.push(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
+    process.stderr.write(`kds-ui: stopping the ${label}…\n`);
     const exited = once(child, "exit");
     child.kill("SIGTERM");
     const timer = setTimeout(() => {
@@ -451,7 +428,15 @@ async function timeUseCase(fn: () => Promise<unknown>, runs: number): Promise<Su
 // ---- main --------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const cfg = parseConfig();
+  let cfg: Config;
+  try {
+    cfg = parseConfig();
+  } catch (error) {
+    const usage = error instanceof UsageError || String((error as { code?: string }).code).startsWith("ERR_PARSE_ARGS");
+    if (!usage) throw error;
+    process.stderr.write(`kds-ui: ${(error as Error).message}\n`);
+    return 2;
+  }
   const log = (m: string) => (cfg.json ? process.stderr : process.stdout).write(`${m}\n`);
   const adminUrl =
     process.env.BENCH_DATABASE_URL ??
@@ -615,6 +600,10 @@ async function main(): Promise<number> {
   const browser: Browser = await chromium.launch({
     ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    // Playwright's own handlers exit the process after closing the browser: ours also stop the servers.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   cleanups.push(() => browser.close());
   const baseURL = `http://localhost:${cfg.appPort}`;
@@ -888,4 +877,33 @@ function printReport(r: Result): void {
       `${r.machine.loadAverageEnd.map((l) => l.toFixed(1)).join(" ")} at the end`,
   );
   process.stdout.write(`\n${out.join("\n")}\n`);
+}
+
+// ---- entry ---------------------------------------------------------------------------------------
+
+// The use cases start with `import "server-only"`, which resolves to an empty module only under
+// the "react-server" export condition (as inside Next). Re-run this file with that condition.
+if (!process.execArgv.some((a) => a.includes("react-server"))) {
+  const child = spawn(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], {
+    stdio: "inherit",
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`kds-ui: ${signal}, cleaning up\n`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  main().then(
+    (code) => cleanup().finally(() => process.exit(code)),
+    (error: unknown) => {
+      // Once interrupted, the browser closing under a running step is expected, not news.
+      if (!cleaning) {
+        process.stderr.write(`kds-ui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      }
+      void cleanup().finally(() => process.exit(error instanceof UsageError ? 2 : 1));
+    },
+  );
 }
