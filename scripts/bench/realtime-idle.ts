@@ -18,8 +18,11 @@
  *              phase after unmeasured warm-up events. Latency = performance.now() at receipt minus
  *              the performance.now() stamped into the payload just before trigger().
  * Order:       baseline phase → memory before → open the idle sockets → settle → memory after →
- *              phase with idle sockets. Memory per idle socket = (after − before) / --idle.
- *              Kernel socket buffers are not in RSS and are not counted.
+ *              phase with idle sockets → close them → the baseline again (on a shared machine, a
+ *              difference that does not go away with the sockets is drift, not their cost).
+ *              Memory per idle socket = (after − before) / --idle; kernel socket buffers are not
+ *              in RSS and are not counted. CPU of each process per phase from /proc and
+ *              process.cpuUsage(); trigger()'s round trip shows how long the server took to fan out.
  *
  * Everything is loopback on one machine: compare the two phases, not the absolute figures with
  * a production network. The issue's target (p95 < 50 ms with the idle sockets) is printed next
@@ -31,7 +34,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process"
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { arch, cpus, platform, release } from "node:os";
+import { arch, cpus, loadavg, platform, release } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -267,7 +270,8 @@ interface IdleSockets {
   child: ChildProcess;
   ready: Extract<IdleMessage, { type: "ready" }>;
   report(): Promise<Extract<IdleMessage, { type: "report" }>>;
-  close(): void;
+  /** Terminates every idle socket; resolves when the process has exited. */
+  close(): Promise<void>;
 }
 
 async function openIdleSockets(config: Config, port: number, fds: number): Promise<IdleSockets> {
@@ -321,9 +325,13 @@ async function openIdleSockets(config: Config, port: number, fds: number): Promi
       child.send({ type: "report" });
       return reply;
     },
-    close: () => {
+    close: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, "exit");
       if (child.connected) child.send({ type: "close" });
-      setTimeout(() => child.kill("SIGKILL"), 3_000).unref();
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -390,7 +398,9 @@ interface PhaseResult {
   publishFailures: number;
   firstError: string | null;
   latencyMs: Float64Array; // sorted
-  serverCpuPercent: number;
+  /** trigger() round trips: the server answers after it has written the frames to its sockets. */
+  publishRttMs: Float64Array; // sorted
+  cpuPercent: { server: number; idleSockets: number | null; bench: number };
   loopDelayP99Ms: number;
 }
 
@@ -453,15 +463,16 @@ async function runPhase(
   config: Config,
   sdk: PusherServer,
   deliveries: Deliveries,
-  serverPid: number,
+  pids: { server: number; idleSockets: number | null },
 ): Promise<PhaseResult> {
   const { events, rate, warmup, subscribers } = config;
   const pad = "x".repeat(Math.max(0, config.payloadBytes - 60));
   const failures: string[] = [];
+  const rtt = new Float64Array(events).fill(Number.NaN);
   const publish = (seq: number, warm: boolean) => {
     const payload: Payload = { seq, phase, t: performance.now(), pad, ...(warm ? { warm: true as const } : {}) };
     return sdk.trigger(CHANNEL, EVENT, payload).then(
-      () => undefined,
+      () => void (warm || (rtt[seq] = performance.now() - payload.t)),
       (error: unknown) => void failures.push(error instanceof Error ? error.message : String(error)),
     );
   };
@@ -473,12 +484,20 @@ async function runPhase(
 
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loopDelay.enable();
-  const cpuBefore = procCpuSeconds(serverPid);
+  const serverCpu = procCpuSeconds(pids.server);
+  const idleCpu = pids.idleSockets === null ? 0 : procCpuSeconds(pids.idleSockets);
+  const benchCpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(await atRate(events, rate, (seq) => publish(seq, false)));
   await deliveries.until(() => deliveries.delivered >= events * subscribers, DRAIN_TIMEOUT_MS);
   const seconds = (performance.now() - started) / 1000;
-  const serverCpuPercent = ((procCpuSeconds(serverPid) - cpuBefore) / seconds) * 100;
+  const percent = (cpuSeconds: number) => (cpuSeconds / seconds) * 100;
+  const bench = process.cpuUsage(benchCpu);
+  const cpuPercent = {
+    server: percent(procCpuSeconds(pids.server) - serverCpu),
+    idleSockets: pids.idleSockets === null ? null : percent(procCpuSeconds(pids.idleSockets) - idleCpu),
+    bench: percent((bench.user + bench.system) / 1e6),
+  };
   loopDelay.disable();
 
   return {
@@ -489,7 +508,8 @@ async function runPhase(
     publishFailures: failures.length,
     firstError: failures[0] ?? null,
     latencyMs: deliveries.sorted(),
-    serverCpuPercent,
+    publishRttMs: rtt.filter((v) => !Number.isNaN(v)).sort(),
+    cpuPercent,
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
   };
 }
@@ -537,7 +557,9 @@ function latencySummary(r: PhaseResult) {
     p95: percentile(s, 95),
     p99: percentile(s, 99),
     max: s.length ? s[s.length - 1] : Number.NaN,
-    serverCpuPercent: r.serverCpuPercent,
+    publishRttP50: percentile(r.publishRttMs, 50),
+    publishRttP99: percentile(r.publishRttMs, 99),
+    cpuPercent: r.cpuPercent,
     benchLoopDelayP99Ms: r.loopDelayP99Ms,
   };
 }
@@ -574,6 +596,7 @@ function buildResult(
   config: Config,
   base: PhaseResult,
   withIdle: PhaseResult,
+  afterIdle: PhaseResult,
   memory: ReturnType<typeof memorySummary>,
   idle: { ready: Extract<IdleMessage, { type: "ready" }>; report: Extract<IdleMessage, { type: "report" }> },
   connections: number,
@@ -584,6 +607,7 @@ function buildResult(
     target: { p95Ms: TARGET_P95_MS, withIdleP95Ms: percentile(withIdle.latencyMs, 95) },
     baseline: latencySummary(base),
     withIdle: latencySummary(withIdle),
+    afterIdleClosed: latencySummary(afterIdle),
     memory,
     idleSockets: {
       opened: idle.ready.opened,
@@ -597,25 +621,28 @@ function buildResult(
 }
 
 function printReport(r: Result): void {
-  const b = r.baseline;
-  const w = r.withIdle;
+  const phases = [r.baseline, r.withIdle, r.afterIdleClosed];
+  const [b, w] = phases;
   const ratio = (x: number, y: number) => (Number.isFinite(x) && y > 0 ? `${(x / y).toFixed(2)}x` : "n/a");
+  const pct = (v: number | null) => (v === null ? "-" : v.toFixed(0));
   const rows = (["p50", "p95", "p99", "max"] as const).map((k) => [
     `latency ${k} (ms)`,
-    ms(b[k]),
-    ms(w[k]),
+    ...phases.map((x) => ms(x[k])),
     ratio(w[k], b[k]),
   ]);
-  rows.push(["delivered / expected", `${b.samples}/${b.expected}`, `${w.samples}/${w.expected}`, ""]);
-  rows.push(["server CPU during phase (%)", b.serverCpuPercent.toFixed(0), w.serverCpuPercent.toFixed(0), ""]);
-  rows.push(["bench event-loop lag p99 (ms)", ms(b.benchLoopDelayP99Ms), ms(w.benchLoopDelayP99Ms), ""]);
-  if (b.publishFailures || w.publishFailures) {
-    rows.push(["failed publishes", String(b.publishFailures), String(w.publishFailures), ""]);
+  rows.push(["delivered / expected", ...phases.map((x) => `${x.samples}/${x.expected}`), ""]);
+  rows.push(["trigger() round trip p50 (ms)", ...phases.map((x) => ms(x.publishRttP50)), ""]);
+  rows.push(["trigger() round trip p99 (ms)", ...phases.map((x) => ms(x.publishRttP99)), ""]);
+  rows.push(["CPU % realtime server", ...phases.map((x) => pct(x.cpuPercent.server)), ""]);
+  rows.push(["CPU % idle-socket process", ...phases.map((x) => pct(x.cpuPercent.idleSockets)), ""]);
+  rows.push(["CPU % this process (subscribers)", ...phases.map((x) => pct(x.cpuPercent.bench)), ""]);
+  rows.push(["event-loop lag p99, this process (ms)", ...phases.map((x) => ms(x.benchLoopDelayP99Ms)), ""]);
+  if (phases.some((x) => x.publishFailures)) {
+    rows.push(["failed publishes", ...phases.map((x) => String(x.publishFailures)), ""]);
   }
   const { idle } = r.config;
-  process.stdout.write(
-    `\n${table(["publish -> pusher-js subscriber", "baseline", `with ${idle} idle`, "idle/baseline"], rows)}\n`,
-  );
+  const header = ["publish -> pusher-js subscriber", "baseline", `with ${idle} idle`, "idle closed", "idle/baseline"];
+  process.stdout.write(`\n${table(header, rows)}\n`);
   process.stdout.write(
     `target: p95 < ${TARGET_P95_MS} ms with the idle sockets — measured ${ms(r.target.withIdleP95Ms)} ms\n`,
   );
@@ -654,11 +681,17 @@ function printReport(r: Result): void {
       `${s.pingsSent} pings sent, ${s.pongsReceived} pongs back, ${s.serverPings} server pings\n`,
   );
   if (s.firstError) process.stdout.write(`first idle-socket error: ${s.firstError}\n`);
+  process.stdout.write(`machine at the end: ${r.machine}\n`);
 }
 
 function machine(): string {
   const list = cpus();
-  return `${list.length} x ${list[0]?.model.trim() ?? "unknown cpu"}, ${platform()} ${release()} ${arch()}, node ${process.version}`;
+  return (
+    `${list.length} x ${list[0]?.model.trim() ?? "unknown cpu"}, ${platform()} ${release()} ${arch()}, node ${process.version}, ` +
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`
+  );
 }
 
 // ---- main --------------------------------------------------------------------------------------
@@ -673,7 +706,7 @@ async function main(): Promise<number> {
   }
   const log = (m: string) => !config.json && process.stdout.write(`${m}\n`);
   const phaseSeconds = (config.events + config.warmup) / config.rate;
-  const budgetMs = Math.ceil(2 * phaseSeconds * 1000 + config.idle * 20 + 4 * SETUP_TIMEOUT_MS + 20_000);
+  const budgetMs = Math.ceil(3 * phaseSeconds * 1000 + config.idle * 20 + 4 * SETUP_TIMEOUT_MS + 20_000);
   const watchdog = setTimeout(() => {
     process.stderr.write(`realtime-idle: timed out after ${budgetMs} ms\n`);
     void stopAll().finally(() => process.exit(2));
@@ -703,7 +736,7 @@ async function main(): Promise<number> {
     await subs.subscribed;
 
     log("baseline: publishing without idle sockets…");
-    const base = await runPhase("baseline", 0, config, sdk, deliveries, server.pid!);
+    const base = await runPhase("baseline", 0, config, sdk, deliveries, { server: server.pid!, idleSockets: null });
     const before = await sampleMemory(server);
 
     log(`opening ${config.idle} idle sockets…`);
@@ -713,28 +746,43 @@ async function main(): Promise<number> {
     const { connections } = await serverStats(port);
 
     log(`publishing with ${idle.ready.opened} idle sockets…`);
-    const withIdle = await runPhase("with idle", 1, config, sdk, deliveries, server.pid!);
+    const withIdle = await runPhase("with idle", 1, config, sdk, deliveries, {
+      server: server.pid!,
+      idleSockets: idle.child.pid!,
+    });
     const report = await idle.report();
+    const { ready } = idle;
+
+    // The same publishes once more after the idle sockets are gone: tells their effect from drift.
+    log("closing the idle sockets; publishing again…");
+    await idle.close();
+    idle = null;
+    for (let i = 0; i < 100 && (await serverStats(port)).connections > config.subscribers; i++) await sleep(100);
+    const afterIdle = await runPhase("idle closed", 2, config, sdk, deliveries, {
+      server: server.pid!,
+      idleSockets: null,
+    });
 
     const result = buildResult(
       config,
       base,
       withIdle,
-      memorySummary(before, after, Math.max(1, idle.ready.opened)),
-      { ready: idle.ready, report },
+      afterIdle,
+      memorySummary(before, after, Math.max(1, ready.opened)),
+      { ready, report },
       connections,
     );
     if (config.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else printReport(result);
 
     const problems: string[] = [];
-    for (const phase of [base, withIdle]) {
+    for (const phase of [base, withIdle, afterIdle]) {
       if (phase.delivered < phase.expected)
         problems.push(`${phase.label}: ${phase.expected - phase.delivered} deliveries lost`);
       if (phase.publishFailures)
         problems.push(`${phase.label}: ${phase.publishFailures} publishes failed (${phase.firstError})`);
     }
-    if (idle.ready.failed) problems.push(`${idle.ready.failed} idle sockets failed to open`);
+    if (ready.failed) problems.push(`${ready.failed} idle sockets failed to open`);
     if (report.dropped) problems.push(`${report.dropped} idle sockets dropped (${JSON.stringify(report.dropCodes)})`);
     for (const p of problems) process.stderr.write(`realtime-idle: ${p}\n`);
     return problems.length ? 1 : 0;
@@ -753,8 +801,9 @@ let clients: PusherClient[] = [];
 
 async function stopAll(): Promise<void> {
   for (const client of clients.splice(0)) client.disconnect();
-  idle?.close();
+  const sockets = idle;
   idle = null;
+  await sockets?.close();
   const s = server;
   server = null;
   if (s && s.exitCode === null && s.signalCode === null) {
