@@ -204,7 +204,7 @@ function random(seed: number): () => number {
  * serialises from this file would carry tsx's name helpers, which do not exist in the page.
  */
 const PAGE_RECORDER = `(() => {
-  const rec = { frames: [], longTasks: [], keys: [], watched: null };
+  const rec = { frames: [], longTasks: [], loafs: [], keys: [], watched: null };
   window.__bench = rec;
   performance.setResourceTimingBufferSize(100000);
   const Native = window.WebSocket;
@@ -225,6 +225,23 @@ const PAGE_RECORDER = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
+  // Long animation frames say what a slow frame spent its time on (scripts, forced layout, rendering).
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        rec.loafs.push({
+          start: e.startTime,
+          duration: e.duration,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          scripts: e.scripts.map((x) => ({
+            invoker: x.invoker,
+            duration: x.duration,
+            forced: x.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch {}
   window.addEventListener("keydown", (e) => rec.keys.push({ key: e.key, t: e.timeStamp }), { capture: true });
 
   /** Resolve once selector's text/attribute equals \`equals\` (or differs from \`differsFrom\`). */
@@ -270,7 +287,10 @@ const PAGE_RECORDER = `(() => {
     };
   };
 
-  rec.longTasksBetween = (a, b) => rec.longTasks.filter((l) => l.start >= a && l.start < b);
+  rec.between = (a, b) => ({
+    longTasks: rec.longTasks.filter((l) => l.start >= a && l.start < b),
+    frames: rec.loafs.filter((l) => l.start >= a && l.start < b),
+  });
 
   /** Scroll the document top → bottom → top, \`step\` px per animation frame; the frame intervals. */
   rec.scroll = async (step) => {
@@ -308,6 +328,13 @@ type Collected = {
   longTaskMs: number;
 };
 type LongTask = { start: number; duration: number };
+type LongFrame = {
+  start: number;
+  duration: number;
+  styleAndLayoutStart: number;
+  scripts: { invoker: string; duration: number; forced: number }[];
+};
+type Slow = { longTasks: LongTask[]; frames: LongFrame[] };
 type ScrollResult = { max: number; gaps: number[]; start: number; end: number };
 type PageRecorder = {
   watch(spec: WatchSpec): void;
@@ -320,7 +347,7 @@ type PageRecorder = {
     until: number;
     fallbackFrom: number;
   }): Collected;
-  longTasksBetween(a: number, b: number): LongTask[];
+  between(a: number, b: number): Slow;
   keys: { key: string; t: number }[];
   scroll(step: number): Promise<ScrollResult>;
 };
@@ -404,13 +431,30 @@ function eventFigures(samples: Sample[]) {
   };
 }
 
-function longTaskFigures(tasks: LongTask[], seconds: number) {
-  const d = tasks.map((t) => t.duration);
+function longTaskFigures({ longTasks, frames }: Slow, seconds: number) {
+  const d = longTasks.map((t) => t.duration);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const scripts = frames.flatMap((f) => f.scripts);
+  const byInvoker = new Map<string, number>();
+  for (const x of scripts) byInvoker.set(x.invoker, (byInvoker.get(x.invoker) ?? 0) + x.duration);
   return {
     count: d.length,
-    totalMs: d.reduce((a, b) => a + b, 0),
+    totalMs: sum(d),
     max: d.length ? Math.max(...d) : 0,
     seconds,
+    longAnimationFrames: {
+      count: frames.length,
+      totalMs: sum(frames.map((f) => f.duration)),
+      scriptMs: sum(scripts.map((x) => x.duration)),
+      forcedStyleAndLayoutMs: sum(scripts.map((x) => x.forced)),
+      styleAndLayoutMs: sum(
+        frames.map((f) => (f.styleAndLayoutStart ? f.start + f.duration - f.styleAndLayoutStart : 0)),
+      ),
+      topScripts: [...byInvoker]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([invoker, ms]) => ({ invoker, ms })),
+    },
   };
 }
 
@@ -699,8 +743,11 @@ async function main(): Promise<number> {
   }
   const kdsEnd = await pageNow(kds);
   if (cfg.trace) await browser.stopTracing();
-  const kdsLongTasks = await kds.evaluate(([a, b]) => window.__bench.longTasksBetween(a, b), [kdsStart, kdsEnd]);
-  const between = (a: number, b: number) => kdsLongTasks.filter((t) => t.start >= a && t.start < b);
+  const kdsSlow = await kds.evaluate(([a, b]) => window.__bench.between(a, b), [kdsStart, kdsEnd]);
+  const between = (a: number, b: number): Slow => ({
+    longTasks: kdsSlow.longTasks.filter((t) => t.start >= a && t.start < b),
+    frames: kdsSlow.frames.filter((t) => t.start >= a && t.start < b),
+  });
   await kds.context().close();
 
   // ---- floor ----
@@ -719,10 +766,7 @@ async function main(): Promise<number> {
   if (cfg.trace) await browser.startTracing(floor, { path: path.join(cfg.trace, "floor-trace.json") });
   const floorStart = await pageNow(floor);
   const scroll = await floor.evaluate((step) => window.__bench.scroll(step), SCROLL_STEP_PX);
-  const scrollTasks = await floor.evaluate(
-    ([a, b]) => window.__bench.longTasksBetween(a, b),
-    [scroll.start, scroll.end],
-  );
+  const scrollTasks = await floor.evaluate(([a, b]) => window.__bench.between(a, b), [scroll.start, scroll.end]);
 
   log(`  ${cfg.events} table status changes…`);
   const flagged = new Set<string>();
@@ -749,7 +793,7 @@ async function main(): Promise<number> {
   }
   const floorEnd = await pageNow(floor);
   if (cfg.trace) await browser.stopTracing();
-  const floorTasks = await floor.evaluate(([a, b]) => window.__bench.longTasksBetween(a, b), [floorStart, floorEnd]);
+  const floorTasks = await floor.evaluate(([a, b]) => window.__bench.between(a, b), [floorStart, floorEnd]);
   await floor.context().close();
 
   const result = {
@@ -769,7 +813,7 @@ async function main(): Promise<number> {
         firstPageEvents: longTaskFigures(between(kdsStart, firstPageEnd), (firstPageEnd - kdsStart) / 1000),
         paging: longTaskFigures(between(pagingStart, pagingEnd), (pagingEnd - pagingStart) / 1000),
         lastPageEvents: longTaskFigures(between(pagingEnd, lastPageEnd), (lastPageEnd - pagingEnd) / 1000),
-        all: longTaskFigures(kdsLongTasks, (kdsEnd - kdsStart) / 1000),
+        all: longTaskFigures(kdsSlow, (kdsEnd - kdsStart) / 1000),
       },
     },
     floor: {
@@ -859,8 +903,17 @@ function printReport(r: Result): void {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
-  const lt = (x: ReturnType<typeof longTaskFigures>) =>
-    `${x.count} long task(s), ${f(x.totalMs)} ms in all, longest ${f(x.max)} ms, over ${f(x.seconds)} s`;
+  const lt = (x: ReturnType<typeof longTaskFigures>) => {
+    const a = x.longAnimationFrames;
+    const top = a.topScripts.map((t) => `${t.invoker} ${f(t.ms)}`).join(", ");
+    return (
+      `${x.count} long task(s), ${f(x.totalMs)} ms in all, longest ${f(x.max)} ms, over ${f(x.seconds)} s` +
+      (a.count
+        ? ` [${a.count} long frame(s) ${f(a.totalMs)} ms: scripts ${f(a.scriptMs)} (forced style/layout ${f(a.forcedStyleAndLayoutMs)}), ` +
+          `style/layout ${f(a.styleAndLayoutMs)}${top ? `; ${top}` : ""}]`
+        : "")
+    );
+  };
   out.push(
     "",
     `target: event → on screen < ${r.targetMs} ms. ` +
@@ -868,11 +921,13 @@ function printReport(r: Result): void {
       `floor ${f(r.floor.events.eventToDom.p95)} ms`,
     `kitchen: first tickets on screen ${k.loadMs} ms after navigation; ${k.ticketsOnFirstPage} tickets fit the first page; ` +
       `last page "${k.lastPage.range}"`,
-    `kitchen long tasks: first-page events ${lt(k.longTasks.firstPageEvents)}; paging ${lt(k.longTasks.paging)}; ` +
-      `last-page events ${lt(k.longTasks.lastPageEvents)}`,
+    `kitchen, first-page events: ${lt(k.longTasks.firstPageEvents)}`,
+    `kitchen, paging: ${lt(k.longTasks.paging)}`,
+    `kitchen, last-page events: ${lt(k.longTasks.lastPageEvents)}`,
     `floor: all tables on screen ${r.floor.loadMs} ms after navigation; scroll ${r.floor.scroll.scrollablePx} px down and back ` +
-      `in ${r.floor.scroll.frames} frames, ${r.floor.scroll.framesOver50ms} over 50 ms, ${lt(r.floor.scroll.longTasks)}; ` +
-      `whole floor run ${lt(r.floor.longTasks)}`,
+      `in ${r.floor.scroll.frames} frames, ${r.floor.scroll.framesOver50ms} over 50 ms`,
+    `floor, scrolling: ${lt(r.floor.scroll.longTasks)}`,
+    `floor, whole run: ${lt(r.floor.longTasks)}`,
     `load average ${r.machine.loadAverageStart.map((l) => l.toFixed(1)).join(" ")} at start, ` +
       `${r.machine.loadAverageEnd.map((l) => l.toFixed(1)).join(" ")} at the end`,
   );
