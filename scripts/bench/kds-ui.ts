@@ -13,8 +13,8 @@
  *           use case for tables); --tickets orders opened and sent to --station through the real
  *           use cases (openOrder + sendOrder, 1–3 of the station's dishes with their required
  *           options, seats and some notes), the first ones at tables. The realtime server runs as
- *           its own process (scripts/realtime-server.ts) and the app as `npm run app` does it
- *           (scripts/run-app.ts: `next build` when sources changed, then `next start`).
+ *           its own process (scripts/realtime-server.ts), the app as `next start` of the production
+ *           build (built first when sources changed since, as `npm run app` does).
  * Browser:  Chromium (/usr/bin/chromium when present) through Playwright. An init script wraps
  *           the page's WebSocket (pusher-js's transport) to timestamp every event frame as it
  *           arrives, and records long tasks and long animation frames (PerformanceObserver),
@@ -44,7 +44,6 @@
  * Exit 1 if a send failed or an event never showed up on the page; 2 on bad flags or a port in use.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
@@ -52,7 +51,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../db/database-url";
+import { startRealtimeProcess } from "./lib/realtime-process";
 
 const APP = { id: "bench-kds-ui", key: "bench-kds-ui-key", secret: "bench-kds-ui-secret" };
 const SECRET = "bench-only-secret-0123456789abcdef0123456789";
@@ -62,7 +63,6 @@ const EVENT_TIMEOUT_MS = 10_000;
 const EVENT_GAP_MS = 800; // plus up to 400 ms jitter: not in step with the display's 1 s clock
 const MAX_PAGES = 80;
 const SCROLL_STEP_PX = 40;
-const APP_START_TIMEOUT_MS = 15 * 60_000; // a cold `next build` on a busy 2-core machine
 
 class UsageError extends Error {}
 
@@ -143,46 +143,17 @@ async function assertPortFree(port: number, flag: string): Promise<void> {
   }
 }
 
-/** Started in its own process group, so stopping it also stops what it started (next start). */
-function startChild(args: string[], env: Record<string, string>, label: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
-    // Their progress goes to stderr: stdout stays ours (--json).
-    stdio: ["ignore", process.stderr, process.stderr],
-    detached: true,
-  });
+/** Stops `child` (SIGTERM, then SIGKILL after 15 s) when the run ends, however it ends. */
+function stopOnCleanup(child: ChildProcess, label: string): ChildProcess {
   cleanups.push(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     process.stderr.write(`kds-ui: stopping the ${label}…\n`);
-    const exited = once(child, "exit");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     child.kill("SIGTERM");
-    const timer = setTimeout(() => {
-      process.stderr.write(`kds-ui: ${label} did not stop in 15 s, killing its process group\n`);
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }, 15_000);
-    await exited;
+    await waitForExit(child);
     clearTimeout(timer);
   });
   return child;
-}
-
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, label: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited (${child.exitCode})`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error(`${label} not ready at ${url} after ${timeoutMs / 1000} s`);
 }
 
 function sleep(ms: number): Promise<void> {
@@ -513,6 +484,8 @@ async function main(): Promise<number> {
     PUSHER_USE_TLS: "false",
     // Per-process rate limits: a shared Redis would carry sign-in counts between runs.
     REDIS_URL: "",
+    UPSTASH_REDIS_REST_URL: "",
+    UPSTASH_REDIS_REST_TOKEN: "",
     LOG_LEVEL: "warn",
   };
   Object.assign(process.env, env);
@@ -613,17 +586,19 @@ async function main(): Promise<number> {
     await sendOrder(server, { orderId, idempotencyKey: `bench-kds-ui-${orderId}`, items: linesFor(guests) });
   };
 
-  // Realtime first (the sends below publish), then the app (it builds meanwhile if needed).
-  const realtime = startChild(
-    ["scripts/realtime-server.ts"],
-    { REALTIME_PORT: String(cfg.realtimePort), REALTIME_LOG_LEVEL: "warn" },
-    "realtime server",
-  );
-  await waitForUrl(`http://127.0.0.1:${cfg.realtimePort}/stats`, realtime, 30_000, "realtime server");
-  log(`starting the app on :${cfg.appPort} (scripts/run-app.ts; builds first when sources changed)…`);
-  const app = startChild(["scripts/run-app.ts"], { PORT: String(cfg.appPort) }, "app");
-  const appReady = waitForUrl(`http://127.0.0.1:${cfg.appPort}/api/health/ready`, app, APP_START_TIMEOUT_MS, "app");
-  appReady.catch(() => undefined); // awaited below; do not let it go unhandled meanwhile
+  // Realtime first (the sends below publish); the production build meanwhile if it is stale.
+  stopOnCleanup(await startRealtimeProcess(cfg.realtimePort, APP), "realtime server");
+  const stale = buildIsStale();
+  let build: Promise<number> = Promise.resolve(0);
+  if (stale) {
+    log(`${stale}: next build (minutes) while the tickets are sent…`);
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", 2, 2], // stdout stays ours (--json)
+    });
+    build = waitForExit(stopOnCleanup(child, "next build"));
+  }
 
   log(`sending ${cfg.tickets} tickets to ${station.name} through openOrder + sendOrder…`);
   const prepStart = performance.now();
@@ -639,10 +614,22 @@ async function main(): Promise<number> {
   await flushPublishes();
   log(`  done in ${((performance.now() - prepStart) / 1000).toFixed(1)} s (${seated} of them at tables)`);
 
+  const built = await build;
+  if (built !== 0) throw new Error(`next build failed (exit ${built})`);
+  // After the build: its CPU would be in these figures.
   const snapshotUseCase = await timeUseCase(() => getStationSnapshot(chef, { station: cfg.station }), 10);
   const floorUseCase = await timeUseCase(() => listFloor(server), 10);
-
-  await appReady;
+  const baseURL = `http://localhost:${cfg.appPort}`;
+  log(`starting next start on ${baseURL}…`);
+  const app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(cfg.appPort)], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", 2, 2],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  stopOnCleanup(app, "app (next start)");
+  if (!(await waitUntilServing(`http://127.0.0.1:${cfg.appPort}/api/health/ready`, app))) {
+    throw new Error("next start exited before serving");
+  }
   log("app ready; launching Chromium…");
   const browser: Browser = await chromium.launch({
     ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
@@ -653,7 +640,6 @@ async function main(): Promise<number> {
     handleSIGHUP: false,
   });
   cleanups.push(() => browser.close());
-  const baseURL = `http://localhost:${cfg.appPort}`;
   if (cfg.trace) mkdirSync(cfg.trace, { recursive: true });
 
   const openAs = async (email: string, viewport: { width: number; height: number }, touch: boolean) => {

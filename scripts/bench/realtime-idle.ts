@@ -33,7 +33,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { arch, cpus, loadavg, platform, release } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -42,6 +41,7 @@ import PusherServer from "pusher";
 import PusherClient from "pusher-js";
 import { REPO_ROOT } from "../db/database-url";
 import type { IdleMessage } from "./lib/idle-sockets";
+import { freePort } from "./lib/realtime-process";
 
 const HOST = "127.0.0.1";
 const APP = { id: "bench-idle", key: "bench-idle-key", secret: "bench-idle-secret" };
@@ -168,15 +168,6 @@ function spawnWithFds(needed: number, command: string, args: string[], options: 
     );
   }
   return spawn("sh", ["-c", `ulimit -n ${needed} && exec "$@"`, "sh", command, ...args], options);
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, HOST);
-  await once(srv, "listening");
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
 }
 
 interface ProcMemory {
