@@ -14,6 +14,9 @@ import {
 } from "@/lib/realtime/events";
 import type { SnapshotView } from "./snapshot-view";
 
+/** Events closer together than this share one refetch. */
+const COALESCE_MS = 120;
+
 /**
  * One station's board data: the snapshot page being shown (TanStack Query), kept current by the
  * seq'd kitchen channel (gaps replayed, bursts coalesced into one refetch), and the page history
@@ -39,13 +42,20 @@ export function useStationSnapshot(initial: SnapshotView, config: PusherClientCo
   const data = query.data ?? initial;
 
   const refetchSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRefetchAt = useRef(0);
   const invalidate = useCallback(() => {
-    // Coalesce bursts (a busy pass sends several events per second) into one refetch.
+    // The first event after a quiet spell refetches at once (the cook sees the ticket without
+    // delay); a burst behind it (a busy pass sends several events per second) shares one
+    // trailing refetch, at most one per COALESCE_MS.
     if (refetchSoon.current) return;
-    refetchSoon.current = setTimeout(() => {
+    const refetchNow = () => {
       refetchSoon.current = null;
+      lastRefetchAt.current = Date.now();
       void qc.invalidateQueries({ queryKey: baseKey });
-    }, 120);
+    };
+    const since = Date.now() - lastRefetchAt.current;
+    if (since >= COALESCE_MS) refetchNow();
+    else refetchSoon.current = setTimeout(refetchNow, COALESCE_MS - since);
   }, [qc, baseKey]);
 
   const feed = useSequencedFeed({
