@@ -5,6 +5,7 @@ import type { Tx } from "../db";
 import { AppError, type FieldErrors } from "../errors";
 import { isAvailable } from "../menu/availability";
 import { modifierStationFor, stationFor } from "../menu/station-for";
+import { menuForLines } from "./menu-for-lines";
 import { checkModifierSelection, modifiersCents } from "./modifier-rules";
 import type { NewItem } from "./schemas";
 import { effectiveTaxRate } from "../menu/tax-rate";
@@ -39,28 +40,7 @@ export async function prepareLines(
   now = new Date(),
 ): Promise<PreparedLine[]> {
   if (items.length === 0) return [];
-  const menuItems = await tx.menuItem.findMany({
-    where: { id: { in: [...new Set(items.map((i) => i.menuItemId))] }, locationId: ctx.locationId },
-    include: {
-      category: { select: { defaultStationId: true, active: true } },
-      availability: { include: { window: true } },
-      modifierGroups: {
-        orderBy: { sortOrder: "asc" },
-        include: {
-          group: {
-            include: {
-              modifiers: {
-                orderBy: { sortOrder: "asc" },
-                include: {
-                  recipeItem: { select: { stationId: true, category: { select: { defaultStationId: true } } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+  const menuItems = await menuForLines(tx, ctx.locationId, [...new Set(items.map((i) => i.menuItemId))]);
   const byId = new Map(menuItems.map((m) => [m.id, m]));
 
   const fieldErrors: FieldErrors = {};
@@ -68,7 +48,7 @@ export async function prepareLines(
   const lines: PreparedLine[] = [];
   items.forEach((line, i) => {
     const m = byId.get(line.menuItemId);
-    if (!m || m.archivedAt || !m.category.active) {
+    if (!m || m.archived || !m.category.active) {
       (fieldErrors[`items.${i}.menuItemId`] ??= []).push("This item is not on the menu");
       return;
     }
@@ -80,14 +60,14 @@ export async function prepareLines(
     const rule = {
       seasonalFrom: m.seasonalFrom,
       seasonalTo: m.seasonalTo,
-      windows: m.availability.map((a) => a.window),
+      windows: m.windows,
     };
     if (!isAvailable(rule, now, location.timezone)) {
       unavailable.push(m.name);
       (fieldErrors[`items.${i}.menuItemId`] ??= []).push(`${m.name} is not available at this time`);
       return;
     }
-    const groups = m.modifierGroups.map((g) => g.group);
+    const groups = m.groups;
     const problems = checkModifierSelection(groups, line.modifierIds);
     if (problems.length > 0) {
       fieldErrors[`items.${i}.modifierIds`] = problems.map((p) => p.message);

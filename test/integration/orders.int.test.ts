@@ -371,6 +371,37 @@ describe("sending to the kitchen", () => {
     }
   });
 
+  it("refuses a dish out of season or in a hidden category, naming the line", async () => {
+    const db = testDb();
+    const sorbet = item["Seasonal Sorbet"];
+    const before = await db.menuItem.findUniqueOrThrow({ where: { id: sorbet.id } });
+    const category = await db.menuCategory.findUniqueOrThrow({ where: { id: before.categoryId } });
+    try {
+      await db.menuItem.update({
+        where: { id: sorbet.id },
+        data: { seasonalFrom: new Date("2001-06-01"), seasonalTo: new Date("2001-08-31") },
+      });
+      const { orderId } = await openOrder(server, { tableId: table["10"] });
+      const send = () =>
+        rejects(sendOrder(server, { orderId, idempotencyKey: key(), items: [{ menuItemId: sorbet.id, quantity: 1 }] }));
+      const out = await send();
+      expect(out.code).toBe("UNAVAILABLE_ITEM");
+      expect(out.fieldErrors?.["items.0.menuItemId"]?.[0]).toMatch(/not available at this time/);
+
+      await db.menuItem.update({ where: { id: sorbet.id }, data: { seasonalFrom: null, seasonalTo: null } });
+      await db.menuCategory.update({ where: { id: category.id }, data: { active: false } });
+      const hidden = await send();
+      expect(hidden.code).toBe("VALIDATION");
+      expect(hidden.fieldErrors?.["items.0.menuItemId"]).toEqual(["This item is not on the menu"]);
+    } finally {
+      await db.menuItem.update({
+        where: { id: sorbet.id },
+        data: { seasonalFrom: before.seasonalFrom, seasonalTo: before.seasonalTo },
+      });
+      await db.menuCategory.update({ where: { id: category.id }, data: { active: category.active } });
+    }
+  });
+
   it("a fixed instant: happy-hour beer at 04:00 on a Wednesday is 'from 16:00', Saturday brunch 'Sat 10:00'", async () => {
     const wed0400 = new Date("2026-11-25T09:00:00Z"); // 04:00 in New York
     const items = (await getOrderPadMenu(server, { at: wed0400 })).categories.flatMap((c) => c.items);
