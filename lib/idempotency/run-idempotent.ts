@@ -1,9 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { log } from "../log";
-import { decide, KEY_TTL_MS, lockKeyOf, requestHash, toStoredText } from "./rules";
+import { decide, KEY_TTL_MS, lockKeyOf, requestHash, toStoredText, type StoredKey } from "./rules";
 
 export type IdempotentCall = {
   /** What kind of request this is, e.g. "orders.send"; keys are unique per user and scope. */
@@ -47,8 +48,10 @@ export async function runIdempotent<T>(
     if (!locked) throw new AppError("IN_PROGRESS", "The same request is still being processed; retry in a moment");
 
     const now = new Date();
-    const where = { userId_scope_key: { userId: ctx.userId, scope: call.scope, key: call.key } };
-    const existing = await tx.idempotencyKey.findUnique({ where });
+    // Hand-written SQL for the two statements every idempotent write runs (ADR 0018).
+    const [existing] = await tx.$queryRaw<(StoredKey & { id: string; responseBody: string | null })[]>`
+      SELECT id, "requestHash", status::text AS status, "responseBody", "expiresAt" FROM "IdempotencyKey"
+      WHERE "userId" = ${ctx.userId} AND scope = ${call.scope} AND key = ${call.key}`;
     if (existing) {
       switch (decide(existing, hash, now)) {
         case "replay":
@@ -64,20 +67,11 @@ export async function runIdempotent<T>(
     }
 
     const stored = toStoredText(await work(tx));
-    await tx.idempotencyKey.create({
-      data: {
-        locationId: ctx.locationId,
-        userId: ctx.userId,
-        scope: call.scope,
-        key: call.key,
-        requestHash: hash,
-        status: "COMPLETED",
-        responseStatus: 200,
-        responseBody: stored,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + KEY_TTL_MS),
-      },
-    });
+    await tx.$executeRaw`
+      INSERT INTO "IdempotencyKey" (id, "locationId", "userId", scope, key, "requestHash", status,
+                                    "responseStatus", "responseBody", "createdAt", "expiresAt")
+      VALUES (${randomUUID()}, ${ctx.locationId}, ${ctx.userId}, ${call.scope}, ${call.key}, ${hash},
+              'COMPLETED', 200, ${stored}, ${now}, ${new Date(now.getTime() + KEY_TTL_MS)})`;
     await last?.(tx);
     return { body: stored, replayed: false };
   }, TX_OPTIONS);
