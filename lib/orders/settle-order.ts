@@ -1,5 +1,5 @@
 import "server-only";
-import type { OrderStatus } from "@/generated/prisma/enums";
+import type { OrderItemStatus, OrderStatus } from "@/generated/prisma/enums";
 import type { Tx } from "../db";
 import type { TableChanged } from "../realtime/events";
 import { deriveOrderStatus, isTerminalOrder, tableStatusFor } from "./order-state";
@@ -24,17 +24,19 @@ export type Settled = {
  */
 export async function settleOrder(tx: Tx, order: LockedOrder, explicit?: OrderStatus): Promise<Settled> {
   const orderId = order.id;
-  const items = await tx.orderItem.findMany({
-    where: { orderId },
-    select: {
-      status: true,
-      bumpedAt: true,
-      unitPriceCents: true,
-      modifiersCents: true,
-      quantity: true,
-      taxRateBps: true,
-    },
-  });
+  // Hand-written SQL: every order change settles, so these run on every send and bump (ADR 0018).
+  const items = await tx.$queryRaw<
+    {
+      status: OrderItemStatus;
+      bumpedAt: Date | null;
+      unitPriceCents: number;
+      modifiersCents: number;
+      quantity: number;
+      taxRateBps: number | null;
+    }[]
+  >`
+    SELECT status::text AS status, "bumpedAt", "unitPriceCents", "modifiersCents", quantity, "taxRateBps"
+    FROM "OrderItem" WHERE "orderId" = ${orderId}`;
   const totals = computeTotals(
     items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
     order.taxRateBps,
@@ -49,14 +51,12 @@ export async function settleOrder(tx: Tx, order: LockedOrder, explicit?: OrderSt
     );
   }
   const status = explicit ?? deriveOrderStatus(order.status, items);
-  await tx.order.update({
-    where: { id: orderId },
-    data: {
-      ...totals,
-      status,
-      ...(isTerminalOrder(status) && !isTerminalOrder(order.status) ? { closedAt: new Date() } : {}),
-    },
-  });
+  const closing = isTerminalOrder(status) && !isTerminalOrder(order.status);
+  await tx.$executeRaw`
+    UPDATE "Order" SET "subtotalCents" = ${totals.subtotalCents}, "taxCents" = ${totals.taxCents},
+      "totalCents" = ${totals.totalCents}, status = ${status}::"OrderStatus", "updatedAt" = now(),
+      "closedAt" = CASE WHEN ${closing}::boolean THEN now() ELSE "closedAt" END
+    WHERE id = ${orderId}`;
 
   let table: TableChanged | null = null;
   const next = tableStatusFor(status, { foodWaiting: items.some((i) => i.status === "READY") });
