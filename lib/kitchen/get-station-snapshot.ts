@@ -45,43 +45,26 @@ export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   const thresholds = { warnMinutes: location.kdsWarnMinutes, lateMinutes: location.kdsLateMinutes };
 
   const now = Date.now();
-  const recentVoid = { status: "VOIDED" as const, voidedAt: { gt: new Date(now - VOID_VISIBLE_MS) } };
-  const fired: Prisma.OrderItemWhereInput = {
-    locationId: ctx.locationId,
-    firedAt: { not: null },
-    order: { status: { notIn: ["CLOSED"] } },
-  };
-  const items: Prisma.OrderItemWhereInput = station.isExpo
-    ? { ...fired, AND: [SHOWN_AT_EXPO, { OR: [{ status: "SENT" }, { ...recentVoid, bumpedAt: null }] }] }
-    : { ...fired, stationId: station.id, bumpedAt: null, OR: [{ status: "SENT" }, recentVoid] };
-  // Options routed here from another station's dish (a side of fries for the grill's salmon).
-  const components: Prisma.OrderItemModifierWhereInput = {
-    stationId: station.id,
-    bumpedAt: null,
-    orderItem: { ...fired, OR: [{ status: "SENT" }, recentVoid] },
-  };
-
   const lines = await boardLines(ctx.locationId, station, new Date(now - VOID_VISIBLE_MS));
   const board = summarizeBoard(lines, station.isExpo);
   const offset = wanted < board.keys.length ? wanted : 0;
   const pageKeys = board.keys.slice(offset, offset + limit);
-  const onPage: Prisma.OrderItemWhereInput = {
-    OR: pageKeys.map((k) => ({ orderId: k.orderId, fireBatch: k.fireBatch })),
-  };
+  // The page's lines are known from the board read: fetch their full rows by id.
+  const pageKeySet = new Set(pageKeys.map((k) => k.key));
+  const onPage = lines.filter((l) => pageKeySet.has(ticketKey(l.orderId, l.fireBatch)));
+  const itemIds = onPage.filter((l) => !l.component).map((l) => l.lineId);
+  const componentIds = onPage.filter((l) => l.component).map((l) => l.lineId);
 
   const [rows, componentRows, bumped] = await Promise.all([
-    pageKeys.length
+    itemIds.length
       ? db.orderItem.findMany({
-          where: { AND: [items, onPage] },
+          where: { id: { in: itemIds } },
           select: TICKET_ITEM_SELECT,
           orderBy: [{ firedAt: "asc" }, { id: "asc" }],
         })
       : [],
-    pageKeys.length && !station.isExpo
-      ? db.orderItemModifier.findMany({
-          where: { AND: [components, { orderItem: onPage }] },
-          select: TICKET_COMPONENT_SELECT,
-        })
+    componentIds.length
+      ? db.orderItemModifier.findMany({ where: { id: { in: componentIds } }, select: TICKET_COMPONENT_SELECT })
       : [],
     recentlyBumpedRows(ctx, station, new Date(now - RECALL_WINDOW_MS)),
   ]);
@@ -90,8 +73,7 @@ export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
     ...rows.map((r) => toTicketRow(r, thresholds)),
     ...componentRows.map((c) => toComponentRow(c, thresholds)),
   ].filter((r) => r.kind === "component" || visibleAt(r, station));
-  const onPageKeys = new Set(pageKeys.map((k) => k.key));
-  const tickets = groupTickets(visible).filter((t) => onPageKeys.has(t.key));
+  const tickets = groupTickets(visible).filter((t) => pageKeySet.has(t.key));
 
   const recentlyBumped: {
     key: string;
@@ -193,19 +175,21 @@ async function recentlyBumpedRows(ctx: Ctx, station: { id: string; isExpo: boole
 export type StationSnapshot = Awaited<ReturnType<typeof getStationSnapshot>>;
 
 type RawBoardLine = Omit<BoardLine, "fireBatch" | "firedAt"> & { fireBatch: number | null; firedAt: Date | null };
+/** A board line and which row it is: an order line, or an option routed here (OrderItemModifier). */
+type LiveLine = BoardLine & { lineId: string; component: boolean };
 
 /**
  * Every live line of the board in its narrowest form, to page, count and total "all day": the
  * station's own lines and the options routed to it (a side of fries for the grill's salmon).
  * Hand-written SQL: with hundreds of tickets open this runs on every refetch, and the ORM spent
- * most of the snapshot's time turning these rows into objects (ADR 0018). Filters match `items`
- * and `components` above, which the page's full rows are read with.
+ * most of the snapshot's time turning these rows into objects (ADR 0018). The page's full rows
+ * are then read by the ids found here.
  */
 async function boardLines(
   locationId: string,
   station: { id: string; isExpo: boolean },
   voidsSince: Date,
-): Promise<BoardLine[]> {
+): Promise<LiveLine[]> {
   const fired = Prisma.sql`i."locationId" = ${locationId} AND i."firedAt" IS NOT NULL AND o.status <> 'CLOSED'`;
   const recentVoid = Prisma.sql`(i.status = 'VOIDED' AND i."voidedAt" > ${voidsSince})`;
   const cols = Prisma.sql`i."orderId", i."fireBatch", i."firedAt", i.status::text AS status, i."voidedAt", i.quantity`;
@@ -213,14 +197,14 @@ async function boardLines(
     ? Prisma.sql`(i."stationId" IS NULL OR s."showOnExpo") AND (i.status = 'SENT' OR (${recentVoid} AND i."bumpedAt" IS NULL))`
     : Prisma.sql`i."stationId" = ${station.id} AND i."bumpedAt" IS NULL AND (i.status = 'SENT' OR ${recentVoid})`;
   const [items, components] = await Promise.all([
-    db.$queryRaw<RawBoardLine[]>`
-      SELECT ${cols}, i.name, i."bumpedAt"
+    db.$queryRaw<(RawBoardLine & { lineId: string; component: boolean })[]>`
+      SELECT ${cols}, i.name, i."bumpedAt", i.id AS "lineId", false AS component
       FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" LEFT JOIN "KitchenStation" s ON s.id = i."stationId"
       WHERE ${fired} AND ${own}`,
     station.isExpo
       ? []
-      : db.$queryRaw<RawBoardLine[]>`
-          SELECT ${cols}, COALESCE(r.name, m.name) AS name, m."bumpedAt"
+      : db.$queryRaw<(RawBoardLine & { lineId: string; component: boolean })[]>`
+          SELECT ${cols}, COALESCE(r.name, m.name) AS name, m."bumpedAt", m.id AS "lineId", true AS component
           FROM "OrderItemModifier" m
           JOIN "OrderItem" i ON i.id = m."orderItemId" JOIN "Order" o ON o.id = i."orderId"
           LEFT JOIN "Modifier" md ON md.id = m."modifierId" LEFT JOIN "MenuItem" r ON r.id = md."recipeItemId"
