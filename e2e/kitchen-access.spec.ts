@@ -14,6 +14,9 @@ async function statusOf(browser: Browser, role: RoleName, path: string) {
   const { ctx, page } = await as(browser, role);
   const res = await page.goto(path);
   const status = res?.status();
+  // A streamed page can reach "load" before React has revealed its content (seen once on a
+  // loaded CI machine): wait for visible text before reading it.
+  await page.locator("body").filter({ hasText: /\S/ }).waitFor();
   const body = await page.locator("body").innerText();
   await ctx.close();
   return { status, body };
