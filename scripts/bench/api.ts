@@ -51,6 +51,7 @@ import autocannon from "autocannon";
 import { createScratchDatabase, migrateDatabase, REPO_ROOT, type ScratchDatabase } from "../db/database-url";
 import { buildIdPath, buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { startRealtimeProcess } from "./lib/realtime-process";
+import { intFlag, percentile } from "./lib/common";
 
 const APP = { id: "bench-api", key: "bench-api-key", secret: "bench-api-secret" };
 const SECRET = "bench-api-only-secret-0123456789abcdef0123456789";
@@ -87,17 +88,12 @@ function parseConfig(): Config {
       json: { type: "boolean", default: false },
     },
   });
-  const int = (raw: string | undefined, fallback: number, name: string, min: number, max: number) => {
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number ${min}–${max}`);
-    return n;
-  };
   return {
-    duration: int(values.duration, values.quick ? 5 : 30, "duration", 1, 3600),
-    connections: int(values.connections, 32, "connections", 1, MAX_CONNECTIONS),
-    rate: int(values.rate, 8, "rate", 0, 1000),
-    port: int(values.port, Number(process.env.BENCH_APP_PORT ?? 3400), "port", 1, 65_535),
-    realtimePort: int(
+    duration: intFlag(values.duration, values.quick ? 5 : 30, "duration", 1, 3600),
+    connections: intFlag(values.connections, 32, "connections", 1, MAX_CONNECTIONS),
+    rate: intFlag(values.rate, 8, "rate", 0, 1000),
+    port: intFlag(values.port, Number(process.env.BENCH_APP_PORT ?? 3400), "port", 1, 65_535),
+    realtimePort: intFlag(
       values["realtime-port"],
       Number(process.env.BENCH_REALTIME_PORT ?? 6401),
       "realtime-port",
@@ -125,7 +121,7 @@ type Stats = {
 
 function summarise(samples: number[], seconds: number, non2xx: number, socketErrors: number): Stats {
   const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN);
+  const q = (p: number) => percentile(s, p);
   return {
     requests: s.length,
     rps: s.length / seconds,

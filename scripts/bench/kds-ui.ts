@@ -54,6 +54,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../db/database-url";
 import { startRealtimeProcess } from "./lib/realtime-process";
+import { intFlag, percentile, sleep, UsageError } from "./lib/common";
 
 const APP = { id: "bench-kds-ui", key: "bench-kds-ui-key", secret: "bench-kds-ui-secret" };
 const SECRET = "bench-only-secret-0123456789abcdef0123456789";
@@ -63,8 +64,6 @@ const EVENT_TIMEOUT_MS = 10_000;
 const EVENT_GAP_MS = 800; // plus up to 400 ms jitter: not in step with the display's 1 s clock
 const MAX_PAGES = 80;
 const SCROLL_STEP_PX = 40;
-
-class UsageError extends Error {}
 
 type Config = {
   tickets: number;
@@ -93,11 +92,7 @@ function parseConfig(): Config {
       json: { type: "boolean", default: false },
     },
   });
-  const int = (raw: string | undefined, fallback: number, name: string, min = 1) => {
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
-    return n;
-  };
+  const int = (raw: string | undefined, fallback: number, name: string, min = 1) => intFlag(raw, fallback, name, min);
   const quick = values.quick ?? false;
   const station = values.station ?? "grill";
   if (!/^[a-z0-9-]+$/.test(station)) throw new UsageError("--station must be a station slug");
@@ -154,10 +149,6 @@ function stopOnCleanup(child: ChildProcess, label: string): ChildProcess {
     clearTimeout(timer);
   });
   return child;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** mulberry32: the same tickets every run. */
@@ -385,7 +376,7 @@ type Summary = { n: number; p50: number; p95: number; max: number };
 
 function summarise(values: (number | undefined)[]): Summary {
   const s = values.filter((v): v is number => v !== undefined && Number.isFinite(v)).sort((a, b) => a - b);
-  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN);
+  const q = (p: number) => percentile(s, p);
   return { n: s.length, p50: q(50), p95: q(95), max: s[s.length - 1] ?? NaN };
 }
 

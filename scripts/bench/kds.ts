@@ -30,6 +30,7 @@ import PusherServer from "pusher";
 import PusherClient, { type Channel } from "pusher-js";
 import { createScratchDatabase, migrateDatabase } from "../../scripts/db/database-url";
 import { freePort, startRealtimeProcess } from "./lib/realtime-process";
+import { percentile } from "./lib/common";
 
 const APP = { id: "bench-kds", key: "bench-kds-key", secret: "bench-kds-secret" };
 const RECEIVE_TIMEOUT_MS = 10_000;
@@ -86,7 +87,7 @@ type Summary = { n: number; lost: number; p50: number; p95: number; p99: number;
 
 function summarise(samples: number[], lost: number): Summary {
   const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN);
+  const q = (p: number) => percentile(s, p);
   return {
     n: s.length,
     lost,

@@ -28,6 +28,7 @@ import PusherClient from "pusher-js";
 import { WebSocket, WebSocketServer } from "ws";
 import type { RealtimeApp } from "../../realtime-server/options";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
+import { formatMs, intFlag, percentile, sleep, withTimeout } from "./lib/common";
 
 const HOST = "127.0.0.1";
 const APP: RealtimeApp = { id: "bench-app", key: "bench-key", secret: "bench-secret" };
@@ -112,31 +113,16 @@ function parseConfig(argv: string[]): Config {
     process.exit(0);
   }
   const quick = values.quick === true;
-  const events = positiveInt(values.events, quick ? 200 : 500, "--events");
+  const events = intFlag(values.events, quick ? 200 : 500, "events", 1);
   return {
-    subscribers: positiveInt(values.subscribers, 50, "--subscribers"),
+    subscribers: intFlag(values.subscribers, 50, "subscribers", 1),
     events,
-    rate: positiveInt(values.rate, 50, "--rate"),
-    payloadBytes: positiveInt(values["payload-bytes"], 256, "--payload-bytes"),
-    warmup: nonNegativeInt(values.warmup, Math.min(50, Math.ceil(events / 10)), "--warmup"),
+    rate: intFlag(values.rate, 50, "rate", 1),
+    payloadBytes: intFlag(values["payload-bytes"], 256, "payload-bytes", 1),
+    warmup: intFlag(values.warmup, Math.min(50, Math.ceil(events / 10)), "warmup", 0),
     quick,
   };
 }
-
-function positiveInt(raw: string | undefined, fallback: number, flag: string): number {
-  const value = nonNegativeInt(raw, fallback, flag);
-  if (value === 0) throw new UsageError(`${flag} must be a positive integer`);
-  return value;
-}
-
-function nonNegativeInt(raw: string | undefined, fallback: number, flag: string): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`${flag} must be an integer, got "${raw}"`);
-  return value;
-}
-
-class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Ours: realtime-server + official SDKs on both ends.
@@ -431,31 +417,8 @@ async function waitFor(
   });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${label}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reporting
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-function ms(value: number): string {
-  if (Number.isNaN(value)) return "n/a";
-  return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
-}
 
 function ratio(ours: number, base: number): string {
   if (!Number.isFinite(ours) || !Number.isFinite(base) || base <= 0) return "n/a";
@@ -467,11 +430,11 @@ function report(config: Config, ours: PhaseResult, base: PhaseResult): void {
   for (const p of [50, 95, 99]) {
     const a = percentile(ours.latencyMs, p);
     const b = percentile(base.latencyMs, p);
-    rows.push([`latency p${p} (ms)`, ms(a), ms(b), ratio(a, b)]);
+    rows.push([`latency p${p} (ms)`, formatMs(a), formatMs(b), ratio(a, b)]);
   }
   const maxA = ours.latencyMs.length ? ours.latencyMs[ours.latencyMs.length - 1] : Number.NaN;
   const maxB = base.latencyMs.length ? base.latencyMs[base.latencyMs.length - 1] : Number.NaN;
-  rows.push(["latency max (ms)", ms(maxA), ms(maxB), ratio(maxA, maxB)]);
+  rows.push(["latency max (ms)", formatMs(maxA), formatMs(maxB), ratio(maxA, maxB)]);
   rows.push(["delivered / expected", `${ours.delivered}/${ours.expected}`, `${base.delivered}/${base.expected}`, ""]);
   const tputA = ours.deliverySeconds > 0 ? ours.delivered / ours.deliverySeconds : 0;
   const tputB = base.deliverySeconds > 0 ? base.delivered / base.deliverySeconds : 0;
@@ -482,14 +445,14 @@ function report(config: Config, ours: PhaseResult, base: PhaseResult): void {
   rows.push(["publish rate achieved (ev/s)", rateA.toFixed(1), rateB.toFixed(1), ""]);
   const rttA50 = percentile(ours.publishRttMs, 50);
   const rttB50 = percentile(base.publishRttMs, 50);
-  rows.push(["HTTP publish RTT p50 (ms)", ms(rttA50), ms(rttB50), ratio(rttA50, rttB50)]);
+  rows.push(["HTTP publish RTT p50 (ms)", formatMs(rttA50), formatMs(rttB50), ratio(rttA50, rttB50)]);
   const rttA99 = percentile(ours.publishRttMs, 99);
   const rttB99 = percentile(base.publishRttMs, 99);
-  rows.push(["HTTP publish RTT p99 (ms)", ms(rttA99), ms(rttB99), ratio(rttA99, rttB99)]);
+  rows.push(["HTTP publish RTT p99 (ms)", formatMs(rttA99), formatMs(rttB99), ratio(rttA99, rttB99)]);
   const cpuA = ours.delivered > 0 ? ours.cpuMicros / ours.delivered : Number.NaN;
   const cpuB = base.delivered > 0 ? base.cpuMicros / base.delivered : Number.NaN;
   rows.push(["process CPU per delivery (µs)", cpuA.toFixed(1), cpuB.toFixed(1), ratio(cpuA, cpuB)]);
-  rows.push(["event-loop lag p99 (ms)", ms(ours.loopDelayP99Ms), ms(base.loopDelayP99Ms), ""]);
+  rows.push(["event-loop lag p99 (ms)", formatMs(ours.loopDelayP99Ms), formatMs(base.loopDelayP99Ms), ""]);
   if (ours.duplicates || base.duplicates) {
     rows.push(["duplicates", String(ours.duplicates), String(base.duplicates), ""]);
   }

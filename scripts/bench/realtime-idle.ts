@@ -42,6 +42,7 @@ import PusherClient from "pusher-js";
 import { REPO_ROOT } from "../db/database-url";
 import type { IdleMessage } from "./lib/idle-sockets";
 import { freePort } from "./lib/realtime-process";
+import { formatMs, intFlag, percentile, sleep, UsageError, withTimeout } from "./lib/common";
 
 const HOST = "127.0.0.1";
 const APP = { id: "bench-idle", key: "bench-idle-key", secret: "bench-idle-secret" };
@@ -69,8 +70,6 @@ interface Config {
   quick: boolean;
   json: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseConfig(argv: string[]): Config {
   const { values } = parseArgs({
@@ -109,15 +108,15 @@ function parseConfig(argv: string[]): Config {
     process.exit(0);
   }
   const quick = values.quick === true;
-  const events = positiveInt(values.events, quick ? 200 : 500, "--events");
+  const events = intFlag(values.events, quick ? 200 : 500, "events", 1);
   const config: Config = {
-    idle: positiveInt(values.idle, quick ? 1000 : 5000, "--idle"),
-    subscribers: positiveInt(values.subscribers, 50, "--subscribers"),
+    idle: intFlag(values.idle, quick ? 1000 : 5000, "idle", 1),
+    subscribers: intFlag(values.subscribers, 50, "subscribers", 1),
     events,
-    rate: positiveInt(values.rate, 50, "--rate"),
-    warmup: nonNegativeInt(values.warmup, Math.min(50, Math.ceil(events / 10)), "--warmup"),
-    idlePing: nonNegativeInt(values["idle-ping"], 15, "--idle-ping"),
-    payloadBytes: positiveInt(values["payload-bytes"], 256, "--payload-bytes"),
+    rate: intFlag(values.rate, 50, "rate", 1),
+    warmup: intFlag(values.warmup, Math.min(50, Math.ceil(events / 10)), "warmup", 0),
+    idlePing: intFlag(values["idle-ping"], 15, "idle-ping", 0),
+    payloadBytes: intFlag(values["payload-bytes"], 256, "payload-bytes", 1),
     quick,
     json: values.json === true,
   };
@@ -127,19 +126,6 @@ function parseConfig(argv: string[]): Config {
     );
   }
   return config;
-}
-
-function positiveInt(raw: string | undefined, fallback: number, flag: string): number {
-  const value = nonNegativeInt(raw, fallback, flag);
-  if (value === 0) throw new UsageError(`${flag} must be a positive integer`);
-  return value;
-}
-
-function nonNegativeInt(raw: string | undefined, fallback: number, flag: string): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`${flag} must be an integer, got "${raw}"`);
-  return value;
 }
 
 // ---- processes, file descriptors, /proc --------------------------------------------------------
@@ -517,24 +503,7 @@ async function atRate(count: number, rate: number, publish: (seq: number) => Pro
   return pending;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${label}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 // ---- reporting ---------------------------------------------------------------------------------
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 function latencySummary(r: PhaseResult) {
   const s = r.latencyMs;
@@ -567,11 +536,6 @@ function memorySummary(before: MemorySample, after: MemorySample, idle: number) 
       external: perSocketKb(after.external + after.arrayBuffers, before.external + before.arrayBuffers),
     },
   };
-}
-
-function ms(value: number): string {
-  if (!Number.isFinite(value)) return "n/a";
-  return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -618,16 +582,16 @@ function printReport(r: Result): void {
   const pct = (v: number | null) => (v === null ? "-" : v.toFixed(0));
   const rows = (["p50", "p95", "p99", "max"] as const).map((k) => [
     `latency ${k} (ms)`,
-    ...phases.map((x) => ms(x[k])),
+    ...phases.map((x) => formatMs(x[k])),
     ratio(w[k], b[k]),
   ]);
   rows.push(["delivered / expected", ...phases.map((x) => `${x.samples}/${x.expected}`), ""]);
-  rows.push(["trigger() round trip p50 (ms)", ...phases.map((x) => ms(x.publishRttP50)), ""]);
-  rows.push(["trigger() round trip p99 (ms)", ...phases.map((x) => ms(x.publishRttP99)), ""]);
+  rows.push(["trigger() round trip p50 (ms)", ...phases.map((x) => formatMs(x.publishRttP50)), ""]);
+  rows.push(["trigger() round trip p99 (ms)", ...phases.map((x) => formatMs(x.publishRttP99)), ""]);
   rows.push(["CPU % realtime server", ...phases.map((x) => pct(x.cpuPercent.server)), ""]);
   rows.push(["CPU % idle-socket process", ...phases.map((x) => pct(x.cpuPercent.idleSockets)), ""]);
   rows.push(["CPU % this process (subscribers)", ...phases.map((x) => pct(x.cpuPercent.bench)), ""]);
-  rows.push(["event-loop lag p99, this process (ms)", ...phases.map((x) => ms(x.benchLoopDelayP99Ms)), ""]);
+  rows.push(["event-loop lag p99, this process (ms)", ...phases.map((x) => formatMs(x.benchLoopDelayP99Ms)), ""]);
   if (phases.some((x) => x.publishFailures)) {
     rows.push(["failed publishes", ...phases.map((x) => String(x.publishFailures)), ""]);
   }
@@ -635,7 +599,7 @@ function printReport(r: Result): void {
   const header = ["publish -> pusher-js subscriber", "baseline", `with ${idle} idle`, "idle closed", "idle/baseline"];
   process.stdout.write(`\n${table(header, rows)}\n`);
   process.stdout.write(
-    `target: p95 < ${TARGET_P95_MS} ms with the idle sockets — measured ${ms(r.target.withIdleP95Ms)} ms\n`,
+    `target: p95 < ${TARGET_P95_MS} ms with the idle sockets — measured ${formatMs(r.target.withIdleP95Ms)} ms\n`,
   );
 
   const m = r.memory;
