@@ -31,6 +31,7 @@ import PusherClient, { type Channel } from "pusher-js";
 import { createScratchDatabase, migrateDatabase } from "../../scripts/db/database-url";
 import { freePort, startRealtimeProcess } from "./lib/realtime-process";
 import { percentile } from "./lib/common";
+import { localPusherClient, subscribed } from "./lib/local-pusher";
 
 const APP = { id: "bench-kds", key: "bench-kds-key", secret: "bench-kds-secret" };
 const RECEIVE_TIMEOUT_MS = 10_000;
@@ -110,27 +111,7 @@ function pusherClient(port: number): PusherClient {
     port: String(port),
     useTLS: false,
   });
-  return new PusherClient(APP.key, {
-    cluster: "mt1",
-    wsHost: "127.0.0.1",
-    wsPort: port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    disableStats: true,
-    channelAuthorization: {
-      endpoint: "/unused",
-      transport: "ajax",
-      customHandler: ({ socketId, channelName }, cb) => cb(null, signer.authorizeChannel(socketId, channelName)),
-    },
-  });
-}
-
-function subscribe(client: PusherClient, channel: string): Promise<Channel> {
-  const ch = client.subscribe(channel);
-  return new Promise((resolve, reject) => {
-    ch.bind("pusher:subscription_succeeded", () => resolve(ch));
-    ch.bind("pusher:subscription_error", reject);
-  });
+  return localPusherClient({ key: APP.key, host: "127.0.0.1", port, signer });
 }
 
 /** Receipt times per id per subscriber; `wait(id, t0)` resolves with each subscriber's latency. */
@@ -272,7 +253,7 @@ async function main(): Promise<number> {
     for (let i = 0; i < cfg.subscribers; i++) {
       const c = pusherClient(port);
       clients.push(c);
-      const ch = await subscribe(c, channel);
+      const ch = await subscribed(c, channel);
       ch.bind("items.fired", (d: { orderId: string }) => receipts.record(d.orderId));
       ch.bind("client-bench", (d: { id: string }) => receipts.record(d.id));
     }
@@ -311,7 +292,7 @@ async function main(): Promise<number> {
     for (let i = 0; i < Math.max(10, Math.ceil(cfg.burst / 5)); i++) {
       const c = pusherClient(port);
       clients.push(c);
-      senders.push(await subscribe(c, channel));
+      senders.push(await subscribed(c, channel));
     }
     let next = 0;
     const payload = JSON.stringify({ orderId: "x".repeat(25), lines });

@@ -28,6 +28,7 @@ import PusherClient from "pusher-js";
 import { WebSocket, WebSocketServer } from "ws";
 import type { RealtimeApp } from "../../realtime-server/options";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
+import { localPusherClient, subscribed as subscribedTo } from "./lib/local-pusher";
 import { formatMs, intFlag, percentile, sleep, withTimeout } from "./lib/common";
 
 const HOST = "127.0.0.1";
@@ -148,30 +149,10 @@ function oursTarget(): Target {
       sdk = signer;
       const subscribed: Promise<void>[] = [];
       for (let i = 0; i < count; i += 1) {
-        const client = new PusherClient(APP.key, {
-          cluster: "mt1",
-          wsHost: HOST,
-          wsPort: port,
-          forceTLS: false,
-          enabledTransports: ["ws"],
-          disableStats: true,
-          channelAuthorization: {
-            // Same signing the app's auth endpoint does, minus the HTTP round trip.
-            customHandler: ({ socketId, channelName }, callback) => {
-              callback(null, signer.authorizeChannel(socketId, channelName));
-            },
-          },
-        });
+        const client = localPusherClient({ key: APP.key, host: HOST, port, signer });
         clients.push(client);
-        const channel = client.subscribe(CHANNEL);
-        channel.bind(EVENT, (payload: Payload) => onPayload(i, payload));
         subscribed.push(
-          new Promise<void>((resolve, reject) => {
-            channel.bind("pusher:subscription_succeeded", () => resolve());
-            channel.bind("pusher:subscription_error", (error: unknown) =>
-              reject(new Error(`subscription_error: ${JSON.stringify(error)}`)),
-            );
-          }),
+          subscribedTo(client, CHANNEL).then((ch) => void ch.bind(EVENT, (p: Payload) => onPayload(i, p))),
         );
       }
       await withTimeout(Promise.all(subscribed), SETUP_TIMEOUT_MS, `${count} pusher-js subscriptions`);

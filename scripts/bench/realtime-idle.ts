@@ -42,6 +42,7 @@ import PusherClient from "pusher-js";
 import { REPO_ROOT } from "../db/database-url";
 import type { IdleMessage } from "./lib/idle-sockets";
 import { freePort } from "./lib/realtime-process";
+import { localPusherClient, subscribed as subscribedTo } from "./lib/local-pusher";
 import { formatMs, intFlag, percentile, sleep, UsageError, withTimeout } from "./lib/common";
 
 const HOST = "127.0.0.1";
@@ -332,37 +333,9 @@ function connectSubscribers(
   const clients: PusherClient[] = [];
   const subscribed: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const client = new PusherClient(APP.key, {
-      cluster: "mt1",
-      wsHost: HOST,
-      wsPort: port,
-      forceTLS: false,
-      enabledTransports: ["ws"],
-      disableStats: true,
-      // The same signing the app's /api/realtime/auth and /user-auth do, minus the HTTP round trip.
-      channelAuthorization: {
-        endpoint: "/unused",
-        transport: "ajax",
-        customHandler: ({ socketId, channelName }, cb) => cb(null, signer.authorizeChannel(socketId, channelName)),
-      },
-      userAuthentication: {
-        endpoint: "/unused",
-        transport: "ajax",
-        customHandler: ({ socketId }, cb) => cb(null, signer.authenticateUser(socketId, { id: `subscriber-${i}` })),
-      },
-    });
-    client.signin();
+    const client = localPusherClient({ key: APP.key, host: HOST, port, signer, userId: `subscriber-${i}` });
     clients.push(client);
-    const channel = client.subscribe(CHANNEL);
-    channel.bind(EVENT, (payload: Payload) => onPayload(i, payload));
-    subscribed.push(
-      new Promise<void>((resolve, reject) => {
-        channel.bind("pusher:subscription_succeeded", () => resolve());
-        channel.bind("pusher:subscription_error", (error: unknown) =>
-          reject(new Error(`subscription_error: ${JSON.stringify(error)}`)),
-        );
-      }),
-    );
+    subscribed.push(subscribedTo(client, CHANNEL).then((ch) => void ch.bind(EVENT, (p: Payload) => onPayload(i, p))));
   }
   return { clients, subscribed: withTimeout(Promise.all(subscribed), SETUP_TIMEOUT_MS, `${count} subscriptions`) };
 }
