@@ -1,9 +1,8 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { log } from "../log";
 import { menuChangedMessages } from "../menu/publish-menu-changed";
 import { INVENTORY_EVENTS, floorChannel, lowStockEventSchema } from "../realtime/events";
-import { publishMessages, type Message } from "../realtime/publish";
+import { publishBuilt, type Message } from "../realtime/publish";
 import type { LowStockAlert } from "./low-stock";
 import type { AvailabilityChanges } from "./reconcile-availability";
 
@@ -37,10 +36,5 @@ export async function publishStockEffects(
   ctx: Pick<Ctx, "locationId" | "requestId">,
   effects: StockEffects,
 ): Promise<void> {
-  try {
-    const messages = stockEffectMessages(ctx.locationId, effects);
-    if (messages.length) publishMessages(messages);
-  } catch (error) {
-    log.warn("publishing stock effects failed", { error, requestId: ctx.requestId });
-  }
+  publishBuilt(() => stockEffectMessages(ctx.locationId, effects), ctx);
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { log } from "../log";
 import { FLOOR_EVENTS, floorChannel, menuChangedSchema } from "../realtime/events";
-import { publishMessages, type Message } from "../realtime/publish";
+import { publishBuilt, type Message } from "../realtime/publish";
 
 const IDS_PER_MESSAGE = 200;
 
@@ -26,10 +25,5 @@ export async function publishMenuChanged(
   ctx: Pick<Ctx, "locationId" | "requestId">,
   menuItemIds: readonly string[],
 ): Promise<void> {
-  try {
-    const messages = menuChangedMessages(ctx.locationId, menuItemIds);
-    if (messages.length) publishMessages(messages);
-  } catch (error) {
-    log.warn("publishing menu changes failed", { error, requestId: ctx.requestId });
-  }
+  publishBuilt(() => menuChangedMessages(ctx.locationId, menuItemIds), ctx);
 }

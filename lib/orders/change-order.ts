@@ -4,8 +4,7 @@ import type { Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { stockEffectMessages, type StockEffects } from "../inventory/stock-effects";
-import { log } from "../log";
-import { messagesFor, publishMessages, type CommittedChange } from "../realtime/publish";
+import { messagesFor, publishBuilt, type CommittedChange } from "../realtime/publish";
 import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
@@ -53,16 +52,7 @@ export function publishOrderChange(
   change: CommittedChange | null,
   stock?: StockEffects | null,
 ): void {
-  try {
-    const messages = [...(change ? messagesFor(change) : []), ...stockEffectMessages(ctx.locationId, stock)];
-    if (messages.length) publishMessages(messages);
-  } catch (error) {
-    log.error("realtime payload invalid; not published", {
-      locationId: ctx.locationId,
-      error,
-      requestId: ctx.requestId,
-    });
-  }
+  publishBuilt(() => [...(change ? messagesFor(change) : []), ...stockEffectMessages(ctx.locationId, stock)], ctx);
 }
 
 /**

@@ -60,18 +60,26 @@ export function messagesFor(change: CommittedChange): Message[] {
  * catch up from the database.
  */
 export async function publishChange(change: CommittedChange): Promise<void> {
+  publishBuilt(() => messagesFor(change), { locationId: change.locationId });
+}
+
+/**
+ * Build messages and queue them. Never throws: a payload that fails its schema is a bug, logged
+ * and dropped, and clients catch up from the database (realtime is a hint).
+ */
+export function publishBuilt(build: () => Message[], context: { locationId: string; requestId?: string }): void {
   let messages: Message[];
   try {
-    messages = messagesFor(change);
+    messages = build();
   } catch (error) {
-    log.error("realtime payload invalid; not published", { locationId: change.locationId, error });
+    log.error("realtime payload invalid; not published", { ...context, error });
     return;
   }
-  publishMessages(messages);
+  if (messages.length) publishMessages(messages);
 }
 
 /** Queue messages for the background sender (in order). Returns at once. */
-export function publishMessages(messages: Message[]): void {
+function publishMessages(messages: Message[]): void {
   for (const m of messages) {
     const bytes = Buffer.byteLength(JSON.stringify(m.data));
     if (bytes > MAX_DATA_BYTES) {
