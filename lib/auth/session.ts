@@ -8,7 +8,7 @@ import { authOptions } from "./auth-options";
 import type { Ctx } from "./context";
 import { clientIp } from "../http/client-ip";
 import { can, type Permission } from "./permissions";
-import { readSession, sessionIsLive, slideSession } from "./user-sessions";
+import { admitSession, readSession } from "./user-sessions";
 
 /**
  * The signed-in staff member, re-checked against the database on every request: a deactivated
@@ -29,8 +29,7 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
   if (!membership || !membership.user.active || membership.user.sessionVersion !== (u.sv ?? 0)) return null;
   // Sign-out and "sign out everywhere" revoke the session row; a copied cookie dies with it. The
   // row also keeps the idle clock for the role held here (ADR 0005).
-  if (!sessionIsLive(row, u.id, membership.role)) return null;
-  await slideSession(row!);
+  if (!(await admitSession(row, u.id, membership.role))) return null;
   const h = await headers();
   return {
     userId: u.id,

@@ -46,7 +46,7 @@ export async function readSession(sessionId: string | undefined): Promise<Sessio
  * A token is good only while its session row exists, belongs to its user, and is neither revoked
  * nor expired. Given the role, the session must also have been used within the role's idle window.
  */
-export function sessionIsLive(row: SessionRow | null, userId: string, role?: Role, now = Date.now()): boolean {
+function sessionIsLive(row: SessionRow | null, userId: string, role?: Role, now = Date.now()): boolean {
   if (!row || row.userId !== userId || row.revokedAt !== null || row.expiresAt.getTime() <= now) return false;
   return !role || !sessionExpired(role, row.createdAt.getTime(), row.lastSeenAt.getTime(), now);
 }
@@ -56,7 +56,7 @@ export function sessionIsLive(row: SessionRow | null, userId: string, role?: Rol
  * stay signed in, and an old copy of the cookie cannot reset it. Conditional, so concurrent
  * requests of one screen write once.
  */
-export async function slideSession(row: SessionRow, now = Date.now()): Promise<void> {
+async function slideSession(row: SessionRow, now = Date.now()): Promise<void> {
   if (now - row.lastSeenAt.getTime() < SLIDE_EVERY_MS) return;
   await db.userSession.updateMany({
     where: { id: row.id, lastSeenAt: { lt: new Date(now - SLIDE_EVERY_MS) } },
@@ -64,12 +64,17 @@ export async function slideSession(row: SessionRow, now = Date.now()): Promise<v
   });
 }
 
-/** Read, check and (with a role) slide: the whole rule for one request. */
+/** The whole rule for one request, given its session row: live for the role held, and this use slides it. */
+export async function admitSession(row: SessionRow | null, userId: string, role: Role): Promise<boolean> {
+  if (!sessionIsLive(row, userId, role)) return false;
+  await slideSession(row!);
+  return true;
+}
+
+/** By id: without a role only whether the session is live (sign-out, revocation); with one, admitSession. */
 export async function isSessionLive(sessionId: string | undefined, userId: string, role?: Role): Promise<boolean> {
   const row = await readSession(sessionId);
-  if (!sessionIsLive(row, userId, role)) return false;
-  if (role) await slideSession(row!);
-  return true;
+  return role ? admitSession(row, userId, role) : sessionIsLive(row, userId);
 }
 
 /** Revoke live sessions (one, or all of a user's) and return their ids. */
