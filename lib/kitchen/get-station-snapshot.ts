@@ -14,10 +14,12 @@ import { assertCan } from "../auth/permissions";
 export const VOID_VISIBLE_MS = 30 * 60_000;
 const RECALL_WINDOW_MS = 2 * 3600_000;
 
-/** Expo neither shows nor waits for items of stations that hand out their own (a bar). */
+/** Expo neither shows nor waits for items of stations that hand out their own (a bar). Mirrored in SQL by `SHOWN_AT_EXPO_SQL`. */
 export const SHOWN_AT_EXPO: Prisma.OrderItemWhereInput = {
   OR: [{ stationId: null }, { station: { showOnExpo: true } }],
 };
+/** The same rule for boardLines' hand-written read (`i` = the order line, `s` = its station). */
+const SHOWN_AT_EXPO_SQL = Prisma.sql`(i."stationId" IS NULL OR s."showOnExpo")`;
 
 /**
  * A station's screen: one page of its live tickets (oldest first), "all day" counts and chime
@@ -194,7 +196,7 @@ async function boardLines(
   const recentVoid = Prisma.sql`(i.status = 'VOIDED' AND i."voidedAt" > ${voidsSince})`;
   const cols = Prisma.sql`i."orderId", i."fireBatch", i."firedAt", i.status::text AS status, i."voidedAt", i.quantity`;
   const own = station.isExpo
-    ? Prisma.sql`(i."stationId" IS NULL OR s."showOnExpo") AND (i.status = 'SENT' OR (${recentVoid} AND i."bumpedAt" IS NULL))`
+    ? Prisma.sql`${SHOWN_AT_EXPO_SQL} AND (i.status = 'SENT' OR (${recentVoid} AND i."bumpedAt" IS NULL))`
     : Prisma.sql`i."stationId" = ${station.id} AND i."bumpedAt" IS NULL AND (i.status = 'SENT' OR ${recentVoid})`;
   const [items, components] = await Promise.all([
     db.$queryRaw<(RawBoardLine & { lineId: string; component: boolean })[]>`
