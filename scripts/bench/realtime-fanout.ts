@@ -29,7 +29,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import type { RealtimeApp } from "../../realtime-server/options";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
 import { localPusherClient, subscribed as subscribedTo } from "./lib/local-pusher";
-import { formatMs, intFlag, percentile, sleep, withTimeout } from "./lib/common";
+import { atRate, formatMs, intFlag, percentile, withTimeout } from "./lib/common";
 
 const HOST = "127.0.0.1";
 const APP: RealtimeApp = { id: "bench-app", key: "bench-key", secret: "bench-secret" };
@@ -316,7 +316,7 @@ async function runPhase(target: Target, config: Config): Promise<PhaseResult> {
   await target.connect(subscribers, onPayload);
 
   // Warm-up: JIT, keep-alive HTTP socket, buffers. Not measured; sent at the same rate.
-  const warmPublishes = await publishAtRate(warmup, rate, (seq) => publishOne(seq, true));
+  const warmPublishes = await atRate(warmup, rate, (seq) => publishOne(seq, true));
   await Promise.all(warmPublishes);
   await waitFor(
     () => warmDelivered >= warmup * subscribers,
@@ -329,7 +329,7 @@ async function runPhase(target: Target, config: Config): Promise<PhaseResult> {
   const cpuBefore = process.cpuUsage();
   loopDelay.enable();
   const firstPublish = performance.now();
-  const pending = await publishAtRate(events, rate, (seq) => publishOne(seq, false));
+  const pending = await atRate(events, rate, (seq) => publishOne(seq, false));
   const lastPublishStarted = performance.now();
   await Promise.all(pending);
   await waitFor(
@@ -360,23 +360,6 @@ async function runPhase(target: Target, config: Config): Promise<PhaseResult> {
     // The histogram records the whole timer interval, resolution included.
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
   };
-}
-
-/** Open loop: send i is due at start + i/rate whether or not earlier publishes have completed. */
-async function publishAtRate(
-  count: number,
-  rate: number,
-  publish: (seq: number) => Promise<void>,
-): Promise<Promise<void>[]> {
-  const pending: Promise<void>[] = [];
-  const intervalMs = 1000 / rate;
-  const start = performance.now();
-  for (let seq = 0; seq < count; seq += 1) {
-    const delay = start + seq * intervalMs - performance.now();
-    if (delay > 0.5) await sleep(delay);
-    pending.push(publish(seq));
-  }
-  return pending;
 }
 
 async function waitFor(

@@ -43,7 +43,7 @@ import { REPO_ROOT } from "../db/database-url";
 import type { IdleMessage } from "./lib/idle-sockets";
 import { freePort } from "./lib/realtime-process";
 import { localPusherClient, subscribed as subscribedTo } from "./lib/local-pusher";
-import { formatMs, intFlag, percentile, sleep, UsageError, withTimeout } from "./lib/common";
+import { atRate, formatMs, intFlag, percentile, sleep, UsageError, withTimeout } from "./lib/common";
 
 const HOST = "127.0.0.1";
 const APP = { id: "bench-idle", key: "bench-idle-key", secret: "bench-idle-secret" };
@@ -462,18 +462,6 @@ async function runPhase(
     cpuPercent,
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
   };
-}
-
-/** Open loop: publish i is due at start + i/rate whether or not earlier ones have completed. */
-async function atRate(count: number, rate: number, publish: (seq: number) => Promise<void>): Promise<Promise<void>[]> {
-  const pending: Promise<void>[] = [];
-  const start = performance.now();
-  for (let seq = 0; seq < count; seq++) {
-    const delay = start + (seq * 1000) / rate - performance.now();
-    if (delay > 0.5) await sleep(delay);
-    pending.push(publish(seq));
-  }
-  return pending;
 }
 
 // ---- reporting ---------------------------------------------------------------------------------

@@ -31,6 +31,22 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, label: string): 
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Open loop: call i is due at start + i/rate whether or not earlier ones have completed. */
+export async function atRate(
+  count: number,
+  rate: number,
+  call: (seq: number) => Promise<void>,
+): Promise<Promise<void>[]> {
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let seq = 0; seq < count; seq++) {
+    const delay = start + (seq * 1000) / rate - performance.now();
+    if (delay > 0.5) await sleep(delay);
+    pending.push(call(seq));
+  }
+  return pending;
+}
+
 /** Nearest-rank percentile of ascending samples (NaN when there are none). */
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
