@@ -1977,7 +1977,7 @@ async function seedToday(tx: Tx, locationId: string, users: Map<string, string>)
         role,
         startsAt: at(start),
         endsAt: at(end),
-        breakMinutes: end - start >= 8 ? 30 : 0,
+        publishedAt: new Date(),
       })),
     });
   }
