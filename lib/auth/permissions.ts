@@ -34,6 +34,28 @@ export const PERMISSIONS = {
   "orders.voidSent": MANAGEMENT,
   /** Kitchen screens: read tickets (never prices), bump, recall, mark ready. */
   "kitchen.work": KITCHEN,
+  /** Location settings, stations, areas, tables and the floor plan. */
+  "setup.manage": MANAGEMENT,
+  /** Open another location by copying menu, stations and settings from one they administer. */
+  "locations.create": ["ADMIN"],
+  /** Create staff, change roles and rates, deactivate, unlock, issue password-reset links. */
+  "staff.manage": MANAGEMENT,
+  /** Create an ADMIN or make someone one (managers manage everyone else). */
+  "staff.grantAdmin": ["ADMIN"],
+  /** Enroll a shared tablet or kitchen screen for PIN quick switch; revoke it. */
+  "devices.enroll": MANAGEMENT,
+  /** Give a manager's approval (by PIN on someone else's device) for a sensitive action. */
+  "approvals.give": MANAGEMENT,
+  /** The weekly schedule: draw, copy, publish shifts. */
+  "schedule.manage": MANAGEMENT,
+  /** Clock in and out, take breaks; see one's own shifts and punches. */
+  "timeclock.punch": ROLES,
+  /** Correct punches, read and export timesheets and labour cost. */
+  "timeclock.manage": MANAGEMENT,
+  /** Write opening/closing/prep checklists. */
+  "tasks.manage": MANAGEMENT,
+  /** Tick (and untick) a checklist task on a tablet or kitchen screen. */
+  "tasks.tick": ROLES,
   /** Detailed health (checks, timings, process figures). */
   "ops.health": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
