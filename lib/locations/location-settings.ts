@@ -20,7 +20,11 @@ export function isTimeZone(value: string): boolean {
 }
 
 const minutes = (label: string) =>
-  z.number({ error: `Enter the ${label} minutes` }).int("Whole minutes").min(1, "At least 1").max(240, "At most 240");
+  z
+    .number({ error: `Enter the ${label} minutes` })
+    .int("Whole minutes")
+    .min(1, "At least 1")
+    .max(240, "At most 240");
 
 export const locationSettingsFields = {
   name: text("Enter a name").trim().min(1, "Enter a name").max(80, "At most 80 characters"),

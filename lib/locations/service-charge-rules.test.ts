@@ -12,9 +12,12 @@ describe("service-charge rules", () => {
   it("refuses negative rates, empty names and duplicate names", () => {
     expect(serviceChargeRulesSchema.safeParse([{ name: "x", rateBps: -1 }]).success).toBe(false);
     expect(serviceChargeRulesSchema.safeParse([{ name: " ", rateBps: 1 }]).success).toBe(false);
-    expect(serviceChargeRulesSchema.safeParse([{ name: "A", rateBps: 1 }, { name: "a", rateBps: 2 }]).success).toBe(
-      false,
-    );
+    expect(
+      serviceChargeRulesSchema.safeParse([
+        { name: "A", rateBps: 1 },
+        { name: "a", rateBps: 2 },
+      ]).success,
+    ).toBe(false);
   });
 
   it("reads broken stored JSON as no rules", () => {

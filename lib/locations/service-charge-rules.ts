@@ -15,7 +15,10 @@ export type ServiceChargeRule = z.output<typeof serviceChargeRuleSchema>;
 export const serviceChargeRulesSchema = z
   .array(serviceChargeRuleSchema)
   .max(10, "At most 10 rules")
-  .refine((rules) => new Set(rules.map((r) => r.name.toLowerCase())).size === rules.length, "Each rule needs its own name");
+  .refine(
+    (rules) => new Set(rules.map((r) => r.name.toLowerCase())).size === rules.length,
+    "Each rule needs its own name",
+  );
 export type ServiceChargeRulesInput = z.input<typeof serviceChargeRulesSchema>;
 
 /** The stored JSON → rules; anything unreadable counts as no rules (never a crash at the till). */

@@ -34,7 +34,11 @@ export async function archiveArea(ctx: Ctx, raw: ArchiveInput) {
     await tx.floorArea.update({ where: { id: input.id }, data: { archivedAt: input.archived ? new Date() : null } });
     await auditAs(
       ctx,
-      { action: input.archived ? "floor.area.archive" : "floor.area.restore", entityType: "FloorArea", entityId: input.id },
+      {
+        action: input.archived ? "floor.area.archive" : "floor.area.restore",
+        entityType: "FloorArea",
+        entityId: input.id,
+      },
       tx,
     );
   });

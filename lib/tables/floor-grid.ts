@@ -38,7 +38,11 @@ export function rotateBy(rotation: number, steps: number): number {
 }
 
 /** The first free spot (top-left first) for a new table of this size, or the origin when the room is full. */
-export function firstFreeSpot(existing: readonly GridBox[], width: number, height: number): { posX: number; posY: number } {
+export function firstFreeSpot(
+  existing: readonly GridBox[],
+  width: number,
+  height: number,
+): { posX: number; posY: number } {
   const taken = (x: number, y: number) =>
     existing.some((b) => x < b.posX + b.width && x + width > b.posX && y < b.posY + b.height && y + height > b.posY);
   for (let y = 0; y + height <= GRID_ROWS; y++) {

@@ -8,7 +8,11 @@ export const TABLE_SHAPES = ["SQUARE", "ROUND", "RECT"] as const;
 export const areaNameSchema = text("Enter a name").trim().min(1, "Enter a name").max(40, "At most 40 characters");
 
 const cells = (max: number, what: string) =>
-  z.number({ error: `Enter the ${what}` }).int("Whole cells").min(0, "Not negative").max(max, `At most ${max}`);
+  z
+    .number({ error: `Enter the ${what}` })
+    .int("Whole cells")
+    .min(0, "Not negative")
+    .max(max, `At most ${max}`);
 
 export const tableFields = {
   areaId: idSchema,

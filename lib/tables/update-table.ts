@@ -58,7 +58,10 @@ export async function updateTable(ctx: Ctx, raw: UpdateTableInput) {
       return { table: after, changed, fromArea: before.areaId };
     });
     if (result.changed.length > 0) {
-      publishLayoutChanged(ctx, { areaIds: [result.table.areaId, result.fromArea ?? result.table.areaId], tableIds: [id] });
+      publishLayoutChanged(ctx, {
+        areaIds: [result.table.areaId, result.fromArea ?? result.table.areaId],
+        tableIds: [id],
+      });
     }
     return result.table;
   } catch (error) {
