@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { getLocationSettings } from "@/lib/locations/get-location-settings";
 import { SETUP_TABS, SectionTabs } from "@/components/admin/section-tabs";
 import { SettingsForm } from "./_components/settings-form";
@@ -16,6 +18,13 @@ export default async function SettingsPage() {
       <p className="text-sm text-gray-600">
         How {settings.name} works: money, time, the kitchen&apos;s ticket timers and the courses servers can choose.
       </p>
+      {can(ctx, "locations.create") && (
+        <p>
+          <Link href="/admin/locations/new" className="inline-flex min-h-11 items-center font-semibold underline">
+            Open another location from this one
+          </Link>
+        </p>
+      )}
       <SettingsForm
         initial={settings}
         timeZones={Intl.supportedValuesOf("timeZone")}
