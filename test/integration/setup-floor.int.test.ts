@@ -128,7 +128,10 @@ describe("tables", () => {
       where: { entityId: t.id, action: "floor.table.update" },
       orderBy: { createdAt: "desc" },
     });
-    expect(audit.details).toEqual({ before: { posX: 0, posY: 0, rotation: 0 }, after: { posX: 7, posY: 5, rotation: 45 } });
+    expect(audit.details).toEqual({
+      before: { posX: 0, posY: 0, rotation: 0 },
+      after: { posX: 7, posY: 5, rotation: 45 },
+    });
     const area2 = await newArea();
     await updateTable(loc.ctx.MANAGER, { id: t.id, changes: { areaId: area2.id, seats: 6, shape: "ROUND" } });
     expect((await getAreaPlan(loc.ctx.MANAGER, area2.id)).tables.map((x) => x.id)).toEqual([t.id]);
@@ -243,9 +246,7 @@ describe("live floor", () => {
     await updateTable(loc.ctx.MANAGER, { id: t.id, changes: { posX: 3 } });
     await archiveTable(loc.ctx.MANAGER, { id: t.id });
     await flushPublishes();
-    const hints = published.filter(
-      (m) => m.channel === floorChannel(loc.id) && m.name === FLOOR_EVENTS.layoutChanged,
-    );
+    const hints = published.filter((m) => m.channel === floorChannel(loc.id) && m.name === FLOOR_EVENTS.layoutChanged);
     expect(hints.map((m) => JSON.parse(m.data))).toEqual([
       { areaIds: [area.id], tableIds: [] },
       { areaIds: [area.id], tableIds: [t.id] },
