@@ -19,6 +19,7 @@ const tile = (page: Page, label: string) => page.locator(`[data-testid=table-til
 const planTable = (page: Page, label: string) => page.locator(`[data-testid=plan-table][data-label="${label}"]`);
 
 test("a manager draws two tables; they appear live on a server's floor, placed as drawn", async ({ browser }) => {
+  test.setTimeout(120_000);
   const run = randomUUID().slice(0, 4);
   const area = `Patio ${run}`;
   const [a, b] = [`P${run}a`, `P${run}b`];
@@ -106,6 +107,7 @@ test("a manager draws two tables; they appear live on a server's floor, placed a
 });
 
 test("settings are saved, refused field by field, and reflected on the order pad", async ({ browser }) => {
+  test.setTimeout(90_000);
   const admin = await open(browser, "manager", "/admin/settings", ADMIN_VIEW);
   const form = admin.getByRole("form", { name: "Location settings" });
   const taxId = form.getByLabel("Tax id");

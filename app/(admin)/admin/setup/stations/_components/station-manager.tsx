@@ -63,7 +63,7 @@ function StationForm({ station, onDone }: { station: StationRow | null; onDone?:
     <form
       onSubmit={submit}
       noValidate
-      className="grid items-end gap-3 sm:grid-cols-4"
+      className="grid items-start gap-3 sm:grid-cols-4"
       aria-label={station ? `Edit ${station.name}` : "New station"}
     >
       <Field label="Name" htmlFor={`${p}-name`} error={fe["fields.name"]}>
@@ -109,7 +109,7 @@ function StationForm({ station, onDone }: { station: StationRow | null; onDone?:
           className={inputClass}
         />
       </Field>
-      <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium sm:mt-6">
         <input
           type="checkbox"
           className="h-5 w-5"
@@ -118,7 +118,7 @@ function StationForm({ station, onDone }: { station: StationRow | null; onDone?:
         />
         Expo (pass) screen
       </label>
-      <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium sm:mt-6">
         <input
           type="checkbox"
           className="h-5 w-5"
@@ -127,7 +127,7 @@ function StationForm({ station, onDone }: { station: StationRow | null; onDone?:
         />
         Expo waits for its items
       </label>
-      <Button type="submit" disabled={s.pending}>
+      <Button type="submit" disabled={s.pending} className="sm:mt-6">
         {s.pending ? "Saving…" : station ? "Save" : "Add station"}
       </Button>
       {s.message && (

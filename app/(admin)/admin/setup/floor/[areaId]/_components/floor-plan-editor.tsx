@@ -1,7 +1,7 @@
 "use client";
 
 import { DndContext, PointerSensor, useDraggable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
-import { useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { GRID_COLS, GRID_ROWS, rotateBy, snapMove } from "@/lib/tables/floor-grid";
 import { AddTableForm, TablePanel } from "./table-panel";
@@ -78,18 +78,39 @@ export function FloorPlanEditor({ initial, areas }: { initial: AreaPlan; areas: 
   const archived = plan.tables.filter((t) => t.archivedAt);
   const selected = active.find((t) => t.id === selectedId) ?? null;
 
+  // Changes sent but not yet in the plan: a second key press builds on the first, not on the
+  // position still drawn (the optimistic update lands a tick later).
+  const inFlight = useRef(new Map<string, { count: number; changes: Partial<PlanTable> }>());
+  const latest = (t: PlanTable): PlanTable => ({ ...t, ...inFlight.current.get(t.id)?.changes });
+
   const change = (table: PlanTable, changes: Parameters<typeof update.mutate>[0]["changes"]) => {
     setError(null);
+    const pending = inFlight.current.get(table.id);
+    inFlight.current.set(table.id, {
+      count: (pending?.count ?? 0) + 1,
+      changes: { ...pending?.changes, ...(changes as Partial<PlanTable>) },
+    });
     update.mutate(
       { id: table.id, changes },
-      { onError: (e) => setError(`Table ${table.label} was not changed: ${e.message}`) },
+      {
+        onError: (e) => {
+          inFlight.current.delete(table.id);
+          setError(`Table ${table.label} was not changed: ${e.message}`);
+        },
+        onSettled: () => {
+          const p = inFlight.current.get(table.id);
+          if (p && --p.count <= 0) inFlight.current.delete(table.id);
+        },
+      },
     );
   };
-  const moveBy = (t: PlanTable, dx: number, dy: number) => {
+  const moveBy = (table: PlanTable, dx: number, dy: number) => {
+    const t = latest(table);
     const next = snapMove(t, dx, dy, 1);
     if (next.posX !== t.posX || next.posY !== t.posY) change(t, { posX: next.posX, posY: next.posY });
   };
-  const turn = (t: PlanTable, steps: number) => change(t, { rotation: rotateBy(t.rotation, steps) });
+  const turn = (table: PlanTable, steps: number) =>
+    change(table, { rotation: rotateBy(latest(table).rotation, steps) });
 
   const onDragEnd = ({ active: a, delta }: DragEndEvent) => {
     const t = active.find((x) => x.id === a.id);

@@ -77,6 +77,18 @@ export function useAreaPlan(initial: AreaPlan) {
   const archive = useMutation({
     mutationKey: key,
     mutationFn: (vars: { id: string; archived: boolean }) => unwrap(archiveTableAction(vars)),
+    // Shown at once on success; the refetch that follows confirms it.
+    onSuccess: (_r, { id, archived }) =>
+      qc.setQueryData<AreaPlan>(
+        key,
+        (p) =>
+          p && {
+            ...p,
+            tables: p.tables.map((t) =>
+              t.id === id ? { ...t, archivedAt: archived ? new Date().toISOString() : null } : t,
+            ),
+          },
+      ),
     onSettled: settle,
   });
 
