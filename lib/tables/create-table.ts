@@ -20,7 +20,7 @@ export async function lockActiveArea(tx: Tx, ctx: Pick<Ctx, "locationId">, areaI
   }
 }
 
-/** Labels are unique per location, archived tables included (see docs/adr/0019): say which. */
+/** Labels are unique per location, archived tables included (see docs/adr/0020): say which. */
 export async function labelConflict(ctx: Pick<Ctx, "locationId">, label: string): Promise<AppError> {
   const other = await db.diningTable.findFirst({
     where: { locationId: ctx.locationId, label },
