@@ -45,3 +45,9 @@ export const MENU_TABS = [
   { key: "availability", href: "/admin/menu/availability", label: "Availability" },
   { key: "import", href: "/admin/menu/import", label: "Import / export" },
 ];
+
+export const SETUP_TABS = [
+  { key: "settings", href: "/admin/settings", label: "Settings" },
+  { key: "stations", href: "/admin/setup/stations", label: "Stations" },
+  { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
+];

@@ -6,7 +6,7 @@ import { db } from "../db";
 export async function listStations(ctx: Ctx) {
   const [stations, counts] = await Promise.all([
     db.kitchenStation.findMany({
-      where: { locationId: ctx.locationId },
+      where: { locationId: ctx.locationId, archivedAt: null },
       orderBy: [{ isExpo: "asc" }, { sortOrder: "asc" }],
     }),
     db.orderItem.groupBy({

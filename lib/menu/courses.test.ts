@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courseRank, defaultCourseFor } from "./courses";
+import { courseFor, courseRank, defaultCourseFor } from "./courses";
 
 describe("courses", () => {
   it("guesses a default course from the category name", () => {
@@ -9,5 +9,13 @@ describe("courses", () => {
     expect(defaultCourseFor("Burgers & Sandwiches")).toBe("MAINS");
     expect(defaultCourseFor("Desserts")).toBe("DESSERTS");
     expect(courseRank("DRINKS")).toBeLessThan(courseRank("DESSERTS"));
+  });
+
+  it("keeps new lines inside the location's courses", () => {
+    expect(courseFor("Starters", ["DRINKS", "STARTERS", "MAINS", "DESSERTS"])).toBe("STARTERS");
+    expect(courseFor("Starters", ["DRINKS", "MAINS"])).toBe("MAINS");
+    expect(courseFor("Desserts", ["DRINKS", "MAINS"])).toBe("MAINS");
+    expect(courseFor("Wine", ["MAINS"])).toBe("MAINS");
+    expect(courseFor("Wine", [])).toBe("DRINKS");
   });
 });

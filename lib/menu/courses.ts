@@ -22,3 +22,16 @@ export function defaultCourseFor(categoryName: string): Course {
 export function courseRank(course: Course): number {
   return COURSES.indexOf(course);
 }
+
+/**
+ * The course a new line gets at a location that uses only `used` (its settings' coursesUsed):
+ * the category's natural course when offered, else the nearest offered one (later first).
+ */
+export function courseFor(categoryName: string, used: readonly Course[]): Course {
+  const natural = defaultCourseFor(categoryName);
+  if (used.length === 0 || used.includes(natural)) return natural;
+  const rank = courseRank(natural);
+  return [...used].sort(
+    (a, b) => Math.abs(courseRank(a) - rank) - Math.abs(courseRank(b) - rank) || courseRank(b) - courseRank(a),
+  )[0];
+}

@@ -29,7 +29,7 @@ export async function getMenuAdmin(ctx: Ctx) {
       },
     }),
     db.kitchenStation.findMany({
-      where: { ...where, isExpo: false },
+      where: { ...where, isExpo: false, archivedAt: null },
       orderBy: { sortOrder: "asc" },
       select: { id: true, name: true, slug: true },
     }),

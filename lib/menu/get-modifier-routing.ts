@@ -16,7 +16,7 @@ export async function getModifierRouting(ctx: Ctx) {
       select: { id: true, stationId: true, recipeItemId: true, removesIngredientId: true },
     }),
     db.kitchenStation.findMany({
-      where: { ...where, isExpo: false },
+      where: { ...where, isExpo: false, archivedAt: null },
       orderBy: { sortOrder: "asc" },
       select: { id: true, name: true },
     }),

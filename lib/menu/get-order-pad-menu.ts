@@ -20,7 +20,7 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
   const [location, categories] = await Promise.all([
     db.location.findUniqueOrThrow({
       where: { id: ctx.locationId },
-      select: { taxRateBps: true, currency: true, timezone: true },
+      select: { taxRateBps: true, currency: true, timezone: true, coursesUsed: true },
     }),
     db.menuCategory.findMany({
       where: { locationId: ctx.locationId, active: true },

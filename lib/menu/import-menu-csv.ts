@@ -29,7 +29,7 @@ export async function importMenuCsv(ctx: Ctx, input: { csv: string; dryRun?: boo
   const [items, categories, stations, groups, windows] = await Promise.all([
     db.menuItem.findMany({ where: { ...where, archivedAt: null }, select: { id: true, name: true, priceCents: true } }),
     db.menuCategory.findMany({ where, select: { id: true, name: true } }),
-    db.kitchenStation.findMany({ where, select: { id: true, name: true, slug: true } }),
+    db.kitchenStation.findMany({ where: { ...where, archivedAt: null }, select: { id: true, name: true, slug: true } }),
     db.modifierGroup.findMany({ where, select: { id: true, name: true } }),
     db.availabilityWindow.findMany({ where, select: { id: true, name: true } }),
   ]);

@@ -16,7 +16,9 @@ export async function assertItemRefsHere(
   const where = { locationId: ctx.locationId };
   const [category, station, groups, windows] = await Promise.all([
     tx.menuCategory.findFirst({ where: { ...where, id: f.categoryId }, select: { id: true } }),
-    f.stationId ? tx.kitchenStation.findFirst({ where: { ...where, id: f.stationId }, select: { id: true } }) : null,
+    f.stationId
+      ? tx.kitchenStation.findFirst({ where: { ...where, id: f.stationId, archivedAt: null }, select: { id: true } })
+      : null,
     f.modifierGroupIds.length ? tx.modifierGroup.count({ where: { ...where, id: { in: f.modifierGroupIds } } }) : 0,
     f.availabilityWindowIds.length
       ? tx.availabilityWindow.count({ where: { ...where, id: { in: f.availabilityWindowIds } } })

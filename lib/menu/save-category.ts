@@ -23,7 +23,7 @@ export async function saveCategory(ctx: Ctx, raw: SaveCategoryInput) {
   return db.$transaction(async (tx) => {
     if (input.defaultStationId) {
       const st = await tx.kitchenStation.findFirst({
-        where: { id: input.defaultStationId, locationId: ctx.locationId },
+        where: { id: input.defaultStationId, locationId: ctx.locationId, archivedAt: null },
         select: { id: true },
       });
       if (!st)

@@ -201,7 +201,7 @@ async function checkRoutingTargets(tx: Tx, ctx: Ctx, modifiers: ModifierInput[])
   ];
   const [stations, dishes, ingredients] = await Promise.all([
     tx.kitchenStation.findMany({
-      where: { id: { in: ids((m) => m.stationId) }, locationId: ctx.locationId, isExpo: false },
+      where: { id: { in: ids((m) => m.stationId) }, locationId: ctx.locationId, isExpo: false, archivedAt: null },
       select: { id: true },
     }),
     tx.menuItem.findMany({

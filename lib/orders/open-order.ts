@@ -21,7 +21,9 @@ export async function openOrder(ctx: Ctx, raw: OpenOrderInput) {
     if (input.tableId) {
       // The table row lock serialises concurrent "open" taps on the same table.
       const table = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "DiningTable" WHERE "id" = ${input.tableId} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
+        SELECT "id" FROM "DiningTable" WHERE "id" = ${input.tableId} AND "locationId" = ${ctx.locationId}
+          AND "archivedAt" IS NULL FOR UPDATE`;
+      // An archived table is off the floor: it takes no new orders (archiving waits for this lock).
       if (table.length === 0) throw notFound("Table");
       const existing = await tx.order.findFirst({
         where: { tableId: input.tableId, locationId: ctx.locationId, status: { notIn: ["CLOSED", "VOIDED"] } },

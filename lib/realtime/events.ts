@@ -124,6 +124,8 @@ export const FLOOR_EVENTS = {
   orderChanged: "order.changed",
   /** Items were 86'd or came back: order pads refetch the menu. */
   menuChanged: "menu.changed",
+  /** Areas or tables were added, moved, edited or archived: floor views refetch the room. */
+  layoutChanged: "floor.layout-changed",
 } as const;
 
 export const tableChangedSchema = z.object({
@@ -147,6 +149,13 @@ export const menuChangedSchema = z.object({
   menuItemIds: z.array(z.string()).max(200),
 });
 export type MenuChanged = z.infer<typeof menuChangedSchema>;
+
+export const layoutChangedSchema = z.object({
+  /** The areas whose room changed (empty = areas themselves were added, renamed, reordered or archived). */
+  areaIds: z.array(z.string()).max(50),
+  tableIds: z.array(z.string()).max(200),
+});
+export type LayoutChanged = z.infer<typeof layoutChangedSchema>;
 
 /** Whether a kitchen event concerns a station (expo sees everything). */
 export function concernsStation(

@@ -3,14 +3,15 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { assertCan } from "../auth/permissions";
 
-/** Floor areas with their tables and each table's open order (if any). */
+/** Active floor areas with their active tables and each table's open order (if any). */
 export async function listFloor(ctx: Ctx) {
   assertCan(ctx, "orders.read");
   const areas = await db.floorArea.findMany({
-    where: { locationId: ctx.locationId },
+    where: { locationId: ctx.locationId, archivedAt: null },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     include: {
       tables: {
+        where: { archivedAt: null },
         orderBy: { label: "asc" },
         include: {
           orders: {
@@ -45,6 +46,7 @@ export async function listFloor(ctx: Ctx) {
         posY: t.posY,
         width: t.width,
         height: t.height,
+        rotation: t.rotation,
         status: t.status,
         statusAt: t.statusAt,
         openOrder: t.orders[0] ?? null,

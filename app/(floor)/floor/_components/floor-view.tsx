@@ -14,6 +14,12 @@ export type FloorTable = {
   id: string;
   label: string;
   seats: number;
+  shape: string;
+  posX: number;
+  posY: number;
+  width: number;
+  height: number;
+  rotation: number;
   status: string;
   statusAt: string;
   openOrder: {
@@ -44,6 +50,83 @@ const STATUS: Record<string, { label: string; tile: string; dot: string }> = {
     dot: "bg-red-600",
   },
 };
+
+/** Cells shown across/down: the room's furthest table, with a floor so small rooms stay readable. */
+function roomSize(tables: FloorTable[]) {
+  return {
+    cols: Math.max(8, ...tables.map((t) => t.posX + t.width)),
+    rows: Math.max(4, ...tables.map((t) => t.posY + t.height)),
+  };
+}
+
+/**
+ * One area as the room is: each table at its cell, size, shape and angle. Positions are
+ * percentages of the room, so the plan scales to the tablet; a room wider than 22 cells scrolls
+ * sideways rather than shrink tables under a finger's width.
+ */
+function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; currency: string }) {
+  const { cols, rows } = roomSize(tables);
+  return (
+    <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white/60 p-2">
+      <ul
+        className="relative"
+        style={{ aspectRatio: `${cols} / ${rows}`, minWidth: `${cols * 44}px` }}
+        data-testid="table-grid"
+        aria-label="Tables as placed in the room"
+      >
+        {tables.map((t) => {
+          const s = STATUS[t.status] ?? STATUS.FREE;
+          const o = t.openOrder;
+          return (
+            <li
+              key={t.id}
+              className="absolute p-1"
+              style={{
+                left: `${(t.posX / cols) * 100}%`,
+                top: `${(t.posY / rows) * 100}%`,
+                width: `${(t.width / cols) * 100}%`,
+                height: `${(t.height / rows) * 100}%`,
+              }}
+            >
+              <Link
+                href={`/floor/tables/${t.id}`}
+                data-testid="table-tile"
+                data-status={t.status}
+                data-label={t.label}
+                aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}`}
+                className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
+              >
+                {/* The shape turns with the table; the writing stays upright. */}
+                <span
+                  aria-hidden
+                  className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+                  style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
+                />
+                <span className="relative text-2xl font-black leading-none">{t.label}</span>
+                <span className="relative flex items-center gap-1 text-xs font-bold leading-tight">
+                  {t.status === "FOOD_READY" && (
+                    <span
+                      aria-hidden
+                      className="h-2 w-2 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
+                    />
+                  )}
+                  {s.label}
+                </span>
+                {o ? (
+                  <span className="relative text-xs leading-tight text-gray-800">
+                    #{o.number} · {minutesSince(o.openedAt, now)}m · {formatCents(o.totalCents, currency)}
+                  </span>
+                ) : (
+                  <span className="relative text-xs leading-tight text-gray-700">{t.seats} seats</span>
+                )}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 function minutesSince(iso: string, now: number) {
   return Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
@@ -112,54 +195,7 @@ export function FloorView({
           {area.tables.length === 0 ? (
             <EmptyState title="No tables in this area" />
           ) : (
-            <ul className="grid grid-cols-4 gap-3 sm:grid-cols-5 lg:grid-cols-7" data-testid="table-grid">
-              {area.tables.map((t) => {
-                const s = STATUS[t.status] ?? STATUS.FREE;
-                const o = t.openOrder;
-                return (
-                  <li key={t.id}>
-                    <Link
-                      href={`/floor/tables/${t.id}`}
-                      data-testid="table-tile"
-                      data-status={t.status}
-                      data-label={t.label}
-                      aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}`}
-                      className={`flex min-h-28 flex-col justify-between rounded-xl border-2 p-3 shadow-sm transition active:scale-[0.98] ${s.tile}`}
-                    >
-                      <div className="flex items-baseline justify-between gap-1">
-                        <span className="text-3xl font-black">{t.label}</span>
-                        <span className="text-xs text-gray-600">
-                          {o ? `${o.guestCount}/${t.seats}` : t.seats} seats
-                        </span>
-                      </div>
-                      <div className="text-sm">
-                        <p className="flex items-center gap-1.5 whitespace-nowrap font-bold">
-                          {t.status === "FOOD_READY" && (
-                            <span
-                              aria-hidden
-                              className="h-2.5 w-2.5 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
-                            />
-                          )}
-                          {s.label}
-                        </p>
-                        {o ? (
-                          <>
-                            <p className="truncate text-gray-700">
-                              #{o.number} · {minutesSince(o.openedAt, now)} min
-                            </p>
-                            <p className="truncate font-semibold text-gray-800">
-                              {formatCents(o.totalCents, currency)}
-                            </p>
-                          </>
-                        ) : (
-                          <p className="text-gray-500">Tap to seat</p>
-                        )}
-                      </div>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
+            <Room tables={area.tables} now={now} currency={currency} />
           )}
         </section>
       ))}

@@ -3,7 +3,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRealtime } from "@/components/realtime/use-realtime";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
-import { FLOOR_EVENTS, floorChannel, orderChangedSchema, tableChangedSchema } from "@/lib/realtime/events";
+import {
+  FLOOR_EVENTS,
+  floorChannel,
+  layoutChangedSchema,
+  orderChangedSchema,
+  tableChangedSchema,
+} from "@/lib/realtime/events";
 
 /**
  * Floor channel → TanStack Query invalidations. Table tiles and the open order refetch on any
@@ -22,6 +28,10 @@ export function useFloorRealtime(
     onEvent: (name, data) => {
       if (name === FLOOR_EVENTS.menuChanged) {
         void qc.invalidateQueries({ queryKey: ["order-pad-menu"] });
+        return;
+      }
+      if (name === FLOOR_EVENTS.layoutChanged && layoutChangedSchema.safeParse(data).success) {
+        void qc.invalidateQueries({ queryKey: ["floor"] });
         return;
       }
       if (name === FLOOR_EVENTS.tableChanged && tableChangedSchema.safeParse(data).success) {

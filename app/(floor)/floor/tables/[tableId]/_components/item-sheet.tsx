@@ -18,12 +18,14 @@ type Props = {
   defaults: { seat: number | null; course: Course };
   seats: number;
   currency: string;
+  /** The courses this location offers. */
+  courses: readonly Course[];
   onSave: (line: DraftLine) => void;
   onClose: () => void;
 };
 
 /** Choose modifiers (min/max enforced as you tap), quantity, seat, course and notes for one dish. */
-export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClose }: Props) {
+export function ItemSheet({ item, line, defaults, seats, currency, courses, onSave, onClose }: Props) {
   const sheet = useItemSheet({ item, line, defaults, onSave });
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -85,7 +87,7 @@ export function ItemSheet({ item, line, defaults, seats, currency, onSave, onClo
             <QuantityStepper quantity={sheet.quantity} onStep={(d) => sheet.setQuantity((q) => stepQuantity(q, d))} />
             <SeatSelect seat={sheet.seat} seats={seats} onChange={sheet.setSeat} />
           </div>
-          <CoursePicker course={sheet.course} onChange={sheet.setCourse} />
+          <CoursePicker course={sheet.course} courses={courses} onChange={sheet.setCourse} />
           <KitchenNotes notes={sheet.notes} onChange={sheet.setNotes} onAllergy={sheet.addAllergy} />
         </div>
         <footer className="flex items-center justify-between gap-3 border-t border-gray-200 p-4">

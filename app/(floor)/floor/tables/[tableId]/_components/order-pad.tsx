@@ -7,7 +7,7 @@ import type { Course, Role } from "@/generated/prisma/enums";
 
 import { fetchJson } from "@/components/realtime/fetch-json";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
-import { COURSES, COURSE_LABEL, defaultCourseFor } from "@/lib/menu/courses";
+import { COURSES, COURSE_LABEL, courseFor } from "@/lib/menu/courses";
 import { canMoveOrder } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
 
@@ -65,6 +65,8 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
 
   const [seat, setSeat] = useState<number | null>(null);
   const [course, setCourse] = useState<Course | "AUTO">("AUTO");
+  // The location's settings choose which courses the pad offers (all of them before they were set).
+  const offered: readonly Course[] = menu.location.coursesUsed?.length ? menu.location.coursesUsed : COURSES;
   const [sheet, setSheet] = useState<SheetState>(null);
   const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null } | null>(null);
   /** The ready count the server hid the banner at; it comes back when more food is ready. */
@@ -108,7 +110,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   const canClose = can(role, "orders.close") && canMoveOrder(order.status, order.items, "close");
 
   function pick(item: MenuItemView, categoryName: string) {
-    const lineCourse = course === "AUTO" ? defaultCourseFor(categoryName) : course;
+    const lineCourse = course === "AUTO" ? courseFor(categoryName, offered) : course;
     if (item.modifierGroups.length > 0) {
       setSheet({ item, line: null, course: lineCourse });
       return;
@@ -205,7 +207,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
               buttonClassName="text-sm"
               value={course}
               onChange={setCourse}
-              options={(["AUTO", ...COURSES] as const).map((c) => ({
+              options={(["AUTO", ...offered] as const).map((c) => ({
                 value: c,
                 label: c === "AUTO" ? "Auto" : COURSE_LABEL[c],
               }))}
@@ -256,6 +258,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           item={sheet.item}
           line={sheet.line}
           defaults={{ seat, course: sheet.course }}
+          courses={offered}
           seats={seats}
           currency={menu.location.currency}
           onClose={() => setSheet(null)}

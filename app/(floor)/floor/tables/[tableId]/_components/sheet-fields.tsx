@@ -58,12 +58,20 @@ export function SeatSelect({
   );
 }
 
-export function CoursePicker({ course, onChange }: { course: Course; onChange: (course: Course) => void }) {
+export function CoursePicker({
+  course,
+  courses = COURSES,
+  onChange,
+}: {
+  course: Course;
+  courses?: readonly Course[];
+  onChange: (course: Course) => void;
+}) {
   return (
     <fieldset>
       <legend className="mb-2 text-lg font-bold">Course</legend>
       <div className="grid grid-cols-4 gap-2">
-        {COURSES.map((c) => (
+        {(courses.includes(course) ? courses : [...courses, course]).map((c) => (
           <button
             key={c}
             type="button"
