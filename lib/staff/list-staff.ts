@@ -22,7 +22,8 @@ export async function listStaff(ctx: Ctx) {
     role: m.role,
     active: m.user.active,
     lastLoginAt: m.user.lastLoginAt,
-    locked: !!m.user.lockedUntil && m.user.lockedUntil > now,
+    hourlyRateCents: m.hourlyRateCents,
+    locked: (!!m.user.lockedUntil && m.user.lockedUntil > now) || (!!m.pinLockedUntil && m.pinLockedUntil > now),
   }));
   return { timeZone: location.timezone, staff };
 }
