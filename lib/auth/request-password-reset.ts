@@ -8,6 +8,7 @@ import { limiter } from "../ops/rate-limit";
 import { resetMail } from "../mail/staff-mail";
 import { runLater, sendMail } from "../mail/send-mail";
 import { parseInput } from "../validation";
+import { log } from "../log";
 import { issueResetToken, RESET_TTL_MINUTES } from "./reset-token";
 
 export const requestPasswordResetSchema = z.object({
@@ -33,7 +34,8 @@ export async function requestPasswordReset(
   const { email } = parseInput(requestPasswordResetSchema, raw);
   const byIp = limiter("reset-ip");
   const verdict = await byIp.limit(rateLimitKeyForIp(meta.ip ?? "unknown"));
-  if (!verdict.success) throw rateLimitedError(byIp.policy, verdict, "Too many reset requests from here. Wait a few minutes.");
+  if (!verdict.success)
+    throw rateLimitedError(byIp.policy, verdict, "Too many reset requests from here. Wait a few minutes.");
   const perEmail = await limiter("reset-email").limit(email);
   if (perEmail.success) {
     void runLater(() => issueByEmail(email, meta), { requestId: meta.requestId, purpose: "password reset" });
@@ -67,12 +69,8 @@ async function issueByEmail(email: string, meta: RequestMeta): Promise<void> {
       })
     : null;
   if (!issued || !user) {
-    await recordAudit({
-      action: "auth.password_reset.requested",
-      details: { email, found: false },
-      ip: meta.ip,
-      requestId: meta.requestId,
-    });
+    // Logged, not audited: the audit log is for accounts, and a stranger's typos are not one.
+    log.info("password reset asked for an email without an active account", { requestId: meta.requestId });
     return;
   }
   await sendMail(resetMail(user, issued.link, RESET_TTL_MINUTES));

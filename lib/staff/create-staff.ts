@@ -42,13 +42,18 @@ export async function createStaff(ctx: Ctx, raw: CreateStaffInput) {
         if (here) throw alreadyHere();
       }
       const user =
-        existing ?? (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: NO_PASSWORD_YET } }));
+        existing ??
+        (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: NO_PASSWORD_YET } }));
       await tx.membership.create({
         data: { userId: user.id, locationId: ctx.locationId, role: input.role, hourlyRateCents: input.hourlyRateCents },
       });
       const to = { email: input.email, name: user.name };
       if (existing) {
-        mail = addedMail(to, location.name, new URL("/login", env().NEXTAUTH_URL ?? "http://localhost:3000").toString());
+        mail = addedMail(
+          to,
+          location.name,
+          new URL("/login", env().NEXTAUTH_URL ?? "http://localhost:3000").toString(),
+        );
       } else {
         const invite = await issueResetToken(tx, {
           userId: user.id,

@@ -22,8 +22,7 @@ export async function issueResetLink(ctx: Ctx, raw: StaffIdInput) {
   const { link, expiresAt, user } = await db.$transaction(async (tx) => {
     const m = await findStaffHere(tx, ctx, id);
     assertMayTouchRole(ctx, m.role);
-    if (!m.user.active)
-      throw new AppError("INVALID_STATE", "Reactivate this account before sending a reset link");
+    if (!m.user.active) throw new AppError("INVALID_STATE", "Reactivate this account before sending a reset link");
     const issued = await issueResetToken(tx, {
       userId: id,
       issuedById: ctx.userId,
