@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { ROLES } from "../auth/roles";
-import { idSchema, INT4_MAX, text } from "../validation";
+import { can } from "../auth/permissions";
+import { ROLES, type Role } from "../auth/roles";
+import { idSchema, text } from "../validation";
 
 // The fields a manager edits on a staff member, shared by create and update (and their forms).
 
@@ -11,8 +12,8 @@ export const hourlyRateSchema = z
   .union([z.literal("").transform(() => null), z.null(), z.coerce.number()])
   .pipe(
     z
-      .number({ error: "Enter the hourly rate in cents" })
-      .int("Enter whole cents")
+      .number({ error: "Enter an hourly rate" })
+      .int("Use whole cents")
       .min(0, "Cannot be negative")
       .max(100_000, "At most 1000.00 an hour")
       .nullable(),
@@ -37,4 +38,7 @@ export const updateStaffSchema = z.object({
 });
 export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
 
-export { INT4_MAX };
+/** The roles an actor may hand out: all of them for an admin, all but admin for a manager. */
+export function assignableRoles(actor: Role): Role[] {
+  return ROLES.filter((r) => can(actor, "staff.grantAdmin") || !can(r, "staff.grantAdmin"));
+}

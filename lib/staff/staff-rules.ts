@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertCan } from "../auth/permissions";
+import { assertCan, can, rolesFor } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import type { Tx } from "../db";
 import { AppError, notFound } from "../errors";
@@ -30,9 +30,12 @@ export async function findStaffHere(tx: Pick<Tx, "membership">, ctx: Ctx, userId
   return m;
 }
 
+/** The admin role is the one that may grant it (the permission table says which that is). */
+export const isAdminRole = (role: Role): boolean => can(role, "staff.grantAdmin");
+
 /** Creating, changing, deactivating or sending a reset link to an ADMIN (or making one) takes an ADMIN. */
 export function assertMayTouchRole(ctx: Ctx, ...roles: (Role | undefined)[]): void {
-  if (roles.includes("ADMIN"))
+  if (roles.some((r) => r && isAdminRole(r)))
     assertCan(ctx, "staff.grantAdmin", "Only an admin can create, change or deactivate an admin");
 }
 
@@ -44,14 +47,23 @@ export function assertMayTouchRole(ctx: Ctx, ...roles: (Role | undefined)[]): vo
  */
 export async function assertAdminsRemain(tx: Tx, userId: string, onlyLocationId?: string): Promise<void> {
   const rows = await tx.membership.findMany({
-    where: { userId, role: "ADMIN", ...(onlyLocationId ? { locationId: onlyLocationId } : {}) },
+    where: {
+      userId,
+      role: { in: [...rolesFor("staff.grantAdmin")] },
+      ...(onlyLocationId ? { locationId: onlyLocationId } : {}),
+    },
     select: { locationId: true },
     orderBy: { locationId: "asc" },
   });
   for (const { locationId } of rows) {
     await tx.$queryRaw`SELECT id FROM "Location" WHERE id = ${locationId} FOR UPDATE`;
     const others = await tx.membership.count({
-      where: { locationId, role: "ADMIN", userId: { not: userId }, user: { active: true } },
+      where: {
+        locationId,
+        role: { in: [...rolesFor("staff.grantAdmin")] },
+        userId: { not: userId },
+        user: { active: true },
+      },
     });
     if (others === 0)
       throw new AppError("CONFLICT", "A location must keep at least one active admin: make someone else admin first", {

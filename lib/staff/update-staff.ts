@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { updateStaffSchema, type UpdateStaffInput } from "./staff-fields";
-import { assertAdminsRemain, assertMayTouchRole, findStaffHere } from "./staff-rules";
+import { assertAdminsRemain, assertMayTouchRole, findStaffHere, isAdminRole } from "./staff-rules";
 
 /** Change a staff member's name, role here or hourly rate (only the fields sent). */
 export async function updateStaff(ctx: Ctx, raw: UpdateStaffInput) {
@@ -17,7 +17,7 @@ export async function updateStaff(ctx: Ctx, raw: UpdateStaffInput) {
   return db.$transaction(async (tx) => {
     const m = await findStaffHere(tx, ctx, id);
     assertMayTouchRole(ctx, m.role, changes.role);
-    if (m.role === "ADMIN" && changes.role && changes.role !== "ADMIN")
+    if (isAdminRole(m.role) && changes.role && !isAdminRole(changes.role))
       await assertAdminsRemain(tx, id, ctx.locationId);
     const before = { name: m.user.name, role: m.role, hourlyRateCents: m.hourlyRateCents };
     const after = {
