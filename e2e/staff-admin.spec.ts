@@ -52,6 +52,7 @@ test.describe("staff administration", () => {
     const row = page.locator(`[data-testid=staff-row][data-email="${server.email}"]`);
     await expect(row).toContainText("server");
     await expect(row).toContainText("$15.50");
+    await expect(row).toContainText("invited");
     await expect(page.locator(`[data-testid=staff-row][data-email="${cook.email}"]`)).toContainText("chef");
 
     const mail = await readMail(server.email, { match: /reset-password/ });
@@ -61,6 +62,8 @@ test.describe("staff administration", () => {
     await expect(tablet).toHaveURL(/\/floor$/);
     await expect(tablet.getByTestId("signed-in-as")).toContainText(server.name);
 
+    await page.reload();
+    await expect(row).toContainText("active");
     // The link worked once.
     await tablet.goto(resetPathIn(mail));
     await expect(tablet.getByTestId("reset-link-invalid")).toBeVisible();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { NO_PASSWORD_YET } from "./create-staff";
 
 /** Staff with a role at the acting user's location, and that location's time zone (to show their times in). */
 export async function listStaff(ctx: Ctx) {
@@ -9,7 +10,17 @@ export async function listStaff(ctx: Ctx) {
     db.membership.findMany({
       where: { locationId: ctx.locationId },
       include: {
-        user: { select: { id: true, name: true, email: true, active: true, lastLoginAt: true, lockedUntil: true } },
+        user: {
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            active: true,
+            lastLoginAt: true,
+            lockedUntil: true,
+            passwordHash: true,
+          },
+        },
       },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
@@ -23,6 +34,8 @@ export async function listStaff(ctx: Ctx) {
     active: m.user.active,
     lastLoginAt: m.user.lastLoginAt,
     hourlyRateCents: m.hourlyRateCents,
+    /** Added, but has not set a password from the invite yet. */
+    invited: m.user.passwordHash === NO_PASSWORD_YET,
     locked: (!!m.user.lockedUntil && m.user.lockedUntil > now) || (!!m.pinLockedUntil && m.pinLockedUntil > now),
   }));
   return { timeZone: location.timezone, staff };

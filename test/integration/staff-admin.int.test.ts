@@ -10,6 +10,7 @@ import { createStaff, NO_PASSWORD_YET } from "@/lib/staff/create-staff";
 import { deactivateStaff } from "@/lib/staff/deactivate-staff";
 import { getStaffMember } from "@/lib/staff/get-staff-member";
 import { issueResetLink } from "@/lib/staff/issue-reset-link";
+import { listStaff } from "@/lib/staff/list-staff";
 import { reactivateStaff } from "@/lib/staff/reactivate-staff";
 import { unlockStaff } from "@/lib/staff/unlock-staff";
 import { updateStaff } from "@/lib/staff/update-staff";
@@ -66,7 +67,10 @@ describe("createStaff", () => {
     const row = await testDb().passwordResetToken.findFirstOrThrow({ where: { userId: id } });
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(71 * 3_600_000);
     expect(row.issuedById).toBe(loc.staff.MANAGER.userId);
+    const invited = async () => (await listStaff(loc.ctx.MANAGER)).staff.find((s) => s.id === id)?.invited;
+    expect(await invited()).toBe(true);
     await resetPassword({ token, newPassword: PASSWORD, confirmPassword: PASSWORD });
+    expect(await invited()).toBe(false);
     const after = await testDb().user.findUniqueOrThrow({ where: { id } });
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(true);
   });

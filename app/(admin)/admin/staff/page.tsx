@@ -74,6 +74,8 @@ export default async function StaffPage() {
                       <Badge>inactive</Badge>
                     ) : s.locked ? (
                       <Badge tone="red">locked</Badge>
+                    ) : s.invited ? (
+                      <Badge tone="amber">invited</Badge>
                     ) : (
                       <Badge tone="green">active</Badge>
                     )}
