@@ -1,10 +1,12 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { assertCan } from "../auth/permissions";
 import { NO_PASSWORD_YET } from "./create-staff";
 
 /** Staff with a role at the acting user's location, and that location's time zone (to show their times in). */
 export async function listStaff(ctx: Ctx) {
+  assertCan(ctx, "staff.manage");
   const [location, rows] = await Promise.all([
     db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { timezone: true } }),
     db.membership.findMany({

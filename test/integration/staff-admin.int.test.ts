@@ -143,6 +143,7 @@ describe("who may manage staff", () => {
       await expectAppError(unlockStaff(ctx, target), "FORBIDDEN");
       await expectAppError(issueResetLink(ctx, target), "FORBIDDEN");
       await expectAppError(getStaffMember(ctx, target), "FORBIDDEN");
+      await expectAppError(listStaff(ctx), "FORBIDDEN");
     }
   });
 
