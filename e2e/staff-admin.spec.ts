@@ -26,6 +26,7 @@ async function addStaff(page: Page, s: { name: string; email: string; role: stri
 async function setPasswordAndSignIn(page: Page, path: string, email: string) {
   await page.goto(path);
   await expect(page.getByTestId("reset-email")).toHaveText(email);
+  await expect(page.getByRole("button", { name: "Set password" })).toBeEnabled(); // hydrated
   await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel("Repeat new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Set password" }).click();
@@ -127,10 +128,12 @@ test.describe("the staff API", () => {
 test("forgot password answers the same for any email", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page.getByRole("button", { name: "Send reset link" })).toBeEnabled(); // hydrated
   await page.getByLabel("Email").fill(`nobody-${unique()}@e2e.test`);
   await page.getByRole("button", { name: "Send reset link" }).click();
   const answer = await page.getByTestId("reset-requested").textContent();
   await page.goto("/forgot-password");
+  await expect(page.getByRole("button", { name: "Send reset link" })).toBeEnabled();
   await page.getByLabel("Email").fill("server@demo.kitchen");
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByTestId("reset-requested")).toHaveText(answer!);

@@ -2,10 +2,12 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { requestPasswordResetAction } from "../actions";
 
 export function ForgotPasswordForm() {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [emailError, setEmailError] = useState<string[] | undefined>();
@@ -60,7 +62,7 @@ export function ForgotPasswordForm() {
           {error}
         </p>
       )}
-      <Button type="submit" disabled={pending} className="h-12 w-full text-lg">
+      <Button type="submit" disabled={pending || !hydrated} className="h-12 w-full text-lg">
         {pending ? "Sending…" : "Send reset link"}
       </Button>
     </form>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { resetPasswordAction } from "../actions";
 
 const FIELDS = [
@@ -13,6 +14,7 @@ const FIELDS = [
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
@@ -61,7 +63,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
           {error}
         </p>
       )}
-      <Button type="submit" disabled={pending} className="h-12 w-full text-lg">
+      <Button type="submit" disabled={pending || !hydrated} className="h-12 w-full text-lg">
         {pending ? "Saving…" : "Set password"}
       </Button>
     </form>
