@@ -45,6 +45,8 @@ test.describe("admin console", () => {
     "/admin/inventory/waste",
     "/admin/inventory/import",
     "/admin/staff",
+    "/admin/staff/new",
+    "/admin/staff/roles",
     "/account",
   ];
   for (const path of pages) {

@@ -32,6 +32,12 @@ export const envSchema = z.object({
   /** Host/port browsers use for the WebSocket (defaults to PUSHER_HOST/PORT). */
   PUSHER_WS_HOST: z.string().optional(),
   PUSHER_WS_PORT: z.coerce.number().int().positive().optional(),
+  /** Outgoing mail (invites, password resets): smtp:// or smtps://user:pass@host:port. Unset = printed to the console. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("ServiceBell <no-reply@servicebell.local>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For

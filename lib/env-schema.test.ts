@@ -21,6 +21,12 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ...valid, PUSHER_PORT: "abc" })).toThrow(/PUSHER_PORT/);
   });
 
+  it("accepts only smtp(s):// mail servers and defaults the sender", () => {
+    expect(parseEnv({ ...valid, SMTP_URL: "smtp://u:p@mail.test:587" }).SMTP_URL).toBe("smtp://u:p@mail.test:587");
+    expect(() => parseEnv({ ...valid, SMTP_URL: "http://mail.test" })).toThrow(/SMTP_URL must be an smtp/);
+    expect(parseEnv(valid).MAIL_FROM).toMatch(/ServiceBell/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });

@@ -3,6 +3,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_REALTIME_PORT = Number(process.env.E2E_REALTIME_PORT ?? 6101);
 export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 6199);
+/** The test SMTP server the app mails through (invites, reset links); specs read it via the control port. */
+export const E2E_SMTP_PORT = E2E_CONTROL_PORT + 1000;
 // Parallel checkouts (worktrees) on one machine pick their own ports and database name.
 export const E2E_DATABASE = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.E2E_DATABASE ?? "")
   ? process.env.E2E_DATABASE!

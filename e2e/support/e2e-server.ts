@@ -11,6 +11,7 @@ import { NEXT_BIN } from "../../scripts/app/next-server";
 import { seedDemo } from "../../prisma/demo-seed";
 import { hashPassword } from "../../lib/auth/password";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
+import { startMailbox } from "../../test/support/smtp-mailbox";
 import {
   E2E_CONTROL_PORT,
   E2E_DATABASE,
@@ -18,6 +19,7 @@ import {
   E2E_PUSHER,
   E2E_REALTIME_PORT,
   E2E_SECRET,
+  E2E_SMTP_PORT,
   LOCKOUT_USERS,
   PASSWORD,
 } from "./e2e-env";
@@ -70,9 +72,19 @@ async function main() {
   const apps = [{ id: E2E_PUSHER.appId, key: E2E_PUSHER.key, secret: E2E_PUSHER.secret }];
   let realtime: RealtimeServer | null = await startRealtimeServer({ port: E2E_REALTIME_PORT, host: "127.0.0.1", apps });
 
+  // Every mail the app sends lands here; specs read it with GET /mail?to=<email> (e2e/support/mail.ts).
+  const mailbox = await startMailbox(E2E_SMTP_PORT);
+
   // Outage simulation for specs: POST /realtime/stop, POST /realtime/start.
   const control = createServer(async (req, res) => {
     try {
+      const url = new URL(req.url ?? "/", "http://control");
+      if (req.method === "GET" && url.pathname === "/mail") {
+        const to = (url.searchParams.get("to") ?? "").toLowerCase();
+        const mails = mailbox.mails.filter((m) => !to || m.to.includes(to));
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(mails));
+        return;
+      }
       if (req.method === "POST" && req.url === "/realtime/stop") {
         await realtime?.close();
         realtime = null;
@@ -105,6 +117,8 @@ async function main() {
       PUSHER_HOST: "127.0.0.1",
       PUSHER_PORT: String(E2E_REALTIME_PORT),
       PUSHER_USE_TLS: "false",
+      SMTP_URL: mailbox.url,
+      MAIL_FROM: "ServiceBell e2e <no-reply@e2e.test>",
       // Per-process limits: a Redis shared across runs would carry sign-in counts between them.
       REDIS_URL: "",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -117,6 +131,7 @@ async function main() {
     stopping = true;
     child.kill("SIGTERM");
     control.close();
+    await mailbox.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await pgServer.stop?.().catch(() => {});
     process.exit(code);

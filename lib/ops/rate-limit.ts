@@ -211,19 +211,24 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
 
 const limiters = new Map<string, Limiter>();
 
+const LIMITS = {
+  "login-ip": [60, "5 m"],
+  "guest-pin": [10, "10 m"],
+  api: [600, "1 m"],
+  /** A busy tablet sees a switch every minute or so; a PIN guesser needs thousands. */
+  "staff-pin": [120, "5 m"],
+  /** "Forgot password" requests from one address (a whole restaurant may share one). */
+  "reset-ip": [20, "15 m"],
+  /** Reset mails to one address, whoever asks: nobody's inbox can be flooded. */
+  "reset-email": [3, "15 m"],
+} as const satisfies Record<string, readonly [number, Window]>;
+
 /** Named limiters, created once per process. */
-export function limiter(name: "login-ip" | "api" | "guest-pin" | "staff-pin"): Limiter {
+export function limiter(name: keyof typeof LIMITS): Limiter {
   let l = limiters.get(name);
   if (!l) {
-    l =
-      name === "login-ip"
-        ? createLimiter(name, 60, "5 m")
-        : name === "guest-pin"
-          ? createLimiter(name, 10, "10 m")
-          : name === "staff-pin"
-            ? // A busy tablet sees a switch every minute or so; a guesser needs thousands.
-              createLimiter(name, 120, "5 m")
-            : createLimiter(name, 600, "1 m");
+    const [max, window] = LIMITS[name];
+    l = createLimiter(name, max, window);
     limiters.set(name, l);
   }
   return l;

@@ -55,6 +55,11 @@ export default async function AccountPage() {
           </p>
           <SignOutEverywhere />
         </section>
+        <p className="border-t border-gray-200 pt-4 text-sm">
+          <Link href="/admin/staff/roles" className="inline-flex min-h-11 items-center font-semibold text-brand-700">
+            Who may do what: the role table
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentCtx } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/roles";
@@ -11,9 +12,15 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; changed?: string }>;
+  searchParams: Promise<{
+    callbackUrl?: string | string[];
+    error?: string;
+    changed?: string;
+    reset?: string;
+    email?: string;
+  }>;
 }) {
-  const { callbackUrl, changed } = await searchParams;
+  const { callbackUrl, changed, reset, email } = await searchParams;
   const ctx = await currentCtx();
   const target = safeCallbackUrl(callbackUrl, env().NEXTAUTH_URL);
   if (ctx) redirect(target ?? homeFor(ctx.role));
@@ -29,7 +36,24 @@ export default async function LoginPage({
             Password changed. Sign in with your new password.
           </p>
         )}
-        <LoginForm callbackUrl={target} />
+        {reset && (
+          <p
+            role="status"
+            data-testid="password-set"
+            className="mb-4 rounded-lg bg-green-50 p-3 text-sm font-medium text-green-800"
+          >
+            Password set. Sign in with your new password.
+          </p>
+        )}
+        <LoginForm callbackUrl={target} defaultEmail={typeof email === "string" ? email.slice(0, 254) : undefined} />
+        <p className="mt-4 text-center">
+          <Link
+            href="/forgot-password"
+            className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
+          >
+            Forgot password?
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
+export function LoginForm({ callbackUrl, defaultEmail }: { callbackUrl: string | null; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -38,7 +38,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
           type="email"
           autoComplete="username"
           required
-          autoFocus
+          autoFocus={!defaultEmail}
+          defaultValue={defaultEmail}
           className="h-12 w-full rounded-lg border border-gray-300 px-3 text-lg"
         />
       </label>
@@ -49,6 +50,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
           type="password"
           autoComplete="current-password"
           required
+          autoFocus={!!defaultEmail}
           className="h-12 w-full rounded-lg border border-gray-300 px-3 text-lg"
         />
       </label>
