@@ -212,7 +212,7 @@ export function createFailureCounter(prefix: string, windowMs: number): FailureC
 const limiters = new Map<string, Limiter>();
 
 /** Named limiters, created once per process. */
-export function limiter(name: "login-ip" | "api" | "guest-pin"): Limiter {
+export function limiter(name: "login-ip" | "api" | "guest-pin" | "staff-pin"): Limiter {
   let l = limiters.get(name);
   if (!l) {
     l =
@@ -220,7 +220,10 @@ export function limiter(name: "login-ip" | "api" | "guest-pin"): Limiter {
         ? createLimiter(name, 60, "5 m")
         : name === "guest-pin"
           ? createLimiter(name, 10, "10 m")
-          : createLimiter(name, 600, "1 m");
+          : name === "staff-pin"
+            ? // A busy tablet sees a switch every minute or so; a guesser needs thousands.
+              createLimiter(name, 120, "5 m")
+            : createLimiter(name, 600, "1 m");
     limiters.set(name, l);
   }
   return l;
