@@ -4,7 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { getLocation } from "../locations/get-location";
+import { dayRulesOf } from "./day-rules";
 import { addDays, isoDate, localDateOf, parseIsoDate } from "../time/zoned";
 import { parseInput } from "../validation";
 import { weekInputSchema, type WeekInput } from "./schemas";
@@ -19,10 +19,11 @@ import { findOverlap, localTimeOf, mondayOf, shiftWallClock, weekBounds } from "
 export async function copyWeek(ctx: Ctx, raw: WeekInput) {
   assertCan(ctx, "schedule.manage");
   const input = parseInput(weekInputSchema, raw);
-  const { timezone } = await getLocation(ctx);
+  const rules = await dayRulesOf(ctx);
+  const timezone = rules.timeZone;
   const monday = mondayOf(parseIsoDate(input.week));
-  const source = weekBounds(addDays(monday, -7), timezone);
-  const target = weekBounds(monday, timezone);
+  const source = weekBounds(addDays(monday, -7), rules);
+  const target = weekBounds(monday, rules);
   return refusingShiftConflicts(() =>
     db.$transaction(async (tx) => {
       const [previous, existing] = await Promise.all([

@@ -7,6 +7,7 @@ import { addDays, isoDate, parseIsoDate } from "../time/zoned";
 import { parseInput } from "../validation";
 import { isoWeekSchema } from "./schemas";
 import { SHIFT_SELECT } from "./shift-refs";
+import { dayRulesOf } from "./day-rules";
 import { limitLevel, mondayOf, totalsByUser, weekBounds, weekDays, weekOf } from "./week";
 
 export const getScheduleWeekSchema = z.object({ week: isoWeekSchema.optional() });
@@ -15,13 +16,10 @@ export const getScheduleWeekSchema = z.object({ week: isoWeekSchema.optional() }
 export async function getScheduleWeek(ctx: Ctx, raw: z.input<typeof getScheduleWeekSchema> = {}) {
   assertCan(ctx, "schedule.manage");
   const input = parseInput(getScheduleWeekSchema, raw);
-  const location = await db.location.findUniqueOrThrow({
-    where: { id: ctx.locationId },
-    select: { timezone: true, maxWeeklyShiftMinutes: true },
-  });
-  const tz = location.timezone;
-  const monday = input.week ? mondayOf(parseIsoDate(input.week)) : weekOf(new Date(), tz);
-  const { from, to } = weekBounds(monday, tz);
+  const rules = await dayRulesOf(ctx);
+  const tz = rules.timeZone;
+  const monday = input.week ? mondayOf(parseIsoDate(input.week)) : weekOf(new Date(), rules);
+  const { from, to } = weekBounds(monday, rules);
   const [members, stations, shifts] = await Promise.all([
     db.membership.findMany({
       where: { locationId: ctx.locationId, user: { active: true } },
@@ -40,9 +38,10 @@ export async function getScheduleWeek(ctx: Ctx, raw: z.input<typeof getScheduleW
     }),
   ]);
   const totals = totalsByUser(shifts, from, to);
-  const limit = location.maxWeeklyShiftMinutes;
+  const limit = rules.maxWeeklyShiftMinutes;
   return {
     timeZone: tz,
+    cutoffHour: rules.cutoffHour,
     week: isoDate(monday),
     previousWeek: isoDate(addDays(monday, -7)),
     nextWeek: isoDate(addDays(monday, 7)),

@@ -4,7 +4,7 @@ import type { Ctx } from "../auth/context";
 import { assertCan, can } from "../auth/permissions";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { getLocation } from "../locations/get-location";
+import { dayRulesOf } from "./day-rules";
 import { parseIsoDate, zonedInstant } from "../time/zoned";
 import { parseInput } from "../validation";
 import { weekBounds, weekOf } from "./week";
@@ -30,8 +30,9 @@ function toInstant(value: string, timeZone: string): Date {
 export async function listShifts(ctx: Ctx, raw: ListShiftsInput = {}) {
   assertCan(ctx, "timeclock.punch");
   const input = parseInput(listShiftsSchema, raw);
-  const { timezone } = await getLocation(ctx);
-  const week = weekBounds(weekOf(new Date(), timezone), timezone);
+  const rules = await dayRulesOf(ctx);
+  const timezone = rules.timeZone;
+  const week = weekBounds(weekOf(new Date(), rules), rules);
   const from = input.from ? toInstant(input.from, timezone) : week.from;
   const to = input.to
     ? toInstant(input.to, timezone)

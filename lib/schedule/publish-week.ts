@@ -3,19 +3,19 @@ import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
-import { getLocation } from "../locations/get-location";
+import { dayRulesOf } from "./day-rules";
 import { parseInput } from "../validation";
 import { parseIsoDate } from "../time/zoned";
 import { weekInputSchema, type WeekInput } from "./schemas";
 import { mondayOf, weekBounds } from "./week";
 
-/** Publish a week's drafts: from now on the staff see them (shifts starting in the week, location time). */
+/** Publish a week's drafts: from now on the staff see them (shifts starting in the business week). */
 export async function publishWeek(ctx: Ctx, raw: WeekInput) {
   assertCan(ctx, "schedule.manage");
   const input = parseInput(weekInputSchema, raw);
-  const { timezone } = await getLocation(ctx);
+  const rules = await dayRulesOf(ctx);
   const monday = mondayOf(parseIsoDate(input.week));
-  const { from, to } = weekBounds(monday, timezone);
+  const { from, to } = weekBounds(monday, rules);
   return db.$transaction(async (tx) => {
     const publishedAt = new Date();
     const { count } = await tx.shift.updateMany({

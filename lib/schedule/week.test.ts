@@ -23,14 +23,16 @@ describe("weeks", () => {
     expect(normaliseWeek("2027-01-01")).toBe("2026-12-28");
   });
 
-  it("are local: Sunday 23:30 in New York is still last week", () => {
-    expect(weekOf(d("2026-12-07T04:30:00Z"), "America/New_York")).toEqual({ y: 2026, m: 11, d: 30 });
-    expect(weekOf(d("2026-12-07T04:30:00Z"), "UTC")).toEqual({ y: 2026, m: 12, d: 7 });
+  it("are local business weeks: Sunday 23:30 in New York, or Monday 02:00 before a 04:00 cut-off, is last week", () => {
+    const ny = { timeZone: "America/New_York", cutoffHour: 0 };
+    expect(weekOf(d("2026-12-07T04:30:00Z"), ny)).toEqual({ y: 2026, m: 11, d: 30 });
+    expect(weekOf(d("2026-12-07T04:30:00Z"), { timeZone: "UTC", cutoffHour: 0 })).toEqual({ y: 2026, m: 12, d: 7 });
+    expect(weekOf(d("2026-12-07T02:00:00Z"), { timeZone: "UTC", cutoffHour: 4 })).toEqual({ y: 2026, m: 11, d: 30 });
   });
 
-  it("last 167 hours across spring-forward", () => {
-    const { from, to } = weekBounds({ y: 2027, m: 3, d: 22 }, "Europe/Paris");
-    expect(from.toISOString()).toBe("2027-03-21T23:00:00.000Z");
+  it("last 167 hours across spring-forward and start at the cut-off", () => {
+    const { from, to } = weekBounds({ y: 2027, m: 3, d: 22 }, { timeZone: "Europe/Paris", cutoffHour: 4 });
+    expect(from.toISOString()).toBe("2027-03-22T03:00:00.000Z");
     expect((to.getTime() - from.getTime()) / 3_600_000).toBe(167);
   });
 });

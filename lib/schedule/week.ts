@@ -1,7 +1,11 @@
 // Weeks, totals and overlaps of the schedule: pure rules shared by the use cases and the grid.
-// A week starts on Monday 00:00 in the location's time zone (as the database trigger counts it).
+// A week is a business week: Monday's business-day cut-off (e.g. 04:00) in the location's time zone
+// to the next Monday's, as the database trigger counts it (lib/time/business-day.ts).
 import { TZDate } from "@date-fns/tz";
+import { businessDateOf, businessWeekRange, weekStartOf, type DayRules } from "../time/business-day";
 import { addDays, isoDate, localDateOf, parseIsoDate, zonedInstant, type LocalDate } from "../time/zoned";
+
+export type { DayRules };
 
 export type ShiftSpan = { userId: string; startsAt: Date; endsAt: Date };
 
@@ -9,19 +13,17 @@ export type ShiftSpan = { userId: string; startsAt: Date; endsAt: Date };
 export const NEAR_LIMIT_SHARE = 0.9;
 
 /** Monday of the calendar week that holds `date`. */
-export function mondayOf(date: LocalDate): LocalDate {
-  const dow = new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((dow + 6) % 7));
+export const mondayOf = weekStartOf;
+
+/** Monday of the business week `instant` falls in. */
+export function weekOf(instant: Date, rules: DayRules): LocalDate {
+  return weekStartOf(businessDateOf(instant, rules));
 }
 
-/** Monday (local) of the week `instant` falls in. */
-export function weekOf(instant: Date, timeZone: string): LocalDate {
-  return mondayOf(localDateOf(instant, timeZone));
-}
-
-/** The instants a local week spans: [Monday 00:00, next Monday 00:00). 167, 168 or 169 hours. */
-export function weekBounds(monday: LocalDate, timeZone: string): { from: Date; to: Date } {
-  return { from: zonedInstant(monday, 0, 0, timeZone), to: zonedInstant(addDays(monday, 7), 0, 0, timeZone) };
+/** The instants a business week spans: [Monday at the cut-off, next Monday at the cut-off). */
+export function weekBounds(monday: LocalDate, rules: DayRules): { from: Date; to: Date } {
+  const { start, end } = businessWeekRange(monday, rules);
+  return { from: start, to: end };
 }
 
 export function weekDays(monday: LocalDate): LocalDate[] {

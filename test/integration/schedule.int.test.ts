@@ -13,7 +13,7 @@ import { publishWeek } from "@/lib/schedule/publish-week";
 import { updateShift } from "@/lib/schedule/update-shift";
 import { buildLocation, type BuiltLocation } from "./builders/location";
 import { buildStations } from "./builders/kitchen";
-import { expectAppError, resetDb } from "./helpers";
+import { expectAppError, resetDb, testDb } from "./helpers";
 
 let here: BuiltLocation;
 let there: BuiltLocation;
@@ -133,7 +133,7 @@ describe("conflicts refused by the database", () => {
     await expectAppError(updateShift(here.ctx.MANAGER, { id: b.id, startsAt: at(1, 11) }), "CONFLICT");
   });
 
-  it("refuses a shift over the weekly limit, counted in the location's Monday week", async () => {
+  it("refuses a shift over the weekly limit, counted in the location's business week", async () => {
     await db.location.update({ where: { id: here.id }, data: { maxWeeklyShiftMinutes: 600 } });
     await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(1, 9), endsAt: at(1, 17) });
     const e = await expectAppError(
@@ -143,22 +143,27 @@ describe("conflicts refused by the database", () => {
     expect(e.fieldErrors?.endsAt?.[0]).toBe(
       "Over the weekly limit: 12 h scheduled in the week of 2027-03-01 (limit 10 h)",
     );
-    // The next week is another week: Monday 00:30 local is not the Sunday before.
-    await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(8, 0.5), endsAt: at(8, 8) });
     // Exactly at the limit is allowed.
     await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(2, 9), endsAt: at(2, 11) });
-  });
-
-  it("splits a shift across Sunday midnight between the two weeks", async () => {
-    await db.location.update({ where: { id: here.id }, data: { maxWeeklyShiftMinutes: 600 } });
-    await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(8, 9), endsAt: at(8, 17) });
-    // Sunday 20:00 → Monday 04:00: 4 h fall in the next week (8 + 4 = 12 h > 10 h).
+    // Monday 00:30–03:00 is still Sunday's business day (cut-off 04:00): this week, over the limit.
     await expectAppError(
-      createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(7, 20), endsAt: at(8, 4) }),
+      createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(8, 0.5), endsAt: at(8, 3) }),
       "CONFLICT",
     );
-    // Sunday 20:00 → Monday 01:00: 1 h in the next week (9 h).
-    await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(7, 20), endsAt: at(8, 1) });
+    // Monday from 05:00 is the next week.
+    await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(8, 5), endsAt: at(8, 13) });
+  });
+
+  it("splits a shift across the week's boundary (Monday 04:00) between the two weeks", async () => {
+    await db.location.update({ where: { id: here.id }, data: { maxWeeklyShiftMinutes: 600 } });
+    await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(8, 9), endsAt: at(8, 17) });
+    // Sunday 22:00 → Monday 08:00: 4 h fall in the next week (8 + 4 = 12 h > 10 h).
+    await expectAppError(
+      createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(7, 22), endsAt: at(8, 8) }),
+      "CONFLICT",
+    );
+    // Sunday 22:00 → Monday 05:00: 1 h in the next week (9 h).
+    await createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(7, 22), endsAt: at(8, 5) });
   });
 
   it("lets only one of two concurrent inserts that together pass the weekly limit commit", async () => {
@@ -171,6 +176,26 @@ describe("conflicts refused by the database", () => {
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: "CONFLICT" });
     expect(refused.reason.fieldErrors.endsAt[0]).toMatch(/weekly limit/);
+    expect(await db.shift.count({ where: { userId: server().userId } })).toBe(1);
+  });
+
+  it("makes a write wait for another transaction still counting the same person's week", async () => {
+    await db.location.update({ where: { id: here.id }, data: { maxWeeklyShiftMinutes: 600 } });
+    // T1 inserts 6 h and stays open; T2 (6 h on another day) must wait for it, then see it and be refused.
+    const slow = testDb().$transaction(
+      async (tx) => {
+        await tx.shift.create({
+          data: { locationId: here.id, userId: server().userId, role: "SERVER", startsAt: at(3, 9), endsAt: at(3, 15) },
+        });
+        await tx.$queryRaw`SELECT pg_sleep(1)::text`;
+      },
+      { timeout: 10_000 },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const fast = createShift(here.ctx.MANAGER, { userId: server().userId, startsAt: at(4, 9), endsAt: at(4, 15) });
+    const [a, b] = await Promise.allSettled([slow, fast]);
+    expect(a.status).toBe("fulfilled");
+    expect(b).toMatchObject({ status: "rejected", reason: { code: "CONFLICT" } });
     expect(await db.shift.count({ where: { userId: server().userId } })).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 -- The weekly schedule (issue 10): a person's scheduled minutes in one week at a location never exceed
--- Location.maxWeeklyShiftMinutes. Weeks start on Monday 00:00 in the location's time zone; a shift
--- that crosses Sunday midnight counts in both weeks for the minutes on each side.
+-- Location.maxWeeklyShiftMinutes. Weeks are business weeks in the location's time zone: they start on
+-- Monday at the business-day cut-off hour (lib/time/business-day.ts), so Sunday's closing shift until
+-- 02:00 belongs to Sunday's week; a shift that crosses the boundary counts its minutes on each side.
 --
 -- Refused with SQLSTATE 'SH001' (the app maps it to a field error on endsAt; lib/schedule/shift-db-errors.ts).
 -- An AFTER trigger sees the row being written; the advisory lock makes one transaction at a time count a
@@ -10,6 +11,7 @@
 CREATE FUNCTION "Shift_weekly_limit"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   tz text;
+  cutoff interval;
   max_minutes integer;
   week_local timestamp;
   last_local timestamp;
@@ -17,10 +19,11 @@ DECLARE
   week_end timestamp;
   total numeric;
 BEGIN
-  SELECT "timezone", "maxWeeklyShiftMinutes" INTO tz, max_minutes FROM "Location" WHERE "id" = NEW."locationId";
+  SELECT "timezone", make_interval(hours => "businessDayCutoffHour"), "maxWeeklyShiftMinutes"
+    INTO tz, cutoff, max_minutes FROM "Location" WHERE "id" = NEW."locationId";
   PERFORM pg_advisory_xact_lock(hashtext('Shift_weekly_limit'), hashtext(NEW."userId"));
   -- Timestamps are stored as UTC wall-clock values (timestamp without time zone).
-  week_local := date_trunc('week', (NEW."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE tz);
+  week_local := date_trunc('week', ((NEW."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE tz) - cutoff) + cutoff;
   last_local := (NEW."endsAt" AT TIME ZONE 'UTC') AT TIME ZONE tz;
   WHILE week_local < last_local LOOP
     week_start := (week_local AT TIME ZONE tz) AT TIME ZONE 'UTC';
