@@ -86,10 +86,14 @@ describe("wall clock", () => {
     expect(shiftWallClock(d("2027-03-24T08:00:00Z"), 7, "Europe/Paris").toISOString()).toBe("2027-03-31T07:00:00.000Z");
   });
   it("reads an end before the start as the next morning", () => {
-    const s = spanOnDay({ y: 2026, m: 12, d: 1 }, "18:00", "02:00", "UTC");
+    const rules = { timeZone: "UTC", cutoffHour: 4 };
+    const s = spanOnDay({ y: 2026, m: 12, d: 1 }, "18:00", "02:00", rules);
     expect([s.startsAt.toISOString(), s.endsAt.toISOString()]).toEqual([
       "2026-12-01T18:00:00.000Z",
       "2026-12-02T02:00:00.000Z",
     ]);
+    // A start before the cut-off belongs to the business day: the next calendar morning.
+    const late = spanOnDay({ y: 2026, m: 12, d: 1 }, "01:00", "03:00", rules);
+    expect(late.startsAt.toISOString()).toBe("2026-12-02T01:00:00.000Z");
   });
 });

@@ -95,21 +95,23 @@ export function localMinutesOf(instant: Date, timeZone: string): number {
 }
 
 /**
- * A shift drawn on a local day from "HH:MM" to "HH:MM": an end at or before the start means the
- * next morning (a closing shift 18:00–02:00).
+ * A shift drawn on a business day from "HH:MM" to "HH:MM". A start before the cut-off hour is the
+ * next calendar morning (still that business day); an end at or before the start is the morning
+ * after the start (a closing shift 18:00–02:00).
  */
 export function spanOnDay(
   day: LocalDate,
   start: string,
   end: string,
-  timeZone: string,
+  rules: DayRules,
 ): { startsAt: Date; endsAt: Date } {
   const [sh, sm] = start.split(":").map(Number);
   const [eh, em] = end.split(":").map(Number);
+  const startDay = sh < rules.cutoffHour ? addDays(day, 1) : day;
   const overnight = eh * 60 + em <= sh * 60 + sm;
   return {
-    startsAt: zonedInstant(day, sh, sm, timeZone),
-    endsAt: zonedInstant(overnight ? addDays(day, 1) : day, eh, em, timeZone),
+    startsAt: zonedInstant(startDay, sh, sm, rules.timeZone),
+    endsAt: zonedInstant(overnight ? addDays(startDay, 1) : startDay, eh, em, rules.timeZone),
   };
 }
 

@@ -13,6 +13,8 @@ const NAV = [
   { href: "/admin/menu", label: "Menu" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/staff", label: "Staff" },
+  { href: "/admin/schedule", label: "Schedule" },
+  { href: "/admin/tasks", label: "Tasks" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];
