@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { ChecklistKind, Role } from "@/generated/prisma/enums";
 import { dueTimeOf } from "./schemas";
 
 export const CHECKLIST_SELECT = {
@@ -20,9 +21,9 @@ export const CHECKLIST_SELECT = {
 export type ChecklistRow = {
   id: string;
   name: string;
-  kind: string;
+  kind: ChecklistKind;
   stationId: string | null;
-  role: string | null;
+  role: Role | null;
   dueMinutes: number | null;
   archivedAt: Date | null;
   station: { name: string } | null;

@@ -12,10 +12,18 @@ export const listChecklistsSchema = z.object({ archived: z.enum(["true", "false"
 export async function listChecklists(ctx: Ctx, raw: z.input<typeof listChecklistsSchema> = {}) {
   assertCan(ctx, "tasks.manage");
   const { archived } = parseInput(listChecklistsSchema, raw);
-  const rows = await db.checklist.findMany({
-    where: { locationId: ctx.locationId, archivedAt: archived === "true" ? { not: null } : null },
-    select: CHECKLIST_SELECT,
-    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-  });
-  return { checklists: rows.map(checklistView) };
+  const [rows, stations] = await Promise.all([
+    db.checklist.findMany({
+      where: { locationId: ctx.locationId, archivedAt: archived === "true" ? { not: null } : null },
+      select: CHECKLIST_SELECT,
+      orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    }),
+    db.kitchenStation.findMany({
+      where: { locationId: ctx.locationId, archivedAt: null },
+      select: { id: true, name: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+  ]);
+  // The stations a list can belong to travel with the lists: the editor offers them.
+  return { checklists: rows.map(checklistView), stations };
 }
