@@ -119,6 +119,7 @@ export function spanOnDay(
 export function formatMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
+  if (minutes === 0) return "0 h";
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
