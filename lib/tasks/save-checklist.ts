@@ -53,6 +53,12 @@ export async function saveChecklist(ctx: Ctx, raw: SaveChecklistInput) {
         data: { archivedAt: new Date() },
       });
     } else {
+      // A new list has no tasks yet: an id would name another list's task.
+      const withId = input.tasks.findIndex((t) => t.id);
+      if (withId >= 0)
+        throw new AppError("VALIDATION", "Some fields are invalid", {
+          [`tasks.${withId}.id`]: ["Not a task of this checklist"],
+        });
       const last = await tx.checklist.aggregate({ where: { locationId: ctx.locationId }, _max: { sortOrder: true } });
       id = (
         await tx.checklist.create({

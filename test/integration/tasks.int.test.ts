@@ -112,6 +112,12 @@ describe("checklist editor", () => {
       "VALIDATION",
     );
     expect(e.fieldErrors?.["tasks.0.id"]).toBeDefined();
+    // Nor into a new one (found by the route fuzz test: it was a 500).
+    const e2 = await expectAppError(
+      saveChecklist(here.ctx.MANAGER, { name: "New", tasks: [{ id: otherTask.id, label: "b" }] }),
+      "VALIDATION",
+    );
+    expect(e2.fieldErrors?.["tasks.0.id"]).toBeDefined();
   });
 });
 

@@ -5,12 +5,12 @@ import { localTimeOf, spanOnDay } from "@/lib/schedule/week";
 import { businessDateOf } from "@/lib/time/business-day";
 import { isoDate, parseIsoDate } from "@/lib/time/zoned";
 import { Button } from "@/components/ui/button";
+import { ROLES } from "@/lib/auth/roles";
 import { createShiftAction, deleteShiftAction, updateShiftAction } from "../actions";
 import type { ScheduleWeek, ShiftView } from "./schedule-grid";
 
 export type DialogState = { mode: "create"; userId: string; day: string } | { mode: "edit"; shift: ShiftView };
 
-const ROLES = ["ADMIN", "MANAGER", "SERVER", "CHEF", "CASHIER", "HOST"] as const;
 const field = "mt-1 block min-h-11 w-full rounded-lg border border-gray-300 bg-white px-3";
 
 /** The quick dialog: person, day, start, end, role, station, notes. Field errors come from the server. */

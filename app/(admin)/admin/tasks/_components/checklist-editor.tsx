@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { listChecklists } from "@/lib/tasks/list-checklists";
 import { Button } from "@/components/ui/button";
+import { ROLES } from "@/lib/auth/roles";
 import { archiveChecklistAction, saveChecklistAction } from "../actions";
 
 type Lists = Awaited<ReturnType<typeof listChecklists>>;
@@ -24,7 +25,6 @@ const KINDS = [
   ["PREP", "Prep"],
   ["OTHER", "Other"],
 ] as const;
-const ROLES = ["SERVER", "CHEF", "HOST", "CASHIER", "MANAGER", "ADMIN"] as const;
 const field = "mt-1 block min-h-11 w-full rounded-lg border border-gray-300 bg-white px-3";
 let keySeq = 0;
 const newKey = () => `k${++keySeq}`;
