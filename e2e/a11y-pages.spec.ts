@@ -45,6 +45,8 @@ test.describe("admin console", () => {
     "/admin/inventory/waste",
     "/admin/inventory/import",
     "/admin/staff",
+    "/admin/schedule",
+    "/admin/tasks",
     "/account",
   ];
   for (const path of pages) {
@@ -76,6 +78,9 @@ test.describe("admin console on a tablet (tables scroll sideways)", () => {
 
 const floorAndKitchen: [RoleName, string, { width: number; height: number }][] = [
   ["server", "/floor", { width: 1024, height: 768 }],
+  ["server", "/floor/tasks", { width: 1024, height: 768 }],
+  ["server", "/floor/shifts", { width: 1024, height: 768 }],
+  ["chef", "/kitchen/my-shifts", { width: 1920, height: 1080 }],
   ["chef", "/kitchen", { width: 1920, height: 1080 }],
   ["chef", "/kitchen/grill", { width: 1920, height: 1080 }],
   ["chef", "/kitchen/expo", { width: 1920, height: 1080 }],
