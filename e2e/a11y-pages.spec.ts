@@ -47,6 +47,8 @@ test.describe("admin console", () => {
     "/admin/staff",
     "/admin/staff/new",
     "/admin/staff/roles",
+    "/admin/schedule",
+    "/admin/tasks",
     "/account",
   ];
   for (const path of pages) {
@@ -78,6 +80,9 @@ test.describe("admin console on a tablet (tables scroll sideways)", () => {
 
 const floorAndKitchen: [RoleName, string, { width: number; height: number }][] = [
   ["server", "/floor", { width: 1024, height: 768 }],
+  ["server", "/floor/tasks", { width: 1024, height: 768 }],
+  ["server", "/floor/shifts", { width: 1024, height: 768 }],
+  ["chef", "/kitchen/my-shifts", { width: 1920, height: 1080 }],
   ["chef", "/kitchen", { width: 1920, height: 1080 }],
   ["chef", "/kitchen/grill", { width: 1920, height: 1080 }],
   ["chef", "/kitchen/expo", { width: 1920, height: 1080 }],

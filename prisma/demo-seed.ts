@@ -1706,6 +1706,7 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
       }
 
       await seedToday(tx, bistroId, users);
+      await seedChecklists(tx, bistroId);
 
       const [locations, userCount, menuItems, modifierGroups, tables, ingredients, recipeLines] = await Promise.all([
         tx.location.count(),
@@ -2031,6 +2032,55 @@ async function seedToday(tx: Tx, locationId: string, users: Map<string, string>)
         partySize: 3,
         quotedMinutes: 20,
         notes: "High chair",
+      },
+    });
+  }
+}
+
+/** Demo checklists (issue 10): the grill's opening line checks, the bar's closing, the servers' side work. */
+async function seedChecklists(tx: Tx, locationId: string): Promise<void> {
+  if ((await tx.checklist.count({ where: { locationId } })) > 0) return;
+  const station = async (slug: string) =>
+    (await tx.kitchenStation.findUniqueOrThrow({ where: { locationId_slug: { locationId, slug } } })).id;
+  const lists = [
+    {
+      name: "Grill opening line checks",
+      kind: "OPENING" as const,
+      stationId: await station("grill"),
+      role: null,
+      dueMinutes: 11 * 60,
+      tasks: [
+        "Grill lit and at temperature",
+        "Fridge below 5 °C (log it)",
+        "Mise en place stocked",
+        "Sanitiser buckets fresh",
+      ],
+    },
+    {
+      name: "Bar closing",
+      kind: "CLOSING" as const,
+      stationId: await station("bar"),
+      role: null,
+      // 01:30 is before the 04:00 cut-off: the next morning, same business day.
+      dueMinutes: 90,
+      tasks: ["Bottles capped and wiped", "Garnish trays covered and fridged", "Glass washer drained", "Till counted"],
+    },
+    {
+      name: "Server side work",
+      kind: "OPENING" as const,
+      stationId: null,
+      role: "SERVER" as const,
+      dueMinutes: 17 * 60,
+      tasks: ["Roll silverware", "Fill salt, pepper and sugar", "Menus wiped", "Candles on every table"],
+    },
+  ];
+  for (const [sortOrder, { tasks, ...list }] of lists.entries()) {
+    await tx.checklist.create({
+      data: {
+        ...list,
+        locationId,
+        sortOrder,
+        tasks: { create: tasks.map((label, i) => ({ label, sortOrder: i })) },
       },
     });
   }

@@ -22,6 +22,10 @@ type Options = {
   onConnected?: () => void;
 };
 
+// Components sharing a channel (the console's live bar and a page's own listener) share one
+// subscription: the last one to unmount unsubscribes, so leaving a page never silences the others.
+const holders = new Map<string, number>();
+
 /**
  * Subscribe to one private channel and report connection health. Events are hints: callers
  * refetch (TanStack Query) or replay from the server; nothing here is the source of truth.
@@ -52,6 +56,7 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
     setStatus((s) => ({ ...s, state: toState(pusher.connection.state) }));
 
     const sub = pusher.subscribe(channel);
+    holders.set(channel, (holders.get(channel) ?? 0) + 1);
     const onAny = (name: string, data: unknown) => {
       if (name.startsWith("pusher:") || name.startsWith("pusher_internal:")) return;
       setStatus((s) => ({ ...s, lastEventAt: Date.now() }));
@@ -73,7 +78,12 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
       sub.unbind_global(onAny);
       sub.unbind("pusher:subscription_succeeded", onSubscribed);
       sub.unbind("pusher:subscription_error", onSubError);
-      pusher.unsubscribe(channel);
+      const left = (holders.get(channel) ?? 1) - 1;
+      if (left > 0) holders.set(channel, left);
+      else {
+        holders.delete(channel);
+        pusher.unsubscribe(channel);
+      }
       pusher.connection.unbind("state_change", onStateChange);
     };
   }, [configKey, channel]);

@@ -190,3 +190,24 @@ export const lowStockEventSchema = z.object({
   at: z.string(),
 });
 export type LowStockEvent = z.infer<typeof lowStockEventSchema>;
+
+// ---- Checklists (issue 10, tasks) -------------------------------------------------------------
+// Published on both the kitchen and the floor channel: kitchen screens, tablets and the console
+// (which follows the floor channel) refetch today's lists. Kitchen clients ignore it in their seq'd
+// feed (it is no kitchenEventSchema payload).
+
+export const TASK_EVENTS = {
+  /** A task was ticked or unticked for a business day. */
+  taskChanged: "task.changed",
+  /** A checklist was created, edited or archived. */
+  checklistChanged: "checklist.changed",
+} as const;
+
+export const taskChangedSchema = z.object({
+  checklistId: z.string(),
+  taskId: z.string().nullable(),
+  stationId: z.string().nullable(),
+  businessDate: z.string().max(10),
+  done: z.boolean().nullable(),
+});
+export type TaskChanged = z.infer<typeof taskChangedSchema>;

@@ -14,6 +14,8 @@ const NAV = [
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/staff", label: "Staff" },
   { href: "/admin/settings", label: "Setup" },
+  { href: "/admin/schedule", label: "Schedule" },
+  { href: "/admin/tasks", label: "Tasks" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 
+import Link from "next/link";
 import { getTodayFigures } from "@/lib/reports/get-today-figures";
+import { getTodayTasks } from "@/lib/tasks/get-today-tasks";
 import { formatCents } from "@/lib/money";
 import { Card } from "@/components/ui/card";
 import { SalesByHourChart } from "./_components/sales-by-hour-chart";
@@ -10,7 +12,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function AdminDashboard() {
   const ctx = await requireUser("console.use");
-  const f = await getTodayFigures(ctx);
+  const [f, tasks] = await Promise.all([getTodayFigures(ctx), getTodayTasks(ctx)]);
+  const overdue = tasks.checklists.filter((c) => c.status === "OVERDUE");
   const tiles = [
     { label: "Sales today", value: formatCents(f.salesCents, f.currency) },
     { label: "Orders", value: String(f.orders) },
@@ -36,6 +39,31 @@ export default async function AdminDashboard() {
           </Card>
         ))}
       </div>
+      {overdue.length > 0 && (
+        <Card
+          title="Overdue checklists"
+          className="border-red-300"
+          action={
+            <Link
+              href="/admin/tasks"
+              className="inline-flex min-h-11 items-center font-semibold text-red-800 underline"
+            >
+              Open tasks
+            </Link>
+          }
+        >
+          <ul className="space-y-1" data-testid="overdue-checklists">
+            {overdue.map((c) => (
+              <li key={c.id} className="flex justify-between gap-3">
+                <span className="font-semibold">{c.name}</span>
+                <span className="tabular-nums text-red-800">
+                  {c.done}/{c.total} done · due {c.dueTime}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <Card title="Sales by hour">
         <SalesByHourChart
           data={f.byHour.map((h) => ({ hour: `${h.hour}:00`, sales: h.salesCents / 100, orders: h.orders }))}

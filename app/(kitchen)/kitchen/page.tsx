@@ -12,7 +12,14 @@ export default async function KitchenHome() {
   const stations = await listStations(ctx);
   return (
     <>
-      <SurfaceHeader title="Kitchen" dark />
+      <SurfaceHeader title="Kitchen" dark>
+        <Link
+          href="/kitchen/my-shifts"
+          className="inline-flex min-h-11 items-center rounded-lg px-3 font-bold hover:bg-gray-800"
+        >
+          My shifts
+        </Link>
+      </SurfaceHeader>
       <main className="p-6">
         <h1 className="mb-6 text-3xl font-bold">Choose this screen&apos;s station</h1>
         <ul className="grid grid-cols-2 gap-4 lg:grid-cols-3" data-testid="station-list">

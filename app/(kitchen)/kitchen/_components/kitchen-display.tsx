@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
+import { ChecklistBoard } from "@/components/tasks/checklist-board";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 
 import { bumpItemsAction, markTicketReadyAction, recallTicketAction } from "../actions";
@@ -49,6 +50,7 @@ export function KitchenDisplay({
   const [selected, setSelected] = useState(0);
   const [showAllDay, setShowAllDay] = useState(!station.isExpo);
   const [showRecall, setShowRecall] = useState(false);
+  const [showTasks, setShowTasks] = useState(false);
 
   const boardRef = useRef<HTMLDivElement>(null);
   const contentKey = data.tickets
@@ -171,6 +173,22 @@ export function KitchenDisplay({
           >
             Recall (R){data.recentlyBumped.length ? ` · ${data.recentlyBumped.length}` : ""}
           </button>
+          <button
+            type="button"
+            aria-expanded={showTasks}
+            aria-controls="station-checklists"
+            onClick={() => setShowTasks((v) => !v)}
+            className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold"
+            data-testid="checklists-toggle"
+          >
+            Checklists
+          </button>
+          <Link
+            href="/kitchen/my-shifts"
+            className="inline-flex min-h-12 items-center rounded-lg px-3 text-lg font-bold text-gray-300 hover:bg-gray-900"
+          >
+            My shifts
+          </Link>
         </div>
       </header>
 
@@ -227,7 +245,27 @@ export function KitchenDisplay({
             onMore={nextPage}
           />
         </main>
-        {showAllDay && <AllDayPanel allDay={data.allDay} />}
+        {showAllDay && !showTasks && <AllDayPanel allDay={data.allDay} />}
+        {showTasks && (
+          <aside
+            id="station-checklists"
+            aria-label={`${station.name} checklists`}
+            className="w-[38rem] shrink-0 overflow-y-auto rounded-2xl border-2 border-gray-700 p-3"
+            data-testid="checklist-drawer"
+          >
+            <div className="mb-3 flex items-center justify-between gap-2">
+              <h2 className="text-3xl font-black">Checklists</h2>
+              <button
+                type="button"
+                onClick={() => setShowTasks(false)}
+                className="min-h-12 rounded-lg bg-gray-800 px-4 text-lg font-bold"
+              >
+                Close
+              </button>
+            </div>
+            <ChecklistBoard config={config} locationId={locationId} audience="kitchen" station={station.slug} dark />
+          </aside>
+        )}
       </div>
       <footer className="border-t border-gray-800 px-4 py-1 text-base text-gray-300">
         1–9 select · ←→ move · Enter/B {station.isExpo ? "ready" : "bump"} · PgDn/N next page · PgUp/P previous · R
