@@ -56,7 +56,11 @@ export async function approveWithPin(ctx: Ctx, raw: unknown, purpose: ApprovalPu
 
 async function byPin(ctx: Ctx, input: { approverId: string; pin: string }): Promise<Approval> {
   try {
-    const who = await verifyStaffPin(ctx.locationId, input, { ip: ctx.ip, requestId: ctx.requestId });
+    const who = await verifyStaffPin(
+      ctx.locationId,
+      { userId: input.approverId, pin: input.pin },
+      { ip: ctx.ip, requestId: ctx.requestId },
+    );
     return { approverId: who.userId, name: who.name, role: who.role, method: "pin" };
   } catch (error) {
     // A signed-in user's request: a wrong PIN is a field error of the form, not "sign in again".
