@@ -14,14 +14,15 @@ export type SwitchTile = { userId: string; name: string; role: string };
 
 /**
  * The name tiles of a location's PIN pad: active staff with a PIN there whose role may use the
- * surface. Only names and roles: the pad never learns anything else about them.
+ * surface (any role for a signed-out device's pad that does not know where it is going). Only
+ * names and roles: the pad never learns anything else about them.
  */
-export async function listSwitchStaff(locationId: string, surface: Surface): Promise<SwitchTile[]> {
+export async function listSwitchStaff(locationId: string, surface: Surface | null): Promise<SwitchTile[]> {
   const rows = await db.membership.findMany({
     where: {
       locationId,
       pinHash: { not: null },
-      role: { in: [...rolesFor(SURFACE_PERMISSION[surface])] },
+      ...(surface ? { role: { in: [...rolesFor(SURFACE_PERMISSION[surface])] } } : {}),
       user: { active: true },
     },
     select: { role: true, user: { select: { id: true, name: true } } },

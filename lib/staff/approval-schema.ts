@@ -14,4 +14,3 @@ export const approvalSchema = z.union(
   { error: "Choose a manager and enter their PIN" },
 );
 export type ApprovalInput = z.input<typeof approvalSchema>;
-

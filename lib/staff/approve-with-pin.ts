@@ -36,7 +36,11 @@ export async function approveWithPin(ctx: Ctx, raw: unknown, purpose: ApprovalPu
   try {
     const approver = "approverId" in input ? await byPin(ctx, input) : await byPassword(ctx, input);
     if (!can(approver.role, "approvals.give") || !can(approver.role, purpose.permission))
-      throw new AppError("FORBIDDEN", `${approver.name} cannot approve this; ask a manager`, fieldError("approverId", "Not a manager"));
+      throw new AppError(
+        "FORBIDDEN",
+        `${approver.name} cannot approve this; ask a manager`,
+        fieldError("approverId", "Not a manager"),
+      );
     return approver;
   } catch (error) {
     if (error instanceof AppError)
@@ -71,7 +75,8 @@ async function byPin(ctx: Ctx, input: { approverId: string; pin: string }): Prom
 }
 
 async function byPassword(ctx: Ctx, input: { email: string; password: string }): Promise<Approval> {
-  const wrong = () => new AppError("VALIDATION", APPROVAL_WRONG_PASSWORD, fieldError("password", APPROVAL_WRONG_PASSWORD));
+  const wrong = () =>
+    new AppError("VALIDATION", APPROVAL_WRONG_PASSWORD, fieldError("password", APPROVAL_WRONG_PASSWORD));
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: {

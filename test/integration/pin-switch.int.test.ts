@@ -143,7 +143,9 @@ describe("PIN quick switch", () => {
     ]);
     expect(old.revokedAt).not.toBeNull();
     expect(fresh).toMatchObject({ userId: loc.staff.SERVER.userId, revokedAt: null });
-    const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "auth.pin_switch", entityId: staff.sessionId } });
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { action: "auth.pin_switch", entityId: staff.sessionId },
+    });
     expect(audit).toMatchObject({ actorId: loc.staff.SERVER.userId, locationId: loc.id });
     expect(audit.details).toMatchObject({ deviceId: device.id, fromUserId: loc.staff.MANAGER.userId });
   });
@@ -196,7 +198,9 @@ describe("PIN quick switch", () => {
       expect(none.status).toBe(403);
       const { device, token } = await enrollDevice(loc.ctx.MANAGER, { name: "Revoked" });
       await revokeDevice(loc.ctx.MANAGER, { deviceId: device.id });
-      const revoked = await POST(post("http://localhost/api/v1/auth/pin-switch", body, { [deviceCookieName()]: token }));
+      const revoked = await POST(
+        post("http://localhost/api/v1/auth/pin-switch", body, { [deviceCookieName()]: token }),
+      );
       expect(revoked.status).toBe(403);
       expect(revoked.headers.get("set-cookie")).toBeNull();
     });
@@ -220,15 +224,23 @@ describe("PIN quick switch", () => {
       const { POST } = await import("@/app/api/v1/auth/pin-switch/route");
       const { token } = await enrollDevice(loc.ctx.MANAGER, { name: "Pass screen" });
       const bad = await POST(
-        post("http://localhost/api/v1/auth/pin-switch", { userId: loc.staff.CHEF.userId, pin: "12" }, {
-          [deviceCookieName()]: token,
-        }),
+        post(
+          "http://localhost/api/v1/auth/pin-switch",
+          { userId: loc.staff.CHEF.userId, pin: "12" },
+          {
+            [deviceCookieName()]: token,
+          },
+        ),
       );
       expect(bad.status).toBe(400);
       const wrong = await POST(
-        post("http://localhost/api/v1/auth/pin-switch", { userId: loc.staff.CHEF.userId, pin: "9182" }, {
-          [deviceCookieName()]: token,
-        }),
+        post(
+          "http://localhost/api/v1/auth/pin-switch",
+          { userId: loc.staff.CHEF.userId, pin: "9182" },
+          {
+            [deviceCookieName()]: token,
+          },
+        ),
       );
       expect(wrong.status).toBe(401);
       expect((await wrong.json()).error.message).toBe(PIN_WRONG);
@@ -301,7 +313,9 @@ describe("manager approval on the same device", () => {
     const event = await testDb().orderEvent.findFirstOrThrow({ where: { orderId, type: "items.voided" } });
     expect(event.actorId).toBe(server.userId);
     expect(event.payload).toMatchObject({ itemIds: [lines[0]], approvedById: loc.staff.MANAGER.userId });
-    const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "order.item.void", entityId: lines[0] } });
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { action: "order.item.void", entityId: lines[0] },
+    });
     expect(audit.actorId).toBe(server.userId);
     expect(audit.details).toMatchObject({ approvedById: loc.staff.MANAGER.userId, approval: "pin" });
     const given = await testDb().auditLog.findFirstOrThrow({ where: { action: "approval.given", entityId: lines[0] } });
@@ -310,7 +324,10 @@ describe("manager approval on the same device", () => {
 
   it("accepts the manager's email and password as a fallback", async () => {
     const pw = "correct horse battery staple";
-    await testDb().user.update({ where: { id: loc.staff.MANAGER.userId }, data: { passwordHash: await hashPassword(pw) } });
+    await testDb().user.update({
+      where: { id: loc.staff.MANAGER.userId },
+      data: { passwordHash: await hashPassword(pw) },
+    });
     const wrong = await expectAppError(
       voidOrderItem(loc.ctx.SERVER, {
         orderId,
@@ -327,7 +344,9 @@ describe("manager approval on the same device", () => {
       reason: "wrong table",
       approval: { email: loc.staff.MANAGER.email.toUpperCase(), password: pw },
     });
-    const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "order.item.void", entityId: lines[1] } });
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { action: "order.item.void", entityId: lines[1] },
+    });
     expect(audit.details).toMatchObject({ approvedById: loc.staff.MANAGER.userId, approval: "password" });
   });
 
@@ -392,7 +411,10 @@ describe("manager approval on the same device", () => {
     const url = `http://localhost/api/v1/orders/${orderId}/items/${lines[3]}/void`;
     const noApproval = await POST(post(url, { reason: "guest changed mind" }), params);
     expect(noApproval.status).toBe(403);
-    const badShape = await POST(post(url, { reason: "guest changed mind", approval: { approverId: "x", pin: "1" } }), params);
+    const badShape = await POST(
+      post(url, { reason: "guest changed mind", approval: { approverId: "x", pin: "1" } }),
+      params,
+    );
     expect(badShape.status).toBe(400);
     const ok = await POST(
       post(url, { reason: "guest changed mind", approval: { approverId: loc.staff.MANAGER.userId, pin: "5820" } }),

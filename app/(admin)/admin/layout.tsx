@@ -13,6 +13,7 @@ const NAV = [
   { href: "/admin/menu", label: "Menu" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/staff", label: "Staff" },
+  { href: "/admin/devices", label: "Devices" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];

@@ -38,7 +38,9 @@ async function handle(req: NextRequest): Promise<NextResponse> {
       ip: clientIp(req.headers),
       userAgent: req.headers.get("user-agent"),
       requestId,
-      previous: previous?.sub ? { userId: previous.sub, sessionId: previous.sid, locationId: previous.locationId } : null,
+      previous: previous?.sub
+        ? { userId: previous.sub, sessionId: previous.sid, locationId: previous.locationId }
+        : null,
     });
     const cookie = await issueSessionCookie(staff);
     const res = NextResponse.json(
