@@ -106,12 +106,14 @@ export function ManagerApproval({
       </fieldset>
       {chosen ? (
         <PinPad
+          key={chosen.userId}
           label={`${chosen.name}, enter your PIN`}
           onSubmit={(pin) => onApprove({ approverId: chosen.userId, pin })}
           pending={pending}
           error={error}
           shake={shake}
           submitLabel={submitLabel}
+          compact
         />
       ) : (
         error && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
 const MIN = 4;
@@ -20,6 +20,7 @@ export function PinPad({
   dark = false,
   keyboard = true,
   submitLabel = "Enter",
+  compact = false,
 }: {
   label: string;
   onSubmit: (pin: string) => void;
@@ -29,8 +30,13 @@ export function PinPad({
   dark?: boolean;
   keyboard?: boolean;
   submitLabel?: string;
+  /** 64 px keys (the minimum) instead of 80, for a pad inside a dialog. */
+  compact?: boolean;
 }) {
   const [pin, setPin] = useState("");
+  const root = useRef<HTMLDivElement>(null);
+  // Focus sits in the pad when it opens, so a keyboard's Enter submits instead of pressing whatever was focused.
+  useEffect(() => root.current?.focus({ preventScroll: true }), []);
   const [shaking, setShaking] = useState(false);
 
   // A new refusal (adjusted while rendering, not in an effect): clear the dots and shake them.
@@ -69,11 +75,12 @@ export function PinPad({
     return () => window.removeEventListener("keydown", onKey, { capture: true });
   });
 
+  const size = compact ? "size-16" : "size-20";
   const key = dark
     ? "bg-gray-800 text-white hover:bg-gray-700 active:bg-gray-600"
     : "bg-white text-gray-900 border-2 border-gray-300 hover:bg-gray-50 active:bg-gray-100";
   return (
-    <div className="flex flex-col items-center gap-4" data-testid="pin-pad">
+    <div ref={root} tabIndex={-1} className="flex flex-col items-center gap-4 focus:outline-none" data-testid="pin-pad">
       <p className={`text-lg font-semibold ${dark ? "text-gray-200" : "text-gray-700"}`}>{label}</p>
       <div
         className={`flex h-10 items-center gap-3 ${shaking ? "animate-pin-shake" : ""}`}
@@ -97,7 +104,7 @@ export function PinPad({
             key={d}
             type="button"
             onClick={() => press(d)}
-            className={`size-20 rounded-2xl text-3xl font-bold ${key}`}
+            className={`${size} rounded-2xl text-3xl font-bold ${key}`}
           >
             {d}
           </button>
@@ -106,18 +113,18 @@ export function PinPad({
           type="button"
           onClick={back}
           aria-label="Delete last digit"
-          className={`size-20 rounded-2xl text-2xl ${key}`}
+          className={`${size} rounded-2xl text-2xl ${key}`}
         >
           ⌫
         </button>
-        <button type="button" onClick={() => press("0")} className={`size-20 rounded-2xl text-3xl font-bold ${key}`}>
+        <button type="button" onClick={() => press("0")} className={`${size} rounded-2xl text-3xl font-bold ${key}`}>
           0
         </button>
         <button
           type="button"
           onClick={submit}
           disabled={!ready}
-          className={`size-20 rounded-2xl text-lg font-bold ${dark ? "bg-brand-600 text-white disabled:bg-gray-700 disabled:text-gray-300" : "bg-gray-900 text-white disabled:bg-gray-400"}`}
+          className={`${size} rounded-2xl text-lg font-bold ${dark ? "bg-brand-600 text-white disabled:bg-gray-700 disabled:text-gray-300" : "bg-gray-900 text-white disabled:bg-gray-400"}`}
         >
           {pending ? "…" : submitLabel}
         </button>
