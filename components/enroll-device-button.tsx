@@ -58,7 +58,7 @@ export function EnrollDeviceButton({ defaultName, dark = false }: { defaultName:
       </button>
       {open && (
         <div
-          className="fixed inset-0 z-50 flex items-center justify-center bg-black/60 p-4"
+          className="fixed inset-0 z-50 flex items-center justify-center whitespace-normal bg-black/60 p-4"
           onClick={() => setOpen(false)}
         >
           <form

@@ -141,7 +141,7 @@ export function SwitchUserButton({
           role="dialog"
           aria-modal="true"
           aria-labelledby="switch-user-title"
-          className={`fixed inset-0 z-50 flex flex-col items-center overflow-y-auto p-6 ${dark ? "bg-black text-white" : "bg-gray-100 text-gray-900"}`}
+          className={`fixed inset-0 z-50 flex flex-col items-center overflow-y-auto whitespace-normal p-6 ${dark ? "bg-black text-white" : "bg-gray-100 text-gray-900"}`}
         >
           <div className="mb-6 flex w-full max-w-4xl items-center justify-between gap-4">
             <div>

@@ -80,7 +80,7 @@ export function PinPad({
     ? "bg-gray-800 text-white hover:bg-gray-700 active:bg-gray-600"
     : "bg-white text-gray-900 border-2 border-gray-300 hover:bg-gray-50 active:bg-gray-100";
   return (
-    <div ref={root} tabIndex={-1} className="flex flex-col items-center gap-4 focus:outline-none" data-testid="pin-pad">
+    <div ref={root} tabIndex={-1} className="pin-pad flex flex-col items-center gap-4" data-testid="pin-pad">
       <p className={`text-lg font-semibold ${dark ? "text-gray-200" : "text-gray-700"}`}>{label}</p>
       <div
         className={`flex h-10 items-center gap-3 ${shaking ? "animate-pin-shake" : ""}`}
