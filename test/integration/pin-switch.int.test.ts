@@ -116,10 +116,62 @@ describe("enrolled devices", () => {
   });
 });
 
+describe("routes: GET/DELETE /api/v1/devices, PUT /api/v1/me/pin", () => {
+  it("lists and revokes only this location's devices; a server is refused", async () => {
+    const devices = await import("@/app/api/v1/devices/route");
+    const one = await import("@/app/api/v1/devices/[id]/route");
+    const { device } = await enrollDevice(loc.ctx.MANAGER, { name: "Listed" });
+    session.ctx = loc.ctx.MANAGER;
+    const list = await devices.GET(new NextRequest("http://localhost/api/v1/devices"), noParams);
+    expect(list.status).toBe(200);
+    expect((await list.json()).devices.map((d: { id: string }) => d.id)).toContain(device.id);
+    const del = (id: string) =>
+      one.DELETE(
+        new NextRequest(`http://localhost/api/v1/devices/${id}`, {
+          method: "DELETE",
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+    session.ctx = other.ctx.MANAGER;
+    expect((await del(device.id)).status).toBe(404);
+    session.ctx = loc.ctx.SERVER;
+    expect((await del(device.id)).status).toBe(403);
+    session.ctx = loc.ctx.MANAGER;
+    expect((await del(device.id)).status).toBe(200);
+  });
+
+  it("PUT /api/v1/me/pin answers the policy's field error, then sets it (never echoing the PIN)", async () => {
+    const { GET, PUT } = await import("@/app/api/v1/me/pin/route");
+    const cashier = await addStaff(loc, "CASHIER");
+    session.ctx = cashier.ctx;
+    const put = (pin: string) =>
+      PUT(
+        new NextRequest("http://localhost/api/v1/me/pin", {
+          method: "PUT",
+          body: JSON.stringify({ pin }),
+          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+        }),
+        noParams,
+      );
+    const common = await put("2580");
+    expect(common.status).toBe(400);
+    expect((await common.json()).error.fieldErrors.pin).toEqual(["This PIN is too common; choose another"]);
+    const ok = await put("8316");
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).not.toContain("8316");
+    const status = await (await GET(new NextRequest("http://localhost/api/v1/me/pin"), noParams)).json();
+    expect(status).toMatchObject({ set: true, locked: false });
+  });
+});
+
 describe("PIN quick switch", () => {
   it("offers only staff with a PIN whose role fits the surface", async () => {
     const floor = await listSwitchStaff(loc.id, "floor");
-    expect(floor.map((t) => t.userId).sort()).toEqual([loc.staff.SERVER.userId, loc.staff.MANAGER.userId].sort());
+    expect(floor.map((t) => t.userId)).toEqual(
+      expect.arrayContaining([loc.staff.SERVER.userId, loc.staff.MANAGER.userId]),
+    );
+    expect(floor.map((t) => t.userId)).not.toContain(loc.staff.CHEF.userId); // has a PIN, not a floor role
     const kitchen = await listSwitchStaff(loc.id, "kitchen");
     expect(kitchen.map((t) => t.userId).sort()).toEqual([loc.staff.CHEF.userId, loc.staff.MANAGER.userId].sort());
   });
