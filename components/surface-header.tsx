@@ -3,15 +3,19 @@ import { currentCtx } from "@/lib/auth/session";
 import { listMyLocations } from "@/lib/locations/list-my-locations";
 import { LocationSwitcher } from "./location-switcher";
 import { SignOutButton } from "./sign-out-button";
+import { DeviceControls } from "./device-controls";
 
 /** Top bar shared by the floor and kitchen shells. `dark` for the kitchen display. */
 export async function SurfaceHeader({
   title,
   dark = false,
+  surface = dark ? "kitchen" : "floor",
   children,
 }: {
   title: string;
   dark?: boolean;
+  /** Which staff the "Switch user" pad offers (those who may use this surface). */
+  surface?: "floor" | "kitchen";
   children?: ReactNode;
 }) {
   const ctx = await currentCtx();
@@ -29,6 +33,7 @@ export async function SurfaceHeader({
       </div>
       <div className="flex min-w-0 items-center gap-3">
         {children}
+        {ctx && <DeviceControls ctx={ctx} surface={surface} dark={dark} />}
         {ctx && (
           <a href="/account" data-testid="signed-in-as" className="min-w-0 truncate text-sm hover:underline">
             {ctx.name} · {ctx.role.toLowerCase()}

@@ -21,6 +21,23 @@ export const DEMO_USERS = [
   { email: "server2@demo.kitchen", role: "SERVER", name: "Maya Johnson" },
 ] as const satisfies readonly { email: string; role: Role; name: string }[];
 
+/** Quick-switch PINs of the demo staff at the Bistro (README "Demo"); each passes the PIN policy. */
+export const DEMO_PINS: Record<(typeof DEMO_USERS)[number]["email"], string> = {
+  "admin@demo.kitchen": "7391",
+  "manager@demo.kitchen": "5820",
+  "server@demo.kitchen": "2749",
+  "chef@demo.kitchen": "6071",
+  "cashier@demo.kitchen": "8316",
+  "host@demo.kitchen": "3907",
+  "server2@demo.kitchen": "4071",
+};
+// argon2 is slow on purpose: hash the demo PINs once per process, and only when a PIN is missing.
+let demoPinHashes: Promise<Map<string, string>> | undefined;
+const hashDemoPins = () =>
+  (demoPinHashes ??= Promise.all(
+    Object.entries(DEMO_PINS).map(async ([email, pin]) => [email, await hashPassword(pin)] as const),
+  ).then((pairs) => new Map(pairs)));
+
 /** Roles that also work at the second location (multi-location switching). */
 const SECOND_LOCATION_ROLES: readonly Role[] = ["ADMIN", "MANAGER"];
 
@@ -1681,6 +1698,10 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
   const existingUsers = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
   const passwordHash =
     existingUsers === DEMO_USERS.length ? "" : (opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD)));
+  const pinsMissing = await db.membership.count({
+    where: { pinHash: null, location: { slug: DEMO_LOCATION_SLUG }, user: { email: { in: Object.keys(DEMO_PINS) } } },
+  });
+  const pinHashes = existingUsers === DEMO_USERS.length && pinsMissing === 0 ? null : await hashDemoPins();
 
   // One transaction: the app runner seeds only an empty database, so a half-seeded one must
   // never be committed.
@@ -1703,6 +1724,13 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
       for (const u of DEMO_USERS) await ensureMembership(tx, users.get(u.email)!, bistroId, u.role);
       for (const u of DEMO_USERS) {
         if (SECOND_LOCATION_ROLES.includes(u.role)) await ensureMembership(tx, users.get(u.email)!, uptownId, u.role);
+      }
+      // PINs at the Bistro only (a PIN is per location); a PIN someone changed is kept.
+      for (const [email, pinHash] of pinHashes ?? []) {
+        await tx.membership.updateMany({
+          where: { userId: users.get(email)!, locationId: bistroId, pinHash: null },
+          data: { pinHash, pinSetAt: new Date() },
+        });
       }
 
       await seedToday(tx, bistroId, users);

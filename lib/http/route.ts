@@ -61,7 +61,7 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
 }
 
 /** Refuses unsafe requests sent by another site's page with our cookie (CSRF). */
-function assertSameOrigin(req: NextRequest): void {
+export function assertSameOrigin(req: NextRequest): void {
   const e = env();
   const reason = crossSiteReason(req.method, req.headers, ownHosts(req.headers, e.TRUST_PROXY > 0, e.NEXTAUTH_URL));
   if (reason) {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { idSchema, text } from "../validation";
 import { idempotencyKeySchema } from "../idempotency/rules";
+import { approvalSchema } from "../staff/approval-schema";
 
 export const courseSchema = z.enum(["DRINKS", "STARTERS", "MAINS", "DESSERTS"], { error: "Choose a course" });
 const notesSchema = text().trim().max(200, "Notes: 200 characters at most");
@@ -67,6 +68,8 @@ export const voidItemSchema = z.object({
   reason: text().trim().min(3, "Give a reason (3+ characters)").max(200, "200 characters at most"),
   /** Put the line's ingredients back in stock. Default: yes while the kitchen has not bumped it. */
   returnToStock: z.boolean().optional(),
+  /** A manager's PIN (or password) when the acting user may not void a line the kitchen has received. */
+  approval: approvalSchema.optional(),
 });
 export type VoidItemInput = z.input<typeof voidItemSchema>;
 

@@ -3,14 +3,15 @@ import type { Ctx } from "../auth/context";
 
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
-import { auditAs } from "../audit/record-audit";
+import { auditAs, recordAudit } from "../audit/record-audit";
 
 import { canMoveItem, itemReachedKitchen } from "./order-state";
 import { voidItemSchema, type VoidItemInput } from "./schemas";
 
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
 
-import { assertCan, voidRefusal } from "../auth/permissions";
+import { assertCan, can, voidRefusal } from "../auth/permissions";
+import { approveWithPin, type Approval } from "../staff/approve-with-pin";
 import { changeOrder } from "./change-order";
 
 /**
@@ -19,10 +20,24 @@ import { changeOrder } from "./change-order";
  * taker (it never left the tablet). The station sees a voided ticket line until it acknowledges it.
  * Stock used by a fired line goes back on the shelf unless the food was made (bumped), or the
  * caller says otherwise; what was made and thrown away belongs in the waste log.
+ *
+ * A server may void a received line with a manager's approval typed on the same device (PIN or
+ * password, `input.approval`): verified before the order's transaction (the hash is slow), then
+ * the void is the server's, with the approver recorded beside them in the audit and the event.
  */
 export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
   assertCan(ctx, "orders.take");
   const input = parseInput(voidItemSchema, raw);
+  // Whoever may void sent lines themselves needs no approval: one given is ignored, not checked.
+  const approval: Approval | null =
+    input.approval && !can(ctx, "orders.voidSent")
+      ? await approveWithPin(ctx, input.approval, {
+          permission: "orders.voidSent",
+          action: "order.item.void",
+          entityType: "OrderItem",
+          entityId: input.orderItemId,
+        })
+      : null;
   const { change } = await changeOrder(
     ctx,
     input.orderId,
@@ -43,8 +58,12 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
       });
       if (!item) throw notFound("Order item");
       if (!canMoveItem(item, "void")) throw new AppError("INVALID_STATE", `${item.name} is already voided`);
-      const refusal = voidRefusal(ctx.role, itemReachedKitchen(item.status));
-      if (refusal) throw new AppError("FORBIDDEN", refusal);
+      const reached = itemReachedKitchen(item.status);
+      const refusal = voidRefusal(ctx.role, reached);
+      if (refusal && !(approval && can(ctx, "orders.take")))
+        throw new AppError("FORBIDDEN", refusal, undefined, { approvalRequired: can(ctx, "orders.take") });
+      // Recorded only where it was needed: an unsent line is the server's own call.
+      const approvedBy = refusal ? approval : null;
       await tx.orderItem.update({
         where: { id: item.id },
         data: { status: "VOIDED", voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.userId },
@@ -62,10 +81,27 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
             previousStatus: item.status,
             reason: input.reason,
             lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity,
+            ...(approvedBy
+              ? { approvedById: approvedBy.approverId, approvedByName: approvedBy.name, approval: approvedBy.method }
+              : {}),
           },
         },
         tx,
       );
+      if (approvedBy)
+        await recordAudit(
+          {
+            action: "approval.given",
+            actorId: approvedBy.approverId,
+            locationId: ctx.locationId,
+            entityType: "OrderItem",
+            entityId: item.id,
+            details: { for: "order.item.void", requestedById: ctx.userId, method: approvedBy.method },
+            ip: ctx.ip ?? null,
+            requestId: ctx.requestId,
+          },
+          tx,
+        );
       // Made food (bumped) was used up; only a line still waiting at its station goes back by default.
       const returnToStock = input.returnToStock ?? (item.status === "SENT" && item.bumpedAt === null);
       return {
@@ -79,6 +115,7 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
               itemIds: [item.id],
               fireBatch: item.fireBatch,
               reason: input.reason,
+              ...(approvedBy ? { approvedById: approvedBy.approverId } : {}),
             },
           },
         ],

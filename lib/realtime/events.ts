@@ -71,6 +71,8 @@ export const orderEventPayloadSchema = z.object({
   fireBatch: z.number().int().nullable().optional(),
   status: z.string().max(32).optional(),
   reason: z.string().max(200).optional(),
+  /** The manager whose PIN approved the change (a void of a sent line by a server), beside the event's actor. */
+  approvedById: z.string().max(64).optional(),
 });
 export type OrderEventPayload = z.infer<typeof orderEventPayloadSchema>;
 

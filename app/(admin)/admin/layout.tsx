@@ -16,6 +16,7 @@ const NAV = [
   { href: "/admin/settings", label: "Setup" },
   { href: "/admin/schedule", label: "Schedule" },
   { href: "/admin/tasks", label: "Tasks" },
+  { href: "/admin/devices", label: "Devices" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];

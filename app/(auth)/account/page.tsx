@@ -6,6 +6,8 @@ import { PASSWORD_MIN } from "@/lib/auth/password-policy";
 import { listMySessions } from "@/lib/auth/list-my-sessions";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
+import { getMyPin } from "@/lib/staff/get-my-pin";
+import { PinForm } from "./_components/pin-form";
 
 export const metadata: Metadata = { title: "My account" };
 
@@ -13,7 +15,7 @@ const since = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle:
 
 export default async function AccountPage() {
   const ctx = await requireUser("staff.signedIn");
-  const sessions = await listMySessions(ctx);
+  const [sessions, pin] = await Promise.all([listMySessions(ctx), getMyPin(ctx)]);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gray-100 p-4">
       <div className="w-full max-w-md space-y-8 rounded-2xl bg-white p-8 shadow">
@@ -29,6 +31,16 @@ export default async function AccountPage() {
             </p>
           </div>
           <ChangePasswordForm />
+        </section>
+        <section aria-labelledby="pin-heading" className="space-y-3 border-t border-gray-200 pt-6">
+          <h2 id="pin-heading" className="text-xl font-bold">
+            Quick-switch PIN
+          </h2>
+          <p className="text-sm text-gray-600">
+            Your PIN here switches a shared tablet or kitchen screen to you in a second. Not a run (1234), a repeat
+            (1111), a year or a common PIN.
+          </p>
+          <PinForm pinSetAt={pin.pinSetAt?.toISOString() ?? null} />
         </section>
         <section aria-labelledby="sessions-heading" className="space-y-3 border-t border-gray-200 pt-6">
           <h2 id="sessions-heading" className="text-xl font-bold">

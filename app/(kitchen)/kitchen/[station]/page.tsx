@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
+import { DeviceControls } from "@/components/device-controls";
 import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-display";
 import { orNotFound } from "@/lib/http/or-not-found";
 
@@ -15,5 +16,13 @@ export default async function StationPage({ params }: { params: Promise<{ statio
   const { station } = await params;
   const snapshot = await orNotFound(getStationSnapshot(ctx, { station }), ["NOT_FOUND", "VALIDATION"]);
   const initial = JSON.parse(JSON.stringify(snapshot)) as SnapshotView;
-  return <KitchenDisplay key={station} initial={initial} config={pusherClientConfig()} locationId={ctx.locationId} />;
+  return (
+    <KitchenDisplay
+      key={station}
+      initial={initial}
+      config={pusherClientConfig()}
+      locationId={ctx.locationId}
+      deviceControls={<DeviceControls ctx={ctx} surface="kitchen" dark />}
+    />
+  );
 }

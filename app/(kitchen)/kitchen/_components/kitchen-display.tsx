@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { ChecklistBoard } from "@/components/tasks/checklist-board";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
@@ -32,10 +32,13 @@ export function KitchenDisplay({
   initial,
   config,
   locationId,
+  deviceControls,
 }: {
   initial: SnapshotView;
   config: PusherClientConfig;
   locationId: string;
+  /** "Switch user" (an enrolled screen) or "Enroll device", rendered by the server. */
+  deviceControls?: ReactNode;
 }) {
   const { station } = initial;
   const { data, queryKey, invalidate, feed, isError, refetch, dataUpdatedAt, offset, turnPage, pageBack } =
@@ -140,6 +143,7 @@ export function KitchenDisplay({
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {deviceControls}
           <ConnectionPill
             dark
             large

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listStations } from "@/lib/kitchen/list-stations";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
+import { DeviceControls } from "@/components/device-controls";
 import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-display";
 
 export const metadata: Metadata = { title: "Expo" };
@@ -16,5 +17,12 @@ export default async function ExpoPage() {
   if (!expo) notFound();
   const snapshot = await getStationSnapshot(ctx, { station: expo.slug });
   const initial = JSON.parse(JSON.stringify(snapshot)) as SnapshotView;
-  return <KitchenDisplay initial={initial} config={pusherClientConfig()} locationId={ctx.locationId} />;
+  return (
+    <KitchenDisplay
+      initial={initial}
+      config={pusherClientConfig()}
+      locationId={ctx.locationId}
+      deviceControls={<DeviceControls ctx={ctx} surface="kitchen" dark />}
+    />
+  );
 }

@@ -12,6 +12,8 @@ import { OrderPad } from "./_components/order-pad";
 import type { MenuView, OrderView } from "./_components/types";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { can } from "@/lib/auth/permissions";
+import { listApprovers } from "@/lib/staff/list-approvers";
 
 export const metadata: Metadata = { title: "Order pad" };
 
@@ -42,7 +44,12 @@ async function OrderPadLoader({
   table: Awaited<ReturnType<typeof getTable>>;
   orderId: string;
 }) {
-  const [order, menu] = await Promise.all([getOrder(ctx, { orderId }), getOrderPadMenu(ctx)]);
+  const [order, menu, approvers] = await Promise.all([
+    getOrder(ctx, { orderId }),
+    getOrderPadMenu(ctx),
+    // Only someone who may not void sent lines alone needs the managers who can approve it.
+    can(ctx, "orders.voidSent") ? [] : listApprovers(ctx),
+  ]);
   return (
     <OrderPad
       key={order.id}
@@ -52,6 +59,7 @@ async function OrderPadLoader({
       config={pusherClientConfig()}
       locationId={ctx.locationId}
       role={ctx.role}
+      approvers={approvers}
     />
   );
 }

@@ -8,7 +8,7 @@ import type { Course, Role } from "@/generated/prisma/enums";
 import { fetchJson } from "@/components/realtime/fetch-json";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { COURSES, COURSE_LABEL, courseFor } from "@/lib/menu/courses";
-import { canMoveOrder } from "@/lib/orders/order-state";
+import { canMoveOrder, itemReachedKitchen } from "@/lib/orders/order-state";
 import { computeTotals } from "@/lib/orders/totals";
 
 import {
@@ -27,7 +27,8 @@ import { TicketPanel } from "./ticket-panel";
 import { VoidDialog } from "./void-dialog";
 import { addLine, useDraft } from "./use-draft";
 import type { DraftLine, MenuItemView, MenuView, OrderLineView, OrderView, TableView } from "./types";
-import { can } from "@/lib/auth/permissions";
+import { can, voidRefusal } from "@/lib/auth/permissions";
+import type { ApproverView } from "@/components/manager-approval";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useNotice, usePadActions } from "./use-pad-actions";
 import { useSendOrder } from "./use-send-order";
@@ -40,11 +41,13 @@ type Props = {
   config: PusherClientConfig;
   locationId: string;
   role: Role;
+  /** Managers who can approve by PIN what this role may not do alone (voiding a sent line). */
+  approvers: ApproverView[];
 };
 
 type SheetState = { item: MenuItemView; line: DraftLine | null; course: Course } | null;
 
-export function OrderPad({ table, initialOrder, initialMenu, config, locationId, role }: Props) {
+export function OrderPad({ table, initialOrder, initialMenu, config, locationId, role, approvers }: Props) {
   const router = useRouter();
   const qc = useQueryClient();
   const orderId = initialOrder.id;
@@ -68,7 +71,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   // The location's settings choose which courses the pad offers (all of them before they were set).
   const offered: readonly Course[] = menu.location.coursesUsed?.length ? menu.location.coursesUsed : COURSES;
   const [sheet, setSheet] = useState<SheetState>(null);
-  const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null } | null>(null);
+  const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null; shake?: number } | null>(null);
   /** The ready count the server hid the banner at; it comes back when more food is ready. */
   const [readyDismissedAt, setReadyDismissedAt] = useState<number | null>(null);
 
@@ -277,16 +280,24 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
           name={`${voiding.line.quantity}× ${voiding.line.name}`}
           pending={busy}
           error={voiding.error}
+          shake={voiding.shake}
+          approvers={voidRefusal(role, itemReachedKitchen(voiding.line.status)) ? approvers : null}
           onClose={() => setVoiding(null)}
-          onConfirm={(reason) =>
+          onConfirm={(reason, approval) =>
             withBusy(async () => {
               try {
-                const res = await voidItemAction({ orderId, orderItemId: voiding.line.id, reason });
+                const res = await voidItemAction({ orderId, orderItemId: voiding.line.id, reason, approval });
                 if (res.ok) {
                   setVoiding(null);
                   flash("ok", `${voiding.line.name} voided`);
                   refresh();
-                } else setVoiding({ line: voiding.line, error: res.fieldErrors?.reason?.[0] ?? res.error });
+                } else
+                  setVoiding({
+                    line: voiding.line,
+                    error: approvalError(res.fieldErrors) ?? res.fieldErrors?.reason?.[0] ?? res.error,
+                    // A wrong PIN shakes the pad and clears it for another try.
+                    shake: res.fieldErrors?.["approval.pin"] ? (voiding.shake ?? 0) + 1 : voiding.shake,
+                  });
               } catch {
                 setVoiding({ line: voiding.line, error: "Couldn't reach the server. Try again." });
               }
@@ -296,4 +307,10 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
       )}
     </div>
   );
+}
+
+/** The approval's own message (wrong PIN, not a manager, wrong password), when the refusal was about it. */
+function approvalError(fieldErrors: Record<string, string[]> | undefined): string | null {
+  const key = Object.keys(fieldErrors ?? {}).find((k) => k === "approval" || k.startsWith("approval."));
+  return key ? fieldErrors![key][0] : null;
 }

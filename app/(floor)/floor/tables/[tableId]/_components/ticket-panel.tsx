@@ -8,7 +8,7 @@ import { COURSES, COURSE_LABEL } from "@/lib/menu/courses";
 import { canMoveItem, itemReachedKitchen } from "@/lib/orders/order-state";
 import type { Totals } from "@/lib/orders/totals";
 import type { Draft, DraftLine, OrderLineView, OrderView } from "./types";
-import { voidRefusal } from "@/lib/auth/permissions";
+import { can, voidRefusal } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 
 const STATUS_CHIP: Record<string, string> = {
@@ -28,10 +28,14 @@ const STATUS_LABEL: Record<string, string> = {
   VOIDED: "void",
 };
 
-/** Why this role may not void this line, or null when it may (the rule is lib/auth/permissions'). */
+/**
+ * Why this role may not void this line, or null when it may (the rule is lib/auth/permissions').
+ * An order taker may always start a void: where the rule refuses them, the dialog asks a manager.
+ */
 function voidBlockedReason(line: OrderLineView, role: Role): string | null {
   if (!canMoveItem(line, "void")) return "Already voided";
-  return voidRefusal(role, itemReachedKitchen(line.status));
+  const refusal = voidRefusal(role, itemReachedKitchen(line.status));
+  return refusal && can(role, "orders.take") ? null : refusal;
 }
 
 /**
@@ -92,6 +96,7 @@ function OrderLine({
               type="button"
               disabled={busy}
               onClick={() => onVoid(l)}
+              data-approval={voidRefusal(role, itemReachedKitchen(l.status)) ? "required" : undefined}
               className="min-h-11 rounded-lg px-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:text-gray-300"
             >
               Void
