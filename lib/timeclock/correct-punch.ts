@@ -89,7 +89,14 @@ export async function correctPunch(ctx: Ctx, raw: unknown): Promise<ClockPunchVi
   const input = parseInput(correctPunchSchema, raw);
   const before = await db.timePunch.findFirst({
     where: { id: input.id, locationId: ctx.locationId },
-    select: { id: true, userId: true, clockInAt: true, clockOutAt: true, shiftId: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      userId: true,
+      clockInAt: true,
+      clockOutAt: true,
+      shiftId: true,
+      user: { select: { name: true } },
+    },
   });
   if (!before) throw notFound("Punch");
   if (!input.clockOutAt && before.clockOutAt)

@@ -31,7 +31,11 @@ export async function getTimeClock(ctx: Ctx) {
   }));
   return {
     timeZone: location.timezone,
+    /** The signed-in user: they may punch on this screen without a PIN. */
+    me: ctx.userId,
     people,
-    onClock: people.filter((p) => p.punch !== null).map(({ userId, name, role, punch }) => ({ userId, name, role, ...punch! })),
+    onClock: people
+      .filter((p) => p.punch !== null)
+      .map(({ userId, name, role, punch }) => ({ userId, name, role, ...punch! })),
   };
 }

@@ -30,9 +30,12 @@ export type TimesheetPeriodInput = z.input<typeof timesheetPeriodSchema>;
 export function periodWeeks(input: z.output<typeof timesheetPeriodSchema>, today: string) {
   const first = weekStartOf(parseIsoDate(input.from ?? input.week ?? today));
   const last = weekStartOf(parseIsoDate(input.to ?? input.week ?? today));
-  const weeks = Math.round((Date.UTC(last.y, last.m - 1, last.d) - Date.UTC(first.y, first.m - 1, first.d)) / 604_800_000) + 1;
+  const weeks =
+    Math.round((Date.UTC(last.y, last.m - 1, last.d) - Date.UTC(first.y, first.m - 1, first.d)) / 604_800_000) + 1;
   if (weeks > MAX_TIMESHEET_WEEKS)
-    throw new AppError("VALIDATION", "Some fields are invalid", { to: [`At most ${MAX_TIMESHEET_WEEKS} weeks at once`] });
+    throw new AppError("VALIDATION", "Some fields are invalid", {
+      to: [`At most ${MAX_TIMESHEET_WEEKS} weeks at once`],
+    });
   return { first, last, weeks };
 }
 
@@ -71,7 +74,11 @@ export async function getTimesheet(ctx: Ctx, raw: unknown) {
     }),
     db.membership.findMany({
       where: { locationId: ctx.locationId },
-      select: { role: true, hourlyRateCents: true, user: { select: { id: true, name: true, email: true, active: true } } },
+      select: {
+        role: true,
+        hourlyRateCents: true,
+        user: { select: { id: true, name: true, email: true, active: true } },
+      },
       orderBy: { user: { name: "asc" } },
     }),
   ]);
@@ -115,9 +122,7 @@ export async function getTimesheet(ctx: Ctx, raw: unknown) {
       clockInAt: p.clockInAt,
       clockOutAt: p.clockOutAt,
       unpaidBreakMinutes: toMinutes(
-        p.breaks
-          .filter((b) => !b.paid)
-          .reduce((s, b) => s + ((b.endedAt ?? now).getTime() - b.startedAt.getTime()), 0),
+        p.breaks.filter((b) => !b.paid).reduce((s, b) => s + ((b.endedAt ?? now).getTime() - b.startedAt.getTime()), 0),
       ),
       workedMinutes: toMinutes(workedMs(p, now)),
       flags: flagList(punchFlags(p, p.shift)),

@@ -16,7 +16,12 @@ const at = (iso: string) => new Date(iso);
 const H = 3_600_000;
 const NY = { timeZone: "America/New_York", cutoffHour: 4, overtimeWeeklyMinutes: 2400 };
 
-function punch(userId: string, inIso: string, outIso: string | null, extra: Partial<TimesheetPunch> = {}): TimesheetPunch {
+function punch(
+  userId: string,
+  inIso: string,
+  outIso: string | null,
+  extra: Partial<TimesheetPunch> = {},
+): TimesheetPunch {
   return {
     id: `${userId}-${inIso}`,
     userId,

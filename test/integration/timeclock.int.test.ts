@@ -127,7 +127,10 @@ describe("punchClock", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", message: "Cass is already clocked in" });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "CONFLICT",
+        message: "Cass is already clocked in",
+      });
     }
     expect(await db.timePunch.count({ where: { userId: cashier.userId } })).toBe(1);
   });
@@ -163,7 +166,9 @@ describe("corrections", () => {
       clockOutAt: before.clockOutAt!.toISOString(),
       reason: "Came in at nine",
     });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "timeclock.punch.corrected", entityId: punchId } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "timeclock.punch.corrected", entityId: punchId },
+    });
     expect(audit.details).toMatchObject({
       reason: "Came in at nine",
       before: { clockInAt: before.clockInAt.toISOString() },
@@ -224,11 +229,21 @@ describe("corrections", () => {
       "FORBIDDEN",
     );
     await expectAppError(
-      correctPunch(other.ctx.MANAGER, { id: punchId, clockInAt: hoursAgo(9), clockOutAt: hoursAgo(6), reason: "theirs" }),
+      correctPunch(other.ctx.MANAGER, {
+        id: punchId,
+        clockInAt: hoursAgo(9),
+        clockOutAt: hoursAgo(6),
+        reason: "theirs",
+      }),
       "NOT_FOUND",
     );
     await expectAppError(
-      addPunch(other.ctx.MANAGER, { userId: person.userId, clockInAt: hoursAgo(3), clockOutAt: hoursAgo(2), reason: "theirs" }),
+      addPunch(other.ctx.MANAGER, {
+        userId: person.userId,
+        clockInAt: hoursAgo(3),
+        clockOutAt: hoursAgo(2),
+        reason: "theirs",
+      }),
       "NOT_FOUND",
     );
     await expectAppError(getTimesheet(loc.ctx.SERVER, {}), "FORBIDDEN");

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 
 import { listStations } from "@/lib/kitchen/list-stations";
 import { SurfaceHeader } from "@/components/surface-header";
+import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 
 export const metadata: Metadata = { title: "Kitchen" };
 
@@ -12,7 +13,9 @@ export default async function KitchenHome() {
   const stations = await listStations(ctx);
   return (
     <>
-      <SurfaceHeader title="Kitchen" dark />
+      <SurfaceHeader title="Kitchen" dark>
+        <TimeClockButton dark />
+      </SurfaceHeader>
       <main className="p-6">
         <h1 className="mb-6 text-3xl font-bold">Choose this screen&apos;s station</h1>
         <ul className="grid grid-cols-2 gap-4 lg:grid-cols-3" data-testid="station-list">

@@ -18,6 +18,7 @@ import { useBoardWrites } from "./use-board-writes";
 import { useBumpBarKeys } from "./use-bump-bar-keys";
 import { useStationSnapshot } from "./use-station-snapshot";
 import { useTicketChime } from "./use-ticket-chime";
+import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 
 export type { SnapshotView };
 
@@ -138,6 +139,7 @@ export function KitchenDisplay({
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          <TimeClockButton dark />
           <ConnectionPill
             dark
             large
