@@ -24,3 +24,18 @@ export function punchInstant(value: string, timeZone: string): Date {
   if (date.m < 1 || date.m > 12 || date.d < 1 || date.d > 31) return new Date(NaN);
   return zonedInstant(date, Number(local[2]), Number(local[3]), timeZone);
 }
+
+/** What a datetime-local field shows for `instant` at a location ("2026-11-30T09:00"). */
+export function localInputValue(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}

@@ -13,6 +13,8 @@ const NAV = [
   { href: "/admin/menu", label: "Menu" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/staff", label: "Staff" },
+  { href: "/admin/timesheets", label: "Timesheets" },
+  { href: "/admin/staff/performance", label: "Performance" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];
