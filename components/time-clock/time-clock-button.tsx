@@ -218,7 +218,9 @@ function TimeClockDialog({ dark, onClose }: { dark: boolean; onClose: () => void
               )}
             </div>
             <label className="block">
-              <span className="font-semibold">PIN{isMe ? " (not needed: you are signed in on this screen)" : ""}</span>
+              <span className="block font-semibold">
+                PIN{isMe ? " (not needed: you are signed in on this screen)" : ""}
+              </span>
               <input
                 ref={pinRef}
                 autoFocus
@@ -231,7 +233,7 @@ function TimeClockDialog({ dark, onClose }: { dark: boolean; onClose: () => void
                 onChange={(e) => setPin(e.target.value.replace(/\D/g, "").slice(0, 6))}
                 aria-invalid={!!punch.error}
                 aria-describedby={error ? "time-clock-error" : undefined}
-                className={`mt-1 min-h-14 w-full rounded-xl border-2 px-4 text-center text-3xl tracking-[0.5em] ${dark ? "border-gray-600 bg-black" : "border-gray-300"}`}
+                className={`mt-1 min-h-14 block w-full rounded-xl border-2 px-4 text-center text-3xl tracking-[0.5em] ${dark ? "border-gray-600 bg-black" : "border-gray-300"}`}
                 data-testid="time-clock-pin"
               />
             </label>

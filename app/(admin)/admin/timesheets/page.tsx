@@ -47,7 +47,8 @@ export default async function TimesheetsPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-bold">Timesheets</h1>
           <p className="text-gray-600" data-testid="timesheet-period">
             {sheet.period.weeks === 1 ? "Week" : `${sheet.period.weeks} weeks`} of {sheet.period.from} to{" "}
-            {sheet.period.to} · times in {tz} · overtime after {formatMinutes(sheet.overtimeWeeklyMinutes)} h a week
+            {sheet.period.to} · times in {tz} · overtime after{" "}
+            {Math.round((sheet.overtimeWeeklyMinutes / 60) * 100) / 100} hours a week
           </p>
         </div>
         <nav aria-label="Pay period" className="flex flex-wrap items-center gap-2">
