@@ -38,6 +38,8 @@ const overlap = (name: string) =>
     clockInAt: [`Overlaps another punch of ${name}`],
   });
 
+const EARLIEST = new Date("2000-01-01T00:00:00Z");
+
 /** Times checked against each other and the clock, in the location's zone. */
 async function resolveTimes(ctx: Ctx, clockIn: string, clockOut: string | null | undefined) {
   const location = await db.location.findUniqueOrThrow({
@@ -49,6 +51,7 @@ async function resolveTimes(ctx: Ctx, clockIn: string, clockOut: string | null |
   const errors: Record<string, string[]> = {};
   const now = Date.now() + 60_000;
   if (Number.isNaN(clockInAt.getTime())) errors.clockInAt = ["Not a real date"];
+  else if (clockInAt < EARLIEST) errors.clockInAt = ["Too far in the past"];
   else if (clockInAt.getTime() > now) errors.clockInAt = ["Cannot be in the future"];
   if (clockOutAt && Number.isNaN(clockOutAt.getTime())) errors.clockOutAt = ["Not a real date"];
   else if (clockOutAt && clockOutAt.getTime() > now) errors.clockOutAt = ["Cannot be in the future"];
