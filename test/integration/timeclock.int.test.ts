@@ -21,6 +21,13 @@ const MIN = 60_000;
 
 beforeAll(async () => {
   loc = await buildLocation({ timezone: "America/New_York" });
+  // A cut-off twelve hours away: "now" and "20 minutes ago" are always on one business day.
+  const hour = Number(
+    new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "numeric", hourCycle: "h23" }).format(
+      new Date(),
+    ),
+  );
+  await db.location.update({ where: { id: loc.id }, data: { businessDayCutoffHour: (hour + 12) % 24 } });
   other = await buildLocation();
   server = await addStaff(loc, "SERVER", { name: "Sam Server" });
   await setMyPin(server.ctx, { pin: "2749" });
