@@ -1735,6 +1735,7 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
 
       await seedToday(tx, bistroId, users);
       await seedChecklists(tx, bistroId);
+      await seedHourlyRates(tx, bistroId, users);
 
       const [locations, userCount, menuItems, modifierGroups, tables, ingredients, recipeLines] = await Promise.all([
         tx.location.count(),
@@ -1749,6 +1750,24 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** Labour cost on the dashboard and timesheets: demo hourly rates, only where none is set. */
+async function seedHourlyRates(tx: Tx, locationId: string, users: Map<string, string>): Promise<void> {
+  const rates: Record<string, number> = {
+    "manager@demo.kitchen": 2800,
+    "chef@demo.kitchen": 2400,
+    "server@demo.kitchen": 1500,
+    "server2@demo.kitchen": 1500,
+    "cashier@demo.kitchen": 1600,
+    "host@demo.kitchen": 1450,
+  };
+  for (const [email, hourlyRateCents] of Object.entries(rates)) {
+    await tx.membership.updateMany({
+      where: { userId: users.get(email)!, locationId, hourlyRateCents: null },
+      data: { hourlyRateCents },
+    });
+  }
 }
 
 async function ensureMembership(tx: Tx, userId: string, locationId: string, role: Role): Promise<void> {

@@ -46,6 +46,27 @@ async function freshDatabase(admin: string): Promise<string> {
   return withDatabase(admin, E2E_DATABASE);
 }
 
+function readBody(req: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = "";
+    req.on("data", (chunk) => (body += String(chunk)));
+    req.on("end", () => resolve(body));
+    req.on("error", reject);
+  });
+}
+
+async function setDemoPin(url: string, email: string, pin: string): Promise<void> {
+  const db = createPrismaClient(url, 1);
+  try {
+    await db.membership.updateMany({
+      where: { user: { email }, location: { slug: "demo-bistro" } },
+      data: { pinHash: await hashPassword(pin), pinSetAt: new Date(), pinFailedCount: 0, pinLockedUntil: null },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   const pgServer = await adminUrl();
   const url = await freshDatabase(pgServer.url);
@@ -90,6 +111,10 @@ async function main() {
         realtime = null;
       } else if (req.method === "POST" && req.url === "/realtime/start") {
         realtime ??= await startRealtimeServer({ port: E2E_REALTIME_PORT, host: "127.0.0.1", apps });
+      } else if (req.method === "POST" && req.url === "/staff/pin") {
+        // Specs give a demo staff member a quick-switch PIN (the demo seed sets none).
+        const { email, pin } = JSON.parse(await readBody(req)) as { email: string; pin: string };
+        await setDemoPin(url, email, pin);
       } else if (req.url !== "/realtime/status") {
         res.writeHead(404).end();
         return;

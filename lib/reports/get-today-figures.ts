@@ -3,19 +3,21 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { localHourOf, startOfLocalDay, startOfNextLocalDay } from "../time/zoned";
 import { getLowStock } from "../inventory/get-low-stock";
+import { getLabourSince } from "../timeclock/get-labour-today";
 
 export async function getTodayFigures(ctx: Ctx) {
   const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId } });
   const now = new Date();
   const since = startOfLocalDay(location.timezone, now);
   const until = startOfNextLocalDay(location.timezone, now);
-  const [orders, openTables, staffOnShift, lowStock, reservations] = await Promise.all([
+  const [orders, openTables, labour, lowStock, reservations] = await Promise.all([
     db.order.findMany({
       where: { locationId: ctx.locationId, openedAt: { gte: since }, status: { not: "VOIDED" } },
       select: { totalCents: true, openedAt: true, status: true, guestCount: true },
     }),
     db.diningTable.count({ where: { locationId: ctx.locationId, status: { not: "FREE" } } }),
-    db.shift.count({ where: { locationId: ctx.locationId, startsAt: { lte: new Date() }, endsAt: { gte: new Date() } } }),
+    // People clocked in now (not the schedule), and the cost of the time worked today.
+    getLabourSince(ctx, since, now),
     // The inventory rule for "low" (no stock row counts as zero), not a second definition of it.
     getLowStock(ctx),
     db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: until }, status: { in: ["BOOKED", "CONFIRMED"] } } }),
@@ -38,7 +40,12 @@ export async function getTodayFigures(ctx: Ctx) {
     averageCheckCents: orders.length ? Math.round(salesCents / orders.length) : 0,
     openOrders: orders.filter((o) => !["CLOSED", "VOIDED"].includes(o.status)).length,
     openTables,
-    staffOnShift,
+    staffOnShift: labour.onClock,
+    labourCostCents: labour.costCents,
+    /** Staff who worked today without an hourly rate: their time is not in the cost. */
+    labourUncosted: labour.uncosted,
+    /** Labour cost as a share of sales today, one decimal; null before the first sale. */
+    labourPercent: salesCents > 0 ? Math.round((labour.costCents * 1000) / salesCents) / 10 : null,
     lowStockCount: lowStock.length,
     upcomingReservations: reservations,
     byHour: Array.from({ length: 24 }, (_, h) => ({ hour: h, ...(byHour.get(h) ?? { orders: 0, salesCents: 0 }) })),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { businessDateOf, businessDayRange, businessWeekRange, isoWeekday, weekDates, weekStartOf } from "./business-day";
+import {
+  businessDateOf,
+  businessDayRange,
+  businessWeekRange,
+  isoWeekday,
+  weekDates,
+  weekStartOf,
+} from "./business-day";
 import { isoDate, parseIsoDate } from "./zoned";
 
 const NY = { timeZone: "America/New_York", cutoffHour: 4 };

@@ -17,6 +17,8 @@ const NAV = [
   { href: "/admin/schedule", label: "Schedule" },
   { href: "/admin/tasks", label: "Tasks" },
   { href: "/admin/devices", label: "Devices" },
+  { href: "/admin/timesheets", label: "Timesheets" },
+  { href: "/admin/staff/performance", label: "Performance" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];

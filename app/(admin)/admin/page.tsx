@@ -14,14 +14,24 @@ export default async function AdminDashboard() {
   const ctx = await requireUser("console.use");
   const [f, tasks] = await Promise.all([getTodayFigures(ctx), getTodayTasks(ctx)]);
   const overdue = tasks.checklists.filter((c) => c.status === "OVERDUE");
-  const tiles = [
+  const tiles: { label: string; value: string; warn?: boolean; note?: string }[] = [
     { label: "Sales today", value: formatCents(f.salesCents, f.currency) },
     { label: "Orders", value: String(f.orders) },
     { label: "Covers", value: String(f.covers) },
     { label: "Average check", value: formatCents(f.averageCheckCents, f.currency) },
     { label: "Open orders", value: String(f.openOrders) },
     { label: "Tables in use", value: String(f.openTables) },
-    { label: "Staff on shift", value: String(f.staffOnShift) },
+    { label: "Staff on shift", value: String(f.staffOnShift), note: "Clocked in now" },
+    {
+      label: "Labour cost today",
+      value: formatCents(f.labourCostCents, f.currency),
+      note: f.labourUncosted ? `${f.labourUncosted} without an hourly rate` : undefined,
+    },
+    {
+      label: "Labour % of sales",
+      value: f.labourPercent === null ? "—" : `${f.labourPercent} %`,
+      note: f.labourPercent === null ? "No sales yet" : undefined,
+    },
     { label: "Low-stock ingredients", value: String(f.lowStockCount), warn: f.lowStockCount > 0 },
     { label: "Reservations still to come", value: String(f.upcomingReservations) },
   ];
@@ -36,6 +46,7 @@ export default async function AdminDashboard() {
           <Card key={t.label}>
             <p className="text-sm text-gray-500">{t.label}</p>
             <p className={`text-3xl font-bold tabular-nums ${t.warn ? "text-amber-600" : ""}`}>{t.value}</p>
+            {t.note && <p className="text-xs text-gray-500">{t.note}</p>}
           </Card>
         ))}
       </div>

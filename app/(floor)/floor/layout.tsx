@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SurfaceHeader } from "@/components/surface-header";
+import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 
 const LINKS = [
   { href: "/floor", label: "Tables" },
@@ -13,6 +14,7 @@ export default function FloorLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col bg-gray-100">
       <SurfaceHeader title="Floor">
         <FloorNav label="Floor" className="hidden md:flex" />
+        <TimeClockButton />
       </SurfaceHeader>
       {/* Phones: the header has no room, so the same links get their own row. */}
       <FloorNav label="Floor pages" className="flex border-b border-gray-200 bg-white px-2 md:hidden" />

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 
 import { listStations } from "@/lib/kitchen/list-stations";
 import { SurfaceHeader } from "@/components/surface-header";
+import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 
 export const metadata: Metadata = { title: "Kitchen" };
 
@@ -19,6 +20,7 @@ export default async function KitchenHome() {
         >
           My shifts
         </Link>
+        <TimeClockButton dark />
       </SurfaceHeader>
       <main className="p-6">
         <h1 className="mb-6 text-3xl font-bold">Choose this screen&apos;s station</h1>

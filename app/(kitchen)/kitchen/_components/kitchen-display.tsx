@@ -19,6 +19,7 @@ import { useBoardWrites } from "./use-board-writes";
 import { useBumpBarKeys } from "./use-bump-bar-keys";
 import { useStationSnapshot } from "./use-station-snapshot";
 import { useTicketChime } from "./use-ticket-chime";
+import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 
 export type { SnapshotView };
 
@@ -144,6 +145,7 @@ export function KitchenDisplay({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {deviceControls}
+          <TimeClockButton dark />
           <ConnectionPill
             dark
             large
