@@ -99,9 +99,9 @@ async function main() {
   // Outage simulation for specs: POST /realtime/stop, POST /realtime/start.
   const control = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? "/", "http://control");
-      if (req.method === "GET" && url.pathname === "/mail") {
-        const to = (url.searchParams.get("to") ?? "").toLowerCase();
+      const reqUrl = new URL(req.url ?? "/", "http://control");
+      if (req.method === "GET" && reqUrl.pathname === "/mail") {
+        const to = (reqUrl.searchParams.get("to") ?? "").toLowerCase();
         const mails = mailbox.mails.filter((m) => !to || m.to.includes(to));
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(mails));
         return;

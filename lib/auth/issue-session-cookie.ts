@@ -12,7 +12,7 @@ export type SessionCookie = {
 
 /**
  * The next-auth session cookie a Credentials sign-in would set for this person, made outside
- * next-auth (PIN quick switch, docs/adr/0020): the claims come from the same `jwt` callback, the
+ * next-auth (PIN quick switch, docs/adr/0022): the claims come from the same `jwt` callback, the
  * token from next-auth's own `encode` with the same secret and lifetime, the cookie from the same
  * name and options as next-auth's defaults. So every reader (getServerSession, middleware's
  * getToken, the session callback) sees exactly what a password sign-in produces.
