@@ -30,5 +30,21 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   "timeclock.manage": { area: "Time clock", text: "Correct punches, read and export timesheets and labour cost" },
   "tasks.manage": { area: "Tasks", text: "Write opening, closing and prep checklists" },
   "tasks.tick": { area: "Tasks", text: "Tick a checklist task on a tablet or kitchen screen" },
+  "checks.manage": { area: "Checks", text: "Split and merge checks, move items between them, transfer a table" },
+  "checks.discount": {
+    area: "Checks",
+    text: "Discount or comp up to the role's limit; more with a manager's approval",
+  },
+  "checks.discountAny": { area: "Checks", text: "Discount or comp any amount, and approve others' discounts" },
+  "payments.take": {
+    area: "Payments",
+    text: "Take cash, card (external terminal) and house-account payments and tips",
+  },
+  "payments.refund": { area: "Payments", text: "Refund a payment, fully or partly, with a reason" },
+  "checks.reopen": { area: "Payments", text: "Reopen a paid check; close a table that is not fully paid" },
+  "cash.drawer": { area: "Payments", text: "Open and count a cash drawer, record pay-ins and pay-outs" },
+  "payments.setup": { area: "Setup", text: "Discount reasons and limits, tenders, tips, service charges, printers" },
+  "reports.money": { area: "Reports", text: "End-of-day (Z) reports and cash drawer history" },
+  "printing.use": { area: "Printing", text: "Re-print receipts, guest checks and kitchen chits" },
   "ops.health": { area: "Operations", text: "Read the detailed health report" },
 };

@@ -7,6 +7,8 @@ import { AppError } from "../errors";
 
 const MANAGEMENT = ["ADMIN", "MANAGER"] as const satisfies readonly Role[];
 const KITCHEN = ["ADMIN", "MANAGER", "CHEF"] as const satisfies readonly Role[];
+/** Who settles a table's bill: everyone front of house except the host. */
+const CHECKOUT = ["ADMIN", "MANAGER", "SERVER", "CASHIER"] as const satisfies readonly Role[];
 const FRONT_OF_HOUSE = ["ADMIN", "MANAGER", "SERVER", "CASHIER", "HOST"] as const satisfies readonly Role[];
 
 export const PERMISSIONS = {
@@ -56,6 +58,26 @@ export const PERMISSIONS = {
   "tasks.manage": MANAGEMENT,
   /** Tick (and untick) a checklist task on a tablet or kitchen screen. */
   "tasks.tick": ROLES,
+  /** Split, merge, move lines between checks, transfer a check or table, print a guest check. */
+  "checks.manage": CHECKOUT,
+  /** Discount or comp within the role's limit (Location.discountLimits); above it a manager approves. */
+  "checks.discount": CHECKOUT,
+  /** Discount or comp any amount (and approve others' discounts above their limit). */
+  "checks.discountAny": MANAGEMENT,
+  /** Record payments: cash, card on the external terminal, house account; tips. */
+  "payments.take": CHECKOUT,
+  /** Refund a payment (full or partial), with a reason. */
+  "payments.refund": MANAGEMENT,
+  /** Reopen a paid check; close a table whose checks are not all paid (with a reason). */
+  "checks.reopen": MANAGEMENT,
+  /** Open and count a cash drawer; pay-ins and pay-outs. */
+  "cash.drawer": ["ADMIN", "MANAGER", "CASHIER"],
+  /** Discount reasons and limits, tenders, tips, service charges, printers. */
+  "payments.setup": MANAGEMENT,
+  /** End-of-day (Z) reports and cash drawer history. */
+  "reports.money": MANAGEMENT,
+  /** Re-print a receipt, guest check or kitchen chit; see the print queue. */
+  "printing.use": ROLES,
   /** Detailed health (checks, timings, process figures). */
   "ops.health": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -73,6 +95,8 @@ export function can(who: Role | { role: Role }, permission: Permission): boolean
 
 const REFUSALS: Partial<Record<Permission, string>> = {
   "orders.voidSent": "Only a manager can void a line the kitchen has received",
+  "payments.refund": "Only a manager can refund a payment",
+  "checks.reopen": "Only a manager can reopen a paid check",
 };
 
 /** Throws FORBIDDEN unless the acting role has the permission. */

@@ -132,7 +132,7 @@ export const FLOOR_EVENTS = {
 
 export const tableChangedSchema = z.object({
   tableId: z.string(),
-  status: z.enum(["FREE", "SEATED", "ORDERED", "FOOD_READY", "NEEDS_ATTENTION"]),
+  status: z.enum(["FREE", "SEATED", "ORDERED", "FOOD_READY", "NEEDS_ATTENTION", "NEEDS_BUSSING"]),
   orderId: z.string().nullable(),
   seq: z.number().int().nullable(),
 });
