@@ -8,12 +8,13 @@ import { parseInput } from "../validation";
 import { jsonShift } from "./create-shift";
 import { timeErrors, updateShiftSchema, type UpdateShiftInput } from "./schemas";
 import { refusingShiftConflicts } from "./shift-db-errors";
+import { setShiftChecklists } from "./shift-checklists";
 import { checkShiftRefs, SHIFT_SELECT } from "./shift-refs";
 
 /** Move, resize, reassign or re-station a shift. A published shift stays published (staff see the change). */
 export async function updateShift(ctx: Ctx, raw: UpdateShiftInput) {
   assertCan(ctx, "schedule.manage");
-  const { id, ...patch } = parseInput(updateShiftSchema, raw);
+  const { id, checklistIds, ...patch } = parseInput(updateShiftSchema, raw);
   return refusingShiftConflicts(() =>
     db.$transaction(async (tx) => {
       const before = await tx.shift.findFirst({ where: { id, locationId: ctx.locationId }, select: SHIFT_SELECT });
@@ -33,13 +34,18 @@ export async function updateShift(ctx: Ctx, raw: UpdateShiftInput) {
         data: { ...next, role: patch.role ?? (patch.userId && patch.userId !== before.userId ? role : before.role) },
         select: SHIFT_SELECT,
       });
+      const checklists = await setShiftChecklists(tx, ctx, id, checklistIds);
       await auditAs(
         ctx,
         {
           action: "schedule.shift.update",
           entityType: "Shift",
           entityId: id,
-          details: { before: jsonShift(before), after: jsonShift(shift) },
+          details: {
+            before: jsonShift(before),
+            after: jsonShift(shift),
+            ...(checklists ? { checklistIds: checklists } : {}),
+          },
         },
         tx,
       );

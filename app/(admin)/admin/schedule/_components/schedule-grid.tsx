@@ -206,6 +206,9 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
                               <span className="block truncate text-xs">
                                 {s.stationId ? stationName.get(s.stationId) : s.role.toLowerCase()}
                                 {s.publishedAt ? "" : " · draft"}
+                                {s.checklistIds.length
+                                  ? ` · ${s.checklistIds.length} list${s.checklistIds.length === 1 ? "" : "s"}`
+                                  : ""}
                               </span>
                             </button>
                           ))}
