@@ -193,6 +193,7 @@ test("the day timeline draws and resizes by drag, shows the database's refusal, 
   await drag(270, 120);
   await expect(message).toContainText("Overlaps another shift of this person");
   await expect(message).toHaveAttribute("role", "alert");
+  await expect(track).toHaveAttribute("data-refused", "true");
   await expect(bars).toHaveCount(before + 1);
 
   // A click opens the dialog (the keyboard path too): hand the servers' list to this shift.

@@ -36,6 +36,7 @@ export function DayTimeline({
   onChange,
   onOpen,
   onAdd,
+  refusedUserId,
 }: {
   data: ScheduleWeek;
   day: string;
@@ -44,6 +45,7 @@ export function DayTimeline({
   onChange: (shift: TimelineShift, offsets: Offsets) => void;
   onOpen: (shift: TimelineShift) => void;
   onAdd: (userId: string) => void;
+  refusedUserId: string | null;
 }) {
   const rules = { timeZone: data.timeZone, cutoffHour: data.cutoffHour };
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -153,7 +155,8 @@ export function DayTimeline({
                 data-track
                 data-testid="track"
                 data-person={p.name}
-                className="relative h-14 cursor-crosshair touch-pan-y select-none"
+                data-refused={refusedUserId === p.userId || undefined}
+                className={`relative h-14 cursor-crosshair touch-pan-y select-none ${refusedUserId === p.userId ? "bg-red-50 ring-2 ring-red-600 ring-inset" : ""}`}
                 style={{
                   backgroundImage:
                     "repeating-linear-gradient(to right, rgb(229 231 235) 0 1px, transparent 1px calc(100% / 24))",

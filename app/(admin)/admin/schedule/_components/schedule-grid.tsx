@@ -42,6 +42,8 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, start] = useTransition();
   const [dragOver, setDragOver] = useState<string | null>(null);
+  /** The person whose row the database just refused a change on (outlined until the next change). */
+  const [refused, setRefused] = useState<string | null>(null);
   const [shifts, applyOptimistic] = useOptimistic<TimelineShift[], OptimisticChange>(data.shifts, (state, c) =>
     c.type === "add"
       ? [...state, { ...c.shift, pending: true }]
@@ -69,14 +71,19 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
     success: (data: T) => string,
     change?: OptimisticChange,
     failure = "",
+    person: string | null = null,
   ) =>
     start(async () => {
+      setRefused(null);
       if (change) applyOptimistic(change);
       const r = await work();
       if (r.ok) {
         setMessage({ tone: "ok", text: success(r.data) });
         router.refresh();
-      } else setMessage({ tone: "error", text: failure + refusal(r) });
+      } else {
+        setMessage({ tone: "error", text: failure + refusal(r) });
+        setRefused(person);
+      }
     });
 
   const personName = (userId: string) => data.staff.find((p) => p.userId === userId)?.name ?? "Someone";
@@ -91,6 +98,7 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
       () => "Shift moved",
       { type: "change", id: s.id, userId, ...change },
       "Not moved: ",
+      userId,
     );
   };
 
@@ -116,6 +124,7 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
         },
       },
       `Shift ${label} not added: `,
+      userId,
     );
   };
 
@@ -128,6 +137,7 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
       () => `Shift changed to ${label}`,
       { type: "change", id: s.id, userId: s.userId, ...times },
       `Shift not changed to ${label}: `,
+      s.userId,
     );
   };
 
@@ -191,7 +201,7 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
       {message && (
         <p
           role={message.tone === "error" ? "alert" : "status"}
-          className={`rounded-lg px-4 py-2 font-medium ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}
+          className={`sticky top-2 z-30 rounded-lg px-4 py-2 font-medium shadow-sm ${message.tone === "error" ? "border border-red-300 bg-red-50 text-red-800" : "border border-green-200 bg-green-50 text-green-800"}`}
           data-testid="schedule-message"
         >
           {message.text}
@@ -336,6 +346,7 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
             onChange={resizeShift}
             onOpen={(s) => setDialog({ mode: "edit", shift: s })}
             onAdd={(userId) => setDialog({ mode: "create", userId, day: timelineDay })}
+            refusedUserId={refused}
           />
         </section>
       )}
