@@ -3,6 +3,7 @@
 // database), drafts, and two writes at once.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { copyWeek } from "@/lib/schedule/copy-week";
 import { createShift } from "@/lib/schedule/create-shift";
 import { deleteShift } from "@/lib/schedule/delete-shift";
 import { getScheduleWeek } from "@/lib/schedule/get-schedule-week";
@@ -154,6 +155,30 @@ describe("handing checklists to shifts", () => {
     await expect(db.shiftChecklist.create({ data: { shiftId: shift.id, checklistId: foreign } })).rejects.toThrow(
       /ShiftChecklist_same_location/,
     );
+  });
+
+  it("copying a week keeps each shift's live lists, not archived ones", async () => {
+    const keep = await list("Copied list");
+    const gone = await list("Archived before the copy");
+    const chef = here.staff.CHEF.userId;
+    await createShift(here.ctx.MANAGER, {
+      userId: chef,
+      startsAt: at(10, 9),
+      endsAt: at(10, 12),
+      checklistIds: [keep, gone],
+    });
+    await createShift(here.ctx.MANAGER, { userId: chef, startsAt: at(10, 14), endsAt: at(10, 16) });
+    await archiveChecklist(here.ctx.MANAGER, { id: gone });
+    expect((await copyWeek(here.ctx.MANAGER, { week: "2027-06-14" })).copied).toBeGreaterThanOrEqual(2);
+    const copies = await db.shift.findMany({
+      where: { userId: chef, startsAt: { gte: new Date(at(17, 0)), lt: new Date(at(18, 0)) } },
+      select: { startsAt: true, checklists: { select: { checklistId: true } } },
+      orderBy: { startsAt: "asc" },
+    });
+    expect(copies.map((c) => [c.startsAt.toISOString(), c.checklists.map((l) => l.checklistId)])).toEqual([
+      [at(17, 9), [keep]],
+      [at(17, 14), []],
+    ]);
   });
 
   it("two managers handing lists to one shift at once: no error, one consistent set", async () => {
