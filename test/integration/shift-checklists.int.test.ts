@@ -7,6 +7,7 @@ import { copyWeek } from "@/lib/schedule/copy-week";
 import { createShift } from "@/lib/schedule/create-shift";
 import { deleteShift } from "@/lib/schedule/delete-shift";
 import { getScheduleWeek } from "@/lib/schedule/get-schedule-week";
+import { listShifts } from "@/lib/schedule/list-shifts";
 import { publishWeek } from "@/lib/schedule/publish-week";
 import { updateShift } from "@/lib/schedule/update-shift";
 import { archiveChecklist } from "@/lib/tasks/archive-checklist";
@@ -120,6 +121,13 @@ describe("handing checklists to shifts", () => {
     const week = await getScheduleWeek(here.ctx.MANAGER, { week: WEEK });
     expect(week.checklists.map((c) => c.id)).toEqual(expect.arrayContaining([a, b]));
     expect(week.shifts.find((s) => s.id === shift.id)?.checklistIds.sort()).toEqual([a, b].sort());
+    const listed = await listShifts(here.ctx.MANAGER, { from: "2027-06-07", to: "2027-06-14" });
+    expect(
+      listed.shifts
+        .find((s) => s.id === shift.id)
+        ?.checklists.map((c) => c.name)
+        .sort(),
+    ).toEqual(["Opening A", "Opening B"]);
     await updateShift(here.ctx.MANAGER, { id: shift.id, checklistIds: [b] });
     await updateShift(here.ctx.MANAGER, { id: shift.id, notes: "keeps lists" });
     const rows = await db.shiftChecklist.findMany({ where: { shiftId: shift.id } });
