@@ -7,6 +7,7 @@ import { copyWeek } from "@/lib/schedule/copy-week";
 import { createShift } from "@/lib/schedule/create-shift";
 import { deleteShift } from "@/lib/schedule/delete-shift";
 import { getScheduleWeek } from "@/lib/schedule/get-schedule-week";
+import { listMyShifts } from "@/lib/schedule/list-my-shifts";
 import { listShifts } from "@/lib/schedule/list-shifts";
 import { publishWeek } from "@/lib/schedule/publish-week";
 import { updateShift } from "@/lib/schedule/update-shift";
@@ -82,6 +83,9 @@ describe("handing checklists to shifts", () => {
     await expectAppError(uncompleteTask(bob.ctx, { taskId: first.id }, NOW), "FORBIDDEN");
     // Another day without a shift list: back to "for anyone".
     expect(await visible(bob.ctx, TOMORROW)).toContain("Cellar count");
+    // Her upcoming shifts name the list too.
+    const upcoming = await listMyShifts(alice.ctx, NOW);
+    expect(upcoming.shifts.find((s) => s.id === shift.id)?.checklistNames).toEqual(["Cellar count"]);
     await deleteShift(here.ctx.MANAGER, { id: shift.id });
     expect(await db.shiftChecklist.count({ where: { shiftId: shift.id } })).toBe(0);
   });
