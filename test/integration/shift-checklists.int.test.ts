@@ -1,8 +1,12 @@
 // Checklists handed to shifts (issue 10, "assigned per shift"): who sees and may tick which list on
 // which business day, next to the role/station rules; bad input, wrong role, tenancy (also in the
 // database), drafts, and two writes at once.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { floorChannel, kitchenChannel, TASK_EVENTS } from "@/lib/realtime/events";
+import { flushPublishes } from "@/lib/realtime/publish";
 import { copyWeek } from "@/lib/schedule/copy-week";
 import { createShift } from "@/lib/schedule/create-shift";
 import { deleteShift } from "@/lib/schedule/delete-shift";
@@ -19,6 +23,24 @@ import { uncompleteTask } from "@/lib/tasks/uncomplete-task";
 import { addStaff, buildLocation, type BuiltLocation, type StaffMember } from "./builders/location";
 import { buildStations } from "./builders/kitchen";
 import { expectAppError } from "./helpers";
+
+// The realtime hints go to a local receiver standing in for the Pusher HTTP API.
+type Published = { channel: string; name: string; data: string };
+const published: Published[] = [];
+const receiver = createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    published.push(...((JSON.parse(body).batch ?? []) as Published[]));
+    res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+Object.assign(process.env, {
+  PUSHER_HOST: "127.0.0.1",
+  PUSHER_PORT: String((receiver.address() as AddressInfo).port),
+  PUSHER_USE_TLS: "false",
+});
 
 // Wednesday 2027-06-09 in UTC (cut-off 04:00): the business day of NOW.
 const WEEK = "2027-06-07";
@@ -209,5 +231,37 @@ describe("handing checklists to shifts", () => {
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
     const rows = await db.shiftChecklist.findMany({ where: { shiftId: shift.id } });
     expect(rows.map((r) => r.checklistId).sort()).toEqual([a, b].sort());
+  });
+
+  it("screens hear of it when lists reach or leave a published shift; drafts stay quiet", async () => {
+    const hinted = async () => {
+      await flushPublishes();
+      const ids = published
+        .filter((m) => m.name === TASK_EVENTS.checklistChanged && m.channel === floorChannel(here.id))
+        .map((m) => (JSON.parse(m.data) as { checklistId: string; businessDate: string }).checklistId);
+      const kitchen = published.filter(
+        (m) => m.name === TASK_EVENTS.checklistChanged && m.channel === kitchenChannel(here.id),
+      );
+      expect(kitchen).toHaveLength(ids.length);
+      published.length = 0;
+      return [...new Set(ids)];
+    };
+    const lists = [await list("Hint A"), await list("Hint B")];
+    await hinted();
+    const host = here.staff.HOST.userId;
+    const shift = await createShift(here.ctx.MANAGER, {
+      userId: host,
+      startsAt: at(13, 9),
+      endsAt: at(13, 11),
+      checklistIds: [lists[0]],
+    });
+    await updateShift(here.ctx.MANAGER, { id: shift.id, checklistIds: [lists[1]] });
+    expect(await hinted()).toEqual([]); // a draft: nobody sees it yet
+    await publishWeek(here.ctx.MANAGER, { week: WEEK });
+    expect(await hinted()).toContain(lists[1]);
+    await updateShift(here.ctx.MANAGER, { id: shift.id, checklistIds: [lists[0]] });
+    expect((await hinted()).sort()).toEqual([...lists].sort());
+    await deleteShift(here.ctx.MANAGER, { id: shift.id });
+    expect(await hinted()).toEqual([lists[0]]);
   });
 });
