@@ -196,13 +196,23 @@ test("the day timeline draws and resizes by drag, shows the database's refusal, 
   await expect(track).toHaveAttribute("data-refused", "true");
   await expect(bars).toHaveCount(before + 1);
 
+  // From the keyboard: Shift+→ moves the end a step later, → slides the whole shift, Ctrl+← the start back.
+  await mine.getByRole("button").focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await expect(mine).toHaveAttribute("data-times", "04:30–08:15");
+  await page.keyboard.press("ArrowRight");
+  await expect(mine).toHaveAttribute("data-times", "04:45–08:30");
+  await page.keyboard.press("Control+ArrowLeft");
+  await expect(mine).toHaveAttribute("data-times", "04:30–08:30");
+  await expect(message).toHaveText(`Shift changed to ${HOST} 04:30–08:30`);
+
   // A click opens the dialog (the keyboard path too): hand the servers' list to this shift.
   await mine.getByRole("button").click();
   const dialog = page.getByTestId("shift-dialog");
   await dialog.getByTestId("shift-checklists").getByLabel(new RegExp(LIST)).check();
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(message).toHaveText("Shift saved");
-  await expect(page.getByTestId(`row-${HOST}`).getByTestId("shift").filter({ hasText: "04:30–08:00" })).toContainText(
+  await expect(page.getByTestId(`row-${HOST}`).getByTestId("shift").filter({ hasText: "04:30–08:30" })).toContainText(
     "1 list",
   );
   // A draft hands nothing yet; published, the host sees the list on the tablet, marked as theirs.

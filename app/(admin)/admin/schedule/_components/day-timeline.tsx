@@ -6,6 +6,7 @@ import {
   moveOffsets,
   offsetsOf,
   resizeOffsets,
+  SNAP_MINUTES,
   snapMinutes,
   wallClockAt,
   type Offsets,
@@ -25,8 +26,9 @@ const pct = (minutes: number) => `${(minutes / DAY_MINUTES) * 100}%`;
 /**
  * One business day, one row per person, cut-off to cut-off. Press and drag across a row to draw a
  * shift (15-minute steps); drag a shift's left or right edge to change its start or end, its middle
- * to slide it; a click opens the dialog. The "+" button of each row opens the dialog (the keyboard
- * path). The parent applies each change optimistically and rolls it back if the database refuses.
+ * to slide it; a click opens the dialog. From the keyboard: "+" opens the dialog; on a focused shift
+ * ←/→ slide it, Shift+←/→ move its end and Ctrl+←/→ its start by 15 minutes, Enter opens it. The
+ * parent applies each change optimistically and rolls it back if the database refuses.
  */
 export function DayTimeline({
   data,
@@ -188,6 +190,19 @@ export function DayTimeline({
                         className="h-full w-full cursor-grab truncate px-3 text-left text-xs leading-tight active:cursor-grabbing"
                         onPointerDown={(e) => startMove(e, s)}
                         onClick={(e) => e.detail === 0 && !s.pending && onOpen(s)}
+                        onKeyDown={(e) => {
+                          if (s.pending || (e.key !== "ArrowLeft" && e.key !== "ArrowRight")) return;
+                          const step = e.key === "ArrowRight" ? SNAP_MINUTES : -SNAP_MINUTES;
+                          const now = offsetsOf(toDates(s), rules);
+                          const next = e.shiftKey
+                            ? resizeOffsets(now, "end", now.end + step)
+                            : e.ctrlKey || e.metaKey
+                              ? resizeOffsets(now, "start", now.start + step)
+                              : moveOffsets(now, step);
+                          e.preventDefault();
+                          if (next.start !== now.start || next.end !== now.end) onChange(s, next);
+                        }}
+                        aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Control+ArrowLeft Control+ArrowRight"
                         aria-label={`${p.name} ${label(o)}${s.publishedAt ? "" : " (draft)"}: edit`}
                       >
                         <span className="block font-semibold tabular-nums">{label(o)}</span>

@@ -336,7 +336,8 @@ export function ScheduleGrid({ data }: { data: ScheduleWeek }) {
           </div>
           <p className="text-sm text-gray-600">
             Press and drag across a row to draw a shift (15-minute steps). Drag a shift&apos;s left or right edge to
-            change its start or end, its middle to slide it; click it to edit. With a keyboard, use + (the dialog).
+            change its start or end, its middle to slide it; click it to edit. Keyboard: + opens the dialog; on a shift,
+            ←/→ slide it, Shift+←/→ move its end, Ctrl+←/→ its start, Enter edits it.
           </p>
           <DayTimeline
             data={data}
