@@ -66,7 +66,12 @@ export default async function AdminDashboard() {
           <ul className="space-y-1" data-testid="overdue-checklists">
             {overdue.map((c) => (
               <li key={c.id} className="flex justify-between gap-3">
-                <span className="font-semibold">{c.name}</span>
+                <span>
+                  <span className="font-semibold">{c.name}</span>
+                  {c.assignees.length > 0 && (
+                    <span className="text-gray-700"> · {c.assignees.map((a) => a.name).join(", ")}</span>
+                  )}
+                </span>
                 <span className="tabular-nums text-red-800">
                   {c.done}/{c.total} done · due {c.dueTime}
                 </span>
