@@ -40,7 +40,13 @@ export async function closeDrawer(ctx: Ctx, raw: unknown) {
         action: "cash.drawer.closed",
         entityType: "CashDrawerSession",
         entityId: drawer.id,
-        details: { ...flows, expectedCents, countedCents: input.countedCents, varianceCents, counts: input.counts ?? null },
+        details: {
+          ...flows,
+          expectedCents,
+          countedCents: input.countedCents,
+          varianceCents,
+          counts: input.counts ?? null,
+        },
       },
       tx,
     );

@@ -9,7 +9,11 @@ type Client = Db | Tx;
  * The money that went through each session, summed in SQL: cash payments (amount applied, change
  * already handed back), pay-ins, pay-outs and cash refunds paid out of the drawer.
  */
-export async function drawerFlows(client: Client, locationId: string, ids: string[]): Promise<Map<string, DrawerFlows>> {
+export async function drawerFlows(
+  client: Client,
+  locationId: string,
+  ids: string[],
+): Promise<Map<string, DrawerFlows>> {
   if (!ids.length) return new Map();
   const rows = await client.$queryRaw<
     { id: string; float: number; sales: bigint; ins: bigint; outs: bigint; refunds: bigint }[]

@@ -9,7 +9,10 @@ import type { Tx } from "../db";
  * the drawer at the same moment waits for this payment and includes it — or the payment sees the
  * drawer closed and does not attach to it.
  */
-export async function findOpenDrawerForPayment(tx: Tx, ctx: Pick<Ctx, "userId" | "locationId">): Promise<string | null> {
+export async function findOpenDrawerForPayment(
+  tx: Tx,
+  ctx: Pick<Ctx, "userId" | "locationId">,
+): Promise<string | null> {
   const open = await tx.$queryRaw<{ id: string; mine: boolean }[]>`
     SELECT id, ("openedById" = ${ctx.userId}) AS mine
     FROM "CashDrawerSession"

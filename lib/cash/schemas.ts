@@ -21,7 +21,10 @@ export type OpenDrawerInput = z.input<typeof openDrawerSchema>;
 export const cashMovementFieldsSchema = z.object({
   kind: z.enum(["PAY_IN", "PAY_OUT"], { error: "Pay in or pay out" }),
   amountCents: cents("Enter an amount", 1),
-  reason: text("Say what it is for").trim().min(3, "Say what it is for (at least 3 characters)").max(200, "At most 200 characters"),
+  reason: text("Say what it is for")
+    .trim()
+    .min(3, "Say what it is for (at least 3 characters)")
+    .max(200, "At most 200 characters"),
 });
 export const cashMovementSchema = cashMovementFieldsSchema.extend({ sessionId: idSchema });
 export type CashMovementInput = z.input<typeof cashMovementSchema>;

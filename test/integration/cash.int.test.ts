@@ -28,8 +28,18 @@ describe("a drawer session from float to count", () => {
     // The cashier counts blind: no expected figure while the drawer is open.
     expect(opened.expectedCents).toBeNull();
 
-    await recordCashMovement(cashier, { sessionId: opened.id, kind: "PAY_IN", amountCents: 5000, reason: "Change from bank" });
-    await recordCashMovement(cashier, { sessionId: opened.id, kind: "PAY_OUT", amountCents: 1275, reason: "Milk delivery" });
+    await recordCashMovement(cashier, {
+      sessionId: opened.id,
+      kind: "PAY_IN",
+      amountCents: 5000,
+      reason: "Change from bank",
+    });
+    await recordCashMovement(cashier, {
+      sessionId: opened.id,
+      kind: "PAY_OUT",
+      amountCents: 1275,
+      reason: "Milk delivery",
+    });
     // Cash 4104 (tendered 5000, change 896) and 2520 into this drawer; a card payment and a cash
     // payment of no drawer do not count; a cash refund of 300 + a refund of the card do.
     const { checks } = await buildOrderWithChecks(loc.id, {
@@ -92,10 +102,19 @@ describe("a drawer session from float to count", () => {
     // Money arriving after the count does not move the frozen figures.
     await buildOrderWithChecks(loc.id, {
       createdById: cashier.userId,
-      checks: [{ subtotalCents: 700, paidAt: new Date(), payments: [{ tender: "CASH", amountCents: 700, drawerSessionId: opened.id }] }],
+      checks: [
+        {
+          subtotalCents: 700,
+          paidAt: new Date(),
+          payments: [{ tender: "CASH", amountCents: 700, drawerSessionId: opened.id }],
+        },
+      ],
     });
     const history = await listDrawerHistory(loc.ctx.MANAGER, { status: "closed" });
-    expect(history.drawers.find((d) => d.id === opened.id)).toMatchObject({ expectedCents: expected, varianceCents: -45 });
+    expect(history.drawers.find((d) => d.id === opened.id)).toMatchObject({
+      expectedCents: expected,
+      varianceCents: -45,
+    });
   });
 
   it("refuses movements and a second count on a closed drawer, and a pay-out larger than the drawer", async () => {
@@ -150,7 +169,9 @@ describe("a drawer session from float to count", () => {
     expect(won).toHaveLength(1);
     expect(lost.map((r) => r.reason.code)).toEqual(["CONFLICT", "CONFLICT"]);
     expect(lost[0].reason.message).toBe("Race till is already open; count and close it first");
-    expect(await db.cashDrawerSession.count({ where: { locationId: loc.id, name: "Race till", closedAt: null } })).toBe(1);
+    expect(await db.cashDrawerSession.count({ where: { locationId: loc.id, name: "Race till", closedAt: null } })).toBe(
+      1,
+    );
     // Another location's drawer of the same name is its own.
     await openDrawer(other.ctx.CASHIER, { name: "Race till", openingFloatCents: 0 });
   });
@@ -179,7 +200,12 @@ describe("roles and tenancy", () => {
   it("answers 404 for another location's drawer", async () => {
     const theirs = await openDrawer(other.ctx.CASHIER, { name: "Their till", openingFloatCents: 100 });
     await expectAppError(
-      recordCashMovement(loc.ctx.CASHIER, { sessionId: theirs.id, kind: "PAY_IN", amountCents: 100, reason: "Mine now" }),
+      recordCashMovement(loc.ctx.CASHIER, {
+        sessionId: theirs.id,
+        kind: "PAY_IN",
+        amountCents: 100,
+        reason: "Mine now",
+      }),
       "NOT_FOUND",
     );
     await expectAppError(closeDrawer(loc.ctx.MANAGER, { sessionId: theirs.id, countedCents: 0 }), "NOT_FOUND");
