@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { getEndOfDay } from "@/lib/reports/end-of-day";
+import { getTodayFigures } from "@/lib/reports/get-today-figures";
 import { END_OF_DAY_CSV_COLUMNS } from "@/lib/reports/end-of-day-math";
 import { zonedInstant } from "@/lib/time/zoned";
 import { parseCsvTable } from "@/lib/csv/parse";
@@ -244,5 +245,49 @@ describe("GET /api/v1/reports/end-of-day", () => {
     expect(forbidden.status).toBe(403);
     expect((await forbidden.json()).error.code).toBe("FORBIDDEN");
     expect((await call(loc.ctx.MANAGER, "date=2026-02-30")).status).toBe(400);
+  });
+});
+
+describe("the dashboard's sales today", () => {
+  it("counts paid checks' net sales only and shows what open checks still owe", async () => {
+    const place = await buildLocation({ timezone: TZ });
+    const by = place.staff.CASHIER.userId;
+    const now = new Date();
+    await buildOrderWithChecks(place.id, {
+      createdById: by,
+      checks: [
+        {
+          subtotalCents: 4000,
+          discountCents: 400,
+          compCents: 100,
+          taxCents: 280,
+          paidAt: now,
+          payments: [{ tender: "CARD", amountCents: 3780, tipCents: 600 }],
+        },
+      ],
+    });
+    // Unpaid orders are not sales: one partly paid, one not paid at all; a closed one owes nothing.
+    await buildOrderWithChecks(place.id, {
+      createdById: by,
+      openedAt: now,
+      status: "SENT",
+      checks: [{ subtotalCents: 5000, paidAt: null }],
+      paidCents: 1500,
+    });
+    await buildOrderWithChecks(place.id, {
+      createdById: by,
+      openedAt: new Date(now.getTime() - 3 * 86_400_000),
+      status: "OPEN",
+      checks: [{ subtotalCents: 1200, paidAt: null }],
+    });
+    const f = await getTodayFigures(place.ctx.MANAGER);
+    expect(f).toMatchObject({
+      salesCents: 3500,
+      paidChecks: 1,
+      averageCheckCents: 3500,
+      openChecks: 2,
+      openDueCents: 4700,
+    });
+    expect(f.byHour.reduce((s, h) => s + h.salesCents, 0)).toBe(3500);
   });
 });
