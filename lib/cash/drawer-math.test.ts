@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cashVariance, countTotal, expectedCash, varianceWords } from "./drawer-math";
+import { cashVariance, countTotal, dollarsToCents, expectedCash, varianceWords } from "./drawer-math";
 
 describe("drawer math", () => {
   it("expects float + cash sales + pay-ins − pay-outs − cash refunds", () => {
@@ -30,5 +30,16 @@ describe("drawer math", () => {
     expect(varianceWords(0, f)).toBe("Exact");
     expect(varianceWords(-450, f)).toBe("$4.50 short");
     expect(varianceWords(100, f)).toBe("$1.00 over");
+  });
+});
+
+describe("dollarsToCents", () => {
+  it("reads what a cashier types", () => {
+    expect(dollarsToCents("12.5")).toBe(1250);
+    expect(dollarsToCents("$200")).toBe(20000);
+    expect(dollarsToCents(" 0,99 ")).toBe(99);
+    expect(dollarsToCents("1.234")).toBeNaN();
+    expect(dollarsToCents("-5")).toBeNaN();
+    expect(dollarsToCents("")).toBeNaN();
   });
 });

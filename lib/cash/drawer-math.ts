@@ -51,3 +51,9 @@ export function varianceWords(varianceCents: number, format: (cents: number) => 
   if (varianceCents === 0) return "Exact";
   return varianceCents < 0 ? `${format(-varianceCents)} short` : `${format(varianceCents)} over`;
 }
+
+/** "12.5" / "$12.50" / "12" → cents; anything else (or more than two decimals) → NaN, which the server reports. */
+export function dollarsToCents(input: string): number {
+  const m = /^\s*\$?\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(input);
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : Number.NaN;
+}

@@ -13,12 +13,19 @@ export const DRAWER_HISTORY_LIMIT = 200;
 /** The open sessions a cashier works with on the floor (expected cash only for managers). */
 export async function listOpenDrawers(ctx: Ctx) {
   assertCan(ctx, "cash.drawer");
-  const rows = await db.cashDrawerSession.findMany({
-    where: { locationId: ctx.locationId, closedAt: null },
-    select: drawerSelect,
-    orderBy: { openedAt: "asc" },
-  });
-  return drawerViews(db, ctx.locationId, rows, can(ctx, "reports.money"));
+  const [location, rows] = await Promise.all([
+    db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { timezone: true, currency: true } }),
+    db.cashDrawerSession.findMany({
+      where: { locationId: ctx.locationId, closedAt: null },
+      select: drawerSelect,
+      orderBy: { openedAt: "asc" },
+    }),
+  ]);
+  return {
+    currency: location.currency,
+    timeZone: location.timezone,
+    drawers: await drawerViews(db, ctx.locationId, rows, can(ctx, "reports.money")),
+  };
 }
 
 /** Drawer history (newest first, business dates by opening time): expected, counted, variance. */

@@ -73,7 +73,9 @@ describe("a drawer session from float to count", () => {
       drawerSessionId: opened.id,
     });
     const expected = 20000 + 4104 + 2520 + 5000 - 1275 - 300;
-    const [live] = await listOpenDrawers(loc.ctx.MANAGER);
+    const {
+      drawers: [live],
+    } = await listOpenDrawers(loc.ctx.MANAGER);
     expect(live).toMatchObject({ id: opened.id, expectedCents: expected, cashSalesCents: 6624, cashRefundsCents: 300 });
 
     const closed = await closeDrawer(cashier, {
@@ -209,7 +211,7 @@ describe("roles and tenancy", () => {
       "NOT_FOUND",
     );
     await expectAppError(closeDrawer(loc.ctx.MANAGER, { sessionId: theirs.id, countedCents: 0 }), "NOT_FOUND");
-    expect((await listOpenDrawers(loc.ctx.MANAGER)).map((d) => d.id)).not.toContain(theirs.id);
+    expect((await listOpenDrawers(loc.ctx.MANAGER)).drawers.map((d) => d.id)).not.toContain(theirs.id);
   });
 });
 

@@ -16,9 +16,7 @@ const query = z.object({
  * ?status=closed|all (&from&to business dates) → the history with expected, counted and variance (managers).
  */
 export const GET = route({ permission: "cash.drawer", query }, async ({ ctx, query }) =>
-  query.status === "closed" || query.status === "all"
-    ? listDrawerHistory(ctx, query)
-    : { drawers: await listOpenDrawers(ctx) },
+  query.status === "closed" || query.status === "all" ? listDrawerHistory(ctx, query) : listOpenDrawers(ctx),
 );
 
 /** POST /api/v1/cash-drawers { name, openingFloatCents } → the open session (201). */
