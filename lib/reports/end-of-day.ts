@@ -29,6 +29,8 @@ export const endOfDaySchema = z
     date: z.iso.date("Use a date like 2026-11-30").optional(),
     from: z.iso.date("Use a date like 2026-11-30").optional(),
     to: z.iso.date("Use a date like 2026-11-30").optional(),
+    /** The REST route's CSV link (a browser link cannot send `Accept: text/csv`). */
+    format: z.enum(["json", "csv"], { error: "json or csv" }).optional(),
   })
   .superRefine((p, c) => {
     if (p.date && (p.from || p.to))
