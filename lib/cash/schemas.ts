@@ -38,11 +38,16 @@ export const closeDrawerFieldsSchema = z.object({
 export const closeDrawerSchema = closeDrawerFieldsSchema.extend({ sessionId: idSchema });
 export type CloseDrawerInput = z.input<typeof closeDrawerSchema>;
 
+/** A date a restaurant can have records for (2000–2099): no year 0 or 9999 reaches SQL. */
+export const businessDate = z.iso
+  .date("Use a date like 2026-11-30")
+  .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Choose a date between 2000 and 2099");
+
 export const drawerHistorySchema = z
   .object({
     status: z.enum(["open", "closed", "all"]).optional().default("all"),
-    from: z.iso.date("Use a date like 2026-11-30").optional(),
-    to: z.iso.date("Use a date like 2026-11-30").optional(),
+    from: businessDate.optional(),
+    to: businessDate.optional(),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["from"], message: "Must be on or before the last date" });
 export type DrawerHistoryInput = z.input<typeof drawerHistorySchema>;

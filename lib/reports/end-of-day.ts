@@ -23,12 +23,17 @@ import {
 
 export const MAX_REPORT_DAYS = 93;
 
+/** A business date a restaurant can have figures for (2000–2099): no year 0 or 9999 reaches SQL. */
+export const businessDateSchema = z.iso
+  .date("Use a date like 2026-11-30")
+  .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Choose a date between 2000 and 2099");
+
 /** One business date, or from/to (inclusive). Default: the current business day. */
 export const endOfDaySchema = z
   .object({
-    date: z.iso.date("Use a date like 2026-11-30").optional(),
-    from: z.iso.date("Use a date like 2026-11-30").optional(),
-    to: z.iso.date("Use a date like 2026-11-30").optional(),
+    date: businessDateSchema.optional(),
+    from: businessDateSchema.optional(),
+    to: businessDateSchema.optional(),
     /** The REST route's CSV link (a browser link cannot send `Accept: text/csv`). */
     format: z.enum(["json", "csv"], { error: "json or csv" }).optional(),
   })

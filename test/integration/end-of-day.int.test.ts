@@ -184,6 +184,7 @@ describe("getEndOfDay", () => {
     for (const bad of [
       { date: "2026-13-01" },
       { date: "yesterday" },
+      { date: "9999-12-31" },
       { from: "2026-11-20" },
       { from: "2026-11-21", to: "2026-11-20" },
       { from: "2026-01-01", to: "2026-12-31" },

@@ -3,12 +3,12 @@ import { route } from "@/lib/http/route";
 
 import { listDrawerHistory, listOpenDrawers } from "@/lib/cash/list-drawers";
 import { openDrawer } from "@/lib/cash/open-drawer";
-import { openDrawerSchema } from "@/lib/cash/schemas";
+import { businessDate, openDrawerSchema } from "@/lib/cash/schemas";
 
 const query = z.object({
   status: z.enum(["open", "closed", "all"]).optional(),
-  from: z.iso.date("Use a date like 2026-11-30").optional(),
-  to: z.iso.date("Use a date like 2026-11-30").optional(),
+  from: businessDate.optional(),
+  to: businessDate.optional(),
 });
 
 /**
