@@ -58,7 +58,7 @@ test("a cashier opens a drawer, pays in, counts it and sees the variance", async
   await card.getByTestId("count-drawer").click();
   const counter = card.getByTestId("denomination-counter");
   for (const label of ["$100", "$50", "$10", "$5", "$2", "$1"]) {
-    await counter.getByRole("button", { name: `One more ${label}` }).click();
+    await counter.getByRole("button", { name: `One more ${label}`, exact: true }).click();
   }
   await counter.getByLabel("$1", { exact: true }).fill("2");
   await expect(card.getByTestId("count-total")).toHaveText("Counted $169.00");
@@ -93,9 +93,13 @@ test.describe("manager", () => {
   test("opens the Z report of a seeded day; it matches the API to the cent and downloads as CSV", async ({ page }) => {
     const date = previousBusinessDate();
     await page.goto("/admin");
+    // The dashboard's sales are paid checks; open checks are shown apart.
+    await expect(page.getByTestId("today-figures")).toContainText("Open checks");
+    await expect(page.getByTestId("today-figures")).toContainText(/Net of \d+ paid checks? since 04:00/);
+    await page.screenshot({ path: test.info().outputPath("admin-dashboard.png"), fullPage: true });
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "End of day" }).click();
-    await page.getByLabel("Business day").fill(date);
-    await page.getByRole("button", { name: "Show day" }).click();
+    await page.getByLabel("Business day", { exact: true }).fill(date);
+    await page.getByRole("button", { name: "Show day", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`date=${date}`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(date);
 

@@ -41,14 +41,15 @@ export default async function EndOfDayPage({ searchParams }: { searchParams: Pro
     },
   );
   const money = (c: number | null) => (c === null ? "—" : formatCents(c, r.currency));
+  const minus = (c: number) => (c === 0 ? money(0) : `−${money(c)}`);
   const t = r.total;
   const single = r.from === r.to;
   const period = single ? `date=${r.from}` : `from=${r.from}&to=${r.to}`;
   const cutoff = `${String(r.businessDayCutoffHour).padStart(2, "0")}:00`;
   const figures: { label: string; value: string; strong?: boolean; note?: string }[] = [
     { label: "Gross sales", value: money(t.grossCents), note: "Items on paid checks" },
-    { label: "Discounts", value: `−${money(t.discountCents)}` },
-    { label: "Comps", value: `−${money(t.compCents)}` },
+    { label: "Discounts", value: minus(t.discountCents) },
+    { label: "Comps", value: minus(t.compCents) },
     { label: "Net sales", value: money(t.netSalesCents), strong: true },
     { label: "Service charge", value: money(t.serviceChargeCents) },
     { label: "Tax", value: money(t.taxCents) },

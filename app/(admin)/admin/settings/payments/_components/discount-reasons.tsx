@@ -65,7 +65,7 @@ function ReasonItem({ reason: r, first, last }: { reason: ReasonRow; first: bool
     <li className="py-3" data-testid="discount-reason">
       <EditorForm
         onSave={() => change({ name, comp }, "Saved")}
-        className="grid items-end gap-3 sm:grid-cols-[1fr_auto_auto]"
+        className="grid items-end gap-3 sm:grid-cols-[1fr_6rem_6rem]"
         aria-label={`Reason ${r.name}`}
       >
         <Field label="Name" htmlFor={id} error={s.errors.name}>
@@ -87,7 +87,7 @@ function ReasonItem({ reason: r, first, last }: { reason: ReasonRow; first: bool
           />
           Comp
         </label>
-        <div className="flex items-center gap-1">
+        <div className="flex min-h-11 items-center gap-1">
           {r.archivedAt ? (
             <Badge>Archived</Badge>
           ) : (
@@ -161,7 +161,7 @@ function AddReason() {
           } else s.failed(r);
         })
       }
-      className="grid items-end gap-3 rounded-lg bg-gray-50 p-3 sm:grid-cols-[1fr_auto_auto]"
+      className="grid items-end gap-3 rounded-lg bg-gray-50 p-3 sm:grid-cols-[1fr_6rem_auto]"
       aria-label="Add a reason"
     >
       <Field label="New reason" htmlFor="new-reason" error={s.errors.name}>
