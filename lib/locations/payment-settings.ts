@@ -5,6 +5,8 @@
 import { z } from "zod";
 import type { Role, TenderType } from "@/generated/prisma/enums";
 import { idSchema, text } from "../validation";
+import { can } from "../auth/permissions";
+import { ROLES } from "../auth/roles";
 
 export const TENDER_TYPES = ["CASH", "CARD", "HOUSE_ACCOUNT"] as const satisfies readonly TenderType[];
 export const TENDER_NAMES: Record<TenderType, string> = {
@@ -13,8 +15,10 @@ export const TENDER_NAMES: Record<TenderType, string> = {
   HOUSE_ACCOUNT: "House account",
 };
 
-/** Roles that discount within a limit (managers and admins may give any amount). */
-export const LIMITED_ROLES = ["SERVER", "CASHIER"] as const satisfies readonly Role[];
+/** Roles that discount within a limit: they may discount, but not any amount (managers may). */
+export const LIMITED_ROLES: readonly Role[] = ROLES.filter(
+  (r) => can(r, "checks.discount") && !can(r, "checks.discountAny"),
+);
 
 /** $1,000.00: a limit above that is no limit worth having. */
 export const MAX_DISCOUNT_LIMIT_CENTS = 100_000;
@@ -26,9 +30,11 @@ const limitCents = z
   .max(MAX_DISCOUNT_LIMIT_CENTS, "At most $1,000.00");
 
 export const discountLimitsSchema = z
-  .object({ SERVER: limitCents.optional(), CASHIER: limitCents.optional() })
-  .strict();
-export type DiscountLimits = z.output<typeof discountLimitsSchema>;
+  .record(z.string(), limitCents)
+  .refine((l) => Object.keys(l).every((k) => (LIMITED_ROLES as readonly string[]).includes(k)), {
+    message: `Limits are for ${LIMITED_ROLES.join(" and ").toLowerCase()} roles only`,
+  });
+export type DiscountLimits = Partial<Record<Role, number>>;
 
 export const paymentSettingsSchema = z
   .object({

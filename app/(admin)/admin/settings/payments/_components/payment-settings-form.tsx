@@ -17,7 +17,7 @@ export type PaymentSettingsView = {
   bussingStep: boolean;
 };
 
-const ROLE_NAME = { SERVER: "Servers", CASHIER: "Cashiers" } as const;
+const roleName = (r: string) => `${r.charAt(0)}${r.slice(1).toLowerCase()}s`;
 
 /** "18" / "18.5" → 1800 / 1850; anything else → NaN, which the server reports under the field. */
 function percentToBps(v: string): number {
@@ -70,7 +70,7 @@ export function PaymentSettingsForm({ initial }: { initial: PaymentSettingsView 
         {LIMITED_ROLES.map((role) => (
           <Field
             key={role}
-            label={`${ROLE_NAME[role]} ($ per check)`}
+            label={`${roleName(role)} ($ per check)`}
             htmlFor={`limit-${role}`}
             error={fe[`discountLimits.${role}`]}
           >
