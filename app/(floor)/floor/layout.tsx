@@ -5,17 +5,20 @@ import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 import { currentCtx } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 
-const LINKS: { href: string; label: string; permission?: Permission }[] = [
+const LINKS: { href: string; label: string; permission?: Permission; unless?: Permission }[] = [
   { href: "/floor", label: "Tables" },
   { href: "/floor/tasks", label: "Tasks" },
   { href: "/floor/shifts", label: "My shifts" },
-  { href: "/floor/cash", label: "Cash", permission: "cash.drawer" },
+  // Cashiers' own screen; managers reach it from the console's Cash drawers page (their header is full).
+  { href: "/floor/cash", label: "Cash", permission: "cash.drawer", unless: "console.use" },
 ];
 
 // Layouts make no auth decisions (pages do): a link someone may not use is only left out.
 export default async function FloorLayout({ children }: { children: ReactNode }) {
   const ctx = await currentCtx();
-  const links = LINKS.filter((l) => !l.permission || (ctx && can(ctx, l.permission)));
+  const links = LINKS.filter(
+    (l) => (!l.permission || (ctx && can(ctx, l.permission))) && !(l.unless && ctx && can(ctx, l.unless)),
+  );
   return (
     <div className="flex min-h-screen flex-col bg-gray-100">
       <SurfaceHeader title="Floor">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 
 import { AppError } from "@/lib/errors";
@@ -44,6 +45,11 @@ export default async function CashHistoryPage({ searchParams }: { searchParams: 
         <p className="text-gray-600">
           Every drawer session: the float, cash taken, money paid in and out, what it should hold and what was counted.
           Cashiers open and count drawers on the floor (Floor → Cash).
+        </p>
+        <p className="mt-1">
+          <Link href="/floor/cash" className="inline-flex min-h-11 items-center font-semibold underline">
+            Open, pay in or count a drawer on the floor’s cash screen
+          </Link>
         </p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter drawers">
