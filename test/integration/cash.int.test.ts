@@ -1,7 +1,9 @@
 // Cash drawers: expected cash (float + cash payments + pay-ins − pay-outs − cash refunds), the
 // variance at the count, one open session per drawer under concurrency, roles and tenancy, and the
 // drawer a cash payment attaches to.
-import { beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { openDrawer } from "@/lib/cash/open-drawer";
 import { recordCashMovement } from "@/lib/cash/record-cash-movement";
@@ -11,6 +13,9 @@ import { findOpenDrawerForPayment } from "@/lib/cash/find-open-drawer";
 import { addStaff, buildLocation, type BuiltLocation } from "./builders/location";
 import { buildOrderWithChecks, buildRefund } from "./builders/money";
 import { expectAppError } from "./helpers";
+
+const state = vi.hoisted(() => ({ ctx: null as Ctx | null }));
+vi.mock("@/lib/auth/session", () => ({ currentCtx: async () => state.ctx, requireUser: async () => state.ctx }));
 
 let loc: BuiltLocation;
 let other: BuiltLocation;
@@ -232,5 +237,69 @@ describe("findOpenDrawerForPayment", () => {
     expect(await find(place.ctx.CASHIER)).toBe(bar.id);
     // Another location's open drawer is never chosen.
     expect(await find(other.ctx.SERVER)).not.toBe(bar.id);
+  });
+});
+
+describe("REST /api/v1/cash-drawers", () => {
+  const json = (method: string, path: string, body?: unknown) =>
+    new NextRequest(`http://localhost${path}`, {
+      method,
+      headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("opens, moves money and closes through the routes; the wrong role gets 403", async () => {
+    const place = await buildLocation();
+    const drawers = await import("@/app/api/v1/cash-drawers/route");
+    const movements = await import("@/app/api/v1/cash-drawers/[id]/movements/route");
+    const close = await import("@/app/api/v1/cash-drawers/[id]/close/route");
+    const none = { params: Promise.resolve({}) };
+
+    state.ctx = place.ctx.SERVER;
+    const refused = await drawers.POST(
+      json("POST", "/api/v1/cash-drawers", { name: "Till", openingFloatCents: 100 }),
+      none,
+    );
+    expect(refused.status).toBe(403);
+
+    state.ctx = place.ctx.CASHIER;
+    const opened = await drawers.POST(
+      json("POST", "/api/v1/cash-drawers", { name: "Till", openingFloatCents: 100 }),
+      none,
+    );
+    expect(opened.status).toBe(201);
+    const { id } = await opened.json();
+    const again = await drawers.POST(
+      json("POST", "/api/v1/cash-drawers", { name: "Till", openingFloatCents: 5 }),
+      none,
+    );
+    expect(again.status).toBe(409);
+    const params = { params: Promise.resolve({ id }) };
+    const moved = await movements.POST(
+      json("POST", `/api/v1/cash-drawers/${id}/movements`, { kind: "PAY_IN", amountCents: 50, reason: "Coins" }),
+      params,
+    );
+    expect(moved.status).toBe(201);
+    expect((await moved.json()).expectedCents).toBeNull();
+    const bad = await movements.POST(
+      json("POST", `/api/v1/cash-drawers/${id}/movements`, { kind: "PAY_IN", amountCents: "50", reason: "Coins" }),
+      params,
+    );
+    expect(bad.status).toBe(400);
+    const list = await drawers.GET(json("GET", "/api/v1/cash-drawers"), none);
+    expect((await list.json()).drawers.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect((await drawers.GET(json("GET", "/api/v1/cash-drawers?status=closed"), none)).status).toBe(403);
+
+    const closed = await close.POST(json("POST", `/api/v1/cash-drawers/${id}/close`, { countedCents: 140 }), params);
+    expect(closed.status).toBe(200);
+    expect(await closed.json()).toMatchObject({ expectedCents: 150, countedCents: 140, varianceCents: -10 });
+
+    state.ctx = place.ctx.MANAGER;
+    const history = await drawers.GET(json("GET", "/api/v1/cash-drawers?status=closed"), none);
+    expect(history.status).toBe(200);
+    expect((await history.json()).drawers[0]).toMatchObject({ id, varianceCents: -10 });
+    state.ctx = other.ctx.MANAGER;
+    const theirs = await close.POST(json("POST", `/api/v1/cash-drawers/${id}/close`, { countedCents: 0 }), params);
+    expect(theirs.status).toBe(404);
   });
 });

@@ -1,12 +1,17 @@
 // Money settings: discount limits, tenders, tip suggestions, bussing; discount reasons (create,
 // rename, comp, reorder, archive), with roles, tenancy and bad input.
-import { beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { getPaymentSettings, listDiscountReasons } from "@/lib/locations/get-payment-settings";
 import { updatePaymentSettings } from "@/lib/locations/update-payment-settings";
 import { createDiscountReason, updateDiscountReason } from "@/lib/locations/save-discount-reason";
 import { buildLocation, type BuiltLocation } from "./builders/location";
 import { expectAppError } from "./helpers";
+
+const state = vi.hoisted(() => ({ ctx: null as Ctx | null }));
+vi.mock("@/lib/auth/session", () => ({ currentCtx: async () => state.ctx, requireUser: async () => state.ctx }));
 
 let loc: BuiltLocation;
 let other: BuiltLocation;
@@ -119,5 +124,43 @@ describe("discount reasons", () => {
     const rows = await listDiscountReasons(place.ctx.MANAGER);
     expect(rows.map((r) => r.sortOrder)).toEqual([0, 1, 2, 3]);
     expect(rows.map((r) => r.name)).toEqual(["B", "A", "D", "C"]);
+  });
+});
+
+describe("REST /api/v1/discount-reasons", () => {
+  const req = (method: string, path: string, body?: unknown) =>
+    new NextRequest(`http://localhost${path}`, {
+      method,
+      headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("lists for servers, writes for managers only", async () => {
+    const place = await buildLocation();
+    const list = await import("@/app/api/v1/discount-reasons/route");
+    const one = await import("@/app/api/v1/discount-reasons/[id]/route");
+    const none = { params: Promise.resolve({}) };
+    state.ctx = place.ctx.SERVER;
+    expect((await list.POST(req("POST", "/api/v1/discount-reasons", { name: "Mine" }), none)).status).toBe(403);
+    state.ctx = place.ctx.MANAGER;
+    const made = await list.POST(req("POST", "/api/v1/discount-reasons", { name: "Birthday" }), none);
+    expect(made.status).toBe(201);
+    const { id } = await made.json();
+    const patched = await one.PATCH(req("PATCH", `/api/v1/discount-reasons/${id}`, { comp: true, archived: true }), {
+      params: Promise.resolve({ id }),
+    });
+    expect(await patched.json()).toMatchObject({ comp: true });
+    expect(
+      (
+        await one.PATCH(req("PATCH", `/api/v1/discount-reasons/${id}`, { colour: "red" }), {
+          params: Promise.resolve({ id }),
+        })
+      ).status,
+    ).toBe(400);
+    state.ctx = place.ctx.SERVER;
+    expect((await (await list.GET(req("GET", "/api/v1/discount-reasons"), none)).json()).reasons).toEqual([]);
+    expect((await list.GET(req("GET", "/api/v1/discount-reasons?archived=include"), none)).status).toBe(403);
+    state.ctx = place.ctx.HOST;
+    expect((await list.GET(req("GET", "/api/v1/discount-reasons"), none)).status).toBe(403);
   });
 });
