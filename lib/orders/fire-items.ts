@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
 import type { StockEffects } from "../inventory/stock-effects";
 import type { LockedOrder } from "./lock-order";
+import { enqueueKitchenChits } from "../printing/kitchen-chits";
 
 export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
 
@@ -64,16 +65,26 @@ export async function fireItems(
     });
   }
 
+  // Stations making a routed option (a side at the fryer) get the ticket too.
+  const stationIds = [
+    ...new Set([
+      ...items.map((i) => i.stationId),
+      ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : []))),
+    ]),
+  ];
+  // Stations with a kitchen printer get a chit (queued with the send, printed after commit).
+  await enqueueKitchenChits(tx, {
+    locationId: ctx.locationId,
+    orderId,
+    fireBatch,
+    stationIds: stationIds.filter((s): s is string => s !== null),
+    createdById: ctx.userId,
+  });
+
   return {
     fireBatch,
     itemIds: items.map((i) => i.id),
-    // Stations making a routed option (a side at the fryer) get the ticket too.
-    stationIds: [
-      ...new Set([
-        ...items.map((i) => i.stationId),
-        ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : []))),
-      ]),
-    ],
+    stationIds,
     forStock: items.map((i) => ({
       orderItemId: i.id,
       menuItemId: i.menuItemId,
