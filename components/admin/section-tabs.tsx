@@ -50,4 +50,5 @@ export const SETUP_TABS = [
   { key: "settings", href: "/admin/settings", label: "Settings" },
   { key: "stations", href: "/admin/setup/stations", label: "Stations" },
   { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
+  { key: "printers", href: "/admin/setup/printers", label: "Printers" },
 ];
