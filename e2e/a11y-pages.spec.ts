@@ -49,6 +49,7 @@ test.describe("admin console", () => {
     "/admin/staff/roles",
     "/admin/schedule",
     "/admin/tasks",
+    "/admin/setup/printers",
     "/account",
   ];
   for (const path of pages) {

@@ -13,9 +13,9 @@ export type PrinterRow = Jsonify<Awaited<ReturnType<typeof listPrinters>>["print
 type Station = { id: string; name: string };
 
 const WIDTHS = [
-  { value: 48, label: "80 mm (48 characters)" },
-  { value: 42, label: "80 mm, large font (42)" },
-  { value: 32, label: "58 mm (32 characters)" },
+  { value: 48, label: "80 mm · 48 chars" },
+  { value: 42, label: "80 mm · 42 chars" },
+  { value: 32, label: "58 mm · 32 chars" },
 ];
 
 function PrinterForm({
@@ -161,7 +161,7 @@ function PrinterForm({
 function health(p: PrinterRow): { tone: "green" | "red" | "gray"; text: string } {
   if (p.archivedAt) return { tone: "gray", text: "archived" };
   if (p.lastError) return { tone: "red", text: "not answering" };
-  if (p.lastOkAt) return { tone: "green", text: "printing" };
+  if (p.lastOkAt) return { tone: "green", text: "last print OK" };
   return { tone: "gray", text: "not used yet" };
 }
 
