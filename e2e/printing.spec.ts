@@ -59,6 +59,7 @@ test("a manager adds a receipt printer, prints a test page and sees it PRINTED",
 
 test("a kitchen printer prints a chit without prices when a server sends to its station; Re-print prints it again", async ({
   page,
+  browser,
   playwright,
   baseURL,
 }) => {
@@ -119,6 +120,20 @@ test("a kitchen printer prints a chit without prices when a server sends to its 
   await expect(page.getByRole("status").filter({ hasText: "Re-print queued" })).toBeVisible();
   const again = await waitForJobs(before.length + 2);
   expect(again.at(-1)!.lines.join("\n")).toContain("2 x Soup of the Day");
+
+  // The chef re-prints it from the station's screen.
+  const kds = await browser.newContext({
+    storageState: storageStateFor("chef"),
+    viewport: { width: 1920, height: 1080 },
+  });
+  const screen = await kds.newPage();
+  await screen.goto("/kitchen/saute");
+  const ticket = screen.getByTestId("kds-ticket").filter({ hasText: `#${orderNumber}` });
+  await ticket.getByRole("button", { name: `Print the chit of order ${orderNumber} again` }).click();
+  const third = await waitForJobs(before.length + 3);
+  expect(third.at(-1)!.lines.join("\n")).toContain("** REPRINT **");
+  if (process.env.SCREENSHOT_DIR) await screen.screenshot({ path: `${process.env.SCREENSHOT_DIR}/kds-print.png` });
+  await kds.close();
   await manager.dispose();
   await server.dispose();
 });
