@@ -9,6 +9,8 @@ export const serviceChargeRuleSchema = z.object({
   minGuests: z.number({ error: "Enter a number" }).int("Whole guests").min(1).max(500).nullable().default(null),
   /** Basis points of the subtotal (1800 = 18 %). */
   rateBps: z.number({ error: "Enter a rate" }).int().min(0, "Not negative").max(5000, "At most 50 %"),
+  /** Some jurisdictions tax a mandatory service charge: then it is taxed at the location's rate. */
+  taxable: z.boolean().default(false),
 });
 export type ServiceChargeRule = z.output<typeof serviceChargeRuleSchema>;
 

@@ -26,6 +26,8 @@ export type OrderMutation<R> = {
    * stock moves of fired or voided lines. Its effects are published with the change.
    */
   afterSettle?: (settled: Settled) => Promise<StockEffects | undefined>;
+  /** The change touched checks, discounts or payments: recompute the checks even if the order looked plain. */
+  checks?: boolean;
 };
 
 /**
@@ -71,7 +73,7 @@ export async function changeOrder<R>(
     const order = await lockOrder(tx, ctx, orderId, opts);
     const mutation = await mutate(tx, order);
     if (mutation.events.length === 0) return { mutation, finished: null, stock: mutation.stock };
-    const settled = await settleOrder(tx, order, mutation.status);
+    const settled = await settleOrder(tx, order, mutation.status, { checks: mutation.checks });
     const stock = (await mutation.afterSettle?.(settled)) ?? mutation.stock;
     return {
       mutation,

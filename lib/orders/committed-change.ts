@@ -11,7 +11,16 @@ export function committedChange(locationId: string, settled: Settled, events: St
     events,
     tables: settled.table ? [{ ...settled.table, seq: last?.seq ?? null }] : [],
     orders: last
-      ? [{ orderId: settled.orderId, tableId: settled.tableId, status: settled.status, type: last.type, seq: last.seq }]
+      ? [
+          {
+            orderId: settled.orderId,
+            tableId: settled.tableId,
+            status: settled.status,
+            type: last.type,
+            seq: last.seq,
+            ...(settled.paymentState ? { paymentState: settled.paymentState } : {}),
+          },
+        ]
       : [],
   };
 }

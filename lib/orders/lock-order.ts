@@ -16,6 +16,14 @@ export type LockedOrder = {
   taxRateBps: number;
   timezone: string;
   lastFireBatch: number;
+  /**
+   * The order's checks need recomputing when its items change: it is split, discounted, partly
+   * paid or under a service-charge rule. Otherwise it owes exactly its items' total (the send path
+   * stays as lean as it was, ADR 0025).
+   */
+  checksNeedRefresh: boolean;
+  /** A closed table turns NEEDS_BUSSING rather than FREE (Location.bussingStep). */
+  bussingStep: boolean;
 };
 
 /**
@@ -32,8 +40,13 @@ export async function lockOrder(
   // One round trip: lock and read the row (tenancy in the WHERE) with its table, location and last ticket.
   const rows = await tx.$queryRaw<(Omit<LockedOrder, "lastFireBatch"> & { lastFireBatch: number | null })[]>`
     SELECT o."id", o."number", o."status"::text AS "status", o."tableId", o."locationId",
-           t."status"::text AS "tableStatus", l."taxRateBps", l."timezone",
-           (SELECT MAX(i."fireBatch") FROM "OrderItem" i WHERE i."orderId" = o."id") AS "lastFireBatch"
+           t."status"::text AS "tableStatus", l."taxRateBps", l."timezone", l."bussingStep",
+           (SELECT MAX(i."fireBatch") FROM "OrderItem" i WHERE i."orderId" = o."id") AS "lastFireBatch",
+           (o."paidCents" > 0 OR l."serviceChargeRules"::jsonb <> '[]'::jsonb
+             OR EXISTS (SELECT 1 FROM "Check" c WHERE c."orderId" = o."id"
+                          AND (c."number" > 1 OR c."status" <> 'OPEN' OR c."serviceChargeWaived"))
+             OR EXISTS (SELECT 1 FROM "CheckDiscount" d JOIN "Check" c ON c."id" = d."checkId"
+                          WHERE c."orderId" = o."id" AND d."removedAt" IS NULL)) AS "checksNeedRefresh"
     FROM "Order" o
     JOIN "Location" l ON l."id" = o."locationId"
     LEFT JOIN "DiningTable" t ON t."id" = o."tableId"

@@ -42,6 +42,8 @@ export async function openOrder(ctx: Ctx, raw: OpenOrderInput) {
         guestCount: input.guestCount,
         notes: input.notes,
         source: "FLOOR",
+        // Every order starts with its one check; splits add more (ADR 0025).
+        checks: { create: { locationId: ctx.locationId, number: 1 } },
       },
       select: { id: true, number: true },
     });

@@ -76,6 +76,8 @@ export type VoidItemInput = z.input<typeof voidItemSchema>;
 const statusChange = z.object({
   status: z.enum(["SERVED", "CLOSED", "VOIDED"], { error: "Status must be SERVED, CLOSED or VOIDED" }),
   reason: text().trim().max(200).optional(),
+  /** Closing with money still owed: a manager's approval on the same device (with a reason). */
+  approval: approvalSchema.optional(),
 });
 const voidNeedsReason = (v: { status: string; reason?: string }) =>
   v.status !== "VOIDED" || (v.reason?.length ?? 0) >= 3;

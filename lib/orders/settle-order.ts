@@ -1,5 +1,6 @@
 import "server-only";
-import type { OrderItemStatus, OrderStatus } from "@/generated/prisma/enums";
+import type { OrderItemStatus, OrderStatus, PaymentState } from "@/generated/prisma/enums";
+import { refreshChecks } from "../checks/refresh-checks";
 import type { Tx } from "../db";
 import type { TableChanged } from "../realtime/events";
 import { deriveOrderStatus, isTerminalOrder, tableStatusFor } from "./order-state";
@@ -15,6 +16,8 @@ export type Settled = {
   previous: OrderStatus;
   table: TableChanged | null;
   totals: Totals;
+  /** Set when the checks were recomputed. */
+  paymentState?: PaymentState;
 };
 
 /**
@@ -22,7 +25,12 @@ export type Settled = {
  * table along (ORDERED when sent, FOOD_READY when ready, FREE when closed). Runs inside the
  * caller's transaction, with the order row already locked (and read) by lockOrder.
  */
-export async function settleOrder(tx: Tx, order: LockedOrder, explicit?: OrderStatus): Promise<Settled> {
+export async function settleOrder(
+  tx: Tx,
+  order: LockedOrder,
+  explicit?: OrderStatus,
+  opts: { checks?: boolean } = {},
+): Promise<Settled> {
   const orderId = order.id;
   // Hand-written SQL: every order change settles, so these run on every send and bump (ADR 0018).
   const items = await tx.$queryRaw<
@@ -55,16 +63,22 @@ export async function settleOrder(tx: Tx, order: LockedOrder, explicit?: OrderSt
   await tx.$executeRaw`
     UPDATE "Order" SET "subtotalCents" = ${totals.subtotalCents}, "taxCents" = ${totals.taxCents},
       "totalCents" = ${totals.totalCents}, status = ${status}::"OrderStatus", "updatedAt" = now(),
+      "dueCents" = ${totals.totalCents},
       "closedAt" = CASE WHEN ${closing}::boolean THEN now() ELSE "closedAt" END
     WHERE id = ${orderId}`;
 
+  // Split, discounted, partly paid or service-charged: the checks decide what is due (after the
+  // UPDATE above, which set the plain case).
+  const payment = order.checksNeedRefresh || opts.checks ? (await refreshChecks(tx, order)).paymentState : undefined;
+
   let table: TableChanged | null = null;
-  const next = tableStatusFor(status, { foodWaiting: items.some((i) => i.status === "READY") });
+  const plain = tableStatusFor(status, { foodWaiting: items.some((i) => i.status === "READY") });
+  const next = status === "CLOSED" && order.bussingStep ? "NEEDS_BUSSING" : plain;
   // A manual "needs attention" flag stays until the order itself moves on.
   const keepFlag = order.tableStatus === "NEEDS_ATTENTION" && status === order.status;
   if (order.tableId && order.tableStatus && next !== order.tableStatus && !keepFlag) {
     await tx.diningTable.update({ where: { id: order.tableId }, data: { status: next, statusAt: new Date() } });
     table = { tableId: order.tableId, status: next, orderId: isTerminalOrder(status) ? null : orderId, seq: null };
   }
-  return { orderId, tableId: order.tableId, status, previous: order.status, table, totals };
+  return { orderId, tableId: order.tableId, status, previous: order.status, table, totals, paymentState: payment };
 }

@@ -10,7 +10,11 @@ import { updateOrderStatusSchema, type UpdateOrderStatusInput } from "./schemas"
 
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
 
-import { assertCan, type Permission } from "../auth/permissions";
+import { assertCan, can, type Permission } from "../auth/permissions";
+import { refreshChecks } from "../checks/refresh-checks";
+import { formatCents } from "../money";
+import { approveWithPin, type Approval } from "../staff/approve-with-pin";
+import { recordAudit } from "../audit/record-audit";
 import { changeOrder } from "./change-order";
 
 const PERMISSION_FOR = {
@@ -33,6 +37,17 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     PERMISSION_FOR[input.status],
     input.status === "VOIDED" ? "Only a manager can void an order" : undefined,
   );
+
+  // Closing with money owed needs a manager; one typed on this device is checked before the lock.
+  const approval: Approval | null =
+    input.status === "CLOSED" && input.approval && !can(ctx, "checks.reopen")
+      ? await approveWithPin(ctx, input.approval, {
+          permission: "checks.reopen",
+          action: "order.close_unpaid",
+          entityType: "Order",
+          entityId: input.orderId,
+        })
+      : null;
 
   const { change } = await changeOrder(ctx, input.orderId, async (tx, order) => {
     const items = await tx.orderItem.findMany({
@@ -76,6 +91,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
         data: { status: "VOIDED", voidedAt: now, voidReason: reason, voidedById: ctx.userId },
       });
     }
+    if (move === "close") await assertPaidOrExcused(tx, ctx, order, input.reason, approval);
     if (move === "void") {
       await auditAs(
         ctx,
@@ -123,4 +139,61 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
   });
 
   return { orderId: input.orderId, status: change?.orders?.[0]?.status ?? input.status };
+}
+
+/**
+ * A table closes when its checks are paid. With money still owed (a walk-out, a bill the house
+ * takes) a manager closes it with a reason — their own role, or their PIN on this device — and
+ * both are audited with the amount.
+ */
+async function assertPaidOrExcused(
+  tx: Parameters<Parameters<typeof changeOrder>[2]>[0],
+  ctx: Ctx,
+  order: { id: string; locationId: string; number: number },
+  reason: string | undefined,
+  approval: Approval | null,
+) {
+  const checks = await refreshChecks(tx, order);
+  const owed = checks.dueCents - checks.paidCents;
+  if (owed <= 0) return;
+  if (!can(ctx, "checks.reopen") && !approval)
+    throw new AppError(
+      "FORBIDDEN",
+      `Order #${order.number} still owes ${formatCents(owed)}: take the payment, or a manager closes it with a reason`,
+      undefined,
+      { approvalRequired: true, owedCents: owed },
+    );
+  if (!reason || reason.length < 3)
+    throw new AppError("VALIDATION", "Give a reason to close with money owed", {
+      reason: ["Give a reason (3+ characters)"],
+    });
+  await auditAs(
+    ctx,
+    {
+      action: "order.closed_unpaid",
+      entityType: "Order",
+      entityId: order.id,
+      details: {
+        number: order.number,
+        owedCents: owed,
+        reason,
+        ...(approval ? { approvedById: approval.approverId, approvedByName: approval.name } : {}),
+      },
+    },
+    tx,
+  );
+  if (approval)
+    await recordAudit(
+      {
+        action: "approval.given",
+        actorId: approval.approverId,
+        locationId: ctx.locationId,
+        entityType: "Order",
+        entityId: order.id,
+        details: { for: "order.close_unpaid", requestedById: ctx.userId, method: approval.method, owedCents: owed },
+        ip: ctx.ip ?? null,
+        requestId: ctx.requestId,
+      },
+      tx,
+    );
 }

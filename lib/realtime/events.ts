@@ -50,6 +50,13 @@ export const ORDER_EVENT_TYPES = [
   "items.served",
   "order.closed",
   "order.voided",
+  /** Checks were split, merged, discounted; lines moved between them. */
+  "checks.changed",
+  "payment.recorded",
+  "payment.refunded",
+  "check.reopened",
+  /** The order moved to another table or server: tickets show the new table. */
+  "order.transferred",
 ] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
@@ -61,6 +68,7 @@ export const TICKET_CHANGING_TYPES: readonly OrderEventType[] = [
   "items.recalled",
   "ticket.ready",
   "order.voided",
+  "order.transferred",
 ];
 
 /** What OrderEvent.payload holds (stored as JSON; never prices). */
@@ -73,6 +81,12 @@ export const orderEventPayloadSchema = z.object({
   reason: z.string().max(200).optional(),
   /** The manager whose PIN approved the change (a void of a sent line by a server), beside the event's actor. */
   approvedById: z.string().max(64).optional(),
+  /** Checks and payments events: which checks and payment (amounts stay in their rows and the audit). */
+  checkIds: z.array(z.string().max(64)).max(50).optional(),
+  paymentId: z.string().max(64).optional(),
+  fromTableId: z.string().max(64).nullable().optional(),
+  toTableId: z.string().max(64).nullable().optional(),
+  toServerId: z.string().max(64).optional(),
 });
 export type OrderEventPayload = z.infer<typeof orderEventPayloadSchema>;
 
@@ -144,6 +158,8 @@ export const orderChangedSchema = z.object({
   status: z.enum(["OPEN", "SENT", "IN_PROGRESS", "READY", "SERVED", "CLOSED", "VOIDED"]),
   type: z.enum(ORDER_EVENT_TYPES),
   seq: z.number().int(),
+  /** How much of the bill is paid (the floor tile shows it). */
+  paymentState: z.enum(["UNPAID", "PARTLY_PAID", "PAID"]).optional(),
 });
 export type OrderChanged = z.infer<typeof orderChangedSchema>;
 

@@ -358,3 +358,8 @@ ALTER TABLE "Order" ADD CONSTRAINT "Order_paid_sane" CHECK ("dueCents" >= 0 AND 
 
 -- One open session per drawer.
 CREATE UNIQUE INDEX "CashDrawerSession_one_open" ON "CashDrawerSession" ("locationId", "name") WHERE "closedAt" IS NULL;
+
+-- Every order has its first check (new orders get it when they open).
+INSERT INTO "Check" ("id", "locationId", "orderId", "number", "subtotalCents", "taxCents", "totalCents", "updatedAt")
+SELECT 'chk' || md5(o."id"), o."locationId", o."id", 1, o."subtotalCents", o."taxCents", o."totalCents", now()
+FROM "Order" o WHERE NOT EXISTS (SELECT 1 FROM "Check" c WHERE c."orderId" = o."id");

@@ -1,0 +1,80 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { assertCan, can } from "../auth/permissions";
+import { AppError, notFound } from "../errors";
+import { parseInput } from "../validation";
+import { auditAs, recordAudit } from "../audit/record-audit";
+import { approveWithPin, type Approval } from "../staff/approve-with-pin";
+import { changeChecks, orderOfCheck } from "./check-ops";
+import { reopenCheckSchema, type ReopenCheckInput } from "./schemas";
+
+/**
+ * Reopen a paid check of an open order (a wrong tender, an item to add): a manager, or anyone
+ * taking payments with a manager's approval. Its payments stay; its figures follow the items
+ * again. A closed order's checks are corrected with refunds instead (ADR 0025).
+ */
+export async function reopenCheck(ctx: Ctx, raw: ReopenCheckInput) {
+  assertCan(ctx, "payments.take");
+  const input = parseInput(reopenCheckSchema, raw);
+  const approval: Approval | null = can(ctx, "checks.reopen")
+    ? null
+    : input.approval
+      ? await approveWithPin(ctx, input.approval, {
+          permission: "checks.reopen",
+          action: "check.reopen",
+          entityType: "Check",
+          entityId: input.checkId,
+        })
+      : null;
+  if (!can(ctx, "checks.reopen") && !approval)
+    throw new AppError("FORBIDDEN", "Only a manager can reopen a paid check", undefined, { approvalRequired: true });
+  return changeChecks(ctx, orderOfCheck(ctx, input.checkId), async (tx, order) => {
+    const check = await tx.check.findFirst({
+      where: { id: input.checkId, orderId: order.id },
+      select: { id: true, number: true, status: true, totalCents: true },
+    });
+    if (!check) throw notFound("Check");
+    if (check.status !== "PAID") throw new AppError("INVALID_STATE", `Check ${check.number} is not paid`);
+    await tx.check.update({ where: { id: check.id }, data: { status: "OPEN", paidAt: null } });
+    await auditAs(
+      ctx,
+      {
+        action: "check.reopened",
+        entityType: "Check",
+        entityId: check.id,
+        details: {
+          orderId: order.id,
+          number: check.number,
+          totalCents: check.totalCents,
+          reason: input.reason,
+          ...(approval ? { approvedById: approval.approverId, approvedByName: approval.name } : {}),
+        },
+      },
+      tx,
+    );
+    if (approval)
+      await recordAudit(
+        {
+          action: "approval.given",
+          actorId: approval.approverId,
+          locationId: ctx.locationId,
+          entityType: "Check",
+          entityId: check.id,
+          details: { for: "check.reopen", requestedById: ctx.userId, method: approval.method },
+          ip: ctx.ip ?? null,
+          requestId: ctx.requestId,
+        },
+        tx,
+      );
+    return {
+      result: { checkId: check.id },
+      events: [
+        {
+          orderId: order.id,
+          type: "check.reopened" as const,
+          payload: { stationIds: [], itemIds: [], checkIds: [check.id], reason: input.reason },
+        },
+      ],
+    };
+  });
+}
