@@ -16,7 +16,14 @@ export const printLineSchema = z.discriminatedUnion("kind", [
     size: z.enum(["normal", "tall", "double"]).optional(),
   }),
   /** A label on the left, an amount (or a count) flush right; the left side wraps. */
-  z.object({ kind: z.literal("columns"), left: shortText, right: z.string().max(40), bold: z.boolean().optional() }),
+  z.object({
+    kind: z.literal("columns"),
+    left: shortText,
+    right: z.string().max(40),
+    bold: z.boolean().optional(),
+    /** "tall": twice as tall (a TOTAL); the width, hence the layout, is unchanged. */
+    size: z.enum(["normal", "tall"]).optional(),
+  }),
   z.object({ kind: z.literal("separator"), style: z.enum(["single", "double"]).optional() }),
   z.object({ kind: z.literal("feed"), lines: z.number().int().min(1).max(10) }),
   z.object({ kind: z.literal("qr"), value: z.string().min(1).max(300) }),

@@ -20,9 +20,9 @@ export function encodeEscPos(doc: PrintDocument, width: number): Uint8Array {
         break;
       }
       case "columns":
-        e = e.bold(line.bold ?? false);
+        e = e.bold(line.bold ?? false).size(1, line.size === "tall" ? 2 : 1);
         for (const l of columnLines(line.left, line.right, width)) e = e.line(l);
-        e = e.bold(false);
+        e = e.size(1, 1).bold(false);
         break;
       case "separator":
         e = e.rule({ style: line.style ?? "single" });

@@ -61,3 +61,6 @@ export const reprintChitSchema = z.object({
   stationId: idSchema,
 });
 export type ReprintChitInput = z.input<typeof reprintChitSchema>;
+
+export const printReceiptSchema = z.object({ checkId: idSchema, printerId: idSchema.optional() });
+export type PrintReceiptInput = z.input<typeof printReceiptSchema>;
