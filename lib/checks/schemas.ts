@@ -20,21 +20,24 @@ const reasonSchema = text("Give a reason")
   .min(3, "Give a reason (3+ characters)")
   .max(200, "200 characters at most");
 
+const bySeat = z.object({ by: z.literal("seat") });
+const evenly = z.object({
+  by: z.literal("even"),
+  checkId: idSchema.optional(),
+  ways: z.number({ error: "How many ways?" }).int().min(2, "Split at least 2 ways").max(20, "20 ways at most"),
+});
+const splitChoice = { error: "Split by seat or evenly" };
+/**
+ * By seat: one check per seat (items without a seat stay on the first). Evenly: one check shared
+ * N ways, every line in N equal parts.
+ */
 export const splitChecksSchema = z.discriminatedUnion(
   "by",
-  [
-    /** One check per seat (items without a seat stay on the first). */
-    z.object({ orderId: idSchema, by: z.literal("seat") }),
-    /** One check shared evenly N ways: every line becomes N equal parts. */
-    z.object({
-      orderId: idSchema,
-      by: z.literal("even"),
-      checkId: idSchema.optional(),
-      ways: z.number({ error: "How many ways?" }).int().min(2, "Split at least 2 ways").max(20, "20 ways at most"),
-    }),
-  ],
-  { error: "Split by seat or evenly" },
+  [bySeat.extend({ orderId: idSchema }), evenly.extend({ orderId: idSchema })],
+  splitChoice,
 );
+/** POST /api/v1/orders/:orderId/checks/split body. */
+export const splitChecksBodySchema = z.discriminatedUnion("by", [bySeat, evenly], splitChoice);
 export type SplitChecksInput = z.input<typeof splitChecksSchema>;
 
 /** Move whole items (all their shares) onto one check, or a new one. */
@@ -61,19 +64,24 @@ export const mergeChecksSchema = z.object({
 });
 export type MergeChecksInput = z.input<typeof mergeChecksSchema>;
 
-export const addDiscountSchema = z
-  .object({
-    checkId: idSchema,
-    /** A line of the check; absent = the whole check. */
-    orderItemId: idSchema.optional(),
-    kind: z.enum(["PERCENT", "AMOUNT"], { error: "Percent or amount" }),
-    /** PERCENT: basis points (1 000 = 10 %); AMOUNT: cents. */
-    value: z.number({ error: "Enter the discount" }).int("Whole numbers only").min(1, "Enter the discount"),
-    reasonId: idSchema,
-    approval: approvalSchema.optional(),
-  })
-  .refine((d) => d.kind !== "PERCENT" || d.value <= 10_000, { path: ["value"], message: "100 % at most" })
-  .refine((d) => d.kind !== "AMOUNT" || d.value <= MAX_AMOUNT_CENTS, { path: ["value"], message: "Too large" });
+const discountFields = z.object({
+  checkId: idSchema,
+  /** A line of the check; absent = the whole check. */
+  orderItemId: idSchema.optional(),
+  kind: z.enum(["PERCENT", "AMOUNT"], { error: "Percent or amount" }),
+  /** PERCENT: basis points (1 000 = 10 %); AMOUNT: cents. */
+  value: z.number({ error: "Enter the discount" }).int("Whole numbers only").min(1, "Enter the discount"),
+  reasonId: idSchema,
+  approval: approvalSchema.optional(),
+});
+function discountRules(d: { kind: "PERCENT" | "AMOUNT"; value: number }, ctx: z.RefinementCtx) {
+  if (d.kind === "PERCENT" && d.value > 10_000)
+    ctx.addIssue({ code: "custom", path: ["value"], message: "100 % at most" });
+  if (d.kind === "AMOUNT" && d.value > MAX_AMOUNT_CENTS)
+    ctx.addIssue({ code: "custom", path: ["value"], message: "Too large" });
+}
+export const addDiscountSchema = discountFields.superRefine(discountRules);
+export const addDiscountBodySchema = discountFields.omit({ checkId: true }).superRefine(discountRules);
 export type AddDiscountInput = z.input<typeof addDiscountSchema>;
 
 export const removeDiscountSchema = z.object({ discountId: idSchema });
@@ -83,49 +91,61 @@ const cardBrand = z.enum(["VISA", "MASTERCARD", "AMEX", "DISCOVER", "JCB", "DINE
   error: "Choose the card brand",
 });
 
-export const recordPaymentSchema = z
-  .object({
-    checkId: idSchema,
-    tender: z.enum(["CASH", "CARD", "HOUSE_ACCOUNT"], { error: "Choose cash, card or house account" }),
-    /** What this payment settles of the check (for cash: at most the balance; change covers the rest). */
-    amountCents: centsSchema("the amount").min(1, "Enter the amount"),
-    /** Cash handed over; change = tendered − amount. */
-    tenderedCents: centsSchema("the cash tendered").optional(),
-    tipCents: centsSchema("the tip").default(0),
-    cardBrand: cardBrand.optional(),
-    cardLast4: z
-      .string()
-      .regex(/^[0-9]{4}$/, "The last four digits of the card")
-      .optional(),
-    /** The terminal's approval/reference number, or the house account's name. */
-    reference: text().trim().max(64, "64 characters at most").optional(),
-    idempotencyKey: idempotencyKeySchema,
-  })
-  .superRefine((p, issue) => {
-    if (p.tender !== "CARD" && p.tipCents > 0)
-      issue.addIssue({ code: "custom", path: ["tipCents"], message: "Tips are taken on card payments" });
-    if (p.tender === "CARD" && !p.cardLast4)
-      issue.addIssue({ code: "custom", path: ["cardLast4"], message: "Enter the card's last four digits" });
-    if (p.tender === "CARD" && !p.reference)
-      issue.addIssue({ code: "custom", path: ["reference"], message: "Enter the terminal's reference" });
-    if (p.tender === "HOUSE_ACCOUNT" && !p.reference)
-      issue.addIssue({ code: "custom", path: ["reference"], message: "Name the house account" });
-    if (p.tender !== "CASH" && p.tenderedCents !== undefined)
-      issue.addIssue({ code: "custom", path: ["tenderedCents"], message: "Only cash is tendered" });
-    if (p.tenderedCents !== undefined && p.tenderedCents < p.amountCents)
-      issue.addIssue({ code: "custom", path: ["tenderedCents"], message: "Less cash than the amount" });
-  });
+const paymentFields = z.object({
+  checkId: idSchema,
+  tender: z.enum(["CASH", "CARD", "HOUSE_ACCOUNT"], { error: "Choose cash, card or house account" }),
+  /** What this payment settles of the check (for cash: at most the balance; change covers the rest). */
+  amountCents: centsSchema("the amount").min(1, "Enter the amount"),
+  /** Cash handed over; change = tendered − amount. */
+  tenderedCents: centsSchema("the cash tendered").optional(),
+  tipCents: centsSchema("the tip").default(0),
+  cardBrand: cardBrand.optional(),
+  cardLast4: z
+    .string()
+    .regex(/^[0-9]{4}$/, "The last four digits of the card")
+    .optional(),
+  /** The terminal's approval/reference number, or the house account's name. */
+  reference: text().trim().max(64, "64 characters at most").optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+type PaymentRulesInput = Pick<
+  z.infer<typeof paymentFields>,
+  "tender" | "amountCents" | "tenderedCents" | "tipCents" | "cardLast4" | "reference"
+>;
+
+/** Rules across a payment's fields (tips on cards, cash tendered, card details). */
+function paymentRules(p: PaymentRulesInput, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (p.tender !== "CARD" && p.tipCents > 0) issue("tipCents", "Tips are taken on card payments");
+  if (p.tender === "CARD" && !p.cardLast4) issue("cardLast4", "Enter the card's last four digits");
+  if (p.tender === "CARD" && !p.reference) issue("reference", "Enter the terminal's reference");
+  if (p.tender === "HOUSE_ACCOUNT" && !p.reference) issue("reference", "Name the house account");
+  if (p.tender !== "CASH" && p.tenderedCents !== undefined) issue("tenderedCents", "Only cash is tendered");
+  if (p.tenderedCents !== undefined && p.tenderedCents < p.amountCents)
+    issue("tenderedCents", "Less cash than the amount");
+}
+
+export const recordPaymentSchema = paymentFields.superRefine(paymentRules);
+/** POST /api/v1/checks/:id/payments body (the check from the path, the key from the header). */
+export const recordPaymentBodySchema = paymentFields
+  .omit({ checkId: true, idempotencyKey: true })
+  .superRefine(paymentRules);
 export type RecordPaymentInput = z.input<typeof recordPaymentSchema>;
 
-export const refundPaymentSchema = z
-  .object({
-    paymentId: idSchema,
-    amountCents: centsSchema("the amount").default(0),
-    tipCents: centsSchema("the tip").default(0),
-    reason: reasonSchema,
-    approval: approvalSchema.optional(),
-  })
-  .refine((r) => r.amountCents + r.tipCents > 0, { path: ["amountCents"], message: "Enter what to refund" });
+const refundFields = z.object({
+  paymentId: idSchema,
+  amountCents: centsSchema("the amount").default(0),
+  tipCents: centsSchema("the tip").default(0),
+  reason: reasonSchema,
+  approval: approvalSchema.optional(),
+});
+const somethingToRefund: [(r: { amountCents: number; tipCents: number }) => boolean, z.core.$ZodCustomParams] = [
+  (r) => r.amountCents + r.tipCents > 0,
+  { path: ["amountCents"], message: "Enter what to refund" },
+];
+export const refundPaymentSchema = refundFields.refine(...somethingToRefund);
+export const refundPaymentBodySchema = refundFields.omit({ paymentId: true }).refine(...somethingToRefund);
 export type RefundPaymentInput = z.input<typeof refundPaymentSchema>;
 
 export const reopenCheckSchema = z.object({
@@ -135,13 +155,17 @@ export const reopenCheckSchema = z.object({
 });
 export type ReopenCheckInput = z.input<typeof reopenCheckSchema>;
 
-export const transferOrderSchema = z
-  .object({
-    orderId: idSchema,
-    toTableId: idSchema.optional(),
-    toServerId: idSchema.optional(),
-  })
-  .refine((t) => t.toTableId || t.toServerId, { path: ["toTableId"], message: "Choose a table or a server" });
+const transferFields = z.object({
+  orderId: idSchema,
+  toTableId: idSchema.optional(),
+  toServerId: idSchema.optional(),
+});
+const somewhereToGo: [(t: { toTableId?: string; toServerId?: string }) => boolean, z.core.$ZodCustomParams] = [
+  (t) => !!(t.toTableId || t.toServerId),
+  { path: ["toTableId"], message: "Choose a table or a server" },
+];
+export const transferOrderSchema = transferFields.refine(...somewhereToGo);
+export const transferOrderBodySchema = transferFields.omit({ orderId: true }).refine(...somewhereToGo);
 export type TransferOrderInput = z.input<typeof transferOrderSchema>;
 
 export const transferCheckSchema = z.object({ checkId: idSchema, toTableId: idSchema });
