@@ -6,8 +6,8 @@ import { renderPdf } from "@/lib/printing/render-pdf";
 import { idSchema } from "@/lib/validation";
 
 /** GET /api/v1/checks/:id/receipt.pdf → the guest check or receipt as an 80 mm PDF (a download). */
-export const GET = route({ permission: "orders.read", params: z.object({ id: idSchema }) }, async ({ ctx, params }) => {
-  const view = await getCheckForReceipt(ctx, { checkId: params.id });
+export const GET = route({ permission: "orders.read", params: z.object({ checkId: idSchema }) }, async ({ ctx, params }) => {
+  const view = await getCheckForReceipt(ctx, { checkId: params.checkId });
   const title = receiptTitle(view);
   const pdf = await renderPdf(receiptDocument(view, { printedAt: new Date() }), { title });
   const file = `order-${view.order.number}-check-${view.check.number}.pdf`;
