@@ -137,3 +137,73 @@ test("a kitchen printer prints a chit without prices when a server sends to its 
   await manager.dispose();
   await server.dispose();
 });
+
+test("a cashier opens a table's guest check, downloads its PDF, sends it to the receipt printer, then the paid receipt", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const server = await playwright.request.newContext({ storageState: storageStateFor("server"), baseURL });
+  const floor = await (await server.get("/api/v1/floor")).json();
+  const table = floor.areas
+    .flatMap((a: { tables: { id: string; label: string }[] }) => a.tables)
+    .find((t: { label: string }) => t.label === "P5");
+  const { orderId } = await (
+    await server.post("/api/v1/orders", { data: { tableId: table.id, guestCount: 2 } })
+  ).json();
+  const menu = await (await server.get("/api/v1/menu/order-pad")).json();
+  const soup = menu.categories
+    .flatMap((c: { items: { id: string; name: string }[] }) => c.items)
+    .find((i: { name: string }) => i.name === "Soup of the Day");
+  const sent = await server.post(`/api/v1/orders/${orderId}/send`, {
+    data: { items: [{ menuItemId: soup.id, quantity: 2, course: "STARTERS" }] },
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  const { orderNumber } = await sent.json();
+  const { checks } = await (await server.get(`/api/v1/orders/${orderId}/checks`)).json();
+  const check = checks[0] as { id: string; totalCents: number };
+
+  const ctx = await browser.newContext({
+    storageState: storageStateFor("cashier"),
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+  });
+  const page = await ctx.newPage();
+  await page.goto(`/floor/checks/${check.id}/receipt`);
+  await expect(page.getByRole("heading", { name: `Guest check · order #${orderNumber}` })).toBeVisible();
+  const paper = page.locator("[data-receipt]");
+  await expect(paper).toContainText("GUEST CHECK");
+  await expect(paper).toContainText("2 x Soup of the Day");
+  await expect(paper).toContainText("Suggested tip");
+  if (process.env.SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/guest-check.png`, fullPage: true });
+
+  const pdf = await page.request.get(`/api/v1/checks/${check.id}/receipt.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  const { jobs: before } = await readPrinter();
+  await page.getByRole("button", { name: "Send to receipt printer" }).click();
+  await expect(page.getByRole("status")).toContainText("Sent to");
+  const jobs = await waitForJobs(before.length + 1);
+  expect(jobs.at(-1)!.lines.join("\n")).toContain("GUEST CHECK");
+  expect(jobs.at(-1)!.cuts).toBe(1);
+
+  const cashier = await playwright.request.newContext({ storageState: storageStateFor("cashier"), baseURL });
+  const paid = await cashier.post(`/api/v1/checks/${check.id}/payments`, {
+    data: { tender: "CASH", amountCents: check.totalCents, tenderedCents: check.totalCents + 1000 },
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  expect(paid.status()).toBe(201);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `Receipt · order #${orderNumber}` })).toBeVisible();
+  await expect(paper).toContainText("RECEIPT");
+  await expect(paper).toContainText(/Change\s*\$10\.00/);
+  await expect(paper).not.toContainText("Suggested tip");
+  if (process.env.SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/receipt.png`, fullPage: true });
+  await ctx.close();
+  await cashier.dispose();
+  await server.dispose();
+});
