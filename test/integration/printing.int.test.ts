@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { sendOrder } from "@/lib/orders/send-order";
 import { openOrder } from "@/lib/orders/open-order";
 import { drainPrintQueue } from "@/lib/printing/drain-print-queue";
+import { enqueuePrint } from "@/lib/printing/enqueue-print";
 import { listPrintJobs } from "@/lib/printing/list-print-jobs";
 import { listPrinters } from "@/lib/printing/list-printers";
 import { printTestPage } from "@/lib/printing/print-test-page";
@@ -107,6 +108,23 @@ describe("test page", () => {
     await drainPrintQueue({ locationId: loc.id });
     await printer.waitFor(1);
     expect(printer.decoded()[0].lines.every((l) => l.length <= 32)).toBe(true);
+  });
+});
+
+describe("enqueuePrint", () => {
+  it("queued in the caller's transaction, a job exists only if that commits", async () => {
+    const { id } = await createPrinter(manager, receipt());
+    const job = { locationId: loc.id, printerId: id, kind: "TEST" as const, title: "t", document: { lines: [] } };
+    await expect(
+      db.$transaction(async (tx) => {
+        await enqueuePrint(tx, job);
+        throw new Error("the caller's change failed");
+      }),
+    ).rejects.toThrow("the caller's change failed");
+    expect(await testDb().printJob.count({ where: { printerId: id } })).toBe(0);
+    await db.$transaction((tx) => enqueuePrint(tx, job));
+    expect(await testDb().printJob.count({ where: { printerId: id, status: "QUEUED" } })).toBe(1);
+    await expectAppError(enqueuePrint(db, { ...job, locationId: other.id }), "NOT_FOUND");
   });
 });
 
