@@ -50,8 +50,22 @@ test("a manager adds a receipt printer, prints a test page and sees it PRINTED",
   expect(printed.cuts).toBe(1);
   expect(printed.qr).toEqual(["servicebell:test-page"]);
 
+  // A printer that is off (nothing listens on port 1): its job waits with the error, nothing else is held up.
+  const off = `Off ${randomUUID().slice(0, 4)}`;
+  await form.getByLabel("Name").fill(off);
+  await form.getByLabel("Address").fill("127.0.0.1");
+  await form.getByLabel("Port").fill("1");
+  await form.getByRole("button", { name: "Add printer" }).click();
+  const offRow = page.locator(`[data-testid=printer-row][data-name="${off}"]`);
+  await offRow.getByRole("button", { name: "Print test page" }).click();
+  const waiting = page.getByTestId("print-job").filter({ hasText: `Test page · ${off}` });
+  await expect(waiting).toContainText("refused the connection", { timeout: 10_000 });
+  await expect(waiting).toHaveAttribute("data-status", "QUEUED");
+  await expect(waiting.getByRole("button", { name: `Retry Test page · ${off}` })).toBeVisible();
+
   await page.reload();
   await expect(row).toContainText("last print OK");
+  await expect(offRow).toContainText("not answering");
   if (process.env.SCREENSHOT_DIR)
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/admin-printers.png`, fullPage: true });
   else await page.screenshot({ path: testInfo.outputPath("admin-printers.png") });

@@ -23,7 +23,7 @@ export function ReceiptActions({
       setMessage(r.ok ? { ok: true, text: `Sent to ${r.data.printerName}` } : { ok: false, text: r.error });
     });
   return (
-    <div className="mx-auto flex w-full max-w-md flex-col gap-3 print:hidden">
+    <div className="mx-auto flex w-full max-w-3xl flex-col gap-3 print:hidden">
       <div className="flex flex-wrap justify-center gap-2">
         <Button type="button" onClick={() => window.print()}>
           Print
