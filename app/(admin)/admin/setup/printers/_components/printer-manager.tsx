@@ -13,9 +13,9 @@ export type PrinterRow = Jsonify<Awaited<ReturnType<typeof listPrinters>>["print
 type Station = { id: string; name: string };
 
 const WIDTHS = [
-  { value: 48, label: "80 mm · 48 chars" },
-  { value: 42, label: "80 mm · 42 chars" },
-  { value: 32, label: "58 mm · 32 chars" },
+  { value: 48, label: "80 mm (48)" },
+  { value: 42, label: "80 mm (42)" },
+  { value: 32, label: "58 mm (32)" },
 ];
 
 function PrinterForm({
@@ -98,7 +98,7 @@ function PrinterForm({
           className={inputClass}
         />
       </Field>
-      <Field label="Paper" htmlFor={`${p}-width`} error={err("lineWidth")}>
+      <Field label="Paper" htmlFor={`${p}-width`} error={err("lineWidth")} hint="Characters per line">
         <select
           {...describedBy(`${p}-width`, err("lineWidth"))}
           value={v.lineWidth}
