@@ -11,10 +11,13 @@ export type ChitContext = {
   /** The ticket's fire time, already formatted in the location's time zone ("19:42"). */
   firedAtLabel: string;
   reprint?: boolean;
+  /** A void chit: the lines were struck after the kitchen got them. */
+  voided?: boolean;
 };
 
 export function chitDocument(ticket: Ticket, c: ChitContext): PrintDocument {
   const lines: PrintLine[] = [];
+  if (c.voided) lines.push({ kind: "text", text: "*** VOID ***", align: "center", bold: true, size: "double" });
   if (c.reprint) lines.push({ kind: "text", text: "** REPRINT **", align: "center", bold: true });
   lines.push({ kind: "text", text: c.stationName.toUpperCase(), align: "center", bold: true });
   lines.push({

@@ -40,6 +40,8 @@ export const chitSourceSchema = z.object({
   orderId: z.string().max(64),
   fireBatch: z.number().int().min(0),
   stationId: z.string().max(64),
+  /** A void chit: only this line (struck from the ticket after it was sent). */
+  voidItemId: z.string().max(64).optional(),
 });
 export type ChitSource = z.infer<typeof chitSourceSchema>;
 

@@ -31,6 +31,32 @@ export async function enqueueKitchenChits(
        AND p."stationId" = ANY(${input.stationIds}::text[])`;
 }
 
+/**
+ * The void path's hook (lib/orders/void-order-item.ts), inside its transaction: a line the kitchen
+ * already had is struck, so every kitchen printer of the stations making it (its own and those of
+ * its routed options) prints a VOID chit. One INSERT … SELECT, nothing without kitchen printers.
+ */
+export async function enqueueVoidChits(
+  tx: Tx,
+  input: { locationId: string; orderItemId: string; createdById: string | null },
+): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "PrintJob" (id, "locationId", "printerId", kind, title, document, "createdById")
+    SELECT 'pj' || replace(gen_random_uuid()::text, '-', ''), p."locationId", p.id, 'KITCHEN_CHIT',
+           'VOID · Order #' || o.number || ' · ' || s.name,
+           jsonb_build_object('lines', '[]'::jsonb, 'source', jsonb_build_object(
+             'kind', 'kitchen-chit', 'orderId', o.id, 'fireBatch', i."fireBatch", 'stationId', p."stationId",
+             'voidItemId', i.id)),
+           ${input.createdById}
+      FROM "OrderItem" i
+      JOIN "Order" o ON o.id = i."orderId"
+      JOIN "Printer" p ON p."locationId" = i."locationId" AND p.kind = 'KITCHEN' AND p."archivedAt" IS NULL
+      JOIN "KitchenStation" s ON s.id = p."stationId"
+     WHERE i.id = ${input.orderItemId} AND i."locationId" = ${input.locationId} AND i."fireBatch" IS NOT NULL
+       AND (p."stationId" = i."stationId"
+            OR p."stationId" IN (SELECT m."stationId" FROM "OrderItemModifier" m WHERE m."orderItemId" = i.id))`;
+}
+
 /** A chit's lines from the kitchen's own read of the ticket (no price is selected). */
 export async function renderChitDocument(
   locationId: string,
@@ -44,7 +70,13 @@ export async function renderChitDocument(
     }),
     db.kitchenStation.findFirst({ where: { id: source.stationId, locationId }, select: { name: true } }),
     db.orderItem.findMany({
-      where: { locationId, orderId: source.orderId, fireBatch: source.fireBatch, stationId: source.stationId },
+      where: {
+        locationId,
+        orderId: source.orderId,
+        fireBatch: source.fireBatch,
+        stationId: source.stationId,
+        ...(source.voidItemId ? { id: source.voidItemId } : {}),
+      },
       select: TICKET_ITEM_SELECT,
       orderBy: [{ firedAt: "asc" }, { id: "asc" }],
     }),
@@ -52,6 +84,7 @@ export async function renderChitDocument(
       where: {
         stationId: source.stationId,
         orderItem: { locationId, orderId: source.orderId, fireBatch: source.fireBatch },
+        ...(source.voidItemId ? { orderItemId: source.voidItemId } : {}),
       },
       select: TICKET_COMPONENT_SELECT,
     }),
@@ -77,5 +110,5 @@ export async function renderChitDocument(
     hour: "2-digit",
     minute: "2-digit",
   }).format(new Date(ticket.firedAt));
-  return chitDocument(ticket, { stationName, firedAtLabel, reprint: opts.reprint });
+  return chitDocument(ticket, { stationName, firedAtLabel, reprint: opts.reprint, voided: !!source.voidItemId });
 }

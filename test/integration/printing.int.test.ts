@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { sendOrder } from "@/lib/orders/send-order";
 import { openOrder } from "@/lib/orders/open-order";
+import { voidOrderItem } from "@/lib/orders/void-order-item";
 import { drainPrintQueue } from "@/lib/printing/drain-print-queue";
 import { enqueuePrint } from "@/lib/printing/enqueue-print";
 import { listPrintJobs } from "@/lib/printing/list-print-jobs";
@@ -177,6 +178,41 @@ describe("kitchen chits", () => {
     await updatePrinter(manager, { id, archived: true });
     await sendSteak();
     expect(await testDb().printJob.count({ where: { locationId: loc.id } })).toBe(0);
+  });
+
+  it("voiding a line the kitchen had prints a VOID chit with that line only; an unsent line prints nothing", async () => {
+    await createPrinter(manager, receipt({ kind: "KITCHEN", stationId: grill }));
+    const { orderId, sent } = await sendSteak();
+    await drainPrintQueue({ locationId: loc.id });
+    await voidOrderItem(manager, { orderId, orderItemId: sent.firedItemIds[0], reason: "guest changed mind" });
+    const jobs = await testDb().printJob.findMany({ where: { locationId: loc.id }, orderBy: { createdAt: "asc" } });
+    expect(jobs.map((j) => j.title)).toEqual([
+      `Order #${sent.orderNumber} · Grill`,
+      `VOID · Order #${sent.orderNumber} · Grill`,
+    ]);
+    await drainPrintQueue({ locationId: loc.id });
+    await printer.waitFor(2);
+    const voided = printer.decoded()[1];
+    expect(voided.double.join(" ")).toContain("*** VOID ***");
+    expect(voided.text).toContain("VOID 2 x Ribeye");
+    expect(voided.text).toContain("Voided: guest changed mind");
+    expect(voided.text).not.toMatch(/\$|31\.50/);
+
+    // A line still on the tablet (never sent) is nobody's business in the kitchen.
+    const { orderId: draft } = await openOrder(loc.ctx.SERVER, { tableId: null });
+    const line = await testDb().orderItem.create({
+      data: {
+        orderId: draft,
+        locationId: loc.id,
+        menuItemId: steakId,
+        name: "Ribeye",
+        quantity: 1,
+        unitPriceCents: 3150,
+        stationId: grill,
+      },
+    });
+    await voidOrderItem(loc.ctx.SERVER, { orderId: draft, orderItemId: line.id, reason: "mistake" });
+    expect(await testDb().printJob.count({ where: { locationId: loc.id } })).toBe(2);
   });
 
   it("re-prints a ticket's chit marked REPRINT; another location's order is not found", async () => {
