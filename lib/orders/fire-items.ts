@@ -8,7 +8,14 @@ import type { StockEffects } from "../inventory/stock-effects";
 import type { LockedOrder } from "./lock-order";
 import { enqueueKitchenChits } from "../printing/kitchen-chits";
 
-export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
+export type Fired = {
+  fireBatch: number;
+  itemIds: string[];
+  stationIds: (string | null)[];
+  forStock: FiredItem[];
+  /** Kitchen chits queued with this fire (kick the print queue after commit when > 0). */
+  chits: number;
+};
 
 /**
  * Put the order's items matching `which` on a new kitchen ticket (none → null): SENT, the order's next fire batch, firedAt now. Items no
@@ -73,7 +80,7 @@ export async function fireItems(
     ]),
   ];
   // Stations with a kitchen printer get a chit (queued with the send, printed after commit).
-  await enqueueKitchenChits(tx, {
+  const chits = await enqueueKitchenChits(tx, {
     locationId: ctx.locationId,
     orderId,
     fireBatch,
@@ -85,6 +92,7 @@ export async function fireItems(
     fireBatch,
     itemIds: items.map((i) => i.id),
     stationIds,
+    chits,
     forStock: items.map((i) => ({
       orderItemId: i.id,
       menuItemId: i.menuItemId,
