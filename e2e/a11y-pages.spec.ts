@@ -52,6 +52,7 @@ test.describe("admin console", () => {
     "/admin/cash",
     "/admin/reports/end-of-day",
     "/admin/settings/payments",
+    "/admin/setup/printers",
     "/account",
   ];
   for (const path of pages) {

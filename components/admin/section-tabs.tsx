@@ -51,4 +51,5 @@ export const SETUP_TABS = [
   { key: "payments", href: "/admin/settings/payments", label: "Payments" },
   { key: "stations", href: "/admin/setup/stations", label: "Stations" },
   { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
+  { key: "printers", href: "/admin/setup/printers", label: "Printers" },
 ];
