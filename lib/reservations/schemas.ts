@@ -1,5 +1,6 @@
 // Inputs of the reservation use cases, shared by the REST routes and the host stand's actions.
 import { z } from "zod";
+import type { ReservationSource } from "@/generated/prisma/enums";
 import { idSchema, text } from "../validation";
 import { RESERVATION_STATUSES } from "./reservation-state";
 
@@ -13,7 +14,13 @@ export const RESERVATION_TAGS = [
   "ACCESSIBILITY",
   "HIGH_CHAIR",
 ] as const;
-export const RESERVATION_SOURCES = ["HOST", "PHONE", "ONLINE", "WALK_IN"] as const;
+/** Where a booking came from ("HOST": typed at the host stand — a channel, not the role). */
+export const RESERVATION_SOURCES = [
+  "ONLINE",
+  "PHONE",
+  "HOST",
+  "WALK_IN",
+] as const satisfies readonly ReservationSource[];
 
 /** The largest party one booking takes (the database agrees: Reservation_party_size_range). */
 export const MAX_PARTY_SIZE = 50;
