@@ -49,15 +49,18 @@ export async function seatReservation(ctx: Ctx, raw: ReservationIdInput) {
     where: { locationId: ctx.locationId, tableId: first.id, status: { notIn: ["CLOSED", "VOIDED"] } },
     select: { id: true },
   });
-  if (busy) {
+  const tableTaken = () => {
     const message = `Table ${first.label} still has an open order; close or move it first`;
-    throw new AppError("CONFLICT", message, { tableIds: [message] });
-  }
+    return new AppError("CONFLICT", message, { tableIds: [message] });
+  };
+  if (busy) throw tableTaken();
   const order = await openOrder(ctx, {
     tableId: first.id,
     guestCount: Math.min(r.partySize, MAX_GUESTS),
     notes: orderNotesFor(r),
   });
+  // Someone opened the table between the check and here (or a second tap seated this party).
+  if (!order.created) throw tableTaken();
   const { reservation, timezone } = await db.$transaction((tx) =>
     moveReservation(tx, ctx, id, "SEATED", { orderId: order.orderId }),
   );

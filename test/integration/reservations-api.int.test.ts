@@ -18,6 +18,21 @@ vi.mock("@/lib/ops/rate-limit", async (original) => ({
   limiter: () => ({ limit: async () => ({ success: true, remaining: 1000, reset: 0 }) }),
 }));
 
+const published = vi.hoisted(() => [] as { channel: string; name: string; data: unknown }[]);
+vi.mock("@/lib/realtime/publish", async (original) => {
+  const real = await original<typeof import("@/lib/realtime/publish")>();
+  return {
+    ...real,
+    publishBuilt: (
+      build: () => { channel: string; name: string; data: unknown }[],
+      context: { locationId: string },
+    ) => {
+      published.push(...build());
+      real.publishBuilt(build, context);
+    },
+  };
+});
+
 const listRoute = () => import("@/app/api/v1/reservations/route");
 const itemRoute = () => import("@/app/api/v1/reservations/[id]/route");
 const availabilityRoute = () => import("@/app/api/v1/availability/route");
@@ -64,6 +79,12 @@ describe("/api/v1/reservations", () => {
       fieldErrors: { startsAt: [expect.stringMatching(/No table/)] },
     });
 
+    expect(published.at(-1)).toEqual({
+      channel: `private-loc-${loc.id}-floor`,
+      name: "reservations.changed",
+      data: { reservationId: reservation.id, status: "BOOKED", dates: [DAY], tableIds: [table] },
+    });
+
     const listed = await GET(req(`/api/v1/reservations?date=${DAY}&status=BOOKED`, "GET"), seg());
     expect((await listed.json()).reservations.map((r: { id: string }) => r.id)).toEqual([reservation.id]);
 
@@ -80,6 +101,9 @@ describe("/api/v1/reservations", () => {
       seg({ id: reservation.id }),
     );
     expect(await cancelled.json()).toMatchObject({ status: "CANCELLED" });
+    expect(
+      published.filter((m) => m.name === "reservations.changed").map((m) => (m.data as { status: string }).status),
+    ).toEqual(["BOOKED", "CONFIRMED", "CONFIRMED", "CANCELLED"]);
 
     state.ctx = other.ctx.MANAGER;
     const foreign = await PATCH(req("/", "PATCH", { status: "CONFIRMED" }), seg({ id: reservation.id }));
