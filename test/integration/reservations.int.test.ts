@@ -13,6 +13,7 @@ import {
 import { createReservation } from "@/lib/reservations/create-reservation";
 import { findSlots } from "@/lib/reservations/find-slots";
 import { listReservations } from "@/lib/reservations/list-reservations";
+import { searchGuests } from "@/lib/reservations/search-guests";
 import { seatReservation } from "@/lib/reservations/seat-reservation";
 import { updateReservation } from "@/lib/reservations/update-reservation";
 import { DOUBLE_BOOKED } from "@/lib/reservations/reservation-db-errors";
@@ -348,6 +349,19 @@ describe("roles and tenancy", () => {
 });
 
 describe("reading the book and free times", () => {
+  it("finds guests by phone in any format or by part of the name, this location's only", async () => {
+    await book({ guestName: "Ada Lovelace", phone: "207-555-0163" });
+    await book({ guestName: "Adam Smith", startsAt: at(20) });
+    expect((await searchGuests(host(), { q: "(207) 555 0163" })).map((g) => g.name)).toEqual(["Ada Lovelace"]);
+    expect((await searchGuests(host(), { q: "ada" })).map((g) => g.name).sort()).toEqual([
+      "Ada Lovelace",
+      "Adam Smith",
+    ]);
+    expect(await searchGuests(there.ctx.HOST, { q: "ada" })).toEqual([]);
+    await expectAppError(searchGuests(host(), { q: "a" }), "VALIDATION");
+    await expectAppError(searchGuests(here.ctx.CHEF, { q: "ada" }), "FORBIDDEN");
+  });
+
   it("lists one local day by time, filtered by status", async () => {
     const a = (await book({ startsAt: at(20) })).reservation;
     const b = (await book({ startsAt: at(18) })).reservation;

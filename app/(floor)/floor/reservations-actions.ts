@@ -11,6 +11,7 @@ import {
 import { createReservation } from "@/lib/reservations/create-reservation";
 import { findSlots } from "@/lib/reservations/find-slots";
 import { listReservations } from "@/lib/reservations/list-reservations";
+import { searchGuests, searchGuestsSchema } from "@/lib/reservations/search-guests";
 import { seatReservation } from "@/lib/reservations/seat-reservation";
 import { updateReservation } from "@/lib/reservations/update-reservation";
 import {
@@ -72,4 +73,8 @@ export const markReservationNoShowAction = action(
 export const completeReservationAction = action(
   { permission: "reservations.manage", input: reservationIdSchema },
   (ctx, input) => completeReservation(ctx, input),
+);
+
+export const searchGuestsAction = action({ permission: "reservations.read", input: searchGuestsSchema }, (ctx, input) =>
+  searchGuests(ctx, input),
 );
