@@ -16,6 +16,7 @@ import {
   slotStartOf,
   slotStarts,
   type Combo,
+  type SlotPeriod,
 } from "./slot-math";
 
 /** A booking may start this long ago (the host books the party standing at the desk). */
@@ -28,6 +29,8 @@ export type BookingRequest = {
   tableIds?: string[];
   /** The booking being edited: its own load and tables do not count against it. */
   exceptReservationId?: string;
+  /** An edit that keeps the start (a party that arrived late grows by one): the time may have passed. */
+  keepsStart?: boolean;
 };
 
 /**
@@ -37,6 +40,17 @@ export type BookingRequest = {
  */
 export async function lockBookings(tx: Tx, locationId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"reservations:" + locationId}))`;
+}
+
+function assertPace(day: BookingDay, period: SlotPeriod, req: BookingRequest): void {
+  const slotStart = slotStartOf(period, req.startsAt, day.timezone);
+  const load = slotLoad(day.bookings, slotStart, period.slotMinutes, req.exceptReservationId);
+  if (load.covers + req.partySize > period.maxCoversPerSlot)
+    throw new AppError("CONFLICT", `${REFUSAL_TEXT.COVERS_FULL}: ${load.covers} of ${period.maxCoversPerSlot} booked`, {
+      startsAt: [REFUSAL_TEXT.COVERS_FULL],
+    });
+  if (load.parties + 1 > period.maxPartiesPerSlot)
+    throw new AppError("CONFLICT", REFUSAL_TEXT.PARTIES_FULL, { startsAt: [REFUSAL_TEXT.PARTIES_FULL] });
 }
 
 function invalid(field: string, message: string): AppError {
@@ -55,10 +69,13 @@ export async function checkBooking(
 ): Promise<{ day: BookingDay; durationMinutes: number; tableIds: string[] }> {
   const probe = await tx.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { timezone: true } });
   const day = await loadBookingDay(ctx.locationId, localDateOf(req.startsAt, probe.timezone), tx);
-  if (req.startsAt.getTime() < now.getTime() - PAST_GRACE_MS) throw invalid("startsAt", "This time has passed");
+  if (!req.keepsStart && req.startsAt.getTime() < now.getTime() - PAST_GRACE_MS)
+    throw invalid("startsAt", "This time has passed");
 
+  // A kept start was checked when it was booked (and the hours may have changed since): only a new
+  // start must fall within service hours; pacing applies wherever a period holds the start.
   const period = periodAt(day.periods, req.startsAt, day.timezone);
-  if (!period) {
+  if (!period && !req.keepsStart) {
     const open = day.periods.length
       ? slotStarts(day.periods, localDateOf(req.startsAt, day.timezone), day.timezone).length
         ? "Outside service hours that day"
@@ -77,18 +94,8 @@ export async function checkBooking(
     );
 
   const durationMinutes = req.durationMinutes ?? durationFor(req.partySize, day.durations);
-  const load = slotLoad(
-    day.bookings,
-    slotStartOf(period, req.startsAt, day.timezone),
-    period.slotMinutes,
-    req.exceptReservationId,
-  );
-  if (load.covers + req.partySize > period.maxCoversPerSlot)
-    throw new AppError("CONFLICT", `${REFUSAL_TEXT.COVERS_FULL}: ${load.covers} of ${period.maxCoversPerSlot} booked`, {
-      startsAt: [REFUSAL_TEXT.COVERS_FULL],
-    });
-  if (load.parties + 1 > period.maxPartiesPerSlot)
-    throw new AppError("CONFLICT", REFUSAL_TEXT.PARTIES_FULL, { startsAt: [REFUSAL_TEXT.PARTIES_FULL] });
+  // Pacing spreads arrivals; a party already at the door (its kept start has come) is past pacing.
+  if (period && (!req.keepsStart || req.startsAt > now)) assertPace(day, period, req);
 
   const endsAt = new Date(req.startsAt.getTime() + durationMinutes * 60_000);
   const busy = busyTables(day.bookings, req.startsAt, endsAt, req.exceptReservationId);

@@ -53,6 +53,7 @@ export async function updateReservation(ctx: Ctx, raw: UpdateReservationInput) {
           durationMinutes:
             input.durationMinutes ?? (input.partySize === undefined ? before.durationMinutes : undefined),
           exceptReservationId: before.id,
+          keepsStart: input.startsAt === undefined,
         };
         const kept =
           input.tableIds === undefined

@@ -312,6 +312,19 @@ describe("editing", () => {
     expect(e.fieldErrors?.tableIds).toEqual([DOUBLE_BOOKED]);
     expect((await db.reservation.findUniqueOrThrow({ where: { id: other.id } })).startsAt).toEqual(new Date(at(18)));
   });
+
+  it("lets a party that arrived after its time grow, but not move into the past", async () => {
+    const r = (await book({ startsAt: at(17, 30) })).reservation;
+    const past = new Date(Date.now() - 10 * 60_000);
+    await db.reservation.update({ where: { id: r.id }, data: { startsAt: past, status: "ARRIVED" } });
+    const grown = await updateReservation(host(), { id: r.id, partySize: 3 });
+    expect(grown).toMatchObject({ partySize: 3, startsAt: past });
+    const e = await expectAppError(
+      updateReservation(host(), { id: r.id, startsAt: new Date(Date.now() - 60 * 60_000).toISOString() }),
+      "VALIDATION",
+    );
+    expect(e.fieldErrors?.startsAt).toEqual(["This time has passed"]);
+  });
 });
 
 describe("roles and tenancy", () => {
