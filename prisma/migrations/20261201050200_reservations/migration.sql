@@ -133,7 +133,6 @@ WHERE g."locationId" = r."locationId"
   AND (g."phone" = '+1' || regexp_replace(COALESCE(r."phone", ''), '[^0-9]', '', 'g') OR (g."phone" IS NULL AND g."name" = r."guestName"));
 
 ALTER TABLE "Reservation" ALTER COLUMN "guestId" SET NOT NULL;
-ALTER TABLE "Reservation" ALTER COLUMN "tags" SET NOT NULL;
 
 -- Rules Prisma cannot express.
 ALTER TABLE "Location" ADD CONSTRAINT "Location_country_code" CHECK ("country" ~ '^[A-Z]{2}$');
