@@ -16,7 +16,7 @@ import { listReservations } from "@/lib/reservations/list-reservations";
 import { searchGuests } from "@/lib/reservations/search-guests";
 import { seatReservation } from "@/lib/reservations/seat-reservation";
 import { updateReservation } from "@/lib/reservations/update-reservation";
-import { DOUBLE_BOOKED } from "@/lib/reservations/reservation-db-errors";
+import { DOUBLE_BOOKED, reservationWriteError } from "@/lib/reservations/reservation-db-errors";
 import { openOrder } from "@/lib/orders/open-order";
 import { AppError } from "@/lib/errors";
 import { addDays, isoDate, localDateOf } from "@/lib/time/zoned";
@@ -211,6 +211,25 @@ describe("no double-booking, enforced by the database", () => {
       await db.reservationTable.findMany({ where: { reservationId: first.id }, select: { active: true } }),
     ).toEqual([{ active: false }, { active: false }]);
     await expect(insert()).resolves.toBe(1);
+  });
+
+  it("five concurrent moves onto one table and time, bypassing the use cases: the constraint lets exactly one through", async () => {
+    const ids: string[] = [];
+    for (const [h, m] of [
+      [17, 0],
+      [17, 30],
+      [18, 0],
+      [18, 30],
+      [19, 0],
+    ] as const)
+      ids.push((await book({ tableIds: [t["4"]], startsAt: at(h, m), durationMinutes: 30 })).reservation.id);
+    const results = await Promise.allSettled(
+      ids.map((id) => testDb().reservation.update({ where: { id }, data: { startsAt: new Date(at(20)) } })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(4);
+    for (const r of refused) expect(reservationWriteError(r.reason)?.fieldErrors?.tableIds).toEqual([DOUBLE_BOOKED]);
   });
 
   it("refuses a table of another location even in SQL", async () => {
