@@ -2,7 +2,7 @@
 // on the real database (issue 7 #5): no input may produce a 5xx (or an INTERNAL action result),
 // and an answer of 4xx must leave every table exactly as it was. The session, the per-user rate
 // limit and Next's cache/navigation helpers are stubbed; everything else is the real code.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
@@ -42,9 +42,10 @@ type RouteHandler = ((req: NextRequest, segment: { params: Promise<Record<string
 };
 type ActionFn = ((raw: unknown) => Promise<unknown>) & { schema?: z.ZodType };
 
+/** Files named `name`, or ending in `-${name}` (checks-actions.ts beside a page's actions.ts). */
 function findFiles(dir: string, name: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name === name)
+    .filter((e) => e.isFile() && (e.name === name || e.name.endsWith(`-${name}`)))
     .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
     .sort();
 }
@@ -203,7 +204,10 @@ describe("every /api/v1 route", () => {
 });
 
 describe("every server action", () => {
-  const files = findFiles("app", "actions.ts");
+  // Server-action modules only ("use server"), not hooks such as use-pad-actions.ts.
+  const files = findFiles("app", "actions.ts").filter((f) =>
+    readFileSync(path.join(ROOT, f), "utf8").trimStart().startsWith('"use server"'),
+  );
 
   it("finds the actions", () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
