@@ -29,7 +29,11 @@ describe("afterRefusal", () => {
   });
   it("stays on the form with the first field message or the error", () => {
     expect(
-      afterRefusal(FRESH, { code: "VALIDATION", error: "Some fields are invalid", fieldErrors: { reason: ["Give a reason"] } }),
+      afterRefusal(FRESH, {
+        code: "VALIDATION",
+        error: "Some fields are invalid",
+        fieldErrors: { reason: ["Give a reason"] },
+      }),
     ).toEqual({ step: "form", error: "Give a reason", shake: 0 });
     expect(afterRefusal(FRESH, { code: "INVALID_STATE", error: "Nothing left to discount" })).toEqual({
       step: "form",
@@ -39,8 +43,8 @@ describe("afterRefusal", () => {
   });
   it("shows the server's message when approval is asked again from the approval step", () => {
     const prev = { step: "approval" as const, error: null, shake: 0 };
-    expect(afterRefusal(prev, { code: "FORBIDDEN", error: "Only a manager", details: { approvalRequired: true } })).toEqual(
-      { step: "approval", error: "Only a manager", shake: 0 },
-    );
+    expect(
+      afterRefusal(prev, { code: "FORBIDDEN", error: "Only a manager", details: { approvalRequired: true } }),
+    ).toEqual({ step: "approval", error: "Only a manager", shake: 0 });
   });
 });
