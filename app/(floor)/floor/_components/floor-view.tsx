@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { fetchJson } from "@/components/realtime/fetch-json";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { formatCents } from "@/lib/money";
+import { clearTableAction } from "../checks-actions";
 import { useFloorRealtime } from "./use-floor-realtime";
 
 export type FloorTable = {
@@ -27,6 +28,9 @@ export type FloorTable = {
     number: number;
     status: string;
     totalCents: number;
+    dueCents: number;
+    paidCents: number;
+    paymentState: "UNPAID" | "PARTLY_PAID" | "PAID";
     guestCount: number;
     openedAt: string;
     server: { name: string } | null;
@@ -49,6 +53,16 @@ const STATUS: Record<string, { label: string; tile: string; dot: string }> = {
     tile: "border-red-600 bg-red-50 ring-4 ring-red-300",
     dot: "bg-red-600",
   },
+  NEEDS_BUSSING: {
+    label: "Needs bussing",
+    tile: "border-dashed border-gray-600 bg-gray-200",
+    dot: "bg-gray-600",
+  },
+};
+
+const PAYMENT: Record<string, { label: string; badge: string } | undefined> = {
+  PARTLY_PAID: { label: "Part paid", badge: "bg-blue-700 text-white" },
+  PAID: { label: "Paid", badge: "bg-green-700 text-white" },
 };
 
 /** Cells shown across/down: the room's furthest table, with a floor so small rooms stay readable. */
@@ -93,7 +107,8 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                 data-testid="table-tile"
                 data-status={t.status}
                 data-label={t.label}
-                aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}`}
+                aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
+                data-payment={o?.paymentState}
                 className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
               >
                 {/* The shape turns with the table; the writing stays upright. */}
@@ -116,15 +131,53 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                   <span className="relative text-xs leading-tight text-gray-800">
                     #{o.number} · {minutesSince(o.openedAt, now)}m · {formatCents(o.totalCents, currency)}
                   </span>
-                ) : (
+                ) : null}
+                {o && PAYMENT[o.paymentState] ? (
+                  <span
+                    data-testid="tile-payment"
+                    className={`relative mt-0.5 rounded px-1.5 text-xs font-bold leading-tight ${PAYMENT[o.paymentState]!.badge}`}
+                  >
+                    {o.paymentState === "PARTLY_PAID"
+                      ? `${PAYMENT.PARTLY_PAID!.label} · ${formatCents(Math.max(0, o.dueCents - o.paidCents), currency)} owed`
+                      : PAYMENT.PAID!.label}
+                  </span>
+                ) : o ? null : t.status === "NEEDS_BUSSING" ? null : (
                   <span className="relative text-xs leading-tight text-gray-700">{t.seats} seats</span>
                 )}
               </Link>
+              {t.status === "NEEDS_BUSSING" && <ClearedButton tableId={t.id} label={t.label} />}
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+/** A bussed table back in service: NEEDS_BUSSING → FREE (the tile's link stays the tile's other target). */
+function ClearedButton({ tableId, label }: { tableId: string; label: string }) {
+  const qc = useQueryClient();
+  const [state, setState] = useState<"idle" | "busy" | "error">("idle");
+  return (
+    <button
+      type="button"
+      data-testid="table-cleared"
+      aria-label={`Table ${label} cleared`}
+      disabled={state === "busy"}
+      onClick={async () => {
+        setState("busy");
+        try {
+          const res = await clearTableAction({ tableId });
+          setState(res.ok ? "idle" : "error");
+        } catch {
+          setState("error");
+        }
+        void qc.invalidateQueries({ queryKey: ["floor"] });
+      }}
+      className="absolute inset-x-2 bottom-2 min-h-11 rounded-lg bg-gray-900 text-sm font-bold text-white disabled:bg-gray-500"
+    >
+      {state === "busy" ? "Clearing…" : state === "error" ? "Retry: cleared" : "Cleared"}
+    </button>
   );
 }
 
