@@ -54,6 +54,13 @@ async function addOnSeat(page: Page, seat: number, category: string, item: strin
   await page.getByRole("button", { name: item, exact: true }).click();
 }
 
+/** A screenshot at the tablet's real size, kept with the test's results (looked at by hand). */
+async function shot(page: Page, name: string) {
+  const path = test.info().outputPath(`${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
+  await page.screenshot({ path });
+  await test.info().attach(name, { path, contentType: "image/png" });
+}
+
 const cents = (text: string | null) => Math.round(Number((text ?? "").replace(/[^0-9.]/g, "")) * 100);
 const dollars = (c: number) => `$${(c / 100).toFixed(2)}`;
 
@@ -79,7 +86,7 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await expect(panel.getByTestId("check-line")).toHaveCount(4);
   await panel.getByRole("button", { name: "Split by seat" }).click();
   await expect(tabs).toHaveCount(4);
-  await test.info().attach("check panel (1024×768)", { body: await pad.screenshot(), contentType: "image/png" });
+  await shot(pad, "check panel (1024×768)");
 
   // Seat 4's dessert is comped: above the server's limit, so the manager approves on this tablet.
   await tabs.nth(3).click();
@@ -183,7 +190,7 @@ test("money owed: closing asks for a manager; the tile shows part paid; the cash
   const row = cashier.getByTestId("open-check-row").filter({ hasText: "P5" });
   await expect(row).toBeVisible();
   await expect(row).toContainText("Unpaid");
-  await test.info().attach("open checks (1024×768)", { body: await cashier.screenshot(), contentType: "image/png" });
+  await shot(cashier, "open checks (1024×768)");
 
   // Split evenly and pay half: the tile says part paid, the cashier's row too (live).
   await pad.getByTestId("open-checks").click();
