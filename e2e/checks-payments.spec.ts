@@ -3,9 +3,9 @@
 // a tip and the rest, closes the table and the tile turns free. The cashier lands on the open
 // checks, which update live.
 import pg from "pg";
-import type { Browser, Page } from "@playwright/test";
+import { request, type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { E2E_DATABASE, storageStateFor, type RoleName } from "./support/e2e-env";
+import { E2E_BASE_URL, E2E_DATABASE, storageStateFor, type RoleName } from "./support/e2e-env";
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,6 +52,36 @@ async function addOnSeat(page: Page, seat: number, category: string, item: strin
     .click();
   await page.getByRole("button", { name: category, exact: true }).click();
   await page.getByRole("button", { name: item, exact: true }).click();
+}
+
+/** Every station bumps table `label`'s items, then the pass sends the tickets: the food can be served. */
+async function kitchenFinishes(label: string, stations: string[]) {
+  const chef = await request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor("chef"),
+    extraHTTPHeaders: { origin: E2E_BASE_URL },
+  });
+  try {
+    const batches = new Map<string, { orderId: string; fireBatch: number }>();
+    for (const station of stations) {
+      const snapshot = (await (await chef.get(`/api/v1/kitchen/snapshot?station=${station}`)).json()) as {
+        tickets: { tableLabel: string | null; orderId: string; fireBatch: number; items: { id: string }[] }[];
+      };
+      for (const t of snapshot.tickets.filter((x) => x.tableLabel === label)) {
+        const bumped = await chef.post(`/api/v1/orders/${t.orderId}/bump`, {
+          data: { station, orderItemIds: t.items.map((i) => i.id) },
+        });
+        expect(bumped.status()).toBe(200);
+        batches.set(`${t.orderId}:${t.fireBatch}`, { orderId: t.orderId, fireBatch: t.fireBatch });
+      }
+    }
+    for (const b of batches.values()) {
+      const ready = await chef.post(`/api/v1/orders/${b.orderId}/ready`, { data: { fireBatch: b.fireBatch } });
+      expect(ready.status()).toBe(200);
+    }
+  } finally {
+    await chef.dispose();
+  }
 }
 
 /** A screenshot at the tablet's real size, kept with the test's results (looked at by hand). */
@@ -117,9 +147,7 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await pay.getByRole("radio", { name: "Cash" }).click();
   await pay.getByRole("button", { name: "$5.00", exact: true }).click();
   await expect(pay.getByTestId("change-preview")).toHaveText(dollars(500 - due1));
-  await test
-    .info()
-    .attach("payment dialog, cash (1024×768)", { body: await pad.screenshot(), contentType: "image/png" });
+  await shot(pad, "payment dialog, cash (1024×768)");
   await pay.getByTestId("pay-submit").click();
   await expect(pay.getByTestId("change-due")).toHaveText(dollars(500 - due1));
   await expect(pay.getByTestId("remaining-balance")).toHaveText(/is paid/);
@@ -135,9 +163,7 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await pay.getByRole("button", { name: `18 % · ${dollars(tip)}` }).click();
   await pay.getByLabel("Last four").fill("4242");
   await pay.getByLabel("Terminal reference").fill("A-10442");
-  await test
-    .info()
-    .attach("payment dialog, card (1024×768)", { body: await pad.screenshot(), contentType: "image/png" });
+  await shot(pad, "payment dialog, card (1024×768)");
   await pay.getByTestId("pay-submit").click();
   await expect(pay.getByTestId("payment-result")).toContainText(`${dollars(tip)} tip`);
   await pay.getByRole("button", { name: "Done" }).click();
@@ -154,8 +180,18 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await pay.getByRole("button", { name: "Done" }).click();
   await expect(panel.getByTestId("order-owed")).toHaveText("All paid");
 
-  // Every check is paid: the table closes with one tap and the tile is free again.
+  // Every check is paid, but the food is not out yet: closing says so.
   await panel.getByRole("button", { name: "Close table" }).click();
+  await expect(pad.getByTestId("close-kitchen-busy")).toBeVisible();
+  await expect(pad.getByTestId("close-confirm")).toBeDisabled();
+  await pad.getByTestId("close-table-dialog").getByRole("button", { name: "Cancel" }).click();
+  await kitchenFinishes("10", ["bar", "fry", "saute"]);
+  await expect(pad.getByTestId("food-ready")).toBeVisible();
+  await pad.getByRole("button", { name: "Mark served" }).click();
+  await expect(pad.getByTestId("order-status")).toHaveAttribute("data-status", "SERVED");
+
+  // Now the table closes with one tap and the tile is free again.
+  await pad.getByRole("button", { name: "Close table" }).click();
   const close = pad.getByTestId("close-table-dialog");
   await expect(close.getByTestId("close-paid")).toBeVisible();
   await close.getByTestId("close-confirm").click();

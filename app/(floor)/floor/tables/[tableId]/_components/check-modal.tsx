@@ -1,10 +1,13 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * The check panel's dialogs: a centred sheet over a dimmed pad, Escape or a tap outside closes
  * (captured, so nothing behind reacts), focus moves into it on open and back where it was on close.
+ * Rendered into <body> so the surface header is dimmed too (no stacking context holds it down).
  */
 export function CheckModal({
   title,
@@ -19,6 +22,7 @@ export function CheckModal({
   width?: string;
   testId?: string;
 }) {
+  const hydrated = useHydrated();
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -41,8 +45,9 @@ export function CheckModal({
       window.removeEventListener("keydown", onKey, { capture: true });
       before?.focus?.();
     };
-  }, []);
-  return (
+  }, [hydrated]);
+  if (!hydrated) return null;
+  return createPortal(
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/50 p-3" onClick={onClose}>
       <div
         ref={box}
@@ -70,7 +75,8 @@ export function CheckModal({
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto p-5">{children}</div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

@@ -21,6 +21,7 @@ export function CloseTableDialog({
   role,
   approvers,
   hasUnsent,
+  kitchenBusy,
   onClosed,
   onOpenChecks,
   onClose,
@@ -30,6 +31,8 @@ export function CloseTableDialog({
   role: Role;
   approvers: ApproverView[];
   hasUnsent: boolean;
+  /** Food still cooking or at the pass: the table cannot close yet (lib/orders/order-state). */
+  kitchenBusy: boolean;
   onClosed: () => void;
   onOpenChecks: () => void;
   onClose: () => void;
@@ -103,6 +106,11 @@ export function CloseTableDialog({
               Every check is paid. {hasUnsent ? "Unsent lines are dropped." : ""}
             </p>
           )}
+          {kitchenBusy && (
+            <p className="rounded-lg bg-amber-50 p-3 font-semibold text-amber-900" data-testid="close-kitchen-busy">
+              Food is still in the kitchen or at the pass: mark it served before closing.
+            </p>
+          )}
           <ErrorText error={error} />
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={onClose}>
@@ -113,12 +121,12 @@ export function CloseTableDialog({
                 <Button variant="secondary" onClick={onOpenChecks}>
                   Take payment
                 </Button>
-                <Button variant="danger" onClick={() => setManagerClose(true)}>
+                <Button variant="danger" disabled={kitchenBusy} onClick={() => setManagerClose(true)}>
                   Manager close…
                 </Button>
               </>
             ) : (
-              <Button disabled={pending} onClick={() => void close()} data-testid="close-confirm">
+              <Button disabled={pending || kitchenBusy} onClick={() => void close()} data-testid="close-confirm">
                 {pending ? "Closing…" : "Close table"}
               </Button>
             )}

@@ -305,6 +305,7 @@ export function OrderPad({
           role={role}
           approvers={approvers}
           hasUnsent={draft.lines.length > 0}
+          kitchenBusy={order.items.some((i) => i.status === "SENT" || i.status === "READY")}
           onOpenChecks={() => setMoney("checks")}
           onClose={() => setMoney(null)}
           onClosed={() => {

@@ -156,7 +156,7 @@ export function PaymentDialog({
         {tenders.length > 1 && (
           <SegmentedControl
             label="Tender"
-            size="lg"
+            buttonClassName="min-h-14 min-w-32 px-5 text-xl"
             value={tender}
             onChange={(t) => {
               setTender(t);
@@ -215,7 +215,7 @@ export function PaymentDialog({
                   type="button"
                   aria-pressed={tenderedCents === c}
                   onClick={() => setTendered(centsText(c))}
-                  className={`min-h-12 rounded-xl border-2 px-4 text-lg font-bold ${tenderedCents === c ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300 bg-white"}`}
+                  className={`min-h-12 rounded-xl border-2 px-3 text-lg font-bold ${tenderedCents === c ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300 bg-white"}`}
                 >
                   {i === 0 ? `Exact ${formatCents(c, currency)}` : formatCents(c, currency)}
                 </button>
@@ -322,7 +322,9 @@ export function PaymentDialog({
             Cancel
           </Button>
           <Button type="submit" className="min-h-14 px-8 text-lg" disabled={!valid || pending} data-testid="pay-submit">
-            {pending ? "Recording…" : `Pay ${formatCents(settles ?? 0, currency)}`}
+            {pending
+              ? "Recording…"
+              : `Pay ${formatCents(settles ?? 0, currency)}${tender === "CARD" && tipCents ? ` + ${formatCents(tipCents, currency)} tip` : ""}`}
           </Button>
         </div>
       </form>
