@@ -169,7 +169,6 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await pay.getByRole("button", { name: "Done" }).click();
   await expect(panel.getByTestId("check-payment")).toContainText("VISA ····4242");
 
-  // The floor tile shows the table part paid.
   // Seat 3: the rest, cash exact.
   await tabs.nth(2).click();
   await panel.getByTestId("check-pay").click();

@@ -102,50 +102,51 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                 height: `${(t.height / rows) * 100}%`,
               }}
             >
-              <Link
-                href={`/floor/tables/${t.id}`}
-                data-testid="table-tile"
-                data-status={t.status}
-                data-label={t.label}
-                aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
-                data-payment={o?.paymentState}
-                className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
-              >
-                {/* The shape turns with the table; the writing stays upright. */}
-                <span
-                  aria-hidden
-                  className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
-                  style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
-                />
-                <span className="relative text-2xl font-black leading-none">{t.label}</span>
-                <span className="relative flex items-center gap-1 text-xs font-bold leading-tight">
-                  {t.status === "FOOD_READY" && (
-                    <span
-                      aria-hidden
-                      className="h-2 w-2 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
-                    />
-                  )}
-                  {s.label}
-                </span>
-                {o ? (
-                  <span className="relative text-xs leading-tight text-gray-800">
-                    #{o.number} · {minutesSince(o.openedAt, now)}m · {formatCents(o.totalCents, currency)}
-                  </span>
-                ) : null}
-                {o && PAYMENT[o.paymentState] ? (
+              {t.status === "NEEDS_BUSSING" && !o ? (
+                <ClearedTile table={t} tileClass={s.tile} />
+              ) : (
+                <Link
+                  href={`/floor/tables/${t.id}`}
+                  data-testid="table-tile"
+                  data-status={t.status}
+                  data-label={t.label}
+                  aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
+                  data-payment={o?.paymentState}
+                  className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
+                >
+                  {/* The shape turns with the table; the writing stays upright. */}
                   <span
-                    data-testid="tile-payment"
-                    className={`relative mt-0.5 rounded px-1.5 text-xs font-bold leading-tight ${PAYMENT[o.paymentState]!.badge}`}
-                  >
-                    {o.paymentState === "PARTLY_PAID"
-                      ? `${PAYMENT.PARTLY_PAID!.label} · ${formatCents(Math.max(0, o.dueCents - o.paidCents), currency)} owed`
-                      : PAYMENT.PAID!.label}
+                    aria-hidden
+                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+                    style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
+                  />
+                  <span className="relative text-2xl font-black leading-none">{t.label}</span>
+                  <span className="relative flex items-center gap-1 text-xs font-bold leading-tight">
+                    {t.status === "FOOD_READY" && (
+                      <span
+                        aria-hidden
+                        className="h-2 w-2 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
+                      />
+                    )}
+                    {s.label}
                   </span>
-                ) : o ? null : t.status === "NEEDS_BUSSING" ? null : (
-                  <span className="relative text-xs leading-tight text-gray-700">{t.seats} seats</span>
-                )}
-              </Link>
-              {t.status === "NEEDS_BUSSING" && <ClearedButton tableId={t.id} label={t.label} />}
+                  {o ? (
+                    <span className="relative text-xs leading-tight text-gray-800">
+                      #{o.number} · {minutesSince(o.openedAt, now)}m · {formatCents(o.totalCents, currency)}
+                    </span>
+                  ) : null}
+                  {o && PAYMENT[o.paymentState] ? (
+                    <span
+                      data-testid="tile-payment"
+                      className={`relative mt-0.5 rounded px-1.5 text-xs font-bold leading-tight ${PAYMENT[o.paymentState]!.badge}`}
+                    >
+                      {PAYMENT[o.paymentState]!.label}
+                    </span>
+                  ) : o ? null : (
+                    <span className="relative text-xs leading-tight text-gray-700">{t.seats} seats</span>
+                  )}
+                </Link>
+              )}
             </li>
           );
         })}
@@ -154,29 +155,42 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
   );
 }
 
-/** A bussed table back in service: NEEDS_BUSSING → FREE (the tile's link stays the tile's other target). */
-function ClearedButton({ tableId, label }: { tableId: string; label: string }) {
+/**
+ * A paid party left and the location wants the table reset first (Location.bussingStep): the whole
+ * tile is the "Cleared" button (NEEDS_BUSSING → FREE), big enough on the smallest two-top.
+ */
+function ClearedTile({ table, tileClass }: { table: FloorTable; tileClass: string }) {
   const qc = useQueryClient();
   const [state, setState] = useState<"idle" | "busy" | "error">("idle");
   return (
     <button
       type="button"
-      data-testid="table-cleared"
-      aria-label={`Table ${label} cleared`}
+      data-testid="table-tile"
+      data-status={table.status}
+      data-label={table.label}
+      aria-label={`Table ${table.label}, needs bussing: mark it cleared`}
       disabled={state === "busy"}
       onClick={async () => {
         setState("busy");
         try {
-          const res = await clearTableAction({ tableId });
+          const res = await clearTableAction({ tableId: table.id });
           setState(res.ok ? "idle" : "error");
         } catch {
           setState("error");
         }
         void qc.invalidateQueries({ queryKey: ["floor"] });
       }}
-      className="absolute inset-x-2 bottom-2 min-h-11 rounded-lg bg-gray-900 text-sm font-bold text-white disabled:bg-gray-500"
+      className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
     >
-      {state === "busy" ? "Clearing…" : state === "error" ? "Retry: cleared" : "Cleared"}
+      <span
+        aria-hidden
+        className={`absolute inset-0 border-2 shadow-sm ${tileClass} ${table.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+        style={{ transform: table.rotation ? `rotate(${table.rotation}deg)` : undefined }}
+      />
+      <span className="relative text-2xl font-black leading-none">{table.label}</span>
+      <span className="relative mt-0.5 rounded bg-gray-900 px-1.5 text-xs font-bold leading-tight text-white">
+        {state === "busy" ? "Clearing…" : state === "error" ? "Retry" : "Cleared"}
+      </span>
     </button>
   );
 }

@@ -88,6 +88,12 @@ export function CheckPanel({
   const setSelected = (update: string[] | ((ids: string[]) => string[])) =>
     setSelection({ checkId: active?.id ?? null, ids: typeof update === "function" ? update(selected) : update });
 
+  /** A success note clears itself after 4 s; an error stays until the next action. */
+  function note(m: { tone: "ok" | "error"; text: string }) {
+    setMessage(m);
+    if (m.tone === "ok") setTimeout(() => setMessage((now) => (now === m ? null : now)), 4000);
+  }
+
   async function run(fn: () => Promise<ActionResult<unknown>>, ok: string): Promise<boolean> {
     setBusy(true);
     setMessage(null);
@@ -97,7 +103,7 @@ export function CheckPanel({
         setMessage({ tone: "error", text: Object.values(res.fieldErrors ?? {})[0]?.[0] ?? res.error });
         return false;
       }
-      setMessage({ tone: "ok", text: ok });
+      note({ tone: "ok", text: ok });
       setSelected([]);
       refresh();
       return true;
@@ -111,7 +117,7 @@ export function CheckPanel({
 
   const done = (text: string) => {
     setSub(null);
-    setMessage({ tone: "ok", text });
+    note({ tone: "ok", text });
     refresh();
   };
 
@@ -513,6 +519,7 @@ export function CheckPanel({
                   {active.status === "PAID" && can(role, "payments.take") && (
                     <Button
                       variant="secondary"
+                      className="col-span-2"
                       disabled={busy}
                       onClick={() => setSub({ kind: "reopen", checkId: active.id })}
                     >
