@@ -198,7 +198,7 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await expect(pad.locator(`[data-testid=table-tile][data-label="10"]`)).toHaveAttribute("data-status", "FREE");
 });
 
-test("money owed: closing asks for a manager; the tile shows part paid; the cashier's list is live", async ({
+test("the cashier's list is live; a part-paid table shows it; a manager closes it with money owed by PIN", async ({
   browser,
 }) => {
   test.slow();
@@ -215,19 +215,13 @@ test("money owed: closing asks for a manager; the tile shows part paid; the cash
   await pad.getByTestId("send-order").click();
   await expect(pad.getByTestId("pad-notice")).toContainText("Sent to kitchen");
 
-  // Closing with money owed shows what is owed and offers a manager's close, not a confirm().
-  await pad.getByRole("button", { name: "Close table" }).click();
-  const close = pad.getByTestId("close-table-dialog");
-  await expect(close.getByTestId("close-owed")).toContainText("Still owed");
-  await close.getByRole("button", { name: "Cancel" }).click();
-
   // The cashier's list shows the new table without a reload.
   const row = cashier.getByTestId("open-check-row").filter({ hasText: "P5" });
   await expect(row).toBeVisible();
   await expect(row).toContainText("Unpaid");
   await shot(cashier, "open checks (1024×768)");
 
-  // Split evenly and pay half: the tile says part paid, the cashier's row too (live).
+  // Split evenly and pay half: the cashier's row says part paid (live), shares read "½".
   await pad.getByTestId("open-checks").click();
   const panel = pad.getByTestId("check-panel");
   await panel.getByRole("button", { name: "Split evenly…" }).click();
@@ -242,13 +236,34 @@ test("money owed: closing asks for a manager; the tile shows part paid; the cash
   await expect(pay.getByTestId("remaining-balance")).toHaveText(/is paid/);
   await pay.getByRole("button", { name: "Done" }).click();
   await expect(row).toContainText("Part paid");
+  await panel.getByRole("button", { name: "Close", exact: true }).click();
 
-  // The cashier taps the row: the table's pad opens with its check panel.
+  // The cashier taps the row: the table's pad opens with its check panel; the floor tile says part paid.
   await row.getByRole("link", { name: "P5" }).click();
   await expect(cashier.getByTestId("check-panel")).toBeVisible();
   await expect(cashier.getByTestId("check-tab")).toHaveCount(2);
   await cashier.goto("/floor");
-  await expect(cashier.locator(`[data-testid=table-tile][data-label="P5"]`).getByTestId("tile-payment")).toContainText(
+  await expect(cashier.locator(`[data-testid=table-tile][data-label="P5"]`).getByTestId("tile-payment")).toHaveText(
     "Part paid",
   );
+
+  // The guests leave without paying the rest: a manager closes the table with a reason, by PIN on this tablet.
+  await kitchenFinishes("P5", ["fry"]);
+  await pad.getByRole("button", { name: "Mark served" }).click();
+  await expect(pad.getByTestId("order-status")).toHaveAttribute("data-status", "SERVED");
+  await pad.getByRole("button", { name: "Close table" }).click();
+  const close = pad.getByTestId("close-table-dialog");
+  await expect(close.getByTestId("close-owed")).toContainText("Still owed");
+  await close.getByRole("button", { name: "Manager close…" }).click();
+  const owed = pad.getByTestId("close-owed-dialog");
+  await owed.getByRole("button", { name: "Walk-out" }).click();
+  await owed.getByRole("button", { name: "Next: manager approval" }).click();
+  await owed.getByRole("button", { name: "Jordan Reyes" }).click();
+  await pad.keyboard.type("5820");
+  await pad.keyboard.press("Enter");
+  await expect(pad).toHaveURL(/\/floor$/);
+  await expect(pad.locator(`[data-testid=table-tile][data-label="P5"]`)).toHaveAttribute("data-status", "FREE");
+  await cashier.goto("/floor/checks");
+  await expect(cashier.getByRole("heading", { name: "Open checks" })).toBeVisible();
+  await expect(row).toHaveCount(0);
 });

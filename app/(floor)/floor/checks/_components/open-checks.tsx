@@ -79,7 +79,9 @@ export function OpenChecks({
         </div>
       </div>
       {data.length === 0 ? (
-        <EmptyState title="No open checks">Every table is paid and closed.</EmptyState>
+        <div className="rounded-2xl bg-white">
+          <EmptyState title="No open checks">Every table is paid and closed.</EmptyState>
+        </div>
       ) : (
         <div className="overflow-x-auto rounded-2xl bg-white shadow-sm">
           <table className="w-full text-left" data-testid="open-checks">

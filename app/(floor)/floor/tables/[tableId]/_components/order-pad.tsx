@@ -189,7 +189,6 @@ export function OrderPad({
             "Table updated",
           ).then(() => router.refresh())
         }
-        onChecks={() => setMoney("checks")}
         onClose={() => setMoney("close")}
       />
       {showReady && (
@@ -264,6 +263,7 @@ export function OrderPad({
             )
           }
           onVoid={(line) => setVoiding({ line, error: null })}
+          onChecks={() => setMoney("checks")}
         />
       </div>
 

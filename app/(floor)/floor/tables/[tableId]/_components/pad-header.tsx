@@ -15,13 +15,6 @@ const STATUS_BADGE: Record<string, string> = {
   SERVED: "bg-gray-200 text-gray-800",
 };
 
-const PAYMENT_LABEL: Record<string, string> = { UNPAID: "unpaid", PARTLY_PAID: "part paid", PAID: "paid" };
-const PAYMENT_BADGE: Record<string, string> = {
-  UNPAID: "",
-  PARTLY_PAID: "bg-blue-100 text-blue-900",
-  PAID: "bg-green-700 text-white",
-};
-
 type Realtime = {
   state: Parameters<typeof ConnectionPill>[0]["state"];
   lastEventAt: number | null;
@@ -38,7 +31,6 @@ export function PadHeader(p: {
   hasUnsent: boolean;
   onGuestCount: (guestCount: number) => Promise<ActionResult<unknown>>;
   onToggleAttention: () => void;
-  onChecks: () => void;
   onClose: () => void;
 }) {
   const { table, order, realtime } = p;
@@ -69,20 +61,6 @@ export function PadHeader(p: {
         <ConnectionPill compact state={realtime.state} lastEventAt={realtime.lastEventAt} error={realtime.error} />
         <Button variant="secondary" disabled={p.busy} onClick={p.onToggleAttention}>
           {table.status === "NEEDS_ATTENTION" ? "Clear attention" : "Needs attention"}
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={p.busy}
-          onClick={p.onChecks}
-          data-testid="open-checks"
-          aria-label={`Check${order.paymentState ? `, ${PAYMENT_LABEL[order.paymentState]}` : ""}`}
-        >
-          Check
-          {order.paymentState && order.paymentState !== "UNPAID" && (
-            <span className={`rounded px-1.5 text-xs font-bold ${PAYMENT_BADGE[order.paymentState]}`}>
-              {PAYMENT_LABEL[order.paymentState]}
-            </span>
-          )}
         </Button>
         {p.canClose && (
           <Button
