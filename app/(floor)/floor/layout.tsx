@@ -5,7 +5,6 @@ import { TimeClockButton } from "@/components/time-clock/time-clock-button";
 
 const LINKS = [
   { href: "/floor", label: "Tables" },
-  { href: "/floor/checks", label: "Checks" },
   { href: "/floor/tasks", label: "Tasks" },
   { href: "/floor/shifts", label: "My shifts" },
 ];

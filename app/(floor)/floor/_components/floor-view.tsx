@@ -252,6 +252,13 @@ export function FloorView({
           )}
           {isFetching && <span className="text-sm text-gray-600">Updating…</span>}
           <ConnectionPill state={status.state} lastEventAt={status.lastEventAt} error={status.error} />
+          {/* The surface header has no room left at 1024 px (admin's location switcher): the link lives here. */}
+          <Link
+            href="/floor/checks"
+            className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm hover:bg-gray-50"
+          >
+            Open checks
+          </Link>
         </div>
       </div>
       {data.map((area) => (
