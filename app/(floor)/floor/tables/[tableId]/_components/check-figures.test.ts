@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ageLabel, changeDue, parseCents, quickCashAmounts, shareLabel, tipFor, tipSuggestions } from "./check-figures";
+import {
+  ageLabel,
+  changeDue,
+  parseCents,
+  parsePercentBps,
+  quickCashAmounts,
+  shareLabel,
+  tipFor,
+  tipSuggestions,
+} from "./check-figures";
 
 describe("quickCashAmounts", () => {
   it("offers the exact amount then the next round notes above it, without repeats", () => {
@@ -76,5 +85,21 @@ describe("ageLabel", () => {
     expect(ageLabel("2026-01-01T11:55:30Z", now)).toBe("4 min");
     expect(ageLabel("2026-01-01T10:40:00Z", now)).toBe("1 h 20");
     expect(ageLabel("2026-01-01T12:05:00Z", now)).toBe("0 min");
+  });
+});
+
+describe("parsePercentBps", () => {
+  it("reads percentages as basis points", () => {
+    expect(parsePercentBps("10")).toBe(1000);
+    expect(parsePercentBps("12.5 %")).toBe(1250);
+    expect(parsePercentBps("100")).toBe(10_000);
+    expect(parsePercentBps("0.01")).toBe(1);
+  });
+  it("refuses zero, more than 100 % and what is not a number", () => {
+    expect(parsePercentBps("0")).toBeNull();
+    expect(parsePercentBps("100.01")).toBeNull();
+    expect(parsePercentBps("150")).toBeNull();
+    expect(parsePercentBps("-5")).toBeNull();
+    expect(parsePercentBps("ten")).toBeNull();
   });
 });

@@ -43,6 +43,14 @@ export function parseCents(text: string): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
 }
 
+/** "10", "12.5", "100 %" → basis points (1 000 = 10 %); null outside 0.01–100 %. */
+export function parsePercentBps(text: string): number | null {
+  const t = text.trim().replace(/%$/, "").trim();
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) return null;
+  const bps = Math.round(Number(t) * 100);
+  return bps >= 1 && bps <= 10_000 ? bps : null;
+}
+
 /** Cents as an editable amount ("12.50"). */
 export function centsText(cents: number): string {
   return (cents / 100).toFixed(2);

@@ -10,7 +10,7 @@ import type { ApprovalInput } from "@/lib/staff/approval-schema";
 import { addDiscountAction, listDiscountReasonsAction } from "../../../checks-actions";
 import { afterRefusal, FRESH, type ApprovalState } from "./approval-outcome";
 import { CheckModal, ErrorText, Field, INPUT } from "./check-modal";
-import { parseCents, shareLabel } from "./check-figures";
+import { parseCents, parsePercentBps, shareLabel } from "./check-figures";
 import type { CheckView } from "./use-checks";
 
 /**
@@ -48,7 +48,7 @@ export function DiscountDialog({
   const [state, setState] = useState<ApprovalState>(FRESH);
   const [pending, setPending] = useState(false);
 
-  const parsed = kind === "PERCENT" ? parsePercent(value) : parseCents(value);
+  const parsed = kind === "PERCENT" ? parsePercentBps(value) : parseCents(value);
   const valid = parsed !== null && parsed > 0 && !!reasonId;
   const reason = reasons.data?.reasons.find((r) => r.id === reasonId);
 
@@ -203,12 +203,4 @@ export function DiscountDialog({
       )}
     </CheckModal>
   );
-}
-
-/** "10" / "12.5" percent → basis points; null outside 0.01–100. */
-function parsePercent(text: string): number | null {
-  const t = text.trim().replace(/%$/, "").trim();
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) return null;
-  const bps = Math.round(Number(t) * 100);
-  return bps >= 1 && bps <= 10_000 ? bps : null;
 }
