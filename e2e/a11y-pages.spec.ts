@@ -49,6 +49,10 @@ test.describe("admin console", () => {
     "/admin/staff/roles",
     "/admin/schedule",
     "/admin/tasks",
+    "/admin/cash",
+    "/admin/reports/end-of-day",
+    "/admin/settings/payments",
+    "/admin/setup/printers",
     "/account",
   ];
   for (const path of pages) {
@@ -83,6 +87,7 @@ const floorAndKitchen: [RoleName, string, { width: number; height: number }][] =
   ["server", "/floor/tasks", { width: 1024, height: 768 }],
   ["server", "/floor/shifts", { width: 1024, height: 768 }],
   ["cashier", "/floor/checks", { width: 1024, height: 768 }],
+  ["cashier", "/floor/cash", { width: 1024, height: 768 }],
   ["chef", "/kitchen/my-shifts", { width: 1920, height: 1080 }],
   ["chef", "/kitchen", { width: 1920, height: 1080 }],
   ["chef", "/kitchen/grill", { width: 1920, height: 1080 }],

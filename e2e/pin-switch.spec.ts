@@ -4,7 +4,7 @@
 // form (never the saved per-role sessions: a switch ends the session it replaces).
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { PASSWORD } from "./support/e2e-env";
+import { PASSWORD, storageStateFor } from "./support/e2e-env";
 
 // Fresh sign-ins, argon2 PIN checks and full reloads after each switch: more than the default 45 s on a busy CI box.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -38,6 +38,9 @@ async function me(page: Page): Promise<{ name: string; role: string }> {
 }
 
 let tablet: Page;
+let screen: Page;
+// Unique per run: a reused server keeps the enrollments of earlier runs.
+const SCREEN_NAME = `Grill screen ${Date.now().toString(36)}`;
 
 test("a manager enrolls a tablet and signs out; a server switches in by PIN on the pad", async ({ browser }) => {
   tablet = await signedInFresh(browser, "manager@demo.kitchen", TABLET, "/floor");
@@ -106,11 +109,11 @@ test("the server voids a line the kitchen has, with the manager's PIN typed in t
 });
 
 test("the kitchen screen switches cooks by PIN", async ({ browser }) => {
-  const screen = await signedInFresh(browser, "manager@demo.kitchen", KITCHEN, "/kitchen/grill");
-  await enroll(screen, "Grill screen");
+  screen = await signedInFresh(browser, "manager@demo.kitchen", KITCHEN, "/kitchen/grill");
+  await enroll(screen, SCREEN_NAME);
   await screen.getByTestId("switch-user").click();
   const overlay = screen.getByRole("dialog", { name: "Switch user" });
-  await expect(overlay).toContainText("Grill screen");
+  await expect(overlay).toContainText(SCREEN_NAME);
   // Kitchen staff only: no server tile on the kitchen's pad.
   await expect(overlay.getByRole("button", { name: /Sam Carter/ })).toHaveCount(0);
   await overlay.getByRole("button", { name: /Priya Nair/ }).click();
@@ -121,5 +124,27 @@ test("the kitchen screen switches cooks by PIN", async ({ browser }) => {
   await expect(screen.getByTestId("kitchen-display")).toBeVisible();
   expect(await me(screen)).toMatchObject({ name: "Priya Nair", role: "CHEF" });
   expect(new URL(screen.url()).pathname).toBe("/kitchen/grill");
+});
+
+test("revoking the kitchen screen signs out the cook on it; the manager elsewhere stays in", async ({ browser }) => {
+  const desk = await browser.newContext({
+    storageState: storageStateFor("manager"),
+    viewport: { width: 1440, height: 900 },
+  });
+  const admin = await desk.newPage();
+  await admin.goto("/admin/devices");
+  const row = admin.locator(`[data-testid="device-row"][data-name="${SCREEN_NAME}"]`);
+  await row.getByRole("button", { name: `Revoke ${SCREEN_NAME}`, exact: true }).click();
+  await row.getByRole("button", { name: `Revoke ${SCREEN_NAME} now` }).click();
+  await expect(row).toHaveCount(0);
+
+  // The cook's session on that screen is over: the API refuses it and the screen lands on sign-in,
+  // with the email form (no PIN pad: the device is no longer enrolled).
+  expect((await screen.request.get("/api/v1/me")).status()).toBe(401);
+  await screen.reload();
+  await screen.waitForURL((u) => u.pathname === "/login");
+  await expect(screen.getByLabel("Email")).toBeVisible();
+  expect((await admin.request.get("/api/v1/me")).status()).toBe(200);
   await screen.context().close();
+  await desk.close();
 });

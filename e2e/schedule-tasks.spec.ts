@@ -116,6 +116,8 @@ test("a chef ticks a checklist on the kitchen screen and the manager's tasks pag
   await kitchen.getByTestId("checklists-toggle").click();
   const drawer = kitchen.getByTestId("checklist-drawer");
   const card = drawer.locator(`[data-testid="checklist"][data-name="${LIST}"]`);
+  // all() does not wait: the drawer loads its lists after opening.
+  await expect(card.getByRole("checkbox")).toHaveCount(list.tasks.length);
   for (const box of await card.getByRole("checkbox").all()) {
     await box.click();
     await expect(box).toHaveAttribute("aria-checked", "true");
@@ -128,5 +130,107 @@ test("a chef ticks a checklist on the kitchen screen and the manager's tasks pag
   await overview.locator("summary").click();
   await expect(overview).toContainText("Priya Nair");
   await screen.close();
+  await desk.close();
+});
+
+test("the day timeline draws and resizes by drag, shows the database's refusal, and hands a list to a shift", async ({
+  browser,
+}) => {
+  const HOST = "Taylor Brooks";
+  const LIST = "Server side work"; // a servers' list: the host sees it only through the shift
+  const host = await api("host");
+  const hostLists = async () =>
+    ((await (await host.get("/api/v1/tasks")).json()) as { checklists: { name: string }[] }).checklists.map(
+      (c) => c.name,
+    );
+  expect(await hostLists()).not.toContain(LIST);
+
+  const desk = await browser.newContext({
+    storageState: storageStateFor("manager"),
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await desk.newPage();
+  await page.goto("/admin/schedule");
+  const timeline = page.getByTestId("day-timeline");
+  const track = timeline.locator(`[data-testid="track"][data-person="${HOST}"]`);
+  // The axis runs from the 04:00 cut-off over 24 hours. Measured before every drag: messages above move the rows.
+  const axis = async () => {
+    await track.scrollIntoViewIfNeeded();
+    const box = (await track.boundingBox())!;
+    return { x: (minutes: number) => box.x + (box.width * minutes) / 1440, y: box.y + box.height / 2 };
+  };
+  const drag = async (from: number | { x: number }, toMinutes: number) => {
+    const { x, y } = await axis();
+    await page.mouse.move(typeof from === "number" ? x(from) : from.x, y);
+    await page.mouse.down();
+    await page.mouse.move(x(toMinutes), y, { steps: 6 });
+    await page.mouse.up();
+  };
+  const message = page.getByTestId("schedule-message");
+  const bars = track.getByTestId("timeline-shift");
+  const before = await bars.count();
+
+  // Press and drag from 05:00 to 07:00: a draft shift, at once.
+  await drag(60, 180);
+  await expect(message).toHaveText(`Shift ${HOST} 05:00–07:00 added as a draft`);
+  const mine = track.locator('[data-testid="timeline-shift"][data-status="draft"]'); // the host's seeded shift is published
+  await expect(mine).toHaveAttribute("data-times", "05:00–07:00");
+
+  // Drag the end edge to 08:00, then the start edge to 04:30.
+  const edge = async (which: "start" | "end", toMinutes: number) => {
+    await track.scrollIntoViewIfNeeded();
+    const h = (await mine.getByTestId(`resize-${which}`).boundingBox())!;
+    await drag({ x: h.x + h.width / 2 }, toMinutes);
+  };
+  await edge("end", 240);
+  await expect(message).toHaveText(`Shift changed to ${HOST} 05:00–08:00`);
+  await expect(mine).toHaveAttribute("data-times", "05:00–08:00");
+  await edge("start", 30);
+  await expect(message).toHaveText(`Shift changed to ${HOST} 04:30–08:00`);
+  await expect(mine).toHaveAttribute("data-times", "04:30–08:00");
+
+  // Drawing over it (08:30 back to 06:00): the database refuses, the drawn bar goes away again.
+  await drag(270, 120);
+  await expect(message).toContainText("Overlaps another shift of this person");
+  await expect(message).toHaveAttribute("role", "alert");
+  await expect(track).toHaveAttribute("data-refused", "true");
+  await expect(bars).toHaveCount(before + 1);
+
+  // From the keyboard: Shift+→ moves the end a step later, → slides the whole shift, Ctrl+← the start back.
+  await mine.getByRole("button").focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await expect(mine).toHaveAttribute("data-times", "04:30–08:15");
+  await page.keyboard.press("ArrowRight");
+  await expect(mine).toHaveAttribute("data-times", "04:45–08:30");
+  await page.keyboard.press("Control+ArrowLeft");
+  await expect(mine).toHaveAttribute("data-times", "04:30–08:30");
+  await expect(message).toHaveText(`Shift changed to ${HOST} 04:30–08:30`);
+
+  // A click opens the dialog (the keyboard path too): hand the servers' list to this shift.
+  await mine.getByRole("button").click();
+  const dialog = page.getByTestId("shift-dialog");
+  await dialog.getByTestId("shift-checklists").getByLabel(new RegExp(LIST)).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(message).toHaveText("Shift saved");
+  await expect(page.getByTestId(`row-${HOST}`).getByTestId("shift").filter({ hasText: "04:30–08:30" })).toContainText(
+    "1 list",
+  );
+  // A draft hands nothing yet; published, the host sees the list on the tablet, marked as theirs.
+  expect(await hostLists()).not.toContain(LIST);
+  await page.getByTestId("publish-week").click();
+  await expect(message).toContainText("Published");
+  expect(await hostLists()).toContain(LIST);
+
+  const tablet = await browser.newContext({
+    storageState: storageStateFor("host"),
+    viewport: { width: 1024, height: 768 },
+  });
+  const floor = await tablet.newPage();
+  await floor.goto("/floor/tasks");
+  await expect(floor.locator(`[data-testid="checklist"][data-name="${LIST}"]`)).toContainText("your shift");
+  await tablet.close();
+
+  await page.goto("/admin/tasks");
+  await expect(page.getByTestId("today-checklist").filter({ hasText: LIST }).first()).toContainText(HOST);
   await desk.close();
 });

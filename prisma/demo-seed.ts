@@ -4,6 +4,7 @@
 import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { localDateOf, zonedInstant } from "@/lib/time/zoned";
+import { seedMoney } from "./demo-money";
 
 type Tx = Prisma.TransactionClient;
 
@@ -1736,6 +1737,7 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
       await seedToday(tx, bistroId, users);
       await seedChecklists(tx, bistroId);
       await seedHourlyRates(tx, bistroId, users);
+      await seedMoney(tx, bistroId, users);
 
       const [locations, userCount, menuItems, modifierGroups, tables, ingredients, recipeLines] = await Promise.all([
         tx.location.count(),

@@ -48,6 +48,8 @@ export const MENU_TABS = [
 
 export const SETUP_TABS = [
   { key: "settings", href: "/admin/settings", label: "Settings" },
+  { key: "payments", href: "/admin/settings/payments", label: "Payments" },
   { key: "stations", href: "/admin/setup/stations", label: "Stations" },
   { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
+  { key: "printers", href: "/admin/setup/printers", label: "Printers" },
 ];

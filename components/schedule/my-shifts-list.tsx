@@ -32,6 +32,11 @@ export function MyShiftsList({ data, dark = false }: { data: MyShifts; dark?: bo
               {s.stationName ? ` · ${s.stationName}` : ""}
               {s.notes ? ` · ${s.notes}` : ""}
             </p>
+            {s.checklistNames.length > 0 && (
+              <p className={dark ? "text-xl text-gray-200" : "text-gray-800"} data-testid="my-shift-checklists">
+                Checklists: {s.checklistNames.join(", ")}
+              </p>
+            )}
           </div>
           <p className={`tabular-nums ${dark ? "text-3xl font-black" : "text-2xl font-bold"}`}>
             {time(s.startsAt)}–{time(s.endsAt)}{" "}

@@ -122,6 +122,7 @@ function ChecklistCard({
         {KIND_LABEL[list.kind]}
         {list.stationName ? ` · ${list.stationName}` : ""}
         {list.role ? ` · ${list.role.toLowerCase()}s` : ""}
+        {list.assignees.some((a) => a.me) ? " · your shift" : ""}
       </p>
       <ul className="space-y-2">
         {list.tasks.map((t) => (

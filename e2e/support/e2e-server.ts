@@ -12,6 +12,7 @@ import { seedDemo } from "../../prisma/demo-seed";
 import { hashPassword } from "../../lib/auth/password";
 import { startRealtimeServer, type RealtimeServer } from "../../realtime-server/server";
 import { startMailbox } from "../../test/support/smtp-mailbox";
+import { startTcpPrinter } from "../../test/support/tcp-printer";
 import {
   E2E_CONTROL_PORT,
   E2E_DATABASE,
@@ -95,6 +96,8 @@ async function main() {
 
   // Every mail the app sends lands here; specs read it with GET /mail?to=<email> (e2e/support/mail.ts).
   const mailbox = await startMailbox(E2E_SMTP_PORT);
+  // A pretend network printer (raw ESC/POS over TCP); specs read its port and what it printed with GET /printer.
+  const printer = await startTcpPrinter();
 
   // Outage simulation for specs: POST /realtime/stop, POST /realtime/start.
   const control = createServer(async (req, res) => {
@@ -104,6 +107,11 @@ async function main() {
         const to = (reqUrl.searchParams.get("to") ?? "").toLowerCase();
         const mails = mailbox.mails.filter((m) => !to || m.to.includes(to));
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(mails));
+        return;
+      }
+      if (req.method === "GET" && reqUrl.pathname === "/printer") {
+        const jobs = printer.decoded().map((d) => ({ lines: d.lines, cuts: d.cuts, qr: d.qr }));
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ port: printer.port, jobs }));
         return;
       }
       if (req.method === "POST" && req.url === "/realtime/stop") {
@@ -157,6 +165,7 @@ async function main() {
     child.kill("SIGTERM");
     control.close();
     await mailbox.close().catch(() => {});
+    await printer.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await pgServer.stop?.().catch(() => {});
     process.exit(code);

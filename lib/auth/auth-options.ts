@@ -5,6 +5,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
+import { deviceTokenFromCookieHeader } from "../devices/device-cookie";
+import { findEnrolledDevice } from "../devices/find-device";
 import { authenticateStaff } from "./authenticate-staff";
 import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
 import { clientIp } from "../http/client-ip";
@@ -50,10 +52,13 @@ export const authOptions: NextAuthOptions = {
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
         const requestId = headers.get("x-request-id");
         try {
+          // Signing in on an enrolled tablet ties the session to it: revoking the device ends it.
+          const device = await findEnrolledDevice(deviceTokenFromCookieHeader(headers.get("cookie")));
           const staff = await authenticateStaff(credentials, {
             ip: clientIp(headers),
             userAgent: headers.get("user-agent"),
             requestId,
+            deviceId: device?.id ?? null,
           });
           return { ...staff };
         } catch (error) {

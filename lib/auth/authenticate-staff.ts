@@ -28,7 +28,13 @@ export type AuthenticatedStaff = {
   sessionId: string;
 };
 
-export type SignInMeta = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+export type SignInMeta = {
+  ip?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+  /** The live enrolled device the sign-in happens on (its cookie came with the request), if any. */
+  deviceId?: string | null;
+};
 
 let failures: FailureCounter | undefined;
 const unknownEmailFailures = () => (failures ??= createFailureCounter("login-unknown", LOCKOUT_MINUTES * 60_000));
@@ -98,7 +104,7 @@ export async function authenticateStaff(input: unknown, meta: SignInMeta = {}): 
     locationId: membership.locationId,
     entityType: "UserSession",
     entityId: sessionId,
-    details: { email, role: membership.role },
+    details: { email, role: membership.role, ...(meta.deviceId ? { deviceId: meta.deviceId } : {}) },
     ...audit,
   });
   return {

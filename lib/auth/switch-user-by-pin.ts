@@ -54,7 +54,11 @@ export async function switchUserByPin(
       requestId: meta.requestId,
     });
   }
-  const sessionId = await startSession(person.userId, { ip: meta.ip, userAgent: meta.userAgent });
+  const sessionId = await startSession(person.userId, {
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    deviceId: device.id,
+  });
   await recordAudit({
     action: "auth.pin_switch",
     actorId: person.userId,

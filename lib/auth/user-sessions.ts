@@ -2,10 +2,13 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { ABSOLUTE_MAX_SECONDS, sessionExpired, type Role } from "./roles";
 
-/** Open a server-side session at sign-in; its id goes into the JWT as `sid`. */
+/**
+ * Open a server-side session at sign-in; its id goes into the JWT as `sid`. `deviceId` is the
+ * enrolled device it opens on, if any: revoking that device revokes the session (ADR 0022).
+ */
 export async function startSession(
   userId: string,
-  meta: { ip?: string | null; userAgent?: string | null },
+  meta: { ip?: string | null; userAgent?: string | null; deviceId?: string | null },
 ): Promise<string> {
   const now = Date.now();
   // Housekeeping on the user's own rows: expired sessions are useless.
@@ -17,6 +20,7 @@ export async function startSession(
       expiresAt: new Date(now + ABSOLUTE_MAX_SECONDS * 1000),
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      deviceId: meta.deviceId ?? null,
     },
   });
   return row.id;
@@ -75,6 +79,20 @@ export async function admitSession(row: SessionRow | null, userId: string, role:
 export async function isSessionLive(sessionId: string | undefined, userId: string, role?: Role): Promise<boolean> {
   const row = await readSession(sessionId);
   return role ? admitSession(row, userId, role) : sessionIsLive(row, userId);
+}
+
+/** Revoke every live session opened on an enrolled device (any user); returns them for the audit. */
+export async function revokeDeviceSessions(deviceId: string, tx: Tx): Promise<{ id: string; userId: string }[]> {
+  const rows = await tx.userSession.findMany({
+    where: { deviceId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, userId: true },
+  });
+  if (rows.length)
+    await tx.userSession.updateMany({
+      where: { id: { in: rows.map((r) => r.id) }, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+  return rows;
 }
 
 /** Revoke live sessions (one, or all of a user's) and return their ids. */

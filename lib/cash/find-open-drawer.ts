@@ -3,18 +3,23 @@ import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 
 /**
- * The cash drawer a cash payment (or refund) goes into: the one the acting user opened and is
- * still open, else the location's only open drawer, else none (cash is still recorded; the
- * drawer count then cannot expect it).
+ * The drawer a cash payment (or cash refund) goes into: the open session the acting user opened,
+ * else the location's only open session, else null (the payment is then in no drawer).
+ * The session row is locked FOR SHARE until the caller's transaction ends, so a close counting
+ * the drawer at the same moment waits for this payment and includes it — or the payment sees the
+ * drawer closed and does not attach to it.
  */
 export async function findOpenDrawerForPayment(
   tx: Tx,
-  ctx: Pick<Ctx, "locationId" | "userId">,
+  ctx: Pick<Ctx, "userId" | "locationId">,
 ): Promise<string | null> {
-  const open = await tx.cashDrawerSession.findMany({
-    where: { locationId: ctx.locationId, closedAt: null },
-    select: { id: true, openedById: true },
-    orderBy: { openedAt: "desc" },
-  });
-  return open.find((d) => d.openedById === ctx.userId)?.id ?? (open.length === 1 ? open[0]!.id : null);
+  const open = await tx.$queryRaw<{ id: string; mine: boolean }[]>`
+    SELECT id, ("openedById" = ${ctx.userId}) AS mine
+    FROM "CashDrawerSession"
+    WHERE "locationId" = ${ctx.locationId} AND "closedAt" IS NULL
+    ORDER BY ("openedById" = ${ctx.userId}) DESC, "openedAt" DESC
+    FOR SHARE`;
+  const mine = open.find((s) => s.mine);
+  if (mine) return mine.id;
+  return open.length === 1 ? open[0].id : null;
 }

@@ -3,9 +3,10 @@
 import { z } from "zod";
 import type { Role } from "../auth/roles";
 import { can } from "../auth/permissions";
+import { ROLES } from "../auth/roles";
 
 export const discountLimitsSchema = z.partialRecord(
-  z.enum(["ADMIN", "MANAGER", "SERVER", "CHEF", "CASHIER", "HOST"]),
+  z.enum(ROLES),
   z.number().int("Whole cents").min(0, "Not negative").max(10_000_000, "Too large"),
 );
 export type DiscountLimits = z.output<typeof discountLimitsSchema>;

@@ -109,7 +109,8 @@ async function present(state: CheckState, locationId: string) {
         taxLines: figures.taxLines as TaxLine[],
         totalCents: figures.totalCents,
         ...paid,
-        balanceCents: Math.max(0, figures.totalCents - paid.paidCents),
+        // A paid check owes nothing, even after a refund (money given back, not owed).
+        balanceCents: c.status === "PAID" ? 0 : Math.max(0, figures.totalCents - paid.paidCents),
         paidAt: c.paidAt,
         lines: figures.lines.map((l) => {
           const item = itemById.get(l.orderItemId)!;

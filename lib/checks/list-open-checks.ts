@@ -30,7 +30,7 @@ export async function listOpenChecks(ctx: Ctx) {
   });
   return orders.map(({ checks, ...o }) => ({
     ...o,
-    owedCents: Math.max(0, o.dueCents - o.paidCents),
+    owedCents: o.paymentState === "PAID" ? 0 : Math.max(0, o.dueCents - o.paidCents),
     checkCount: checks.length,
     paidCheckCount: checks.filter((c) => c.status === "PAID").length,
   }));

@@ -10,13 +10,17 @@ export type RefreshedChecks = {
   checks: ComputedCheck[];
   dueCents: number;
   paidCents: number;
+  /** What the checks not yet paid still owe. */
+  openBalanceCents: number;
   paymentState: PaymentState;
 };
 
-/** UNPAID until money comes in; PAID once every check is paid. */
-export function paymentStateOf(checks: { status: string }[], paidCents: number): PaymentState {
-  const live = checks.filter((c) => c.status !== "VOIDED");
-  if (live.length > 0 && live.every((c) => c.status === "PAID")) return "PAID";
+/**
+ * UNPAID until money comes in; PAID once nothing is owed: every check paid, or owing nothing (a
+ * fully comped check). An order with nothing on it is UNPAID.
+ */
+export function paymentStateOf(paidCents: number, openBalanceCents: number, dueCents: number): PaymentState {
+  if (openBalanceCents === 0 && (paidCents > 0 || dueCents > 0)) return "PAID";
   return paidCents > 0 ? "PARTLY_PAID" : "UNPAID";
 }
 
@@ -44,12 +48,14 @@ export async function refreshChecks(tx: Tx, order: { id: string; locationId: str
 
   let dueCents = 0;
   let paidCents = 0;
+  let openBalanceCents = 0;
   for (const check of state.checks) {
     if (check.status === "VOIDED") continue;
     const c = computed.find((x) => x.checkId === check.id)!;
     const paid = paidOf(check.payments);
     dueCents += c.totalCents;
     paidCents += paid.paidCents;
+    if (check.status !== "PAID") openBalanceCents += Math.max(0, c.totalCents - paid.paidCents);
     const figures =
       check.status === "PAID"
         ? {}
@@ -83,7 +89,7 @@ export async function refreshChecks(tx: Tx, order: { id: string; locationId: str
           await tx.checkDiscount.update({ where: { id: d.id }, data: { amountCents: amount } });
       }
   }
-  const paymentState = paymentStateOf(state.checks, paidCents);
+  const paymentState = paymentStateOf(paidCents, openBalanceCents, dueCents);
   await tx.order.update({ where: { id: order.id }, data: { dueCents, paidCents, paymentState } });
-  return { state, checks: computed, dueCents, paidCents, paymentState };
+  return { state, checks: computed, dueCents, paidCents, openBalanceCents, paymentState };
 }

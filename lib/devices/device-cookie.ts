@@ -34,6 +34,16 @@ export function hashDeviceToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** The device token in a raw Cookie header (next-auth's authorize gets headers, not parsed cookies). */
+export function deviceTokenFromCookieHeader(header: string | null | undefined): string | null {
+  const name = deviceCookieName();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
 /** A cookie value worth looking up: the shape newDeviceToken makes, nothing longer. */
 export function plausibleDeviceToken(value: string | undefined | null): value is string {
   return !!value && /^[A-Za-z0-9_-]{43}$/.test(value);

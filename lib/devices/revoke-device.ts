@@ -6,34 +6,54 @@ import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
+import { revokeDeviceSessions } from "../auth/user-sessions";
+import { disconnectRealtimeSessions } from "../realtime/pusher-server";
 
 export const revokeDeviceSchema = z.object({ deviceId: idSchema });
 export type RevokeDeviceInput = z.input<typeof revokeDeviceSchema>;
 
 /**
  * End an enrollment at once: the next PIN switch on that device is refused (its cookie no longer
- * matches a live row). Revoking twice is not an error; another location's device is not found.
+ * matches a live row), and every session opened on it (password sign-in with its cookie, PIN
+ * switches) is revoked in the same transaction, so whoever is signed in there is signed out on
+ * their next request. Revoking twice is not an error; another location's device is not found.
  */
-export async function revokeDevice(ctx: Ctx, raw: unknown): Promise<{ id: string; revokedAt: Date }> {
+export async function revokeDevice(
+  ctx: Ctx,
+  raw: unknown,
+): Promise<{ id: string; revokedAt: Date; sessionsEnded: number }> {
   assertCan(ctx, "devices.enroll");
   const { deviceId } = parseInput(revokeDeviceSchema, raw);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const device = await tx.enrolledDevice.findFirst({
       where: { id: deviceId, locationId: ctx.locationId },
       select: { id: true, name: true, revokedAt: true },
     });
     if (!device) throw notFound("Device");
-    if (device.revokedAt) return { id: device.id, revokedAt: device.revokedAt };
+    if (device.revokedAt) return { id: device.id, revokedAt: device.revokedAt, sessionIds: [] as string[] };
     const revoked = await tx.enrolledDevice.update({
       where: { id: device.id },
       data: { revokedAt: new Date() },
       select: { id: true, revokedAt: true },
     });
+    const sessions = await revokeDeviceSessions(device.id, tx);
     await auditAs(
       ctx,
-      { action: "device.revoked", entityType: "EnrolledDevice", entityId: device.id, details: { name: device.name } },
+      {
+        action: "device.revoked",
+        entityType: "EnrolledDevice",
+        entityId: device.id,
+        details: {
+          name: device.name,
+          sessionsEnded: sessions.length,
+          userIds: [...new Set(sessions.map((s) => s.userId))],
+        },
+      },
       tx,
     );
-    return { id: revoked.id, revokedAt: revoked.revokedAt! };
+    return { id: revoked.id, revokedAt: revoked.revokedAt!, sessionIds: sessions.map((s) => s.id) };
   });
+  // After commit, like "sign out everywhere": live sockets of those sessions close now.
+  await disconnectRealtimeSessions(result.sessionIds);
+  return { id: result.id, revokedAt: result.revokedAt, sessionsEnded: result.sessionIds.length };
 }

@@ -4,9 +4,10 @@ import { readServiceChargeRules, serviceChargeFor, serviceChargeRulesSchema } fr
 describe("service-charge rules", () => {
   it("accepts a named rule with an optional party size", () => {
     expect(serviceChargeRulesSchema.parse([{ name: "Large party", minGuests: 8, rateBps: 1800 }])).toEqual([
-      { name: "Large party", minGuests: 8, rateBps: 1800 },
+      { name: "Large party", minGuests: 8, rateBps: 1800, taxable: false },
     ]);
     expect(serviceChargeRulesSchema.parse([{ name: "Always", rateBps: 500 }])[0].minGuests).toBeNull();
+    expect(serviceChargeRulesSchema.parse([{ name: "Taxed", rateBps: 500, taxable: true }])[0].taxable).toBe(true);
   });
 
   it("refuses negative rates, empty names and duplicate names", () => {

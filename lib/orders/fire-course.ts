@@ -17,6 +17,7 @@ import { settleOrder, type Settled } from "./settle-order";
 import type { NewOrderEvent } from "./append-order-events";
 import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
+import { kickPrintQueue } from "../printing/print-worker";
 
 /** "Fire mains": send a held course to the kitchen as a new ticket. Idempotent when given a key. */
 export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
@@ -24,6 +25,7 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   const input = parseInput(fireCourseSchema, raw);
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
+  let chits = 0;
 
   let events: { settled: Settled; list: NewOrderEvent[] } | null = null;
   // Last in the transaction, after the idempotency key: the counter lock is held only for the commit.
@@ -33,6 +35,7 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
   const work = async (tx: Tx) => {
     const order = await lockOrder(tx, ctx, input.orderId, { open: true });
     const fired = await fireItems(tx, ctx, order, { status: "HELD", course: input.course });
+    chits = fired?.chits ?? 0;
     if (!fired)
       throw new AppError(
         "INVALID_STATE",
@@ -65,5 +68,6 @@ export async function fireCourse(ctx: Ctx, raw: FireCourseInput) {
         replayed: false,
       };
   if (!replayed && change) publishOrderChange(ctx, change, stock);
+  if (!replayed && chits > 0) kickPrintQueue(); // committed: print the chits now, not at the next poll
   return { ...value, replayed };
 }

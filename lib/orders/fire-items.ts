@@ -6,8 +6,16 @@ import { AppError } from "../errors";
 import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
 import type { StockEffects } from "../inventory/stock-effects";
 import type { LockedOrder } from "./lock-order";
+import { enqueueKitchenChits } from "../printing/kitchen-chits";
 
-export type Fired = { fireBatch: number; itemIds: string[]; stationIds: (string | null)[]; forStock: FiredItem[] };
+export type Fired = {
+  fireBatch: number;
+  itemIds: string[];
+  stationIds: (string | null)[];
+  forStock: FiredItem[];
+  /** Kitchen chits queued with this fire (kick the print queue after commit when > 0). */
+  chits: number;
+};
 
 /**
  * Put the order's items matching `which` on a new kitchen ticket (none → null): SENT, the order's next fire batch, firedAt now. Items no
@@ -64,16 +72,27 @@ export async function fireItems(
     });
   }
 
+  // Stations making a routed option (a side at the fryer) get the ticket too.
+  const stationIds = [
+    ...new Set([
+      ...items.map((i) => i.stationId),
+      ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : []))),
+    ]),
+  ];
+  // Stations with a kitchen printer get a chit (queued with the send, printed after commit).
+  const chits = await enqueueKitchenChits(tx, {
+    locationId: ctx.locationId,
+    orderId,
+    fireBatch,
+    stationIds: stationIds.filter((s): s is string => s !== null),
+    createdById: ctx.userId,
+  });
+
   return {
     fireBatch,
     itemIds: items.map((i) => i.id),
-    // Stations making a routed option (a side at the fryer) get the ticket too.
-    stationIds: [
-      ...new Set([
-        ...items.map((i) => i.stationId),
-        ...items.flatMap((i) => i.modifiers.flatMap((m) => (m.stationId ? [m.stationId] : []))),
-      ]),
-    ],
+    stationIds,
+    chits,
     forStock: items.map((i) => ({
       orderItemId: i.id,
       menuItemId: i.menuItemId,

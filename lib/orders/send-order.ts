@@ -15,6 +15,7 @@ import { sendOrderSchema, type SendOrderInput } from "./schemas";
 import { settleOrder, type Settled } from "./settle-order";
 import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
+import { kickPrintQueue } from "../printing/print-worker";
 
 export type SendOrderResult = {
   orderId: string;
@@ -40,6 +41,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   const { idempotencyKey, ...request } = input;
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
+  let chits = 0;
 
   let pending: { settled: Settled; events: NewOrderEvent[] } | null = null;
   const { value, replayed } = await runIdempotent(
@@ -61,6 +63,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
           ).map((i) => i.id)
         : [];
       const fired = await fireItems(tx, ctx, order, { status: "PENDING" });
+      chits = fired?.chits ?? 0;
       if (!fired && toHold.length === 0)
         throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
       const settled = await settleOrder(tx, order);
@@ -103,6 +106,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   );
 
   if (!replayed && change) publishOrderChange(ctx, change, stock);
+  if (!replayed && chits > 0) kickPrintQueue(); // committed: print the chits now, not at the next poll
   return { ...value, replayed };
 }
 

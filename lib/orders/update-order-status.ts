@@ -153,8 +153,8 @@ async function assertPaidOrExcused(
   reason: string | undefined,
   approval: Approval | null,
 ) {
-  const checks = await refreshChecks(tx, order);
-  const owed = checks.dueCents - checks.paidCents;
+  // What open checks still owe (a refund on a paid check is money given back, not owed).
+  const owed = (await refreshChecks(tx, order)).openBalanceCents;
   if (owed <= 0) return;
   if (!can(ctx, "checks.reopen") && !approval)
     throw new AppError(

@@ -13,6 +13,7 @@ import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voide
 import { assertCan, can, voidRefusal } from "../auth/permissions";
 import { approveWithPin, type Approval } from "../staff/approve-with-pin";
 import { changeOrder } from "./change-order";
+import { enqueueVoidChits } from "../printing/kitchen-chits";
 
 /**
  * Void one line, with a reason. A line the kitchen has seen (sent, ready, served) needs a
@@ -102,6 +103,9 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
           },
           tx,
         );
+      // Stations printing on paper hear of it too (one statement; nothing without kitchen printers).
+      if (reached)
+        await enqueueVoidChits(tx, { locationId: ctx.locationId, orderItemId: item.id, createdById: ctx.userId });
       // Made food (bumped) was used up; only a line still waiting at its station goes back by default.
       const returnToStock = input.returnToStock ?? (item.status === "SENT" && item.bumpedAt === null);
       return {

@@ -15,6 +15,7 @@ import { findOverlap, localTimeOf, mondayOf, shiftWallClock, weekBounds } from "
  * Copy the previous week's shifts into `week` as drafts, at the same wall-clock times. A copy that
  * already exists (same person, same times) is skipped, so copying twice adds nothing; one that would
  * overlap another shift refuses the whole copy, naming the person. The weekly limit is the database's.
+ * Each copy keeps the (live) checklists handed to its original.
  */
 export async function copyWeek(ctx: Ctx, raw: WeekInput) {
   assertCan(ctx, "schedule.manage");
@@ -29,7 +30,15 @@ export async function copyWeek(ctx: Ctx, raw: WeekInput) {
       const [previous, existing] = await Promise.all([
         tx.shift.findMany({
           where: { locationId: ctx.locationId, startsAt: { gte: source.from, lt: source.to }, user: { active: true } },
-          select: { userId: true, role: true, stationId: true, startsAt: true, endsAt: true, notes: true },
+          select: {
+            userId: true,
+            role: true,
+            stationId: true,
+            startsAt: true,
+            endsAt: true,
+            notes: true,
+            checklists: { where: { checklist: { archivedAt: null } }, select: { checklistId: true } },
+          },
           orderBy: { startsAt: "asc" },
         }),
         // Any location: a person is in one place at a time.
@@ -39,9 +48,10 @@ export async function copyWeek(ctx: Ctx, raw: WeekInput) {
         }),
       ]);
       const copies = [];
-      for (const s of previous) {
+      for (const { checklists, ...s } of previous) {
         const copy = {
           ...s,
+          checklistIds: checklists.map((c) => c.checklistId),
           startsAt: shiftWallClock(s.startsAt, 7, timezone),
           endsAt: shiftWallClock(s.endsAt, 7, timezone),
         };
@@ -58,7 +68,21 @@ export async function copyWeek(ctx: Ctx, raw: WeekInput) {
           { week: ["Overlaps shifts already drawn this week"] },
         );
       }
-      if (copies.length) await tx.shift.createMany({ data: copies.map((c) => ({ ...c, locationId: ctx.locationId })) });
+      if (copies.length) {
+        const created = await tx.shift.createManyAndReturn({
+          data: copies.map(({ checklistIds: _, ...c }) => ({ ...c, locationId: ctx.locationId })),
+          select: { id: true, userId: true, startsAt: true },
+        });
+        // A person's shifts never overlap: person + start names each copy.
+        const idOf = new Map(created.map((c) => [`${c.userId}|${c.startsAt.getTime()}`, c.id]));
+        const lists = copies.flatMap((c) =>
+          c.checklistIds.map((checklistId) => ({
+            shiftId: idOf.get(`${c.userId}|${c.startsAt.getTime()}`)!,
+            checklistId,
+          })),
+        );
+        if (lists.length) await tx.shiftChecklist.createMany({ data: lists });
+      }
       await auditAs(
         ctx,
         {

@@ -6,6 +6,7 @@ import { db } from "../db";
 import { parseInput } from "../validation";
 import { createShiftSchema, type CreateShiftInput } from "./schemas";
 import { refusingShiftConflicts } from "./shift-db-errors";
+import { setShiftChecklists } from "./shift-checklists";
 import { checkShiftRefs, SHIFT_SELECT } from "./shift-refs";
 
 /** Draw a draft shift (only managers see it until its week is published). */
@@ -27,9 +28,15 @@ export async function createShift(ctx: Ctx, raw: CreateShiftInput) {
         },
         select: SHIFT_SELECT,
       });
+      const checklistIds = await setShiftChecklists(tx, ctx, shift.id, input.checklistIds);
       await auditAs(
         ctx,
-        { action: "schedule.shift.create", entityType: "Shift", entityId: shift.id, details: jsonShift(shift) },
+        {
+          action: "schedule.shift.create",
+          entityType: "Shift",
+          entityId: shift.id,
+          details: { ...jsonShift(shift), ...(checklistIds?.length ? { checklistIds } : {}) },
+        },
         tx,
       );
       return shift;

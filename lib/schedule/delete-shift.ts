@@ -7,6 +7,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { jsonShift } from "./create-shift";
+import { publishShiftListsChanged } from "./shift-checklists";
 import { SHIFT_SELECT } from "./shift-refs";
 
 export const deleteShiftSchema = z.object({ id: idSchema });
@@ -15,9 +16,10 @@ export const deleteShiftSchema = z.object({ id: idSchema });
 export async function deleteShift(ctx: Ctx, raw: z.input<typeof deleteShiftSchema>) {
   assertCan(ctx, "schedule.manage");
   const { id } = parseInput(deleteShiftSchema, raw);
-  return db.$transaction(async (tx) => {
+  const { touched } = await db.$transaction(async (tx) => {
     const shift = await tx.shift.findFirst({ where: { id, locationId: ctx.locationId }, select: SHIFT_SELECT });
     if (!shift) throw notFound("Shift");
+    const lists = await tx.shiftChecklist.findMany({ where: { shiftId: id }, select: { checklistId: true } });
     await tx.shift.delete({ where: { id } });
     await auditAs(
       ctx,
@@ -29,6 +31,11 @@ export async function deleteShift(ctx: Ctx, raw: z.input<typeof deleteShiftSchem
       },
       tx,
     );
-    return { id };
+    const touched = shift.publishedAt
+      ? lists.map((l) => ({ checklistId: l.checklistId, startsAt: shift.startsAt }))
+      : [];
+    return { touched };
   });
+  await publishShiftListsChanged(ctx, touched);
+  return { id };
 }

@@ -20,7 +20,7 @@ export async function getScheduleWeek(ctx: Ctx, raw: z.input<typeof getScheduleW
   const tz = rules.timeZone;
   const monday = input.week ? mondayOf(parseIsoDate(input.week)) : weekOf(new Date(), rules);
   const { from, to } = weekBounds(monday, rules);
-  const [members, stations, shifts] = await Promise.all([
+  const [members, stations, shifts, checklists] = await Promise.all([
     db.membership.findMany({
       where: { locationId: ctx.locationId, user: { active: true } },
       select: { role: true, user: { select: { id: true, name: true } } },
@@ -33,8 +33,14 @@ export async function getScheduleWeek(ctx: Ctx, raw: z.input<typeof getScheduleW
     }),
     db.shift.findMany({
       where: { locationId: ctx.locationId, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: SHIFT_SELECT,
+      select: { ...SHIFT_SELECT, checklists: { select: { checklistId: true } } },
       orderBy: { startsAt: "asc" },
+    }),
+    // The lists a shift can be handed (the dialog offers them).
+    db.checklist.findMany({
+      where: { locationId: ctx.locationId, archivedAt: null },
+      select: { id: true, name: true, kind: true },
+      orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
     }),
   ]);
   const totals = totalsByUser(shifts, from, to);
@@ -54,7 +60,13 @@ export async function getScheduleWeek(ctx: Ctx, raw: z.input<typeof getScheduleW
       return { userId: m.user.id, name: m.user.name, role: m.role, minutes, level: limitLevel(minutes, limit) };
     }),
     stations,
-    shifts: shifts.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+    checklists,
+    shifts: shifts.map(({ checklists: lists, ...s }) => ({
+      ...s,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      checklistIds: lists.map((l) => l.checklistId),
+    })),
     drafts: shifts.filter((s) => !s.publishedAt).length,
   };
 }

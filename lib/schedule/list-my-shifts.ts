@@ -6,7 +6,10 @@ import { getLocation } from "../locations/get-location";
 
 const AHEAD_DAYS = 14;
 
-/** The signed-in person's published shifts from now (one under way included) for the next two weeks. */
+/**
+ * The signed-in person's published shifts from now (one under way included) for the next two weeks,
+ * with the checklists handed to each.
+ */
 export async function listMyShifts(ctx: Ctx, now = new Date()) {
   assertCan(ctx, "timeclock.punch");
   const { timezone } = await getLocation(ctx);
@@ -25,12 +28,17 @@ export async function listMyShifts(ctx: Ctx, now = new Date()) {
       endsAt: true,
       notes: true,
       station: { select: { name: true } },
+      checklists: { where: { checklist: { archivedAt: null } }, select: { checklist: { select: { name: true } } } },
     },
     orderBy: { startsAt: "asc" },
     take: 60,
   });
   return {
     timeZone: timezone,
-    shifts: shifts.map(({ station, ...s }) => ({ ...s, stationName: station?.name ?? null })),
+    shifts: shifts.map(({ station, checklists, ...s }) => ({
+      ...s,
+      stationName: station?.name ?? null,
+      checklistNames: checklists.map((c) => c.checklist.name),
+    })),
   };
 }

@@ -24,8 +24,8 @@ function toInstant(value: string, timeZone: string): Date {
 }
 
 /**
- * Shifts in [from, to) (default: this week). Managers see every shift, drafts included; everyone
- * else sees only their own published ones.
+ * Shifts in [from, to) (default: this week) with the checklists handed to them. Managers see every
+ * shift, drafts included; everyone else sees only their own published ones.
  */
 export async function listShifts(ctx: Ctx, raw: ListShiftsInput = {}) {
   assertCan(ctx, "timeclock.punch");
@@ -61,6 +61,7 @@ export async function listShifts(ctx: Ctx, raw: ListShiftsInput = {}) {
       publishedAt: true,
       user: { select: { name: true } },
       station: { select: { name: true } },
+      checklists: { select: { checklist: { select: { id: true, name: true } } } },
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 2000,
@@ -69,10 +70,12 @@ export async function listShifts(ctx: Ctx, raw: ListShiftsInput = {}) {
     timeZone: timezone,
     from: from.toISOString(),
     to: to.toISOString(),
-    shifts: shifts.map(({ user, station, ...s }) => ({
+    shifts: shifts.map(({ user, station, checklists, ...s }) => ({
       ...s,
       userName: user.name,
       stationName: station?.name ?? null,
+      /** Checklists handed to this shift. */
+      checklists: checklists.map((c) => c.checklist),
       status: s.publishedAt ? ("PUBLISHED" as const) : ("DRAFT" as const),
     })),
   };

@@ -5,6 +5,7 @@ import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
 import { dayRulesOf } from "./day-rules";
 import { parseInput } from "../validation";
+import { publishShiftListsChanged } from "./shift-checklists";
 import { parseIsoDate } from "../time/zoned";
 import { weekInputSchema, type WeekInput } from "./schemas";
 import { mondayOf, weekBounds } from "./week";
@@ -16,7 +17,7 @@ export async function publishWeek(ctx: Ctx, raw: WeekInput) {
   const rules = await dayRulesOf(ctx);
   const monday = mondayOf(parseIsoDate(input.week));
   const { from, to } = weekBounds(monday, rules);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const publishedAt = new Date();
     const { count } = await tx.shift.updateMany({
       where: { locationId: ctx.locationId, startsAt: { gte: from, lt: to }, publishedAt: null },
@@ -32,6 +33,19 @@ export async function publishWeek(ctx: Ctx, raw: WeekInput) {
       },
       tx,
     );
-    return { week: input.week, published: count, publishedAt: publishedAt.toISOString() };
+    // The lists handed to the shifts just published now reach their people.
+    const lists = await tx.shiftChecklist.findMany({
+      where: { shift: { locationId: ctx.locationId, publishedAt } },
+      select: { checklistId: true, shift: { select: { startsAt: true } } },
+    });
+    return {
+      week: input.week,
+      published: count,
+      publishedAt: publishedAt.toISOString(),
+      touched: lists.map((l) => ({ checklistId: l.checklistId, startsAt: l.shift.startsAt })),
+    };
   });
+  const { touched, ...published } = result;
+  await publishShiftListsChanged(ctx, touched);
+  return published;
 }

@@ -20,6 +20,8 @@ export const shiftFieldsSchema = z.object({
   startsAt: instant("Enter a start"),
   endsAt: instant("Enter an end"),
   notes: text().trim().max(200, "At most 200 characters").default(""),
+  /** Checklists handed to this shift (its person sees them that day); omitted = unchanged / none. */
+  checklistIds: z.array(idSchema).max(20, "At most 20 checklists per shift").optional(),
 });
 
 /** The rules a shift's times obey, wherever they come from (create, or a patch merged with the row). */

@@ -8,13 +8,14 @@ import { parseInput } from "../validation";
 import { jsonShift } from "./create-shift";
 import { timeErrors, updateShiftSchema, type UpdateShiftInput } from "./schemas";
 import { refusingShiftConflicts } from "./shift-db-errors";
+import { publishShiftListsChanged, setShiftChecklists } from "./shift-checklists";
 import { checkShiftRefs, SHIFT_SELECT } from "./shift-refs";
 
 /** Move, resize, reassign or re-station a shift. A published shift stays published (staff see the change). */
 export async function updateShift(ctx: Ctx, raw: UpdateShiftInput) {
   assertCan(ctx, "schedule.manage");
-  const { id, ...patch } = parseInput(updateShiftSchema, raw);
-  return refusingShiftConflicts(() =>
+  const { id, checklistIds, ...patch } = parseInput(updateShiftSchema, raw);
+  const { shift, touched } = await refusingShiftConflicts(() =>
     db.$transaction(async (tx) => {
       const before = await tx.shift.findFirst({ where: { id, locationId: ctx.locationId }, select: SHIFT_SELECT });
       if (!before) throw notFound("Shift");
@@ -33,17 +34,33 @@ export async function updateShift(ctx: Ctx, raw: UpdateShiftInput) {
         data: { ...next, role: patch.role ?? (patch.userId && patch.userId !== before.userId ? role : before.role) },
         select: SHIFT_SELECT,
       });
+      const listsBefore = await tx.shiftChecklist.findMany({ where: { shiftId: id }, select: { checklistId: true } });
+      const checklists = await setShiftChecklists(tx, ctx, id, checklistIds);
       await auditAs(
         ctx,
         {
           action: "schedule.shift.update",
           entityType: "Shift",
           entityId: id,
-          details: { before: jsonShift(before), after: jsonShift(shift) },
+          details: {
+            before: jsonShift(before),
+            after: jsonShift(shift),
+            ...(checklists ? { checklistIds: checklists } : {}),
+          },
         },
         tx,
       );
-      return shift;
+      // A published shift's lists reach (or leave) its person's screens, on its old and new day.
+      const ids = [...new Set([...listsBefore.map((l) => l.checklistId), ...(checklists ?? [])])];
+      const touched = before.publishedAt
+        ? ids.flatMap((checklistId) => [
+            { checklistId, startsAt: before.startsAt },
+            { checklistId, startsAt: shift.startsAt },
+          ])
+        : [];
+      return { shift, touched };
     }),
   );
+  await publishShiftListsChanged(ctx, touched);
+  return shift;
 }

@@ -15,6 +15,19 @@ describe("who sees a checklist", () => {
     // A bar list for servers, say: the role named on it decides.
     expect(seesChecklist("SERVER", { role: "SERVER", stationId: "bar" })).toBe(true);
   });
+
+  it("a list handed to my shift today is mine whatever its role; a list for anyone handed to others is theirs", () => {
+    const servers = { role: "SERVER" as const, stationId: null };
+    const grill = { role: "CHEF" as const, stationId: "grill" };
+    const anyone = { role: null, stationId: null };
+    expect(seesChecklist("SERVER", grill, "mine")).toBe(true);
+    expect(seesChecklist("SERVER", grill, "others")).toBe(false);
+    expect(seesChecklist("CHEF", grill, "others")).toBe(true); // the role's lists stay the role's
+    expect(seesChecklist("SERVER", servers, "others")).toBe(true);
+    expect(seesChecklist("HOST", anyone, "others")).toBe(false);
+    expect(seesChecklist("HOST", anyone, "none")).toBe(true);
+    expect(seesChecklist("MANAGER", anyone, "others")).toBe(true);
+  });
 });
 
 describe("due times", () => {

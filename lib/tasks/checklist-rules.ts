@@ -5,11 +5,17 @@ import type { DayRules } from "../time/business-day";
 import { addDays, zonedInstant, type LocalDate } from "../time/zoned";
 
 /**
- * Managers see every list. Others see lists for their role (or for anyone); lists of a kitchen
- * station only where the role works the kitchen.
+ * Managers see every list. Whoever's shift today the list is handed to sees it. Others see lists
+ * for their role (or for anyone); lists of a kitchen station only where the role works the kitchen.
+ * A list for anyone (no role, no station) handed to someone else's shift today is theirs that day.
  */
-export function seesChecklist(role: Role, list: { role: Role | null; stationId: string | null }): boolean {
-  if (can(role, "tasks.manage")) return true;
+export function seesChecklist(
+  role: Role,
+  list: { role: Role | null; stationId: string | null },
+  shift: "mine" | "others" | "none" = "none",
+): boolean {
+  if (can(role, "tasks.manage") || shift === "mine") return true;
+  if (list.role == null && list.stationId == null && shift === "others") return false;
   if (list.role != null && list.role !== role) return false;
   return list.stationId == null || list.role === role || can(role, "kitchen.work");
 }

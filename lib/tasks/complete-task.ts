@@ -19,9 +19,10 @@ export async function completeTask(ctx: Ctx, raw: TaskRefInput, now = new Date()
   assertCan(ctx, "tasks.tick");
   const { taskId } = parseInput(taskRefSchema, raw);
   const rules = await dayRulesOf(ctx);
-  const businessDate = isoDate(businessDateOf(now, rules));
+  const day = businessDateOf(now, rules);
+  const businessDate = isoDate(day);
   const { task, created, tick } = await db.$transaction(async (tx) => {
-    const task = await findTickableTask(tx, ctx, taskId);
+    const task = await findTickableTask(tx, ctx, taskId, day, rules);
     const { count } = await tx.taskCompletion.createMany({
       data: [{ locationId: ctx.locationId, taskId, businessDate: dateColumn(businessDate), completedById: ctx.userId }],
       skipDuplicates: true,

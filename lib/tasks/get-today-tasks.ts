@@ -8,6 +8,7 @@ import { businessDateOf } from "../time/business-day";
 import { isoDate } from "../time/zoned";
 import { parseInput } from "../validation";
 import { checklistStatus, dueInstant, seesChecklist } from "./checklist-rules";
+import { assignmentOf, shiftAssignmentsOn } from "./shift-assignments";
 import { dueTimeOf, todayTasksSchema, type TodayTasksInput } from "./schemas";
 
 /** A business date as the DATE column stores it. */
@@ -15,8 +16,9 @@ export const dateColumn = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /**
  * Today's checklists (the business day, with the location's cut-off) with each task's tick: who and
- * when. Managers see every list; others the lists for their role; `station` narrows to a kitchen
- * station's lists (the kitchen screen's drawer).
+ * when, and who the list is handed to (people on today's published shifts). Managers see every
+ * list; others the lists for their role and those handed to their shift today; `station` narrows
+ * to a kitchen station's lists (the kitchen screen's drawer) plus the caller's own shift lists.
  */
 export async function getTodayTasks(ctx: Ctx, raw: TodayTasksInput = {}, now = new Date()) {
   assertCan(ctx, "tasks.tick");
@@ -33,8 +35,14 @@ export async function getTodayTasks(ctx: Ctx, raw: TodayTasksInput = {}, now = n
     if (!station) throw notFound("Station");
     stationId = station.id;
   }
+  const assigned = await shiftAssignmentsOn(db, ctx.locationId, day, rules);
+  const mine = [...assigned].filter(([, people]) => people.some((p) => p.userId === ctx.userId)).map(([id]) => id);
   const rows = await db.checklist.findMany({
-    where: { locationId: ctx.locationId, archivedAt: null, ...(stationId ? { stationId } : {}) },
+    where: {
+      locationId: ctx.locationId,
+      archivedAt: null,
+      ...(stationId ? { OR: [{ stationId }, { id: { in: mine } }] } : {}),
+    },
     select: {
       id: true,
       name: true,
@@ -59,8 +67,14 @@ export async function getTodayTasks(ctx: Ctx, raw: TodayTasksInput = {}, now = n
     orderBy: [{ dueMinutes: { sort: "asc", nulls: "last" } }, { sortOrder: "asc" }],
   });
   const checklists = rows
-    .filter((c) => seesChecklist(ctx.role, c))
+    .filter((c) => seesChecklist(ctx.role, c, assignmentOf(assigned.get(c.id), ctx.userId)))
     .map((c) => {
+      const assignees = (assigned.get(c.id) ?? []).map((a) => ({
+        name: a.name,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt.toISOString(),
+        me: a.userId === ctx.userId,
+      }));
       const due = c.dueMinutes == null ? null : dueInstant(day, c.dueMinutes, rules);
       const tasks = c.tasks.map((t) => {
         const tick = t.completions[0];
@@ -85,6 +99,8 @@ export async function getTodayTasks(ctx: Ctx, raw: TodayTasksInput = {}, now = n
         done,
         total: tasks.length,
         status: checklistStatus(done, tasks.length, due, now),
+        /** People whose shift today this list is handed to (empty: by role/station only). */
+        assignees,
         tasks,
       };
     });

@@ -17,9 +17,10 @@ export async function uncompleteTask(ctx: Ctx, raw: TaskRefInput, now = new Date
   assertCan(ctx, "tasks.tick");
   const { taskId } = parseInput(taskRefSchema, raw);
   const rules = await dayRulesOf(ctx);
-  const businessDate = isoDate(businessDateOf(now, rules));
+  const day = businessDateOf(now, rules);
+  const businessDate = isoDate(day);
   const { task, removed } = await db.$transaction(async (tx) => {
-    const task = await findTickableTask(tx, ctx, taskId);
+    const task = await findTickableTask(tx, ctx, taskId, day, rules);
     const where = { taskId_businessDate: { taskId, businessDate: dateColumn(businessDate) } };
     const tick = await tx.taskCompletion.findUnique({
       where,

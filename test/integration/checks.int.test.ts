@@ -16,6 +16,7 @@ import { addDiscount } from "@/lib/checks/add-discount";
 import { removeDiscount } from "@/lib/checks/remove-discount";
 import { reopenCheck } from "@/lib/checks/reopen-check";
 import { transferOrder } from "@/lib/checks/transfer-order";
+import { transferCheck } from "@/lib/checks/transfer-check";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { refundPayment } from "@/lib/payments/refund-payment";
 import { setMyPin } from "@/lib/staff/set-pin";
@@ -396,5 +397,32 @@ describe("transfers", () => {
     );
     expect(taken.fieldErrors?.toTableId).toBeDefined();
     await expectAppError(transferOrder(server, { orderId: target, toServerId: loc.staff.CHEF.userId }), "VALIDATION");
+  });
+
+  it("moves one served check to another table, and refuses one with food still cooking", async () => {
+    const orderId = await seated("14", [
+      ["Burger", 1],
+      ["Salad", 2],
+    ]);
+    await splitChecks(server, { orderId, by: "seat" });
+    const [one, two] = (await checksOf(orderId)).checks;
+    const cooking = await expectAppError(
+      transferCheck(server, { checkId: two!.id, toTableId: tables["4"]! }),
+      "INVALID_STATE",
+    );
+    expect(cooking.message).toMatch(/kitchen/);
+    await served(orderId);
+    const free = await testDb().diningTable.findFirstOrThrow({
+      where: { locationId: loc.id, orders: { none: { status: { notIn: ["CLOSED", "VOIDED"] } } } },
+    });
+    const moved = await transferCheck(server, { checkId: two!.id, toTableId: free.id });
+    const target = await checksOf(moved.toOrderId);
+    expect(target.order.table?.id).toBe(free.id);
+    expect(target.checks.map((c) => c.id)).toEqual([two!.id]);
+    expect(target.checks[0]!.totalCents).toBe(two!.totalCents);
+    const source = await checksOf(orderId);
+    expect(source.checks.map((c) => c.id)).toEqual([one!.id]);
+    const items = await testDb().orderItem.findMany({ where: { orderId: moved.toOrderId } });
+    expect(items.map((i) => i.name)).toEqual(["Salad"]);
   });
 });

@@ -475,3 +475,113 @@ describe("manager approval on the same device", () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe("revoking a device ends the sessions opened on it", () => {
+  type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
+  const signInWithPassword = async (email: string, password: string, cookie: string) => {
+    const { authOptions } = await import("@/lib/auth/auth-options");
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
+    const user = (await provider.options.authorize(
+      { email, password },
+      {
+        headers: {
+          cookie,
+          "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        },
+      },
+    )) as { id: string; sessionId: string };
+    return user;
+  };
+  const live = async (sessionId: string, userId: string) => {
+    const { isSessionLive } = await import("@/lib/auth/user-sessions");
+    return isSessionLive(sessionId, userId);
+  };
+
+  it("password sign-in and PIN switch on the device are revoked with it; other devices' and plain sessions survive", async () => {
+    const pw = "tablet sign-in passphrase 42";
+    const cashier = await addStaff(loc, "CASHIER");
+    await testDb().user.update({ where: { id: cashier.userId }, data: { passwordHash: await hashPassword(pw) } });
+    const host = await addStaff(loc, "HOST");
+    await setMyPin(host.ctx, { pin: "4619" });
+    const a = await enrollDevice(loc.ctx.MANAGER, { name: "Pass tablet" });
+    const b = await enrollDevice(loc.ctx.MANAGER, { name: "Host stand tablet" });
+    const refA = { id: a.device.id, name: a.device.name, locationId: loc.id };
+    const refB = { id: b.device.id, name: b.device.name, locationId: loc.id };
+
+    // On device A: a password sign-in carrying A's cookie, then a PIN switch to the host.
+    const onA = await signInWithPassword(cashier.email, pw, `other=1; ${deviceCookieName()}=${a.token}`);
+    const switched = await switchUserByPin(refA, { userId: host.userId, pin: "4619" });
+    // Elsewhere: the same cashier on device B, the host on B by PIN, and a plain browser without a device cookie.
+    const onB = await signInWithPassword(cashier.email, pw, `${deviceCookieName()}=${b.token}`);
+    const hostOnB = await switchUserByPin(refB, { userId: host.userId, pin: "4619" });
+    const plain = await signInWithPassword(cashier.email, pw, "");
+
+    const rows = await testDb().userSession.findMany({
+      where: {
+        id: { in: [onA.sessionId, switched.staff.sessionId, onB.sessionId, hostOnB.staff.sessionId, plain.sessionId] },
+      },
+      select: { id: true, deviceId: true },
+    });
+    const deviceOf = new Map(rows.map((r) => [r.id, r.deviceId]));
+    expect(deviceOf.get(onA.sessionId)).toBe(a.device.id);
+    expect(deviceOf.get(switched.staff.sessionId)).toBe(a.device.id);
+    expect(deviceOf.get(onB.sessionId)).toBe(b.device.id);
+    expect(deviceOf.get(plain.sessionId)).toBeNull();
+
+    const result = await revokeDevice(loc.ctx.MANAGER, { deviceId: a.device.id });
+    expect(result.sessionsEnded).toBe(2);
+    expect(await live(onA.sessionId, cashier.userId)).toBe(false);
+    expect(await live(switched.staff.sessionId, host.userId)).toBe(false);
+    expect(await live(onB.sessionId, cashier.userId)).toBe(true);
+    expect(await live(hostOnB.staff.sessionId, host.userId)).toBe(true);
+    expect(await live(plain.sessionId, cashier.userId)).toBe(true);
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { action: "device.revoked", entityId: a.device.id },
+    });
+    expect(audit.details).toMatchObject({ sessionsEnded: 2 });
+    expect((audit.details as { userIds: string[] }).userIds.sort()).toEqual([cashier.userId, host.userId].sort());
+  });
+
+  it("the per-request check refuses the revoked session's cookie (the next request signs the tablet out)", async () => {
+    const { readSession, admitSession } = await import("@/lib/auth/user-sessions");
+    const { device } = await enrollDevice(loc.ctx.MANAGER, { name: "Kitchen pass" });
+    const { staff } = await switchUserByPin(
+      { id: device.id, name: device.name, locationId: loc.id },
+      { userId: loc.staff.CHEF.userId, pin: "6071" },
+    );
+    expect(await admitSession(await readSession(staff.sessionId), staff.id, "CHEF")).toBe(true);
+    await revokeDevice(loc.ctx.MANAGER, { deviceId: device.id });
+    expect(await admitSession(await readSession(staff.sessionId), staff.id, "CHEF")).toBe(false);
+  });
+
+  it("a sign-in with a revoked or forged device cookie opens a session tied to no device", async () => {
+    const pw = "another tablet passphrase 17";
+    const cashier = await addStaff(loc, "CASHIER");
+    await testDb().user.update({ where: { id: cashier.userId }, data: { passwordHash: await hashPassword(pw) } });
+    const { device, token } = await enrollDevice(loc.ctx.MANAGER, { name: "Old tablet" });
+    await revokeDevice(loc.ctx.MANAGER, { deviceId: device.id });
+    const revoked = await signInWithPassword(cashier.email, pw, `${deviceCookieName()}=${token}`);
+    const forged = await signInWithPassword(cashier.email, pw, `${deviceCookieName()}=${"A".repeat(43)}`);
+    const rows = await testDb().userSession.findMany({
+      where: { id: { in: [revoked.sessionId, forged.sessionId] } },
+      select: { deviceId: true },
+    });
+    expect(rows.map((r) => r.deviceId)).toEqual([null, null]);
+  });
+
+  it("revoking concurrently ends the sessions once and audits once", async () => {
+    const { device } = await enrollDevice(loc.ctx.MANAGER, { name: "Race tablet" });
+    const { staff } = await switchUserByPin(
+      { id: device.id, name: device.name, locationId: loc.id },
+      { userId: loc.staff.SERVER.userId, pin: "2749" },
+    );
+    const results = await Promise.allSettled([
+      revokeDevice(loc.ctx.MANAGER, { deviceId: device.id }),
+      revokeDevice(loc.ctx.MANAGER, { deviceId: device.id }),
+    ]);
+    const ended = results.map((r) => (r.status === "fulfilled" ? r.value.sessionsEnded : 0));
+    expect(ended.reduce((x, y) => x + y, 0)).toBe(1);
+    expect(await live(staff.sessionId, staff.id)).toBe(false);
+    expect(await testDb().auditLog.count({ where: { action: "device.revoked", entityId: device.id } })).toBe(1);
+  });
+});

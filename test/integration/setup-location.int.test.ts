@@ -273,7 +273,7 @@ describe("copy a location", () => {
       },
     });
     expect(copy).toMatchObject({ currency: "EUR", taxRateBps: 1000, coursesUsed: ["STARTERS", "MAINS"] });
-    expect(copy.serviceChargeRules).toEqual([{ name: "House", minGuests: null, rateBps: 500 }]);
+    expect(copy.serviceChargeRules).toEqual([{ name: "House", minGuests: null, rateBps: 500, taxable: false }]);
     expect(copy.stations.map((s) => s.slug).sort()).toEqual(["bar", "grill", "pass"]);
     expect(copy.stations.find((s) => s.slug === "grill")).toMatchObject({ warnMinutes: 3, lateMinutes: 6 });
     expect(copy.stations.find((s) => s.slug === "bar")?.showOnExpo).toBe(false);

@@ -116,7 +116,9 @@ describe("today's labour on the dashboard", () => {
       (Date.now() - Math.max(Date.now() - 3_600_000, startOfLocalDay("UTC").getTime())) / 60_000,
     );
     expect(Math.abs(f.labourCostCents - minutes * 30)).toBeLessThanOrEqual(30);
-    expect(f.labourPercent).toBe(Math.round((f.labourCostCents * 1000) / f.salesCents) / 10);
+    // The orders above are sent but unpaid: no sales yet, so no labour % (paid sales: issue 11).
+    expect(f.salesCents).toBe(0);
+    expect(f.labourPercent).toBeNull();
 
     const theirs = await getTodayFigures(other.ctx.MANAGER);
     expect(theirs.staffOnShift).toBe(0);

@@ -19,6 +19,8 @@ const NAV = [
   { href: "/admin/devices", label: "Devices" },
   { href: "/admin/timesheets", label: "Timesheets" },
   { href: "/admin/staff/performance", label: "Performance" },
+  { href: "/admin/reports/end-of-day", label: "End of day" },
+  { href: "/admin/cash", label: "Cash drawers" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];
@@ -29,7 +31,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const locations = ctx ? await listMyLocations(ctx) : [];
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-56 shrink-0 flex-col bg-gray-900 p-4 text-gray-100 md:flex">
+      <aside className="hidden w-56 print:hidden shrink-0 flex-col bg-gray-900 p-4 text-gray-100 md:flex">
         <p className="mb-6 text-lg font-black tracking-tight">
           ServiceBell <span className="text-brand-500">Admin</span>
         </p>
@@ -42,7 +44,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-gray-200 bg-white px-6 py-3">
+        <header className="flex items-center justify-between gap-4 border-b print:hidden border-gray-200 bg-white px-6 py-3">
           {ctx && <LocationSwitcher locations={locations} currentId={ctx.locationId} />}
           <div className="flex items-center gap-3 text-sm">
             {ctx && (
@@ -55,7 +57,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </header>
         <main className="flex-1 space-y-4 p-6">
           {/* Live alerts (86s, low stock) on every console page; pages still check roles themselves. */}
-          {ctx && can(ctx, "console.use") && <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />}
+          {ctx && can(ctx, "console.use") && (
+            <div className="print:hidden">
+              <LiveConsole config={pusherClientConfig()} locationId={ctx.locationId} />
+            </div>
+          )}
           <div>{children}</div>
         </main>
       </div>

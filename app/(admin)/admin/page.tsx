@@ -15,10 +15,19 @@ export default async function AdminDashboard() {
   const [f, tasks] = await Promise.all([getTodayFigures(ctx), getTodayTasks(ctx)]);
   const overdue = tasks.checklists.filter((c) => c.status === "OVERDUE");
   const tiles: { label: string; value: string; warn?: boolean; note?: string }[] = [
-    { label: "Sales today", value: formatCents(f.salesCents, f.currency) },
+    {
+      label: "Sales today",
+      value: formatCents(f.salesCents, f.currency),
+      note: `Net of ${f.paidChecks} paid check${f.paidChecks === 1 ? "" : "s"} since ${String(f.businessDayCutoffHour).padStart(2, "0")}:00`,
+    },
+    {
+      label: "Open checks",
+      value: formatCents(f.openDueCents, f.currency),
+      note: `Still due on ${f.openChecks} open check${f.openChecks === 1 ? "" : "s"}`,
+    },
     { label: "Orders", value: String(f.orders) },
     { label: "Covers", value: String(f.covers) },
-    { label: "Average check", value: formatCents(f.averageCheckCents, f.currency) },
+    { label: "Average check", value: formatCents(f.averageCheckCents, f.currency), note: "Paid checks" },
     { label: "Open orders", value: String(f.openOrders) },
     { label: "Tables in use", value: String(f.openTables) },
     { label: "Staff on shift", value: String(f.staffOnShift), note: "Clocked in now" },
@@ -39,7 +48,12 @@ export default async function AdminDashboard() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Today at {f.locationName}</h1>
-        <p className="text-gray-500">Figures since midnight, location time.</p>
+        <p className="text-gray-500">
+          Figures since midnight, location time; sales are paid checks of the business day.{" "}
+          <Link href="/admin/reports/end-of-day" className="font-semibold underline">
+            End-of-day report
+          </Link>
+        </p>
       </div>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3 xl:grid-cols-5" data-testid="today-figures">
         {tiles.map((t) => (
@@ -66,7 +80,12 @@ export default async function AdminDashboard() {
           <ul className="space-y-1" data-testid="overdue-checklists">
             {overdue.map((c) => (
               <li key={c.id} className="flex justify-between gap-3">
-                <span className="font-semibold">{c.name}</span>
+                <span>
+                  <span className="font-semibold">{c.name}</span>
+                  {c.assignees.length > 0 && (
+                    <span className="text-gray-700"> · {c.assignees.map((a) => a.name).join(", ")}</span>
+                  )}
+                </span>
                 <span className="tabular-nums text-red-800">
                   {c.done}/{c.total} done · due {c.dueTime}
                 </span>
@@ -75,7 +94,7 @@ export default async function AdminDashboard() {
           </ul>
         </Card>
       )}
-      <Card title="Sales by hour">
+      <Card title="Paid sales by hour">
         <SalesByHourChart
           data={f.byHour.map((h) => ({ hour: `${h.hour}:00`, sales: h.salesCents / 100, orders: h.orders }))}
         />

@@ -13,8 +13,10 @@ import {
   reopenCheckSchema,
   shareItemSchema,
   splitChecksSchema,
+  transferCheckSchema,
   transferOrderSchema,
 } from "@/lib/checks/schemas";
+import { transferCheck } from "@/lib/checks/transfer-check";
 import { getOrderChecks } from "@/lib/checks/get-order-checks";
 import { splitChecks } from "@/lib/checks/split-checks";
 import { moveItems, shareItem } from "@/lib/checks/move-items";
@@ -94,4 +96,8 @@ export const listTransferServersAction = action({ permission: "checks.manage", i
 
 export const clearTableAction = action({ permission: "floor.use", input: clearTableSchema }, (ctx, input) =>
   clearTable(ctx, input),
+);
+
+export const transferCheckAction = action({ permission: "checks.manage", input: transferCheckSchema }, (ctx, input) =>
+  transferCheck(ctx, input),
 );

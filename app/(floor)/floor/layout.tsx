@@ -2,31 +2,40 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SurfaceHeader } from "@/components/surface-header";
 import { TimeClockButton } from "@/components/time-clock/time-clock-button";
+import { currentCtx } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/auth/permissions";
 
-const LINKS = [
+const LINKS: { href: string; label: string; permission?: Permission; unless?: Permission }[] = [
   { href: "/floor", label: "Tables" },
   { href: "/floor/tasks", label: "Tasks" },
   { href: "/floor/shifts", label: "My shifts" },
+  // Cashiers' own screen; managers reach it from the console's Cash drawers page (their header is full).
+  { href: "/floor/cash", label: "Cash", permission: "cash.drawer", unless: "console.use" },
 ];
 
-export default function FloorLayout({ children }: { children: ReactNode }) {
+// Layouts make no auth decisions (pages do): a link someone may not use is only left out.
+export default async function FloorLayout({ children }: { children: ReactNode }) {
+  const ctx = await currentCtx();
+  const links = LINKS.filter(
+    (l) => (!l.permission || (ctx && can(ctx, l.permission))) && !(l.unless && ctx && can(ctx, l.unless)),
+  );
   return (
     <div className="flex min-h-screen flex-col bg-gray-100">
       <SurfaceHeader title="Floor">
-        <FloorNav label="Floor" className="hidden md:flex" />
+        <FloorNav label="Floor" links={links} className="hidden md:flex" />
         <TimeClockButton />
       </SurfaceHeader>
       {/* Phones: the header has no room, so the same links get their own row. */}
-      <FloorNav label="Floor pages" className="flex border-b border-gray-200 bg-white px-2 md:hidden" />
+      <FloorNav label="Floor pages" links={links} className="flex border-b border-gray-200 bg-white px-2 md:hidden" />
       <div className="flex-1 p-4">{children}</div>
     </div>
   );
 }
 
-function FloorNav({ label, className }: { label: string; className: string }) {
+function FloorNav({ label, links, className }: { label: string; links: typeof LINKS; className: string }) {
   return (
     <nav aria-label={label} className={`items-center gap-1 ${className}`}>
-      {LINKS.map((l) => (
+      {links.map((l) => (
         <Link
           key={l.href}
           href={l.href}

@@ -6,6 +6,8 @@ import { bumpItemsSchema, recallSchema, ticketReadySchema } from "@/lib/kitchen/
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { recallTicket } from "@/lib/kitchen/recall-ticket";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
+import { reprintChitSchema } from "@/lib/printing/printer-fields";
+import { reprintChit } from "@/lib/printing/reprint-chit";
 
 // The kitchen display's writes (same use cases as the /api/v1 routes).
 
@@ -19,4 +21,8 @@ export const recallTicketAction = action({ permission: "kitchen.work", input: re
 
 export const markTicketReadyAction = action({ permission: "kitchen.work", input: ticketReadySchema }, (ctx, input) =>
   markTicketReady(ctx, input),
+);
+
+export const reprintChitAction = action({ permission: "printing.use", input: reprintChitSchema }, (ctx, input) =>
+  reprintChit(ctx, input),
 );

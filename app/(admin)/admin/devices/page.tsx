@@ -27,7 +27,7 @@ export default async function DevicesPage() {
           <h1 className="text-2xl font-bold">Devices</h1>
           <p className="text-gray-600">
             Shared tablets and kitchen screens where staff switch to themselves by PIN. Enroll one from its own floor or
-            kitchen header, or here from its browser. Revoking ends it at once.
+            kitchen header, or here from its browser. Revoking ends it at once and signs out whoever is signed in on it.
           </p>
         </div>
         {!thisOne && (

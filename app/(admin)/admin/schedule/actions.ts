@@ -11,7 +11,8 @@ import { publishWeek } from "@/lib/schedule/publish-week";
 import { createShiftSchema, updateShiftSchema, weekInputSchema } from "@/lib/schedule/schemas";
 import { updateShift } from "@/lib/schedule/update-shift";
 
-const PAGES = ["/admin/schedule"];
+// Handing checklists to shifts changes the tasks pages too.
+const PAGES = ["/admin/schedule", "/admin/tasks"];
 
 export const createShiftAction = action(
   { permission: "schedule.manage", input: createShiftSchema, revalidate: PAGES },

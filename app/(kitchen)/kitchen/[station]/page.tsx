@@ -6,6 +6,7 @@ import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { DeviceControls } from "@/components/device-controls";
 import { KitchenDisplay, type SnapshotView } from "../_components/kitchen-display";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { stationPrintsChits } from "@/lib/printing/station-prints-chits";
 
 export const metadata: Metadata = { title: "Kitchen display" };
 
@@ -16,12 +17,14 @@ export default async function StationPage({ params }: { params: Promise<{ statio
   const { station } = await params;
   const snapshot = await orNotFound(getStationSnapshot(ctx, { station }), ["NOT_FOUND", "VALIDATION"]);
   const initial = JSON.parse(JSON.stringify(snapshot)) as SnapshotView;
+  const printsChits = !snapshot.station.isExpo && (await stationPrintsChits(ctx, snapshot.station.id));
   return (
     <KitchenDisplay
       key={station}
       initial={initial}
       config={pusherClientConfig()}
       locationId={ctx.locationId}
+      printsChits={printsChits}
       deviceControls={<DeviceControls ctx={ctx} surface="kitchen" dark />}
     />
   );

@@ -6,7 +6,7 @@ import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { ChecklistBoard } from "@/components/tasks/checklist-board";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 
-import { bumpItemsAction, markTicketReadyAction, recallTicketAction } from "../actions";
+import { bumpItemsAction, markTicketReadyAction, recallTicketAction, reprintChitAction } from "../actions";
 import { AllDayPanel, BoardPager, RecallStrip } from "./board-parts";
 import { TicketCard, type TicketView } from "./ticket-card";
 import { useBoardFit } from "./use-board-fit";
@@ -34,10 +34,13 @@ export function KitchenDisplay({
   config,
   locationId,
   deviceControls,
+  printsChits = false,
 }: {
   initial: SnapshotView;
   config: PusherClientConfig;
   locationId: string;
+  /** The station has a kitchen printer: tickets offer "Print" (a re-print of their chit). */
+  printsChits?: boolean;
   /** "Switch user" (an enrolled screen) or "Enroll device", rendered by the server. */
   deviceControls?: ReactNode;
 }) {
@@ -96,6 +99,10 @@ export function KitchenDisplay({
       withoutTicket(t.key),
     );
   const recall = (ticket?: string) => write("recall", () => recallTicketAction({ station: station.slug, ticket }));
+  const reprint = (t: TicketView) =>
+    write(`print:${t.key}`, () =>
+      reprintChitAction({ orderId: t.orderId, fireBatch: t.fireBatch, stationId: station.id }),
+    );
 
   useBumpBarKeys({
     select: setSelected,
@@ -237,6 +244,7 @@ export function KitchenDisplay({
                     onBumpItem={(id) => void bumpItems(t, [id])}
                     onBumpTicket={() => bumpTicket(t)}
                     onReady={() => void ready(t)}
+                    onReprint={printsChits ? () => void reprint(t) : undefined}
                   />
                 ))}
               </div>

@@ -27,6 +27,8 @@ type Props = {
   onBumpItem: (itemId: string) => void;
   onBumpTicket: () => void;
   onReady: () => void;
+  /** Print the ticket's chit again (stations with a kitchen printer). */
+  onReprint?: () => void;
 };
 
 /**
@@ -45,6 +47,7 @@ export function TicketCard({
   onBumpItem,
   onBumpTicket,
   onReady,
+  onReprint,
 }: Props) {
   const elapsed = now - Date.parse(ticket.firedAt);
   const band = ticketUrgency(elapsed, ticket.items, thresholds);
@@ -83,6 +86,20 @@ export function TicketCard({
           </p>
           {sections.length === 1 && (
             <p className="text-base font-semibold">{COURSE[sections[0].course] ?? sections[0].course}</p>
+          )}
+          {onReprint && (
+            <button
+              type="button"
+              disabled={pending}
+              onClick={(e) => {
+                e.stopPropagation();
+                onReprint();
+              }}
+              className="mt-1 min-h-11 rounded-lg bg-black/30 px-3 text-base font-bold disabled:opacity-60"
+              aria-label={`Print the chit of order ${ticket.orderNumber} again`}
+            >
+              Print
+            </button>
           )}
         </div>
       </header>

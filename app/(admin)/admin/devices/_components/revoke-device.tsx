@@ -4,7 +4,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { revokeDeviceAction } from "../actions";
 
-/** Revoke asks once more (the device's staff can no longer switch on it), then ends it at once. */
+/**
+ * Revoke asks once more (nobody can switch on the device any more, and whoever is signed in there
+ * is signed out), then ends it at once.
+ */
 export function RevokeDevice({ deviceId, name }: { deviceId: string; name: string }) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);

@@ -13,7 +13,10 @@ export type DialogState = { mode: "create"; userId: string; day: string } | { mo
 
 const field = "mt-1 block min-h-11 w-full rounded-lg border border-gray-300 bg-white px-3";
 
-/** The quick dialog: person, day, start, end, role, station, notes. Field errors come from the server. */
+/**
+ * The quick dialog (and the keyboard path): person, day, start, end, role, station, notes and the
+ * checklists handed to this shift. Field errors come from the server.
+ */
 export function ShiftDialog({
   state,
   data,
@@ -39,6 +42,7 @@ export function ShiftDialog({
   const [role, setRole] = useState<string>(editing?.role ?? person?.role ?? "SERVER");
   const [stationId, setStationId] = useState(editing?.stationId ?? "");
   const [notes, setNotes] = useState(editing?.notes ?? "");
+  const [checklistIds, setChecklistIds] = useState<string[]>(editing?.checklistIds ?? []);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -65,6 +69,7 @@ export function ShiftDialog({
         startsAt: span.startsAt.toISOString(),
         endsAt: span.endsAt.toISOString(),
         notes,
+        checklistIds,
       };
       const r = editing ? await updateShiftAction({ ...input, id: editing.id }) : await createShiftAction(input);
       if (r.ok) onSaved(editing ? "Shift saved" : "Shift added as a draft");
@@ -91,7 +96,7 @@ export function ShiftDialog({
         role="dialog"
         aria-modal="true"
         aria-labelledby="shift-dialog-title"
-        className="w-full max-w-lg rounded-2xl bg-white p-6 shadow-xl"
+        className="max-h-[calc(100vh-2rem)] w-full max-w-lg overflow-y-auto rounded-2xl bg-white p-6 shadow-xl"
         onClick={(e) => e.stopPropagation()}
         data-testid="shift-dialog"
       >
@@ -200,6 +205,32 @@ export function ShiftDialog({
             Notes
             <input className={field} value={notes} maxLength={200} onChange={(e) => setNotes(e.target.value)} />
           </label>
+          {data.checklists.length > 0 && (
+            <fieldset className="col-span-2" data-testid="shift-checklists">
+              <legend className="font-medium">Checklists for this shift</legend>
+              <div className="mt-1 flex max-h-40 flex-col overflow-y-auto rounded-lg border border-gray-300 px-2">
+                {data.checklists.map((c) => (
+                  <label key={c.id} className="flex min-h-11 items-center gap-3">
+                    <input
+                      type="checkbox"
+                      className="size-5"
+                      checked={checklistIds.includes(c.id)}
+                      onChange={(e) =>
+                        setChecklistIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((x) => x !== c.id)))
+                      }
+                    />
+                    <span>
+                      {c.name} <span className="text-sm text-gray-600">({c.kind.toLowerCase()})</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+              {errors.checklistIds && <span className="text-sm text-red-700">{errors.checklistIds.join(" ")}</span>}
+              <p className="text-sm text-gray-600">
+                The person sees these lists on the day of the shift once it is published.
+              </p>
+            </fieldset>
+          )}
           {error && (
             <p role="alert" className="col-span-2 rounded-lg bg-red-50 px-3 py-2 font-medium text-red-800">
               {error}

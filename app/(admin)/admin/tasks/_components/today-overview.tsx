@@ -56,13 +56,26 @@ export function TodayOverview({
               open={c.status === "OVERDUE"}
             >
               <summary className="flex min-h-11 cursor-pointer list-none flex-wrap items-center justify-between gap-2">
-                <span className="font-semibold">{c.name}</span>
+                <span className="font-semibold">
+                  {c.name}
+                  {c.assignees.length > 0 && (
+                    <span className="ml-2 font-normal text-gray-700">
+                      · {c.assignees.map((a) => a.name).join(", ")}
+                    </span>
+                  )}
+                </span>
                 <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${STATUS_STYLE[c.status]}`}>
                   {c.done}/{c.total}
                   {c.status === "DONE" ? " · done" : c.status === "OVERDUE" ? " · overdue" : ""}
                   {c.dueTime ? ` · due ${c.dueTime}` : ""}
                 </span>
               </summary>
+              {c.assignees.length > 0 && (
+                <p className="mt-2 text-sm text-gray-700" data-testid="assignees">
+                  <span className="font-semibold">On shift:</span>{" "}
+                  {c.assignees.map((a) => `${a.name} (${time(a.startsAt)}–${time(a.endsAt)})`).join(", ")}
+                </p>
+              )}
               <ul className="mt-2 space-y-1 text-sm">
                 {c.tasks.map((t) => (
                   <li key={t.id} className="flex justify-between gap-2">
