@@ -3,7 +3,7 @@
 // a second run changes nothing, and a run interrupted half-way is completed by the next one.
 import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { localDateOf, zonedInstant } from "@/lib/time/zoned";
+import { addDays, localDateOf, zonedInstant } from "@/lib/time/zoned";
 import { seedMoney } from "./demo-money";
 
 type Tx = Prisma.TransactionClient;
@@ -2032,45 +2032,7 @@ async function seedToday(tx: Tx, locationId: string, users: Map<string, string>)
     });
   }
 
-  if ((await tx.reservation.count({ where: { locationId } })) === 0) {
-    const table = async (label: string) =>
-      (await tx.diningTable.findUniqueOrThrow({ where: { locationId_label: { locationId, label } } })).id;
-    await tx.reservation.createMany({
-      data: [
-        {
-          locationId,
-          tableId: await table("5"),
-          guestName: "Elena Rivera",
-          phone: "(207) 555-0163",
-          email: "elena.rivera@example.com",
-          partySize: 4,
-          startsAt: at(18, 30),
-          status: "CONFIRMED",
-          notes: "Birthday — dessert candle",
-        },
-        {
-          locationId,
-          guestName: "Marcus Okafor",
-          phone: "(207) 555-0188",
-          partySize: 2,
-          startsAt: at(19, 15),
-          notes: "Prefers the patio",
-        },
-        {
-          locationId,
-          tableId: await table("12"),
-          guestName: "Hannah Chen",
-          phone: "(207) 555-0125",
-          email: "hchen@example.com",
-          partySize: 6,
-          startsAt: at(20, 0),
-          durationMinutes: 120,
-          status: "CONFIRMED",
-          notes: "Shellfish allergy at the table",
-        },
-      ],
-    });
-  }
+  await seedReservations(tx, locationId, users);
 
   if ((await tx.waitlistEntry.count({ where: { locationId } })) === 0) {
     await tx.waitlistEntry.create({
@@ -2082,6 +2044,176 @@ async function seedToday(tx: Tx, locationId: string, users: Map<string, string>)
         quotedMinutes: 20,
         notes: "High chair",
       },
+    });
+  }
+}
+
+type DemoGuest = { name: string; phone?: string; email?: string; notes?: string; visits?: number; noShows?: number };
+type DemoBooking = {
+  guest: string;
+  size: number;
+  at: [number, number];
+  tables: string[];
+  status?: "BOOKED" | "CONFIRMED";
+  source?: "HOST" | "PHONE" | "ONLINE";
+  tags?: ("BIRTHDAY" | "ANNIVERSARY" | "VIP" | "ALLERGY" | "REGULAR" | "BUSINESS" | "HIGH_CHAIR")[];
+  notes?: string;
+  allergyNotes?: string;
+};
+
+const DEMO_GUESTS: DemoGuest[] = [
+  { name: "Elena Rivera", phone: "+12075550163", email: "elena.rivera@example.com", notes: "Likes table 5", visits: 3 },
+  { name: "Marcus Okafor", phone: "+12075550188", notes: "Prefers the patio", visits: 1, noShows: 1 },
+  { name: "Hannah Chen", phone: "+12075550125", email: "hchen@example.com", notes: "Shellfish allergy", visits: 5 },
+  { name: "Tom Becker", phone: "+12075550142" },
+  { name: "Aisha Karim", phone: "+12075550177", email: "aisha.k@example.com", visits: 2 },
+  { name: "Jonas Lindqvist", phone: "+12075550119" },
+  { name: "Priya Nair", phone: "+12075550154", email: "priya.nair@example.com" },
+  { name: "Sam O'Neill", phone: "+12075550131" },
+  { name: "Grace Liu", phone: "+12075550196", visits: 1 },
+  { name: "Daniel Moreau", phone: "+12075550108", email: "d.moreau@example.com" },
+  { name: "Fatima Haddad", phone: "+12075550170" },
+  { name: "Ben Walker", phone: "+12075550114" },
+  { name: "Lucia Romano", phone: "+12075550149", email: "lucia.romano@example.com" },
+  { name: "Kenji Sato", phone: "+12075550183" },
+];
+
+/** Tonight's book: table assignments never overlap (the exclusion constraint would refuse the seed). */
+const TONIGHT: DemoBooking[] = [
+  {
+    guest: "Elena Rivera",
+    size: 4,
+    at: [17, 0],
+    tables: ["5"],
+    status: "CONFIRMED",
+    tags: ["BIRTHDAY"],
+    notes: "Dessert candle",
+  },
+  { guest: "Tom Becker", size: 2, at: [17, 15], tables: ["1"] },
+  { guest: "Aisha Karim", size: 2, at: [17, 30], tables: ["2"], status: "CONFIRMED", tags: ["REGULAR"] },
+  {
+    guest: "Hannah Chen",
+    size: 6,
+    at: [17, 45],
+    tables: ["12"],
+    status: "CONFIRMED",
+    tags: ["ALLERGY"],
+    allergyNotes: "Shellfish — no crustaceans or molluscs",
+  },
+  { guest: "Jonas Lindqvist", size: 4, at: [18, 0], tables: ["6"], source: "ONLINE" },
+  { guest: "Priya Nair", size: 3, at: [18, 0], tables: ["7"], status: "CONFIRMED", tags: ["VIP"] },
+  { guest: "Sam O'Neill", size: 2, at: [18, 30], tables: ["3"], tags: ["ANNIVERSARY"], notes: "Quiet corner" },
+  { guest: "Grace Liu", size: 5, at: [18, 45], tables: ["11"], source: "PHONE", tags: ["HIGH_CHAIR"] },
+  { guest: "Daniel Moreau", size: 4, at: [19, 0], tables: ["5"], status: "CONFIRMED" },
+  { guest: "Fatima Haddad", size: 2, at: [19, 0], tables: ["1"], source: "ONLINE" },
+  { guest: "Marcus Okafor", size: 2, at: [19, 15], tables: ["P1"], notes: "Prefers the patio" },
+  { guest: "Ben Walker", size: 8, at: [19, 30], tables: ["14"], status: "CONFIRMED", tags: ["BUSINESS"] },
+  {
+    guest: "Lucia Romano",
+    size: 6,
+    at: [20, 0],
+    tables: ["13"],
+    status: "CONFIRMED",
+    tags: ["ALLERGY"],
+    allergyNotes: "Peanuts and tree nuts",
+  },
+  { guest: "Kenji Sato", size: 4, at: [20, 15], tables: ["8"], source: "PHONE" },
+  { guest: "Aisha Karim", size: 2, at: [20, 30], tables: ["2"], source: "ONLINE" },
+  { guest: "Tom Becker", size: 4, at: [21, 0], tables: ["9"] },
+];
+
+const DEMO_DURATIONS: Record<string, number> = { "2": 90, "4": 105, "6": 120, "8": 150 };
+
+/**
+ * Service periods (lunch on weekdays, dinner daily), guests with some history, and tonight's book.
+ * Guests are found by phone; periods and bookings are only created while the location has none.
+ */
+async function seedReservations(tx: Tx, locationId: string, users: Map<string, string>): Promise<void> {
+  if ((await tx.servicePeriod.count({ where: { locationId } })) === 0) {
+    await tx.servicePeriod.createMany({
+      data: [
+        {
+          locationId,
+          name: "Lunch",
+          daysOfWeek: [1, 2, 3, 4, 5],
+          startMinute: 690,
+          endMinute: 870,
+          maxCoversPerSlot: 16,
+          maxPartiesPerSlot: 4,
+        },
+        {
+          locationId,
+          name: "Dinner",
+          daysOfWeek: [0, 1, 2, 3, 4, 5, 6],
+          startMinute: 1020,
+          endMinute: 1350,
+          maxCoversPerSlot: 24,
+          maxPartiesPerSlot: 5,
+        },
+      ],
+    });
+  }
+  const guests = new Map<string, string>();
+  for (const g of DEMO_GUESTS) {
+    const row = await tx.guest.upsert({
+      where: { locationId_phone: { locationId, phone: g.phone! } },
+      create: { locationId, name: g.name, phone: g.phone, email: g.email, notes: g.notes ?? "" },
+      update: {},
+      select: { id: true },
+    });
+    guests.set(g.name, row.id);
+  }
+  if ((await tx.reservation.count({ where: { locationId } })) > 0) return;
+
+  const today = localDateOf(new Date(), TIMEZONE);
+  const table = async (label: string) =>
+    (await tx.diningTable.findUniqueOrThrow({ where: { locationId_label: { locationId, label } } })).id;
+  const hostId = users.get("host@demo.kitchen") ?? null;
+  const book = async (
+    b: DemoBooking,
+    day = today,
+    status: "BOOKED" | "CONFIRMED" | "COMPLETED" | "NO_SHOW" = b.status ?? "BOOKED",
+  ) => {
+    const startsAt = zonedInstant(day, b.at[0], b.at[1], TIMEZONE);
+    const key =
+      Object.keys(DEMO_DURATIONS)
+        .map(Number)
+        .sort((x, y) => x - y)
+        .find((k) => k >= b.size) ?? 8;
+    const tableIds = await Promise.all(b.tables.map(table));
+    await tx.reservation.create({
+      data: {
+        locationId,
+        guestId: guests.get(b.guest)!,
+        partySize: b.size,
+        startsAt,
+        durationMinutes: DEMO_DURATIONS[String(key)],
+        status,
+        source: b.source ?? "HOST",
+        tags: b.tags ?? [],
+        notes: b.notes ?? "",
+        allergyNotes: b.allergyNotes ?? "",
+        createdById: b.source === "ONLINE" ? null : hostId,
+        confirmedAt: status === "CONFIRMED" ? new Date() : null,
+        completedAt: status === "COMPLETED" ? new Date(startsAt.getTime() + 90 * 60_000) : null,
+        noShowAt: status === "NO_SHOW" ? new Date(startsAt.getTime() + 20 * 60_000) : null,
+        // Times and `active` are copied from the reservation by the ReservationTable_sync trigger.
+        tables: { create: tableIds.map((tableId) => ({ tableId, locationId, startsAt, endsAt: startsAt })) },
+      },
+    });
+  };
+  for (const b of TONIGHT) await book(b);
+
+  // History behind the guests' counts: past visits (completed) and no-shows, a week apart.
+  for (const g of DEMO_GUESTS) {
+    for (let i = 0; i < (g.visits ?? 0) + (g.noShows ?? 0); i++) {
+      const day = addDays(today, -7 * (i + 1));
+      const status = i < (g.visits ?? 0) ? "COMPLETED" : "NO_SHOW";
+      await book({ guest: g.name, size: 2, at: [19, 0], tables: ["4"] }, day, status);
+    }
+    await tx.guest.update({
+      where: { id: guests.get(g.name)! },
+      data: { visitCount: g.visits ?? 0, noShowCount: g.noShows ?? 0 },
     });
   }
 }

@@ -46,5 +46,10 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   "payments.setup": { area: "Setup", text: "Discount reasons and limits, tenders, tips, service charges, printers" },
   "reports.money": { area: "Reports", text: "End-of-day (Z) reports and cash drawer history" },
   "printing.use": { area: "Printing", text: "Re-print receipts, guest checks and kitchen chits" },
+  "reservations.manage": {
+    area: "Reservations",
+    text: "Book, edit, confirm, seat and cancel reservations; mark arrivals and no-shows",
+  },
+  "reservations.read": { area: "Reservations", text: "See the reservation book, guests and free times" },
   "ops.health": { area: "Operations", text: "Read the detailed health report" },
 };

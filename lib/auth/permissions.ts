@@ -78,6 +78,10 @@ export const PERMISSIONS = {
   "reports.money": MANAGEMENT,
   /** Re-print a receipt, guest check or kitchen chit; see the print queue. */
   "printing.use": ROLES,
+  /** Book, edit, confirm, seat, cancel reservations; guests; mark arrivals and no-shows. */
+  "reservations.manage": ["ADMIN", "MANAGER", "HOST", "SERVER"],
+  /** Read the reservation book, guests and availability. */
+  "reservations.read": FRONT_OF_HOUSE,
   /** Detailed health (checks, timings, process figures). */
   "ops.health": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -142,6 +142,8 @@ export const FLOOR_EVENTS = {
   menuChanged: "menu.changed",
   /** Areas or tables were added, moved, edited or archived: floor views refetch the room. */
   layoutChanged: "floor.layout-changed",
+  /** A reservation was booked, edited or changed status: host stands and floor views refetch that day. */
+  reservationsChanged: "reservations.changed",
 } as const;
 
 export const tableChangedSchema = z.object({
@@ -174,6 +176,15 @@ export const layoutChangedSchema = z.object({
   tableIds: z.array(z.string()).max(200),
 });
 export type LayoutChanged = z.infer<typeof layoutChangedSchema>;
+
+export const reservationsChangedSchema = z.object({
+  reservationId: z.string(),
+  status: z.enum(["BOOKED", "CONFIRMED", "ARRIVED", "SEATED", "COMPLETED", "CANCELLED", "NO_SHOW"]),
+  /** The local date (YYYY-MM-DD) the booking is on; an edit that moves it to another day also names the old one. */
+  dates: z.array(z.string().max(10)).min(1).max(2),
+  tableIds: z.array(z.string()).max(10),
+});
+export type ReservationsChanged = z.infer<typeof reservationsChangedSchema>;
 
 /** Whether a kitchen event concerns a station (expo sees everything). */
 export function concernsStation(

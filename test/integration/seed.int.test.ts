@@ -36,6 +36,25 @@ describe("demo seed", () => {
     expect(await db.stockMovement.count({ where: { type: "RECEIPT" } })).toBe(await db.ingredient.count());
   });
 
+  it("has service periods, guests with history and tonight's book of reservations on free tables", async () => {
+    const db = testDb();
+    const location = { slug: DEMO_LOCATION_SLUG };
+    expect(
+      (await db.servicePeriod.findMany({ where: { location }, orderBy: { startMinute: "asc" } })).map((p) => p.name),
+    ).toEqual(["Lunch", "Dinner"]);
+    const tonight = await db.reservation.findMany({
+      where: { location, status: { in: ["BOOKED", "CONFIRMED"] } },
+      include: { tables: true, guest: true },
+    });
+    expect(tonight.length).toBeGreaterThanOrEqual(15);
+    expect(tonight.every((r) => r.tables.length > 0 && r.tables.every((t) => t.active))).toBe(true);
+    expect(tonight.some((r) => r.tags.includes("ALLERGY") && r.allergyNotes)).toBe(true);
+    expect(tonight.some((r) => r.partySize === 8)).toBe(true);
+    const elena = await db.guest.findFirstOrThrow({ where: { location, phone: "+12075550163" } });
+    expect(elena.visitCount).toBe(await db.reservation.count({ where: { guestId: elena.id, status: "COMPLETED" } }));
+    expect(await db.guest.count({ where: { location, noShowCount: { gt: 0 } } })).toBeGreaterThan(0);
+  });
+
   it("has one demo user per role at the demo location (plus a second server)", async () => {
     const db = testDb();
     const memberships = await db.membership.findMany({

@@ -1,0 +1,54 @@
+import "server-only";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import type { Ctx } from "../auth/context";
+import type { Tx } from "../db";
+import { AppError } from "../errors";
+
+export type GuestLookup = { guestId?: string; guestName?: string; phone?: string; email?: string };
+
+/** A typed phone number in E.164 ("+12075550163"), read with the location's country; a field error when it is no number. */
+export function normalisePhone(raw: string, country: string): string {
+  const parsed = parsePhoneNumberFromString(raw, country as CountryCode);
+  if (!parsed || !parsed.isValid()) {
+    const message = "Not a valid phone number (include the country code for numbers from abroad)";
+    throw new AppError("VALIDATION", message, { phone: [message] });
+  }
+  return parsed.number;
+}
+
+/**
+ * The guest a booking is for: the given id (this location's only), else the one with this phone,
+ * else (no phone) the one with this email or exactly this name and no phone, else a new one.
+ * A concurrent booking with the same new phone finds the same guest (INSERT … ON CONFLICT).
+ */
+export async function findOrCreateGuest(tx: Tx, ctx: Ctx, input: GuestLookup, country: string): Promise<string> {
+  if (input.guestId) {
+    const guest = await tx.guest.findFirst({
+      where: { id: input.guestId, locationId: ctx.locationId },
+      select: { id: true },
+    });
+    if (!guest) throw new AppError("VALIDATION", "Guest not found", { guestId: ["Guest not found"] });
+    return guest.id;
+  }
+  const name = input.guestName?.trim() ?? "";
+  const email = input.email?.toLowerCase();
+  if (input.phone) {
+    const phone = normalisePhone(input.phone, country);
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Guest" ("id", "locationId", "name", "phone", "email", "updatedAt")
+      VALUES (${"g" + crypto.randomUUID().replaceAll("-", "")}, ${ctx.locationId}, ${name}, ${phone}, ${email ?? null}, now())
+      ON CONFLICT ("locationId", "phone") DO UPDATE SET "email" = COALESCE("Guest"."email", EXCLUDED."email")
+      RETURNING "id"`;
+    return rows[0].id;
+  }
+  const existing = await tx.guest.findFirst({
+    where: email
+      ? { locationId: ctx.locationId, email }
+      : { locationId: ctx.locationId, phone: null, email: null, name: { equals: name, mode: "insensitive" } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (existing) return existing.id;
+  const created = await tx.guest.create({ data: { locationId: ctx.locationId, name, email }, select: { id: true } });
+  return created.id;
+}

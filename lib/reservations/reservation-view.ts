@@ -1,0 +1,38 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** What the host stand and /api/v1/reservations show of a booking. */
+export const RESERVATION_SELECT = {
+  id: true,
+  status: true,
+  source: true,
+  partySize: true,
+  startsAt: true,
+  durationMinutes: true,
+  tags: true,
+  notes: true,
+  allergyNotes: true,
+  orderId: true,
+  createdAt: true,
+  confirmedAt: true,
+  arrivedAt: true,
+  seatedAt: true,
+  completedAt: true,
+  cancelledAt: true,
+  noShowAt: true,
+  guest: {
+    select: { id: true, name: true, phone: true, email: true, visitCount: true, noShowCount: true, notes: true },
+  },
+  tables: { select: { table: { select: { id: true, label: true, seats: true } } } },
+} satisfies Prisma.ReservationSelect;
+
+type Row = Prisma.ReservationGetPayload<{ select: typeof RESERVATION_SELECT }>;
+
+export function reservationView({ tables, ...r }: Row) {
+  return {
+    ...r,
+    endsAt: new Date(r.startsAt.getTime() + r.durationMinutes * 60_000),
+    tables: tables.map((t) => t.table).sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })),
+  };
+}
+export type ReservationView = ReturnType<typeof reservationView>;

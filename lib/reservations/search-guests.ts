@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/context";
+import { assertCan } from "../auth/permissions";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { parseInput, text } from "../validation";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+
+export const searchGuestsSchema = z.object({
+  q: text("Type a name or phone number").trim().min(2, "Type at least 2 characters").max(80, "Too long"),
+});
+export type SearchGuestsInput = z.input<typeof searchGuestsSchema>;
+
+/**
+ * The host stand's guest lookup: a query that reads as a phone number (in the location's country)
+ * matches the guest with that number exactly; anything else matches names containing it. Best
+ * first: most visits. At most 20.
+ */
+export async function searchGuests(ctx: Ctx, raw: SearchGuestsInput) {
+  assertCan(ctx, "reservations.read");
+  const { q } = parseInput(searchGuestsSchema, raw);
+  const location = await db.location.findUnique({ where: { id: ctx.locationId }, select: { country: true } });
+  if (!location) throw notFound("Location");
+  const phone = /\d{3}/.test(q) ? parsePhoneNumberFromString(q, location.country as CountryCode) : undefined;
+  return db.guest.findMany({
+    where: {
+      locationId: ctx.locationId,
+      ...(phone?.isValid() ? { phone: phone.number } : { name: { contains: q, mode: "insensitive" } }),
+    },
+    select: { id: true, name: true, phone: true, email: true, visitCount: true, noShowCount: true, notes: true },
+    orderBy: [{ visitCount: "desc" }, { name: "asc" }],
+    take: 20,
+  });
+}
