@@ -86,6 +86,7 @@ const floorAndKitchen: [RoleName, string, { width: number; height: number }][] =
   ["server", "/floor", { width: 1024, height: 768 }],
   ["server", "/floor/tasks", { width: 1024, height: 768 }],
   ["server", "/floor/shifts", { width: 1024, height: 768 }],
+  ["cashier", "/floor/checks", { width: 1024, height: 768 }],
   ["cashier", "/floor/cash", { width: 1024, height: 768 }],
   ["chef", "/kitchen/my-shifts", { width: 1920, height: 1080 }],
   ["chef", "/kitchen", { width: 1920, height: 1080 }],

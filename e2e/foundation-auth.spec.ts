@@ -5,7 +5,7 @@ const HOME: Record<RoleName, RegExp> = {
   admin: /\/admin$/,
   manager: /\/admin$/,
   server: /\/floor$/,
-  cashier: /\/floor$/,
+  cashier: /\/floor\/checks$/,
   host: /\/floor$/,
   chef: /\/kitchen$/,
 };
@@ -160,7 +160,7 @@ test("an unknown email gets the same answers as a known one", async ({ page }) =
 test("sign-out ends the session on the server: a copy of the old cookie no longer works", async ({ page, browser }) => {
   await page.goto("/login");
   await signIn(page, ROLE_USERS.cashier, PASSWORD);
-  await expect(page).toHaveURL(/\/floor$/);
+  await expect(page).toHaveURL(/\/floor\/checks$/);
   const copied = await page.context().storageState();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

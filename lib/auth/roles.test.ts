@@ -7,7 +7,7 @@ describe("homeFor", () => {
     expect(homeFor("MANAGER")).toBe("/admin");
     expect(homeFor("CHEF")).toBe("/kitchen");
     expect(homeFor("SERVER")).toBe("/floor");
-    expect(homeFor("CASHIER")).toBe("/floor");
+    expect(homeFor("CASHIER")).toBe("/floor/checks");
     expect(homeFor("HOST")).toBe("/floor");
   });
 });

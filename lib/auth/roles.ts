@@ -11,6 +11,8 @@ export function homeFor(role: Role): string {
       return "/admin";
     case "CHEF":
       return "/kitchen";
+    case "CASHIER":
+      return "/floor/checks";
     default:
       return "/floor";
   }

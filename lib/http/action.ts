@@ -14,7 +14,15 @@ import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-una
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      error: string;
+      code: string;
+      fieldErrors?: FieldErrors;
+      retryAfterSeconds?: number;
+      /** The error's details, e.g. `approvalRequired` (show a manager's approval step) and what is owed. */
+      details?: Record<string, unknown>;
+    };
 
 export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable; nothing was saved. Try again in a few seconds.";
 
@@ -58,7 +66,13 @@ export function action<S extends z.ZodType, T>(
 /** An error as an action's result: AppErrors as they are, an outage as retryable, anything else logged. */
 function failureOf(error: unknown): ActionResult<never> {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+    return {
+      ok: false,
+      code: error.code,
+      error: error.message,
+      fieldErrors: error.fieldErrors,
+      ...(error.details ? { details: error.details } : {}),
+    };
   }
   const ref = crypto.randomUUID();
   if (isDatabaseUnavailable(error)) {

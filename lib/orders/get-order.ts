@@ -18,6 +18,10 @@ export async function getOrder(ctx: Ctx, input: { orderId: string }) {
       subtotalCents: true,
       taxCents: true,
       totalCents: true,
+      /** What the checks owe and what payments cover (the pad's Check button shows the state). */
+      dueCents: true,
+      paidCents: true,
+      paymentState: true,
       openedAt: true,
       closedAt: true,
       updatedAt: true,

@@ -21,6 +21,10 @@ export async function listFloor(ctx: Ctx) {
               number: true,
               status: true,
               totalCents: true,
+              // The tile's payment badge (partly paid / paid): checks' total and what payments cover.
+              dueCents: true,
+              paidCents: true,
+              paymentState: true,
               guestCount: true,
               openedAt: true,
               server: { select: { name: true } },

@@ -27,6 +27,7 @@ import { reopenCheck } from "@/lib/checks/reopen-check";
 import { transferOrder } from "@/lib/checks/transfer-order";
 import { listDiscountReasons } from "@/lib/checks/list-discount-reasons";
 import { listOpenChecks } from "@/lib/checks/list-open-checks";
+import { listTransferServers } from "@/lib/checks/list-transfer-servers";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { refundPayment } from "@/lib/payments/refund-payment";
 import { clearTable, clearTableSchema } from "@/lib/tables/clear-table";
@@ -87,6 +88,10 @@ export const reopenCheckAction = action({ permission: "payments.take", input: re
 
 export const transferOrderAction = action({ permission: "checks.manage", input: transferOrderSchema }, (ctx, input) =>
   transferOrder(ctx, input),
+);
+
+export const listTransferServersAction = action({ permission: "checks.manage", input: z.object({}) }, (ctx) =>
+  listTransferServers(ctx),
 );
 
 export const clearTableAction = action({ permission: "floor.use", input: clearTableSchema }, (ctx, input) =>

@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { fetchJson } from "@/components/realtime/fetch-json";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { formatCents } from "@/lib/money";
+import { clearTableAction } from "../checks-actions";
 import { useFloorRealtime } from "./use-floor-realtime";
 
 export type FloorTable = {
@@ -27,6 +28,9 @@ export type FloorTable = {
     number: number;
     status: string;
     totalCents: number;
+    dueCents: number;
+    paidCents: number;
+    paymentState: "UNPAID" | "PARTLY_PAID" | "PAID";
     guestCount: number;
     openedAt: string;
     server: { name: string } | null;
@@ -49,6 +53,16 @@ const STATUS: Record<string, { label: string; tile: string; dot: string }> = {
     tile: "border-red-600 bg-red-50 ring-4 ring-red-300",
     dot: "bg-red-600",
   },
+  NEEDS_BUSSING: {
+    label: "Needs bussing",
+    tile: "border-dashed border-gray-600 bg-gray-200",
+    dot: "bg-gray-600",
+  },
+};
+
+const PAYMENT: Record<string, { label: string; badge: string } | undefined> = {
+  PARTLY_PAID: { label: "Part paid", badge: "bg-blue-700 text-white" },
+  PAID: { label: "Paid", badge: "bg-green-700 text-white" },
 };
 
 /** Cells shown across/down: the room's furthest table, with a floor so small rooms stay readable. */
@@ -88,43 +102,96 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                 height: `${(t.height / rows) * 100}%`,
               }}
             >
-              <Link
-                href={`/floor/tables/${t.id}`}
-                data-testid="table-tile"
-                data-status={t.status}
-                data-label={t.label}
-                aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}`}
-                className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
-              >
-                {/* The shape turns with the table; the writing stays upright. */}
-                <span
-                  aria-hidden
-                  className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
-                  style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
-                />
-                <span className="relative text-2xl font-black leading-none">{t.label}</span>
-                <span className="relative flex items-center gap-1 text-xs font-bold leading-tight">
-                  {t.status === "FOOD_READY" && (
-                    <span
-                      aria-hidden
-                      className="h-2 w-2 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
-                    />
-                  )}
-                  {s.label}
-                </span>
-                {o ? (
-                  <span className="relative text-xs leading-tight text-gray-800">
-                    #{o.number} · {minutesSince(o.openedAt, now)}m · {formatCents(o.totalCents, currency)}
+              {t.status === "NEEDS_BUSSING" && !o ? (
+                <ClearedTile table={t} tileClass={s.tile} />
+              ) : (
+                <Link
+                  href={`/floor/tables/${t.id}`}
+                  data-testid="table-tile"
+                  data-status={t.status}
+                  data-label={t.label}
+                  aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
+                  data-payment={o?.paymentState}
+                  className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
+                >
+                  {/* The shape turns with the table; the writing stays upright. */}
+                  <span
+                    aria-hidden
+                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+                    style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
+                  />
+                  <span className="relative text-2xl font-black leading-none">{t.label}</span>
+                  <span className="relative flex items-center gap-1 text-xs font-bold leading-tight">
+                    {t.status === "FOOD_READY" && (
+                      <span
+                        aria-hidden
+                        className="h-2 w-2 shrink-0 rounded-full bg-green-700 motion-safe:animate-pulse"
+                      />
+                    )}
+                    {s.label}
                   </span>
-                ) : (
-                  <span className="relative text-xs leading-tight text-gray-700">{t.seats} seats</span>
-                )}
-              </Link>
+                  {o ? (
+                    <span className="relative text-xs leading-tight text-gray-800">
+                      #{o.number} · {minutesSince(o.openedAt, now)}m · {formatCents(o.totalCents, currency)}
+                    </span>
+                  ) : null}
+                  {o && PAYMENT[o.paymentState] ? (
+                    <span
+                      data-testid="tile-payment"
+                      className={`relative mt-0.5 rounded px-1.5 text-xs font-bold leading-tight ${PAYMENT[o.paymentState]!.badge}`}
+                    >
+                      {PAYMENT[o.paymentState]!.label}
+                    </span>
+                  ) : o ? null : (
+                    <span className="relative text-xs leading-tight text-gray-700">{t.seats} seats</span>
+                  )}
+                </Link>
+              )}
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A paid party left and the location wants the table reset first (Location.bussingStep): the whole
+ * tile is the "Cleared" button (NEEDS_BUSSING → FREE), big enough on the smallest two-top.
+ */
+function ClearedTile({ table, tileClass }: { table: FloorTable; tileClass: string }) {
+  const qc = useQueryClient();
+  const [state, setState] = useState<"idle" | "busy" | "error">("idle");
+  return (
+    <button
+      type="button"
+      data-testid="table-tile"
+      data-status={table.status}
+      data-label={table.label}
+      aria-label={`Table ${table.label}, needs bussing: mark it cleared`}
+      disabled={state === "busy"}
+      onClick={async () => {
+        setState("busy");
+        try {
+          const res = await clearTableAction({ tableId: table.id });
+          setState(res.ok ? "idle" : "error");
+        } catch {
+          setState("error");
+        }
+        void qc.invalidateQueries({ queryKey: ["floor"] });
+      }}
+      className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
+    >
+      <span
+        aria-hidden
+        className={`absolute inset-0 border-2 shadow-sm ${tileClass} ${table.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+        style={{ transform: table.rotation ? `rotate(${table.rotation}deg)` : undefined }}
+      />
+      <span className="relative text-2xl font-black leading-none">{table.label}</span>
+      <span className="relative mt-0.5 rounded bg-gray-900 px-1.5 text-xs font-bold leading-tight text-white">
+        {state === "busy" ? "Clearing…" : state === "error" ? "Retry" : "Cleared"}
+      </span>
+    </button>
   );
 }
 
@@ -185,6 +252,13 @@ export function FloorView({
           )}
           {isFetching && <span className="text-sm text-gray-600">Updating…</span>}
           <ConnectionPill state={status.state} lastEventAt={status.lastEventAt} error={status.error} />
+          {/* The surface header has no room left at 1024 px (admin's location switcher): the link lives here. */}
+          <Link
+            href="/floor/checks"
+            className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm hover:bg-gray-50"
+          >
+            Open checks
+          </Link>
         </div>
       </div>
       {data.map((area) => (

@@ -36,12 +36,16 @@ export function useFloorRealtime(
       }
       if (name === FLOOR_EVENTS.tableChanged && tableChangedSchema.safeParse(data).success) {
         void qc.invalidateQueries({ queryKey: ["floor"] });
+        void qc.invalidateQueries({ queryKey: ["open-checks"] });
         return;
       }
       const order = orderChangedSchema.safeParse(data);
       if (name === FLOOR_EVENTS.orderChanged && order.success) {
         void qc.invalidateQueries({ queryKey: ["floor"] });
         void qc.invalidateQueries({ queryKey: ["order", order.data.orderId] });
+        // Checks, payments, refunds, reopen and transfers all arrive as order changes.
+        void qc.invalidateQueries({ queryKey: ["checks", order.data.orderId] });
+        void qc.invalidateQueries({ queryKey: ["open-checks"] });
         onOrderChanged?.(order.data.orderId, order.data.status);
       }
     },

@@ -15,6 +15,8 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { can } from "@/lib/auth/permissions";
 import { listApprovers } from "@/lib/staff/list-approvers";
 
+const APPROVED_ACTS = ["orders.voidSent", "checks.discountAny", "payments.refund", "checks.reopen"] as const;
+
 export const metadata: Metadata = { title: "Order pad" };
 
 /** JSON round trip: the client gets exactly what it later refetches from /api/v1. */
@@ -26,29 +28,46 @@ const plain = <T,>(v: unknown) => JSON.parse(JSON.stringify(v)) as T;
  * streams in late (React 19.2's batched reveal can race hydration and leave a second, hidden copy
  * of the pad in the DOM for ~300 ms: docs/adr/0015).
  */
-export default async function TablePage({ params }: { params: Promise<{ tableId: string }> }) {
+export default async function TablePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tableId: string }>;
+  searchParams: Promise<{ check?: string | string[] }>;
+}) {
   const ctx = await requireUser("floor.use");
   const { tableId } = await params;
+  const { check } = await searchParams;
   if (!idSchema.safeParse(tableId).success) notFound();
   const table = await orNotFound(getTable(ctx, { tableId }));
   if (!table.openOrderId) return <OpenTable table={table} />;
-  return <OrderPadLoader ctx={ctx} table={table} orderId={table.openOrderId} />;
+  return (
+    <OrderPadLoader
+      ctx={ctx}
+      table={table}
+      orderId={table.openOrderId}
+      initialCheck={typeof check === "string" && (check === "open" || idSchema.safeParse(check).success) ? check : null}
+    />
+  );
 }
 
 async function OrderPadLoader({
   ctx,
   table,
   orderId,
+  initialCheck,
 }: {
   ctx: Ctx;
   table: Awaited<ReturnType<typeof getTable>>;
   orderId: string;
+  initialCheck: string | null;
 }) {
   const [order, menu, approvers] = await Promise.all([
     getOrder(ctx, { orderId }),
     getOrderPadMenu(ctx),
-    // Only someone who may not void sent lines alone needs the managers who can approve it.
-    can(ctx, "orders.voidSent") ? [] : listApprovers(ctx),
+    // Only someone who may not void sent lines, discount above a limit, refund or reopen alone
+    // needs the managers who can approve it.
+    APPROVED_ACTS.every((p) => can(ctx, p)) ? [] : listApprovers(ctx),
   ]);
   return (
     <OrderPad
@@ -60,6 +79,7 @@ async function OrderPadLoader({
       locationId={ctx.locationId}
       role={ctx.role}
       approvers={approvers}
+      initialCheck={initialCheck}
     />
   );
 }

@@ -16,7 +16,6 @@ import {
   flagTableAction,
   markServedAction,
   setGuestCountAction,
-  updateOrderStatusAction,
   voidItemAction,
 } from "../../../actions";
 import { useFloorRealtime } from "../../../_components/use-floor-realtime";
@@ -33,6 +32,9 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useNotice, usePadActions } from "./use-pad-actions";
 import { useSendOrder } from "./use-send-order";
 import { PadHeader, ReadyBanner } from "./pad-header";
+import { CheckPanel } from "./check-panel";
+import { CloseTableDialog } from "./close-table-dialog";
+import { TransferDialog } from "./transfer-dialog";
 
 type Props = {
   table: TableView;
@@ -41,13 +43,24 @@ type Props = {
   config: PusherClientConfig;
   locationId: string;
   role: Role;
-  /** Managers who can approve by PIN what this role may not do alone (voiding a sent line). */
+  /** Managers who can approve by PIN what this role may not do alone (voids, comps, refunds, reopen, close). */
   approvers: ApproverView[];
+  /** Open the check panel at once (the cashier's list links here with ?check=…). */
+  initialCheck?: string | null;
 };
 
 type SheetState = { item: MenuItemView; line: DraftLine | null; course: Course } | null;
 
-export function OrderPad({ table, initialOrder, initialMenu, config, locationId, role, approvers }: Props) {
+export function OrderPad({
+  table,
+  initialOrder,
+  initialMenu,
+  config,
+  locationId,
+  role,
+  approvers,
+  initialCheck,
+}: Props) {
   const router = useRouter();
   const qc = useQueryClient();
   const orderId = initialOrder.id;
@@ -72,6 +85,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
   const offered: readonly Course[] = menu.location.coursesUsed?.length ? menu.location.coursesUsed : COURSES;
   const [sheet, setSheet] = useState<SheetState>(null);
   const [voiding, setVoiding] = useState<{ line: OrderLineView; error: string | null; shake?: number } | null>(null);
+  const [money, setMoney] = useState<"checks" | "close" | "transfer" | null>(initialCheck ? "checks" : null);
   /** The ready count the server hid the banner at; it comes back when more food is ready. */
   const [readyDismissedAt, setReadyDismissedAt] = useState<number | null>(null);
 
@@ -175,11 +189,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
             "Table updated",
           ).then(() => router.refresh())
         }
-        onClose={async () => {
-          if (!window.confirm(`Close table ${table.label}? Held or unsent lines are dropped.`)) return;
-          if (await run(() => updateOrderStatusAction({ orderId, status: "CLOSED" }), `Table ${table.label} closed`))
-            router.push("/floor");
-        }}
+        onClose={() => setMoney("close")}
       />
       {showReady && (
         <ReadyBanner
@@ -253,6 +263,7 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
             )
           }
           onVoid={(line) => setVoiding({ line, error: null })}
+          onChecks={() => setMoney("checks")}
         />
       </div>
 
@@ -272,6 +283,51 @@ export function OrderPad({ table, initialOrder, initialMenu, config, locationId,
             }));
             clearSendError();
             setSheet(null);
+          }}
+        />
+      )}
+      {money === "checks" && (
+        <CheckPanel
+          orderId={orderId}
+          tableLabel={table.label}
+          role={role}
+          approvers={approvers}
+          initialCheckId={initialCheck && initialCheck !== "open" ? initialCheck : null}
+          onClose={() => setMoney(null)}
+          onTransfer={() => setMoney("transfer")}
+          onCloseTable={() => setMoney("close")}
+        />
+      )}
+      {money === "close" && (
+        <CloseTableDialog
+          orderId={orderId}
+          tableLabel={table.label}
+          role={role}
+          approvers={approvers}
+          hasUnsent={draft.lines.length > 0}
+          kitchenBusy={order.items.some((i) => i.status === "SENT" || i.status === "READY")}
+          onOpenChecks={() => setMoney("checks")}
+          onClose={() => setMoney(null)}
+          onClosed={() => {
+            setMoney(null);
+            flash("ok", `Table ${table.label} closed`);
+            refresh();
+            router.push("/floor");
+          }}
+        />
+      )}
+      {money === "transfer" && (
+        <TransferDialog
+          orderId={orderId}
+          tableId={table.id}
+          currentServerId={order.server?.id ?? null}
+          onClose={() => setMoney("checks")}
+          onDone={({ toTableId, message }) => {
+            setMoney(null);
+            flash("ok", message || "Transferred");
+            refresh();
+            if (toTableId) router.push(`/floor/tables/${toTableId}`);
+            else router.refresh();
           }}
         />
       )}

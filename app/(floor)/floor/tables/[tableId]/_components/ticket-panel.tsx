@@ -135,6 +135,13 @@ type Props = {
   onDiscardPending: () => void;
   onFire: (course: Course) => void;
   onVoid: (line: OrderLineView) => void;
+  /** Open the check panel (split, discount, pay, print). */
+  onChecks: () => void;
+};
+
+const PAYMENT_BADGE: Record<string, { label: string; className: string } | undefined> = {
+  PARTLY_PAID: { label: "part paid", className: "bg-blue-100 text-blue-900" },
+  PAID: { label: "paid", className: "bg-green-700 text-white" },
 };
 
 /** The check as the kitchen knows it (sent lines with live status) plus the unsent draft. */
@@ -276,6 +283,22 @@ export function TicketPanel(p: Props) {
         </dl>
         {draft.lines.length > 0 && (
           <p className="text-xs text-gray-500">Includes {draft.lines.length} unsent line(s).</p>
+        )}
+        {order.items.length > 0 && (
+          <Button
+            variant="secondary"
+            className="w-full"
+            disabled={p.busy}
+            onClick={p.onChecks}
+            data-testid="open-checks"
+          >
+            Check &amp; pay
+            {PAYMENT_BADGE[order.paymentState] && (
+              <span className={`rounded px-1.5 text-xs font-bold ${PAYMENT_BADGE[order.paymentState]!.className}`}>
+                {PAYMENT_BADGE[order.paymentState]!.label}
+              </span>
+            )}
+          </Button>
         )}
         {p.sendError && (
           <p
