@@ -31,11 +31,21 @@ export async function revokeDevice(
     });
     if (!device) throw notFound("Device");
     if (device.revokedAt) return { id: device.id, revokedAt: device.revokedAt, sessionIds: [] as string[] };
-    const revoked = await tx.enrolledDevice.update({
-      where: { id: device.id },
-      data: { revokedAt: new Date() },
-      select: { id: true, revokedAt: true },
+    // Conditional: of two concurrent revokes only one changes the row (the other waits on its
+    // lock, then finds it revoked), so sessions end and the audit is written once.
+    const now = new Date();
+    const won = await tx.enrolledDevice.updateMany({
+      where: { id: device.id, revokedAt: null },
+      data: { revokedAt: now },
     });
+    if (won.count === 0) {
+      const after = await tx.enrolledDevice.findUniqueOrThrow({
+        where: { id: device.id },
+        select: { revokedAt: true },
+      });
+      return { id: device.id, revokedAt: after.revokedAt!, sessionIds: [] as string[] };
+    }
+    const revoked = { id: device.id, revokedAt: now };
     const sessions = await revokeDeviceSessions(device.id, tx);
     await auditAs(
       ctx,
