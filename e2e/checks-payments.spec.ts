@@ -5,6 +5,7 @@
 import { request, type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { E2E_BASE_URL, storageStateFor, type RoleName } from "./support/e2e-env";
+import { readPrinter } from "./support/printer";
 
 test.describe.configure({ mode: "serial" });
 
@@ -75,10 +76,49 @@ async function shot(page: Page, name: string) {
 const cents = (text: string | null) => Math.round(Number((text ?? "").replace(/[^0-9.]/g, "")) * 100);
 const dollars = (c: number) => `$${(c / 100).toFixed(2)}`;
 
-test("split by seat, comp with the manager's PIN, cash with change, card with tip, close: the table is free", async ({
+/** A signed-in API client for one of the demo roles. */
+const api = (role: RoleName) =>
+  request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStateFor(role),
+    extraHTTPHeaders: { origin: E2E_BASE_URL },
+  });
+
+type Totals = {
+  grossCents: number;
+  compCents: number;
+  discountCents: number;
+  taxCents: number;
+  netSalesCents: number;
+  tipsCents: number;
+  checks: number;
+  tenders: Record<"CASH" | "CARD", { count: number; amountCents: number; tipCents: number }>;
+};
+/** Today's end-of-day (Z) report totals, as the manager's console reads them. */
+async function zReport(): Promise<Totals> {
+  const manager = await api("manager");
+  try {
+    const res = await manager.get("/api/v1/reports/end-of-day");
+    expect(res.status()).toBe(200);
+    return ((await res.json()) as { total: Totals }).total;
+  } finally {
+    await manager.dispose();
+  }
+}
+
+test("split by seat, comp with the manager's PIN, cash with change, card with tip, receipt printed, close: the table is free and the Z report adds up", async ({
   browser,
 }) => {
   test.slow(); // a whole table's meal and four payments
+  // The receipt printer: the e2e server's pretend ESC/POS printer on TCP (named to sort first).
+  const { port } = await readPrinter();
+  const manager = await api("manager");
+  const added = await manager.post("/api/v1/printers", {
+    data: { name: `A checks ${Date.now()}`, host: "127.0.0.1", port, kind: "RECEIPT", lineWidth: 48 },
+  });
+  expect(added.status()).toBe(201);
+  await manager.dispose();
+  const zBefore = await zReport();
   const pad = await tablet(browser);
   await openTable(pad, "10", 4);
   await addOnSeat(pad, 1, "Drinks", "Iced Tea");
@@ -163,6 +203,45 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await pay.getByRole("button", { name: "Done" }).click();
   await expect(panel.getByTestId("order-owed")).toHaveText("All paid");
 
+  // The card check's receipt goes to the receipt printer (a real TCP listener decoding ESC/POS).
+  const server = await api("server");
+  const floor = (await (await server.get("/api/v1/floor")).json()) as {
+    areas: { tables: { label: string; openOrder: { id: string } | null }[] }[];
+  };
+  const orderId = floor.areas.flatMap((a) => a.tables).find((t) => t.label === "10")!.openOrder!.id;
+  const view = (await (await server.get(`/api/v1/orders/${orderId}/checks`)).json()) as {
+    checks: {
+      id: string;
+      status: string;
+      subtotalCents: number;
+      compCents: number;
+      discountCents: number;
+      taxCents: number;
+      totalCents: number;
+      payments: { tender: "CASH" | "CARD"; amountCents: number; tipCents: number }[];
+    }[];
+  };
+  await server.dispose();
+  const cardCheck = view.checks.find((c) => c.payments.some((p) => p.tender === "CARD"))!;
+  const { jobs: printedBefore } = await readPrinter();
+  const receipt = await pad.context().newPage();
+  await receipt.goto(`/floor/checks/${cardCheck.id}/receipt`);
+  await expect(receipt.locator("[data-receipt]")).toContainText("RECEIPT");
+  await receipt.getByRole("button", { name: "Send to receipt printer" }).click();
+  await expect(receipt.getByRole("status")).toContainText("Sent to");
+  let printed = printedBefore;
+  for (let i = 0; i < 100 && printed.length <= printedBefore.length; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    printed = (await readPrinter()).jobs;
+  }
+  const slip = printed.at(-1)!.lines.join("\n");
+  expect(slip).toContain("RECEIPT");
+  expect(slip).toContain("4242");
+  expect(slip).toContain(dollars(cardCheck.totalCents));
+  expect(slip).not.toContain("Suggested tip");
+  expect(printed.at(-1)!.cuts).toBe(1);
+  await receipt.close();
+
   // Every check is paid, but the food is not out yet: closing says so.
   await panel.getByRole("button", { name: "Close table" }).click();
   await expect(pad.getByTestId("close-kitchen-busy")).toBeVisible();
@@ -180,6 +259,33 @@ test("split by seat, comp with the manager's PIN, cash with change, card with ti
   await close.getByTestId("close-confirm").click();
   await expect(pad).toHaveURL(/\/floor$/);
   await expect(pad.locator(`[data-testid=table-tile][data-label="10"]`)).toHaveAttribute("data-status", "FREE");
+
+  // The day's Z report moved by exactly this table's checks and payments, to the cent (the comped
+  // check, owing nothing, was settled with the table and counts too).
+  const zAfter = await zReport();
+  const reader = await api("server");
+  const final = (await (await reader.get(`/api/v1/orders/${orderId}/checks`)).json()) as typeof view;
+  await reader.dispose();
+  const paid = final.checks.filter((c) => c.status === "PAID");
+  expect(paid).toHaveLength(final.checks.length);
+  const sum = (f: (c: (typeof paid)[number]) => number) => paid.reduce((a, c) => a + f(c), 0);
+  const byTender = (t: "CASH" | "CARD", k: "amountCents" | "tipCents") =>
+    paid
+      .flatMap((c) => c.payments)
+      .filter((p) => p.tender === t)
+      .reduce((a, p) => a + p[k], 0);
+  expect(zAfter.checks - zBefore.checks).toBe(paid.length);
+  expect(zAfter.grossCents - zBefore.grossCents).toBe(sum((c) => c.subtotalCents));
+  expect(zAfter.compCents - zBefore.compCents).toBe(2 * 1000);
+  expect(zAfter.compCents - zBefore.compCents).toBe(sum((c) => c.compCents));
+  expect(zAfter.taxCents - zBefore.taxCents).toBe(sum((c) => c.taxCents));
+  expect(zAfter.netSalesCents - zBefore.netSalesCents).toBe(
+    sum((c) => c.subtotalCents - c.compCents - c.discountCents),
+  );
+  expect(zAfter.tenders.CASH.amountCents - zBefore.tenders.CASH.amountCents).toBe(byTender("CASH", "amountCents"));
+  expect(zAfter.tenders.CARD.amountCents - zBefore.tenders.CARD.amountCents).toBe(byTender("CARD", "amountCents"));
+  expect(zAfter.tipsCents - zBefore.tipsCents).toBe(byTender("CARD", "tipCents"));
+  expect(byTender("CASH", "amountCents") + byTender("CARD", "amountCents")).toBe(sum((c) => c.totalCents));
 });
 
 test("the cashier's list is live; a part-paid table shows it; a manager closes it with money owed by PIN", async ({

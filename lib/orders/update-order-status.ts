@@ -12,6 +12,7 @@ import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voide
 
 import { assertCan, can, type Permission } from "../auth/permissions";
 import { refreshChecks } from "../checks/refresh-checks";
+import { paidOf } from "../checks/load-check-state";
 import { formatCents } from "../money";
 import { approveWithPin, type Approval } from "../staff/approve-with-pin";
 import { recordAudit } from "../audit/record-audit";
@@ -154,8 +155,24 @@ async function assertPaidOrExcused(
   approval: Approval | null,
 ) {
   // What open checks still owe (a refund on a paid check is money given back, not owed).
-  const owed = (await refreshChecks(tx, order)).openBalanceCents;
-  if (owed <= 0) return;
+  const checks = await refreshChecks(tx, order);
+  const owed = checks.openBalanceCents;
+  if (owed <= 0) {
+    // Checks that owe nothing (comped in full, or covered) are settled with the table, so their
+    // comps and discounts count in the day's report like any paid check.
+    const settled = checks.state.checks.filter((c) => {
+      const figures = checks.checks.find((x) => x.checkId === c.id);
+      return (
+        c.status === "OPEN" && figures && figures.lines.length > 0 && figures.totalCents <= paidOf(c.payments).paidCents
+      );
+    });
+    if (settled.length > 0)
+      await tx.check.updateMany({
+        where: { id: { in: settled.map((c) => c.id) }, status: "OPEN" },
+        data: { status: "PAID", paidAt: new Date() },
+      });
+    return;
+  }
   if (!can(ctx, "checks.reopen") && !approval)
     throw new AppError(
       "FORBIDDEN",

@@ -101,7 +101,7 @@ describe("a night's checks in the end-of-day report", () => {
             }),
       );
     }
-    // The comped check (total 0) is never paid by anyone: it is not a paid check in the report.
+    // The comped check (total 0) is paid by nobody; closing the table settles it, so its comp counts.
     await testDb().orderItem.updateMany({ where: { orderId: a.orderId }, data: { status: "SERVED" } });
     const owed = (await getOrderChecks(server, { orderId: a.orderId })).order.owedCents;
     expect(owed).toBe(0);
@@ -149,6 +149,8 @@ describe("a night's checks in the end-of-day report", () => {
     expect(day.grossCents).toBe(sum(checks.map((c) => c.subtotalCents)));
     expect(day.discountCents).toBe(sum(checks.map((c) => c.discountCents)));
     expect(day.compCents).toBe(sum(checks.map((c) => c.compCents)));
+    expect(day.compCents).toBe(950);
+    expect(day.checks).toBe(5);
     expect(day.serviceChargeCents).toBe(bill.serviceChargeCents);
     expect(day.taxCents).toBe(sum(checks.map((c) => c.taxCents)));
     expect(day.refundCents).toBe(500);
