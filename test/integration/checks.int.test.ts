@@ -17,6 +17,7 @@ import { removeDiscount } from "@/lib/checks/remove-discount";
 import { reopenCheck } from "@/lib/checks/reopen-check";
 import { transferOrder } from "@/lib/checks/transfer-order";
 import { transferCheck } from "@/lib/checks/transfer-check";
+import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { refundPayment } from "@/lib/payments/refund-payment";
 import { setMyPin } from "@/lib/staff/set-pin";
@@ -383,6 +384,12 @@ describe("transfers", () => {
     expect((await testDb().diningTable.findUniqueOrThrow({ where: { id: free.id } })).status).not.toBe("FREE");
     const event = await testDb().orderEvent.findFirstOrThrow({ where: { orderId: target, type: "order.transferred" } });
     expect(event.payload).toMatchObject({ fromTableId: from, toTableId: free.id });
+    // The grill's ticket shows the new table, and the event tells the grill to refetch.
+    const grill = await getStationSnapshot(loc.ctx.CHEF, { station: "grill" });
+    expect(grill.tickets.find((t) => t.orderId === target)?.tableLabel).toBe(free.label);
+    expect((event.payload as { stationIds: string[] }).stationIds).toContain(
+      (await testDb().kitchenStation.findFirstOrThrow({ where: { locationId: loc.id, slug: "grill" } })).id,
+    );
     const busy = await testDb().order.findFirstOrThrow({
       where: {
         locationId: loc.id,

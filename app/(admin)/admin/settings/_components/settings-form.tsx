@@ -23,7 +23,7 @@ export type SettingsView = {
   serviceChargeRules: ServiceChargeRule[];
 };
 
-type RuleRow = { name: string; minGuests: string; rate: string };
+type RuleRow = { name: string; minGuests: string; rate: string; taxable: boolean };
 
 /** "8.25" → 825; "" or garbage → NaN, which the server reports under the field. */
 function percentToBps(v: string): number {
@@ -60,6 +60,7 @@ export function SettingsForm({
       name: r.name,
       minGuests: r.minGuests === null ? "" : String(r.minGuests),
       rate: bpsToPercent(r.rateBps),
+      taxable: r.taxable,
     })),
   );
   const s = useSaveState();
@@ -84,6 +85,7 @@ export function SettingsForm({
           name: r.name,
           minGuests: r.minGuests.trim() === "" ? null : toInt(r.minGuests),
           rateBps: percentToBps(r.rate),
+          taxable: r.taxable,
         })),
       });
       if (r.ok) s.saved("Settings saved");
@@ -227,7 +229,11 @@ export function SettingsForm({
           const update = (k: keyof RuleRow) => (e: { target: { value: string } }) =>
             setRules((rs) => rs.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)));
           return (
-            <div key={i} className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_1fr_auto]" data-testid="charge-rule">
+            <div
+              key={i}
+              className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_1fr_auto_auto]"
+              data-testid="charge-rule"
+            >
               <Field label="Rule name" htmlFor={`rule-${i}-name`} error={err("name")}>
                 <input
                   {...describedBy(`rule-${i}-name`, err("name"))}
@@ -259,6 +265,17 @@ export function SettingsForm({
                   className={inputClass}
                 />
               </Field>
+              <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+                <input
+                  type="checkbox"
+                  className="h-5 w-5"
+                  checked={r.taxable}
+                  onChange={(e) =>
+                    setRules((rs) => rs.map((x, j) => (j === i ? { ...x, taxable: e.target.checked } : x)))
+                  }
+                />
+                Taxed
+              </label>
               <Button
                 type="button"
                 variant="ghost"
@@ -278,7 +295,7 @@ export function SettingsForm({
         <Button
           type="button"
           variant="secondary"
-          onClick={() => setRules((rs) => [...rs, { name: "", minGuests: "", rate: "" }])}
+          onClick={() => setRules((rs) => [...rs, { name: "", minGuests: "", rate: "", taxable: false }])}
         >
           Add a rule
         </Button>
