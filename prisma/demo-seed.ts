@@ -2033,19 +2033,6 @@ async function seedToday(tx: Tx, locationId: string, users: Map<string, string>)
   }
 
   await seedReservations(tx, locationId, users);
-
-  if ((await tx.waitlistEntry.count({ where: { locationId } })) === 0) {
-    await tx.waitlistEntry.create({
-      data: {
-        locationId,
-        guestName: "Ravi Patel",
-        phone: "(207) 555-0101",
-        partySize: 3,
-        quotedMinutes: 20,
-        notes: "High chair",
-      },
-    });
-  }
 }
 
 type DemoGuest = { name: string; phone?: string; email?: string; notes?: string; visits?: number; noShows?: number };

@@ -51,5 +51,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
     text: "Book, edit, confirm, seat and cancel reservations; mark arrivals and no-shows",
   },
   "reservations.read": { area: "Reservations", text: "See the reservation book, guests and free times" },
+  "waitlist.manage": { area: "Reservations", text: "Add walk-ins to the waitlist, quote and notify them, seat them" },
+  "tables.arrange": { area: "Floor", text: "Merge and part tables; move a seated party to another table" },
   "ops.health": { area: "Operations", text: "Read the detailed health report" },
 };

@@ -82,6 +82,10 @@ export const PERMISSIONS = {
   "reservations.manage": ["ADMIN", "MANAGER", "HOST", "SERVER"],
   /** Read the reservation book, guests and availability. */
   "reservations.read": FRONT_OF_HOUSE,
+  /** Add walk-ins to the waitlist, notify them, seat them or mark them gone. */
+  "waitlist.manage": ["ADMIN", "MANAGER", "HOST", "SERVER"],
+  /** Push tables together for one party and part them; move a seated party to another table. */
+  "tables.arrange": ["ADMIN", "MANAGER", "HOST", "SERVER"],
   /** Detailed health (checks, timings, process figures). */
   "ops.health": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
