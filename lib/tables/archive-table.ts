@@ -4,6 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
+import { formatZonedDateTime } from "../time/zoned";
 import { parseInput } from "../validation";
 import { lockActiveArea } from "./create-table";
 import { publishLayoutChanged } from "./publish-layout-changed";
@@ -11,7 +12,7 @@ import { archiveSchema, type ArchiveInput } from "./table-fields";
 
 /**
  * Archive a table (off the floor, kept for the orders that name it) or restore it. Refused while
- * it has an open order; restoring needs its area active.
+ * it has an open order or bookings to come; restoring needs its area active.
  */
 export async function archiveTable(ctx: Ctx, raw: ArchiveInput) {
   assertCan(ctx, "setup.manage");
@@ -29,6 +30,20 @@ export async function archiveTable(ctx: Ctx, raw: ArchiveInput) {
       });
       if (open > 0) {
         throw new AppError("INVALID_STATE", `Table ${table.label} has an open order: close it before archiving`);
+      }
+      // Bookings hold tables by id; archiving would leave guests booked at a table nobody sees.
+      const booked = await tx.reservationTable.findMany({
+        where: { tableId: table.id, active: true, endsAt: { gt: new Date() } },
+        orderBy: { startsAt: "asc" },
+        select: { startsAt: true },
+      });
+      if (booked.length > 0) {
+        const tz = (await tx.location.findUniqueOrThrow({ where: { id: ctx.locationId } })).timezone;
+        const first = formatZonedDateTime(booked[0].startsAt, tz);
+        throw new AppError(
+          "INVALID_STATE",
+          `Table ${table.label} has ${booked.length === 1 ? "a booking" : `${booked.length} bookings`} to come (first ${first}): move ${booked.length === 1 ? "it" : "them"} to another table before archiving`,
+        );
       }
     } else {
       await lockActiveArea(tx, ctx, table.areaId);
