@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRealtime } from "@/components/realtime/use-realtime";
@@ -28,12 +28,21 @@ type LowStockItem = {
 
 const qty = (v: string, unit: BaseUnitCode) => formatQuantity(toMilli(v), unit);
 
+/** Floor events that change the dashboard's figures (tables in use, covers, bookings to seat). */
+const DASHBOARD_EVENTS: readonly string[] = [
+  FLOOR_EVENTS.tableChanged,
+  FLOOR_EVENTS.orderChanged,
+  FLOOR_EVENTS.reservationsChanged,
+];
+
 /**
- * The console's live layer: menu changes (86, auto-86, prices) refresh the page, low-stock
- * events pop an alert at once, and a 60 s poll of the low-stock list covers missed events.
+ * The console's live layer: menu changes (86, auto-86, prices) refresh the page, and so do floor
+ * changes while the dashboard is open; low-stock events pop an alert at once, and a 60 s poll of
+ * the low-stock list covers missed events.
  */
 export function LiveConsole({ config, locationId }: { config: PusherClientConfig; locationId: string }) {
   const router = useRouter();
+  const onDashboard = usePathname() === "/admin";
   const qc = useQueryClient();
   const [alerts, setAlerts] = useState<LowStockEvent["items"]>([]);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -48,10 +57,10 @@ export function LiveConsole({ config, locationId }: { config: PusherClientConfig
     channel: floorChannel(locationId),
     onConnected: () => void qc.invalidateQueries({ queryKey: ["inventory"] }),
     onEvent: (name, data) => {
-      if (name === FLOOR_EVENTS.menuChanged) {
+      if (name === FLOOR_EVENTS.menuChanged || (onDashboard && DASHBOARD_EVENTS.includes(name))) {
         // Coalesce bursts (a busy service sends many) into one refresh.
         if (refreshTimer.current) clearTimeout(refreshTimer.current);
-        refreshTimer.current = setTimeout(() => router.refresh(), 300);
+        refreshTimer.current = setTimeout(() => router.refresh(), 500);
       } else if (name === INVENTORY_EVENTS.lowStock) {
         const parsed = lowStockEventSchema.safeParse(data);
         if (!parsed.success) return;

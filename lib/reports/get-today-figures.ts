@@ -24,7 +24,7 @@ export async function getTodayFigures(ctx: Ctx) {
     getLabourSince(ctx, since, now),
     // The inventory rule for "low" (no stock row counts as zero), not a second definition of it.
     getLowStock(ctx),
-    db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: until }, status: { in: ["BOOKED", "CONFIRMED"] } } }),
+    db.reservation.count({ where: { locationId: ctx.locationId, startsAt: { gte: since, lt: until }, status: { in: ["BOOKED", "CONFIRMED", "ARRIVED"] } } }),
     db.check.findMany({
       where: { locationId: ctx.locationId, status: "PAID", paidAt: { gte: day.start, lt: day.end } },
       select: { paidAt: true, subtotalCents: true, discountCents: true, compCents: true },

@@ -42,7 +42,11 @@ export default async function AdminDashboard() {
       note: f.labourPercent === null ? "No sales yet" : undefined,
     },
     { label: "Low-stock ingredients", value: String(f.lowStockCount), warn: f.lowStockCount > 0 },
-    { label: "Reservations still to come", value: String(f.upcomingReservations) },
+    {
+      label: "Reservations to seat",
+      value: String(f.upcomingReservations),
+      note: "Booked for today, not yet seated",
+    },
   ];
   return (
     <div className="space-y-6">
