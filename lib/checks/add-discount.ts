@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertCan, can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { AppError, notFound } from "../errors";
 import { formatCents } from "../money";
 import { parseInput } from "../validation";
-import { auditAs, recordAudit } from "../audit/record-audit";
-import { approveWithPin, type Approval } from "../staff/approve-with-pin";
+import { auditAs } from "../audit/record-audit";
+import { approvalIfNeeded, approvedByDetails, auditApprovalGiven } from "../staff/approve-with-pin";
 import { computeChecks } from "./check-math";
 import { changeableCheck, changeChecks, checksEvent, orderOfCheck, placedState } from "./check-ops";
 import { discountLimitFor, readDiscountLimits } from "./discount-limits";
@@ -20,15 +20,12 @@ import { addDiscountSchema, type AddDiscountInput } from "./schemas";
 export async function addDiscount(ctx: Ctx, raw: AddDiscountInput) {
   assertCan(ctx, "checks.discount");
   const input = parseInput(addDiscountSchema, raw);
-  const approval: Approval | null =
-    input.approval && !can(ctx, "checks.discountAny")
-      ? await approveWithPin(ctx, input.approval, {
-          permission: "checks.discountAny",
-          action: "check.discount",
-          entityType: "Check",
-          entityId: input.checkId,
-        })
-      : null;
+  const approval = await approvalIfNeeded(ctx, input.approval, {
+    permission: "checks.discountAny",
+    action: "check.discount",
+    entityType: "Check",
+    entityId: input.checkId,
+  });
   return changeChecks(ctx, orderOfCheck(ctx, input.checkId), async (tx, order) => {
     const reason = await tx.discountReason.findFirst({
       where: { id: input.reasonId, locationId: ctx.locationId, archivedAt: null },
@@ -112,32 +109,22 @@ export async function addDiscount(ctx: Ctx, raw: AddDiscountInput) {
           value: input.value,
           amountCents: amount,
           reason: reason.name,
-          ...(approvedBy
-            ? { approvedById: approvedBy.approverId, approvedByName: approvedBy.name, approval: approvedBy.method }
-            : {}),
+          ...approvedByDetails(approvedBy),
         },
       },
       tx,
     );
-    if (approvedBy)
-      await recordAudit(
-        {
-          action: "approval.given",
-          actorId: approvedBy.approverId,
-          locationId: ctx.locationId,
-          entityType: "Check",
-          entityId: check.id,
-          details: {
-            for: reason.comp ? "check.comp" : "check.discount",
-            requestedById: ctx.userId,
-            method: approvedBy.method,
-            amountCents: amount,
-          },
-          ip: ctx.ip ?? null,
-          requestId: ctx.requestId,
-        },
-        tx,
-      );
+    await auditApprovalGiven(
+      ctx,
+      approvedBy,
+      {
+        for: reason.comp ? "check.comp" : "check.discount",
+        entityType: "Check",
+        entityId: check.id,
+        details: { amountCents: amount },
+      },
+      tx,
+    );
     return {
       result: {
         discountId: created.id,

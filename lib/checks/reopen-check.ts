@@ -1,10 +1,15 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertCan, can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
-import { auditAs, recordAudit } from "../audit/record-audit";
-import { approveWithPin, type Approval } from "../staff/approve-with-pin";
+import { auditAs } from "../audit/record-audit";
+import {
+  approvalIfNeeded,
+  approvedByDetails,
+  assertPermittedOrApproved,
+  auditApprovalGiven,
+} from "../staff/approve-with-pin";
 import { changeChecks, orderOfCheck } from "./check-ops";
 import { reopenCheckSchema, type ReopenCheckInput } from "./schemas";
 
@@ -16,18 +21,13 @@ import { reopenCheckSchema, type ReopenCheckInput } from "./schemas";
 export async function reopenCheck(ctx: Ctx, raw: ReopenCheckInput) {
   assertCan(ctx, "payments.take");
   const input = parseInput(reopenCheckSchema, raw);
-  const approval: Approval | null = can(ctx, "checks.reopen")
-    ? null
-    : input.approval
-      ? await approveWithPin(ctx, input.approval, {
-          permission: "checks.reopen",
-          action: "check.reopen",
-          entityType: "Check",
-          entityId: input.checkId,
-        })
-      : null;
-  if (!can(ctx, "checks.reopen") && !approval)
-    throw new AppError("FORBIDDEN", "Only a manager can reopen a paid check", undefined, { approvalRequired: true });
+  const approval = await approvalIfNeeded(ctx, input.approval, {
+    permission: "checks.reopen",
+    action: "check.reopen",
+    entityType: "Check",
+    entityId: input.checkId,
+  });
+  assertPermittedOrApproved(ctx, "checks.reopen", approval, "Only a manager can reopen a paid check");
   return changeChecks(ctx, orderOfCheck(ctx, input.checkId), async (tx, order) => {
     const check = await tx.check.findFirst({
       where: { id: input.checkId, orderId: order.id },
@@ -47,25 +47,12 @@ export async function reopenCheck(ctx: Ctx, raw: ReopenCheckInput) {
           number: check.number,
           totalCents: check.totalCents,
           reason: input.reason,
-          ...(approval ? { approvedById: approval.approverId, approvedByName: approval.name } : {}),
+          ...approvedByDetails(approval),
         },
       },
       tx,
     );
-    if (approval)
-      await recordAudit(
-        {
-          action: "approval.given",
-          actorId: approval.approverId,
-          locationId: ctx.locationId,
-          entityType: "Check",
-          entityId: check.id,
-          details: { for: "check.reopen", requestedById: ctx.userId, method: approval.method },
-          ip: ctx.ip ?? null,
-          requestId: ctx.requestId,
-        },
-        tx,
-      );
+    await auditApprovalGiven(ctx, approval, { for: "check.reopen", entityType: "Check", entityId: check.id }, tx);
     return {
       result: { checkId: check.id },
       events: [

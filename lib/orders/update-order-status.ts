@@ -14,8 +14,7 @@ import { assertCan, can, type Permission } from "../auth/permissions";
 import { refreshChecks } from "../checks/refresh-checks";
 import { paidOf } from "../checks/load-check-state";
 import { formatCents } from "../money";
-import { approveWithPin, type Approval } from "../staff/approve-with-pin";
-import { recordAudit } from "../audit/record-audit";
+import { approvalIfNeeded, approvedByDetails, auditApprovalGiven, type Approval } from "../staff/approve-with-pin";
 import { changeOrder } from "./change-order";
 
 const PERMISSION_FOR = {
@@ -40,15 +39,12 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
   );
 
   // Closing with money owed needs a manager; one typed on this device is checked before the lock.
-  const approval: Approval | null =
-    input.status === "CLOSED" && input.approval && !can(ctx, "checks.reopen")
-      ? await approveWithPin(ctx, input.approval, {
-          permission: "checks.reopen",
-          action: "order.close_unpaid",
-          entityType: "Order",
-          entityId: input.orderId,
-        })
-      : null;
+  const approval = await approvalIfNeeded(ctx, input.status === "CLOSED" ? input.approval : undefined, {
+    permission: "checks.reopen",
+    action: "order.close_unpaid",
+    entityType: "Order",
+    entityId: input.orderId,
+  });
 
   const { change } = await changeOrder(ctx, input.orderId, async (tx, order) => {
     const items = await tx.orderItem.findMany({
@@ -194,23 +190,15 @@ async function assertPaidOrExcused(
         number: order.number,
         owedCents: owed,
         reason,
-        ...(approval ? { approvedById: approval.approverId, approvedByName: approval.name } : {}),
+        ...approvedByDetails(approval),
       },
     },
     tx,
   );
-  if (approval)
-    await recordAudit(
-      {
-        action: "approval.given",
-        actorId: approval.approverId,
-        locationId: ctx.locationId,
-        entityType: "Order",
-        entityId: order.id,
-        details: { for: "order.close_unpaid", requestedById: ctx.userId, method: approval.method, owedCents: owed },
-        ip: ctx.ip ?? null,
-        requestId: ctx.requestId,
-      },
-      tx,
-    );
+  await auditApprovalGiven(
+    ctx,
+    approval,
+    { for: "order.close_unpaid", entityType: "Order", entityId: order.id, details: { owedCents: owed } },
+    tx,
+  );
 }

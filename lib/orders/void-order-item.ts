@@ -3,7 +3,7 @@ import type { Ctx } from "../auth/context";
 
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
-import { auditAs, recordAudit } from "../audit/record-audit";
+import { auditAs } from "../audit/record-audit";
 
 import { canMoveItem, itemReachedKitchen } from "./order-state";
 import { voidItemSchema, type VoidItemInput } from "./schemas";
@@ -11,7 +11,7 @@ import { voidItemSchema, type VoidItemInput } from "./schemas";
 import { reverseStockForVoidedItems } from "../inventory/reverse-stock-for-voided-items";
 
 import { assertCan, can, voidRefusal } from "../auth/permissions";
-import { approveWithPin, type Approval } from "../staff/approve-with-pin";
+import { approvalIfNeeded, approvedByDetails, auditApprovalGiven } from "../staff/approve-with-pin";
 import { changeOrder } from "./change-order";
 import { enqueueVoidChits } from "../printing/kitchen-chits";
 
@@ -30,15 +30,12 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
   assertCan(ctx, "orders.take");
   const input = parseInput(voidItemSchema, raw);
   // Whoever may void sent lines themselves needs no approval: one given is ignored, not checked.
-  const approval: Approval | null =
-    input.approval && !can(ctx, "orders.voidSent")
-      ? await approveWithPin(ctx, input.approval, {
-          permission: "orders.voidSent",
-          action: "order.item.void",
-          entityType: "OrderItem",
-          entityId: input.orderItemId,
-        })
-      : null;
+  const approval = await approvalIfNeeded(ctx, input.approval, {
+    permission: "orders.voidSent",
+    action: "order.item.void",
+    entityType: "OrderItem",
+    entityId: input.orderItemId,
+  });
   const { change } = await changeOrder(
     ctx,
     input.orderId,
@@ -82,27 +79,17 @@ export async function voidOrderItem(ctx: Ctx, raw: VoidItemInput) {
             previousStatus: item.status,
             reason: input.reason,
             lineCents: (item.unitPriceCents + item.modifiersCents) * item.quantity,
-            ...(approvedBy
-              ? { approvedById: approvedBy.approverId, approvedByName: approvedBy.name, approval: approvedBy.method }
-              : {}),
+            ...approvedByDetails(approvedBy),
           },
         },
         tx,
       );
-      if (approvedBy)
-        await recordAudit(
-          {
-            action: "approval.given",
-            actorId: approvedBy.approverId,
-            locationId: ctx.locationId,
-            entityType: "OrderItem",
-            entityId: item.id,
-            details: { for: "order.item.void", requestedById: ctx.userId, method: approvedBy.method },
-            ip: ctx.ip ?? null,
-            requestId: ctx.requestId,
-          },
-          tx,
-        );
+      await auditApprovalGiven(
+        ctx,
+        approvedBy,
+        { for: "order.item.void", entityType: "OrderItem", entityId: item.id },
+        tx,
+      );
       // Stations printing on paper hear of it too (one statement; nothing without kitchen printers).
       if (reached)
         await enqueueVoidChits(tx, { locationId: ctx.locationId, orderItemId: item.id, createdById: ctx.userId });

@@ -1,11 +1,16 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertCan, can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { AppError, notFound } from "../errors";
 import { formatCents } from "../money";
 import { parseInput } from "../validation";
-import { auditAs, recordAudit } from "../audit/record-audit";
-import { approveWithPin, type Approval } from "../staff/approve-with-pin";
+import { auditAs } from "../audit/record-audit";
+import {
+  approvalIfNeeded,
+  approvedByDetails,
+  assertPermittedOrApproved,
+  auditApprovalGiven,
+} from "../staff/approve-with-pin";
 import { findOpenDrawerForPayment } from "../cash/find-open-drawer";
 import { changeChecks } from "../checks/check-ops";
 import { refundPaymentSchema, type RefundPaymentInput } from "../checks/schemas";
@@ -18,18 +23,13 @@ import { refundPaymentSchema, type RefundPaymentInput } from "../checks/schemas"
 export async function refundPayment(ctx: Ctx, raw: RefundPaymentInput) {
   assertCan(ctx, "payments.take");
   const input = parseInput(refundPaymentSchema, raw);
-  const approval: Approval | null = can(ctx, "payments.refund")
-    ? null
-    : input.approval
-      ? await approveWithPin(ctx, input.approval, {
-          permission: "payments.refund",
-          action: "payment.refund",
-          entityType: "Payment",
-          entityId: input.paymentId,
-        })
-      : null;
-  if (!can(ctx, "payments.refund") && !approval)
-    throw new AppError("FORBIDDEN", "Only a manager can refund a payment", undefined, { approvalRequired: true });
+  const approval = await approvalIfNeeded(ctx, input.approval, {
+    permission: "payments.refund",
+    action: "payment.refund",
+    entityType: "Payment",
+    entityId: input.paymentId,
+  });
+  assertPermittedOrApproved(ctx, "payments.refund", approval, "Only a manager can refund a payment");
   const find = (tx: Parameters<Parameters<typeof changeChecks>[1] & object>[0]) =>
     tx.payment.findFirst({
       where: { id: input.paymentId, locationId: ctx.locationId },
@@ -94,32 +94,22 @@ export async function refundPayment(ctx: Ctx, raw: RefundPaymentInput) {
             amountCents: input.amountCents,
             tipCents: input.tipCents,
             reason: input.reason,
-            ...(approval
-              ? { approvedById: approval.approverId, approvedByName: approval.name, approval: approval.method }
-              : {}),
+            ...approvedByDetails(approval),
           },
         },
         tx,
       );
-      if (approval)
-        await recordAudit(
-          {
-            action: "approval.given",
-            actorId: approval.approverId,
-            locationId: ctx.locationId,
-            entityType: "Payment",
-            entityId: p.id,
-            details: {
-              for: "payment.refund",
-              requestedById: ctx.userId,
-              method: approval.method,
-              amountCents: input.amountCents + input.tipCents,
-            },
-            ip: ctx.ip ?? null,
-            requestId: ctx.requestId,
-          },
-          tx,
-        );
+      await auditApprovalGiven(
+        ctx,
+        approval,
+        {
+          for: "payment.refund",
+          entityType: "Payment",
+          entityId: p.id,
+          details: { amountCents: input.amountCents + input.tipCents },
+        },
+        tx,
+      );
       return {
         result: { refundId: refund.id, paymentId: p.id, amountCents: input.amountCents, tipCents: input.tipCents },
         events: [

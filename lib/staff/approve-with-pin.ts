@@ -5,7 +5,8 @@ import { LOCKOUT_MINUTES, reserveAttempt, settleSuccess } from "../auth/login-at
 import { burnVerifyTime, verifyPassword } from "../auth/password";
 import type { Role } from "../auth/roles";
 import { recordAudit } from "../audit/record-audit";
-import { db } from "../db";
+import type { Prisma } from "@/generated/prisma/client";
+import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { approvalSchema } from "./approval-schema";
@@ -111,4 +112,57 @@ async function byPassword(ctx: Ctx, input: { email: string; password: string }):
   }
   await settleSuccess(user.id, reservation);
   return { approverId: user.id, name: user.name, role, method: "password" };
+}
+
+/**
+ * A manager's approval for an action the actor's role lacks: verified when one was typed in and
+ * needed, null when the role suffices or none was given (the action then refuses or limits).
+ */
+export async function approvalIfNeeded(ctx: Ctx, raw: unknown, purpose: ApprovalPurpose): Promise<Approval | null> {
+  if (raw === undefined || raw === null || can(ctx, purpose.permission)) return null;
+  return approveWithPin(ctx, raw, purpose);
+}
+
+/** Refuse unless the role may, or a manager approved; the client then offers the approval form. */
+export function assertPermittedOrApproved(
+  ctx: Ctx,
+  permission: Permission,
+  approval: Approval | null,
+  message: string,
+): void {
+  if (!can(ctx, permission) && !approval)
+    throw new AppError("FORBIDDEN", message, undefined, { approvalRequired: true });
+}
+
+/** The approval's part of the approved action's own audit entry. */
+export function approvedByDetails(approval: Approval | null | undefined) {
+  return approval
+    ? { approvedById: approval.approverId, approvedByName: approval.name, approval: approval.method }
+    : {};
+}
+
+/**
+ * The approver's own audit entry ("approval.given", under the approver), written in the approved
+ * action's transaction so both stand or fall together. Nothing without an approval.
+ */
+export async function auditApprovalGiven(
+  ctx: Ctx,
+  approval: Approval | null | undefined,
+  what: { for: string; entityType: string; entityId: string; details?: Record<string, Prisma.InputJsonValue> },
+  tx: Tx,
+): Promise<void> {
+  if (!approval) return;
+  await recordAudit(
+    {
+      action: "approval.given",
+      actorId: approval.approverId,
+      locationId: ctx.locationId,
+      entityType: what.entityType,
+      entityId: what.entityId,
+      details: { for: what.for, requestedById: ctx.userId, method: approval.method, ...what.details },
+      ip: ctx.ip ?? null,
+      requestId: ctx.requestId,
+    },
+    tx,
+  );
 }
