@@ -199,9 +199,13 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
                 className="grid grid-cols-2 gap-1"
               />
             )}
-            <div className="min-h-0 flex-1">
-              {wide || side === "reservations" ? bookPanel : <WaitlistPanel locationId={locationId} />}
-            </div>
+            {wide || side === "reservations" ? (
+              <div className="min-h-0 flex-1">{bookPanel}</div>
+            ) : (
+              <div className="min-h-0 flex-1 overflow-auto" data-testid="waitlist-column">
+                <WaitlistPanel locationId={locationId} />
+              </div>
+            )}
           </div>
           <div className="flex min-h-0 flex-col gap-2">
             {party && (
@@ -209,12 +213,12 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
                 Seating {party.name}, {party.partySize}: tap a table on the plan.
               </p>
             )}
-            <div className="min-h-0 flex-1 overflow-auto">
+            <div className="min-h-0 flex-1 overflow-auto" data-testid="floor-column">
               <HostFloorPlan locationId={locationId} />
             </div>
           </div>
           {wide && (
-            <div className="min-h-0 overflow-auto">
+            <div className="min-h-0 overflow-auto" data-testid="waitlist-column">
               <WaitlistPanel locationId={locationId} />
             </div>
           )}

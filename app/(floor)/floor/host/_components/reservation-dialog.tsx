@@ -130,7 +130,9 @@ export function ReservationDialog({
     setPending(true);
     setError(null);
     setErrors({});
-    const durationMinutes = duration.trim() ? Number(duration) : undefined;
+    // An edit sends the length only when changed, so a grown party keeps what it was booked for.
+    const durationMinutes =
+      duration.trim() && !(editing && Number(duration) === editing.durationMinutes) ? Number(duration) : undefined;
     const common = {
       partySize,
       durationMinutes,
