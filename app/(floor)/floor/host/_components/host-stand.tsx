@@ -85,6 +85,14 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
     },
   };
 
+  // At 1024 px the header has no room for the covers: they sit above the book (or the timeline's legend).
+  const coversText = (
+    <p className="text-sm" data-testid="covers">
+      <span className="font-black">{covers.booked}</span> covers booked ·{" "}
+      <span className="font-black">{covers.seated}</span> seated
+    </p>
+  );
+
   const bookPanel = book.isPending ? (
     <p className="p-4 text-gray-700">Loading the book…</p>
   ) : book.isError ? (
@@ -129,10 +137,7 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
             className="min-h-11 rounded-lg border-2 border-gray-300 bg-white px-2"
           />
         </div>
-        <p className="text-sm" data-testid="covers">
-          <span className="font-black">{covers.booked}</span> covers booked ·{" "}
-          <span className="font-black">{covers.seated}</span> seated
-        </p>
+        {wide && coversText}
         <div className="ml-auto flex items-center gap-2">
           <SegmentedControl
             label="View"
@@ -177,6 +182,7 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
               day={day.data}
               reservations={reservations}
               now={now}
+              footer={wide ? null : coversText}
               onOpen={(r) => setOpened(r.id)}
               onNew={({ tableId, minute }) =>
                 canManage && setDialog({ mode: "create", date, tableId, time: clockText(minute) })
@@ -187,6 +193,7 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
       ) : (
         <div className={`grid min-h-0 flex-1 gap-3 ${wide ? "grid-cols-[22rem_1fr_20rem]" : "grid-cols-[22rem_1fr]"}`}>
           <div className="flex min-h-0 flex-col gap-2">
+            {!wide && coversText}
             {!wide && (
               <SegmentedControl
                 label="Parties"
@@ -197,6 +204,7 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
                 value={side}
                 onChange={setSide}
                 className="grid grid-cols-2 gap-1"
+                buttonClassName="text-sm"
               />
             )}
             {wide || side === "reservations" ? (

@@ -249,7 +249,7 @@ export function ReservationDialog({
                           >
                             <span className="font-semibold">{g.name}</span>
                             <span className="text-sm text-gray-700">
-                              {g.phone ?? g.email ?? ""} · {g.visitCount ? `${g.visitCount} visits` : "new"}
+                              {g.phone ?? g.email ?? ""} · {g.visitCount ? `${g.visitCount} visits` : "first visit"}
                             </span>
                           </button>
                         </li>
@@ -316,7 +316,7 @@ export function ReservationDialog({
         )}
 
         {/* Party and date */}
-        <div className="grid grid-cols-[1fr_auto] items-end gap-4">
+        <div className="grid grid-cols-3 items-start gap-4">
           <div>
             <label htmlFor={ids.party} className="mb-1 block text-sm font-semibold">
               Party size
@@ -346,7 +346,7 @@ export function ReservationDialog({
                 }}
                 aria-invalid={!!errors.partySize}
                 aria-describedby={describedBy("partySize", ids.party)}
-                className={`${INPUT} w-20 text-center`}
+                className="min-h-12 w-16 rounded-xl border-2 border-gray-300 bg-white px-1 text-center text-lg"
               />
               <Button
                 variant="secondary"
@@ -376,6 +376,26 @@ export function ReservationDialog({
               }}
               className={INPUT}
             />
+          </div>
+          <div>
+            <label htmlFor={more.duration} className="mb-1 block text-sm font-semibold">
+              Length (minutes)
+            </label>
+            <input
+              id={more.duration}
+              type="number"
+              inputMode="numeric"
+              min={15}
+              max={480}
+              step={15}
+              placeholder={slots.data ? String(slots.data.durationMinutes) : ""}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              aria-invalid={!!errors.durationMinutes}
+              aria-describedby={describedBy("durationMinutes", more.duration)}
+              className={INPUT}
+            />
+            <FieldError id={`${more.duration}-error`} errors={errors.durationMinutes} />
           </div>
         </div>
 
@@ -420,50 +440,28 @@ export function ReservationDialog({
           )}
         </div>
 
-        {/* Length and tables */}
-        <div className="grid grid-cols-[12rem_1fr] gap-4">
-          <div>
-            <label htmlFor={more.duration} className="mb-1 block text-sm font-semibold">
-              Length (minutes)
-            </label>
-            <input
-              id={more.duration}
-              type="number"
-              inputMode="numeric"
-              min={15}
-              max={480}
-              step={15}
-              placeholder={slots.data ? String(slots.data.durationMinutes) : ""}
-              value={duration}
-              onChange={(e) => setDuration(e.target.value)}
-              aria-invalid={!!errors.durationMinutes}
-              aria-describedby={describedBy("durationMinutes", more.duration)}
-              className={INPUT}
-            />
-            <FieldError id={`${more.duration}-error`} errors={errors.durationMinutes} />
+        {/* Tables */}
+        <fieldset>
+          <legend id={more.tables} className="mb-1 text-sm font-semibold">
+            Tables{" "}
+            {tableIds?.length ? "(chosen)" : editing ? "(kept or re-proposed)" : "(the proposal unless you pick)"}
+          </legend>
+          <div className="flex max-h-28 flex-wrap gap-1 overflow-y-auto">
+            {allTables.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                aria-pressed={!!tableIds?.includes(t.id)}
+                aria-label={`Table ${t.label}, ${t.area}, ${t.seats} seats`}
+                onClick={() => toggleTable(t.id)}
+                className={CHIP(!!tableIds?.includes(t.id))}
+              >
+                {t.label}
+              </button>
+            ))}
           </div>
-          <fieldset>
-            <legend id={more.tables} className="mb-1 text-sm font-semibold">
-              Tables{" "}
-              {tableIds?.length ? "(chosen)" : editing ? "(kept or re-proposed)" : "(the proposal unless you pick)"}
-            </legend>
-            <div className="flex max-h-28 flex-wrap gap-1 overflow-y-auto">
-              {allTables.map((t) => (
-                <button
-                  key={t.id}
-                  type="button"
-                  aria-pressed={!!tableIds?.includes(t.id)}
-                  aria-label={`Table ${t.label}, ${t.area}, ${t.seats} seats`}
-                  onClick={() => toggleTable(t.id)}
-                  className={CHIP(!!tableIds?.includes(t.id))}
-                >
-                  {t.label}
-                </button>
-              ))}
-            </div>
-            <FieldError id={`${more.tables}-error`} errors={errors.tableIds} />
-          </fieldset>
-        </div>
+          <FieldError id={`${more.tables}-error`} errors={errors.tableIds} />
+        </fieldset>
 
         {/* Tags and notes */}
         <fieldset>

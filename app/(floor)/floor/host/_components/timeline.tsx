@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type MouseEvent } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import type { ReservationStatus } from "@/generated/prisma/enums";
 import { parseIsoDate, zonedInstant } from "@/lib/time/zoned";
 import { STATUS_TEXT, type HostDay, type HostReservation } from "./host-data";
@@ -31,8 +31,11 @@ export function Timeline({
   now,
   onOpen,
   onNew,
+  footer,
 }: {
   day: HostDay;
+  /** Shown at the end of the legend row (the day's covers on a narrow screen). */
+  footer?: ReactNode;
   reservations: readonly HostReservation[];
   now: number;
   onOpen: (r: HostReservation) => void;
@@ -150,14 +153,17 @@ export function Timeline({
           )}
         </div>
       </div>
-      <ul className="flex flex-wrap gap-3 border-t border-gray-200 p-2 text-xs" aria-label="Bar colours">
-        {Object.entries(BAR).map(([status, cls]) => (
-          <li key={status} className="flex items-center gap-1">
-            <span aria-hidden className={`inline-block h-3 w-5 rounded border-2 ${cls}`} />
-            {STATUS_TEXT[status as ReservationStatus]}
-          </li>
-        ))}
-      </ul>
+      <div className="flex items-center justify-between gap-3 border-t border-gray-200 p-2">
+        <ul className="flex flex-wrap gap-3 text-xs" aria-label="Bar colours">
+          {Object.entries(BAR).map(([status, cls]) => (
+            <li key={status} className="flex items-center gap-1">
+              <span aria-hidden className={`inline-block h-3 w-5 rounded border-2 ${cls}`} />
+              {STATUS_TEXT[status as ReservationStatus]}
+            </li>
+          ))}
+        </ul>
+        {footer}
+      </div>
     </div>
   );
 }
