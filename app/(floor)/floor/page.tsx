@@ -20,7 +20,7 @@ export default async function FloorPage() {
       config={pusherClientConfig()}
       locationId={ctx.locationId}
       currency={location.currency}
-      hostStandLink={can(ctx, "reservations.manage") && can(ctx, "console.use")}
+      hostStandLink={can(ctx, "reservations.manage") && can(ctx, "payments.take")}
     />
   );
 }

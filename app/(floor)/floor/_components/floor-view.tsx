@@ -211,7 +211,7 @@ export function FloorView({
   config: PusherClientConfig;
   locationId: string;
   currency: string;
-  /** Managers: the host stand is not in their (full) header. */
+  /** Servers and managers: the host stand is not in their (full) header. */
   hostStandLink?: boolean;
 }) {
   const { data, isError, refetch, isFetching } = useQuery({
