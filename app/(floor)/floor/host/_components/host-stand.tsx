@@ -48,7 +48,7 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
   const [opened, setOpened] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const { party } = useHostSelection();
+  const { party, select } = useHostSelection();
   // 1280 px and up (a 1366 tablet, a desk screen) has room for the waitlist as a third column.
   const wide = useMediaQuery("(min-width: 1280px)");
   const dateId = useId();
@@ -217,9 +217,17 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
           </div>
           <div className="flex min-h-0 flex-col gap-2">
             {party && (
-              <p className="rounded-lg bg-blue-100 px-3 py-2 font-semibold text-blue-950" data-testid="seating-party">
-                Seating {party.name}, {party.partySize}: tap a table on the plan.
-              </p>
+              <div
+                className="flex items-center justify-between gap-2 rounded-lg bg-blue-100 py-1 pl-3 pr-1 font-semibold text-blue-950"
+                data-testid="seating-party"
+              >
+                <p>
+                  Seating {party.name}, {party.partySize}: tap a table on the plan.
+                </p>
+                <Button variant="ghost" onClick={() => select(null)}>
+                  Stop
+                </Button>
+              </div>
             )}
             <div className="min-h-0 flex-1 overflow-auto" data-testid="floor-column">
               <HostFloorPlan locationId={locationId} />

@@ -214,7 +214,7 @@ export function ReservationDialog({
                 {guest.visitCount ? `${guest.visitCount} visits` : "First visit"}
               </span>
             </p>
-            <Button variant="secondary" onClick={() => setGuest(null)}>
+            <Button type="button" variant="secondary" onClick={() => setGuest(null)}>
               Change guest
             </Button>
           </div>
@@ -323,6 +323,7 @@ export function ReservationDialog({
             </label>
             <div className="flex items-center gap-2">
               <Button
+                type="button"
                 variant="secondary"
                 aria-label="One guest fewer"
                 disabled={partySize <= 1}
@@ -349,6 +350,7 @@ export function ReservationDialog({
                 className="min-h-12 w-16 rounded-xl border-2 border-gray-300 bg-white px-1 text-center text-lg"
               />
               <Button
+                type="button"
                 variant="secondary"
                 aria-label="One guest more"
                 disabled={partySize >= 50}
