@@ -164,7 +164,7 @@ test("the host marks a party arrived and cancels another with a reason", async (
   await card(page, "Jonas Lindqvist").getByRole("button", { name: "Cancel…" }).click();
   const dialog = page.getByTestId("cancel-dialog");
   await dialog.getByRole("button", { name: "Guest called" }).click();
-  await expect(dialog.getByLabel("Reason")).toHaveValue("Guest called");
+  await expect(dialog.getByRole("textbox", { name: "Reason" })).toHaveValue("Guest called");
   await dialog.getByRole("button", { name: "Cancel reservation" }).click();
   await expect(dialog).toBeHidden();
   const jonas = page.locator("[data-section=finished]").locator('[data-name="Jonas Lindqvist"]');
