@@ -77,7 +77,7 @@ test("the session cookie is HttpOnly", async ({ page }) => {
   await page.getByLabel("Email").fill("host@demo.kitchen");
   await page.getByLabel("Password").fill("servicebell-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/floor$/);
+  await expect(page).toHaveURL(/\/floor\/host$/);
   const cookie = (await page.context().cookies()).find((c) => c.name.includes("next-auth.session-token"));
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");

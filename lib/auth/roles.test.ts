@@ -8,7 +8,7 @@ describe("homeFor", () => {
     expect(homeFor("CHEF")).toBe("/kitchen");
     expect(homeFor("SERVER")).toBe("/floor");
     expect(homeFor("CASHIER")).toBe("/floor/checks");
-    expect(homeFor("HOST")).toBe("/floor");
+    expect(homeFor("HOST")).toBe("/floor/host");
   });
 });
 

@@ -13,6 +13,9 @@ export function homeFor(role: Role): string {
       return "/kitchen";
     case "CASHIER":
       return "/floor/checks";
+    // The host's night is the book, the waitlist and the room: the host stand.
+    case "HOST":
+      return "/floor/host";
     default:
       return "/floor";
   }

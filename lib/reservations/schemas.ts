@@ -138,3 +138,7 @@ export const findSlotsSchema = z.object({
   partySize: partySizeSchema,
 });
 export type FindSlotsInput = z.input<typeof findSlotsSchema>;
+
+/** The host stand's frame for a day (service periods, tables by area). */
+export const hostDaySchema = z.object({ date: localDateSchema });
+export type HostDayInput = z.input<typeof hostDaySchema>;

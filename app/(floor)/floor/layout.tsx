@@ -7,6 +7,9 @@ import { can, type Permission } from "@/lib/auth/permissions";
 
 const LINKS: { href: string; label: string; permission?: Permission; unless?: Permission }[] = [
   { href: "/floor", label: "Tables" },
+  // The host stand, in the header of those whose header has room (hosts: no Checks or Cash link).
+  // Servers and managers, whose headers are full at 1024 px, find it in the floor view's toolbar.
+  { href: "/floor/host", label: "Host", permission: "reservations.manage", unless: "payments.take" },
   // Open checks for servers; cashiers land there and, like managers, have no room left in this
   // header at 1024 px (their Cash link): the floor view links it for everyone.
   { href: "/floor/checks", label: "Checks", permission: "payments.take", unless: "cash.drawer" },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 
 import { getLocation } from "@/lib/locations/get-location";
@@ -19,6 +20,7 @@ export default async function FloorPage() {
       config={pusherClientConfig()}
       locationId={ctx.locationId}
       currency={location.currency}
+      hostStandLink={can(ctx, "reservations.manage") && can(ctx, "payments.take")}
     />
   );
 }

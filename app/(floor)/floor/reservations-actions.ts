@@ -11,6 +11,7 @@ import {
 import { createReservation } from "@/lib/reservations/create-reservation";
 import { findSlots } from "@/lib/reservations/find-slots";
 import { listReservations } from "@/lib/reservations/list-reservations";
+import { loadHostDay } from "@/lib/reservations/load-host-day";
 import { searchGuests, searchGuestsSchema } from "@/lib/reservations/search-guests";
 import { seatReservation } from "@/lib/reservations/seat-reservation";
 import { updateReservation } from "@/lib/reservations/update-reservation";
@@ -18,13 +19,14 @@ import {
   cancelReservationSchema,
   createReservationSchema,
   findSlotsSchema,
+  hostDaySchema,
   listReservationsSchema,
   reservationIdSchema,
   updateReservationSchema,
 } from "@/lib/reservations/schemas";
 
 // The host stand's reads and writes: the same use cases as /api/v1/reservations and
-// /api/v1/availability, through the action wrapper. No page uses them yet (issue 12 builds it).
+// /api/v1/availability, through the action wrapper (the host stand, /floor/host).
 
 export const listReservationsAction = action(
   { permission: "reservations.read", input: listReservationsSchema },
@@ -77,4 +79,9 @@ export const completeReservationAction = action(
 
 export const searchGuestsAction = action({ permission: "reservations.read", input: searchGuestsSchema }, (ctx, input) =>
   searchGuests(ctx, input),
+);
+
+/** The host stand's timeline frame: the day's service periods and the tables by area. */
+export const hostDayAction = action({ permission: "reservations.read", input: hostDaySchema }, (ctx, input) =>
+  loadHostDay(ctx, input),
 );

@@ -205,11 +205,14 @@ export function FloorView({
   config,
   locationId,
   currency,
+  hostStandLink = false,
 }: {
   initialAreas: FloorAreaView[];
   config: PusherClientConfig;
   locationId: string;
   currency: string;
+  /** Servers and managers: the host stand is not in their (full) header. */
+  hostStandLink?: boolean;
 }) {
   const { data, isError, refetch, isFetching } = useQuery({
     queryKey: ["floor"],
@@ -259,6 +262,14 @@ export function FloorView({
           >
             Open checks
           </Link>
+          {hostStandLink && (
+            <Link
+              href="/floor/host"
+              className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm hover:bg-gray-50"
+            >
+              Host stand
+            </Link>
+          )}
         </div>
       </div>
       {data.map((area) => (
