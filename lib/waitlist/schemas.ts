@@ -32,7 +32,7 @@ export const waitlistIdSchema = z.object({ id: idSchema });
 export type WaitlistIdInput = z.input<typeof waitlistIdSchema>;
 
 export const seatWaitlistEntrySchema = waitlistIdSchema.extend({
-  /** Default: the best free fitting table or adjacent combination. */
+  /** Default: the best-fitting table or adjacent combination free now (none free: 409). */
   tableIds: tableIdsSchema.optional(),
 });
 export type SeatWaitlistEntryInput = z.input<typeof seatWaitlistEntrySchema>;

@@ -3,6 +3,7 @@ import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
+import { AppError } from "../errors";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { log } from "../log";
 import { lockBookings } from "../reservations/booking-rules";
@@ -14,7 +15,9 @@ import { createReservationSchema } from "../reservations/schemas";
 import { seatReservation } from "../reservations/seat-reservation";
 import { parseInput } from "../validation";
 import { refusalFor } from "./change-waitlist-status";
+import { loadQuoteFloor } from "./load-quote-floor";
 import { publishWaitlistChanged } from "./publish-waitlist-changed";
+import { quoteFor } from "./quote-math";
 import { seatWaitlistEntrySchema, type SeatWaitlistEntryInput } from "./schemas";
 import { ENTRY_SELECT, entryView, lockWaitlist } from "./waitlist-view";
 
@@ -42,6 +45,18 @@ export async function seatWaitlistEntry(ctx: Ctx, raw: SeatWaitlistEntryInput) {
         data: { status: "SEATED", seatedAt: now },
       });
       if (!before || moved.count === 0) throw await refusalFor(tx, ctx, input.id);
+      // Without tables named, the best fit among those free now (the quote model knows who sits
+      // where; the booking rules know only bookings).
+      let tableIds = input.tableIds;
+      if (!tableIds?.length) {
+        const now = await loadQuoteFloor(ctx.locationId, new Date(), tx);
+        const best = quoteFor(now, [], before.partySize);
+        if (!best || best.minutes > 0) {
+          const message = "No table that seats this party is free now; pick tables";
+          throw new AppError("CONFLICT", message, { tableIds: [message] });
+        }
+        tableIds = best.tableIds;
+      }
       const booked = await insertReservation(
         tx,
         ctx,
@@ -49,7 +64,7 @@ export async function seatWaitlistEntry(ctx: Ctx, raw: SeatWaitlistEntryInput) {
           guestId: before.guestId,
           partySize: before.partySize,
           startsAt: now.toISOString(),
-          tableIds: input.tableIds,
+          tableIds,
           notes: before.notes,
           source: "WALK_IN",
         }),

@@ -40,7 +40,7 @@ export async function updateWaitlistEntry(ctx: Ctx, raw: UpdateWaitlistEntryInpu
         const message = `No table or combination seats ${partySize}`;
         throw new AppError("VALIDATION", message, { partySize: [message] });
       }
-      quotedMinutes = roundQuote((now.getTime() - before.createdAt.getTime()) / 60_000 + quote.minutes);
+      quotedMinutes = roundQuote(Math.floor((now.getTime() - before.createdAt.getTime()) / 60_000) + quote.minutes);
     }
     // Guarded by the version read above: an edit racing a seat or another edit changes nothing.
     const moved = await tx.waitlistEntry.updateMany({
