@@ -162,8 +162,15 @@ function AddWalkIn({ onAdded }: { onAdded: () => void }) {
 
   const quote = preview.data?.quotedMinutes;
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3 rounded-xl border border-gray-200 bg-white p-4" noValidate>
-      <h3 className="text-base font-semibold">Add walk-in</h3>
+    <form
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      className="flex flex-col gap-3 rounded-xl border border-gray-200 bg-white p-4"
+      noValidate
+    >
+      <h3 id={`${id}-title`} className="text-base font-semibold">
+        Add walk-in
+      </h3>
       <div className="grid grid-cols-[1fr_6rem] gap-3">
         <Field label="Name" htmlFor={`${id}-name`} error={error?.fieldErrors?.guestName}>
           <input
@@ -305,7 +312,7 @@ function QueueRow({
             Waited {entry.waitedMinutes} min · quoted {minutes(entry.quotedMinutes)}
             {entry.status === "WAITING" &&
               entry.expectedMinutes !== null &&
-              ` · now ~${minutes(entry.expectedMinutes)}`}
+              (entry.expectedMinutes === 0 ? " · a table is free now" : ` · now ~${minutes(entry.expectedMinutes)}`)}
           </p>
           {entry.notes && <p className="text-sm text-gray-800">{entry.notes}</p>}
         </div>
