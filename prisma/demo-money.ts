@@ -19,7 +19,7 @@ export const DEMO_DISCOUNT_REASONS: { name: string; comp: boolean }[] = [
 export const DEMO_DISCOUNT_LIMITS = { SERVER: 1000, CASHIER: 2500 };
 
 type Line = { item: number; qty: number };
-export type DemoCheck = {
+type DemoCheck = {
   /** Local time on the business date; an hour below the cut-off falls on the next calendar day. */
   at: [number, number];
   table: string;
@@ -242,8 +242,7 @@ export async function seedMoney(tx: Tx, locationId: string, users: Map<string, s
   }
 }
 
-/** One closed order with its paid check and payments, totals consistent (the turn-time history reuses it). */
-export async function seedPaidCheck(
+async function seedPaidCheck(
   tx: Tx,
   a: {
     locationId: string;
@@ -253,12 +252,9 @@ export async function seedPaidCheck(
     menu: { id: string; name: string; priceCents: number; stationId: string | null; taxRateBps: number | null }[];
     tables: Map<string, string>;
     users: Map<string, string>;
-    /** The cash payments' drawer (a card-only check needs none). */
-    drawerId: string | null;
+    drawerId: string;
     taxRateBps: number;
     cashierId: string;
-    /** When the party sat down (default 75 minutes before paying). */
-    openedAt?: Date;
   },
 ): Promise<number> {
   const { locationId, c, paidAt } = a;
@@ -272,7 +268,7 @@ export async function seedPaidCheck(
   const [{ orderNumber }] = await tx.$queryRaw<{ orderNumber: number }[]>`
     UPDATE "LocationCounter" SET "orderNumber" = "orderNumber" + 1 WHERE "locationId" = ${locationId} RETURNING "orderNumber"`;
   const serverId = a.users.get(c.server)!;
-  const openedAt = a.openedAt ?? new Date(paidAt.getTime() - 75 * 60_000);
+  const openedAt = new Date(paidAt.getTime() - 75 * 60_000);
   const order = await tx.order.create({
     data: {
       locationId,

@@ -1,6 +1,6 @@
 // Demo turn-time history and waitlist (issue 12): four weeks of closed dine-in orders on the
 // Bistro's tables with realistic seated times by party size (the waitlist's quote model averages
-// them), each with its paid check and card payment (demo-money's writer, so totals agree); past
+// them), each with its paid check and card payment (totals as demo-money writes them); past
 // walk-ins who waited, with their quote and actual wait, seated as WALK_IN bookings on those
 // orders; and a few parties waiting right now. Written once: the history only while the location
 // has no past waitlist entry, tonight's queue only while nobody is waiting.
@@ -8,7 +8,6 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { businessDateOf } from "@/lib/time/business-day";
 import { addDays, zonedInstant } from "@/lib/time/zoned";
-import { seedPaidCheck, type DemoCheck } from "./demo-money";
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,6 +44,9 @@ const WALK_IN_NAMES = ["Nora Quinn", "Leo Park", "Ivy Adams", "Omar Said", "Zoe 
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
+const pct = (cents: number, bps: number) => Math.round((cents * bps) / 10_000);
+const newId = () => "d" + crypto.randomUUID().replaceAll("-", "").slice(0, 24);
+
 export async function seedTurnHistory(tx: Tx, locationId: string, users: Map<string, string>): Promise<void> {
   const location = await tx.location.findUniqueOrThrow({ where: { id: locationId } });
   const rules = { timeZone: location.timezone, cutoffHour: location.businessDayCutoffHour };
@@ -62,125 +64,208 @@ export async function seedTurnHistory(tx: Tx, locationId: string, users: Map<str
     select: { id: true, label: true, seats: true },
     orderBy: { seats: "asc" },
   });
-  const tables = new Map(tableRows.map((t) => [t.label, t.id]));
   const cashierId = users.get("cashier@demo.kitchen")!;
   const hostId = users.get("host@demo.kitchen") ?? null;
   const rnd = random(12);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const between = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
+  // Rows built in memory and written with one createMany per table (the seed stays fast).
+  const orders: Prisma.OrderCreateManyInput[] = [];
+  const items: Prisma.OrderItemCreateManyInput[] = [];
+  const checks: Prisma.CheckCreateManyInput[] = [];
+  const payments: Prisma.PaymentCreateManyInput[] = [];
+  const reservations: Prisma.ReservationCreateManyInput[] = [];
+  const held: Prisma.ReservationTableCreateManyInput[] = [];
+  const entries: Prisma.WaitlistEntryCreateManyInput[] = [];
+  const guests = new Map<string, string>();
+  const visits = new Map<string, number>();
+  const walkInGuest = async (name: string) => {
+    let id = guests.get(name);
+    if (!id) {
+      id =
+        (await tx.guest.findFirst({ where: { locationId, name, phone: null, email: null }, select: { id: true } }))
+          ?.id ?? (await tx.guest.create({ data: { locationId, name }, select: { id: true } })).id;
+      guests.set(name, id);
+    }
+    return id;
+  };
+
+  type Party = { at: Date; closedAt: Date; guests: number; tableId: string; stay: number; walkIn: boolean };
+  const parties: Party[] = [];
   for (let back = TURN_HISTORY_DAYS.from; back <= TURN_HISTORY_DAYS.to; back++) {
     const date = addDays(today, -back);
     const at = (minuteOfDay: number) =>
       zonedInstant(date, Math.floor(minuteOfDay / 60), minuteOfDay % 60, rules.timeZone);
     // Each table's next free minute of the day: parties never overlap on a table.
     const freeFrom = new Map<string, number>();
-    const parties = between(9, 13);
+    const count = between(9, 13);
     const walkIns = back <= 17 ? between(2, 3) : 0;
-    for (let i = 0; i < parties; i++) {
+    for (let i = 0; i < count; i++) {
       const r = rnd();
-      const guests = r < 0.5 ? 2 : r < 0.7 ? 3 : r < 0.85 ? 4 : r < 0.95 ? between(5, 6) : between(7, 8);
+      const size = r < 0.5 ? 2 : r < 0.7 ? 3 : r < 0.85 ? 4 : r < 0.95 ? between(5, 6) : between(7, 8);
       const sitAt = i < 3 ? between(12 * 60, 13 * 60 + 30) : between(17 * 60 + 30, 21 * 60);
-      const [lo, hi] = demoTurnRange(guests);
+      const [lo, hi] = demoTurnRange(size);
       const stay = between(lo, hi);
-      const table = tableRows.find((t) => t.seats >= guests && (freeFrom.get(t.label) ?? 0) <= sitAt);
+      const table = tableRows.find((t) => t.seats >= size && (freeFrom.get(t.id) ?? 0) <= sitAt);
       if (!table) continue;
-      freeFrom.set(table.label, sitAt + stay + 10);
-      const itemCount = between(1, 3);
-      const check: DemoCheck = {
-        at: [Math.floor((sitAt + stay) / 60), (sitAt + stay) % 60],
-        table: table.label,
-        guests,
-        server: rnd() < 0.5 ? "server@demo.kitchen" : "server2@demo.kitchen",
-        lines: Array.from({ length: itemCount }, () => ({
-          item: between(0, 16),
-          qty: Math.max(1, guests - between(0, 1)),
-        })),
-        pay: [{ tender: "CARD", tipBps: pick([1500, 1800, 2000]) }],
-      };
-      await seedPaidCheck(tx, {
-        locationId,
-        c: check,
-        paidAt: at(sitAt + stay),
-        openedAt: at(sitAt),
-        date,
-        menu,
-        tables,
-        users,
-        drawerId: null,
-        taxRateBps: location.taxRateBps,
-        cashierId,
-      });
-
+      freeFrom.set(table.id, sitAt + stay + 10);
       // The last dinner parties of a busy evening came in from the waitlist.
-      if (i >= parties - walkIns && i >= 3) {
-        const order = await tx.order.findFirstOrThrow({ where: { locationId }, orderBy: { number: "desc" } });
-        const quoted = pick([10, 15, 20, 25, 30]);
-        const waited = Math.max(0, quoted + between(-6, 8));
-        const seatedAt = at(sitAt);
-        const createdAt = new Date(seatedAt.getTime() - waited * 60_000);
-        const name = `${pick(WALK_IN_NAMES)}`;
-        const guest =
-          (await tx.guest.findFirst({ where: { locationId, name, phone: null, email: null }, select: { id: true } })) ??
-          (await tx.guest.create({ data: { locationId, name }, select: { id: true } }));
-        await tx.guest.update({ where: { id: guest.id }, data: { visitCount: { increment: 1 } } });
-        const reservation = await tx.reservation.create({
-          data: {
-            locationId,
-            guestId: guest.id,
-            partySize: guests,
-            startsAt: seatedAt,
-            durationMinutes: stay,
-            status: "COMPLETED",
-            source: "WALK_IN",
-            createdById: hostId,
-            seatedAt,
-            completedAt: at(sitAt + stay),
-            orderId: order.id,
-            tables: { create: { tableId: table.id, locationId, startsAt: seatedAt, endsAt: seatedAt } },
-          },
-        });
-        await tx.waitlistEntry.create({
-          data: {
-            locationId,
-            guestId: guest.id,
-            partySize: guests,
-            quotedMinutes: quoted,
-            status: "SEATED",
-            tokenHash: hash(`demo-history-${back}-${i}`),
-            reservationId: reservation.id,
-            createdById: hostId,
-            createdAt,
-            notifiedAt: new Date(seatedAt.getTime() - 3 * 60_000),
-            seatedAt,
-            updatedAt: seatedAt,
-          },
-        });
-      }
+      parties.push({
+        at: at(sitAt),
+        closedAt: at(sitAt + stay),
+        guests: size,
+        tableId: table.id,
+        stay,
+        walkIn: i >= count - walkIns && i >= 3,
+      });
     }
     // One party a week gives up waiting.
     if (back % 7 === 0) {
-      const name = pick(WALK_IN_NAMES);
-      const guest =
-        (await tx.guest.findFirst({ where: { locationId, name, phone: null, email: null }, select: { id: true } })) ??
-        (await tx.guest.create({ data: { locationId, name }, select: { id: true } }));
       const createdAt = at(19 * 60 + 40);
-      await tx.waitlistEntry.create({
-        data: {
-          locationId,
-          guestId: guest.id,
-          partySize: 4,
-          quotedMinutes: 35,
-          status: "LEFT",
-          tokenHash: hash(`demo-history-left-${back}`),
-          createdById: hostId,
-          createdAt,
-          leftAt: new Date(createdAt.getTime() + 25 * 60_000),
-          updatedAt: new Date(createdAt.getTime() + 25 * 60_000),
-        },
+      entries.push({
+        locationId,
+        guestId: await walkInGuest(pick(WALK_IN_NAMES)),
+        partySize: 4,
+        quotedMinutes: 35,
+        status: "LEFT",
+        tokenHash: hash(`demo-history-left-${back}`),
+        createdById: hostId,
+        createdAt,
+        leftAt: new Date(createdAt.getTime() + 25 * 60_000),
+        updatedAt: new Date(createdAt.getTime() + 25 * 60_000),
       });
     }
   }
+
+  // Order numbers: one block from the location's counter.
+  const [{ orderNumber: last }] = await tx.$queryRaw<{ orderNumber: number }[]>`
+    UPDATE "LocationCounter" SET "orderNumber" = "orderNumber" + ${parties.length}
+    WHERE "locationId" = ${locationId} RETURNING "orderNumber"`;
+  let number = last - parties.length;
+  for (const p of parties) {
+    const orderId = newId();
+    const lines = Array.from({ length: between(1, 3) }, () => ({
+      item: menu[between(0, menu.length - 1)],
+      qty: Math.max(1, p.guests - between(0, 1)),
+    }));
+    const subtotal = lines.reduce((n, l) => n + l.item.priceCents * l.qty, 0);
+    const tax = pct(subtotal, location.taxRateBps);
+    const total = subtotal + tax;
+    const tip = pct(total, pick([1500, 1800, 2000]));
+    orders.push({
+      id: orderId,
+      locationId,
+      number: ++number,
+      tableId: p.tableId,
+      serverId: users.get(rnd() < 0.5 ? "server@demo.kitchen" : "server2@demo.kitchen")!,
+      status: "CLOSED",
+      guestCount: p.guests,
+      subtotalCents: subtotal,
+      taxCents: tax,
+      totalCents: total,
+      dueCents: total,
+      paidCents: total,
+      paymentState: "PAID",
+      openedAt: p.at,
+      closedAt: p.closedAt,
+      updatedAt: p.closedAt,
+    });
+    for (const l of lines)
+      items.push({
+        orderId,
+        locationId,
+        menuItemId: l.item.id,
+        stationId: l.item.stationId,
+        name: l.item.name,
+        unitPriceCents: l.item.priceCents,
+        taxRateBps: location.taxRateBps,
+        quantity: l.qty,
+        status: "SERVED",
+        fireBatch: 1,
+        firedAt: new Date(p.at.getTime() + 5 * 60_000),
+        servedAt: new Date(p.at.getTime() + 25 * 60_000),
+        createdAt: p.at,
+        updatedAt: p.closedAt,
+      });
+    const checkId = newId();
+    checks.push({
+      id: checkId,
+      locationId,
+      orderId,
+      number: 1,
+      status: "PAID",
+      subtotalCents: subtotal,
+      taxCents: tax,
+      totalCents: total,
+      taxLines: [{ rateBps: location.taxRateBps, baseCents: subtotal, taxCents: tax }],
+      paidCents: total,
+      tipCents: tip,
+      paidAt: p.closedAt,
+      createdAt: p.at,
+      updatedAt: p.closedAt,
+    });
+    payments.push({
+      locationId,
+      orderId,
+      checkId,
+      tender: "CARD",
+      amountCents: total,
+      tipCents: tip,
+      changeCents: 0,
+      cardBrand: "Visa",
+      cardLast4: "4242",
+      reference: `DEMO${number}`,
+      createdById: cashierId,
+      createdAt: p.closedAt,
+    });
+    if (!p.walkIn) continue;
+    const quoted = pick([10, 15, 20, 25, 30]);
+    const waited = Math.max(0, quoted + between(-6, 8));
+    const guestId = await walkInGuest(pick(WALK_IN_NAMES));
+    visits.set(guestId, (visits.get(guestId) ?? 0) + 1);
+    const reservationId = newId();
+    reservations.push({
+      id: reservationId,
+      locationId,
+      guestId,
+      partySize: p.guests,
+      startsAt: p.at,
+      durationMinutes: p.stay,
+      status: "COMPLETED",
+      source: "WALK_IN",
+      createdById: hostId,
+      seatedAt: p.at,
+      completedAt: p.closedAt,
+      orderId,
+      createdAt: p.at,
+      updatedAt: p.closedAt,
+    });
+    // startsAt, endsAt and active are copied from the booking by the ReservationTable_sync trigger.
+    held.push({ reservationId, tableId: p.tableId, locationId, startsAt: p.at, endsAt: p.at });
+    entries.push({
+      locationId,
+      guestId,
+      partySize: p.guests,
+      quotedMinutes: quoted,
+      status: "SEATED",
+      tokenHash: hash(`demo-history-${number}`),
+      reservationId,
+      createdById: hostId,
+      createdAt: new Date(p.at.getTime() - waited * 60_000),
+      notifiedAt: new Date(p.at.getTime() - 3 * 60_000),
+      seatedAt: p.at,
+      updatedAt: p.at,
+    });
+  }
+  await tx.order.createMany({ data: orders });
+  await tx.orderItem.createMany({ data: items });
+  await tx.check.createMany({ data: checks });
+  await tx.payment.createMany({ data: payments });
+  await tx.reservation.createMany({ data: reservations });
+  await tx.reservationTable.createMany({ data: held });
+  await tx.waitlistEntry.createMany({ data: entries });
+  for (const [id, n] of visits) await tx.guest.update({ where: { id }, data: { visitCount: { increment: n } } });
 }
 
 /** A few parties waiting now (one already told, on the host stand), while nobody is waiting. */

@@ -100,10 +100,10 @@ export function WaitStatusView({
           <div className="rounded-2xl border border-gray-200 bg-white p-6 shadow-sm">
             <p className="text-3xl font-black">
               {s.position === 1
-                ? "You're next in line"
+                ? "You’re next in line"
                 : s.position
-                  ? `You're ${ordinal(s.position)} in line`
-                  : "You're on the list"}
+                  ? `You’re ${ordinal(s.position)} in line`
+                  : "You’re on the list"}
             </p>
             <dl className="mt-5 grid grid-cols-2 gap-4">
               <div>
