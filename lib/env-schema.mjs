@@ -5,50 +5,68 @@ import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is required (postgresql://user@host:5432/db)" })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
-  NEXTAUTH_SECRET: z
-    .string({ error: "NEXTAUTH_SECRET is required (32+ random characters)" })
-    .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
-  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL").optional(),
-  /** Plain Redis for rate limits (ioredis). Without it and without Upstash, limits are per process. */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL")
-    .optional(),
-  UPSTASH_REDIS_REST_URL: z.url().optional(),
-  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
-  PUSHER_APP_ID: z.string().min(1).default("kitchen"),
-  PUSHER_KEY: z.string().min(1).default("kitchen-key"),
-  PUSHER_SECRET: z.string().min(1).default("kitchen-secret-change-me"),
-  PUSHER_CLUSTER: z.string().default("mt1"),
-  /** Server-side host of a self-hosted Pusher-protocol server; unset = Pusher's cloud by cluster. */
-  PUSHER_HOST: z.string().optional(),
-  PUSHER_PORT: z.coerce.number().int().positive().optional(),
-  PUSHER_USE_TLS: bool.default(false),
-  /** Host/port browsers use for the WebSocket (defaults to PUSHER_HOST/PORT). */
-  PUSHER_WS_HOST: z.string().optional(),
-  PUSHER_WS_PORT: z.coerce.number().int().positive().optional(),
-  /** Outgoing mail (invites, password resets): smtp:// or smtps://user:pass@host:port. Unset = printed to the console. */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
-    .optional(),
-  MAIL_FROM: z.string().min(3).default("ServiceBell <no-reply@servicebell.local>"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /**
-   * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For
-   * ("true" = 1). 0/false: the socket address is the client (lib/http/client-ip.ts).
-   */
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|\d)$/, "TRUST_PROXY must be false, true or a number of proxy hops (0-9)")
-    .default("false")
-    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (postgresql://user@host:5432/db)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    NEXTAUTH_SECRET: z
+      .string({ error: "NEXTAUTH_SECRET is required (32+ random characters)" })
+      .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+    NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL").optional(),
+    /** Plain Redis for rate limits (ioredis). Without it and without Upstash, limits are per process. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL")
+      .optional(),
+    UPSTASH_REDIS_REST_URL: z.url().optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    PUSHER_APP_ID: z.string().min(1).default("kitchen"),
+    PUSHER_KEY: z.string().min(1).default("kitchen-key"),
+    PUSHER_SECRET: z.string().min(1).default("kitchen-secret-change-me"),
+    PUSHER_CLUSTER: z.string().default("mt1"),
+    /** Server-side host of a self-hosted Pusher-protocol server; unset = Pusher's cloud by cluster. */
+    PUSHER_HOST: z.string().optional(),
+    PUSHER_PORT: z.coerce.number().int().positive().optional(),
+    PUSHER_USE_TLS: bool.default(false),
+    /** Host/port browsers use for the WebSocket (defaults to PUSHER_HOST/PORT). */
+    PUSHER_WS_HOST: z.string().optional(),
+    PUSHER_WS_PORT: z.coerce.number().int().positive().optional(),
+    /** Outgoing mail (invites, password resets): smtp:// or smtps://user:pass@host:port. Unset = printed to the console. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("ServiceBell <no-reply@servicebell.local>"),
+    /** Texts to guests (waitlist "table ready"): "twilio", or unset = shown on the host stand for the host to relay. */
+    SMS_PROVIDER: z.enum(["twilio", "host-screen"]).optional(),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^[A-Za-z0-9]{8,64}$/, "TWILIO_ACCOUNT_SID is letters and digits")
+      .optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+    /** The sending number in E.164 ("+12075550100") or a messaging service id. */
+    TWILIO_FROM: z.string().min(3).max(64).optional(),
+    /** Base URL of the Messages API (default https://api.twilio.com); tests point it at a local server. */
+    TWILIO_API_BASE: z.url("TWILIO_API_BASE must be a URL").optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /**
+     * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For
+     * ("true" = 1). 0/false: the socket address is the client (lib/http/client-ip.ts).
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d)$/, "TRUST_PROXY must be false, true or a number of proxy hops (0-9)")
+      .default("false")
+      .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
+  })
+  .superRefine((v, ctx) => {
+    if (v.SMS_PROVIDER !== "twilio") return;
+    for (const key of /** @type {const} */ (["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"]))
+      if (!v[key])
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when SMS_PROVIDER=twilio` });
+  });
 
 /** @param {Record<string, string | undefined>} source */
 export function parseEnv(source) {

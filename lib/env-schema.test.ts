@@ -27,6 +27,21 @@ describe("environment validation", () => {
     expect(parseEnv(valid).MAIL_FROM).toMatch(/ServiceBell/);
   });
 
+  it("texts guests only when the SMS provider is fully configured", () => {
+    expect(parseEnv(valid).SMS_PROVIDER).toBeUndefined();
+    const twilio = {
+      ...valid,
+      SMS_PROVIDER: "twilio",
+      TWILIO_ACCOUNT_SID: "AC0123456789",
+      TWILIO_AUTH_TOKEN: "secret-token",
+      TWILIO_FROM: "+12075550100",
+    };
+    expect(parseEnv(twilio).TWILIO_FROM).toBe("+12075550100");
+    expect(() => parseEnv({ ...twilio, TWILIO_AUTH_TOKEN: "" })).toThrow(/TWILIO_AUTH_TOKEN is required/);
+    expect(() => parseEnv({ ...twilio, SMS_PROVIDER: "carrier-pigeon" })).toThrow(/SMS_PROVIDER/);
+    expect(() => parseEnv({ ...twilio, TWILIO_API_BASE: "not a url" })).toThrow(/TWILIO_API_BASE must be a URL/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from 
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, localDateOf, zonedInstant } from "@/lib/time/zoned";
 import { seedMoney } from "./demo-money";
+import { seedTurnHistory } from "./demo-turns";
 
 type Tx = Prisma.TransactionClient;
 
@@ -1738,6 +1739,8 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
       await seedChecklists(tx, bistroId);
       await seedHourlyRates(tx, bistroId, users);
       await seedMoney(tx, bistroId, users);
+      // After the money days: their checks decide whether demo-money writes its own.
+      await seedTurnHistory(tx, bistroId, users);
 
       const [locations, userCount, menuItems, modifierGroups, tables, ingredients, recipeLines] = await Promise.all([
         tx.location.count(),

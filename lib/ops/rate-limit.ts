@@ -221,6 +221,8 @@ const LIMITS = {
   "reset-ip": [20, "15 m"],
   /** Reset mails to one address, whoever asks: nobody's inbox can be flooded. */
   "reset-email": [3, "15 m"],
+  /** A waiting guest's status page and its live-update sign-in, per address (a phone polls every 20 s). */
+  "wait-status": [300, "5 m"],
 } as const satisfies Record<string, readonly [number, Window]>;
 
 /** Named limiters, created once per process. */

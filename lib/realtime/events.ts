@@ -144,6 +144,8 @@ export const FLOOR_EVENTS = {
   layoutChanged: "floor.layout-changed",
   /** A reservation was booked, edited or changed status: host stands and floor views refetch that day. */
   reservationsChanged: "reservations.changed",
+  /** A waitlist party was added, edited, notified, seated or left: host stands refetch the queue. */
+  waitlistChanged: "waitlist.changed",
 } as const;
 
 export const tableChangedSchema = z.object({
@@ -185,6 +187,24 @@ export const reservationsChangedSchema = z.object({
   tableIds: z.array(z.string()).max(10),
 });
 export type ReservationsChanged = z.infer<typeof reservationsChangedSchema>;
+
+export const WAITLIST_STATUSES = ["WAITING", "NOTIFIED", "SEATED", "LEFT"] as const;
+
+export const waitlistChangedSchema = z.object({
+  entryId: z.string(),
+  status: z.enum(WAITLIST_STATUSES),
+});
+export type WaitlistChanged = z.infer<typeof waitlistChangedSchema>;
+
+// ---- A waiting guest's status page (ADR 0030) ---------------------------------------------------
+// A public channel per waitlist entry, named from the hash of the status link's token
+// (lib/waitlist/wait-channel.ts): unguessable, and it carries no personal data — only the hint
+// to refetch. Floor changes that move the queue are sent to every waiting party's channel.
+
+export const WAIT_EVENTS = { changed: "wait.changed" } as const;
+
+export const waitChangedSchema = z.object({ status: z.enum(WAITLIST_STATUSES) });
+export type WaitChanged = z.infer<typeof waitChangedSchema>;
 
 /** Whether a kitchen event concerns a station (expo sees everything). */
 export function concernsStation(

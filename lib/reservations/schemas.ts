@@ -88,6 +88,7 @@ export const createReservationSchema = guestFieldsSchema
       ctx.addIssue({ code: "custom", path: ["guestName"], message: "Enter the guest's name" });
   });
 export type CreateReservationInput = z.input<typeof createReservationSchema>;
+export type CreateReservationParsed = z.output<typeof createReservationSchema>;
 
 /** Edits while the party has not sat down; only the fields given change. */
 export const reservationEditSchema = z.object({

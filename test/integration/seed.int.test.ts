@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOCATION_SLUG, DEMO_USERS } from "@/prisma/demo-seed";
+import { getWaitStatus } from "@/lib/waitlist/get-wait-status";
+import { loadTurnTimes } from "@/lib/waitlist/load-quote-floor";
+import { DEMO_WAIT_TOKEN, demoTurnRange } from "@/prisma/demo-turns";
 import { resetDb, seedFixture, testDb } from "./helpers";
 
 /**
@@ -53,6 +56,61 @@ describe("demo seed", () => {
     const elena = await db.guest.findFirstOrThrow({ where: { location, phone: "+12075550163" } });
     expect(elena.visitCount).toBe(await db.reservation.count({ where: { guestId: elena.id, status: "COMPLETED" } }));
     expect(await db.guest.count({ where: { location, noShowCount: { gt: 0 } } })).toBeGreaterThan(0);
+  });
+
+  it("has four weeks of turn-time history (paid, consistent) and past and present waitlist parties", async () => {
+    const db = testDb();
+    const bistro = await db.location.findUniqueOrThrow({ where: { slug: DEMO_LOCATION_SLUG } });
+    const turns = await loadTurnTimes(bistro.id);
+    for (const size of [2, 4, 6] as const) {
+      const [lo, hi] = demoTurnRange(size);
+      expect(turns[size], `turn for ${size}`).toBeGreaterThanOrEqual(lo);
+      expect(turns[size], `turn for ${size}`).toBeLessThanOrEqual(hi);
+    }
+    const history = await db.order.findMany({
+      where: { locationId: bistro.id, status: "CLOSED", openedAt: { lt: new Date(Date.now() - 3.5 * 86_400_000) } },
+      include: { checks: { include: { payments: true } } },
+    });
+    expect(history.length).toBeGreaterThan(200);
+    for (const o of history) {
+      const minutes = (o.closedAt!.getTime() - o.openedAt.getTime()) / 60_000;
+      const [lo, hi] = demoTurnRange(o.guestCount);
+      expect(minutes).toBeGreaterThanOrEqual(lo);
+      expect(minutes).toBeLessThanOrEqual(hi);
+      expect(o.tableId).not.toBeNull();
+      const [check] = o.checks;
+      expect(check).toMatchObject({ status: "PAID", totalCents: o.dueCents, paidCents: o.paidCents });
+      expect(check.payments.reduce((n, p) => n + p.amountCents, 0)).toBe(check.totalCents);
+    }
+    // A table never holds two parties at once.
+    const byTable = new Map<string, { from: number; to: number }[]>();
+    for (const o of history) {
+      const spans = byTable.get(o.tableId!) ?? [];
+      spans.push({ from: o.openedAt.getTime(), to: o.closedAt!.getTime() });
+      byTable.set(o.tableId!, spans);
+    }
+    for (const spans of byTable.values()) {
+      spans.sort((a, b) => a.from - b.from);
+      for (let i = 1; i < spans.length; i++) expect(spans[i].from).toBeGreaterThanOrEqual(spans[i - 1].to);
+    }
+    // Past walk-ins: seated on a WALK_IN booking whose order opened when they sat down.
+    const seated = await db.waitlistEntry.findMany({
+      where: { locationId: bistro.id, status: "SEATED" },
+      include: { reservation: { include: { order: true } } },
+    });
+    expect(seated.length).toBeGreaterThan(20);
+    for (const e of seated) {
+      expect(e.reservation).toMatchObject({ source: "WALK_IN", status: "COMPLETED", partySize: e.partySize });
+      expect(e.reservation!.order!.openedAt).toEqual(e.seatedAt);
+      expect(e.seatedAt!.getTime()).toBeGreaterThanOrEqual(e.createdAt.getTime());
+    }
+    const waiting = await db.waitlistEntry.findMany({
+      where: { locationId: bistro.id, status: { in: ["WAITING", "NOTIFIED"] } },
+      include: { messages: true },
+    });
+    expect(waiting.map((w) => w.status).sort()).toEqual(["NOTIFIED", "WAITING", "WAITING"]);
+    expect(waiting.find((w) => w.status === "NOTIFIED")!.messages).toMatchObject([{ status: "SHOWN" }]);
+    expect(await getWaitStatus(DEMO_WAIT_TOKEN)).toMatchObject({ firstName: "Ravi", status: "NOTIFIED", position: 1 });
   });
 
   it("has one demo user per role at the demo location (plus a second server)", async () => {
