@@ -221,6 +221,10 @@ const LIMITS = {
   "reset-ip": [20, "15 m"],
   /** Reset mails to one address, whoever asks: nobody's inbox can be flooded. */
   "reset-email": [3, "15 m"],
+  /** Public booking submits (and cancel-link presses) from one address: a family books a few, a script many. */
+  "booking-ip": [10, "10 m"],
+  /** Public availability look-ups from one address: a guest tries a few dates and sizes, a scraper every one. */
+  "booking-times-ip": [120, "5 m"],
 } as const satisfies Record<string, readonly [number, Window]>;
 
 /** Named limiters, created once per process. */

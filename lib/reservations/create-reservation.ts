@@ -1,95 +1,156 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Ctx } from "../auth/context";
+import type { z } from "zod";
+import type { Actor, Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { parseInput } from "../validation";
 import { checkBooking, lockBookings } from "./booking-rules";
 import { findOrCreateGuest } from "./find-or-create-guest";
 import { publishReservationChanged } from "./publish-reservation-changed";
 import { refusingDoubleBooking } from "./reservation-db-errors";
-import { RESERVATION_SELECT, reservationView } from "./reservation-view";
+import { RESERVATION_SELECT, reservationView, type ReservationView } from "./reservation-view";
 import { createReservationSchema, type CreateReservationInput } from "./schemas";
 
+export type CancelToken = { token: string; hash: string };
+
+/** The SHA-256 kept of a cancel link's token (the token itself is never stored). */
+export function cancelTokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
 /** The secret of a public cancel link and what is stored of it. */
-export function newCancelToken(): { token: string; hash: string } {
+export function newCancelToken(): CancelToken {
   const token = randomBytes(24).toString("base64url");
-  return { token, hash: createHash("sha256").update(token).digest("hex") };
+  return { token, hash: cancelTokenHash(token) };
+}
+
+export type NewBooking = z.output<typeof createReservationSchema>;
+
+export type BookingOutcome = {
+  reservation: ReservationView;
+  timezone: string;
+  /** True when `bookingKey` named a booking made before: nothing was written. */
+  replayed: boolean;
+};
+
+/**
+ * The one booking path of the host stand and the public page: under the location's booking lock,
+ * the rules in checkBooking, the guest found or created, the tables held by ReservationTable rows
+ * (the database refuses a double booking), audited. With a `bookingKey` (the public form's
+ * idempotency key) a booking already made with that key is returned instead of a second one.
+ */
+export async function insertBooking(
+  actor: Actor,
+  input: NewBooking,
+  opts: { cancel: CancelToken; bookingKey?: string; now?: Date },
+): Promise<BookingOutcome> {
+  const startsAt = new Date(input.startsAt);
+  const sameKey = async (): Promise<BookingOutcome | null> => {
+    if (!opts.bookingKey) return null;
+    const row = await db.reservation.findUnique({
+      where: { locationId_bookingKey: { locationId: actor.locationId, bookingKey: opts.bookingKey } },
+      select: { ...RESERVATION_SELECT, location: { select: { timezone: true } } },
+    });
+    if (!row) return null;
+    const { location, ...rest } = row;
+    // One form, one booking: the same key with another party or time is a different request.
+    if (rest.partySize !== input.partySize || rest.startsAt.getTime() !== startsAt.getTime())
+      throw new AppError("IDEMPOTENCY_MISMATCH", "This form was already used for another booking; reload the page");
+    return { reservation: reservationView(rest), timezone: location.timezone, replayed: true };
+  };
+  try {
+    return await refusingDoubleBooking(() =>
+      db.$transaction(async (tx) => {
+        await lockBookings(tx, actor.locationId);
+        // Read after the lock: a concurrent submit of the same form has committed by now.
+        const earlier = await sameKey();
+        if (earlier) return earlier;
+        const booking = await checkBooking(
+          tx,
+          actor,
+          { startsAt, partySize: input.partySize, durationMinutes: input.durationMinutes, tableIds: input.tableIds },
+          opts.now,
+        );
+        const guestId = await findOrCreateGuest(tx, actor, input, booking.day.country);
+        const created = await tx.reservation.create({
+          data: {
+            locationId: actor.locationId,
+            guestId,
+            partySize: input.partySize,
+            startsAt,
+            durationMinutes: booking.durationMinutes,
+            source: input.source,
+            tags: input.allergyNotes && !input.tags.includes("ALLERGY") ? [...input.tags, "ALLERGY"] : input.tags,
+            notes: input.notes,
+            allergyNotes: input.allergyNotes,
+            cancelTokenHash: opts.cancel.hash,
+            bookingKey: opts.bookingKey ?? null,
+            createdById: actor.userId,
+            // startsAt, endsAt and active are copied by the ReservationTable_sync trigger.
+            tables: {
+              create: booking.tableIds.map((tableId) => ({
+                tableId,
+                locationId: actor.locationId,
+                startsAt,
+                endsAt: startsAt,
+              })),
+            },
+          },
+          select: RESERVATION_SELECT,
+        });
+        await auditAs(
+          actor,
+          {
+            action: "reservations.create",
+            entityType: "Reservation",
+            entityId: created.id,
+            details: {
+              guestId,
+              partySize: created.partySize,
+              startsAt: created.startsAt.toISOString(),
+              durationMinutes: created.durationMinutes,
+              tableIds: booking.tableIds,
+              source: created.source,
+            },
+          },
+          tx,
+        );
+        return { reservation: reservationView(created), timezone: booking.day.timezone, replayed: false };
+      }, TX_OPTIONS),
+    );
+  } catch (error) {
+    // The lock makes this unlikely; the unique key (locationId, bookingKey) is the authority.
+    const earlier = isUniqueViolation(error) ? await sameKey() : null;
+    if (earlier) return earlier;
+    throw error;
+  }
+}
+
+/** After commit: host stands and floor views refetch. */
+export function announceBooking(actor: Pick<Ctx, "locationId" | "requestId">, outcome: BookingOutcome): void {
+  if (outcome.replayed) return;
+  publishReservationChanged(actor, {
+    reservationId: outcome.reservation.id,
+    status: outcome.reservation.status,
+    startsAt: [outcome.reservation.startsAt],
+    timezone: outcome.timezone,
+    tableIds: outcome.reservation.tables.map((t) => t.id),
+  });
 }
 
 /**
- * Book a table (or a combination) for a party: the rules in checkBooking, the guest found or
- * created, the tables held by ReservationTable rows — the database refuses a double booking.
- * Returns the booking and, once, the token of its cancel link.
+ * Book a table (or a combination) for a party from the host stand or the API. Returns the booking
+ * and, once, the token of its cancel link.
  */
 export async function createReservation(ctx: Ctx, raw: CreateReservationInput) {
   assertCan(ctx, "reservations.manage");
   const input = parseInput(createReservationSchema, raw);
-  const startsAt = new Date(input.startsAt);
   const cancel = newCancelToken();
-  const { reservation, timezone } = await refusingDoubleBooking(() =>
-    db.$transaction(async (tx) => {
-      await lockBookings(tx, ctx.locationId);
-      const booking = await checkBooking(tx, ctx, {
-        startsAt,
-        partySize: input.partySize,
-        durationMinutes: input.durationMinutes,
-        tableIds: input.tableIds,
-      });
-      const guestId = await findOrCreateGuest(tx, ctx, input, booking.day.country);
-      const created = await tx.reservation.create({
-        data: {
-          locationId: ctx.locationId,
-          guestId,
-          partySize: input.partySize,
-          startsAt,
-          durationMinutes: booking.durationMinutes,
-          source: input.source,
-          tags: input.allergyNotes && !input.tags.includes("ALLERGY") ? [...input.tags, "ALLERGY"] : input.tags,
-          notes: input.notes,
-          allergyNotes: input.allergyNotes,
-          cancelTokenHash: cancel.hash,
-          createdById: ctx.userId,
-          // startsAt, endsAt and active are copied by the ReservationTable_sync trigger.
-          tables: {
-            create: booking.tableIds.map((tableId) => ({
-              tableId,
-              locationId: ctx.locationId,
-              startsAt,
-              endsAt: startsAt,
-            })),
-          },
-        },
-        select: RESERVATION_SELECT,
-      });
-      await auditAs(
-        ctx,
-        {
-          action: "reservations.create",
-          entityType: "Reservation",
-          entityId: created.id,
-          details: {
-            guestId,
-            partySize: created.partySize,
-            startsAt: created.startsAt.toISOString(),
-            durationMinutes: created.durationMinutes,
-            tableIds: booking.tableIds,
-            source: created.source,
-          },
-        },
-        tx,
-      );
-      return { reservation: reservationView(created), timezone: booking.day.timezone };
-    }, TX_OPTIONS),
-  );
-  publishReservationChanged(ctx, {
-    reservationId: reservation.id,
-    status: reservation.status,
-    startsAt: [reservation.startsAt],
-    timezone,
-    tableIds: reservation.tables.map((t) => t.id),
-  });
-  return { reservation, cancelToken: cancel.token };
+  const outcome = await insertBooking(ctx, input, { cancel });
+  announceBooking(ctx, outcome);
+  return { reservation: outcome.reservation, cancelToken: cancel.token };
 }
