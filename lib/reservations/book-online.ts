@@ -42,7 +42,15 @@ function publicUrl(path: string): string {
 
 function confirmation(
   location: OnlineLocation,
-  b: { id: string; startsAt: Date; partySize: number; guestName: string; email?: string; token: string },
+  b: {
+    id: string;
+    startsAt: Date;
+    durationMinutes: number;
+    partySize: number;
+    guestName: string;
+    email?: string;
+    token: string;
+  },
 ) {
   return {
     reservationId: b.id,
@@ -51,6 +59,7 @@ function confirmation(
     timezone: location.timezone,
     date: guestDate(b.startsAt, location.timezone),
     time: guestTime(b.startsAt, location.timezone),
+    durationMinutes: b.durationMinutes,
     partySize: b.partySize,
     guestName: b.guestName,
     emailedTo: b.email ?? null,
@@ -77,7 +86,13 @@ export async function bookOnline(raw: PublicBookingInput, meta: PublicMeta, now 
     // A bot filled the field people cannot see: it is told it succeeded, and learns nothing.
     log.warn("public booking honeypot filled; nothing written", { slug: input.slug, requestId: meta.requestId });
     const fake = { id: `c${randomUUID().replaceAll("-", "").slice(0, 24)}`, token: randomUUID() };
-    return confirmation(location, { ...fake, startsAt, partySize: input.partySize, guestName: input.guestName });
+    return confirmation(location, {
+      ...fake,
+      startsAt,
+      durationMinutes: 90,
+      partySize: input.partySize,
+      guestName: input.guestName,
+    });
   }
 
   if (input.partySize > location.onlineMaxPartySize) {
@@ -134,6 +149,7 @@ export async function bookOnline(raw: PublicBookingInput, meta: PublicMeta, now 
   return confirmation(location, {
     id: r.id,
     startsAt: r.startsAt,
+    durationMinutes: r.durationMinutes,
     partySize: r.partySize,
     guestName: input.guestName,
     email: input.email,
