@@ -272,6 +272,7 @@ export const reservationSettingsSchema = z.object({
   phone: text()
     .trim()
     .max(40, "Phone: 40 characters at most")
+    .nullish()
     .transform((v) => v || null),
 });
 export type ReservationSettingsInput = z.input<typeof reservationSettingsSchema>;
