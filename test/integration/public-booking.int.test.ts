@@ -2,6 +2,8 @@
 // no sign-in through the host stand's rules (source ONLINE); a honeypot, a per-address limit and
 // the form's idempotency key guard it; refusals write nothing; the cancel link works once.
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bookOnline, TIME_TAKEN } from "@/lib/reservations/book-online";
 import { ALREADY_CANCELLED, cancelByLink, LINK_INVALID } from "@/lib/reservations/cancel-by-link";
@@ -9,6 +11,8 @@ import { findBookingByLink } from "@/lib/reservations/find-booking-by-link";
 import { findOnlineTimes } from "@/lib/reservations/find-online-times";
 import type { PublicBookingInput } from "@/lib/reservations/schemas";
 import { flushMail } from "@/lib/mail/send-mail";
+import { floorChannel } from "@/lib/realtime/events";
+import { flushPublishes } from "@/lib/realtime/publish";
 import { addDays, isoDate, localDateOf } from "@/lib/time/zoned";
 import { startMailbox, type Mailbox } from "../support/smtp-mailbox";
 import { buildLocation, type BuiltLocation } from "./builders/location";
@@ -18,6 +22,31 @@ import { expectAppError, resetDb, testDb } from "./helpers";
 // Read once by lib/env.ts, lazily: set before any use case runs. The port is bound in beforeAll.
 const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
 process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
+
+// A stand-in for the realtime server: what the host stands would be told.
+const published: { channel: string; name: string; data: string }[] = [];
+const receiver = createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    const json = JSON.parse(body) as { batch?: typeof published; channels?: string[]; name?: string; data?: string };
+    if (json.batch) published.push(...json.batch);
+    else for (const channel of json.channels ?? []) published.push({ channel, name: json.name!, data: json.data! });
+    res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+Object.assign(process.env, {
+  PUSHER_HOST: "127.0.0.1",
+  PUSHER_PORT: String((receiver.address() as AddressInfo).port),
+  PUSHER_USE_TLS: "false",
+});
+const changesOf = async (reservationId: string) => {
+  await flushPublishes();
+  return published.filter(
+    (e) => e.name === "reservations.changed" && e.channel === floorChannel(here.id) && e.data.includes(reservationId),
+  );
+};
 
 let mailbox: Mailbox;
 let here: BuiltLocation;
@@ -81,6 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await flushMail();
   await mailbox.close();
+  receiver.close();
 });
 beforeEach(async () => {
   await testDb().reservation.deleteMany({});
@@ -174,6 +204,8 @@ describe("booking online", () => {
     expect(again.reservationId).toBe(first.reservationId);
     expect(again.cancelPath).toBe(first.cancelPath);
     expect(await bookings()).toBe(1);
+    // The host stands heard of it once.
+    expect(await changesOf(first.reservationId)).toHaveLength(1);
     await expectAppError(bookOnline({ ...f, partySize: 3 }, meta()), "IDEMPOTENCY_MISMATCH");
     expect(await bookings()).toBe(1);
   });
@@ -238,6 +270,8 @@ describe("the cancel link", () => {
     expect(await findBookingByLink(link)).toMatchObject({ state: "CANCELLABLE", party: "2 guests", time: "7:00 PM" });
     const done = await cancelByLink(link, meta());
     expect(done.state).toBe("CANCELLED");
+    const events = await changesOf(c.reservationId);
+    expect(events.map((e) => (JSON.parse(e.data) as { status: string }).status)).toEqual(["BOOKED", "CANCELLED"]);
     const row = await testDb().reservation.findUniqueOrThrow({ where: { id: c.reservationId } });
     expect(row.status).toBe("CANCELLED");
     const audit = await testDb().auditLog.findFirstOrThrow({

@@ -121,7 +121,7 @@ export function BookingFlow({
       return;
     }
     setErrors(fe);
-    setFormError(Object.keys(fe).length ? "Check the fields marked below." : r.error);
+    setFormError(Object.keys(fe).length ? "Check the fields marked above." : r.error);
   }
 
   if (done) return <BookingConfirmation booking={done} slug={restaurant.slug} />;
@@ -167,8 +167,8 @@ export function BookingFlow({
           options={dates.map((d) => ({ value: d.value, label: d.label, name: longDate(d.value) }))}
           value={dates.some((d) => d.value === date) ? date : null}
           onChange={(d) => d && choose({ date: d })}
-          className="grid grid-cols-4 gap-2"
-          buttonClassName="min-h-12 text-sm"
+          className="flex flex-wrap gap-2"
+          buttonClassName="min-h-12 px-3 text-sm"
         />
         <div>
           <label htmlFor="date" className="mb-1 block text-sm font-medium text-gray-800">

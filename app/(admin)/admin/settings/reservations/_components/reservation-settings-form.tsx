@@ -55,28 +55,26 @@ export function ReservationSettingsForm({ initial, publicUrl }: { initial: Setti
           The smallest listed party size that holds the party decides; beyond the largest, the largest applies.
         </p>
         <div className="grid max-w-xl gap-2">
+          <div className="grid grid-cols-[1fr_1fr_6rem] gap-2 text-sm font-medium text-gray-800" aria-hidden="true">
+            <span>Party up to (guests)</span>
+            <span>Minutes at the table</span>
+          </div>
           {lines.map((l, i) => (
-            <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-end gap-2">
-              <Field label={`Up to (guests) #${i + 1}`} htmlFor={`dur-size-${i}`}>
-                <input
-                  {...describedBy(`dur-size-${i}`)}
-                  inputMode="numeric"
-                  value={l.size}
-                  onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, size: e.target.value } : x)))}
-                  className={inputClass}
-                />
-              </Field>
-              <Field label={`Minutes #${i + 1}`} htmlFor={`dur-min-${i}`}>
-                <input
-                  {...describedBy(`dur-min-${i}`)}
-                  inputMode="numeric"
-                  value={l.minutes}
-                  onChange={(e) =>
-                    setLines((ls) => ls.map((x, j) => (j === i ? { ...x, minutes: e.target.value } : x)))
-                  }
-                  className={inputClass}
-                />
-              </Field>
+            <div key={i} className="grid grid-cols-[1fr_1fr_6rem] items-center gap-2">
+              <input
+                aria-label={`Party up to, line ${i + 1}`}
+                inputMode="numeric"
+                value={l.size}
+                onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, size: e.target.value } : x)))}
+                className={inputClass}
+              />
+              <input
+                aria-label={`Minutes, line ${i + 1}`}
+                inputMode="numeric"
+                value={l.minutes}
+                onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, minutes: e.target.value } : x)))}
+                className={inputClass}
+              />
               <Button
                 type="button"
                 variant="ghost"
