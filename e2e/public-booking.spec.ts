@@ -115,5 +115,19 @@ test.describe("reservation settings", () => {
     // Leave the demo restaurant's hours as they were for other specs.
     await saved.getByRole("button", { name: "Archive" }).click();
     await expect(saved).toHaveCount(0);
+
+    // Online booking off: the page says so (and how to reach the restaurant); on again after.
+    const online = page.getByTestId("online-booking");
+    const save = page.getByTestId("save-reservation-settings");
+    await online.uncheck();
+    await save.click();
+    await expect(page.getByText("Reservation settings saved")).toBeVisible();
+    const closed = await (await browser.newContext({ storageState: undefined, viewport: PHONE })).newPage();
+    await closed.goto("/book/demo-bistro");
+    await expect(closed.getByTestId("not-taking-bookings")).toContainText("(207) 555-0142");
+    await closed.context().close();
+    await online.check();
+    await save.click();
+    await expect(page.getByText("Reservation settings saved")).toBeVisible();
   });
 });
