@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Actor, Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
 import { parseInput } from "../validation";
@@ -49,9 +49,9 @@ export async function insertBooking(
   opts: { cancel: CancelToken; bookingKey?: string; now?: Date },
 ): Promise<BookingOutcome> {
   const startsAt = new Date(input.startsAt);
-  const sameKey = async (): Promise<BookingOutcome | null> => {
+  const sameKey = async (client: Tx = db): Promise<BookingOutcome | null> => {
     if (!opts.bookingKey) return null;
-    const row = await db.reservation.findUnique({
+    const row = await client.reservation.findUnique({
       where: { locationId_bookingKey: { locationId: actor.locationId, bookingKey: opts.bookingKey } },
       select: { ...RESERVATION_SELECT, location: { select: { timezone: true } } },
     });
@@ -67,7 +67,7 @@ export async function insertBooking(
       db.$transaction(async (tx) => {
         await lockBookings(tx, actor.locationId);
         // Read after the lock: a concurrent submit of the same form has committed by now.
-        const earlier = await sameKey();
+        const earlier = await sameKey(tx);
         if (earlier) return earlier;
         const booking = await checkBooking(
           tx,
