@@ -111,6 +111,8 @@ type LocationDef = {
   slug: string;
   name: string;
   address: string;
+  /** The number guests call (the public booking page shows it). */
+  phone: string;
   taxRateBps: number;
   stations: StationDef[];
   categories: CategoryDef[];
@@ -131,6 +133,7 @@ const BISTRO: LocationDef = {
   slug: DEMO_LOCATION_SLUG,
   name: "Harbor Street Bistro",
   address: "118 Harbor Street, Portland, ME 04101",
+  phone: "(207) 555-0142",
   taxRateBps: 875,
   stations: [
     { slug: "grill", name: "Grill" },
@@ -1539,6 +1542,7 @@ const UPTOWN: LocationDef = {
   slug: DEMO_SECOND_LOCATION_SLUG,
   name: "Uptown Café",
   address: "42 Congress Street, Portland, ME 04101",
+  phone: "(207) 555-0187",
   taxRateBps: 875,
   stations: [
     { slug: "coffee", name: "Coffee Bar" },
@@ -1790,6 +1794,7 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
       slug: def.slug,
       name: def.name,
       address: def.address,
+      phone: def.phone,
       timezone: TIMEZONE,
       currency: "USD",
       taxRateBps: def.taxRateBps,
@@ -1797,6 +1802,8 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
     update: {},
   });
   const locationId = location.id;
+  // Databases seeded before the column existed get the number once; an edited one stays.
+  if (location.phone === null) await tx.location.update({ where: { id: locationId }, data: { phone: def.phone } });
   await tx.locationCounter.upsert({ where: { locationId }, create: { locationId }, update: {} });
 
   const stations = new Map<string, string>();

@@ -49,6 +49,7 @@ export const MENU_TABS = [
 export const SETUP_TABS = [
   { key: "settings", href: "/admin/settings", label: "Settings" },
   { key: "payments", href: "/admin/settings/payments", label: "Payments" },
+  { key: "reservations", href: "/admin/settings/reservations", label: "Reservations" },
   { key: "stations", href: "/admin/setup/stations", label: "Stations" },
   { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
   { key: "printers", href: "/admin/setup/printers", label: "Printers" },

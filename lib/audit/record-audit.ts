@@ -36,9 +36,9 @@ export async function recordAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
   }
 }
 
-type AuditCtx = { locationId: string; userId: string; requestId?: string | null; ip?: string | null };
+type AuditCtx = { locationId: string; userId: string | null; requestId?: string | null; ip?: string | null };
 
-/** Audit an action taken by the signed-in user: who, where and which request come from `ctx`. */
+/** Audit an action taken by the signed-in user (or a guest on a public page: no user): who, where and which request come from `ctx`. */
 export function auditAs(
   ctx: AuditCtx,
   entry: Omit<AuditEntry, "locationId" | "actorId" | "requestId" | "ip">,

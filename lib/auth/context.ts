@@ -12,3 +12,9 @@ export type Ctx = {
   /** The server-side session (UserSession.id) the request was made with. */
   sessionId?: string;
 };
+
+/**
+ * Who a write is recorded against: a signed-in user's Ctx, or a guest on a public page (the
+ * booking page, a cancel link) — no user, so `userId` is null in the audit log.
+ */
+export type Actor = Pick<Ctx, "locationId" | "requestId" | "ip"> & { userId: string | null };

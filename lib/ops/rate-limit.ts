@@ -223,6 +223,10 @@ const LIMITS = {
   "reset-email": [3, "15 m"],
   /** A waiting guest's status page and its live-update sign-in, per address (a phone polls every 20 s). */
   "wait-status": [300, "5 m"],
+  /** Public booking submits (and cancel-link presses) from one address: a family books a few, a script many. */
+  "booking-ip": [10, "10 m"],
+  /** Public availability look-ups from one address: a guest tries a few dates and sizes, a scraper every one. */
+  "booking-times-ip": [120, "5 m"],
 } as const satisfies Record<string, readonly [number, Window]>;
 
 /** Named limiters, created once per process. */

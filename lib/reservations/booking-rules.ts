@@ -63,7 +63,7 @@ function invalid(field: string, message: string): AppError {
  */
 export async function checkBooking(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Pick<Ctx, "locationId">,
   req: BookingRequest,
   now = new Date(),
 ): Promise<{ day: BookingDay; durationMinutes: number; tableIds: string[] }> {

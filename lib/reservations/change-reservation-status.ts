@@ -1,6 +1,6 @@
 import "server-only";
 import type { ReservationStatus } from "@/generated/prisma/enums";
-import type { Ctx } from "../auth/context";
+import type { Actor, Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db, type Tx } from "../db";
@@ -25,7 +25,7 @@ type Target = Exclude<ReservationStatus, "BOOKED">;
  */
 export async function moveReservation(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Actor,
   id: string,
   to: Target,
   extra: { reason?: string; orderId?: string; now?: Date } = {},

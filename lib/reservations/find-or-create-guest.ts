@@ -21,7 +21,12 @@ export function normalisePhone(raw: string, country: string): string {
  * else (no phone) the one with this email or exactly this name and no phone, else a new one.
  * A concurrent booking with the same new phone finds the same guest (INSERT … ON CONFLICT).
  */
-export async function findOrCreateGuest(tx: Tx, ctx: Ctx, input: GuestLookup, country: string): Promise<string> {
+export async function findOrCreateGuest(
+  tx: Tx,
+  ctx: Pick<Ctx, "locationId">,
+  input: GuestLookup,
+  country: string,
+): Promise<string> {
   if (input.guestId) {
     const guest = await tx.guest.findFirst({
       where: { id: input.guestId, locationId: ctx.locationId },

@@ -16,8 +16,12 @@ import { findSlotsSchema, type FindSlotsInput } from "./schemas";
  */
 export async function findSlots(ctx: Ctx, raw: FindSlotsInput, now = new Date()) {
   assertCan(ctx, "reservations.read");
-  const input = parseInput(findSlotsSchema, raw);
-  const day = await loadBookingDay(ctx.locationId, parseIsoDate(input.date));
+  return slotsOfDay(ctx.locationId, parseInput(findSlotsSchema, raw), now);
+}
+
+/** The slots of one location's day, for the host stand (above) and the public page (times only). */
+export async function slotsOfDay(locationId: string, input: { date: string; partySize: number }, now = new Date()) {
+  const day = await loadBookingDay(locationId, parseIsoDate(input.date));
   const largest = largestParty(day.combos);
   if (input.partySize > largest) {
     const message = largest

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { ReservationSource } from "@/generated/prisma/enums";
 import { idSchema, text } from "../validation";
+import { reservationDurationsSchema } from "./durations";
 import { RESERVATION_STATUSES } from "./reservation-state";
 
 export const RESERVATION_TAGS = [
@@ -143,3 +144,140 @@ export type FindSlotsInput = z.input<typeof findSlotsSchema>;
 /** The host stand's frame for a day (service periods, tables by area). */
 export const hostDaySchema = z.object({ date: localDateSchema });
 export type HostDayInput = z.input<typeof hostDaySchema>;
+
+// ---- The public booking page (/book/<slug>) ---------------------------------------------------
+
+/** What the guest may say the evening is for; each becomes the booking's tag of that name. */
+export const OCCASIONS = [
+  "BIRTHDAY",
+  "ANNIVERSARY",
+  "BUSINESS",
+] as const satisfies readonly (typeof RESERVATION_TAGS)[number][];
+
+/** How far ahead the public page books (local days from today). */
+export const ONLINE_BOOKING_DAYS = 60;
+
+/** A form left empty sends "": the same as not given. */
+const blankAsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const locationSlugSchema = text()
+  .trim()
+  .min(1, "Not found")
+  .max(64, "Not found")
+  .regex(/^[a-z0-9-]+$/, "Not found");
+
+export const publicSlotsSchema = z.object({
+  slug: locationSlugSchema,
+  date: localDateSchema,
+  partySize: partySizeSchema,
+});
+export type PublicSlotsInput = z.input<typeof publicSlotsSchema>;
+
+export const publicBookingSchema = z
+  .object({
+    slug: locationSlugSchema,
+    /** Made once per form by the page: a resubmitted or double-tapped form names the same booking. */
+    bookingKey: text("Reload the page and try again").regex(/^[A-Za-z0-9_-]{16,64}$/, "Reload the page and try again"),
+    partySize: partySizeSchema,
+    startsAt: startsAtSchema,
+    guestName: text("Enter your name").trim().min(1, "Enter your name").max(80, "Name: 80 characters at most"),
+    phone: z.preprocess(blankAsMissing, text().trim().max(32, "Not a phone number").optional()),
+    email: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .trim()
+        .max(254, "Email: 254 characters at most")
+        .pipe(z.email({ error: "Not an email address" }))
+        .optional(),
+    ),
+    notes: notesSchema.default(""),
+    allergyNotes: notesSchema.default(""),
+    occasion: z.preprocess(blankAsMissing, z.enum(OCCASIONS, { error: "Unknown occasion" }).optional()),
+    /** The honeypot: hidden from people, filled in by form-filling bots. */
+    website: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 200) : v), text().default("")),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.phone && !v.email) {
+      const message = "Give a phone number or an email so we can reach you";
+      ctx.addIssue({ code: "custom", path: ["phone"], message });
+      ctx.addIssue({ code: "custom", path: ["email"], message });
+    }
+  });
+export type PublicBookingInput = z.input<typeof publicBookingSchema>;
+
+export const cancelLinkSchema = z.object({
+  slug: locationSlugSchema,
+  token: text().min(16, "This link is not valid").max(100, "This link is not valid"),
+});
+export type CancelLinkInput = z.input<typeof cancelLinkSchema>;
+
+// ---- Reservation settings (/admin/settings/reservations, setup.manage) ----------------------------
+
+/** "17:30" → 1050; "24:00" is midnight at the end of the day (a period may run to close). */
+export function minutesOfClock(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+
+const clockSchema = (missing: string) =>
+  text(missing)
+    .trim()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Use a time like 17:30");
+
+const pacingSchema = (what: string, max: number) =>
+  z.coerce
+    .number({ error: `Enter the most ${what} per slot` })
+    .int("A whole number")
+    .min(1, "At least 1")
+    .max(max, `At most ${max}`);
+
+const servicePeriodFields = z.object({
+  name: text("Name the period").trim().min(1, "Name the period").max(40, "Name: 40 characters at most"),
+  /** 0 = Sunday … 6 = Saturday. */
+  daysOfWeek: z
+    .array(z.coerce.number().int().min(0, "Not a weekday").max(6, "Not a weekday"), { error: "Pick the days" })
+    .min(1, "Pick at least one day")
+    .max(7)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  startTime: clockSchema("Enter when the first table may be booked"),
+  endTime: clockSchema("Enter when bookings stop"),
+  slotMinutes: z.coerce
+    .number({ error: "Enter the slot length" })
+    .int("Whole minutes")
+    .min(5, "At least 5 minutes")
+    .max(120, "At most 120 minutes"),
+  maxCoversPerSlot: pacingSchema("guests", 500),
+  maxPartiesPerSlot: pacingSchema("new parties", 100),
+});
+
+function checkHours(v: { startTime: string; endTime: string }, ctx: z.RefinementCtx): void {
+  if (v.startTime === "24:00")
+    ctx.addIssue({ code: "custom", path: ["startTime"], message: "The first booking must be before midnight" });
+  else if (minutesOfClock(v.endTime) <= minutesOfClock(v.startTime))
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "Bookings must stop after they start" });
+}
+
+export const createServicePeriodSchema = servicePeriodFields.superRefine(checkHours);
+export type CreateServicePeriodInput = z.input<typeof createServicePeriodSchema>;
+export const updateServicePeriodSchema = servicePeriodFields.extend({ id: idSchema }).superRefine(checkHours);
+export type UpdateServicePeriodInput = z.input<typeof updateServicePeriodSchema>;
+export const servicePeriodIdSchema = z.object({ id: idSchema });
+export type ServicePeriodIdInput = z.input<typeof servicePeriodIdSchema>;
+
+export const reservationSettingsSchema = z.object({
+  reservationDurations: reservationDurationsSchema,
+  onlineBooking: z.boolean({ error: "On or off" }),
+  onlineMaxPartySize: z.coerce
+    .number({ error: "Enter the largest party the page books" })
+    .int("A whole number")
+    .min(1, "At least 1")
+    .max(MAX_PARTY_SIZE, `At most ${MAX_PARTY_SIZE}`),
+  /** The number guests are asked to call; "" clears it. */
+  phone: text()
+    .trim()
+    .max(40, "Phone: 40 characters at most")
+    .nullish()
+    .transform((v) => v || null),
+});
+export type ReservationSettingsInput = z.input<typeof reservationSettingsSchema>;
