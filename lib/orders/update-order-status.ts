@@ -17,6 +17,7 @@ import { formatCents } from "../money";
 import { approveWithPin, type Approval } from "../staff/approve-with-pin";
 import { recordAudit } from "../audit/record-audit";
 import { changeOrder } from "./change-order";
+import { partyLeft, publishPartyLeft, type PartyLeft } from "../tables/party-left";
 
 const PERMISSION_FOR = {
   SERVED: "orders.take",
@@ -50,7 +51,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
         })
       : null;
 
-  const { change } = await changeOrder(ctx, input.orderId, async (tx, order) => {
+  const { change, result } = await changeOrder<PartyLeft | null>(ctx, input.orderId, async (tx, order) => {
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
       select: {
@@ -93,6 +94,8 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       });
     }
     if (move === "close") await assertPaidOrExcused(tx, ctx, order, input.reason, approval);
+    // The party is gone: its booking completes, and a table free at once parts its group.
+    const left = await partyLeft(tx, ctx, order, move === "void" || !order.bussingStep);
     if (move === "void") {
       await auditAs(
         ctx,
@@ -114,7 +117,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
           ]
         : [];
     return {
-      result: null,
+      result: left,
       status: input.status,
       events: [
         {
@@ -139,6 +142,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     };
   });
 
+  publishPartyLeft(ctx, result);
   return { orderId: input.orderId, status: change?.orders?.[0]?.status ?? input.status };
 }
 
