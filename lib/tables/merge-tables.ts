@@ -8,7 +8,7 @@ import { refusingDoubleBooking } from "../reservations/reservation-db-errors";
 import { parseInput } from "../validation";
 import { mergeTablesSchema, type MergeTablesInput } from "./arrange-schemas";
 import { publishLayoutChanged } from "./publish-layout-changed";
-import { joinTables, lockTables } from "./table-groups";
+import { arranging, joinTables, lockTables } from "./table-groups";
 
 /**
  * Push tables together for one party (ADR 0031): the joined tables point at the primary, whose
@@ -19,21 +19,23 @@ export async function mergeTables(ctx: Ctx, raw: MergeTablesInput) {
   assertCan(ctx, "tables.arrange");
   const input = parseInput(mergeTablesSchema, raw);
   const { primary, group, joined } = await refusingDoubleBooking(() =>
-    db.$transaction(async (tx) => {
-      const locked = await lockTables(tx, ctx.locationId, [input.primaryId, ...input.tableIds]);
-      const merged = await joinTables(tx, ctx, locked, input.primaryId, input.tableIds);
-      await auditAs(
-        ctx,
-        {
-          action: "tables.merged",
-          entityType: "DiningTable",
-          entityId: merged.primary.id,
-          details: { primary: merged.primary.label, joined: merged.joined.map((t) => t.label) },
-        },
-        tx,
-      );
-      return merged;
-    }, TX_OPTIONS),
+    arranging(() =>
+      db.$transaction(async (tx) => {
+        const locked = await lockTables(tx, ctx.locationId, [input.primaryId, ...input.tableIds]);
+        const merged = await joinTables(tx, ctx, locked, input.primaryId, input.tableIds);
+        await auditAs(
+          ctx,
+          {
+            action: "tables.merged",
+            entityType: "DiningTable",
+            entityId: merged.primary.id,
+            details: { primary: merged.primary.label, joined: merged.joined.map((t) => t.label) },
+          },
+          tx,
+        );
+        return merged;
+      }, TX_OPTIONS),
+    ),
   );
   publishLayoutChanged(ctx, { areaIds: [primary.areaId], tableIds: group.map((t) => t.id) });
   return {

@@ -15,7 +15,7 @@ import { parseInput } from "../validation";
 import { movePartySchema, type MovePartyInput } from "./arrange-schemas";
 import { publishLayoutChanged } from "./publish-layout-changed";
 import { inMinutes } from "./seating-suggestion";
-import { bookingFollows, byLabel, joinTables, lockTables, partGroup } from "./table-groups";
+import { arranging, bookingFollows, byLabel, joinTables, lockTables, openOrdersOn, partGroup } from "./table-groups";
 
 /** The open order of the party at this table (or at the group it is joined to). */
 function partyAt(ctx: Ctx, tableId: string) {
@@ -56,124 +56,136 @@ export async function moveParty(ctx: Ctx, raw: MovePartyInput, now = new Date())
   assertCan(ctx, "tables.arrange");
   const input = parseInput(movePartySchema, raw);
   const { result } = await refusingDoubleBooking(() =>
-    changeOrder(
-      ctx,
-      partyAt(ctx, input.fromTableId),
-      async (tx, order) => {
-        const fromId = order.tableId!;
-        const locked = await lockTables(tx, ctx.locationId, [fromId, ...input.toTableIds]);
-        const oldGroup = locked.filter((t) => t.id === fromId || t.mergedIntoId === fromId).sort(byLabel);
-        const targets = input.toTableIds.map((id) => locked.find((t) => t.id === id));
-        if (targets.some((t) => !t)) throw notFound("Table");
-        const to = (targets as NonNullable<(typeof targets)[number]>[]).sort(byLabel);
-        const inOld = (id: string) => oldGroup.some((t) => t.id === id);
-        if (to.length === oldGroup.length && to.every((t) => inOld(t.id)))
-          throw refuse("VALIDATION", "The party is already at these tables");
-        for (const t of to) {
-          if (t.mergedIntoId && t.mergedIntoId !== fromId)
-            throw refuse("CONFLICT", `Table ${t.label} is joined with another table; part it first`);
-          if (!inOld(t.id) && locked.some((x) => x.mergedIntoId === t.id))
-            throw refuse("CONFLICT", `Table ${t.label} is joined with others; part it first`);
-          if (t.status === "NEEDS_BUSSING") throw refuse("INVALID_STATE", `Table ${t.label} needs clearing first`);
-        }
-        const party = await tx.order.findUniqueOrThrow({
-          where: { id: order.id },
-          select: {
-            guestCount: true,
-            openedAt: true,
-            location: { select: { reservationDurations: true } },
-            reservations: { where: { status: "SEATED" }, select: { id: true } },
-          },
-        });
-        const seats = to.reduce((n, t) => n + t.seats, 0);
-        if (seats < party.guestCount)
-          throw refuse("VALIDATION", `These tables seat ${seats}; the party is ${party.guestCount}`);
-
-        // Bookings of other parties on the new tables before this party would leave.
-        const stay = durationFor(party.guestCount, readDurations(party.location.reservationDurations));
-        const leaves = new Date(Math.max(now.getTime(), party.openedAt.getTime() + stay * 60_000));
-        const own = party.reservations.map((r) => r.id);
-        const clashes = await tx.reservationTable.findMany({
-          where: {
-            tableId: { in: to.map((t) => t.id) },
-            active: true,
-            reservationId: { notIn: own },
-            reservation: { status: { in: [...HOLDING_STATUSES].filter((s) => s !== "SEATED") } },
-            startsAt: { lt: leaves },
-            endsAt: { gt: now },
-          },
-          orderBy: { startsAt: "asc" },
-          select: {
-            tableId: true,
-            startsAt: true,
-            reservation: { select: { partySize: true, guest: { select: { name: true } } } },
-          },
-        });
-        if (clashes.length && !input.force) {
-          const c = clashes[0];
-          const label = to.find((t) => t.id === c.tableId)!.label;
-          const when =
-            c.startsAt <= now
-              ? "is held for a party that has not arrived"
-              : `is booked in ${inMinutes((c.startsAt.getTime() - now.getTime()) / 60_000)}`;
-          throw refuse(
-            "CONFLICT",
-            `Table ${label} ${when} (${c.reservation.guest.name}, ${c.reservation.partySize}), before this party would leave`,
-            {
-              canForce: true,
-            },
+    arranging(() =>
+      changeOrder(
+        ctx,
+        partyAt(ctx, input.fromTableId),
+        async (tx, order) => {
+          const fromId = order.tableId!;
+          const locked = await lockTables(tx, ctx.locationId, [fromId, ...input.toTableIds]);
+          const oldGroup = locked.filter((t) => t.id === fromId || t.mergedIntoId === fromId).sort(byLabel);
+          const targets = input.toTableIds.map((id) => locked.find((t) => t.id === id));
+          if (targets.some((t) => !t)) throw notFound("Table");
+          const to = (targets as NonNullable<(typeof targets)[number]>[]).sort(byLabel);
+          const inOld = (id: string) => oldGroup.some((t) => t.id === id);
+          if (to.length === oldGroup.length && to.every((t) => inOld(t.id)))
+            throw refuse("VALIDATION", "The party is already at these tables");
+          for (const t of to) {
+            if (t.mergedIntoId && t.mergedIntoId !== fromId)
+              throw refuse("CONFLICT", `Table ${t.label} is joined with another table; part it first`);
+            if (!inOld(t.id) && locked.some((x) => x.mergedIntoId === t.id))
+              throw refuse("CONFLICT", `Table ${t.label} is joined with others; part it first`);
+            if (t.status === "NEEDS_BUSSING") throw refuse("INVALID_STATE", `Table ${t.label} needs clearing first`);
+          }
+          const busy = await openOrdersOn(
+            tx,
+            to.filter((t) => !inOld(t.id)).map((t) => t.id),
           );
-        }
-
-        const parted = await partGroup(tx, ctx, fromId);
-        const primary = to[0];
-        if (primary.id !== fromId) await moveOrderToTable(tx, ctx, order, primary.id);
-        const rest = to.slice(1).map((t) => t.id);
-        const fresh = await lockTables(tx, ctx.locationId, [primary.id, ...rest]);
-        if (rest.length) await joinTables(tx, ctx, fresh, primary.id, rest);
-        const reservationId = await bookingFollows(
-          tx,
-          ctx,
-          order.id,
-          to.map((t) => t.id),
-          new Set(clashes.map((c) => c.tableId)),
-        );
-        const freed = [fromId, ...parted].filter((id) => !to.some((t) => t.id === id));
-        const onLine = await tx.orderItem.findMany({
-          where: { orderId: order.id, status: { in: ["SENT", "READY"] } },
-          select: { stationId: true },
-          distinct: ["stationId"],
-        });
-        const details = {
-          from: oldGroup.map((t) => t.label),
-          to: to.map((t) => t.label),
-          ...(clashes.length ? { forced: true } : {}),
-        };
-        await auditAs(ctx, { action: "tables.party_moved", entityType: "Order", entityId: order.id, details }, tx);
-        return {
-          result: {
-            orderId: order.id,
-            tableIds: to.map((t) => t.id),
-            primaryId: primary.id,
-            freed,
-            reservationId,
-            areaIds: [...new Set([...oldGroup, ...to].map((t) => t.areaId))],
-          },
-          events: [
-            {
-              orderId: order.id,
-              type: "order.transferred" as const,
-              payload: {
-                stationIds: onLine.map((i) => i.stationId),
-                itemIds: [],
-                fromTableId: fromId,
-                toTableId: primary.id,
-              },
+          for (const t of to)
+            if (busy.has(t.id))
+              throw refuse(
+                "CONFLICT",
+                `Table ${t.label} has order #${busy.get(t.id)!.number} open; choose a free table`,
+              );
+          const party = await tx.order.findUniqueOrThrow({
+            where: { id: order.id },
+            select: {
+              guestCount: true,
+              openedAt: true,
+              location: { select: { reservationDurations: true } },
+              reservations: { where: { status: "SEATED" }, select: { id: true } },
             },
-          ],
-        };
-      },
-      { open: true },
+          });
+          const seats = to.reduce((n, t) => n + t.seats, 0);
+          if (seats < party.guestCount)
+            throw refuse("VALIDATION", `These tables seat ${seats}; the party is ${party.guestCount}`);
+
+          // Bookings of other parties on the new tables before this party would leave.
+          const stay = durationFor(party.guestCount, readDurations(party.location.reservationDurations));
+          const leaves = new Date(Math.max(now.getTime(), party.openedAt.getTime() + stay * 60_000));
+          const own = party.reservations.map((r) => r.id);
+          const clashes = await tx.reservationTable.findMany({
+            where: {
+              tableId: { in: to.map((t) => t.id) },
+              active: true,
+              reservationId: { notIn: own },
+              reservation: { status: { in: [...HOLDING_STATUSES].filter((s) => s !== "SEATED") } },
+              startsAt: { lt: leaves },
+              endsAt: { gt: now },
+            },
+            orderBy: { startsAt: "asc" },
+            select: {
+              tableId: true,
+              startsAt: true,
+              reservation: { select: { partySize: true, guest: { select: { name: true } } } },
+            },
+          });
+          if (clashes.length && !input.force) {
+            const c = clashes[0];
+            const label = to.find((t) => t.id === c.tableId)!.label;
+            const when =
+              c.startsAt <= now
+                ? "is held for a party that has not arrived"
+                : `is booked in ${inMinutes((c.startsAt.getTime() - now.getTime()) / 60_000)}`;
+            throw refuse(
+              "CONFLICT",
+              `Table ${label} ${when} (${c.reservation.guest.name}, ${c.reservation.partySize}), before this party would leave`,
+              {
+                canForce: true,
+              },
+            );
+          }
+
+          const parted = await partGroup(tx, ctx, fromId);
+          const primary = to[0];
+          if (primary.id !== fromId) await moveOrderToTable(tx, ctx, order, primary.id);
+          const rest = to.slice(1).map((t) => t.id);
+          const fresh = await lockTables(tx, ctx.locationId, [primary.id, ...rest]);
+          if (rest.length) await joinTables(tx, ctx, fresh, primary.id, rest);
+          const reservationId = await bookingFollows(
+            tx,
+            ctx,
+            order.id,
+            to.map((t) => t.id),
+            new Set(clashes.map((c) => c.tableId)),
+          );
+          const freed = [fromId, ...parted].filter((id) => !to.some((t) => t.id === id));
+          const onLine = await tx.orderItem.findMany({
+            where: { orderId: order.id, status: { in: ["SENT", "READY"] } },
+            select: { stationId: true },
+            distinct: ["stationId"],
+          });
+          const details = {
+            from: oldGroup.map((t) => t.label),
+            to: to.map((t) => t.label),
+            ...(clashes.length ? { forced: true } : {}),
+          };
+          await auditAs(ctx, { action: "tables.party_moved", entityType: "Order", entityId: order.id, details }, tx);
+          return {
+            result: {
+              orderId: order.id,
+              tableIds: to.map((t) => t.id),
+              primaryId: primary.id,
+              freed,
+              reservationId,
+              areaIds: [...new Set([...oldGroup, ...to].map((t) => t.areaId))],
+            },
+            events: [
+              {
+                orderId: order.id,
+                type: "order.transferred" as const,
+                payload: {
+                  stationIds: onLine.map((i) => i.stationId),
+                  itemIds: [],
+                  fromTableId: fromId,
+                  toTableId: primary.id,
+                },
+              },
+            ],
+          };
+        },
+        { open: true },
+      ),
     ),
   );
   await publishChange({

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
+import { sqlStateOf } from "../db-errors";
 import { AppError, notFound } from "../errors";
 import { MAX_MERGED_TABLES } from "./merge-limits";
 import { connected } from "./seating-suggestion";
@@ -16,6 +17,8 @@ export type LockedTable = {
   height: number;
   status: string;
   mergedIntoId: string | null;
+  /** The primary's label while joined to one. */
+  mergedIntoLabel: string | null;
 };
 
 export const byLabel = <T extends { label: string }>(a: T, b: T) =>
@@ -25,12 +28,18 @@ export const byLabel = <T extends { label: string }>(a: T, b: T) =>
  * Lock these tables and every table joined to one of them (FOR UPDATE, in id order so two
  * merges never deadlock), archived ones excluded. Whoever changes a group holds its primary's
  * lock, so concurrent merges of one table run one after the other and the second sees the first.
+ * Two statements: the named rows first; then, under those locks and with a fresh snapshot, their
+ * joined tables — a table joined by a merge that committed while this one waited is seen too.
  */
 export async function lockTables(tx: Tx, locationId: string, ids: readonly string[]): Promise<LockedTable[]> {
   if (ids.length === 0) return [];
+  await tx.$queryRaw`
+    SELECT id FROM "DiningTable" WHERE "locationId" = ${locationId} AND id = ANY(${ids as string[]})
+    ORDER BY id FOR UPDATE`;
   return tx.$queryRaw<LockedTable[]>`
-    SELECT id, label, "areaId", seats, "posX", "posY", width, height, status::text AS status, "mergedIntoId"
-    FROM "DiningTable"
+    SELECT id, label, "areaId", seats, "posX", "posY", width, height, status::text AS status, "mergedIntoId",
+      (SELECT p.label FROM "DiningTable" p WHERE p.id = t."mergedIntoId") AS "mergedIntoLabel"
+    FROM "DiningTable" t
     WHERE "locationId" = ${locationId} AND "archivedAt" IS NULL
       AND (id = ANY(${ids as string[]}) OR "mergedIntoId" = ANY(${ids as string[]}))
     ORDER BY id
@@ -65,20 +74,20 @@ export async function joinTables(
   const primary = find(primaryId);
   if (!primary || joinIds.some((id) => !find(id))) throw notFound("Table");
   if (primary.mergedIntoId) {
-    const to = find(primary.mergedIntoId)?.label ?? "another table";
+    const to = primary.mergedIntoLabel ?? "another table";
     throw refuse("INVALID_STATE", `Table ${primary.label} is joined with ${to}; start from ${to}`);
   }
   const current = locked.filter((t) => t.mergedIntoId === primary.id);
   const joined = [...new Set(joinIds)]
     .filter((id) => id !== primary.id && !current.some((c) => c.id === id))
     .map((id) => find(id)!);
-  if (joined.length === 0) throw refuse("VALIDATION", "Pick a table to join");
+  if (joined.length === 0)
+    throw joinIds.some((id) => id !== primary.id)
+      ? refuse("CONFLICT", `These tables are already joined with ${primary.label}`)
+      : refuse("VALIDATION", "Pick a table to join");
   for (const t of joined) {
     if (t.mergedIntoId)
-      throw refuse(
-        "CONFLICT",
-        `Table ${t.label} is already joined with ${find(t.mergedIntoId)?.label ?? "another table"}`,
-      );
+      throw refuse("CONFLICT", `Table ${t.label} is already joined with ${t.mergedIntoLabel ?? "another table"}`);
     const own = locked.filter((x) => x.mergedIntoId === t.id);
     if (own.length)
       throw refuse(
@@ -192,4 +201,19 @@ export async function bookingFollows(
     skipDuplicates: true,
   });
   return r.id;
+}
+
+/**
+ * Runs a table-arranging transaction. Locks are taken in id order, but a group's joined tables are
+ * locked after its named ones, so two hosts arranging the same tables in different ways can
+ * deadlock; PostgreSQL then aborts one, which becomes a clear "try again", never a 500.
+ */
+export async function arranging<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (sqlStateOf(error) === "40P01")
+      throw new AppError("CONFLICT", "Someone else just changed these tables; try again");
+    throw error;
+  }
 }
