@@ -120,7 +120,7 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                   {/* The shape turns with the table; the writing stays upright. */}
                   <span
                     aria-hidden
-                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.group ? "outline outline-4 outline-offset-2 outline-violet-600" : ""} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.group ? "!border-4 !border-violet-600" : ""} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
                     style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
                   />
                   <span className="relative text-2xl font-black leading-none">{t.label}</span>

@@ -309,7 +309,7 @@ export function HostFloorPlan({ locationId }: { locationId: string }) {
           </Button>
           <Button
             data-testid="host-seat"
-            className="bg-white !text-gray-900 hover:bg-gray-100"
+            className="bg-white !text-gray-900 hover:bg-gray-100 disabled:!bg-gray-500 disabled:!text-gray-100"
             disabled={busy || !chosen.length || !check?.ok}
             onClick={() => void seat()}
           >
@@ -340,7 +340,7 @@ export function HostFloorPlan({ locationId }: { locationId: string }) {
           </Button>
           <Button
             data-testid="host-move-confirm"
-            className="bg-white !text-gray-900 hover:bg-gray-100"
+            className="bg-white !text-gray-900 hover:bg-gray-100 disabled:!bg-gray-500 disabled:!text-gray-100"
             disabled={busy || !picked.length}
             onClick={() => void move()}
           >
@@ -451,7 +451,8 @@ function Room({
   for (const t of tables) if (t.group) groups.set(t.group.primaryId, [...(groups.get(t.group.primaryId) ?? []), t]);
   return (
     <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white/60 p-2">
-      <div className="relative" style={{ aspectRatio: `${cols} / ${rows}`, minWidth: `${cols * 44}px` }}>
+      {/* 56 px a cell at least: a two-top keeps its label, state and minutes; a phone scrolls sideways. */}
+      <div className="relative" style={{ aspectRatio: `${cols} / ${rows}`, minWidth: `${cols * 56}px` }}>
         {[...groups.entries()].map(([primaryId, members]) => {
           const x = Math.min(...members.map((m) => m.posX));
           const y = Math.min(...members.map((m) => m.posY));
@@ -490,11 +491,12 @@ function Room({
                 >
                   <span
                     aria-hidden
-                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${lit ? "ring-4 ring-gray-900 ring-offset-2" : ""} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+                    // The pick is drawn inside the tile (a ring would be clipped by the tile's bounds).
+                    className={`absolute inset-0 shadow-sm ${lit ? "border-[6px] border-gray-900 bg-amber-100" : `border-2 ${s.tile}`} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
                     style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
                   />
                   <span className="relative text-xl font-black leading-none">{t.label}</span>
-                  <span className="relative text-xs font-bold leading-tight">{s.label}</span>
+                  <span className="relative text-xs font-bold leading-tight">{lit ? "✓ Chosen" : s.label}</span>
                   {t.order ? (
                     <span className="relative text-xs leading-tight text-gray-800">
                       {t.order.guestCount}p · {t.order.seatedMinutes}m
