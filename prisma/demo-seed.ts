@@ -2073,6 +2073,7 @@ const DEMO_GUESTS: DemoGuest[] = [
   { name: "Ben Walker", phone: "+12075550114" },
   { name: "Lucia Romano", phone: "+12075550149", email: "lucia.romano@example.com" },
   { name: "Kenji Sato", phone: "+12075550183" },
+  { name: "Ravi Patel", phone: "+12075550161", notes: "Family birthdays; likes 9 and 10 pushed together", visits: 1 },
 ];
 
 /** Tonight's book: table assignments never overlap (the exclusion constraint would refuse the seed). */
@@ -2117,6 +2118,15 @@ const TONIGHT: DemoBooking[] = [
   { guest: "Kenji Sato", size: 4, at: [20, 15], tables: ["8"], source: "PHONE" },
   { guest: "Aisha Karim", size: 2, at: [20, 30], tables: ["2"], source: "ONLINE" },
   { guest: "Tom Becker", size: 4, at: [21, 0], tables: ["9"] },
+  // A combination: seating it pushes 9 and 10 together on the host stand (ADR 0031); back to back with 21:00.
+  {
+    guest: "Ravi Patel",
+    size: 7,
+    at: [18, 30],
+    tables: ["9", "10"],
+    tags: ["BIRTHDAY"],
+    notes: "Two round tables together",
+  },
 ];
 
 const DEMO_DURATIONS: Record<string, number> = { "2": 90, "4": 105, "6": 120, "8": 150 };

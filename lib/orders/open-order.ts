@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { db } from "../db";
+import type { z } from "zod";
+import { db, type Tx } from "../db";
 import { notFound } from "../errors";
 import { parseInput } from "../validation";
 import { publishChange } from "../realtime/publish";
@@ -17,53 +18,70 @@ import { assertCan } from "../auth/permissions";
 export async function openOrder(ctx: Ctx, raw: OpenOrderInput) {
   assertCan(ctx, "orders.take");
   const input = parseInput(openOrderSchema, raw);
-  const result = await db.$transaction(async (tx) => {
-    if (input.tableId) {
-      // The table row lock serialises concurrent "open" taps on the same table.
-      const table = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "DiningTable" WHERE "id" = ${input.tableId} AND "locationId" = ${ctx.locationId}
-          AND "archivedAt" IS NULL FOR UPDATE`;
-      // An archived table is off the floor: it takes no new orders (archiving waits for this lock).
-      if (table.length === 0) throw notFound("Table");
-      const existing = await tx.order.findFirst({
-        where: { tableId: input.tableId, locationId: ctx.locationId, status: { notIn: ["CLOSED", "VOIDED"] } },
-        select: { id: true, number: true },
-        orderBy: { openedAt: "desc" },
-      });
-      if (existing) return { order: existing, created: false, events: [] };
-    }
-    const number = await nextOrderNumber(tx, ctx.locationId);
-    const order = await tx.order.create({
-      data: {
-        locationId: ctx.locationId,
-        number,
-        tableId: input.tableId,
-        serverId: ctx.userId,
-        guestCount: input.guestCount,
-        notes: input.notes,
-        source: "FLOOR",
-        // Every order starts with its one check; splits add more (ADR 0025).
-        checks: { create: { locationId: ctx.locationId, number: 1 } },
-      },
-      select: { id: true, number: true },
-    });
-    if (input.tableId) {
-      await tx.diningTable.update({ where: { id: input.tableId }, data: { status: "SEATED", statusAt: new Date() } });
-    }
-    const events = await appendOrderEvents(tx, ctx, [
-      { orderId: order.id, type: "order.opened", payload: { stationIds: [], itemIds: [], status: "OPEN" } },
-    ]);
-    return { order, created: true, events };
-  }, TX_OPTIONS);
-
-  if (result.created) {
-    const seq = result.events[0].seq;
-    await publishChange({
-      locationId: ctx.locationId,
-      events: result.events,
-      tables: input.tableId ? [{ tableId: input.tableId, status: "SEATED", orderId: result.order.id, seq }] : [],
-      orders: [{ orderId: result.order.id, tableId: input.tableId, status: "OPEN", type: "order.opened", seq }],
-    });
-  }
+  const result = await db.$transaction((tx) => openOrderInTx(tx, ctx, input), TX_OPTIONS);
+  publishOpened(ctx, result);
   return { orderId: result.order.id, number: result.order.number, created: result.created };
+}
+
+export type OpenedOrder = Awaited<ReturnType<typeof openOrderInTx>>;
+
+/**
+ * The open inside a caller's transaction (seating a reservation opens its table with the rest of
+ * the seating, ADR 0033); publish with publishOpened after commit. A table joined to another
+ * opens (or continues) the primary's order: the group is one party.
+ */
+export async function openOrderInTx(tx: Tx, ctx: Ctx, input: z.output<typeof openOrderSchema>) {
+  let tableId = input.tableId;
+  if (tableId) {
+    // The table row lock serialises concurrent "open" taps on the same table.
+    const table = await tx.$queryRaw<{ id: string; mergedIntoId: string | null }[]>`
+      SELECT "id", "mergedIntoId" FROM "DiningTable" WHERE "id" = ${tableId} AND "locationId" = ${ctx.locationId}
+        AND "archivedAt" IS NULL FOR UPDATE`;
+    // An archived table is off the floor: it takes no new orders (archiving waits for this lock).
+    if (table.length === 0) throw notFound("Table");
+    if (table[0].mergedIntoId) {
+      tableId = table[0].mergedIntoId;
+      await tx.$queryRaw`SELECT "id" FROM "DiningTable" WHERE "id" = ${tableId} FOR UPDATE`;
+    }
+    const existing = await tx.order.findFirst({
+      where: { tableId, locationId: ctx.locationId, status: { notIn: ["CLOSED", "VOIDED"] } },
+      select: { id: true, number: true },
+      orderBy: { openedAt: "desc" },
+    });
+    if (existing) return { order: existing, tableId, created: false, events: [] };
+  }
+  const number = await nextOrderNumber(tx, ctx.locationId);
+  const order = await tx.order.create({
+    data: {
+      locationId: ctx.locationId,
+      number,
+      tableId,
+      serverId: ctx.userId,
+      guestCount: input.guestCount,
+      notes: input.notes,
+      source: "FLOOR",
+      // Every order starts with its one check; splits add more (ADR 0025).
+      checks: { create: { locationId: ctx.locationId, number: 1 } },
+    },
+    select: { id: true, number: true },
+  });
+  if (tableId) {
+    await tx.diningTable.update({ where: { id: tableId }, data: { status: "SEATED", statusAt: new Date() } });
+  }
+  const events = await appendOrderEvents(tx, ctx, [
+    { orderId: order.id, type: "order.opened", payload: { stationIds: [], itemIds: [], status: "OPEN" } },
+  ]);
+  return { order, tableId, created: true, events };
+}
+
+/** After commit: the kitchen's seq and the floor's tile (nothing when the order already existed). */
+export function publishOpened(ctx: Pick<Ctx, "locationId">, result: OpenedOrder): void {
+  if (!result.created) return;
+  const seq = result.events[0].seq;
+  void publishChange({
+    locationId: ctx.locationId,
+    events: result.events,
+    tables: result.tableId ? [{ tableId: result.tableId, status: "SEATED", orderId: result.order.id, seq }] : [],
+    orders: [{ orderId: result.order.id, tableId: result.tableId, status: "OPEN", type: "order.opened", seq }],
+  });
 }

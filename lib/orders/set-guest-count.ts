@@ -8,6 +8,8 @@ import { publishChange } from "../realtime/publish";
 import { lockOrder } from "./lock-order";
 import { setGuestCountSchema, type SetGuestCountInput } from "./schemas";
 import { assertCan } from "../auth/permissions";
+import { publishReservationChanged } from "../reservations/publish-reservation-changed";
+import { MAX_PARTY_SIZE } from "../reservations/schemas";
 
 /**
  * A party grows or shrinks after seating. Covers feed the day's figures, so the change is
@@ -30,8 +32,24 @@ export async function setGuestCount(ctx: Ctx, raw: SetGuestCountInput) {
         guestCount: [`Seat ${highestSeat} has items: at least ${highestSeat} guests`],
       });
     }
-    if (current.guestCount === input.guestCount) return { order, guestCount: current.guestCount, changed: false };
+    if (current.guestCount === input.guestCount)
+      return { order, guestCount: current.guestCount, changed: false, booking: null };
     await tx.order.update({ where: { id: order.id }, data: { guestCount: input.guestCount } });
+    // The booking the party was seated from follows (its covers count in the day's figures).
+    const booking = await tx.reservation.findFirst({
+      where: { locationId: ctx.locationId, orderId: order.id, status: "SEATED" },
+      select: {
+        id: true,
+        startsAt: true,
+        location: { select: { timezone: true } },
+        tables: { select: { tableId: true } },
+      },
+    });
+    if (booking)
+      await tx.reservation.update({
+        where: { id: booking.id },
+        data: { partySize: Math.min(input.guestCount, MAX_PARTY_SIZE) },
+      });
     await auditAs(
       ctx,
       {
@@ -42,8 +60,16 @@ export async function setGuestCount(ctx: Ctx, raw: SetGuestCountInput) {
       },
       tx,
     );
-    return { order, guestCount: input.guestCount, changed: true };
+    return { order, guestCount: input.guestCount, changed: true, booking };
   });
+  if (result.booking)
+    publishReservationChanged(ctx, {
+      reservationId: result.booking.id,
+      status: "SEATED",
+      startsAt: [result.booking.startsAt],
+      timezone: result.booking.location.timezone,
+      tableIds: result.booking.tables.map((t) => t.tableId),
+    });
   if (result.changed && result.order.tableId) {
     // Floor hint only (tiles show guests/seats); not a kitchen event, so no seq.
     const table = await db.diningTable.findFirst({

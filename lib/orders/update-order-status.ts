@@ -16,6 +16,7 @@ import { paidOf } from "../checks/load-check-state";
 import { formatCents } from "../money";
 import { approvalIfNeeded, approvedByDetails, auditApprovalGiven, type Approval } from "../staff/approve-with-pin";
 import { changeOrder } from "./change-order";
+import { partyLeft, publishPartyLeft, type PartyLeft } from "../tables/party-left";
 
 const PERMISSION_FOR = {
   SERVED: "orders.take",
@@ -46,7 +47,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     entityId: input.orderId,
   });
 
-  const { change } = await changeOrder(ctx, input.orderId, async (tx, order) => {
+  const { change, result } = await changeOrder<PartyLeft | null>(ctx, input.orderId, async (tx, order) => {
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
       select: {
@@ -89,6 +90,8 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
       });
     }
     if (move === "close") await assertPaidOrExcused(tx, ctx, order, input.reason, approval);
+    // The party is gone: its booking completes, and a table free at once parts its group.
+    const left = await partyLeft(tx, ctx, order, move === "void" || !order.bussingStep);
     if (move === "void") {
       await auditAs(
         ctx,
@@ -110,7 +113,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
           ]
         : [];
     return {
-      result: null,
+      result: left,
       status: input.status,
       events: [
         {
@@ -135,6 +138,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
     };
   });
 
+  publishPartyLeft(ctx, result);
   return { orderId: input.orderId, status: change?.orders?.[0]?.status ?? input.status };
 }
 

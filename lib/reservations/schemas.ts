@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ReservationSource } from "@/generated/prisma/enums";
 import { idSchema, text } from "../validation";
 import { reservationDurationsSchema } from "./durations";
+import { MAX_MERGED_TABLES } from "../tables/merge-limits";
 import { RESERVATION_STATUSES } from "./reservation-state";
 
 export const RESERVATION_TAGS = [
@@ -109,21 +110,41 @@ export const reservationStatusSchema = z.enum(RESERVATION_STATUSES, { error: "Un
 export const reservationIdSchema = z.object({ id: idSchema });
 export type ReservationIdInput = z.input<typeof reservationIdSchema>;
 
+/** Seat at the booked tables, or at these (re-assigned to the booking; several are pushed together). */
+const seatTableIdsSchema = z
+  .array(idSchema)
+  .min(1, "Pick at least one table")
+  .max(MAX_MERGED_TABLES, `At most ${MAX_MERGED_TABLES} tables together`)
+  .refine((ids) => new Set(ids).size === ids.length, "A table is listed twice");
+
+export const seatReservationSchema = reservationIdSchema.extend({ tableIds: seatTableIdsSchema.optional() });
+export type SeatReservationInput = z.input<typeof seatReservationSchema>;
+
 export const cancelReservationSchema = reservationIdSchema.extend({
   reason: text().trim().max(200, "Reason: 200 characters at most").default(""),
 });
 export type CancelReservationInput = z.input<typeof cancelReservationSchema>;
 
-/** PATCH /api/v1/reservations/:id: a status change, or an edit — not both at once. */
+/**
+ * PATCH /api/v1/reservations/:id: a status change, or an edit — not both at once. SEATED may name
+ * the tables to seat at (`tableIds`, up to six pushed together).
+ */
 export const patchReservationSchema = reservationEditSchema
   .extend({
     status: z.enum(["CONFIRMED", "ARRIVED", "SEATED", "COMPLETED", "CANCELLED", "NO_SHOW"]).optional(),
     reason: text().trim().max(200, "Reason: 200 characters at most").optional(),
+    tableIds: seatTableIdsSchema.optional(),
   })
   .superRefine((v, ctx) => {
     const edits = Object.keys(v).filter(
-      (k) => k !== "status" && k !== "reason" && v[k as keyof typeof v] !== undefined,
+      (k) =>
+        k !== "status" &&
+        k !== "reason" &&
+        !(k === "tableIds" && v.status === "SEATED") &&
+        v[k as keyof typeof v] !== undefined,
     );
+    if (!v.status && v.tableIds && v.tableIds.length > 3)
+      ctx.addIssue({ code: "custom", path: ["tableIds"], message: "At most 3 tables together" });
     if (v.status && edits.length)
       ctx.addIssue({ code: "custom", path: ["status"], message: "Change the status or the booking, not both at once" });
     if (!v.status && !edits.length) ctx.addIssue({ code: "custom", path: ["_root"], message: "Nothing to change" });

@@ -50,8 +50,13 @@ export async function archiveTable(ctx: Ctx, raw: ArchiveInput) {
     }
     await tx.diningTable.update({
       where: { id: table.id },
-      data: input.archived ? { archivedAt: new Date(), status: "FREE", statusAt: new Date() } : { archivedAt: null },
+      data: input.archived
+        ? { archivedAt: new Date(), status: "FREE", statusAt: new Date(), mergedIntoId: null }
+        : { archivedAt: null },
     });
+    // Off the floor, it joins no group: tables pushed against it stand alone again.
+    if (input.archived)
+      await tx.diningTable.updateMany({ where: { mergedIntoId: table.id }, data: { mergedIntoId: null } });
     await auditAs(
       ctx,
       {

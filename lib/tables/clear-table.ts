@@ -6,27 +6,38 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { publishChange } from "../realtime/publish";
 import { idSchema, parseInput } from "../validation";
+import { publishLayoutChanged } from "./publish-layout-changed";
+import { partGroup } from "./table-groups";
 
 export const clearTableSchema = z.object({ tableId: idSchema });
 export type ClearTableInput = z.input<typeof clearTableSchema>;
 
-/** The table was cleared and reset after a paid party left (Location.bussingStep): it turns FREE. */
+/**
+ * The table was cleared and reset after a paid party left (Location.bussingStep): it turns FREE,
+ * and a group of tables pushed together for that party parts (any of its tables may be tapped).
+ */
 export async function clearTable(ctx: Ctx, raw: ClearTableInput) {
   assertCan(ctx, "floor.use");
   const input = parseInput(clearTableSchema, raw);
-  const updated = await db.diningTable.updateMany({
-    where: { id: input.tableId, locationId: ctx.locationId, status: "NEEDS_BUSSING" },
-    data: { status: "FREE", statusAt: new Date() },
+  const { tableId, parted } = await db.$transaction(async (tx) => {
+    const probe = await tx.diningTable.findFirst({
+      where: { id: input.tableId, locationId: ctx.locationId },
+      select: { mergedIntoId: true },
+    });
+    if (!probe) throw notFound("Table");
+    const tableId = probe.mergedIntoId ?? input.tableId;
+    const updated = await tx.diningTable.updateMany({
+      where: { id: tableId, locationId: ctx.locationId, status: "NEEDS_BUSSING" },
+      data: { status: "FREE", statusAt: new Date() },
+    });
+    if (updated.count === 0) throw new AppError("INVALID_STATE", "This table is not waiting to be cleared");
+    return { tableId, parted: await partGroup(tx, ctx, tableId) };
   });
-  if (updated.count === 0) {
-    const exists = await db.diningTable.count({ where: { id: input.tableId, locationId: ctx.locationId } });
-    if (!exists) throw notFound("Table");
-    throw new AppError("INVALID_STATE", "This table is not waiting to be cleared");
-  }
   await publishChange({
     locationId: ctx.locationId,
     events: [],
-    tables: [{ tableId: input.tableId, status: "FREE", orderId: null, seq: null }],
+    tables: [{ tableId, status: "FREE", orderId: null, seq: null }],
   });
-  return { tableId: input.tableId, status: "FREE" as const };
+  if (parted.length) publishLayoutChanged(ctx, { tableIds: [tableId, ...parted] });
+  return { tableId, status: "FREE" as const, partedIds: parted };
 }

@@ -4,7 +4,10 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { assertCan } from "../auth/permissions";
 
-/** A table of this location with its open order id (another location's id → 404). */
+/**
+ * A table of this location with its open order id (another location's id → 404); `mergedIntoId`
+ * names the primary whose order serves it while it is pushed against another (ADR 0033).
+ */
 export async function getTable(ctx: Ctx, input: { tableId: string }) {
   assertCan(ctx, "orders.read");
   const table = await db.diningTable.findFirst({
@@ -14,6 +17,7 @@ export async function getTable(ctx: Ctx, input: { tableId: string }) {
       label: true,
       seats: true,
       status: true,
+      mergedIntoId: true,
       area: { select: { name: true } },
       orders: {
         where: { status: { notIn: ["CLOSED", "VOIDED"] } },

@@ -36,12 +36,18 @@ export async function listFloor(ctx: Ctx) {
       },
     },
   });
+  const all = areas.flatMap((a) => a.tables);
+  const byId = new Map(all.map((t) => [t.id, t]));
+  const byLabel = (x: { label: string }, y: { label: string }) =>
+    x.label.localeCompare(y.label, undefined, { numeric: true });
   return areas.map((a) => ({
     id: a.id,
     name: a.name,
-    tables: a.tables
-      .sort((x, y) => x.label.localeCompare(y.label, undefined, { numeric: true }))
-      .map((t) => ({
+    tables: a.tables.sort(byLabel).map((t) => {
+      // A table pushed against another shows the primary's party and order (ADR 0033).
+      const primary = (t.mergedIntoId && byId.get(t.mergedIntoId)) || t;
+      const members = all.filter((x) => x.id === primary.id || x.mergedIntoId === primary.id).sort(byLabel);
+      return {
         id: t.id,
         label: t.label,
         seats: t.seats,
@@ -51,10 +57,12 @@ export async function listFloor(ctx: Ctx) {
         width: t.width,
         height: t.height,
         rotation: t.rotation,
-        status: t.status,
-        statusAt: t.statusAt,
-        openOrder: t.orders[0] ?? null,
-      })),
+        status: primary.status,
+        statusAt: primary.statusAt,
+        openOrder: primary.orders[0] ?? null,
+        group: members.length > 1 ? { primaryId: primary.id, labels: members.map((m) => m.label) } : null,
+      };
+    }),
   }));
 }
 

@@ -265,6 +265,7 @@ describe("status changes", () => {
       "reservations.confirmed",
       "reservations.arrived",
       "reservations.seated",
+      "reservations.seated_at",
       "reservations.completed",
     ]);
   });

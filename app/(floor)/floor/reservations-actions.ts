@@ -22,6 +22,7 @@ import {
   hostDaySchema,
   listReservationsSchema,
   reservationIdSchema,
+  seatReservationSchema,
   updateReservationSchema,
 } from "@/lib/reservations/schemas";
 
@@ -57,8 +58,9 @@ export const markReservationArrivedAction = action(
   (ctx, input) => markReservationArrived(ctx, input),
 );
 
+/** `tableIds` (optional): seat at these tables instead of the booked ones; several are pushed together. */
 export const seatReservationAction = action(
-  { permission: "reservations.manage", input: reservationIdSchema },
+  { permission: "reservations.manage", input: seatReservationSchema },
   (ctx, input) => seatReservation(ctx, input),
 );
 

@@ -35,6 +35,8 @@ export type FloorTable = {
     openedAt: string;
     server: { name: string } | null;
   } | null;
+  /** Pushed together with other tables for one party: the primary holds the order (ADR 0033). */
+  group: { primaryId: string; labels: string[] } | null;
 };
 export type FloorAreaView = { id: string; name: string; tables: FloorTable[] };
 
@@ -106,21 +108,30 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                 <ClearedTile table={t} tileClass={s.tile} />
               ) : (
                 <Link
-                  href={`/floor/tables/${t.id}`}
+                  href={`/floor/tables/${t.group?.primaryId ?? t.id}`}
                   data-testid="table-tile"
                   data-status={t.status}
                   data-label={t.label}
-                  aria-label={`Table ${t.label}, ${s.label}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
+                  data-group={t.group?.labels.join("+")}
+                  aria-label={`Table ${t.label}, ${s.label}${t.group ? `, joined ${t.group.labels.join("+")}` : ""}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
                   data-payment={o?.paymentState}
                   className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
                 >
                   {/* The shape turns with the table; the writing stays upright. */}
                   <span
                     aria-hidden
-                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
+                    className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.group ? "!border-4 !border-violet-600" : ""} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
                     style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
                   />
                   <span className="relative text-2xl font-black leading-none">{t.label}</span>
+                  {t.group ? (
+                    <span
+                      data-testid="tile-group"
+                      className="relative rounded bg-violet-700 px-1.5 text-xs font-bold leading-tight text-white"
+                    >
+                      {t.group.labels.join("+")}
+                    </span>
+                  ) : null}
                   <span className="relative flex items-center gap-1 text-xs font-bold leading-tight">
                     {t.status === "FOOD_READY" && (
                       <span

@@ -26,6 +26,8 @@ export function useFloorRealtime(
     channel: floorChannel(locationId),
     onConnected: () => void qc.invalidateQueries(),
     onEvent: (name, data) => {
+      // The host stand's plan reads tables, orders, layout and bookings together: any of them refetches it.
+      if (name !== FLOOR_EVENTS.menuChanged) void qc.invalidateQueries({ queryKey: ["host-floor"] });
       if (name === FLOOR_EVENTS.menuChanged) {
         void qc.invalidateQueries({ queryKey: ["order-pad-menu"] });
         return;

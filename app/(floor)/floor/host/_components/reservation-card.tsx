@@ -99,10 +99,8 @@ export function ReservationCard({
       name: r.guest.name,
       partySize: r.partySize,
       seat: async (tableIds) => {
-        // TODO(host stand): pass `tableIds` once seatReservation takes them (floor branch):
-        // seatReservationAction({ id: r.id, tableIds }). Until then the booking's own tables are used.
-        void tableIds;
-        const res = await seatReservationAction({ id: r.id });
+        // The floor plan's choice: the booking moves to these tables (several are pushed together).
+        const res = await seatReservationAction({ id: r.id, tableIds });
         void qc.invalidateQueries();
         if (!res.ok) throw new Error(res.error);
         select(null);

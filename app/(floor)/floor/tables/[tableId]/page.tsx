@@ -10,7 +10,7 @@ import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { OpenTable } from "./_components/open-table";
 import { OrderPad } from "./_components/order-pad";
 import type { MenuView, OrderView } from "./_components/types";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { can } from "@/lib/auth/permissions";
 import { listApprovers } from "@/lib/staff/list-approvers";
@@ -40,6 +40,8 @@ export default async function TablePage({
   const { check } = await searchParams;
   if (!idSchema.safeParse(tableId).success) notFound();
   const table = await orNotFound(getTable(ctx, { tableId }));
+  // A table pushed against another is that party's table: its order pad is the primary's.
+  if (table.mergedIntoId) redirect(`/floor/tables/${table.mergedIntoId}`);
   if (!table.openOrderId) return <OpenTable table={table} />;
   return (
     <OrderPadLoader

@@ -15,11 +15,13 @@ import { patchReservationSchema } from "@/lib/reservations/schemas";
 const params = z.object({ id: idSchema });
 
 // { "status": "CONFIRMED" | "ARRIVED" | "SEATED" | "COMPLETED" | "CANCELLED" | "NO_SHOW", "reason"? } changes the
-// status (SEATED opens the table's order); any other fields edit the booking. Not both at once.
+// status (SEATED opens the table's order; with "tableIds" it seats there, several pushed together);
+// any other fields edit the booking. Not both at once.
 export const PATCH = route(
   { permission: "reservations.manage", params, body: patchReservationSchema },
   async ({ ctx, params, body }) => {
-    const { status, reason, ...edit } = body;
+    const { status, reason, tableIds, ...rest } = body;
+    const edit = { ...rest, ...(status ? {} : { tableIds }) };
     const id = params.id;
     switch (status) {
       case "CONFIRMED":
@@ -27,7 +29,7 @@ export const PATCH = route(
       case "ARRIVED":
         return markReservationArrived(ctx, { id });
       case "SEATED":
-        return (await seatReservation(ctx, { id })).reservation;
+        return (await seatReservation(ctx, { id, tableIds })).reservation;
       case "COMPLETED":
         return completeReservation(ctx, { id });
       case "CANCELLED":
