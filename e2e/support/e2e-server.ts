@@ -68,6 +68,28 @@ async function setDemoPin(url: string, email: string, pin: string): Promise<void
   }
 }
 
+/**
+ * Make every party seated at the demo restaurant look seated for `minutes` (open orders' openedAt,
+ * seated bookings' seatedAt): the waitlist's quotes depend on how long tables have been taken.
+ */
+async function seatFor(url: string, minutes: number): Promise<void> {
+  const db = createPrismaClient(url, 1);
+  const since = new Date(Date.now() - minutes * 60_000);
+  try {
+    const location = await db.location.findFirstOrThrow({ where: { slug: "demo-bistro" } });
+    await db.order.updateMany({
+      where: { locationId: location.id, tableId: { not: null }, status: { notIn: ["CLOSED", "VOIDED"] } },
+      data: { openedAt: since },
+    });
+    await db.reservation.updateMany({
+      where: { locationId: location.id, status: "SEATED" },
+      data: { seatedAt: since },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   const pgServer = await adminUrl();
   const url = await freshDatabase(pgServer.url);
@@ -123,6 +145,10 @@ async function main() {
         // Specs give a demo staff member a quick-switch PIN (the demo seed sets none).
         const { email, pin } = JSON.parse(await readBody(req)) as { email: string; pin: string };
         await setDemoPin(url, email, pin);
+      } else if (req.method === "POST" && req.url === "/floor/seated-for") {
+        // Specs age the parties at the tables (the quote model reads how long they have sat).
+        const { minutes } = JSON.parse(await readBody(req)) as { minutes: number };
+        await seatFor(url, minutes);
       } else if (req.url !== "/realtime/status") {
         res.writeHead(404).end();
         return;

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { action } from "@/lib/http/action";
 import { getHostFloor } from "@/lib/host/get-host-floor";
-import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { setGuestCount } from "@/lib/orders/set-guest-count";
 import { setGuestCountSchema } from "@/lib/orders/schemas";
 import { mergeTablesSchema, movePartySchema, partTablesSchema } from "@/lib/tables/arrange-schemas";
@@ -15,11 +14,8 @@ import { partTables } from "@/lib/tables/part-tables";
 // The host stand's floor plan: its read and its table arranging, the same use cases as the
 // REST routes (/api/v1/host/floor, /api/v1/tables/merge, /part, /move-party).
 
-/** The plan's data, with the realtime config so the plan follows the floor channel wherever it is mounted. */
-export const getHostFloorAction = action({ permission: "floor.use", input: z.object({}) }, async (ctx) => ({
-  ...(await getHostFloor(ctx)),
-  realtime: pusherClientConfig(),
-}));
+/** The plan's data; the host stand's one floor-channel subscription refetches it (ADR 0031). */
+export const getHostFloorAction = action({ permission: "floor.use", input: z.object({}) }, (ctx) => getHostFloor(ctx));
 
 export const mergeTablesAction = action({ permission: "tables.arrange", input: mergeTablesSchema }, (ctx, input) =>
   mergeTables(ctx, input),

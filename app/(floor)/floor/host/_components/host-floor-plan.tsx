@@ -2,15 +2,11 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ConnectionPill } from "@/components/realtime/connection-pill";
-import { useRealtime } from "@/components/realtime/use-realtime";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HOST_STATES, type HostState } from "@/lib/host/host-state";
 import type { ActionResult } from "@/lib/http/action";
 import { MAX_GUESTS } from "@/lib/orders/schemas";
-import { FLOOR_EVENTS, floorChannel } from "@/lib/realtime/events";
-import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { areAdjacent } from "@/lib/reservations/slot-math";
 import { checkSeating, suggestSeating, type SeatingTable } from "@/lib/tables/seating-suggestion";
 import {
@@ -58,20 +54,6 @@ function clock(iso: string, timeZone: string) {
   );
 }
 
-/** Refetch the plan on any hint from the floor channel (tables, orders, layout, bookings). */
-function LiveUpdates({ config, locationId }: { config: PusherClientConfig; locationId: string }) {
-  const qc = useQueryClient();
-  const status = useRealtime({
-    config,
-    channel: floorChannel(locationId),
-    onConnected: () => void qc.invalidateQueries({ queryKey: ["host-floor"] }),
-    onEvent: (name) => {
-      if (name !== FLOOR_EVENTS.menuChanged) void qc.invalidateQueries({ queryKey: ["host-floor"] });
-    },
-  });
-  return <ConnectionPill state={status.state} lastEventAt={status.lastEventAt} error={status.error} />;
-}
-
 type Mode = { kind: "idle" } | { kind: "move"; from: Table } | { kind: "sheet"; table: Table };
 
 /**
@@ -81,7 +63,7 @@ type Mode = { kind: "idle" } | { kind: "move"; from: Table } | { kind: "sheet"; 
  * it; the host may tap other free tables instead (several are pushed together). Without one, a
  * tap opens the table's sheet: join a neighbour, part, move the party, guests, cleared.
  */
-export function HostFloorPlan({ locationId }: { locationId: string }) {
+export function HostFloorPlan() {
   const qc = useQueryClient();
   const { party, select } = useHostSelection();
   const { data, isError, isPending, refetch, isFetching, error } = useQuery({
@@ -266,7 +248,6 @@ export function HostFloorPlan({ locationId }: { locationId: string }) {
             </button>
           )}
           {isFetching && <span className="text-sm text-gray-600">Updating…</span>}
-          <LiveUpdates config={data.realtime} locationId={locationId} />
         </div>
       </div>
 

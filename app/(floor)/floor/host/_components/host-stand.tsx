@@ -230,7 +230,7 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
               </div>
             )}
             <div className="min-h-0 flex-1 overflow-auto" data-testid="floor-column">
-              <HostFloorPlan locationId={locationId} />
+              <HostFloorPlan />
             </div>
           </div>
           {wide && (
