@@ -75,7 +75,8 @@ test("front of house: a phone booking reaches the host stand live, the host seat
     await card.getByRole("button", { name: "Seat" }).click();
     const banner = host.getByTestId("host-seat-banner");
     await expect(banner).toContainText(new RegExp(`Seat ${guestName} \\(2\\) at \\w+`));
-    const seatedAt = /\) at (\w+)/.exec((await banner.textContent()) ?? "")![1];
+    const headline = banner.locator("p").first();
+    const seatedAt = /\) at (\w+)$/.exec((await headline.textContent()) ?? "")![1];
     await host.getByTestId("host-seat").click();
     await expect(banner).toBeHidden();
     await expect(host.locator(`[data-testid=host-table][data-label="${seatedAt}"]`)).not.toHaveAttribute(
@@ -103,7 +104,7 @@ test("front of house: a phone booking reaches the host stand live, the host seat
     const bigRow = panel.getByRole("listitem", { name: new RegExp(`${bigParty}, party of 8`) });
     await bigRow.getByRole("button", { name: "Seat" }).click();
     await expect(banner).toContainText(new RegExp(`Seat ${bigParty} \\(8\\) at \\w+\\+\\w+`));
-    const [a, b] = /\) at (\w+)\+(\w+)/.exec((await banner.textContent()) ?? "")!.slice(1);
+    const [a, b] = /\) at (\w+)\+(\w+)$/.exec((await headline.textContent()) ?? "")!.slice(1);
     await host.getByTestId("host-seat").click();
     await expect(host.locator(`[data-testid=host-table][data-label="${b}"]`)).toHaveAttribute(
       "data-group",
@@ -126,7 +127,7 @@ test("front of house: a phone booking reaches the host stand live, the host seat
     const walkIn = `Mateo ${unique}`;
     await form.getByLabel("Name").fill(walkIn);
     await form.getByRole("spinbutton", { name: "Party" }).fill("2");
-    await form.getByLabel(/Phone/).fill("(207) 555-0177");
+    await form.getByLabel(/Phone/).fill(`(207) 555-${String((Date.now() + 5_000) % 10_000).padStart(4, "0")}`);
     await form.getByRole("button", { name: "Add to waitlist" }).click();
     const added = form.getByRole("status");
     await expect(added).toContainText(new RegExp(`${walkIn} added — quoted \\d+ min`));

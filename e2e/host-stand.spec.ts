@@ -3,20 +3,25 @@
 // arrived and cancels another, sees a booking made elsewhere arrive live, and reads the timeline.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { isoDate, localDateOf } from "../lib/time/zoned";
+import { addDays, isoDate, localDateOf } from "../lib/time/zoned";
 import { E2E_BASE_URL, PASSWORD, ROLE_USERS, storageStateFor, type RoleName } from "./support/e2e-env";
 
 test.describe.configure({ mode: "serial" });
 
 const TABLET = { width: 1024, height: 768 };
 // The demo location's zone: "tonight" is its local date.
-const TODAY = isoDate(localDateOf(new Date(), "America/New_York"));
+// New bookings go on tomorrow's book: tonight may have no time left when the suite runs late.
+const TOMORROW = isoDate(addDays(localDateOf(new Date(), "America/New_York"), 1));
 
-async function stand(browser: Browser, role: RoleName = "host"): Promise<Page> {
+async function stand(browser: Browser, role: RoleName = "host", day: "today" | "tomorrow" = "today"): Promise<Page> {
   const ctx = await browser.newContext({ storageState: storageStateFor(role), viewport: TABLET, hasTouch: true });
   const page = await ctx.newPage();
   await page.goto("/floor/host");
   await expect(page.getByTestId("reservation").first()).toBeVisible();
+  if (day === "tomorrow") {
+    await page.getByRole("button", { name: "Tomorrow" }).click();
+    await expect(page.getByRole("button", { name: "Tomorrow" })).toHaveAttribute("aria-pressed", "true");
+  }
   return page;
 }
 
@@ -66,7 +71,7 @@ test("the host signs in, lands on the host stand and reads tonight's book", asyn
 test("a booking through the dialog: the slot finder's times and tables, a field error, then booked", async ({
   browser,
 }) => {
-  const page = await stand(browser);
+  const page = await stand(browser, "host", "tomorrow");
   await page.getByTestId("new-reservation").click();
   const dialog = page.getByTestId("reservation-dialog");
   await expect(dialog).toBeVisible();
@@ -108,7 +113,7 @@ test("a booking through the dialog: the slot finder's times and tables, a field 
 });
 
 test("the keyboard alone books a party through the dialog", async ({ browser }) => {
-  const page = await stand(browser);
+  const page = await stand(browser, "host", "tomorrow");
   await page.getByTestId("new-reservation").focus();
   await page.keyboard.press("Enter");
   const dialog = page.getByTestId("reservation-dialog");
@@ -177,15 +182,15 @@ test("a booking made in another session appears on the host stand without a relo
   browser,
   playwright,
 }) => {
-  const page = await stand(browser);
+  const page = await stand(browser, "host", "tomorrow");
   await expect(page.getByTestId("realtime-health")).toContainText(/live/i);
   const manager = await api(playwright, "manager");
-  const availability = await manager.get(`/api/v1/availability?date=${TODAY}&partySize=2`);
+  const availability = await manager.get(`/api/v1/availability?date=${TOMORROW}&partySize=2`);
   expect(availability.status()).toBe(200);
   const slot = ((await availability.json()) as { slots: { startsAt: string; bookable: boolean }[] }).slots.find(
     (s) => s.bookable,
   );
-  expect(slot, "a bookable slot tonight").toBeDefined();
+  expect(slot, "a bookable slot tomorrow").toBeDefined();
   const created = await manager.post("/api/v1/reservations", {
     data: { guestName: "Live Lucas", partySize: 2, startsAt: slot!.startsAt, source: "PHONE" },
   });
