@@ -34,7 +34,7 @@ function Switcher({ locations, currentId, className = "" }: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <label className={`flex items-center gap-2 ${className}`}>
+    <label className={`flex min-w-0 items-center gap-2 ${className}`}>
       <span className="sr-only">Location</span>
       <select
         aria-label="Location"
@@ -50,7 +50,8 @@ function Switcher({ locations, currentId, className = "" }: Props) {
           if (next?.user.locationId !== wanted) setError("Couldn't switch location. Try again.");
           router.refresh();
         }}
-        className="min-h-11 rounded-lg border border-gray-300 bg-white px-2 text-gray-900"
+        // Shrinks (the name truncates) rather than slide under the header's links on a tablet.
+        className="min-h-11 w-full min-w-0 max-w-64 truncate rounded-lg border border-gray-300 bg-white px-2 text-gray-900"
       >
         {locations.map((l) => (
           <option key={l.id} value={l.id}>

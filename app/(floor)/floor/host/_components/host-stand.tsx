@@ -191,7 +191,9 @@ function HostStandInner({ config, locationId, today, timezone, canManage }: Prop
           )}
         </div>
       ) : (
-        <div className={`grid min-h-0 flex-1 gap-3 ${wide ? "grid-cols-[22rem_1fr_20rem]" : "grid-cols-[22rem_1fr]"}`}>
+        <div
+          className={`grid min-h-0 flex-1 gap-3 ${wide ? "grid-cols-[22rem_minmax(0,1fr)_20rem]" : "grid-cols-[22rem_minmax(0,1fr)]"}`}
+        >
           <div className="flex min-h-0 flex-col gap-2">
             {!wide && coversText}
             {!wide && (
