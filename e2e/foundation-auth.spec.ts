@@ -6,7 +6,7 @@ const HOME: Record<RoleName, RegExp> = {
   manager: /\/admin$/,
   server: /\/floor$/,
   cashier: /\/floor\/checks$/,
-  host: /\/floor$/,
+  host: /\/floor\/host$/,
   chef: /\/kitchen$/,
 };
 
@@ -100,7 +100,7 @@ test("a signed-out visit is redirected to sign-in and returns afterwards", async
 test("an off-site callbackUrl is ignored", async ({ page }) => {
   await page.goto("/login?callbackUrl=//evil.example/steal");
   await signIn(page, ROLE_USERS.host, PASSWORD);
-  await expect(page).toHaveURL(/localhost:\d+\/floor$/);
+  await expect(page).toHaveURL(/localhost:\d+\/floor\/host$/);
 });
 
 test.describe("callbackUrl look-alikes never leave the site", () => {
@@ -122,7 +122,7 @@ test.describe("callbackUrl look-alikes never leave the site", () => {
       expect(res.status(), trick).toBe(307);
       const location = res.headers()["location"];
       expect(new URL(location, "http://localhost").host, `${trick} → ${location}`).toBe("localhost");
-      expect(new URL(location, "http://localhost").pathname, trick).toBe("/floor");
+      expect(new URL(location, "http://localhost").pathname, trick).toBe("/floor/host");
     }
     await ctx.close();
   });
@@ -130,7 +130,7 @@ test.describe("callbackUrl look-alikes never leave the site", () => {
   test("through the form: lands on the role's home", async ({ page }) => {
     await page.goto(`/login?callbackUrl=${tricks[0]}`);
     await signIn(page, ROLE_USERS.host, PASSWORD);
-    await expect(page).toHaveURL(/localhost:\d+\/floor$/);
+    await expect(page).toHaveURL(/localhost:\d+\/floor\/host$/);
   });
 });
 

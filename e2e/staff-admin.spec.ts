@@ -82,7 +82,7 @@ test.describe("staff administration", () => {
 
     const tablet = await (await browser.newContext({ storageState: undefined })).newPage();
     await setPasswordAndSignIn(tablet, new URL(link).pathname, host.email);
-    await expect(tablet).toHaveURL(/\/floor$/);
+    await expect(tablet).toHaveURL(/\/floor\/host$/);
     expect((await tablet.request.get("/api/v1/me")).status()).toBe(200);
 
     await page.getByRole("button", { name: "Deactivate" }).click();
