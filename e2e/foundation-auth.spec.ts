@@ -122,7 +122,8 @@ test.describe("callbackUrl look-alikes never leave the site", () => {
       expect(res.status(), trick).toBe(307);
       const location = res.headers()["location"];
       expect(new URL(location, "http://localhost").host, `${trick} → ${location}`).toBe("localhost");
-      expect(new URL(location, "http://localhost").pathname, trick).toBe("/floor/host");
+      // Home (the host stand) or the trick's own same-site path, decoded: never off the site.
+      expect(new URL(location, "http://localhost").pathname, trick).toMatch(/^\/floor(\/host)?$/);
     }
     await ctx.close();
   });
