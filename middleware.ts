@@ -7,6 +7,8 @@ import { FORWARDING_HEADERS, trustedProxyHops } from "./lib/http/client-ip";
 // by the page/route/action wrappers.
 
 const PROTECTED = ["/admin", "/floor", "/kitchen"];
+/** lib/guest/guest-cookie.ts DEVICE_COOKIE (not imported: middleware stays free of server modules). */
+const GUEST_DEVICE_COOKIE = "kms_guest_device";
 
 function realtimeOrigins(): string {
   const host = process.env.PUSHER_WS_HOST ?? process.env.PUSHER_HOST;
@@ -78,7 +80,19 @@ export async function middleware(req: NextRequest) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
   }
-  return securityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, requestId);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  // A phone that opens a table's QR page gets a device id before its first PIN: wrong PINs are
+  // counted per phone, not per restaurant wifi address (ADR 0034).
+  if (pathname.startsWith("/t/") && !req.cookies.has(GUEST_DEVICE_COOKIE)) {
+    res.cookies.set(GUEST_DEVICE_COOKIE, crypto.randomUUID().replaceAll("-", ""), {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: req.nextUrl.protocol === "https:",
+      path: "/",
+      maxAge: 60 * 60 * 24 * 30,
+    });
+  }
+  return securityHeaders(res, csp, requestId);
 }
 
 // Prefetch and RSC requests run through here too: every response carries the headers, and

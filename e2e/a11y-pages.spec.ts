@@ -50,9 +50,21 @@ test.describe("admin console", () => {
     "/admin/schedule",
     "/admin/tasks",
     "/admin/cash",
+    "/admin/reports",
+    "/admin/reports/sales",
+    "/admin/reports/tables",
+    "/admin/reports/product-mix",
+    "/admin/reports/kitchen",
+    "/admin/reports/inventory",
+    "/admin/reports/labour",
     "/admin/reports/end-of-day",
+    "/admin/reports/end-of-day?preset=yesterday",
+    "/admin/reports/prep-times",
+    "/admin/audit",
+    "/admin/audit?preset=this-week",
     "/admin/settings/payments",
     "/admin/setup/printers",
+    "/admin/setup/qr-cards",
     "/account",
   ];
   for (const path of pages) {
@@ -64,6 +76,16 @@ test.describe("admin console", () => {
     await expectClean(page, item);
     const ingredient = await firstLink(page, "/admin/inventory", /^\/admin\/inventory\/ingredients\/(?!new)[^/]+$/);
     await expectClean(page, ingredient);
+  });
+
+  test("an order's history page has no serious violations", async ({ page }) => {
+    // An order the demo has closed: its history has events, payments and audits to show.
+    const res = await page.request.get("/api/v1/orders?status=CLOSED&limit=1");
+    expect(res.status()).toBe(200);
+    const { orders } = (await res.json()) as { orders: { id: string }[] };
+    expect(orders.length, "the demo has a closed order").toBeGreaterThan(0);
+    await expectClean(page, `/admin/orders/${orders[0].id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Order #");
   });
 });
 

@@ -97,7 +97,8 @@ test.describe("manager", () => {
     await expect(page.getByTestId("today-figures")).toContainText("Open checks");
     await expect(page.getByTestId("today-figures")).toContainText(/Net of \d+ paid checks? since 04:00/);
     await page.screenshot({ path: test.info().outputPath("admin-dashboard.png"), fullPage: true });
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "End of day" }).click();
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Reports" }).click();
+    await page.getByRole("link", { name: /End of day/ }).click();
     await page.getByLabel("Business day", { exact: true }).fill(date);
     await page.getByRole("button", { name: "Show day", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`date=${date}`));
@@ -108,7 +109,7 @@ test.describe("manager", () => {
     const report = await api.json();
     expect(report.total.checks).toBe(4);
     const usd = (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(c / 100);
-    const figure = (label: string) => page.locator(`[data-figure="${label}"]`);
+    const figure = (label: string) => page.locator(`[data-figure="${label}"] [data-testid=figure-value]`);
     await expect(figure("Paid checks")).toHaveText("4");
     await expect(figure("Net sales")).toHaveText(usd(report.total.netSalesCents));
     await expect(figure("Gross sales")).toHaveText(usd(report.total.grossCents));

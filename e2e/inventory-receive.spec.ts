@@ -23,6 +23,9 @@ async function manager(browser: Browser, path: string): Promise<Page> {
 const padItem = (pad: Page, name: string) => pad.getByTestId("menu-item").filter({ hasText: name });
 
 test("receiving a purchase order raises stock and un-86s the item", async ({ browser }) => {
+  // A console and a tablet, waste, a purchase order made, sent and received, the ledger, and an axe
+  // check of every page it opened: ~45 s on a busy CI machine, over the default timeout.
+  test.slow();
   const admin = await manager(browser, "/admin/inventory/waste");
 
   // 1. Whatever lobster is left spoils: log it as waste (all of it).

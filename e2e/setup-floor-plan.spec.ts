@@ -88,7 +88,8 @@ test("a manager draws two tables; they appear live on a server's floor, placed a
     })
     .toBe(true);
 
-  // Reloaded, the editor shows what was saved.
+  // Reloaded once every change is saved, the editor shows what was saved.
+  await expect(admin.getByTestId("plan-save-state")).toHaveText("All changes saved");
   await admin.reload();
   await expect(planTable(admin, b)).toHaveAttribute("data-pos", "11,3");
   await expect(planTable(admin, a)).toHaveAttribute("data-rotation", "15");

@@ -50,6 +50,8 @@ export const envSchema = z
     TWILIO_FROM: z.string().min(3).max(64).optional(),
     /** Base URL of the Messages API (default https://api.twilio.com); tests point it at a local server. */
     TWILIO_API_BASE: z.url("TWILIO_API_BASE must be a URL").optional(),
+    /** Bearer token Prometheus sends to GET /api/metrics; unset = the endpoint answers 404. */
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
      * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For

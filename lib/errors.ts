@@ -2,18 +2,28 @@
 export const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
+  /** A guest's table PIN was not accepted (same answer whether or not the table has a session). */
+  PIN_REFUSED: 401,
+  /** A guest endpoint without a joined phone's cookie. */
+  GUEST_SESSION_REQUIRED: 401,
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
   IN_PROGRESS: 409,
+  /** A guest cart edit made on an older version of the cart (the answer carries the current one). */
+  VERSION_CONFLICT: 409,
+  /** Another phone at the table is sending the shared cart. */
+  CHECKOUT_IN_PROGRESS: 409,
   OUT_OF_STOCK: 409,
   UNAVAILABLE_ITEM: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_MISMATCH: 422,
   LOCKED: 423,
+  /** The table's guest session has closed. */
+  SESSION_ENDED: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,

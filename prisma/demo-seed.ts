@@ -6,6 +6,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { addDays, localDateOf, zonedInstant } from "@/lib/time/zoned";
 import { seedMoney } from "./demo-money";
 import { seedTurnHistory } from "./demo-turns";
+import { seedMenuMixHistory } from "./demo-menu-mix";
+import { seedLabourHistory } from "./demo-labour";
+import { openingStockAt, seedInventoryHistory } from "./demo-inventory-history";
 
 type Tx = Prisma.TransactionClient;
 
@@ -1745,6 +1748,10 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
       await seedMoney(tx, bistroId, users);
       // After the money days: their checks decide whether demo-money writes its own.
       await seedTurnHistory(tx, bistroId, users);
+      // After the turn history: its tables' evenings decide where the specials' parties sit.
+      await seedMenuMixHistory(tx, bistroId, users);
+      await seedLabourHistory(tx, bistroId, users);
+      await seedInventoryHistory(tx, bistroId, users);
 
       const [locations, userCount, menuItems, modifierGroups, tables, ingredients, recipeLines] = await Promise.all([
         tx.location.count(),
@@ -1884,6 +1891,7 @@ async function seedLocation(tx: Tx, def: LocationDef, adminId: string): Promise<
             balanceAfter: ing.stock,
             reason: "Opening stock",
             actorId: adminId,
+            createdAt: openingStockAt(location),
           },
         },
       },

@@ -69,6 +69,20 @@ export async function seedTurnHistory(tx: Tx, locationId: string, users: Map<str
   const rnd = random(12);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const between = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  // Cook times get their own stream, so adding them left the rest of the history as it was.
+  const cookRnd = random(77);
+  /**
+   * How long the station took, in ms: each dish runs at its own pace against its set prep time
+   * (0.7–1.4×, so learned prep times have something to propose), ±20 % per plate; now and then a
+   * cook clears a line at once or leaves it on the screen (the outliers the report must ignore).
+   */
+  const cookMs = (item: { name: string; prepMinutes: number | null }) => {
+    const u = cookRnd();
+    if (u < 0.02) return 3_000 + Math.floor(cookRnd() * 7_000);
+    if (u < 0.05) return (15 + Math.floor(cookRnd() * 25)) * 60_000;
+    const pace = 0.7 + ([...item.name].reduce((n, c) => n + c.charCodeAt(0), 0) % 8) * 0.1;
+    return Math.round((item.prepMinutes ?? 6) * pace * (0.8 + 0.4 * cookRnd()) * 60_000);
+  };
 
   // Rows built in memory and written with one createMany per table (the seed stays fast).
   const orders: Prisma.OrderCreateManyInput[] = [];
@@ -184,6 +198,8 @@ export async function seedTurnHistory(tx: Tx, locationId: string, users: Map<str
         status: "SERVED",
         fireBatch: 1,
         firedAt: new Date(p.at.getTime() + 5 * 60_000),
+        // A line no station cooks is done when fired (as fireItems does).
+        bumpedAt: new Date(p.at.getTime() + 5 * 60_000 + (l.item.stationId ? cookMs(l.item) : 0)),
         servedAt: new Date(p.at.getTime() + 25 * 60_000),
         createdAt: p.at,
         updatedAt: p.closedAt,

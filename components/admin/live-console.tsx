@@ -29,6 +29,8 @@ type LowStockItem = {
 const qty = (v: string, unit: BaseUnitCode) => formatQuantity(toMilli(v), unit);
 
 /** Floor events that change the dashboard's figures (tables in use, covers, bookings to seat). */
+const MENU_PAGES = ["/admin/menu", "/admin/inventory"];
+
 const DASHBOARD_EVENTS: readonly string[] = [
   FLOOR_EVENTS.tableChanged,
   FLOOR_EVENTS.orderChanged,
@@ -42,7 +44,11 @@ const DASHBOARD_EVENTS: readonly string[] = [
  */
 export function LiveConsole({ config, locationId }: { config: PusherClientConfig; locationId: string }) {
   const router = useRouter();
-  const onDashboard = usePathname() === "/admin";
+  const pathname = usePathname();
+  const onDashboard = pathname === "/admin";
+  // Only pages that show menu data re-render on a menu change: refreshing every open console page
+  // (and the nav prefetches a refresh brings) on each price or 86 loaded the server for nothing.
+  const showsMenu = onDashboard || MENU_PAGES.some((p) => pathname === p || pathname.startsWith(p + "/"));
   const qc = useQueryClient();
   const [alerts, setAlerts] = useState<LowStockEvent["items"]>([]);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -57,7 +63,7 @@ export function LiveConsole({ config, locationId }: { config: PusherClientConfig
     channel: floorChannel(locationId),
     onConnected: () => void qc.invalidateQueries({ queryKey: ["inventory"] }),
     onEvent: (name, data) => {
-      if (name === FLOOR_EVENTS.menuChanged || (onDashboard && DASHBOARD_EVENTS.includes(name))) {
+      if ((name === FLOOR_EVENTS.menuChanged && showsMenu) || (onDashboard && DASHBOARD_EVENTS.includes(name))) {
         // Coalesce bursts (a busy service sends many) into one refresh.
         if (refreshTimer.current) clearTimeout(refreshTimer.current);
         refreshTimer.current = setTimeout(() => router.refresh(), 500);

@@ -52,5 +52,6 @@ export const SETUP_TABS = [
   { key: "reservations", href: "/admin/settings/reservations", label: "Reservations" },
   { key: "stations", href: "/admin/setup/stations", label: "Stations" },
   { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
+  { key: "qr-cards", href: "/admin/setup/qr-cards", label: "QR cards" },
   { key: "printers", href: "/admin/setup/printers", label: "Printers" },
 ];

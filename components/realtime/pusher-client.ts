@@ -6,6 +6,34 @@ import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 let client: { key: string; pusher: Pusher } | null = null;
 
 /**
+ * pusher-js options for our realtime server (or Pusher itself): where to connect, a dead connection
+ * noticed within ~20 s (default is 2 min of silence + 30 s), and the endpoints that authorise a
+ * private channel and sign the socket in. Staff tabs and guest phones differ only in those.
+ */
+export function pusherOptions(
+  config: PusherClientConfig,
+  auth: { channel: string; user: string },
+): ConstructorParameters<typeof Pusher>[1] {
+  return {
+    cluster: config.cluster,
+    ...(config.wsHost
+      ? {
+          wsHost: config.wsHost,
+          wsPort: config.wsPort ?? undefined,
+          wssPort: config.wsPort ?? undefined,
+          forceTLS: config.forceTLS,
+          enabledTransports: config.forceTLS ? ["wss"] : ["ws"],
+        }
+      : { forceTLS: true }),
+    disableStats: true,
+    activityTimeout: 15_000,
+    pongTimeout: 5_000,
+    channelAuthorization: { endpoint: auth.channel, transport: "ajax" },
+    userAuthentication: { endpoint: auth.user, transport: "ajax" },
+  };
+}
+
+/**
  * One pusher-js connection per tab, shared by every subscription. Private channels are
  * authorised by POST /api/realtime/auth and the socket signed in by POST /api/realtime/user-auth,
  * both with the session cookie (same origin).
@@ -20,25 +48,11 @@ export function getPusher(config: PusherClientConfig): Pusher {
     return client.pusher;
   }
   client?.pusher.disconnect();
-  const pusher = new Pusher(config.key, {
-    cluster: config.cluster,
-    ...(config.wsHost
-      ? {
-          wsHost: config.wsHost,
-          wsPort: config.wsPort ?? undefined,
-          wssPort: config.wsPort ?? undefined,
-          forceTLS: config.forceTLS,
-          enabledTransports: config.forceTLS ? ["wss"] : ["ws"],
-        }
-      : { forceTLS: true }),
-    disableStats: true,
-    // Notice a dead connection within ~20 s (default is 2 min of silence + 30 s).
-    activityTimeout: 15_000,
-    pongTimeout: 5_000,
-    channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
-    // The socket signs in as this browser's session: ending the session drops it (ADR 0009).
-    userAuthentication: { endpoint: "/api/realtime/user-auth", transport: "ajax" },
-  });
+  // The socket signs in as this browser's session: ending the session drops it (ADR 0009).
+  const pusher = new Pusher(
+    config.key,
+    pusherOptions(config, { channel: "/api/realtime/auth", user: "/api/realtime/user-auth" }),
+  );
   pusher.signin();
   client = { key, pusher };
   return pusher;

@@ -20,6 +20,7 @@ import {
   E2E_PUSHER,
   E2E_REALTIME_PORT,
   E2E_SECRET,
+  E2E_METRICS_TOKEN,
   E2E_SMTP_PORT,
   LOCKOUT_USERS,
   PASSWORD,
@@ -90,6 +91,18 @@ async function seatFor(url: string, minutes: number): Promise<void> {
   }
 }
 
+async function firedAgo(url: string, orderId: string, minutes: number): Promise<void> {
+  const db = createPrismaClient(url, 1);
+  try {
+    await db.orderItem.updateMany({
+      where: { orderId, firedAt: { not: null } },
+      data: { firedAt: new Date(Date.now() - minutes * 60_000) },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   const pgServer = await adminUrl();
   const url = await freshDatabase(pgServer.url);
@@ -149,6 +162,10 @@ async function main() {
         // Specs age the parties at the tables (the quote model reads how long they have sat).
         const { minutes } = JSON.parse(await readBody(req)) as { minutes: number };
         await seatFor(url, minutes);
+      } else if (req.method === "POST" && req.url === "/kitchen/fired-ago") {
+        // Specs age an order's tickets (ticket colours read how long ago the lines were fired).
+        const { orderId, minutes } = JSON.parse(await readBody(req)) as { orderId: string; minutes: number };
+        await firedAgo(url, orderId, minutes);
       } else if (req.url !== "/realtime/status") {
         res.writeHead(404).end();
         return;
@@ -169,6 +186,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
       NEXTAUTH_SECRET: E2E_SECRET,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
       PUSHER_APP_ID: E2E_PUSHER.appId,
       PUSHER_KEY: E2E_PUSHER.key,

@@ -1,5 +1,5 @@
 import { expect, request } from "@playwright/test";
-import { E2E_BASE_URL, storageStateFor } from "./e2e-env";
+import { E2E_BASE_URL, E2E_CONTROL_PORT, storageStateFor } from "./e2e-env";
 
 /** The kitchen finishes table `label`'s tickets at `station` and the pass sends them: food ready on the floor. */
 export async function foodReadyAt(label: string, station: string) {
@@ -25,4 +25,14 @@ export async function foodReadyAt(label: string, station: string) {
   } finally {
     await chef.dispose();
   }
+}
+
+/** Every line of `orderId` was fired `minutes` ago (through the e2e server's control port). */
+export async function firedAgo(orderId: string, minutes: number): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${E2E_CONTROL_PORT}/kitchen/fired-ago`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ orderId, minutes }),
+  });
+  if (!res.ok) throw new Error(`ageing the tickets failed: ${res.status}`);
 }

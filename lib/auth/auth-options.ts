@@ -1,4 +1,6 @@
 import "server-only";
+import { countedAuthAttempt } from "./auth-metrics";
+import { metrics } from "../observability/metrics";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
@@ -54,12 +56,14 @@ export const authOptions: NextAuthOptions = {
         try {
           // Signing in on an enrolled tablet ties the session to it: revoking the device ends it.
           const device = await findEnrolledDevice(deviceTokenFromCookieHeader(headers.get("cookie")));
-          const staff = await authenticateStaff(credentials, {
-            ip: clientIp(headers),
-            userAgent: headers.get("user-agent"),
-            requestId,
-            deviceId: device?.id ?? null,
-          });
+          const staff = await countedAuthAttempt("password", () =>
+            authenticateStaff(credentials, {
+              ip: clientIp(headers),
+              userAgent: headers.get("user-agent"),
+              requestId,
+              deviceId: device?.id ?? null,
+            }),
+          );
           return { ...staff };
         } catch (error) {
           // next-auth passes the message to the client as `error`: only safe messages may get there.
@@ -78,6 +82,7 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, trigger, session }) {
       const now = Date.now();
       if (user) {
+        metrics().jwtIssued.inc({ kind: "session" });
         return {
           ...token,
           sub: user.id,

@@ -16,6 +16,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   "orders.close": { area: "Orders", text: "Close a check (the table becomes free)" },
   "orders.voidSent": { area: "Orders", text: "Void what the kitchen has already received, or a whole order" },
   "kitchen.work": { area: "Kitchen", text: "Kitchen screens: read tickets, bump, recall, mark ready" },
+  "kitchen.forecast": { area: "Kitchen", text: "Station load forecast: expected items per station for the next hours" },
   "setup.manage": { area: "Setup", text: "Location settings, stations, areas, tables and the floor plan" },
   "locations.create": { area: "Setup", text: "Open another location by copying an existing one" },
   "staff.manage": {
@@ -45,6 +46,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   "cash.drawer": { area: "Payments", text: "Open and count a cash drawer, record pay-ins and pay-outs" },
   "payments.setup": { area: "Setup", text: "Discount reasons and limits, tenders, tips, service charges, printers" },
   "reports.money": { area: "Reports", text: "End-of-day (Z) reports and cash drawer history" },
+  "audit.view": { area: "Reports", text: "Read the audit log: who did what, when, before and after" },
   "printing.use": { area: "Printing", text: "Re-print receipts, guest checks and kitchen chits" },
   "reservations.manage": {
     area: "Reservations",

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "orders.voidSent": MANAGEMENT,
   /** Kitchen screens: read tickets (never prices), bump, recall, mark ready. */
   "kitchen.work": KITCHEN,
+  /** The station load forecast: expected items per station for the next hours (kitchen screens, dashboard). */
+  "kitchen.forecast": KITCHEN,
   /** Location settings, stations, areas, tables and the floor plan. */
   "setup.manage": MANAGEMENT,
   /** Open another location by copying menu, stations and settings from one they administer. */
@@ -76,6 +78,8 @@ export const PERMISSIONS = {
   "payments.setup": MANAGEMENT,
   /** End-of-day (Z) reports and cash drawer history. */
   "reports.money": MANAGEMENT,
+  /** Read the audit log: who did what, when, with before/after values. */
+  "audit.view": MANAGEMENT,
   /** Re-print a receipt, guest check or kitchen chit; see the print queue. */
   "printing.use": ROLES,
   /** Book, edit, confirm, seat, cancel reservations; guests; mark arrivals and no-shows. */

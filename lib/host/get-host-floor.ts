@@ -75,6 +75,8 @@ export async function getHostFloor(ctx: Ctx, now = new Date()) {
                 },
               },
             },
+            // Guests also order from their phones (ADR 0034): the tile shows a phone badge.
+            guestSessions: { where: { status: "ACTIVE" }, select: { id: true }, take: 1 },
           },
         },
       },
@@ -143,6 +145,7 @@ export async function getHostFloor(ctx: Ctx, now = new Date()) {
           state,
           /** Free to seat a new party: no order on it or its group, not waiting to be cleared. */
           free: !order && primary.status !== "NEEDS_BUSSING",
+          guestOrdering: primary.guestSessions.length > 0,
           group:
             members.length > 1
               ? {

@@ -13,6 +13,7 @@ import { limiter } from "../ops/rate-limit";
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-unavailable";
 import { rateLimitedError } from "./rate-limit-headers";
 import { crossSiteReason, isJsonContentType, ownHosts } from "./same-origin";
+import { instrumented } from "../observability/instrumented";
 
 type Schemas<P, B, Q> = { params?: z.ZodType<P>; body?: z.ZodType<B>; query?: z.ZodType<Q> };
 
@@ -125,7 +126,7 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
     }
   };
   // The schemas travel with the handler: the route fuzz test generates its inputs from them.
-  return Object.assign(handle, { schemas: options });
+  return Object.assign(instrumented(handle), { schemas: options });
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T | unknown {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "../auth/context";
+import type { Actor } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { formatQuantity } from "./units";
@@ -27,7 +27,7 @@ export type ShortageMessage = (error: InsufficientStockError) => Promise<AppErro
  */
 export async function applyMovements(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Actor,
   movements: MovementInput[],
   shortage: ShortageMessage = (error) => ingredientShortage(tx, ctx, error),
 ): Promise<MovementEffects> {
@@ -46,7 +46,7 @@ export async function applyMovements(
   return { ...availability, lowStock, changes };
 }
 
-async function ingredientShortage(tx: Tx, ctx: Ctx, error: InsufficientStockError): Promise<AppError> {
+async function ingredientShortage(tx: Tx, ctx: Actor, error: InsufficientStockError): Promise<AppError> {
   const ing = await tx.ingredient.findFirst({
     where: { id: error.ingredientId, locationId: ctx.locationId },
     select: { name: true, baseUnit: true },

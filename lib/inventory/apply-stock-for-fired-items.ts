@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "../auth/context";
+import type { Actor } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { applyMovements } from "./apply-movements";
@@ -18,7 +18,7 @@ export type { FiredItem };
  * as SALE movements linked to the order items. A shortage names the dish and the ingredient and
  * rolls the whole send back. The caller publishes the effects after commit.
  */
-export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem[]): Promise<StockEffects> {
+export async function applyStockForFiredItems(tx: Tx, ctx: Actor, items: FiredItem[]): Promise<StockEffects> {
   if (!items.length) return NO_STOCK_EFFECTS;
   const menuItemIds = [...new Set(items.map((i) => i.menuItemId))];
   const modifierIds = [...new Set(items.flatMap((i) => i.modifierIds))];
@@ -60,7 +60,7 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Ctx, items: FiredItem
 /** "Burger cannot be sent: only 120 g of Beef patty left": the dish the server tried and the short ingredient. */
 async function outOfStock(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Actor,
   consumption: Consumption[],
   error: InsufficientStockError,
 ): Promise<AppError> {

@@ -3,8 +3,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
 import { fromMilli, toMilli } from "./quantity";
-import { reportPeriodSchema, reportRange, type ReportPeriodInput } from "./report-period";
-import { getLocation } from "../locations/get-location";
+import { inventoryPeriodSchema, inventoryScope, type InventoryPeriodInput } from "./report-scope";
 import { valueCents } from "./units";
 import { assertCan } from "../auth/permissions";
 
@@ -16,22 +15,26 @@ import { assertCan } from "../auth/permissions";
  * - actual = theoretical + waste + unexplained — what really left the shelves.
  * Values at current unit cost (an approximation: costs move with each receipt).
  */
-export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
+export async function getUsageReport(ctx: Ctx, raw: InventoryPeriodInput) {
   assertCan(ctx, "inventory.manage");
-  const { timezone } = await getLocation(ctx);
-  const period = reportRange(parseInput(reportPeriodSchema, raw), timezone);
+  const { period } = await inventoryScope(ctx, parseInput(inventoryPeriodSchema, raw));
+  return { period, ...(await usageIn(ctx.locationId, period)) };
+}
+
+/** The usage rows and totals of a span (no permission check: for the reports that embed it). */
+export async function usageIn(locationId: string, span: { start: Date; end: Date }) {
   const [sums, ingredients] = await Promise.all([
     db.stockMovement.groupBy({
       by: ["ingredientId", "type"],
       where: {
-        locationId: ctx.locationId,
-        createdAt: { gte: period.from, lt: period.toExclusive },
+        locationId,
+        createdAt: { gte: span.start, lt: span.end },
         type: { in: ["SALE", "SALE_REVERSAL", "WASTE", "COUNT_CORRECTION"] },
       },
       _sum: { quantityDelta: true },
     }),
     db.ingredient.findMany({
-      where: { locationId: ctx.locationId },
+      where: { locationId },
       select: { id: true, name: true, baseUnit: true, purchaseUnitSize: true, costCentsPerPurchaseUnit: true },
     }),
   ]);
@@ -67,7 +70,6 @@ export async function getUsageReport(ctx: Ctx, raw: ReportPeriodInput) {
     })
     .sort((a, b) => b.actualCents - a.actualCents);
   return {
-    period: period.label,
     rows,
     totals: {
       theoreticalCents: rows.reduce((s, r) => s + r.theoreticalCents, 0),

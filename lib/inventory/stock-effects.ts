@@ -5,6 +5,7 @@ import { INVENTORY_EVENTS, floorChannel, lowStockEventSchema } from "../realtime
 import { publishBuilt, type Message } from "../realtime/publish";
 import type { LowStockAlert } from "./low-stock";
 import type { AvailabilityChanges } from "./reconcile-availability";
+import { metrics } from "../observability/metrics";
 
 /** What a stock change means for others: dishes (un)86'd for order pads, ingredients fallen low for the console. */
 export type StockEffects = AvailabilityChanges & { lowStock: LowStockAlert[] };
@@ -28,6 +29,11 @@ export function stockEffectMessages(locationId: string, effects: StockEffects | 
   return messages;
 }
 
+/** After commit: items 86'd because an ingredient ran out count as stock-outs (`stock_outs_total`). */
+export function countStockOuts(effects: StockEffects | null | undefined): void {
+  if (effects?.eightySixed.length) metrics().stockOuts.inc(effects.eightySixed.length);
+}
+
 /**
  * After commit, for stock changes that are not an order's (counts, waste, deliveries, recipes).
  * Never throws: realtime is a hint, clients refetch.
@@ -36,5 +42,6 @@ export async function publishStockEffects(
   ctx: Pick<Ctx, "locationId" | "requestId">,
   effects: StockEffects,
 ): Promise<void> {
+  countStockOuts(effects);
   publishBuilt(() => stockEffectMessages(ctx.locationId, effects), ctx);
 }

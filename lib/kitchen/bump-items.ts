@@ -12,6 +12,7 @@ import { assertCan } from "../auth/permissions";
 import { changeOrder } from "../orders/change-order";
 import type { NewOrderEvent } from "../orders/append-order-events";
 import type { Tx } from "../db";
+import { metrics } from "../observability/metrics";
 
 /**
  * A station finished items (one item, or a whole ticket). Bumping a voided line acknowledges the
@@ -28,6 +29,8 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
   const ids = [...new Set(input.orderItemIds)];
   const atStation = station.isExpo ? {} : { stationId: station.id };
 
+  let firstFired = Infinity;
+  let bumpedAt = 0;
   // Found before the lock (to learn the order), re-read under it.
   let found: { items: { id: string }[]; sides: { id: string }[] } = { items: [], sides: [] };
   const findOrder = async (tx: Tx) => {
@@ -66,11 +69,16 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
     const [items, sides] = await Promise.all([
       tx.orderItem.findMany({
         where: { id: { in: foundItems.map((i) => i.id) } },
-        select: { id: true, status: true, bumpedAt: true, stationId: true, fireBatch: true },
+        select: { id: true, status: true, bumpedAt: true, stationId: true, fireBatch: true, firedAt: true },
       }),
       tx.orderItemModifier.findMany({
         where: { id: { in: foundSides.map((s) => s.id) } },
-        select: { id: true, bumpedAt: true, stationId: true, orderItem: { select: { status: true, fireBatch: true } } },
+        select: {
+          id: true,
+          bumpedAt: true,
+          stationId: true,
+          orderItem: { select: { status: true, fireBatch: true, firedAt: true } },
+        },
       }),
     ]);
     const bumpable = items.filter((i) => canMoveItem(i, "bump"));
@@ -92,6 +100,9 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
         data: { bumpedAt: now },
       });
     const bumped = [...bumpable.map((i) => i.id), ...bumpableSides.map((s) => s.id)];
+    const fired = [...bumpable.map((i) => i.firedAt), ...bumpableSides.map((s) => s.orderItem.firedAt)];
+    firstFired = Math.min(...fired.map((d) => d?.getTime() ?? Infinity));
+    bumpedAt = now.getTime();
     const events: NewOrderEvent[] = [
       {
         orderId,
@@ -105,5 +116,10 @@ export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
     ];
     return { result: bumped, events };
   });
+  if (bumped.length) {
+    const m = metrics();
+    m.ticketsBumped.inc({ station: station.slug });
+    if (Number.isFinite(firstFired)) m.ticketSeconds.observe({ station: station.slug }, (bumpedAt - firstFired) / 1000);
+  }
   return { bumpedItemIds: bumped, seq: change?.events.at(-1)?.seq ?? null };
 }

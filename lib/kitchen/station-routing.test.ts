@@ -76,6 +76,15 @@ describe("tickets", () => {
     });
   });
 
+  it("marks a ticket with any line a guest ordered by QR as a guest order, naming the guest on the line", () => {
+    const [guest, staff] = groupTickets([
+      row({ id: "g", guestLabel: "Dana" }),
+      row({ id: "s", orderId: "o2", firedAt: "2026-11-21T19:30:00.000Z" }),
+    ]);
+    expect(guest).toMatchObject({ guestOrder: true, items: [{ id: "g", guestLabel: "Dana" }] });
+    expect(staff.guestOrder).toBe(false);
+  });
+
   it("raises an allergy banner from notes and lists the dishes' allergens", () => {
     const [t] = groupTickets([
       row({ id: "a", notes: "ALLERGY: peanuts", allergens: ["GLUTEN", "SESAME"] }),

@@ -27,6 +27,8 @@ export type TicketItemRow = {
   forItem: string | null;
   quantity: number;
   seat: number | null;
+  /** The guest who ordered it by QR (their nickname), else null. */
+  guestLabel?: string | null;
   course: string;
   notes: string;
   status: string;
@@ -62,6 +64,8 @@ export type Ticket = {
   allBumped: boolean;
   /** Every item on the ticket was voided. */
   allVoided: boolean;
+  /** Guests ordered it from their phones (QR): the ticket says so. */
+  guestOrder: boolean;
 };
 
 export const ALLERGY_NOTE = /allerg|co?eliac|anaphyla|epi-?pen|nut[- ]free|gluten[- ]free|dairy[- ]free/i;
@@ -103,6 +107,7 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
         items: [],
         allBumped: true,
         allVoided: true,
+        guestOrder: false,
       };
       byKey.set(key, t);
     }
@@ -118,6 +123,7 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
       ...item
     } = r;
     t.items.push(item);
+    if (r.guestLabel) t.guestOrder = true;
     const voided = r.status === "VOIDED";
     if (!voided) {
       t.allVoided = false;

@@ -80,6 +80,7 @@ async function copyInto(tx: Tx, input: z.output<typeof copyLocationSchema>) {
       kdsLateMinutes: from.kdsLateMinutes,
       businessDayCutoffHour: from.businessDayCutoffHour,
       coursesUsed: from.coursesUsed,
+      guestOrderApproval: from.guestOrderApproval,
       serviceChargeRules: from.serviceChargeRules ?? [],
       maxWeeklyShiftMinutes: from.maxWeeklyShiftMinutes,
       overtimeWeeklyMinutes: from.overtimeWeeklyMinutes,

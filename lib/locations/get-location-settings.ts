@@ -18,6 +18,7 @@ export const SETTINGS_SELECT = {
   coursesUsed: true,
   businessDayCutoffHour: true,
   serviceChargeRules: true,
+  guestOrderApproval: true,
 } as const;
 
 /** Everything the settings page edits, for the acting location. */

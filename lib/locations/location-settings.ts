@@ -55,6 +55,8 @@ export const locationSettingsFields = {
     .transform((cs) => [...new Set(cs)].sort((a, b) => courseRank(a) - courseRank(b))),
   businessDayCutoffHour: z.number({ error: "Enter an hour" }).int().min(0, "0–23").max(23, "0–23"),
   serviceChargeRules: serviceChargeRulesSchema,
+  /** Guest QR orders wait for the server's one tap before the kitchen sees them (ADR 0034). */
+  guestOrderApproval: z.boolean({ error: "On or off" }),
 };
 
 /** PATCH: any subset of the settings; warn/late are checked together once merged with what is stored. */

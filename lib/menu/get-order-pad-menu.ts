@@ -16,7 +16,12 @@ import { assertCan } from "../auth/permissions";
  */
 export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
   assertCan(ctx, "orders.take");
-  const at = opts.at ?? new Date();
+  return loadLiveMenu(ctx.locationId, opts.at);
+}
+
+/** The live menu of a location (no role check: the caller decides who may see it; the guest menu too). */
+export async function loadLiveMenu(locationId: string, at = new Date()) {
+  const ctx = { locationId };
   const [location, categories] = await Promise.all([
     db.location.findUniqueOrThrow({
       where: { id: ctx.locationId },
@@ -35,6 +40,7 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
             id: true,
             name: true,
             description: true,
+            imageUrl: true,
             priceCents: true,
             taxRateBps: true,
             allergens: true,
@@ -96,6 +102,7 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
             id: i.id,
             name: i.name,
             description: i.description,
+            imageUrl: i.imageUrl,
             priceCents: i.priceCents,
             taxRateBps: effectiveTaxRate(i.taxRateBps, location.taxRateBps),
             allergens: i.allergens,
@@ -109,5 +116,5 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
   };
 }
 
-export type OrderPadMenu = Awaited<ReturnType<typeof getOrderPadMenu>>;
+export type OrderPadMenu = Awaited<ReturnType<typeof loadLiveMenu>>;
 export type OrderPadItem = OrderPadMenu["categories"][number]["items"][number];

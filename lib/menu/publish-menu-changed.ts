@@ -2,6 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { FLOOR_EVENTS, floorChannel, menuChangedSchema } from "../realtime/events";
 import { publishBuilt, type Message } from "../realtime/publish";
+import { publishGuestMenuChanged } from "../guest/publish-guest";
 
 const IDS_PER_MESSAGE = 200;
 
@@ -26,4 +27,5 @@ export async function publishMenuChanged(
   menuItemIds: readonly string[],
 ): Promise<void> {
   publishBuilt(() => menuChangedMessages(ctx.locationId, menuItemIds), ctx);
+  await publishGuestMenuChanged(ctx);
 }

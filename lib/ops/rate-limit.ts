@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import IORedis from "ioredis";
 import { env } from "../env";
 import { log } from "../log";
+import { metrics } from "../observability/metrics";
 
 export type LimitResult = { success: boolean; remaining: number; reset: number };
 /** What a limiter allows, named: advertised in `RateLimit-Policy` on a 429. */
@@ -131,7 +132,23 @@ function windowMs(w: Window): number {
   return Number(n) * (unit === "s" ? 1000 : unit === "m" ? 60_000 : 3_600_000);
 }
 
+/** Every refusal counts in `rate_limit_exceeded_total` by policy. */
+function counted(limiter: Limiter): Limiter {
+  return {
+    policy: limiter.policy,
+    limit: async (key) => {
+      const r = await limiter.limit(key);
+      if (!r.success) metrics().rateLimited.inc({ policy: limiter.policy.name });
+      return r;
+    },
+  };
+}
+
 export function createLimiter(prefix: string, max: number, window: Window): Limiter {
+  return counted(uncountedLimiter(prefix, max, window));
+}
+
+function uncountedLimiter(prefix: string, max: number, window: Window): Limiter {
   const redis = sharedLimiterRedis();
   const policy: LimitPolicy = { name: prefix, quota: max, windowSeconds: windowMs(window) / 1000 };
   const fallback = new MemoryLimiter(max, windowMs(window));
@@ -213,7 +230,12 @@ const limiters = new Map<string, Limiter>();
 
 const LIMITS = {
   "login-ip": [60, "5 m"],
-  "guest-pin": [10, "10 m"],
+  /** Guest table PINs tried from one address (issue 13); a phone is blocked after 5 wrong (lib/guest). */
+  "guest-pin-ip": [50, "1 h"],
+  /** A joined guest phone's API calls (cart edits, menu, status polls), per phone. */
+  "guest-api": [300, "5 m"],
+  /** Guest API calls before joining, per address (a restaurant's wifi is one address for every table). */
+  "guest-api-ip": [600, "5 m"],
   api: [600, "1 m"],
   /** A busy tablet sees a switch every minute or so; a PIN guesser needs thousands. */
   "staff-pin": [120, "5 m"],

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Ctx } from "../auth/context";
+import type { Actor } from "../auth/context";
 import type { Tx } from "../db";
 import type { OrderEventPayload, OrderEventType } from "../realtime/events";
 
@@ -21,7 +21,7 @@ export type StoredOrderEvent = {
  */
 export async function appendOrderEvents(
   tx: Tx,
-  ctx: Pick<Ctx, "locationId" | "userId">,
+  ctx: Pick<Actor, "locationId" | "userId">,
   events: NewOrderEvent[],
 ): Promise<StoredOrderEvent[]> {
   if (events.length === 0) return [];

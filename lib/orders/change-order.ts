@@ -1,10 +1,11 @@
 import "server-only";
 import type { OrderStatus } from "@/generated/prisma/enums";
-import type { Ctx } from "../auth/context";
+import type { Actor, Ctx } from "../auth/context";
 import { db, type Tx } from "../db";
 import { TX_OPTIONS } from "../idempotency/run-idempotent";
-import { stockEffectMessages, type StockEffects } from "../inventory/stock-effects";
+import { countStockOuts, stockEffectMessages, type StockEffects } from "../inventory/stock-effects";
 import { messagesFor, publishBuilt, type CommittedChange } from "../realtime/publish";
+import { publishGuestMenuChanged } from "../guest/publish-guest";
 import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
@@ -37,7 +38,7 @@ export type OrderMutation<R> = {
  */
 export async function recordOrderEvents(
   tx: Tx,
-  ctx: Pick<Ctx, "locationId" | "userId">,
+  ctx: Pick<Actor, "locationId" | "userId">,
   settled: Settled,
   events: NewOrderEvent[],
 ): Promise<CommittedChange> {
@@ -55,6 +56,9 @@ export function publishOrderChange(
   stock?: StockEffects | null,
 ): void {
   publishBuilt(() => [...(change ? messagesFor(change) : []), ...stockEffectMessages(ctx.locationId, stock)], ctx);
+  countStockOuts(stock);
+  // Stock ran out (or came back): guests' phones drop or show those dishes too.
+  if (stock && (stock.eightySixed.length || stock.restored.length)) void publishGuestMenuChanged(ctx);
 }
 
 /**

@@ -9,6 +9,7 @@ export function committedChange(locationId: string, settled: Settled, events: St
   return {
     locationId,
     events,
+    guestSessionIds: settled.guestSessionId && last ? [settled.guestSessionId] : [],
     tables: settled.table ? [{ ...settled.table, seq: last?.seq ?? null }] : [],
     orders: last
       ? [

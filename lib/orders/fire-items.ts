@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Ctx } from "../auth/context";
+import type { Actor } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { applyStockForFiredItems, type FiredItem } from "../inventory/apply-stock-for-fired-items";
@@ -25,7 +25,7 @@ export type Fired = {
  */
 export async function fireItems(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Actor,
   order: Pick<LockedOrder, "id" | "lastFireBatch">,
   which: Prisma.OrderItemWhereInput,
 ): Promise<Fired | null> {
@@ -108,7 +108,7 @@ export async function fireItems(
  * few ingredients, so the shorter that tail, the less concurrent sends queue behind each other.
  * The effects (auto-86'd items, low stock) are published after commit with the order's events.
  */
-export async function deductStock(tx: Tx, ctx: Ctx, fired: Fired | null): Promise<StockEffects | null> {
+export async function deductStock(tx: Tx, ctx: Actor, fired: Fired | null): Promise<StockEffects | null> {
   if (!fired) return null;
   return applyStockForFiredItems(tx, ctx, fired.forStock);
 }

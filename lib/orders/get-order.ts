@@ -38,6 +38,8 @@ export async function getOrder(ctx: Ctx, input: { orderId: string }) {
           modifiersCents: true,
           taxRateBps: true,
           seat: true,
+          /** Set on lines a guest ordered by QR (their nickname): the pad shows "Guest · Dana". */
+          guestLabel: true,
           course: true,
           notes: true,
           status: true,

@@ -11,6 +11,10 @@ export type LockedOrder = {
   status: OrderStatus;
   tableId: string | null;
   locationId: string;
+  /** The guest QR session the order feeds: its phones hear about the order's changes. */
+  guestSessionId: string | null;
+  /** Where the order came from (FLOOR, GUEST, …): metrics label sends by it. */
+  source: string;
   /** What the settle and the send need, read with the lock (one round trip instead of three). */
   tableStatus: TableStatus | null;
   taxRateBps: number;
@@ -39,7 +43,8 @@ export async function lockOrder(
 ): Promise<LockedOrder> {
   // One round trip: lock and read the row (tenancy in the WHERE) with its table, location and last ticket.
   const rows = await tx.$queryRaw<(Omit<LockedOrder, "lastFireBatch"> & { lastFireBatch: number | null })[]>`
-    SELECT o."id", o."number", o."status"::text AS "status", o."tableId", o."locationId",
+    SELECT o."id", o."number", o."status"::text AS "status", o."tableId", o."locationId", o."guestSessionId",
+           o."source"::text AS "source",
            t."status"::text AS "tableStatus", l."taxRateBps", l."timezone", l."bussingStep",
            (SELECT MAX(i."fireBatch") FROM "OrderItem" i WHERE i."orderId" = o."id") AS "lastFireBatch",
            (o."paidCents" > 0 OR l."serviceChargeRules"::jsonb <> '[]'::jsonb

@@ -22,6 +22,8 @@ export type PreparedLine = {
   seat: number | null;
   course: NewItem["course"];
   notes: string;
+  /** The guest's nickname on lines ordered by QR (the ticket shows it). */
+  guestLabel?: string | null;
   /** stationId: where the option is made when not at the line's station (see modifierStationFor). */
   modifiers: { modifierId: string; name: string; priceDeltaCents: number; stationId: string | null }[];
 };

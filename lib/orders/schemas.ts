@@ -6,7 +6,7 @@ import { idempotencyKeySchema } from "../idempotency/rules";
 import { approvalSchema } from "../staff/approval-schema";
 
 export const courseSchema = z.enum(["DRINKS", "STARTERS", "MAINS", "DESSERTS"], { error: "Choose a course" });
-const notesSchema = text().trim().max(200, "Notes: 200 characters at most");
+export const notesSchema = text().trim().max(200, "Notes: 200 characters at most");
 
 export const newItemSchema = z.object({
   menuItemId: idSchema,

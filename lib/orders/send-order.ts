@@ -3,6 +3,7 @@ import type { Ctx } from "../auth/context";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { type CommittedChange } from "../realtime/publish";
+import { metrics } from "../observability/metrics";
 import { runIdempotent } from "../idempotency/run-idempotent";
 import { type NewOrderEvent } from "./append-order-events";
 
@@ -42,6 +43,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
   let chits = 0;
+  let source = "FLOOR";
 
   let pending: { settled: Settled; events: NewOrderEvent[] } | null = null;
   const { value, replayed } = await runIdempotent(
@@ -49,6 +51,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
     { scope: "orders.send", key: idempotencyKey, request },
     async (tx) => {
       const order = await lockOrder(tx, ctx, input.orderId, { open: true });
+      source = order.source;
       const lines = await prepareLines(tx, ctx, order, input.items);
       await insertLines(tx, ctx, order.id, lines, "PENDING");
 
@@ -106,6 +109,7 @@ export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrde
   );
 
   if (!replayed && change) publishOrderChange(ctx, change, stock);
+  if (!replayed && value.fireBatch !== null) metrics().ordersSent.inc({ source });
   if (!replayed && chits > 0) kickPrintQueue(); // committed: print the chits now, not at the next poll
   return { ...value, replayed };
 }

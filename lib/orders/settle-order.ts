@@ -12,6 +12,7 @@ import { computeTotals, exceedsOrderLimit, MAX_ORDER_TOTAL_CENTS, type Totals } 
 export type Settled = {
   orderId: string;
   tableId: string | null;
+  guestSessionId: string | null;
   status: OrderStatus;
   previous: OrderStatus;
   table: TableChanged | null;
@@ -80,5 +81,14 @@ export async function settleOrder(
     await tx.diningTable.update({ where: { id: order.tableId }, data: { status: next, statusAt: new Date() } });
     table = { tableId: order.tableId, status: next, orderId: isTerminalOrder(status) ? null : orderId, seq: null };
   }
-  return { orderId, tableId: order.tableId, status, previous: order.status, table, totals, paymentState: payment };
+  return {
+    orderId,
+    tableId: order.tableId,
+    guestSessionId: order.guestSessionId,
+    status,
+    previous: order.status,
+    table,
+    totals,
+    paymentState: payment,
+  };
 }

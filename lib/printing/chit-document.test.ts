@@ -72,3 +72,15 @@ test("a re-print says so, and a voided line is marked VOID with its reason", () 
   expect(text.join("\n")).toContain("VOID 2 x Ribeye");
   expect(text.join("\n")).toContain("Voided: guest left");
 });
+
+test("a guest's QR order says so on the chit, with the guest's name on the line and still no price", () => {
+  const [ticket] = groupTickets([row({ guestLabel: "Dana" })]);
+  const text = toPlainLines(chitDocument(ticket, { stationName: "Grill", firedAtLabel: "19:42" }), 48).join("\n");
+  expect(text).toContain("GUEST ORDER (QR)");
+  expect(text).toContain("Guest: Dana");
+  expect(text).not.toMatch(/\$|\d+\.\d\d/);
+  const [staff] = groupTickets([row({})]);
+  expect(
+    toPlainLines(chitDocument(staff, { stationName: "Grill", firedAtLabel: "19:42" }), 48).join("\n"),
+  ).not.toContain("GUEST ORDER");
+});

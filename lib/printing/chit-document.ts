@@ -29,6 +29,7 @@ export function chitDocument(ticket: Ticket, c: ChitContext): PrintDocument {
   });
   lines.push({ kind: "columns", left: `Order #${ticket.orderNumber}`, right: c.firedAtLabel, bold: true });
   if (ticket.serverName) lines.push({ kind: "text", text: `Server: ${ticket.serverName}` });
+  if (ticket.guestOrder) lines.push({ kind: "text", text: "GUEST ORDER (QR)", align: "center", bold: true });
   lines.push({ kind: "separator", style: "double" });
   for (const note of ticket.allergyNotes) {
     lines.push({ kind: "text", text: `!! ALLERGY: ${note}`, bold: true, size: "tall" });
@@ -46,6 +47,7 @@ export function chitDocument(ticket: Ticket, c: ChitContext): PrintDocument {
       lines.push({ kind: "text", text: voided ? `VOID ${name}` : name, bold: true, size: "tall" });
       if (item.forItem) lines.push({ kind: "text", text: `   for ${item.forItem}` });
       if (item.seat != null) lines.push({ kind: "text", text: `   Seat ${item.seat}` });
+      if (item.guestLabel) lines.push({ kind: "text", text: `   Guest: ${item.guestLabel}` });
       for (const m of item.modifiers) {
         const where = m.stationName ? ` (at ${m.stationName})` : "";
         lines.push({ kind: "text", text: `   ${m.removal ? "- " : "+ "}${m.name}${where}` });

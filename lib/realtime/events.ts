@@ -140,6 +140,8 @@ export const FLOOR_EVENTS = {
   orderChanged: "order.changed",
   /** Items were 86'd or came back: order pads refetch the menu. */
   menuChanged: "menu.changed",
+  /** A table's guest session opened/closed, a guest order waits for approval, a guest asked for the server or the bill. */
+  guestChanged: "guest.changed",
   /** Areas or tables were added, moved, edited or archived: floor views refetch the room. */
   layoutChanged: "floor.layout-changed",
   /** A reservation was booked, edited or changed status: host stands and floor views refetch that day. */
@@ -205,6 +207,35 @@ export const WAIT_EVENTS = { changed: "wait.changed" } as const;
 
 export const waitChangedSchema = z.object({ status: z.enum(WAITLIST_STATUSES) });
 export type WaitChanged = z.infer<typeof waitChangedSchema>;
+
+// ---- Guest table sessions (ADR 0034) -------------------------------------------------------------
+// A private channel per session, authorised by the member cookie (app/api/guest/realtime/auth).
+// Hints only: phones refetch their session, cart or menu.
+
+const GUEST_CHANNEL = /^private-guest-([A-Za-z0-9_-]{1,64})$/;
+
+export function guestChannel(sessionId: string): string {
+  return `private-guest-${sessionId}`;
+}
+
+export function parseGuestChannel(name: string): string | null {
+  return GUEST_CHANNEL.exec(name)?.[1] ?? null;
+}
+
+export const GUEST_EVENTS = {
+  cart: "guest.cart",
+  session: "guest.session",
+  order: "guest.order",
+  menu: "guest.menu",
+} as const;
+
+export const guestCartEventSchema = z.object({ version: z.number().int(), by: z.string().max(64).nullable() });
+
+export const guestChangedSchema = z.object({
+  tableId: z.string(),
+  what: z.enum(["session", "submission", "request"]),
+});
+export type GuestChanged = z.infer<typeof guestChangedSchema>;
 
 /** Whether a kitchen event concerns a station (expo sees everything). */
 export function concernsStation(

@@ -116,6 +116,30 @@ describe("publishChange", () => {
     expect(leaked).toEqual([]);
   });
 
+  it("tells a guest session's phones (their private channel) that their order changed, with no data", async () => {
+    const guest = await subscribe(events.guestChannel("sess-1"));
+    const other = await subscribe(events.guestChannel("sess-2"));
+    const leaked: unknown[] = [];
+    other.bind(events.GUEST_EVENTS.order, (d: unknown) => leaked.push(d));
+    const changed = next(guest, events.GUEST_EVENTS.order);
+    await publish.publishChange({
+      locationId: "loc-g",
+      events: [
+        {
+          seq: 3,
+          type: "items.bumped",
+          orderId: "order-g",
+          payload: { stationIds: ["st-grill"], itemIds: ["i1"] },
+          createdAt: new Date("2026-11-21T20:00:00Z"),
+        },
+      ],
+      guestSessionIds: ["sess-1"],
+    });
+    expect(await changed).toEqual({});
+    await new Promise((r) => setTimeout(r, 100));
+    expect(leaked).toEqual([]);
+  });
+
   it("keeps seq order within a change and batches more than ten events", async () => {
     const kitchen = await subscribe(events.kitchenChannel("loc-c"));
     const seen: number[] = [];

@@ -1,9 +1,12 @@
 import "server-only";
 import { log } from "../log";
 import { pusherServer } from "./pusher-server";
+import { metrics } from "../observability/metrics";
 import {
   FLOOR_EVENTS,
   floorChannel,
+  GUEST_EVENTS,
+  guestChannel,
   kitchenChannel,
   kitchenEventSchema,
   orderChangedSchema,
@@ -20,6 +23,8 @@ export type CommittedChange = {
   events: { seq: number; type: string; orderId: string | null; payload: unknown; createdAt: Date }[];
   tables?: TableChanged[];
   orders?: OrderChanged[];
+  /** Guest QR sessions whose phones show this order (ADR 0034): they refetch its status. */
+  guestSessionIds?: string[];
 };
 
 export type Message = { channel: string; name: string; data: unknown };
@@ -50,6 +55,7 @@ export function messagesFor(change: CommittedChange): Message[] {
       name: FLOOR_EVENTS.orderChanged,
       data: orderChangedSchema.parse(o),
     })),
+    ...(change.guestSessionIds ?? []).map((id) => ({ channel: guestChannel(id), name: GUEST_EVENTS.order, data: {} })),
   ];
 }
 
@@ -123,16 +129,20 @@ async function sendBatch(batch: Message[]): Promise<void> {
   let lastError: unknown;
   for (const delay of delays) {
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    const started = performance.now();
     try {
       const res = await pusherServer().triggerBatch(batch);
       if (res.status >= 300) throw new Error(`HTTP ${res.status}`);
       serverDown = false;
+      metrics().realtimePublish.observe({ outcome: "ok" }, (performance.now() - started) / 1000);
       return;
     } catch (error) {
+      metrics().realtimePublish.observe({ outcome: "error" }, (performance.now() - started) / 1000);
       lastError = error;
     }
   }
   serverDown = true;
+  metrics().realtimeFailures.inc();
   log.warn("realtime publish failed; clients will resync", {
     events: batch.map((m) => `${m.channel}:${m.name}`),
     attempts: delays.length,

@@ -1,14 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { Prisma } from "@/generated/prisma/client";
 import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 import { parseInput } from "../validation";
 import { toCsv } from "../csv/stringify";
-import { businessDateOf, businessDayRange, type DayRules } from "../time/business-day";
-import { isoDate, parseIsoDate } from "../time/zoned";
+import type { DayRules } from "../time/business-day";
 import { drawerSelect, drawerViews } from "../cash/drawer-view";
+import { byBusinessDate, sumSales } from "./sales-sums";
+import { reportScope } from "./report-context";
+import { checkPeriodFields, MAX_PERIOD_DAYS, reportPeriodFields } from "./report-period";
 import {
   datesBetween,
   emptyDay,
@@ -18,7 +19,6 @@ import {
   TENDERS,
   withDerived,
   type DaySums,
-  type Tender,
 } from "./end-of-day-math";
 
 export const MAX_REPORT_DAYS = 93;
@@ -28,112 +28,36 @@ export const businessDateSchema = z.iso
   .date("Use a date like 2026-11-30")
   .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Choose a date between 2000 and 2099");
 
-/** One business date, or from/to (inclusive). Default: the current business day. */
+/**
+ * One business date (`date`, the original parameter, kept for integrations), a shared preset
+ * (today, yesterday, …) or from/to (inclusive), with the previous period to compare. Default: the
+ * current business day.
+ */
 export const endOfDaySchema = z
   .object({
+    ...reportPeriodFields,
     date: businessDateSchema.optional(),
-    from: businessDateSchema.optional(),
-    to: businessDateSchema.optional(),
-    /** The REST route's CSV link (a browser link cannot send `Accept: text/csv`). */
-    format: z.enum(["json", "csv"], { error: "json or csv" }).optional(),
   })
   .superRefine((p, c) => {
-    if (p.date && (p.from || p.to))
-      c.addIssue({ code: "custom", path: ["date"], message: "Give one date, or a first and a last date" });
-    if ((p.from && !p.to) || (!p.from && p.to))
-      c.addIssue({ code: "custom", path: [p.from ? "to" : "from"], message: "Give both the first and the last date" });
-    if (p.from && p.to && p.from > p.to)
-      c.addIssue({ code: "custom", path: ["from"], message: "Must be on or before the last date" });
-    if (p.from && p.to && Date.parse(p.to) - Date.parse(p.from) >= MAX_REPORT_DAYS * 86_400_000)
+    if (p.date && (p.from || p.to || p.preset))
+      c.addIssue({ code: "custom", path: ["date"], message: "Give one date, a preset, or a first and a last date" });
+    checkPeriodFields(p, c);
+    const span = p.from && p.to ? Date.parse(p.to) - Date.parse(p.from) : 0;
+    // A Z report lists every day: keep it to about a quarter (the shared cap is a year).
+    if (span >= MAX_REPORT_DAYS * 86_400_000 && span < MAX_PERIOD_DAYS * 86_400_000)
       c.addIssue({ code: "custom", path: ["to"], message: `At most ${MAX_REPORT_DAYS} days` });
   });
 export type EndOfDayInput = z.input<typeof endOfDaySchema>;
 
-/** The business date (YYYY-MM-DD) of a timestamp column, in SQL: local wall time minus the cut-off. */
-function businessDateSql(column: Prisma.Sql, rules: DayRules): Prisma.Sql {
-  return Prisma.sql`to_char(((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${rules.timeZone}) - make_interval(hours => ${rules.cutoffHour}::int), 'YYYY-MM-DD')`;
-}
-
 type Range = { locationId: string; start: Date; end: Date; rules: DayRules };
 
 /**
- * The sums of every business day in a range, straight from SQL: checks paid (by paidAt), voids
- * (by voidedAt), refunds and payments (by their time), open checks of orders opened that day.
- * Usable without a permission check by other reports (the dashboard's paid sales).
+ * The sums of every business day in a range (the rules live in sumSales): checks paid (by
+ * paidAt), voids (by voidedAt), refunds and payments (by their time), open checks of orders
+ * opened that day. Usable without a permission check by other reports (the dashboard's paid sales).
  */
 export async function sumBusinessDays({ locationId, start, end, rules }: Range): Promise<Map<string, DaySums>> {
-  const bd = (col: Prisma.Sql) => businessDateSql(col, rules);
-  const [checks, voids, refunds, payments, open] = await Promise.all([
-    db.$queryRaw<
-      {
-        d: string;
-        checks: bigint;
-        covers: bigint;
-        gross: bigint;
-        discount: bigint;
-        comp: bigint;
-        service: bigint;
-        tax: bigint;
-        total: bigint;
-      }[]
-    >`
-      WITH c AS (
-        SELECT ${bd(Prisma.sql`"paidAt"`)} AS d, * FROM "Check"
-        WHERE "locationId" = ${locationId} AND status = 'PAID' AND "paidAt" >= ${start} AND "paidAt" < ${end}
-      )
-      SELECT d, COUNT(*)::bigint AS checks,
-        (SELECT COALESCE(SUM(o."guestCount"), 0) FROM "Order" o
-          WHERE o.id IN (SELECT c2."orderId" FROM c c2 WHERE c2.d = c.d))::bigint AS covers,
-        SUM("subtotalCents")::bigint AS gross, SUM("discountCents")::bigint AS discount,
-        SUM("compCents")::bigint AS comp, SUM("serviceChargeCents")::bigint AS service,
-        SUM("taxCents")::bigint AS tax, SUM("totalCents")::bigint AS total
-      FROM c GROUP BY d`,
-    db.$queryRaw<{ d: string; n: bigint; cents: bigint }[]>`
-      SELECT ${bd(Prisma.sql`"voidedAt"`)} AS d, COUNT(*)::bigint AS n,
-        SUM(("unitPriceCents" + "modifiersCents") * quantity)::bigint AS cents
-      FROM "OrderItem"
-      WHERE "locationId" = ${locationId} AND status = 'VOIDED' AND "voidedAt" >= ${start} AND "voidedAt" < ${end}
-      GROUP BY 1`,
-    db.$queryRaw<{ d: string; n: bigint; cents: bigint; tips: bigint }[]>`
-      SELECT ${bd(Prisma.sql`"createdAt"`)} AS d, COUNT(*)::bigint AS n,
-        SUM("amountCents")::bigint AS cents, SUM("tipCents")::bigint AS tips
-      FROM "Refund"
-      WHERE "locationId" = ${locationId} AND "createdAt" >= ${start} AND "createdAt" < ${end}
-      GROUP BY 1`,
-    db.$queryRaw<{ d: string; tender: Tender; n: bigint; cents: bigint; tips: bigint }[]>`
-      SELECT ${bd(Prisma.sql`"createdAt"`)} AS d, tender::text AS tender, COUNT(*)::bigint AS n,
-        SUM("amountCents")::bigint AS cents, SUM("tipCents")::bigint AS tips
-      FROM "Payment"
-      WHERE "locationId" = ${locationId} AND "createdAt" >= ${start} AND "createdAt" < ${end}
-      GROUP BY 1, 2`,
-    db.$queryRaw<{ d: string; n: bigint; due: bigint }[]>`
-      SELECT ${bd(Prisma.sql`"openedAt"`)} AS d, COUNT(*)::bigint AS n,
-        SUM("dueCents" - "paidCents")::bigint AS due
-      FROM "Order"
-      WHERE "locationId" = ${locationId} AND status NOT IN ('CLOSED', 'VOIDED') AND "dueCents" > "paidCents"
-        AND "openedAt" >= ${start} AND "openedAt" < ${end}
-      GROUP BY 1`,
-  ]);
-  const days = new Map<string, DaySums>();
-  const day = (d: string) => days.get(d) ?? days.set(d, emptyDay()).get(d)!;
-  const n = (v: bigint | number | null) => Number(v ?? 0);
-  for (const r of checks) {
-    Object.assign(day(r.d), {
-      checks: n(r.checks),
-      covers: n(r.covers),
-      grossCents: n(r.gross),
-      discountCents: n(r.discount),
-      compCents: n(r.comp),
-      serviceChargeCents: n(r.service),
-      taxCents: n(r.tax),
-      totalCents: n(r.total),
-    });
-  }
-  for (const r of voids) Object.assign(day(r.d), { voids: n(r.n), voidCents: n(r.cents) });
-  for (const r of refunds) Object.assign(day(r.d), { refunds: n(r.n), refundCents: n(r.cents), refundTipCents: n(r.tips) });
-  for (const r of open) Object.assign(day(r.d), { openChecks: n(r.n), openDueCents: n(r.due) });
-  for (const r of payments) day(r.d).tenders[r.tender] = { count: n(r.n), amountCents: n(r.cents), tipCents: n(r.tips) };
-  return days;
+  return sumSales({ locationId, start, end }, byBusinessDate(rules));
 }
 
 async function tipsByServer({ locationId, start, end }: Range) {
@@ -156,27 +80,24 @@ async function tipsByServer({ locationId, start, end }: Range) {
 /**
  * The end-of-day (Z) report of one business day or a range, in the location's time zone and
  * business-day cut-off: one row per day and the totals, payments by tender, tips by server,
- * and the cash drawers opened in the period.
+ * the cash drawers opened in the period, and the previous period's totals to compare.
  */
-export async function getEndOfDay(ctx: Ctx, raw: unknown) {
+export async function getEndOfDay(ctx: Ctx, raw: unknown, now = new Date()) {
   assertCan(ctx, "reports.money");
   const input = parseInput(endOfDaySchema, raw);
-  const location = await db.location.findUniqueOrThrow({
-    where: { id: ctx.locationId },
-    select: { name: true, timezone: true, currency: true, businessDayCutoffHour: true },
-  });
-  const rules = { timeZone: location.timezone, cutoffHour: location.businessDayCutoffHour };
-  const today = isoDate(businessDateOf(new Date(), rules));
-  const from = input.from ?? input.date ?? today;
-  const to = input.to ?? input.date ?? today;
-  const range: Range = {
-    locationId: ctx.locationId,
-    start: businessDayRange(parseIsoDate(from), rules).start,
-    end: businessDayRange(parseIsoDate(to), rules).end,
-    rules,
-  };
-  const [sums, tips, drawerRows] = await Promise.all([
+  const { location, period } = await reportScope(
+    ctx,
+    { preset: input.preset, from: input.from ?? input.date, to: input.to ?? input.date, compare: input.compare },
+    now,
+  );
+  const rules = location.rules;
+  const { from, to } = period;
+  const range: Range = { locationId: ctx.locationId, start: period.start, end: period.end, rules };
+  const [sums, previousSums, tips, drawerRows] = await Promise.all([
     sumBusinessDays(range),
+    period.previous
+      ? sumBusinessDays({ locationId: ctx.locationId, start: period.previous.start, end: period.previous.end, rules })
+      : null,
     tipsByServer(range),
     db.cashDrawerSession.findMany({
       where: { locationId: ctx.locationId, openedAt: { gte: range.start, lt: range.end } },
@@ -187,18 +108,24 @@ export async function getEndOfDay(ctx: Ctx, raw: unknown) {
   const dates = datesBetween(from, to);
   const days = dates.map((date) => ({ date, ...withDerived(sums.get(date) ?? emptyDay()) }));
   const total = withDerived(dates.reduce((acc, d) => sumDays(acc, sums.get(d) ?? emptyDay()), emptyDay()));
+  const previousTotal = previousSums
+    ? withDerived([...previousSums.values()].reduce((acc, d) => sumDays(acc, d), emptyDay()))
+    : null;
   const drawers = await drawerViews(db, ctx.locationId, drawerRows, true);
   return {
     locationName: location.name,
     currency: location.currency,
-    timeZone: location.timezone,
-    businessDayCutoffHour: location.businessDayCutoffHour,
+    timeZone: rules.timeZone,
+    businessDayCutoffHour: rules.cutoffHour,
     from,
     to,
     start: range.start,
     end: range.end,
+    period,
     days,
     total,
+    /** The same totals over the previous period (the day before a single day); null with compare=none. */
+    previousTotal,
     tenders: TENDERS.map((tender) => ({ tender, ...total.tenders[tender] })),
     tipsByServer: tips,
     drawers: drawers.map((d) => ({

@@ -4,8 +4,7 @@ import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 import { parseInput } from "../validation";
-import { businessDateOf, businessDayRange, weekStartOf } from "../time/business-day";
-import { addDays, isoDate, parseIsoDate, type LocalDate } from "../time/zoned";
+import { resolvePeriod } from "./report-period";
 
 export const PERFORMANCE_PRESETS = ["today", "this-week", "last-week"] as const;
 export type PerformancePreset = (typeof PERFORMANCE_PRESETS)[number];
@@ -27,15 +26,8 @@ export const staffPerformanceSchema = z
   });
 export type StaffPerformanceInput = z.input<typeof staffPerformanceSchema>;
 
-function presetDates(preset: PerformancePreset, today: LocalDate): { from: LocalDate; to: LocalDate } {
-  if (preset === "today") return { from: today, to: today };
-  const monday = weekStartOf(today);
-  if (preset === "this-week") return { from: monday, to: today };
-  return { from: addDays(monday, -7), to: addDays(monday, -1) };
-}
-
 type ServerRow = { serverId: string; orders: number; covers: number; salesCents: number };
-type BumpRow = { key: string | null; tickets: number; timed: number; avgSeconds: number | null };
+type BumpRow = { by: "actor" | "station"; key: string | null; tickets: number; timed: number; avgSeconds: number | null };
 
 /**
  * Per server: orders, covers, sales and average check (tips: none until payments exist). Per cook
@@ -50,15 +42,13 @@ export async function getStaffPerformance(ctx: Ctx, raw: unknown) {
     select: { timezone: true, currency: true, businessDayCutoffHour: true },
   });
   const rules = { timeZone: location.timezone, cutoffHour: location.businessDayCutoffHour };
-  const today = businessDateOf(new Date(), rules);
-  const dates =
-    input.from && input.to
-      ? { from: parseIsoDate(input.from), to: parseIsoDate(input.to) }
-      : presetDates(input.preset ?? "today", today);
-  const start = businessDayRange(dates.from, rules).start;
-  const end = businessDayRange(dates.to, rules).end;
+  // The shared period rules (business day, presets); this page offers three of the presets.
+  const { start, end, from, to } = resolvePeriod(
+    input.from && input.to ? { from: input.from, to: input.to } : { preset: input.preset ?? "today" },
+    rules,
+  );
 
-  const [servers, byCook, byStation] = await Promise.all([
+  const [servers, bumps] = await Promise.all([
     db.$queryRaw<ServerRow[]>`
       SELECT "serverId", count(*)::int AS orders, coalesce(sum("guestCount"), 0)::int AS covers,
              coalesce(sum("totalCents"), 0)::int AS "salesCents"
@@ -66,9 +56,10 @@ export async function getStaffPerformance(ctx: Ctx, raw: unknown) {
       WHERE "locationId" = ${ctx.locationId} AND "serverId" IS NOT NULL AND status <> 'VOIDED'
         AND "openedAt" >= ${start} AND "openedAt" < ${end}
       GROUP BY "serverId"`,
-    bumpsBy(ctx.locationId, start, end, "actor"),
-    bumpsBy(ctx.locationId, start, end, "station"),
+    bumpsBy(ctx.locationId, start, end),
   ]);
+  const byCook = bumps.filter((b) => b.by === "actor");
+  const byStation = bumps.filter((b) => b.by === "station");
   const userIds = [...servers.map((s) => s.serverId), ...byCook.flatMap((c) => (c.key ? [c.key] : []))];
   const [users, stations] = await Promise.all([
     db.user.findMany({
@@ -84,7 +75,7 @@ export async function getStaffPerformance(ctx: Ctx, raw: unknown) {
   return {
     currency: location.currency,
     timeZone: location.timezone,
-    period: { from: isoDate(dates.from), to: isoDate(dates.to), preset: input.from ? null : (input.preset ?? "today") },
+    period: { from, to, preset: input.from ? null : (input.preset ?? "today") },
     /** Payments are not recorded yet, so there are no tips to report. */
     tipsRecorded: false,
     servers: servers
@@ -119,23 +110,35 @@ export async function getStaffPerformance(ctx: Ctx, raw: unknown) {
 
 /**
  * One `items.bumped` event is one ticket bumped at one station. Its ticket time runs from the
- * earliest fire of the bumped lines to the bump (lines without a fire time are left out).
+ * earliest fire of the bumped lines to the bump (lines without a fire time, or fired more than a day
+ * before the period, are left out). Per cook and per station in one pass (grouping sets) over the
+ * period's events on the (locationId, type, createdAt) index; their lines are hash-joined from the
+ * (locationId, firedAt) index rather than looked up one by one.
  */
-function bumpsBy(locationId: string, start: Date, end: Date, by: "actor" | "station") {
+function bumpsBy(locationId: string, start: Date, end: Date) {
+  const firedFrom = new Date(start.getTime() - 86_400_000);
   return db.$queryRaw<BumpRow[]>`
-    WITH bumps AS (
-      SELECT e."actorId", e.payload->'stationIds'->>0 AS "stationId", e."createdAt",
-        (SELECT min(oi."firedAt") FROM "OrderItem" oi
-          WHERE oi."locationId" = ${locationId}
-            AND oi.id IN (SELECT jsonb_array_elements_text(coalesce(e.payload->'itemIds', '[]'::jsonb)))) AS "firedAt"
+    WITH e AS (
+      SELECT e."id", e."actorId", e.payload->'stationIds'->>0 AS "stationId", e."createdAt",
+             coalesce(e.payload->'itemIds', '[]'::jsonb) AS "itemIds"
       FROM "OrderEvent" e
       WHERE e."locationId" = ${locationId} AND e.type = 'items.bumped'
         AND e."createdAt" >= ${start} AND e."createdAt" < ${end}
+    ), fired AS (
+      SELECT e."id", min(oi."firedAt") AS "firedAt"
+      FROM e
+      CROSS JOIN jsonb_array_elements_text(e."itemIds") AS x(id)
+      JOIN "OrderItem" oi ON oi.id = x.id AND oi."locationId" = ${locationId}
+        AND oi."firedAt" >= ${firedFrom} AND oi."firedAt" < ${end}
+      GROUP BY e."id"
+    ), bumps AS (
+      SELECT e."actorId", e."stationId", e."createdAt", f."firedAt" FROM e LEFT JOIN fired f ON f."id" = e."id"
     )
-    SELECT CASE WHEN ${by} = 'actor' THEN "actorId" ELSE "stationId" END AS key,
+    SELECT CASE WHEN GROUPING("actorId") = 0 THEN 'actor' ELSE 'station' END AS by,
+           CASE WHEN GROUPING("actorId") = 0 THEN "actorId" ELSE "stationId" END AS key,
            count(*)::int AS tickets,
            count("firedAt")::int AS timed,
-           avg(EXTRACT(EPOCH FROM ("createdAt" - "firedAt"))) FILTER (WHERE "firedAt" IS NOT NULL)::float8 AS "avgSeconds"
+           avg(EXTRACT(EPOCH FROM ("createdAt" - "firedAt")))::float8 AS "avgSeconds"
     FROM bumps
-    GROUP BY 1`;
+    GROUP BY GROUPING SETS (("actorId"), ("stationId"))`;
 }

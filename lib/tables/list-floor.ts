@@ -32,6 +32,8 @@ export async function listFloor(ctx: Ctx) {
             take: 1,
             orderBy: { openedAt: "desc" },
           },
+          // A guest ordering session by QR (ADR 0034): the tile shows a phone badge.
+          guestSessions: { where: { status: "ACTIVE" }, select: { id: true }, take: 1 },
         },
       },
     },
@@ -60,6 +62,7 @@ export async function listFloor(ctx: Ctx) {
         status: primary.status,
         statusAt: primary.statusAt,
         openOrder: primary.orders[0] ?? null,
+        guestOrdering: primary.guestSessions.length > 0,
         group: members.length > 1 ? { primaryId: primary.id, labels: members.map((m) => m.label) } : null,
       };
     }),

@@ -4,13 +4,14 @@ import { clientIp } from "../http/client-ip";
 import { rateLimitedError } from "../http/rate-limit-headers";
 import { errorResponse } from "../http/route";
 import { limiter } from "../ops/rate-limit";
+import { instrumented } from "../observability/instrumented";
 
 /**
  * The waiting guest's public endpoints (no session): rate-limited per address, errors as the API's
  * JSON, never cached.
  */
 export function publicWaitRoute(handler: (req: NextRequest, token: string) => Promise<unknown>) {
-  return async (req: NextRequest, segment: { params: Promise<{ token: string }> }) => {
+  return instrumented(async (req: NextRequest, segment: { params: Promise<{ token: string }> }) => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     try {
       const limit = limiter("wait-status");
@@ -23,5 +24,5 @@ export function publicWaitRoute(handler: (req: NextRequest, token: string) => Pr
     } catch (error) {
       return errorResponse(error, requestId);
     }
-  };
+  });
 }

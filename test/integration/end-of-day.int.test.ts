@@ -292,3 +292,70 @@ describe("the dashboard's sales today", () => {
     expect(f.byHour.reduce((s, h) => s + h.salesCents, 0)).toBe(3500);
   });
 });
+
+describe("the Z report on the shared report period", () => {
+  // 03:30 on the 21st in New York is still the 20th's business day (04:00 cut-off).
+  const late = ny(21, 3, 30);
+
+  it("resolves presets in the location's zone and business day, with the day before to compare", async () => {
+    const today = await getEndOfDay(loc.ctx.MANAGER, { preset: "today" }, late);
+    expect([today.from, today.to, today.period.preset]).toEqual(["2026-11-20", "2026-11-20", "today"]);
+    expect(today.total.netSalesCents).toBe(17800);
+    expect(today.period.previous).toMatchObject({ from: "2026-11-19", to: "2026-11-19" });
+    expect(today.previousTotal).toMatchObject({ checks: 1, grossCents: 1111 });
+
+    const yesterday = await getEndOfDay(loc.ctx.MANAGER, { preset: "yesterday" }, late);
+    expect([yesterday.from, yesterday.start, yesterday.end]).toEqual(["2026-11-19", ny(19, 4), ny(20, 4)]);
+    expect(yesterday.total).toMatchObject({ checks: 1, grossCents: 1111, covers: 5 });
+
+    // An hour later the 21st has begun.
+    expect((await getEndOfDay(loc.ctx.MANAGER, { preset: "today" }, ny(21, 4, 30))).total.grossCents).toBe(7777);
+
+    // Friday the 20th: this week is Monday the 16th to today, one row per day.
+    const week = await getEndOfDay(loc.ctx.MANAGER, { preset: "this-week" }, late);
+    expect(week.days.map((d) => d.date)).toEqual([
+      "2026-11-16",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+    ]);
+    expect(week.total.checks).toBe(5);
+
+    // The original date parameter is the same single day, and compare=none drops the comparison.
+    const same = await getEndOfDay(loc.ctx.MANAGER, { date: "2026-11-20", compare: "none" }, late);
+    expect(same.total).toEqual(today.total);
+    expect([same.period.previous, same.previousTotal]).toEqual([null, null]);
+  });
+
+  it("answers 400 with field errors for bad period params, and a TOTAL row equal to the totals", async () => {
+    const bad: [string, string][] = [
+      ["preset=fortnight", "preset"],
+      ["date=2026-11-20&preset=today", "date"],
+      ["preset=today&from=2026-11-19&to=2026-11-20", "preset"],
+      ["from=2026-11-20", "to"],
+      ["from=2026-01-01&to=2026-06-30", "to"],
+      ["compare=maybe", "compare"],
+      ["preset=custom&from=2026-11-20", "to"],
+    ];
+    for (const [query, field] of bad) {
+      const res = await call(loc.ctx.MANAGER, query);
+      expect(res.status, query).toBe(400);
+      expect(Object.keys((await res.json()).error.fieldErrors), query).toContain(field);
+    }
+    const json = await (await call(loc.ctx.MANAGER, "from=2026-11-19&to=2026-11-20")).json();
+    const csv = await call(loc.ctx.MANAGER, "from=2026-11-19&to=2026-11-20&format=csv");
+    expect(csv.headers.get("content-disposition")).toContain("end-of-day-2026-11-19-to-2026-11-20.csv");
+    const table = parseCsvTable((await csv.text()).replace(/^\uFEFF/, ""), { required: END_OF_DAY_CSV_COLUMNS });
+    expect(table.rows.map((r) => r.values.business_date)).toEqual(["2026-11-19", "2026-11-20", "TOTAL"]);
+    expect(table.rows[2].values.net_sales).toBe((json.total.netSalesCents / 100).toFixed(2));
+    expect(json.previousTotal).toMatchObject({ checks: 0 });
+  });
+});
+
+async function call(ctx: Ctx, query: string, accept = "application/json") {
+  state.ctx = ctx;
+  const { GET } = await import("@/app/api/v1/reports/end-of-day/route");
+  const req = new NextRequest(`http://localhost/api/v1/reports/end-of-day?${query}`, { headers: { accept } });
+  return GET(req, { params: Promise.resolve({}) });
+}

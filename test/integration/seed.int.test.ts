@@ -3,7 +3,13 @@ import { DEMO_LOCATION_SLUG, DEMO_USERS } from "@/prisma/demo-seed";
 import { getWaitStatus } from "@/lib/waitlist/get-wait-status";
 import { loadTurnTimes } from "@/lib/waitlist/load-quote-floor";
 import { DEMO_WAIT_TOKEN, demoTurnRange } from "@/prisma/demo-turns";
-import { resetDb, seedFixture, testDb } from "./helpers";
+import { DEMO_SPECIALS, DEMO_SPECIALS_CATEGORY } from "@/prisma/demo-menu-mix";
+import { getProductMix } from "@/lib/reports/product-mix";
+import { getLabourReport } from "@/lib/reports/labour-report";
+import { LABOUR_HISTORY_WEEKS } from "@/prisma/demo-labour";
+import { getInventoryReport } from "@/lib/reports/inventory-report";
+import { INVENTORY_HISTORY_WEEKS } from "@/prisma/demo-inventory-history";
+import { ctxFor, resetDb, seedFixture, testDb } from "./helpers";
 
 /**
  * Row count and a content hash of every table: "changes nothing" down to timestamps. One query:
@@ -36,7 +42,10 @@ describe("demo seed", () => {
     expect(await db.user.count()).toBe(DEMO_USERS.length);
     expect(await db.menuItem.count({ where: { location: { slug: DEMO_LOCATION_SLUG } } })).toBeGreaterThanOrEqual(40);
     expect(await db.diningTable.count({ where: { location: { slug: DEMO_LOCATION_SLUG } } })).toBe(20);
-    expect(await db.stockMovement.count({ where: { type: "RECEIPT" } })).toBe(await db.ingredient.count());
+    // One opening receipt per ingredient; the history's receipts belong to purchase orders.
+    expect(await db.stockMovement.count({ where: { type: "RECEIPT", purchaseOrderLineId: null } })).toBe(
+      await db.ingredient.count(),
+    );
   });
 
   it("has service periods, guests with history and tonight's book of reservations on free tables", async () => {
@@ -113,6 +122,35 @@ describe("demo seed", () => {
     expect(await getWaitStatus(DEMO_WAIT_TOKEN)).toMatchObject({ firstName: "Ravi", status: "NOTIFIED", position: 1 });
   });
 
+  it("places the autumn specials in their menu-engineering quadrants for last week and last month", async () => {
+    const manager = await ctxFor("manager@demo.kitchen");
+    const category = await testDb().menuCategory.findFirstOrThrow({
+      where: { location: { slug: DEMO_LOCATION_SLUG }, name: DEMO_SPECIALS_CATEGORY },
+    });
+    for (const preset of ["last-week", "last-month", "last-28-days"] as const) {
+      const r = await getProductMix(manager, { preset, categoryId: category.id });
+      expect(Object.fromEntries(r.items.map((i) => [i.name, i.menuClass])), preset).toEqual(
+        Object.fromEntries(DEMO_SPECIALS.map((d) => [d.name, d.menuClass])),
+      );
+    }
+  });
+
+  it("has worked, costed labour on last week and none in this week's timesheet", async () => {
+    const manager = await ctxFor("manager@demo.kitchen");
+    const lastWeek = await getLabourReport(manager, { preset: "last-week", groupBy: "role" });
+    // Six people on a five-day rota: 30 shifts of 6–9 h, less a half-hour break on each.
+    expect(lastWeek.totals.workedMinutes).toBeGreaterThan(30 * 5 * 60);
+    expect(lastWeek.totals.workedMinutes).toBeLessThan(30 * 9 * 60);
+    expect(lastWeek.totals.costCents).toBeGreaterThan(0);
+    expect(lastWeek.totals.uncostedMinutes).toBe(0);
+    expect(lastWeek.totals.scheduledMinutes).toBeGreaterThan(0);
+    expect(lastWeek.roles.map((r) => r.role).sort()).toEqual(["CASHIER", "CHEF", "HOST", "MANAGER", "SERVER"]);
+    const thisWeek = await getLabourReport(manager, { preset: "this-week", groupBy: "day" });
+    expect(thisWeek.totals.workedMinutes).toBe(0);
+    const month = await getLabourReport(manager, { preset: "last-28-days", groupBy: "day" });
+    expect(month.days.filter((d) => d.workedMinutes > 0).length).toBeGreaterThanOrEqual(LABOUR_HISTORY_WEEKS * 7 - 7);
+  });
+
   it("has one demo user per role at the demo location (plus a second server)", async () => {
     const db = testDb();
     const memberships = await db.membership.findMany({
@@ -145,15 +183,70 @@ describe("demo seed", () => {
     }
   });
 
-  it("keeps every stock level non-negative and matching its opening receipt", async () => {
-    const levels = await testDb().stockLevel.findMany({ include: { ingredient: { include: { movements: true } } } });
+  it("keeps every stock level non-negative and explained by its ledger, from the opening receipt on", async () => {
+    const levels = await testDb().stockLevel.findMany({
+      include: { ingredient: { include: { movements: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } } },
+    });
     expect(levels.length).toBe(await testDb().ingredient.count());
     for (const level of levels) {
-      expect(level.quantity.toNumber()).toBeGreaterThanOrEqual(0);
-      const [receipt] = level.ingredient.movements;
-      expect(receipt.type).toBe("RECEIPT");
-      expect(receipt.balanceAfter.toString()).toBe(level.quantity.toString());
+      const name = level.ingredient.name;
+      expect(level.quantity.toNumber(), name).toBeGreaterThanOrEqual(0);
+      const [opening, ...rest] = level.ingredient.movements;
+      expect(opening.type, name).toBe("RECEIPT");
+      expect(opening.reason, name).toBe("Opening stock");
+      // balanceAfter is the running sum in time order, never below zero, and ends at the level.
+      let balance = 0;
+      for (const m of [opening, ...rest]) {
+        balance += m.quantityDelta.toNumber();
+        expect(m.balanceAfter.toNumber(), `${name} ${m.type} ${m.createdAt.toISOString()}`).toBeCloseTo(balance, 3);
+        expect(balance, name).toBeGreaterThanOrEqual(0);
+      }
+      expect(balance, name).toBeCloseTo(level.quantity.toNumber(), 3);
+      expect(level.ingredient.movements.at(-1)!.balanceAfter.toString(), name).toBe(level.quantity.toString());
     }
+  });
+
+  it("has last week's stock ledger: deliveries at moving prices from two suppliers, waste by reason, a count", async () => {
+    const db = testDb();
+    const manager = await ctxFor("manager@demo.kitchen");
+    const r = await getInventoryReport(manager, { preset: "last-week" });
+    expect(r.turnover.rows.length).toBeGreaterThanOrEqual(40);
+    expect(r.turnover.totals.usageCents).toBeGreaterThan(0);
+    expect(r.usage.totals.theoreticalCents).toBeGreaterThan(0);
+    // The close count found some stock missing: actual usage exceeds what sales explain.
+    expect(r.usage.totals.actualCents).toBeGreaterThan(r.usage.totals.theoreticalCents);
+    expect(r.waste.byReason.length).toBeGreaterThanOrEqual(4);
+    expect(r.waste.totalCents).toBeGreaterThan(0);
+    expect(r.totals.purchasesCents).toBeGreaterThan(0);
+    const salmon = r.prices.summary.filter((s) => s.ingredient === "Salmon fillet");
+    expect(salmon.map((s) => s.supplier).sort()).toEqual(["Atlantic Meat & Seafood", "Casco Bay Provisions"]);
+    expect(r.prices.summary.find((s) => s.ingredient === "Salmon fillet" && s.receipts >= 2)?.change).toBeGreaterThan(
+      0,
+    );
+    expect(r.prices.chartIngredientId).toBe(salmon[0].ingredientId);
+    const month = await getInventoryReport(manager, { preset: "last-28-days" });
+    expect(
+      new Set(month.prices.receipts.filter((x) => x.ingredient === "Salmon fillet").map((x) => x.unitCostCents)).size,
+    ).toBeGreaterThan(3);
+    // Every history order is received, numbered without gaps up to the location's counter.
+    const orders = await db.purchaseOrder.findMany({
+      where: { locationId: manager.locationId },
+      orderBy: { number: "asc" },
+    });
+    expect(orders.length).toBeGreaterThanOrEqual(INVENTORY_HISTORY_WEEKS * 4);
+    expect(orders.every((o) => o.status === "RECEIVED" && o.receivedAt)).toBe(true);
+    expect(orders.map((o) => o.number)).toEqual(orders.map((_, i) => i + 1));
+    expect((await db.locationCounter.findUniqueOrThrow({ where: { locationId: manager.locationId } })).poNumber).toBe(
+      orders.length,
+    );
+    const count = await db.stockCount.findFirstOrThrow({ where: { locationId: manager.locationId, status: "POSTED" } });
+    expect(
+      await db.stockMovement.count({ where: { stockCountId: count.id, type: "COUNT_CORRECTION" } }),
+    ).toBeGreaterThan(0);
+    // Nothing of it in this week: today's levels are the seeded ones.
+    const thisWeek = await getInventoryReport(manager, { preset: "this-week" });
+    expect(thisWeek.waste.totalCents).toBe(0);
+    expect(thisWeek.totals.purchasesCents).toBe(0);
   });
 
   it("rejects a negative stock level and a negative price in the database itself", async () => {

@@ -61,6 +61,23 @@ describe("location settings", () => {
     expect((await getOrderPadMenu(loc.ctx.SERVER)).location.coursesUsed).toEqual(["DRINKS", "MAINS"]);
   });
 
+  it("turns guest-order approval on (audited) and refuses a value that is not yes or no", async () => {
+    expect((await getLocationSettings(loc.ctx.MANAGER)).guestOrderApproval).toBe(false);
+    await updateLocationSettings(loc.ctx.MANAGER, { guestOrderApproval: true });
+    expect((await getLocationSettings(loc.ctx.MANAGER)).guestOrderApproval).toBe(true);
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { locationId: loc.id, action: "location.settings.update" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.details).toMatchObject({ before: { guestOrderApproval: false }, after: { guestOrderApproval: true } });
+    const e = await expectAppError(
+      updateLocationSettings(loc.ctx.MANAGER, { guestOrderApproval: "yes" as never }),
+      "VALIDATION",
+    );
+    expect(e.fieldErrors).toHaveProperty("guestOrderApproval");
+    await updateLocationSettings(loc.ctx.MANAGER, { guestOrderApproval: false });
+  });
+
   it("patches one field without touching the others and leaves no audit for a no-op", async () => {
     await updateLocationSettings(loc.ctx.MANAGER, { address: "2 Quay Street" });
     expect((await getLocationSettings(loc.ctx.MANAGER)).name).toBe("Harbour Kitchen");

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 
 const NAV = [
   { href: "/admin", label: "Dashboard" },
+  { href: "/admin/reports", label: "Reports" },
   { href: "/admin/menu", label: "Menu" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/staff", label: "Staff" },
@@ -18,8 +19,6 @@ const NAV = [
   { href: "/admin/tasks", label: "Tasks" },
   { href: "/admin/devices", label: "Devices" },
   { href: "/admin/timesheets", label: "Timesheets" },
-  { href: "/admin/staff/performance", label: "Performance" },
-  { href: "/admin/reports/end-of-day", label: "End of day" },
   { href: "/admin/cash", label: "Cash drawers" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },

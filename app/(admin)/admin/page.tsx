@@ -4,15 +4,23 @@ import { requireUser } from "@/lib/auth/session";
 import Link from "next/link";
 import { getTodayFigures } from "@/lib/reports/get-today-figures";
 import { getTodayTasks } from "@/lib/tasks/get-today-tasks";
+import { getStationLoadForecast } from "@/lib/reports/station-load-forecast";
 import { formatCents } from "@/lib/money";
 import { Card } from "@/components/ui/card";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { SalesByHourChart } from "./_components/sales-by-hour-chart";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function AdminDashboard() {
   const ctx = await requireUser("console.use");
-  const [f, tasks] = await Promise.all([getTodayFigures(ctx), getTodayTasks(ctx)]);
+  const [f, tasks, load] = await Promise.all([getTodayFigures(ctx), getTodayTasks(ctx), getStationLoadForecast(ctx)]);
+  const clock = new Intl.DateTimeFormat("en-GB", {
+    timeZone: load.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   const overdue = tasks.checklists.filter((c) => c.status === "OVERDUE");
   const tiles: { label: string; value: string; warn?: boolean; note?: string }[] = [
     {
@@ -98,6 +106,32 @@ export default async function AdminDashboard() {
           </ul>
         </Card>
       )}
+      <Card
+        title="Kitchen load, next 4 hours"
+        action={
+          <Link href="/admin/reports/kitchen" className="inline-flex min-h-11 items-center font-semibold underline">
+            Kitchen performance
+          </Link>
+        }
+      >
+        <div data-testid="load-forecast">
+          <StackedBarChart
+            data={load.buckets.map((b) => ({
+              label: clock.format(new Date(b.start)),
+              ...Object.fromEntries(b.stations.map((s) => [s.stationId, s.total])),
+            }))}
+            series={load.stations.map((s) => ({ key: s.id, name: s.name }))}
+            format={{ kind: "number", unit: "items" }}
+            label="Expected items per station and hour"
+            empty="No kitchen stations set up."
+          />
+          <p className="text-xs text-gray-500">
+            Open tickets now, {load.basis.reservations} booked {load.basis.reservations === 1 ? "party" : "parties"} (
+            {load.basis.covers} covers) × items per cover of similar covers on the same weekday
+            {load.basis.walkIns ? ", and the usual walk-ins" : ""}; from {load.basis.historyDays} day(s) of history.
+          </p>
+        </div>
+      </Card>
       <Card title="Paid sales by hour">
         <SalesByHourChart
           data={f.byHour.map((h) => ({ hour: `${h.hour}:00`, sales: h.salesCents / 100, orders: h.orders }))}

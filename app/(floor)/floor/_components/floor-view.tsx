@@ -6,9 +6,11 @@ import { useEffect, useState } from "react";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
 import { fetchJson } from "@/components/realtime/fetch-json";
 import { EmptyState } from "@/components/ui/empty-state";
+import { GuestPhoneBadge } from "@/components/guest-phone-badge";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { formatCents } from "@/lib/money";
 import { clearTableAction } from "../checks-actions";
+import { GuestTray } from "./guest-tray";
 import { useFloorRealtime } from "./use-floor-realtime";
 
 export type FloorTable = {
@@ -37,6 +39,8 @@ export type FloorTable = {
   } | null;
   /** Pushed together with other tables for one party: the primary holds the order (ADR 0033). */
   group: { primaryId: string; labels: string[] } | null;
+  /** The party orders from their phones too (an active guest session, ADR 0034). */
+  guestOrdering: boolean;
 };
 export type FloorAreaView = { id: string; name: string; tables: FloorTable[] };
 
@@ -113,7 +117,7 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                   data-status={t.status}
                   data-label={t.label}
                   data-group={t.group?.labels.join("+")}
-                  aria-label={`Table ${t.label}, ${s.label}${t.group ? `, joined ${t.group.labels.join("+")}` : ""}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}`}
+                  aria-label={`Table ${t.label}, ${s.label}${t.group ? `, joined ${t.group.labels.join("+")}` : ""}${o ? `, order ${o.number}` : ""}${o && PAYMENT[o.paymentState] ? `, ${PAYMENT[o.paymentState]!.label.toLowerCase()}` : ""}${t.guestOrdering ? ", guests ordering by phone" : ""}`}
                   data-payment={o?.paymentState}
                   className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
                 >
@@ -123,6 +127,7 @@ function Room({ tables, now, currency }: { tables: FloorTable[]; now: number; cu
                     className={`absolute inset-0 border-2 shadow-sm ${s.tile} ${t.group ? "!border-4 !border-violet-600" : ""} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
                     style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
                   />
+                  {t.guestOrdering && <GuestPhoneBadge />}
                   <span className="relative text-2xl font-black leading-none">{t.label}</span>
                   {t.group ? (
                     <span
@@ -245,6 +250,7 @@ export function FloorView({
 
   return (
     <div className="space-y-6">
+      <GuestTray currency={currency} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <ul className="flex flex-wrap gap-3 text-sm" aria-label="Table statuses">
           {Object.entries(STATUS).map(([key, s]) => (

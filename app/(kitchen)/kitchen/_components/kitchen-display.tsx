@@ -8,6 +8,7 @@ import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 
 import { bumpItemsAction, markTicketReadyAction, recallTicketAction, reprintChitAction } from "../actions";
 import { AllDayPanel, BoardPager, RecallStrip } from "./board-parts";
+import { ForecastStrip } from "./forecast-strip";
 import { TicketCard, type TicketView } from "./ticket-card";
 import { useBoardFit } from "./use-board-fit";
 
@@ -258,6 +259,7 @@ export function KitchenDisplay({
             onEarlier={previousPage}
             onMore={nextPage}
           />
+          <ForecastStrip station={station} ticketCount={count} />
         </main>
         {showAllDay && !showTasks && <AllDayPanel allDay={data.allDay} />}
         {showTasks && (

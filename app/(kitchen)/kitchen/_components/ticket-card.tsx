@@ -69,8 +69,9 @@ export function TicketCard({
       onClick={onSelect}
       className={`mb-4 flex break-inside-avoid flex-col overflow-hidden rounded-2xl border-4 bg-gray-950 ${selected ? "border-sky-400" : "border-gray-700"}`}
     >
-      <header className={`flex items-start justify-between gap-2 px-4 py-2 ${HEADER[band]}`}>
-        <div>
+      {/* Wraps rather than clips: on a narrow column the timer drops under the label, never cut off. */}
+      <header className={`flex flex-wrap items-start justify-between gap-x-2 px-4 py-2 ${HEADER[band]}`}>
+        <div className="min-w-0">
           <p className="text-4xl font-black leading-none">
             {index < 9 && <span className="mr-2 rounded bg-black/30 px-2 align-middle text-2xl">{index + 1}</span>}
             {ticket.tableLabel ? `T${ticket.tableLabel}` : "Counter"}
@@ -79,8 +80,16 @@ export function TicketCard({
             #{ticket.orderNumber}
             {ticket.fireBatch > 1 ? ` · fire ${ticket.fireBatch}` : ""} · {ticket.serverName ?? "—"}
           </p>
+          {ticket.guestOrder && (
+            <p
+              data-testid="kds-guest-order"
+              className="mt-1 inline-block rounded bg-fuchsia-700 px-2 text-lg font-black uppercase tracking-wide text-white"
+            >
+              Guest order
+            </p>
+          )}
         </div>
-        <div className="text-right">
+        <div className="ml-auto shrink-0 text-right">
           <p className="font-mono text-4xl font-black tabular-nums" data-testid="ticket-timer">
             {formatElapsed(elapsed)}
           </p>
@@ -219,6 +228,11 @@ function TicketLine({
           {expo && bumped && !voided && <span className="mr-1 text-green-400">✓</span>}
           {item.quantity}× {item.name}{" "}
           {item.seat ? <span className="ml-2 text-lg font-semibold text-sky-300">S{item.seat}</span> : null}{" "}
+          {item.guestLabel ? (
+            <span className="ml-2 text-lg font-semibold text-fuchsia-300" data-testid="kds-guest-label">
+              {item.guestLabel}
+            </span>
+          ) : null}{" "}
           {expo && item.stationName ? (
             <span className="ml-2 text-base font-semibold text-gray-300">{item.stationName}</span>
           ) : null}

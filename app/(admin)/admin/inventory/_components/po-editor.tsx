@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { parseMoneyToCents } from "@/lib/csv/fields";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ErrorText, Field, inputClass, NamedOptions } from "@/components/admin/form-field";
 import { useSaveState } from "@/components/admin/use-save-state";
 import { EditorActions, EditorForm } from "@/components/admin/editor-form";
@@ -46,6 +47,7 @@ export function PoEditor({
   ingredients: Ing[];
   defaultSupplierId?: string;
 }) {
+  const hydrated = useHydrated();
   const byId = new Map(ingredients.map((i) => [i.id, i]));
   const [supplierId, setSupplierId] = useState(po?.supplierId ?? defaultSupplierId ?? suppliers[0]?.id ?? "");
   const [expectedAt, setExpectedAt] = useState(po?.expectedAt ?? "");
@@ -165,10 +167,16 @@ export function PoEditor({
       </LineEditorTable>
       <ErrorText errors={errors.lines} />
       <EditorActions message={message}>
-        <Button type="button" variant="secondary" onClick={() => add({ ingredientId: "", quantity: "1", cost: "" })}>
+        {/* Disabled until React owns the page: a tap before hydration would be lost. */}
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={!hydrated}
+          onClick={() => add({ ingredientId: "", quantity: "1", cost: "" })}
+        >
           Add line
         </Button>
-        <Button type="button" variant="secondary" onClick={addLow}>
+        <Button type="button" variant="secondary" disabled={!hydrated} onClick={addLow}>
           Add this supplier&apos;s low items
         </Button>
         <Button type="submit" disabled={pending} data-testid="po-save">

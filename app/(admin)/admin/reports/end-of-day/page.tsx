@@ -1,64 +1,65 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-
-import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/money";
 import { formatZonedDateTime } from "@/lib/time/zoned";
-import { getEndOfDay } from "@/lib/reports/end-of-day";
+import { endOfDaySchema, getEndOfDay } from "@/lib/reports/end-of-day";
 import { TENDER_LABEL } from "@/lib/reports/end-of-day-math";
+import { readReportQuery } from "@/lib/reports/report-page-query";
 import { varianceWords } from "@/lib/cash/drawer-math";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { inputClass } from "@/components/admin/form-field";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { ComparisonBarChart } from "@/components/charts/comparison-bar-chart";
-import { PrintButton } from "./_components/print-button";
+import { ReportToolbar } from "@/components/reports/report-toolbar";
+import { FigureGrid, type Figure } from "@/components/reports/figure-grid";
 
 export const metadata: Metadata = { title: "End of day" };
 
-type Search = { date?: string; from?: string; to?: string };
+type Search = Record<string, string | string[] | undefined>;
 
 const linkButton =
   "inline-flex min-h-11 items-center rounded-lg border border-gray-300 bg-white px-4 font-semibold hover:bg-gray-50 print:hidden";
 
 export default async function EndOfDayPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requireUser("reports.money");
-  const sp = await searchParams;
-  const asked = { date: sp.date || undefined, from: sp.from || undefined, to: sp.to || undefined };
   // A bad date shows its message and today's report instead of failing the page.
-  const { r, dateError } = await getEndOfDay(ctx, asked).then(
-    (r) => ({ r, dateError: null as string | null }),
-    async (e: unknown) => {
-      if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
-      const message =
-        Object.values(e.fieldErrors ?? {})
-          .flat()
-          .join(" ") || e.message;
-      return { r: await getEndOfDay(ctx, {}), dateError: message };
-    },
-  );
+  const { query, error } = readReportQuery(endOfDaySchema, await searchParams);
+  const r = await getEndOfDay(ctx, query);
   const money = (c: number | null) => (c === null ? "—" : formatCents(c, r.currency));
   const minus = (c: number) => (c === 0 ? money(0) : `−${money(c)}`);
   const t = r.total;
+  const p = r.previousTotal;
   const single = r.from === r.to;
-  const period = single ? `date=${r.from}` : `from=${r.from}&to=${r.to}`;
-  const cutoff = `${String(r.businessDayCutoffHour).padStart(2, "0")}:00`;
-  const figures: { label: string; value: string; strong?: boolean; note?: string }[] = [
-    { label: "Gross sales", value: money(t.grossCents), note: "Items on paid checks" },
-    { label: "Discounts", value: minus(t.discountCents) },
-    { label: "Comps", value: minus(t.compCents) },
-    { label: "Net sales", value: money(t.netSalesCents), strong: true },
-    { label: "Service charge", value: money(t.serviceChargeCents) },
-    { label: "Tax", value: money(t.taxCents) },
-    { label: "Tips", value: money(t.tipsCents) },
-    { label: "Refunds", value: money(t.refundCents + t.refundTipCents), note: `${t.refunds} refund(s)` },
-    { label: "Voids", value: money(t.voidCents), note: `${t.voids} line(s) voided` },
-    { label: "Paid checks", value: String(t.checks) },
-    { label: "Covers", value: String(t.covers) },
-    { label: "Average check", value: money(t.averageCheckCents), note: `${money(t.averageCoverCents)} per cover` },
+  const fig = (label: string, cur: number, prev: number | undefined, value: string, extra: Partial<Figure> = {}) => ({
+    label,
+    value,
+    current: cur,
+    previous: p ? prev : undefined,
+    ...extra,
+  });
+  const figures: Figure[] = [
+    fig("Gross sales", t.grossCents, p?.grossCents, money(t.grossCents), { note: "Items on paid checks" }),
+    fig("Discounts", t.discountCents, p?.discountCents, minus(t.discountCents), { lowerIsBetter: true }),
+    fig("Comps", t.compCents, p?.compCents, minus(t.compCents), { lowerIsBetter: true }),
+    fig("Net sales", t.netSalesCents, p?.netSalesCents, money(t.netSalesCents), { strong: true }),
+    fig("Service charge", t.serviceChargeCents, p?.serviceChargeCents, money(t.serviceChargeCents)),
+    fig("Tax", t.taxCents, p?.taxCents, money(t.taxCents)),
+    fig("Tips", t.tipsCents, p?.tipsCents, money(t.tipsCents)),
+    fig(
+      "Refunds",
+      t.refundCents + t.refundTipCents,
+      p ? p.refundCents + p.refundTipCents : undefined,
+      money(t.refundCents + t.refundTipCents),
+      { lowerIsBetter: true, note: `${t.refunds} refund(s)` },
+    ),
+    fig("Voids", t.voidCents, p?.voidCents, money(t.voidCents), { lowerIsBetter: true, note: `${t.voids} line(s) voided` }),
+    fig("Paid checks", t.checks, p?.checks, String(t.checks)),
+    fig("Covers", t.covers, p?.covers, String(t.covers)),
+    fig("Average check", t.averageCheckCents, p?.averageCheckCents, money(t.averageCheckCents), {
+      note: `${money(t.averageCoverCents)} per cover`,
+    }),
     {
       label: "Open checks remaining",
       value: money(t.openDueCents),
@@ -67,85 +68,23 @@ export default async function EndOfDayPage({ searchParams }: { searchParams: Pro
   ];
   return (
     <div className="space-y-5 print:space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">
-            End of day (Z report) · {single ? r.from : `${r.from} to ${r.to}`}
-          </h1>
-          <p className="text-gray-600" data-testid="report-period">
-            {r.locationName} · business day {cutoff} to {cutoff} ({r.timeZone}) · printed{" "}
-            {formatZonedDateTime(r.generatedAt, r.timeZone)}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2 print:hidden">
-          <PrintButton />
-          <a
-            href={`/api/v1/reports/end-of-day?${period}&format=csv`}
-            className="inline-flex min-h-11 items-center rounded-lg bg-gray-900 px-4 font-semibold text-white hover:bg-gray-800"
-            data-testid="report-csv"
-          >
-            Download CSV
-          </a>
-        </div>
-      </div>
-
-      <div className="flex flex-wrap items-end gap-4 print:hidden">
-        <form method="get" className="flex items-end gap-2" aria-label="One business day">
-          <div>
-            <label htmlFor="date" className="mb-1 block text-sm font-medium">
-              Business day
-            </label>
-            <input id="date" name="date" type="date" defaultValue={single ? r.from : ""} className={inputClass} />
-          </div>
-          <Button type="submit">Show day</Button>
-        </form>
-        <form method="get" className="flex items-end gap-2" aria-label="Several days">
-          <div>
-            <label htmlFor="from" className="mb-1 block text-sm font-medium">
-              From
-            </label>
-            <input id="from" name="from" type="date" defaultValue={single ? "" : r.from} className={inputClass} />
-          </div>
-          <div>
-            <label htmlFor="to" className="mb-1 block text-sm font-medium">
-              To
-            </label>
-            <input id="to" name="to" type="date" defaultValue={single ? "" : r.to} className={inputClass} />
-          </div>
-          <Button type="submit" variant="secondary">
-            Show days
-          </Button>
-        </form>
-        <Link href="/admin/reports/end-of-day" className={linkButton}>
-          Today
-        </Link>
+      <ReportToolbar
+        title={`End of day (Z report) · ${single ? r.from : `${r.from} to ${r.to}`}`}
+        path="/admin/reports/end-of-day"
+        csvPath="/api/v1/reports/end-of-day"
+        period={r.period}
+        locationName={r.locationName}
+        generatedAt={r.generatedAt}
+        presets={["today", "yesterday"]}
+        singleDay
+        error={error}
+      >
         <Link href="/admin/cash" className={linkButton}>
           Cash drawers
         </Link>
-      </div>
-      {dateError && (
-        <p role="alert" className="font-medium text-red-700">
-          {dateError} Showing today instead.
-        </p>
-      )}
+      </ReportToolbar>
 
-      <dl
-        className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-5 print:grid-cols-4 print:gap-2"
-        data-testid="z-figures"
-      >
-        {figures.map((f) => (
-          <div
-            key={f.label}
-            className={`rounded-xl border bg-white p-4 print:p-2 ${f.strong ? "border-gray-900" : "border-gray-200"}`}
-          >
-            <dt className="text-sm text-gray-600">{f.label}</dt>
-            <dd className="text-2xl font-bold tabular-nums" data-figure={f.label}>
-              {f.value}
-            </dd>
-            {f.note && <dd className="text-xs text-gray-600">{f.note}</dd>}
-          </div>
-        ))}
-      </dl>
+      <FigureGrid figures={figures} testId="z-figures" />
 
       {!single && (
         <Card title="By day">

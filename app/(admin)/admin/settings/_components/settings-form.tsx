@@ -21,6 +21,7 @@ export type SettingsView = {
   coursesUsed: Course[];
   businessDayCutoffHour: number;
   serviceChargeRules: ServiceChargeRule[];
+  guestOrderApproval: boolean;
 };
 
 type RuleRow = { name: string; minGuests: string; rate: string; taxable: boolean };
@@ -55,6 +56,7 @@ export function SettingsForm({
     cutoff: String(initial.businessDayCutoffHour),
   });
   const [courses, setCourses] = useState<Course[]>(initial.coursesUsed);
+  const [guestApproval, setGuestApproval] = useState(initial.guestOrderApproval);
   const [rules, setRules] = useState<RuleRow[]>(
     initial.serviceChargeRules.map((r) => ({
       name: r.name,
@@ -81,6 +83,7 @@ export function SettingsForm({
         kdsLateMinutes: toInt(v.late),
         coursesUsed: COURSES.filter((c) => courses.includes(c)),
         businessDayCutoffHour: toInt(v.cutoff),
+        guestOrderApproval: guestApproval,
         serviceChargeRules: rules.map((r) => ({
           name: r.name,
           minGuests: r.minGuests.trim() === "" ? null : toInt(r.minGuests),
@@ -299,6 +302,30 @@ export function SettingsForm({
         >
           Add a rule
         </Button>
+      </fieldset>
+
+      <fieldset className="space-y-2 rounded-xl border border-gray-200 bg-white p-4">
+        <legend className="px-1 font-semibold">Guest ordering by QR</legend>
+        <label className="flex min-h-11 items-center gap-3">
+          <input
+            type="checkbox"
+            className="h-5 w-5"
+            name="guestOrderApproval"
+            checked={guestApproval}
+            onChange={(e) => setGuestApproval(e.target.checked)}
+            aria-describedby="guestOrderApproval-hint"
+          />
+          Guest orders wait for the server&apos;s approval
+        </label>
+        <p id="guestOrderApproval-hint" className="text-sm text-gray-600">
+          Off: orders from the table&apos;s phones go straight to the kitchen. On: they wait on the floor tablets until
+          a server taps &ldquo;Send to kitchen&rdquo;.
+        </p>
+        {fe.guestOrderApproval && (
+          <p role="alert" className="text-sm font-medium text-red-700">
+            {fe.guestOrderApproval.join(" ")}
+          </p>
+        )}
       </fieldset>
 
       <div className="flex items-center gap-3">

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { GuestPhoneBadge } from "@/components/guest-phone-badge";
 import { HOST_STATES, type HostState } from "@/lib/host/host-state";
 import type { ActionResult } from "@/lib/http/action";
 import { MAX_GUESTS } from "@/lib/orders/schemas";
@@ -467,7 +468,7 @@ function Room({
                   aria-pressed={selecting ? lit : undefined}
                   aria-label={`Table ${t.label}, ${s.label}${t.group ? `, joined ${t.group.labels.join("+")}` : ""}${
                     t.order ? `, ${t.order.guestCount} guests, seated ${t.order.seatedMinutes} min` : ""
-                  }${t.nextBooking ? `, next booking ${clock(t.nextBooking.startsAt, timezone)} ${t.nextBooking.name}` : ""}`}
+                  }${t.guestOrdering ? ", guests ordering by phone" : ""}${t.nextBooking ? `, next booking ${clock(t.nextBooking.startsAt, timezone)} ${t.nextBooking.name}` : ""}`}
                   className="relative flex h-full w-full flex-col items-center justify-center overflow-hidden text-center transition active:scale-[0.98]"
                 >
                   <span
@@ -476,6 +477,7 @@ function Room({
                     className={`absolute inset-0 shadow-sm ${lit ? "border-[6px] border-gray-900 bg-amber-100" : `border-2 ${s.tile}`} ${t.shape === "ROUND" ? "rounded-full" : "rounded-xl"}`}
                     style={{ transform: t.rotation ? `rotate(${t.rotation}deg)` : undefined }}
                   />
+                  {t.guestOrdering && <GuestPhoneBadge />}
                   <span className="relative text-xl font-black leading-none">{t.label}</span>
                   <span className="relative text-xs font-bold leading-tight">{lit ? "✓ Chosen" : s.label}</span>
                   {t.order ? (

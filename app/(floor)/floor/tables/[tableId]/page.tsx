@@ -10,6 +10,8 @@ import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { OpenTable } from "./_components/open-table";
 import { OrderPad } from "./_components/order-pad";
 import type { MenuView, OrderView } from "./_components/types";
+import type { GuestSessionView } from "./_components/guest-ordering";
+import { getTableGuestSession } from "@/lib/guest/get-table-guest-session";
 import { notFound, redirect } from "next/navigation";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { can } from "@/lib/auth/permissions";
@@ -64,12 +66,13 @@ async function OrderPadLoader({
   orderId: string;
   initialCheck: string | null;
 }) {
-  const [order, menu, approvers] = await Promise.all([
+  const [order, menu, approvers, guestSession] = await Promise.all([
     getOrder(ctx, { orderId }),
     getOrderPadMenu(ctx),
     // Only someone who may not void sent lines, discount above a limit, refund or reopen alone
     // needs the managers who can approve it.
     APPROVED_ACTS.every((p) => can(ctx, p)) ? [] : listApprovers(ctx),
+    getTableGuestSession(ctx, table.id),
   ]);
   return (
     <OrderPad
@@ -82,6 +85,7 @@ async function OrderPadLoader({
       role={ctx.role}
       approvers={approvers}
       initialCheck={initialCheck}
+      initialGuestSession={plain<GuestSessionView | null>(guestSession)}
     />
   );
 }

@@ -10,6 +10,8 @@ import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
 import { pinSwitchSchema, switchUserByPin } from "@/lib/auth/switch-user-by-pin";
 import { deviceCookieName } from "@/lib/devices/device-cookie";
 import { findEnrolledDevice } from "@/lib/devices/find-device";
+import { instrumented } from "@/lib/observability/instrumented";
+import { countedAuthAttempt } from "@/lib/auth/auth-metrics";
 
 /**
  * POST /api/v1/auth/pin-switch { userId, pin, surface? } — on an enrolled device only (its cookie,
@@ -34,14 +36,16 @@ async function handle(req: NextRequest): Promise<NextResponse> {
     }
     assertStorableInput(body);
     const previous = await getToken({ req, secret: env().NEXTAUTH_SECRET }).catch(() => null);
-    const { staff, home } = await switchUserByPin(device, body, {
-      ip: clientIp(req.headers),
-      userAgent: req.headers.get("user-agent"),
-      requestId,
-      previous: previous?.sub
-        ? { userId: previous.sub, sessionId: previous.sid, locationId: previous.locationId }
-        : null,
-    });
+    const { staff, home } = await countedAuthAttempt("pin", () =>
+      switchUserByPin(device, body, {
+        ip: clientIp(req.headers),
+        userAgent: req.headers.get("user-agent"),
+        requestId,
+        previous: previous?.sub
+          ? { userId: previous.sub, sessionId: previous.sid, locationId: previous.locationId }
+          : null,
+      }),
+    );
     const cookie = await issueSessionCookie(staff);
     const res = NextResponse.json(
       { user: { id: staff.id, name: staff.name, role: staff.role }, home },
@@ -55,4 +59,4 @@ async function handle(req: NextRequest): Promise<NextResponse> {
 }
 
 // The schema travels with the handler: the route fuzz test generates its inputs from it.
-export const POST = Object.assign(handle, { schemas: { body: pinSwitchSchema } });
+export const POST = Object.assign(instrumented(handle), { schemas: { body: pinSwitchSchema } });

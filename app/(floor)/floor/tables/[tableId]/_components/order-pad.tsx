@@ -35,6 +35,7 @@ import { PadHeader, ReadyBanner } from "./pad-header";
 import { CheckPanel } from "./check-panel";
 import { CloseTableDialog } from "./close-table-dialog";
 import { TransferDialog } from "./transfer-dialog";
+import type { GuestSessionView } from "./guest-ordering";
 
 type Props = {
   table: TableView;
@@ -47,6 +48,8 @@ type Props = {
   approvers: ApproverView[];
   /** Open the check panel at once (the cashier's list links here with ?check=…). */
   initialCheck?: string | null;
+  /** The table's guest ordering session (PIN, who joined), when one is open. */
+  initialGuestSession?: GuestSessionView | null;
 };
 
 type SheetState = { item: MenuItemView; line: DraftLine | null; course: Course } | null;
@@ -60,6 +63,7 @@ export function OrderPad({
   role,
   approvers,
   initialCheck,
+  initialGuestSession,
 }: Props) {
   const router = useRouter();
   const qc = useQueryClient();
@@ -175,6 +179,8 @@ export function OrderPad({
         busy={busy}
         canClose={canClose}
         hasUnsent={draft.lines.length > 0}
+        initialGuestSession={initialGuestSession}
+        historyHref={can(role, "audit.view") ? `/admin/orders/${order.id}` : undefined}
         onGuestCount={async (guestCount) => {
           const res = await setGuestCountAction({ orderId, guestCount });
           if (res.ok) {

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConnectionPill } from "@/components/realtime/connection-pill";
 import type { ActionResult } from "@/lib/http/action";
 import { GuestCount } from "./guest-count";
+import { GuestOrderingControl, type GuestSessionView } from "./guest-ordering";
 import type { OrderView, TableView } from "./types";
 
 const STATUS_BADGE: Record<string, string> = {
@@ -29,6 +30,10 @@ export function PadHeader(p: {
   busy: boolean;
   canClose: boolean;
   hasUnsent: boolean;
+  /** The table's guest ordering session as the page read it (ADR 0034). */
+  initialGuestSession?: GuestSessionView | null;
+  /** Managers: the order's full history (admin console). */
+  historyHref?: string;
   onGuestCount: (guestCount: number) => Promise<ActionResult<unknown>>;
   onToggleAttention: () => void;
   onClose: () => void;
@@ -47,7 +52,14 @@ export function PadHeader(p: {
         <span className="shrink-0 text-base font-semibold text-gray-600">#{order.number}</span>
         <GuestCount count={order.guestCount} onSave={p.onGuestCount} />
         {order.server && (
-          <span className="min-w-0 truncate text-base font-semibold text-gray-600">· {order.server.name}</span>
+          // Wide screens only: at tablet width the header's controls need the room, and a name squeezed
+          // to nothing read "·.".
+          <span
+            className="hidden min-w-0 truncate text-base font-semibold text-gray-600 xl:inline"
+            title={order.server.name}
+          >
+            · {order.server.name}
+          </span>
         )}
         <span
           data-testid="order-status"
@@ -58,7 +70,17 @@ export function PadHeader(p: {
         </span>
       </div>
       <div className="flex shrink-0 items-center gap-2">
+        {p.historyHref && (
+          <Link
+            href={p.historyHref}
+            className="inline-flex min-h-11 items-center rounded-lg px-2 font-semibold text-gray-700 underline"
+            data-testid="order-history-link"
+          >
+            History
+          </Link>
+        )}
         <ConnectionPill compact state={realtime.state} lastEventAt={realtime.lastEventAt} error={realtime.error} />
+        <GuestOrderingControl tableId={table.id} tableLabel={table.label} initialSession={p.initialGuestSession} />
         <Button variant="secondary" disabled={p.busy} onClick={p.onToggleAttention}>
           {table.status === "NEEDS_ATTENTION" ? "Clear attention" : "Needs attention"}
         </Button>

@@ -69,6 +69,11 @@ function OrderLine({
           {l.quantity}× {l.name}
           {l.seat ? <span className="ml-1 text-xs text-gray-500">S{l.seat}</span> : null}
         </p>
+        {l.guestLabel && (
+          <p data-testid="guest-line-label" className="text-xs font-bold text-violet-800">
+            Guest · {l.guestLabel}
+          </p>
+        )}
         {l.modifiers.length > 0 && <p className="text-sm text-gray-600">{l.modifiers.map((m) => m.name).join(", ")}</p>}
         {l.notes && <p className="text-sm italic text-amber-800">{l.notes}</p>}
         {l.voidReason && <p className="text-xs text-red-700 no-underline">Void: {l.voidReason}</p>}

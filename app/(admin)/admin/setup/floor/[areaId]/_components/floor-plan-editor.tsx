@@ -73,6 +73,9 @@ export function FloorPlanEditor({ initial, areas }: { initial: AreaPlan; areas: 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [placeAt, setPlaceAt] = useState<{ posX: number; posY: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Saves still on their way (each move is its own request), and whether any has finished. */
+  const [saving, setSaving] = useState(0);
+  const [saved, setSaved] = useState(false);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const active = plan.tables.filter((t) => !t.archivedAt);
   const archived = plan.tables.filter((t) => t.archivedAt);
@@ -85,24 +88,26 @@ export function FloorPlanEditor({ initial, areas }: { initial: AreaPlan; areas: 
 
   const change = (table: PlanTable, changes: Parameters<typeof update.mutate>[0]["changes"]) => {
     setError(null);
+    setSaving((n) => n + 1);
     const pending = inFlight.current.get(table.id);
     inFlight.current.set(table.id, {
       count: (pending?.count ?? 0) + 1,
       changes: { ...pending?.changes, ...(changes as Partial<PlanTable>) },
     });
-    update.mutate(
-      { id: table.id, changes },
-      {
-        onError: (e) => {
-          inFlight.current.delete(table.id);
-          setError(`Table ${table.label} was not changed: ${e.message}`);
-        },
-        onSettled: () => {
-          const p = inFlight.current.get(table.id);
-          if (p && --p.count <= 0) inFlight.current.delete(table.id);
-        },
-      },
-    );
+    // mutateAsync, not mutate's callbacks: those fire for the latest call only, and every move
+    // (arrows, R, a drag) is its own request that must be counted when it settles.
+    update
+      .mutateAsync({ id: table.id, changes })
+      .catch((e: Error) => {
+        inFlight.current.delete(table.id);
+        setError(`Table ${table.label} was not changed: ${e.message}`);
+      })
+      .finally(() => {
+        setSaving((n) => n - 1);
+        setSaved(true);
+        const p = inFlight.current.get(table.id);
+        if (p && --p.count <= 0) inFlight.current.delete(table.id);
+      });
   };
   const moveBy = (table: PlanTable, dx: number, dy: number) => {
     const t = latest(table);
@@ -141,9 +146,15 @@ export function FloorPlanEditor({ initial, areas }: { initial: AreaPlan; areas: 
 
   return (
     <div className="space-y-3">
-      <p id="plan-instructions" className="text-sm text-gray-600">
-        {INSTRUCTIONS} Click an empty spot to choose where the next table goes.
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p id="plan-instructions" className="text-sm text-gray-600">
+          {INSTRUCTIONS} Click an empty spot to choose where the next table goes.
+        </p>
+        {/* Moves save one by one in the background: say when leaving the page loses nothing. */}
+        <p role="status" data-testid="plan-save-state" className="text-sm font-medium text-gray-700">
+          {saving > 0 ? "Saving…" : saved && !error ? "All changes saved" : ""}
+        </p>
+      </div>
       {(error || isError) && (
         <div role="alert" className="flex items-center gap-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
           {error ?? "Couldn't load the latest plan."}
