@@ -30,6 +30,7 @@ export default defineConfig({
             "realtime-server/**/*.test.ts",
             "components/**/*.test.{ts,tsx}",
             "scripts/**/*.test.ts",
+            "test/support/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },

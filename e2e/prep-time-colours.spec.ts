@@ -48,15 +48,19 @@ test("accepting a learned prep time changes a ticket's colour on the kitchen scr
       orderable.add(o.id);
     return v;
   });
-  const dish = report.items.find(
-    (i) =>
-      orderable.has(i.menuItemId) &&
-      i.prepMinutes !== null &&
-      i.suggestedMinutes !== null &&
-      i.suggestedMinutes !== i.prepMinutes &&
-      i.stationName !== null &&
-      i.stationName in STATION_SLUG,
-  );
+  // The widest gap between the two targets leaves the most time for the steps between checks.
+  const gap = (i: Item) => Math.abs((i.suggestedMinutes ?? 0) - (i.prepMinutes ?? 0));
+  const dish = report.items
+    .filter(
+      (i) =>
+        orderable.has(i.menuItemId) &&
+        i.prepMinutes !== null &&
+        i.suggestedMinutes !== null &&
+        i.suggestedMinutes !== i.prepMinutes &&
+        i.stationName !== null &&
+        i.stationName in STATION_SLUG,
+    )
+    .sort((a, b) => gap(b) - gap(a))[0];
   expect(dish, "the demo history proposes a new target for a dish a server can send").toBeTruthy();
   const { menuItemId, name, prepMinutes, suggestedMinutes, stationName } = dish as Item & {
     prepMinutes: number;
@@ -74,8 +78,10 @@ test("accepting a learned prep time changes a ticket's colour on the kitchen scr
       headers: { "idempotency-key": crypto.randomUUID() },
     });
     expect(sent.status(), await sent.text()).toBe(200);
-    // Fired halfway between the learned time and the current target.
-    await firedAgo(orderId, (suggestedMinutes + prepMinutes) / 2);
+    // Fired halfway between the learned time and the current target; aged again before each
+    // look, since a slow machine can take longer than half the gap between the steps.
+    const halfway = (suggestedMinutes + prepMinutes) / 2;
+    await firedAgo(orderId, halfway);
 
     const kitchen = await browser.newContext({
       storageState: storageStateFor("chef"),
@@ -106,6 +112,7 @@ test("accepting a learned prep time changes a ticket's colour on the kitchen scr
     ).toHaveText(`${suggestedMinutes} min`);
 
     // The kitchen's next load of the ticket colours it against the new target.
+    await firedAgo(orderId, halfway);
     await screen.reload();
     if (faster) await expect(ticket).toHaveAttribute("data-urgency", "late");
     else await expect(ticket).toHaveAttribute("data-urgency", /^(ok|warn)$/);

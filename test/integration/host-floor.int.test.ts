@@ -21,6 +21,7 @@ import { archiveTable } from "@/lib/tables/archive-table";
 import { buildLocation, type BuiltLocation } from "./builders/location";
 import { buildTables } from "./builders/tables";
 import { expectAppError, resetDb } from "./helpers";
+import { zoneWithLocalHour } from "../support/zones";
 
 let here: BuiltLocation;
 let there: BuiltLocation;
@@ -76,8 +77,9 @@ const heldBy = async (reservationId: string) =>
 
 beforeAll(async () => {
   await resetDb();
-  here = await buildLocation({ timezone: "UTC" });
-  there = await buildLocation({ timezone: "UTC" });
+  // Mid-morning local time whenever the suite runs, so "tonight's holds" never cross midnight.
+  here = await buildLocation({ timezone: zoneWithLocalHour(10) });
+  there = await buildLocation({ timezone: zoneWithLocalHour(10) });
   t = await buildRoom(here.id);
   thereTable = (await buildTables(there.id, ["1"]))["1"];
 });
