@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
+import IORedis from "ioredis";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db";
 import { migrateDatabase, withDatabase, REPO_ROOT } from "../../scripts/db/database-url";
@@ -134,6 +135,70 @@ async function main() {
   // A pretend network printer (raw ESC/POS over TCP); specs read its port and what it printed with GET /printer.
   const printer = await startTcpPrinter();
 
+  // The app's environment; `redisUrl` "" keeps rate limits per process.
+  function appEnv(port: number, redisUrl: string): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: E2E_SECRET,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      PUSHER_APP_ID: E2E_PUSHER.appId,
+      PUSHER_KEY: E2E_PUSHER.key,
+      PUSHER_SECRET: E2E_PUSHER.secret,
+      PUSHER_HOST: "127.0.0.1",
+      PUSHER_PORT: String(E2E_REALTIME_PORT),
+      PUSHER_USE_TLS: "false",
+      SMTP_URL: mailbox.url,
+      MAIL_FROM: "ServiceBell e2e <no-reply@e2e.test>",
+      // Per-process limits: a Redis shared across runs would carry sign-in counts between them.
+      REDIS_URL: redisUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    };
+  }
+
+  let instances: ChildProcess[] = [];
+  const instancePorts = [E2E_PORT + 1, E2E_PORT + 2];
+  async function startInstances(): Promise<{ ports: number[] }> {
+    if (instances.length) return { ports: instancePorts };
+    const redisBase = process.env.REDIS_TEST_URL;
+    if (!redisBase) throw new Error("two instances share their limits through Redis: set REDIS_TEST_URL");
+    // A Redis database of their own, emptied: counts from an earlier run must not carry over.
+    const redisUrl = `${redisBase.replace(/\/\d*$/, "")}/9`;
+    const redis = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    await redis.flushdb();
+    redis.disconnect();
+    instances = instancePorts.map((port) =>
+      spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+        cwd: REPO_ROOT,
+        stdio: "inherit",
+        env: appEnv(port, redisUrl),
+      }),
+    );
+    const deadline = Date.now() + 90_000;
+    for (const port of instancePorts) {
+      for (;;) {
+        const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ready) break;
+        if (Date.now() > deadline) throw new Error(`instance on ${port} did not become ready`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    return { ports: instancePorts };
+  }
+  async function stopInstances(): Promise<void> {
+    const exits = instances.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+    instances.forEach((child) => child.kill("SIGTERM"));
+    instances = [];
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 10_000))]);
+  }
+
   // Outage simulation for specs: POST /realtime/stop, POST /realtime/start.
   const control = createServer(async (req, res) => {
     try {
@@ -166,6 +231,14 @@ async function main() {
         // Specs age an order's tickets (ticket colours read how long ago the lines were fired).
         const { orderId, minutes } = JSON.parse(await readBody(req)) as { orderId: string; minutes: number };
         await firedAgo(url, orderId, minutes);
+      } else if (req.method === "POST" && req.url === "/instances/start") {
+        // Two more app instances on the same database, realtime server and Redis (the
+        // two-instances spec): what one instance does, the other must see.
+        const { ports } = await startInstances();
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ports }));
+        return;
+      } else if (req.method === "POST" && req.url === "/instances/stop") {
+        await stopInstances();
       } else if (req.url !== "/realtime/status") {
         res.writeHead(404).end();
         return;
@@ -180,26 +253,7 @@ async function main() {
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(E2E_PORT)], {
     cwd: REPO_ROOT,
     stdio: "inherit",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: E2E_SECRET,
-      METRICS_TOKEN: E2E_METRICS_TOKEN,
-      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
-      PUSHER_APP_ID: E2E_PUSHER.appId,
-      PUSHER_KEY: E2E_PUSHER.key,
-      PUSHER_SECRET: E2E_PUSHER.secret,
-      PUSHER_HOST: "127.0.0.1",
-      PUSHER_PORT: String(E2E_REALTIME_PORT),
-      PUSHER_USE_TLS: "false",
-      SMTP_URL: mailbox.url,
-      MAIL_FROM: "ServiceBell e2e <no-reply@e2e.test>",
-      // Per-process limits: a Redis shared across runs would carry sign-in counts between them.
-      REDIS_URL: "",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-    },
+    env: appEnv(E2E_PORT, ""),
   });
 
   let stopping = false;
@@ -207,6 +261,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     child.kill("SIGTERM");
+    instances.forEach((extra) => extra.kill("SIGTERM"));
     control.close();
     await mailbox.close().catch(() => {});
     await printer.close().catch(() => {});
