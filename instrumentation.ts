@@ -3,6 +3,12 @@
 export async function register() {
   // Background work needs Node (sockets, timers), not the Edge runtime middleware runs in.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Tracing only when a collector is configured: otherwise no SDK is loaded at all (ADR 0041).
+  const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (endpoint) {
+    const { startTracing } = await import("./lib/observability/start-tracing");
+    startTracing({ endpoint: `${endpoint.replace(/\/$/, "")}/v1/traces`, serviceName: process.env.OTEL_SERVICE_NAME });
+  }
   const { startPrintWorker } = await import("./lib/printing/print-worker");
   startPrintWorker();
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
 import { metrics } from "./observability/metrics";
+import { traceQueries } from "./observability/trace-queries";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -20,6 +21,7 @@ export function createPrismaClient(connectionString: string, max = 10): PrismaCl
     query_timeout: 30_000,
     options: "-c jit=off",
   });
+  pool.on("connect", traceQueries);
   // Our pool (closed with the client) so metrics can read how busy it is.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);

@@ -52,6 +52,9 @@ export const envSchema = z
     TWILIO_API_BASE: z.url("TWILIO_API_BASE must be a URL").optional(),
     /** Bearer token Prometheus sends to GET /api/metrics; unset = the endpoint answers 404. */
     METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+    /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset = tracing off, at no cost. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url("OTEL_EXPORTER_OTLP_ENDPOINT must be a URL").optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).max(100).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
      * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For

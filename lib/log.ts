@@ -1,3 +1,5 @@
+import { currentTraceIds } from "./observability/tracing";
+
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -9,7 +11,9 @@ function threshold(): number {
 /** Structured JSON logs, one line each; `requestId` ties lines of one request together. */
 function write(level: Level, msg: string, fields: Record<string, unknown> = {}) {
   if (order[level] < threshold()) return;
-  const line = JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields }, (_k, v) =>
+  const ids = currentTraceIds();
+  const traced = ids ? { traceId: ids.traceId, spanId: ids.spanId } : {};
+  const line = JSON.stringify({ level, time: new Date().toISOString(), msg, ...traced, ...fields }, (_k, v) =>
     v instanceof Error
       ? { name: v.name, message: v.message, stack: v.stack }
       : typeof v === "bigint"

@@ -9,6 +9,7 @@ import { assertCan, type Permission } from "../auth/permissions";
 import { assertStorableInput, fieldErrorsOf } from "../validation";
 import { dataErrorAsAppError } from "../db-errors";
 import { log } from "../log";
+import { inSpan } from "../observability/tracing";
 import { clientIp } from "./client-ip";
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-unavailable";
 
@@ -52,7 +53,11 @@ export function action<S extends z.ZodType, T>(
           fieldErrors: fieldErrorsOf(parsed.error),
         };
       }
-      const data = await handler(ctx, parsed.data);
+      const data = await inSpan(
+        `action ${options.permission}`,
+        { "enduser.role": ctx.role, "kitchen.location_id": ctx.locationId },
+        () => handler(ctx, parsed.data),
+      );
       for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
       return { ok: true, data };
     } catch (error) {

@@ -14,6 +14,7 @@ import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./db-una
 import { rateLimitedError } from "./rate-limit-headers";
 import { crossSiteReason, isJsonContentType, ownHosts } from "./same-origin";
 import { instrumented } from "../observability/instrumented";
+import { inSpan } from "../observability/tracing";
 
 type Schemas<P, B, Q> = { params?: z.ZodType<P>; body?: z.ZodType<B>; query?: z.ZodType<Q> };
 
@@ -112,7 +113,11 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
         assertStorableInput(json);
         body = parsePart(options.body, json, "body") as B;
       }
-      const result = await handler({ ctx: { ...ctx, requestId }, params, body, query, req });
+      const result = await inSpan(
+        "route.handler",
+        { "request.id": requestId, "enduser.role": ctx.role, "kitchen.location_id": ctx.locationId },
+        () => handler({ ctx: { ...ctx, requestId }, params, body, query, req }),
+      );
       if (result instanceof Response) {
         if (!result.headers.has("cache-control")) result.headers.set("cache-control", NO_STORE);
         return result;

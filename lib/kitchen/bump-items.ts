@@ -13,6 +13,7 @@ import { changeOrder } from "../orders/change-order";
 import type { NewOrderEvent } from "../orders/append-order-events";
 import type { Tx } from "../db";
 import { metrics } from "../observability/metrics";
+import { inSpan } from "../observability/tracing";
 
 /**
  * A station finished items (one item, or a whole ticket). Bumping a voided line acknowledges the
@@ -22,7 +23,11 @@ import { metrics } from "../observability/metrics";
  * its own there), the order item modifier's. At a station expo does not follow (a bar), a bump
  * is also the hand-off: the items become READY at once.
  */
-export async function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
+export function bumpItems(ctx: Ctx, raw: BumpItemsInput) {
+  return inSpan("use-case bumpItems", { "kitchen.location_id": ctx.locationId }, () => bumpItemsNow(ctx, raw));
+}
+
+async function bumpItemsNow(ctx: Ctx, raw: BumpItemsInput) {
   assertCan(ctx, "kitchen.work");
   const input = parseInput(bumpItemsSchema, raw);
   const station = await findStation(ctx, input.station);

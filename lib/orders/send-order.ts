@@ -17,6 +17,7 @@ import { settleOrder, type Settled } from "./settle-order";
 import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
 import { kickPrintQueue } from "../printing/print-worker";
+import { inSpan } from "../observability/tracing";
 
 export type SendOrderResult = {
   orderId: string;
@@ -36,7 +37,15 @@ export type SendOrderResult = {
  * server holds (they become HELD, fired later with fireCourse). One transaction, idempotent per
  * key: a retry with the same key replays this answer and adds nothing (docs/adr/0007).
  */
-export async function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderResult & { replayed: boolean }> {
+export function sendOrder(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderResult & { replayed: boolean }> {
+  return inSpan("use-case sendOrder", { "kitchen.location_id": ctx.locationId }, async (span) => {
+    const result = await sendOrderNow(ctx, raw);
+    span?.setAttribute("kitchen.replayed", result.replayed);
+    return result;
+  });
+}
+
+async function sendOrderNow(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderResult & { replayed: boolean }> {
   assertCan(ctx, "orders.take");
   const input = parseInput(sendOrderSchema, raw);
   const { idempotencyKey, ...request } = input;

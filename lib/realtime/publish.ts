@@ -2,6 +2,7 @@ import "server-only";
 import { log } from "../log";
 import { pusherServer } from "./pusher-server";
 import { metrics } from "../observability/metrics";
+import { inSpan } from "../observability/tracing";
 import {
   FLOOR_EVENTS,
   floorChannel,
@@ -125,6 +126,10 @@ async function drain(): Promise<void> {
 }
 
 async function sendBatch(batch: Message[]): Promise<void> {
+  await inSpan("realtime.publish", { "messaging.batch.message_count": batch.length }, () => sendWithRetries(batch));
+}
+
+async function sendWithRetries(batch: Message[]): Promise<void> {
   const delays = serverDown ? [0] : RETRY_DELAYS_MS;
   let lastError: unknown;
   for (const delay of delays) {
