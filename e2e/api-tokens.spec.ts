@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { PASSWORD, ROLE_USERS, storageStateFor } from "./support/e2e-env";
+import { E2E_CORS_ORIGIN, PASSWORD, ROLE_USERS, storageStateFor } from "./support/e2e-env";
 
 type Floor = { areas: { tables: { id: string; label: string; status: string }[] }[] };
 type PadMenu = { categories: { items: { id: string; name: string }[] }[] };
@@ -59,6 +59,29 @@ test("a token client (no cookies) sends an order and reads the kitchen feed", as
     data: { status: "VOIDED", reason: "e2e token test" },
   });
   expect(voided.status(), await voided.text()).toBe(200);
+  await api.dispose();
+});
+
+test("CORS: a listed origin's preflight and answers are allowed, another origin's are not", async ({
+  playwright,
+  baseURL,
+}) => {
+  const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const preflight = (origin: string) =>
+    api.fetch("/api/v1/orders", {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization" },
+    });
+  const listed = await preflight(E2E_CORS_ORIGIN);
+  expect(listed.status()).toBe(204);
+  expect(listed.headers()["access-control-allow-origin"]).toBe(E2E_CORS_ORIGIN);
+  expect(listed.headers()["access-control-allow-headers"]).toContain("authorization");
+  expect(listed.headers()["access-control-allow-credentials"]).toBeUndefined();
+  const other = await preflight("https://evil.example");
+  expect(other.headers()["access-control-allow-origin"]).toBeUndefined();
+  const answer = await api.get("/api/v1/orders", { headers: { origin: E2E_CORS_ORIGIN } });
+  expect(answer.status()).toBe(401);
+  expect(answer.headers()["access-control-allow-origin"]).toBe(E2E_CORS_ORIGIN);
   await api.dispose();
 });
 
