@@ -6,10 +6,13 @@ import type { Ctx } from "./context";
 import { hashOpaqueToken, PERSONAL_PREFIX } from "./opaque-token";
 import { isSessionLive } from "./user-sessions";
 
-/** The token of an `Authorization: Bearer …` header; null when the request has none. */
+/**
+ * The token of an `Authorization: Bearer …` header; null without one. Other schemes are not ours
+ * (a staging site behind HTTP Basic auth): the request goes on as a cookie request.
+ */
 export function bearerTokenOf(headers: Headers): string | null {
   const value = headers.get("authorization");
-  if (!value) return null;
+  if (!value || !/^Bearer(\s|$)/i.test(value)) return null;
   const m = /^Bearer[ ]+(\S{1,2000})\s*$/i.exec(value);
   if (!m) throw invalidToken("Send the token as: Authorization: Bearer <token>");
   return m[1];

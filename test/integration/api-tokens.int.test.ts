@@ -12,6 +12,8 @@ import { GET as tokensGet } from "@/app/api/v1/api-tokens/route";
 import { signAccessToken } from "@/lib/auth/access-token";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeSessions } from "@/lib/auth/user-sessions";
+import { bearerTokenOf } from "@/lib/auth/bearer";
+import { metrics } from "@/lib/observability/metrics";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
@@ -89,6 +91,19 @@ describe("POST /api/v1/auth/token", () => {
     const form = await token({ grant_type: "password", email: loc.staff.CHEF.email, password: PASSWORD }, true);
     expect(form.status).toBe(200);
     expect((await form.json()).scope.split(" ")).toContain("kitchen:read");
+  });
+
+  it("counts attempts and issued tokens like the sign-in page", async () => {
+    const value = async (c: { get(): Promise<{ values: { value: number; labels: object }[] }> }, labels: object) =>
+      (await c.get()).values.find((v) => JSON.stringify(v.labels) === JSON.stringify(labels))?.value ?? 0;
+    const m = metrics();
+    const [ok, issued] = [
+      await value(m.authAttempts, { kind: "password", outcome: "success" }),
+      await value(m.jwtIssued, { kind: "access" }),
+    ];
+    await passwordGrant(loc.staff.CHEF.email);
+    expect(await value(m.authAttempts, { kind: "password", outcome: "success" })).toBe(ok + 1);
+    expect(await value(m.jwtIssued, { kind: "access" })).toBe(issued + 1);
   });
 
   it("answers OAuth errors, never 500: wrong password, bad fields, unknown scope or grant", async () => {
@@ -213,6 +228,17 @@ describe("bearer requests through route()", () => {
     await revokeSessions({ userId: loc.staff.SERVER.userId });
     expect((await ordersGet(bearer("/api/v1/orders", t.access_token), noParams)).status).toBe(401);
     expect((await token({ grant_type: "refresh_token", refresh_token: t.refresh_token })).status).toBe(400);
+  });
+});
+
+describe("the Authorization header", () => {
+  it("only the Bearer scheme is ours; a malformed bearer header is a 401", async () => {
+    expect(bearerTokenOf(new Headers({ authorization: "Basic dXNlcjpwYXNz" }))).toBeNull();
+    expect(bearerTokenOf(new Headers({ authorization: "Bearer abc.def" }))).toBe("abc.def");
+    await expectAppError(
+      Promise.resolve().then(() => bearerTokenOf(new Headers({ authorization: "Bearer" }))),
+      "UNAUTHENTICATED",
+    );
   });
 });
 
