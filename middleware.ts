@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { FORWARDING_HEADERS, trustedProxyHops } from "./lib/http/client-ip";
+import { corsHeaders, parseAllowedOrigins } from "./lib/http/cors";
 
 // Next 16 calls this file proxy.ts; the design card keeps middleware.ts (docs/adr/0002).
 // It only turns away the signed-out and sets headers; roles are checked on the server
@@ -60,6 +61,19 @@ export async function middleware(req: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const isApi = pathname.startsWith("/api/");
   const csp = isApi ? null : contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // Bearer-token clients (ADR 0037) reach /api/v1 without a session: route() authenticates them.
+  // Browser apps on listed origins get CORS; a preflight is answered here and goes no further.
+  const cors = pathname.startsWith("/api/v1/")
+    ? corsHeaders(
+        req.headers.get("origin"),
+        req.method === "OPTIONS",
+        parseAllowedOrigins(process.env.CORS_ALLOWED_ORIGINS),
+      )
+    : null;
+  if (cors && req.method === "OPTIONS") {
+    const preflight = new NextResponse(null, { status: 204, headers: cors });
+    return securityHeaders(preflight, null, requestId);
+  }
 
   if (PROTECTED.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
     const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
@@ -92,6 +106,7 @@ export async function middleware(req: NextRequest) {
       maxAge: 60 * 60 * 24 * 30,
     });
   }
+  if (cors) for (const [name, value] of Object.entries(cors)) res.headers.set(name, value);
   return securityHeaders(res, csp, requestId);
 }
 

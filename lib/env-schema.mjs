@@ -55,6 +55,19 @@ export const envSchema = z
     /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); unset = tracing off, at no cost. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url("OTEL_EXPORTER_OTLP_ENDPOINT must be a URL").optional(),
     OTEL_SERVICE_NAME: z.string().min(1).max(100).optional(),
+    /** HS256 key of API access tokens (ADR 0037); unset = derived from NEXTAUTH_SECRET. */
+    API_TOKEN_SECRET: z.string().min(32, "API_TOKEN_SECRET must be at least 32 characters").optional(),
+    /** Browser origins allowed to call /api/v1 with a bearer token (CORS), comma-separated; unset = none. */
+    CORS_ALLOWED_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url("CORS_ALLOWED_ORIGINS must be comma-separated origins (https://app.example.com)")))
+      .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
      * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For

@@ -54,4 +54,5 @@ export const SETUP_TABS = [
   { key: "floor", href: "/admin/setup/floor", label: "Floor plan" },
   { key: "qr-cards", href: "/admin/setup/qr-cards", label: "QR cards" },
   { key: "printers", href: "/admin/setup/printers", label: "Printers" },
+  { key: "api-tokens", href: "/admin/settings/api-tokens", label: "API tokens" },
 ];

@@ -12,6 +12,8 @@ export const E2E_DATABASE = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.E2E_DATAB
 export const E2E_SECRET = "e2e-only-secret-not-for-production-0123456789";
 /** The bearer token the e2e server wants on GET /api/metrics. */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
+/** The one browser origin the e2e server lets call /api/v1 with a bearer token (CORS). */
+export const E2E_CORS_ORIGIN = "https://pos.e2e.test";
 export const E2E_PUSHER = { appId: "kitchen-e2e", key: "kitchen-e2e-key", secret: "kitchen-e2e-secret" };
 
 export const PASSWORD = "servicebell-2026";

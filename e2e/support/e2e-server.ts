@@ -16,6 +16,7 @@ import { startMailbox } from "../../test/support/smtp-mailbox";
 import { startTcpPrinter } from "../../test/support/tcp-printer";
 import {
   E2E_CONTROL_PORT,
+  E2E_CORS_ORIGIN,
   E2E_DATABASE,
   E2E_PORT,
   E2E_PUSHER,
@@ -144,6 +145,7 @@ async function main() {
       DATABASE_URL: url,
       NEXTAUTH_SECRET: E2E_SECRET,
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      CORS_ALLOWED_ORIGINS: E2E_CORS_ORIGIN,
       NEXTAUTH_URL: `http://localhost:${port}`,
       PUSHER_APP_ID: E2E_PUSHER.appId,
       PUSHER_KEY: E2E_PUSHER.key,

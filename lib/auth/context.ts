@@ -11,6 +11,10 @@ export type Ctx = {
   ip?: string;
   /** The server-side session (UserSession.id) the request was made with. */
   sessionId?: string;
+  /** Set for a bearer-token request: what the token may be used for (lib/auth/scopes.ts). */
+  scopes?: readonly string[];
+  /** Set for a personal/integration token request: its ApiToken.id. */
+  apiTokenId?: string;
 };
 
 /**

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "staff.manage": MANAGEMENT,
   /** Create an ADMIN or make someone one (managers manage everyone else). */
   "staff.grantAdmin": ["ADMIN"],
+  /** Create and revoke personal/integration API tokens (console only: a token cannot make tokens). */
+  "apiTokens.manage": MANAGEMENT,
   /** Enroll a shared tablet or kitchen screen for PIN quick switch; revoke it. */
   "devices.enroll": MANAGEMENT,
   /** Give a manager's approval (by PIN on someone else's device) for a sensitive action. */

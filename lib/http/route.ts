@@ -15,6 +15,9 @@ import { rateLimitedError } from "./rate-limit-headers";
 import { crossSiteReason, isJsonContentType, ownHosts } from "./same-origin";
 import { instrumented } from "../observability/instrumented";
 import { inSpan } from "../observability/tracing";
+import { bearerTokenOf, ctxFromBearer } from "../auth/bearer";
+import { scopeFor, scopesAllow } from "../auth/scopes";
+import { clientIp } from "./client-ip";
 
 type Schemas<P, B, Q> = { params?: z.ZodType<P>; body?: z.ZodType<B>; query?: z.ZodType<Q> };
 
@@ -73,8 +76,33 @@ export function assertSameOrigin(req: NextRequest): void {
 }
 
 /**
- * The one way to write an authenticated API route: same-origin check → session → role → rate
- * limit → zod on params, query and body → use case → JSON (never cached). Errors become
+ * Who is asking: a bearer token (access token or personal token; no CSRF check, no cookie is
+ * read) or else the session cookie (same-origin check first). A token must also hold the scope
+ * the route's permission and method need (lib/auth/scopes.ts).
+ */
+async function requestCtx(req: NextRequest, requestId: string, permission: Permission): Promise<Ctx> {
+  const bearer = bearerTokenOf(req.headers);
+  if (bearer === null) {
+    assertSameOrigin(req);
+    const ctx = await currentCtx();
+    if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+    return ctx;
+  }
+  const ctx = await ctxFromBearer(bearer, { requestId, ip: clientIp(req.headers) });
+  if (!scopesAllow(ctx.scopes ?? [], permission, req.method)) {
+    const needed = scopeFor(permission, req.method);
+    const message =
+      needed === "none" ? "API tokens cannot do this; use the console" : `This token lacks the scope ${needed}`;
+    throw new AppError("FORBIDDEN", message, undefined, needed === "none" ? undefined : { scope: needed }, {
+      "www-authenticate": `Bearer error="insufficient_scope"${needed === "none" ? "" : ` scope="${needed}"`}`,
+    });
+  }
+  return ctx;
+}
+
+/**
+ * The one way to write an authenticated API route: same-origin check (cookies) or bearer token
+ * (with its scope) → session → role → rate limit → zod on params, query and body → use case → JSON (never cached). Errors become
  * `{ error: { code, message } }`.
  */
 export function route<P = Record<string, never>, B = undefined, Q = Record<string, never>>(
@@ -85,9 +113,7 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
   const handle = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     try {
-      assertSameOrigin(req);
-      const ctx = await currentCtx();
-      if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+      const ctx = await requestCtx(req, requestId, options.permission);
       assertCan(ctx, options.permission);
       const api = limiter("api");
       const verdict = await api.limit(ctx.userId);

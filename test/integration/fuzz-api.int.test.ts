@@ -65,7 +65,9 @@ beforeAll(async () => {
     DECLARE r record; acc text := ''; h text;
     BEGIN
       FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename LOOP
-        EXECUTE format('SELECT md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) FROM %I t', r.tablename) INTO h;
+        -- A refused sign-in (the token endpoint's password grant) is audited by design (ADR 0010): not a write to count.
+        EXECUTE format('SELECT md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) FROM %I t %s', r.tablename,
+          CASE WHEN r.tablename = 'AuditLog' THEN 'WHERE t.action NOT LIKE ''auth.sign_in.%''' ELSE '' END) INTO h;
         acc := acc || r.tablename || ':' || h || ';';
       END LOOP;
       RETURN md5(acc);
