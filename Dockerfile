@@ -14,8 +14,11 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
-# `npm install`, not `npm ci`: see README "Notes on installing". postinstall = prisma generate.
-RUN npm install --no-audit --no-fund
+# `npm install`, not `npm ci`: see README "Notes on installing". Install scripts off: the image's
+# npm 10 ignores package.json "allowScripts" and would run prisma's engine downloads; the client is
+# generated explicitly instead (Rust-free, docs/adr/0001). Native packages come as prebuilt binaries.
+RUN npm install --no-audit --no-fund --ignore-scripts \
+ && npx prisma generate
 
 # ---- build: next build, then drop dev dependencies ----
 FROM deps AS build
