@@ -50,7 +50,7 @@ RUN chmod 0755 /usr/local/bin/kitchen-entrypoint \
  && mkdir -p .next/cache && chown -R node:node .next/cache
 USER node
 EXPOSE 3000 6001
-HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# GET /api/health/ready for the app (the realtime command: its /health), see the entrypoint.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["kitchen-entrypoint", "healthcheck"]
 ENTRYPOINT ["kitchen-entrypoint"]
 CMD ["app"]

@@ -124,11 +124,14 @@ describe("Dockerfile", () => {
   });
 
   it("checks readiness, starts with the entrypoint and can migrate", () => {
-    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health\/ready/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*CMD \["kitchen-entrypoint", "healthcheck"\]$/m);
     expect(runtime).toMatch(/^ENTRYPOINT \["kitchen-entrypoint"\]$/m);
     // /api/health/ready compares prisma/migrations with the database: the folder must ship.
     expect(runtime).toMatch(/COPY --from=build \S+ \/app\/prisma \.\/prisma/);
     const entrypoint = read("deploy/docker/entrypoint.sh");
+    const healthcheck = entrypoint.slice(entrypoint.indexOf("healthcheck)"));
+    expect(healthcheck).toMatch(/url="http:\/\/127\.0\.0\.1:\$\{PORT:-3000\}\/api\/health\/ready"/);
+    expect(healthcheck).toMatch(/\/health"\n/);
     expect(entrypoint).toMatch(/prisma\/build\/index\.js migrate deploy/);
     expect(entrypoint).toMatch(/next\/dist\/bin\/next start/);
     expect(read(".dockerignore").split("\n")).toEqual(expect.arrayContaining([".env", "node_modules", ".data"]));
