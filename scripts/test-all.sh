@@ -55,6 +55,10 @@ npm run --silent lint || fail lint
 step "Format (Prettier, 120 columns)"
 npm run --silent format:check || fail format
 
+step "Dependency audit (npm audit: high/critical outside .ci/audit-allowlist.json)"
+# An unreachable registry is a printed skip (exit 0), never a red build.
+node scripts/audit-deps.mjs || fail "dependency audit"
+
 step "Unit and integration tests (vitest)"
 rm -f reports/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || fail vitest
