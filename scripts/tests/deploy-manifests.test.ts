@@ -34,7 +34,7 @@ function expectAppEnv(env: Record<string, string>) {
 }
 
 // ------------------------------------------------------------------------------------------
-// docker-compose.yml
+// compose.yaml
 // ------------------------------------------------------------------------------------------
 
 /** Compose's ${VAR}, ${VAR:-default} and ${VAR:?error} against a sample .env; $$ is a literal $. */
@@ -56,8 +56,8 @@ const SAMPLE_DOTENV = {
   METRICS_TOKEN: "metrics-token-0123456789",
 };
 
-describe("docker-compose.yml", () => {
-  const compose = YAML.parse(read("docker-compose.yml"), { merge: true }) as Any;
+describe("compose.yaml", () => {
+  const compose = YAML.parse(read("compose.yaml"), { merge: true }) as Any;
   const services = compose.services as Record<string, Any>;
   const envOf = (service: string): Record<string, string> =>
     Object.fromEntries(
