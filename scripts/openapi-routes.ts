@@ -35,7 +35,20 @@ function docAbove(source: string, method: string): string {
     block !== null
       ? block.split("\n").map((l) => l.replace(/^\s*\*\s?/, ""))
       : (before.match(/(?:^[ \t]*\/\/.*\n?)+$/m)?.[0] ?? "").split("\n").map((l) => l.replace(/^\s*\/\/\s?/, ""));
-  return lines.join(" ").replace(/\s+/g, " ").trim();
+  const doc = lines.join(" ").replace(/\s+/g, " ").trim();
+  if (doc.startsWith(`${method} `)) return doc;
+  // A handler written apart from its export (pin-switch) carries its doc on the function.
+  const named = [...source.matchAll(/\/\*\*([\s\S]*?)\*\//g)]
+    .map((m) =>
+      m[1]
+        .split("\n")
+        .map((l) => l.replace(/^\s*\*\s?/, ""))
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
+    .find((text) => text.startsWith(`${method} /api/`));
+  return named ?? doc;
 }
 
 export function scanRoutes(): ScannedRoute[] {

@@ -179,7 +179,9 @@ export const ROUTE_MODULES = [
   {
     path: "/api/v1/auth/pin-switch",
     module: r5,
-    docs: { POST: "The schema travels with the handler: the route fuzz test generates its inputs from it." },
+    docs: {
+      POST: "POST /api/v1/auth/pin-switch { userId, pin, surface? } — on an enrolled device only (its cookie, else 403): the current user's session here ends and the chosen person's begins (a new session cookie). Not through route(): the device may be signed out. Throttled per device by verifyStaffPin.",
+    },
     idempotent: false,
   },
   {
