@@ -156,8 +156,9 @@ export function route<P = Record<string, never>, B = undefined, Q = Record<strin
       return errorResponse(error, requestId);
     }
   };
-  // The schemas travel with the handler: the route fuzz test generates its inputs from them.
-  return Object.assign(instrumented(handle), { schemas: options });
+  // The schemas travel with the handler: the route fuzz test generates its inputs from them and
+  // the OpenAPI document (lib/openapi/build-document.ts) describes the route with them.
+  return Object.assign(instrumented(handle), { schemas: options, successStatus });
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T | unknown {
