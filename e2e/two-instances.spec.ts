@@ -57,16 +57,30 @@ test("a send on instance A shows live on instance B's kitchen screen, and a retr
     const order = (await opened.json()) as { orderId: string; number: number };
     orderId = order.orderId;
 
-    // The tablet's send reaches A; its retry (same key) reaches B at the same moment.
+    // The tablet's send reaches A; its retry (same key) reaches B at the same moment. Whichever
+    // commits first fires the lines; the other is told to retry (409 IN_PROGRESS) or replays.
     const key = crypto.randomUUID();
     const body = { items: [{ menuItemId: soup!.id, quantity: 2, course: "STARTERS", modifierIds: [] }] };
-    const [first, retry] = await Promise.all(
-      [onA, onB].map((ctx) =>
-        ctx.post(`/api/v1/orders/${order.orderId}/send`, { data: body, headers: { "idempotency-key": key } }),
-      ),
-    );
-    expect(first.status(), await first.text()).toBe(200);
-    expect(retry.status(), await retry.text()).toBe(200);
+    const sendOn = (ctx: APIRequestContext) =>
+      ctx.post(`/api/v1/orders/${order.orderId}/send`, { data: body, headers: { "idempotency-key": key } });
+    const [first, retry] = await Promise.all([sendOn(onA), sendOn(onB)]);
+    const answers = [first, retry];
+    const statuses = answers.map((r) => r.status());
+    expect(statuses, await first.text()).toContain(200);
+    for (const r of answers)
+      if (r.status() !== 200) {
+        expect(r.status(), await r.text()).toBe(409);
+        expect(((await r.json()) as { error: { code: string } }).error.code).toBe("IN_PROGRESS");
+      }
+    // The tablet retries on B until it is answered: the replay of the same send.
+    const winner = (await answers.find((r) => r.status() === 200)!.json()) as { firedItemIds: string[] };
+    let replay = await sendOn(onB);
+    for (let i = 0; i < 20 && replay.status() === 409; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      replay = await sendOn(onB);
+    }
+    expect(replay.status(), await replay.text()).toBe(200);
+    expect(((await replay.json()) as { firedItemIds: string[] }).firedItemIds).toEqual(winner.firedItemIds);
 
     // Live on B's screen (no reload), once.
     const ticket = screen.locator(`[data-testid=kds-ticket][aria-label$="order ${order.number}"]`);
@@ -76,9 +90,9 @@ test("a send on instance A shows live on instance B's kitchen screen, and a retr
     // Both instances read one order with one line of two soups.
     for (const ctx of [onA, onB]) {
       const read = (await (await ctx.get(`/api/v1/orders/${order.orderId}`)).json()) as {
-        items: { menuItemId: string; quantity: number; status: string }[];
+        order: { items: { menuItemId: string; quantity: number; status: string }[] };
       };
-      const live = read.items.filter((i) => i.status !== "VOIDED");
+      const live = read.order.items.filter((i) => i.status !== "VOIDED");
       expect(live.map((i) => [i.menuItemId, i.quantity])).toEqual([[soup!.id, 2]]);
     }
   } finally {
