@@ -1,7 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmRevokeButton } from "@/components/admin/confirm-revoke-button";
 import { revokeDeviceAction } from "../actions";
 
 /**
@@ -9,44 +8,5 @@ import { revokeDeviceAction } from "../actions";
  * is signed out), then ends it at once.
  */
 export function RevokeDevice({ deviceId, name }: { deviceId: string; name: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke() {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await revokeDeviceAction({ deviceId });
-      if (!result.ok) setError(result.error);
-    } catch {
-      setError("Couldn't reach the server. Try again.");
-    }
-    setPending(false);
-    setConfirming(false);
-  }
-
-  return (
-    <div className="flex flex-wrap items-center justify-end gap-2">
-      {error && (
-        <span role="alert" className="text-sm font-semibold text-red-700">
-          {error}
-        </span>
-      )}
-      {confirming ? (
-        <>
-          <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-            Keep
-          </Button>
-          <Button variant="danger" onClick={revoke} disabled={pending} aria-label={`Revoke ${name} now`}>
-            {pending ? "Revoking…" : "Revoke now"}
-          </Button>
-        </>
-      ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>
-          Revoke
-        </Button>
-      )}
-    </div>
-  );
+  return <ConfirmRevokeButton name={name} revoke={() => revokeDeviceAction({ deviceId })} />;
 }
