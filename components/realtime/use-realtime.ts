@@ -41,9 +41,19 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
   const configKey = JSON.stringify(config);
   useEffect(() => {
     const pusher = getPusher(JSON.parse(configKey) as PusherClientConfig);
+    const sub = pusher.subscribe(channel);
+    holders.set(channel, (holders.get(channel) ?? 0) + 1);
     let everConnected = false;
+    // "Live" means this channel's events can arrive: connected AND subscribed (private channels
+    // authorise over HTTP after the socket opens; an event published in between would be missed).
     const toState = (s: string): ConnectionState =>
-      s === "connected" ? "live" : everConnected || s === "unavailable" || s === "failed" ? "offline" : "connecting";
+      s === "connected"
+        ? sub.subscribed
+          ? "live"
+          : "connecting"
+        : everConnected || s === "unavailable" || s === "failed"
+          ? "offline"
+          : "connecting";
 
     const onStateChange = ({ current }: { current: string }) => {
       if (current === "connected" && everConnected) handlers.current.onConnected?.();
@@ -55,15 +65,13 @@ export function useRealtime({ config, channel, onEvent, onConnected }: Options):
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the shared connection may already be up: show its current state at once
     setStatus((s) => ({ ...s, state: toState(pusher.connection.state) }));
 
-    const sub = pusher.subscribe(channel);
-    holders.set(channel, (holders.get(channel) ?? 0) + 1);
     const onAny = (name: string, data: unknown) => {
       if (name.startsWith("pusher:") || name.startsWith("pusher_internal:")) return;
       setStatus((s) => ({ ...s, lastEventAt: Date.now() }));
       handlers.current.onEvent(name, data);
     };
     const onSubscribed = () => {
-      setStatus((s) => ({ ...s, error: null }));
+      setStatus((s) => ({ ...s, error: null, state: toState(pusher.connection.state) }));
       handlers.current.onConnected?.();
     };
     const onSubError = (e: { status?: number; error?: string }) =>

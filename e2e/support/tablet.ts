@@ -1,7 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { storageStateFor } from "./e2e-env";
 
-/** A server's tablet (1024×768, touch) with the order pad of `table` open, seating it if free. */
+/** A server's tablet (1024×768, touch) with the order pad of `table` open (seating it if free) and live. */
 export async function openTabletAt(browser: Browser, table: string): Promise<Page> {
   const ctx = await browser.newContext({
     storageState: storageStateFor("server"),
@@ -16,5 +16,7 @@ export async function openTabletAt(browser: Browser, table: string): Promise<Pag
   await expect(seat.or(page.getByTestId("order-pad"))).toBeVisible();
   if (await seat.isVisible()) await seat.click();
   await expect(page.getByTestId("order-pad")).toBeVisible();
+  // Specs change things elsewhere and expect this pad to hear it: wait until its channel is joined.
+  await expect(page.getByTestId("realtime-health")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
   return page;
 }
