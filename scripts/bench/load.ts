@@ -287,6 +287,17 @@ async function serverTablet(base: string, t: Tablet, menu: MenuLine[]) {
   }
 }
 
+type OrderPad = {
+  categories: {
+    items: {
+      id: string;
+      is86d: boolean;
+      availableFrom: string | null;
+      modifierGroups: { minSelect: number; modifiers: { id: string }[] }[];
+    }[];
+  }[];
+};
+
 type Snapshot = { seq?: number; tickets?: { orderId: string; items: { id: string }[] }[] };
 
 async function kitchenTablet(base: string, t: Tablet) {
@@ -440,12 +451,42 @@ async function main(): Promise<number> {
     await pool(seeded.tablets, 4, async (t) => {
       t.cookie = await signIn(base, t.email, PASSWORD);
     });
-    // One request per route before the clock starts (route compilation, connection pools).
+    // One request per route before the clock starts (route compilation, connection pools), then
+    // each route alone, three times: its latency without load, to compare with the loaded figures.
     const first = seeded.tablets[0];
     const chef = seeded.tablets.at(-1)!;
-    await request(base, first, "warm-up", "GET", "/api/v1/floor");
-    await request(base, first, "warm-up", "GET", "/api/v1/menu/order-pad");
-    await request(base, chef, "warm-up", "GET", `/api/v1/kitchen/snapshot?station=${chef.station}`);
+    const reads: [Tablet, string][] = [
+      [first, "/api/v1/floor"],
+      [first, "/api/v1/menu/order-pad"],
+      [first, "/api/v1/orders?status=ACTIVE"],
+      [chef, `/api/v1/kitchen/snapshot?station=${chef.station}`],
+      [chef, "/api/v1/kitchen/events?after=0"],
+    ];
+    for (const [t, urlPath] of reads) await request(base, t, "warm-up", "GET", urlPath);
+    samples.clear();
+    for (let i = 0; i < 3; i++)
+      for (const [t, urlPath] of reads) await request(base, t, `GET ${urlPath}`, "GET", urlPath);
+    const unloaded = Object.fromEntries(
+      [...samples].map(([label, list]) => [label, [...list].sort((a, b) => a - b)[1]]),
+    );
+    log(
+      `unloaded (median of 3, one at a time): ${Object.entries(unloaded)
+        .map(([label, ms]) => `${label} ${ms.toFixed(0)} ms`)
+        .join("; ")}`,
+    );
+    // The dishes a tablet can order now: the order pad's menu (available, not 86'd).
+    const pad = (await request(base, first, "warm-up", "GET", "/api/v1/menu/order-pad")) as OrderPad | null;
+    const orderable = (pad?.categories ?? []).flatMap((c) =>
+      c.items
+        .filter((i) => i.availableFrom === null && !i.is86d)
+        .map((i) => ({
+          menuItemId: i.id,
+          course: "MAINS",
+          modifierIds: i.modifierGroups.flatMap((g) => g.modifiers.slice(0, g.minSelect).map((m) => m.id)),
+        })),
+    );
+    if (orderable.length === 0) throw new Error("the order pad offers no dish right now");
+    seeded.menu = orderable;
     samples.clear();
     errorCounts.clear();
     errorSamples.length = 0;
@@ -464,9 +505,16 @@ async function main(): Promise<number> {
       await sleep((i * 3000) / cfg.tablets);
       return t.role === "SERVER" ? serverTablet(base, t, seeded.menu) : kitchenTablet(base, t);
     });
+    const progress = setInterval(() => {
+      const done = [...samples.values()].reduce((n, l) => n + l.length, 0);
+      const failed = [...errorCounts.values()].reduce((n, c) => n + c, 0);
+      log(`  ${((performance.now() - started) / 1000).toFixed(0)} s: ${done} requests, ${failed} errors`);
+    }, 10_000);
     await sleep(cfg.duration * 1000);
     stopping = true;
-    await Promise.all(running);
+    // Tablets finish the tap they are in; one stuck past the request timeout is not waited for.
+    await Promise.race([Promise.all(running), sleep(REQUEST_TIMEOUT_MS + 5000)]);
+    clearInterval(progress);
     clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
 
@@ -503,6 +551,7 @@ async function main(): Promise<number> {
           seconds,
           total,
           routes,
+          unloadedMedianMs: unloaded,
           appRssPeakMb: app ? peakRss : null,
           errorSamples,
         },
