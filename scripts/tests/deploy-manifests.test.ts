@@ -1,17 +1,24 @@
 // Offline lint of the deployment files (no docker daemon, helm or hadolint here): the compose
 // file and the Helm chart, rendered with a small subset of Helm's template language, are parsed
 // as YAML and checked for what a two-instance production deploy needs (docs/adr/0039).
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import YAML from "yaml";
 import { envSchema, parseEnv } from "../../lib/env-schema.mjs";
+import { manifestErrors } from "./k8s-schemas";
 
 const ROOT = path.join(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
 type Obj = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML is walked freely
 type Any = any;
+/** yamllint (Debian package): required in CI, like scripts/lint-yaml.sh. */
+const YAMLLINT = spawnSync("yamllint", ["--version"]).status === 0;
+if (!YAMLLINT && process.env.CI === "true") throw new Error("yamllint is not installed; CI needs it");
 
 /** Variables the app cannot start without (no default, not optional) in lib/env-schema.mjs. */
 const REQUIRED = Object.entries(envSchema.shape)
@@ -56,6 +63,54 @@ const SAMPLE_DOTENV = {
   METRICS_TOKEN: "metrics-token-0123456789",
 };
 
+const healthcheck = {
+  type: "object",
+  required: ["test"],
+  properties: { test: { type: "array", minItems: 2, items: { type: "string" } }, retries: { type: "integer" } },
+};
+const dependsOn = {
+  type: "object",
+  additionalProperties: {
+    type: "object",
+    required: ["condition"],
+    properties: { condition: { enum: ["service_healthy", "service_completed_successfully", "service_started"] } },
+  },
+};
+const ourImage = {
+  type: "object",
+  required: ["image", "build", "read_only", "tmpfs"],
+  properties: {
+    build: { type: "object", required: ["context", "target"], properties: { target: { enum: ["runtime", "tools"] } } },
+    read_only: { const: true },
+    tmpfs: { type: "array", contains: { const: "/tmp" } },
+    depends_on: dependsOn,
+  },
+};
+/** What the deploy needs of compose.yaml, beyond compose's own schema (not available offline). */
+const COMPOSE_SCHEMA = {
+  type: "object",
+  required: ["services"],
+  properties: {
+    services: {
+      type: "object",
+      required: ["app1", "app2", "realtime", "migrate", "postgres", "redis", "proxy"],
+      properties: {
+        postgres: { type: "object", required: ["image", "healthcheck", "volumes"], properties: { healthcheck } },
+        redis: { type: "object", required: ["image", "healthcheck"], properties: { healthcheck } },
+        realtime: { allOf: [ourImage, { required: ["healthcheck"], properties: { healthcheck } }] },
+        migrate: { allOf: [ourImage, { required: ["depends_on"], properties: { restart: { const: "no" } } }] },
+        app1: { allOf: [ourImage, { required: ["healthcheck", "depends_on"], properties: { healthcheck } }] },
+        app2: { allOf: [ourImage, { required: ["healthcheck", "depends_on"], properties: { healthcheck } }] },
+        proxy: { type: "object", required: ["image", "ports", "depends_on"], properties: { depends_on: dependsOn } },
+      },
+    },
+  },
+};
+const composeValidator = new Ajv2020({ allErrors: true, strict: false }).compile(COMPOSE_SCHEMA);
+function composeErrors(compose: unknown): string[] {
+  return composeValidator(compose) ? [] : (composeValidator.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
 describe("compose.yaml", () => {
   const compose = YAML.parse(read("compose.yaml"), { merge: true }) as Any;
   const services = compose.services as Record<string, Any>;
@@ -72,12 +127,12 @@ describe("compose.yaml", () => {
     );
     for (const name of ["app1", "app2"]) {
       const app = services[name];
-      expect(app.image).toBe(services.migrate.image);
-      expect(app.build.context).toBe(".");
+      expect(app.build).toEqual({ context: ".", target: "runtime" });
       expect(app.command).toEqual(["app"]);
       expect(app.depends_on.migrate.condition).toBe("service_completed_successfully");
       expect(app.healthcheck.test.join(" ")).toContain("/api/health/ready");
     }
+    for (const name of ["migrate", "realtime"]) expect(services[name].build).toEqual({ context: ".", target: "tools" });
     expect(services.migrate.command).toEqual(["migrate"]);
     expect(services.migrate.restart).toBe("no");
     expect(services.realtime.command).toEqual(["realtime"]);
@@ -87,6 +142,24 @@ describe("compose.yaml", () => {
     expect(caddyfile).toMatch(/reverse_proxy app1:3000 app2:3000/);
     expect(caddyfile).toMatch(/health_uri \/api\/health\/ready/);
     expect(caddyfile).toMatch(/handle \/app\/\* \{\s*reverse_proxy realtime:6001/);
+  });
+
+  it("matches the compose schema: health checks, start order, read-only images", () => {
+    expect(composeErrors(compose)).toEqual([]);
+  });
+
+  it("rejects a compose file without a health check or with an unconditional dependency", () => {
+    const broken = structuredClone(compose);
+    delete broken.services.postgres.healthcheck;
+    broken.services.app1.depends_on.redis = {};
+    broken.services.app2.read_only = false;
+    expect(composeErrors(broken)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\/services\/postgres must have required property 'healthcheck'/),
+        expect.stringMatching(/\/services\/app1\/depends_on\/redis must have required property 'condition'/),
+        expect.stringMatching(/\/services\/app2\/read_only must be equal to constant/),
+      ]),
+    );
   });
 
   it("gives every instance the environment the app requires, valid for lib/env-schema.mjs", () => {
@@ -108,32 +181,55 @@ describe("compose.yaml", () => {
 
 describe("Dockerfile", () => {
   const dockerfile = read("Dockerfile");
-  const stages = dockerfile.split(/^FROM /m).slice(1);
-  const runtime = stages.at(-1) ?? "";
+  const stages = Object.fromEntries(
+    dockerfile
+      .split(/^FROM /m)
+      .slice(1)
+      .map((text) => [/^\S+ AS (\S+)/.exec(text)?.[1] ?? "", text]),
+  );
+  const { runtime = "", tools = "", build = "" } = stages;
+  const lastUser = (stage: string) => [...stage.matchAll(/^USER (\S+)/gm)].map((m) => m[1]).at(-1);
 
-  it("is multi-stage on Node 20 bookworm slim and runs as a non-root user", () => {
+  it("is multi-stage on Node 20 bookworm slim, the app image last (the default target)", () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
-    expect(stages.length).toBeGreaterThanOrEqual(3);
-    expect(stages[0].startsWith("${NODE_IMAGE}") && runtime.startsWith("${NODE_IMAGE}")).toBe(true);
-    // The runtime stage only copies what the build produced: no compilers, no dev dependencies.
-    expect(runtime).not.toMatch(/^RUN .*(next build|npm install)/m);
-    expect(runtime).toMatch(/COPY --from=build/);
-    const users = [...runtime.matchAll(/^USER (\S+)/gm)].map((m) => m[1]);
-    expect(users.at(-1)).toBeDefined();
-    expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
+    expect(Object.keys(stages)).toEqual(["deps", "build", "tools", "runtime"]);
+    expect(runtime.startsWith("${NODE_IMAGE}") && tools.startsWith("${NODE_IMAGE}")).toBe(true);
+    // Shipped stages only copy what the build produced: no compilers, no dev dependencies.
+    for (const stage of [runtime, tools]) {
+      expect(stage).not.toMatch(/^RUN .*(next build|npm install)/m);
+      expect(stage).toMatch(/COPY --from=build/);
+      expect(lastUser(stage)).toBeDefined();
+      expect(lastUser(stage)).not.toMatch(/^(root|0)(:|$)/);
+      expect(stage).toMatch(/^HEALTHCHECK .*CMD \["kitchen-entrypoint", "healthcheck"\]$/m);
+      expect(stage).toMatch(/^ENTRYPOINT \["kitchen-entrypoint"\]$/m);
+    }
   });
 
-  it("checks readiness, starts with the entrypoint and can migrate", () => {
-    expect(runtime).toMatch(/^HEALTHCHECK .*CMD \["kitchen-entrypoint", "healthcheck"\]$/m);
-    expect(runtime).toMatch(/^ENTRYPOINT \["kitchen-entrypoint"\]$/m);
-    // /api/health/ready compares prisma/migrations with the database: the folder must ship.
-    expect(runtime).toMatch(/COPY --from=build \S+ \/app\/prisma \.\/prisma/);
+  it("serves Next's standalone output, read-only apart from the cache directory", () => {
+    expect(build).toMatch(/^ENV NEXT_OUTPUT=standalone$/m);
+    expect(read("next.config.mjs")).toMatch(/process\.env\.NEXT_OUTPUT === "standalone" \? \{ output: "standalone" \}/);
+    expect(runtime).toMatch(/COPY --from=build \S+ \/app\/\.next\/standalone \.\/$/m);
+    expect(runtime).toMatch(/COPY --from=build \S+ \/app\/\.next\/static \.\/\.next\/static$/m);
+    expect(runtime).toMatch(/COPY --from=build \S+ \/app\/public \.\/public$/m);
+    // /api/health/ready compares prisma/migrations with the database: the folders must ship.
+    expect(runtime).toMatch(/COPY --from=build \S+ \/app\/prisma\/migrations \.\/prisma\/migrations$/m);
+    expect(runtime).not.toMatch(/node_modules/);
+    expect(runtime).toMatch(/^CMD \["app"\]$/m);
+    // Everything is root-owned; `node` may write only Next's cache (a tmpfs/emptyDir in compose/Helm).
+    expect([...runtime.matchAll(/--chown=(\S+)/g)].every((m) => m[1] === "root:root")).toBe(true);
+    expect(runtime).toMatch(/chown -R node:node \.next\/cache$/m);
+  });
+
+  it("has a tools image that can migrate and run the realtime server", () => {
+    expect(tools).toMatch(/COPY --from=build \S+ \/app\/node_modules \.\/node_modules/);
+    expect(tools).toMatch(/COPY --from=build \S+ \/app\/prisma \.\/prisma/);
+    expect(tools).toMatch(/COPY --from=build \S+ \/app\/scripts\/realtime-server\.ts/);
     const entrypoint = read("deploy/docker/entrypoint.sh");
     const healthcheck = entrypoint.slice(entrypoint.indexOf("healthcheck)"));
     expect(healthcheck).toMatch(/url="http:\/\/127\.0\.0\.1:\$\{PORT:-3000\}\/api\/health\/ready"/);
     expect(healthcheck).toMatch(/\/health"\n/);
-    expect(entrypoint).toMatch(/prisma\/build\/index\.js migrate deploy/);
-    expect(entrypoint).toMatch(/next\/dist\/bin\/next start/);
+    expect(entrypoint).toMatch(/exec node node_modules\/prisma\/build\/index\.js migrate deploy/);
+    expect(entrypoint).toMatch(/export HOSTNAME=0\.0\.0\.0\n\s+exec node server\.js/);
     expect(read(".dockerignore").split("\n")).toEqual(expect.arrayContaining([".env", "node_modules", ".data"]));
   });
 });
@@ -208,16 +304,22 @@ function renderTemplate(source: string, scope: Scope): string {
   return out;
 }
 
-function renderChart(overrides: (values: Any) => void = () => {}): Any[] {
-  const chartDir = "deploy/helm/kitchen";
-  const chart = YAML.parse(read(`${chartDir}/Chart.yaml`)) as Obj;
-  const values = YAML.parse(read(`${chartDir}/values.yaml`)) as Any;
+const CHART_DIR = "deploy/helm/kitchen";
+
+/** Each template's rendered text, as `helm template` would print it (without the Source comments). */
+function renderChartFiles(overrides: (values: Any) => void = () => {}): [file: string, text: string][] {
+  const chart = YAML.parse(read(`${CHART_DIR}/Chart.yaml`)) as Obj;
+  const values = YAML.parse(read(`${CHART_DIR}/values.yaml`)) as Any;
   overrides(values);
   const scope: Scope = { Values: values, Release: { Name: "kitchen", Namespace: "default" }, Chart: chart };
-  const templates = readdirSync(path.join(ROOT, chartDir, "templates")).filter((f) => f.endsWith(".yaml"));
+  const templates = readdirSync(path.join(ROOT, CHART_DIR, "templates")).filter((f) => f.endsWith(".yaml"));
   expect(templates.length).toBeGreaterThanOrEqual(6);
-  return templates.flatMap((file) =>
-    YAML.parseAllDocuments(renderTemplate(read(`${chartDir}/templates/${file}`), scope))
+  return templates.map((file) => [file, renderTemplate(read(`${CHART_DIR}/templates/${file}`), scope)]);
+}
+
+function renderChart(overrides: (values: Any) => void = () => {}): Any[] {
+  return renderChartFiles(overrides).flatMap(([file, text]) =>
+    YAML.parseAllDocuments(text)
       .map((doc) => {
         expect(doc.errors, file).toEqual([]);
         return doc.toJS() as Any;
@@ -298,7 +400,7 @@ describe("Helm chart deploy/helm/kitchen", () => {
       ["/app", "kitchen-realtime"],
       ["/", "kitchen-app"],
     ]);
-    const values = YAML.parse(read("deploy/helm/kitchen/values.yaml")) as Any;
+    const values = YAML.parse(read(`${CHART_DIR}/values.yaml`)) as Any;
     expect(find("Service", "kitchen-realtime").metadata.name).toBe(values.config.PUSHER_HOST);
   });
 
@@ -311,6 +413,164 @@ describe("Helm chart deploy/helm/kitchen", () => {
     const hpa = scaled.find((o) => o.kind === "HorizontalPodAutoscaler");
     expect(hpa.spec.minReplicas).toBe(2);
     expect(hpa.spec.scaleTargetRef.name).toBe("kitchen-app");
+    // The HPA owns the replica count: a `replicas` in the Deployment would reset it on every upgrade.
+    expect(scaled.find((o) => o.kind === "Deployment" && o.metadata.name === "kitchen-app").spec).not.toHaveProperty(
+      "replicas",
+    );
     expect(scaled.some((o) => o.kind === "Ingress" || o.metadata.name === "kitchen-realtime")).toBe(false);
   });
+
+  it("validates against the Kubernetes schemas in every combination of switches", () => {
+    const variants = [
+      renderChart(),
+      renderChart((v) => {
+        v.autoscaling.enabled = true;
+        v.secret.create = true;
+        v.secret.values = { DATABASE_URL: "postgresql://kitchen@db/kitchen", NEXTAUTH_SECRET: "x".repeat(40) };
+      }),
+      renderChart((v) => {
+        v.ingress.enabled = false;
+        v.realtime.enabled = false;
+      }),
+    ];
+    expect(variants[1].map((o) => o.kind)).toEqual(expect.arrayContaining(["HorizontalPodAutoscaler", "Secret"]));
+    for (const objects of variants) {
+      expect(objects.flatMap(manifestErrors)).toEqual([]);
+      expect(referenceErrors(objects)).toEqual([]);
+    }
+  });
+
+  it("fails a manifest that breaks a rule (negative cases)", () => {
+    const broken = (mutate: (objects: Any[]) => void) => {
+      const objects = structuredClone(renderChart((v) => (v.autoscaling.enabled = true)));
+      mutate(objects);
+      return [...objects.flatMap(manifestErrors), ...referenceErrors(objects)];
+    };
+    const of = (objects: Any[], kind: string, name = "kitchen-app") =>
+      objects.find((o) => o.kind === kind && o.metadata.name === name);
+    const app = (objects: Any[]) => of(objects, "Deployment").spec.template.spec;
+    const cases: [string, (objects: Any[]) => void, RegExp][] = [
+      ["root user", (o) => (app(o).securityContext.runAsNonRoot = false), /runAsNonRoot must be equal to constant/],
+      [
+        "writable root",
+        (o) => delete app(o).containers[0].securityContext.readOnlyRootFilesystem,
+        /must have required property 'readOnlyRootFilesystem'/,
+      ],
+      ["no readiness probe", (o) => delete app(o).containers[0].readinessProbe, /required property 'readinessProbe'/],
+      ["no requests", (o) => delete app(o).containers[0].resources.requests, /required property 'requests'/],
+      ["unpinned image", (o) => (app(o).containers[0].image = "kitchen"), /\/image must match pattern/],
+      [
+        "probe on a missing route",
+        (o) => (app(o).containers[0].readinessProbe.httpGet.path = "/api/healthz"),
+        /probe path \/api\/healthz is served by nothing/,
+      ],
+      ["HPA min above max", (o) => (of(o, "HorizontalPodAutoscaler").spec.minReplicas = 9), /minReplicas must be <= 6/],
+      [
+        "HPA on autoscaling/v1",
+        (o) => (of(o, "HorizontalPodAutoscaler").apiVersion = "autoscaling/v1"),
+        /apiVersion must be equal to constant/,
+      ],
+      [
+        "migration not a pre-upgrade hook",
+        (o) => (of(o, "Job", "kitchen-migrate").metadata.annotations["helm.sh/hook"] = "pre-install"),
+        /helm\.sh~1hook must match pattern/,
+      ],
+      [
+        "service selecting no pod",
+        (o) => (of(o, "Service").spec.selector["app.kubernetes.io/component"] = "web"),
+        /Service\/kitchen-app selects no Deployment's pods/,
+      ],
+      [
+        "ingress to a missing port",
+        (o) => (of(o, "Ingress", "kitchen").spec.rules[0].http.paths[1].backend.service.port = { name: "web" }),
+        /Ingress\/kitchen: backend kitchen-app:web/,
+      ],
+      [
+        "unknown kind",
+        (o) => o.push({ apiVersion: "v1", kind: "Pod", metadata: { name: "x" } }),
+        /no schema for kind Pod/,
+      ],
+    ];
+    for (const [label, mutate, expected] of cases) {
+      expect(broken(mutate), label).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+    }
+  });
+
+  it.skipIf(!YAMLLINT)(
+    "renders YAML that yamllint accepts with the repository's .yamllint",
+    { timeout: 60_000 },
+    () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "kitchen-chart-"));
+      try {
+        const files = renderChartFiles((v) => {
+          v.autoscaling.enabled = true;
+          v.secret.create = true;
+          v.secret.values = { DATABASE_URL: "postgresql://kitchen@db/kitchen" };
+        });
+        // A template that opens with `{{- if }}` renders a leading newline; helm template prints the
+        // document after its `# Source:` line, so leading blank lines are not linted.
+        for (const [file, text] of files) writeFileSync(path.join(dir, file), text.trimStart());
+        // One deliberate error proves the run lints what it is given.
+        writeFileSync(path.join(dir, "zz-broken.yaml"), "a: 1\na: 2\n");
+        const lint = spawnSync("yamllint", ["--strict", "-c", path.join(ROOT, ".yamllint"), "-f", "parsable", dir], {
+          encoding: "utf8",
+        });
+        const problems = `${lint.stdout}${lint.stderr}`.trim().split("\n").filter(Boolean);
+        expect(problems).toEqual([expect.stringMatching(/zz-broken\.yaml:2:1: \[error\] duplication of key "a"/)]);
+        expect(lint.status).toBe(1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
+
+/** Cross-object references a schema cannot see: probes, selectors, ingress backends. */
+function referenceErrors(objects: Any[]): string[] {
+  const errors: string[] = [];
+  const deployments = objects.filter((o) => o.kind === "Deployment");
+  for (const d of deployments) {
+    for (const c of d.spec.template.spec.containers ?? []) {
+      for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe].filter(Boolean)) {
+        const p: string = probe.httpGet?.path ?? "";
+        const served = c.args?.[0] === "realtime" ? REALTIME_PATHS.includes(p) : appRouteExists(p);
+        if (!served) errors.push(`Deployment/${d.metadata.name}: probe path ${p} is served by nothing`);
+        const portName = probe.httpGet?.port;
+        if (typeof portName === "string" && !c.ports?.some((cp: Any) => cp.name === portName))
+          errors.push(`Deployment/${d.metadata.name}: probe port ${portName} is not a container port`);
+      }
+    }
+    const labels = d.spec.template.metadata.labels ?? {};
+    for (const [k, v] of Object.entries(d.spec.selector.matchLabels ?? {}))
+      if (labels[k] !== v) errors.push(`Deployment/${d.metadata.name}: selector ${k} does not match its pods`);
+  }
+  const services = objects.filter((o) => o.kind === "Service");
+  for (const svc of services) {
+    const target = deployments.find((d) =>
+      Object.entries(svc.spec.selector).every(([k, v]) => d.spec.template.metadata.labels?.[k] === v),
+    );
+    if (!target) errors.push(`Service/${svc.metadata.name} selects no Deployment's pods`);
+  }
+  for (const ing of objects.filter((o) => o.kind === "Ingress")) {
+    for (const rule of ing.spec.rules)
+      for (const { backend } of rule.http.paths) {
+        const svc = services.find((s) => s.metadata.name === backend.service.name);
+        const port = backend.service.port;
+        const ok = svc?.spec.ports.some((p: Any) => (port.name ? p.name === port.name : p.port === port.number));
+        if (!ok)
+          errors.push(
+            `Ingress/${ing.metadata.name}: backend ${backend.service.name}:${port.name ?? port.number} not found`,
+          );
+      }
+  }
+  for (const hpa of objects.filter((o) => o.kind === "HorizontalPodAutoscaler"))
+    if (!deployments.some((d) => d.metadata.name === hpa.spec.scaleTargetRef.name))
+      errors.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: no Deployment ${hpa.spec.scaleTargetRef.name}`);
+  return errors;
+}
+
+/** The realtime server's plain HTTP routes (realtime-server/http-api.ts). */
+const REALTIME_PATHS = ["/health"];
+function appRouteExists(urlPath: string): boolean {
+  return existsSync(path.join(ROOT, "app", urlPath, "route.ts"));
+}
