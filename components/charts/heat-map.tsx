@@ -48,14 +48,14 @@ export function HeatMap({
               </th>
               {columns.map((c) => {
                 const v = value(r.key, c.key);
-                const share = v / max;
+                const shade = cellShade(v / max);
                 return (
                   <td
                     key={c.key}
                     title={`${r.label} at ${c.label}: ${v} ${unit}`}
                     aria-label={`${r.label} at ${c.label}: ${v} ${unit}`}
-                    className={`min-w-9 rounded px-1 py-2 print:border print:border-gray-300 ${share > 0.55 ? "text-white" : "text-gray-900"}`}
-                    style={{ backgroundColor: v ? `rgba(234, 88, 12, ${0.12 + share * 0.88})` : "#f3f4f6" }}
+                    className="min-w-9 rounded px-1 py-2 print:border print:border-gray-300"
+                    style={v ? shade : { backgroundColor: "#f3f4f6", color: "#111827" }}
                   >
                     {v}
                   </td>
@@ -67,4 +67,25 @@ export function HeatMap({
       </table>
     </div>
   );
+}
+
+// Deep orange (Tailwind orange-800) faded towards white by the cell's share of the maximum.
+const HOT = [154, 52, 18] as const;
+
+/** The cell's background and whichever of black or white text reads better on it (≥ 4.5:1 at every shade). */
+export function cellShade(share: number): { backgroundColor: string; color: string } {
+  const a = 0.12 + Math.min(1, Math.max(0, share)) * 0.88;
+  const rgb = HOT.map((c) => Math.round(255 + (c - 255) * a));
+  const lum = relativeLuminance(rgb);
+  const onWhite = 1.05 / (lum + 0.05);
+  const onBlack = (lum + 0.05) / 0.05;
+  return { backgroundColor: `rgb(${rgb.join(", ")})`, color: onWhite >= onBlack ? "#ffffff" : "#000000" };
+}
+
+function relativeLuminance(rgb: number[]): number {
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
