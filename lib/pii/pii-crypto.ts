@@ -14,13 +14,18 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
-/**
- * The key everyone who runs `npm run app` without PII_KEYS shares: development only, NOT a secret.
- * Production refuses to start without PII_KEYS (lib/env-schema.mjs and piiKeyringFrom below).
- */
-export const DEV_KEY_ID = "dev";
 const devKey = (label: string) =>
-  createHash("sha256").update(`servicebell-${label}-development-only-not-secret`).digest();
+  createHash("sha256").update(`servicebell-${label}-development-only-not-secret`).digest("base64");
+
+/**
+ * The keys every development and test run shares when none is set: NOT secret (derived from a
+ * fixed string in this file). `npm run app` passes them to its production build explicitly; a real
+ * production start without PII_KEYS is refused (lib/env-schema.mjs and piiKeyringFrom below).
+ */
+export const DEVELOPMENT_PII_ENV = {
+  PII_KEYS: `dev:${devKey("pii-key")}`,
+  PII_HASH_KEY: devKey("pii-hash-key"),
+} as const;
 
 /** "k2:<base64 32 bytes>,k1:<…>" → Map; throws naming the bad entry. */
 export function parsePiiKeys(raw: string): Map<string, Buffer> {
@@ -48,13 +53,12 @@ type PiiEnv = { NODE_ENV?: string; PII_KEYS?: string; PII_ACTIVE_KEY?: string; P
 export function piiKeyringFrom(source: PiiEnv): PiiKeyring {
   if (source.NODE_ENV === "production" && (!source.PII_KEYS || !source.PII_HASH_KEY))
     throw new Error("PII_KEYS and PII_HASH_KEY are required in production");
-  const keys = source.PII_KEYS ? parsePiiKeys(source.PII_KEYS) : new Map([[DEV_KEY_ID, devKey("pii-key")]]);
+  const keys = parsePiiKeys(source.PII_KEYS || DEVELOPMENT_PII_ENV.PII_KEYS);
   const activeKeyId = source.PII_ACTIVE_KEY || [...keys.keys()][0];
   if (!keys.has(activeKeyId)) throw new Error(`PII_ACTIVE_KEY ${activeKeyId} is not in PII_KEYS`);
   if (source.PII_HASH_KEY && source.PII_HASH_KEY.length < 32)
     throw new Error("PII_HASH_KEY must be at least 32 characters");
-  const hashKey = source.PII_HASH_KEY ? Buffer.from(source.PII_HASH_KEY) : devKey("pii-hash-key");
-  return { activeKeyId, keys, hashKey };
+  return { activeKeyId, keys, hashKey: Buffer.from(source.PII_HASH_KEY || DEVELOPMENT_PII_ENV.PII_HASH_KEY) };
 }
 
 /** `pii:v1:<keyId>:<iv b64url>:<ciphertext+tag b64url>`, under the active key, a fresh random IV each time. */
