@@ -17,6 +17,8 @@ import { findOrCreateGuest } from "@/lib/reservations/find-or-create-guest";
 import { encodeGuestContact, guestPhoneHash } from "@/lib/reservations/guest-contact";
 import { searchGuests } from "@/lib/reservations/search-guests";
 import { encodeStaffPhone } from "@/lib/staff/staff-contact";
+import { getStaffMember } from "@/lib/staff/get-staff-member";
+import { updateStaff } from "@/lib/staff/update-staff";
 import { addDays, isoDate, localDateOf } from "@/lib/time/zoned";
 import { addStaff, buildLocation, type BuiltLocation } from "./builders/location";
 import { buildTables } from "./builders/tables";
@@ -388,6 +390,20 @@ describe("GDPR: staff", () => {
     expect((await db.userSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).not.toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "staff.erase", entityId: server.userId } });
     expect(JSON.stringify(audit.details)).not.toMatch(/Sam Server|2075550124|@/);
+  });
+
+  it("keeps a staff contact phone encrypted, audits only that it changed", async () => {
+    const host = await addStaff({ id: here.id, slug: here.slug }, "HOST", { name: "Hana Host" });
+    await updateStaff(here.ctx.MANAGER, { id: host.userId, contactPhone: "(207) 555-0125" });
+    const raw = await db.user.findUniqueOrThrow({ where: { id: host.userId } });
+    expect(raw.contactPhoneEnc).toMatch(/^pii:v1:/);
+    expect((await getStaffMember(here.ctx.MANAGER, { id: host.userId })).contactPhone).toBe("+12075550125");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "staff.update", entityId: host.userId } });
+    expect(audit.details).toMatchObject({ contactPhone: "changed" });
+    expect(JSON.stringify(audit.details)).not.toMatch(/555/);
+    await expectAppError(updateStaff(here.ctx.MANAGER, { id: host.userId, contactPhone: "12" }), "VALIDATION");
+    await updateStaff(here.ctx.MANAGER, { id: host.userId, contactPhone: "" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: host.userId } })).contactPhoneEnc).toBeNull();
   });
 
   it("refuses erasing yourself, and managers", async () => {
