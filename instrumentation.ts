@@ -13,4 +13,6 @@ export async function register() {
   }
   const { startPrintWorker } = await import("./lib/printing/print-worker");
   startPrintWorker();
+  const { backfillPiiOnStart } = await import("./lib/pii/backfill-on-start");
+  void backfillPiiOnStart();
 }

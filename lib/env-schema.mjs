@@ -68,6 +68,29 @@ export const envSchema = z
       )
       .pipe(z.array(z.url("CORS_ALLOWED_ORIGINS must be comma-separated origins (https://app.example.com)")))
       .optional(),
+    /**
+     * Keys of personal data at rest (ADR 0043): "k2:<base64 32 bytes>,k1:<…>"; unset outside production =
+     * a development key that is not secret. PII_ACTIVE_KEY (default: the first) encrypts new values.
+     */
+    PII_KEYS: z
+      .string()
+      .refine(
+        (v) =>
+          v
+            .split(",")
+            .filter((e) => e.trim())
+            .every(
+              (e) => /^\s*[A-Za-z0-9_-]{1,16}:/.test(e) && Buffer.from(e.split(":")[1] ?? "", "base64").length === 32,
+            ),
+        "PII_KEYS must be id:<base64 of 32 bytes> entries, comma-separated (openssl rand -base64 32)",
+      )
+      .optional(),
+    PII_ACTIVE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}$/, "PII_ACTIVE_KEY is a key id of PII_KEYS")
+      .optional(),
+    /** HMAC key of the blind indexes (lookup by phone/email); changing it needs a re-hash (ADR 0043). */
+    PII_HASH_KEY: z.string().min(32, "PII_HASH_KEY must be at least 32 characters").optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
      * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For
@@ -78,6 +101,18 @@ export const envSchema = z
       .regex(/^(true|false|\d)$/, "TRUST_PROXY must be false, true or a number of proxy hops (0-9)")
       .default("false")
       .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production")
+      for (const key of /** @type {const} */ (["PII_KEYS", "PII_HASH_KEY"]))
+        if (!v[key])
+          ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production (ADR 0043)` });
+    if (
+      v.PII_KEYS &&
+      v.PII_ACTIVE_KEY &&
+      !v.PII_KEYS.split(",").some((e) => e.trim().startsWith(`${v.PII_ACTIVE_KEY}:`))
+    )
+      ctx.addIssue({ code: "custom", path: ["PII_ACTIVE_KEY"], message: "PII_ACTIVE_KEY is not a key id in PII_KEYS" });
   })
   .superRefine((v, ctx) => {
     if (v.SMS_PROVIDER !== "twilio") return;

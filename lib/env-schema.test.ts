@@ -21,6 +21,19 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ...valid, PUSHER_PORT: "abc" })).toThrow(/PUSHER_PORT/);
   });
 
+  it("refuses production without PII keys, and malformed keys anywhere (ADR 0043)", () => {
+    const keys = {
+      PII_KEYS: `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    };
+    const hash = { PII_HASH_KEY: "h".repeat(32) };
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production" })).toThrow(/PII_KEYS is required in production/);
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", ...keys })).toThrow(/PII_HASH_KEY is required/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", ...keys, ...hash }).PII_KEYS).toBe(keys.PII_KEYS);
+    expect(() => parseEnv({ ...valid, PII_KEYS: "k1:c2hvcnQ=" })).toThrow(/PII_KEYS must be id:<base64 of 32 bytes>/);
+    expect(() => parseEnv({ ...valid, ...keys, PII_ACTIVE_KEY: "k3" })).toThrow(/PII_ACTIVE_KEY is not a key id/);
+    expect(() => parseEnv({ ...valid, PII_HASH_KEY: "short" })).toThrow(/PII_HASH_KEY must be at least 32/);
+  });
+
   it("accepts only smtp(s):// mail servers and defaults the sender", () => {
     expect(parseEnv({ ...valid, SMTP_URL: "smtp://u:p@mail.test:587" }).SMTP_URL).toBe("smtp://u:p@mail.test:587");
     expect(() => parseEnv({ ...valid, SMTP_URL: "http://mail.test" })).toThrow(/SMTP_URL must be an smtp/);

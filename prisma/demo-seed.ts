@@ -3,6 +3,7 @@
 // a second run changes nothing, and a run interrupted half-way is completed by the next one.
 import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { encodeGuestContact, guestPhoneHash } from "@/lib/reservations/guest-contact";
 import { addDays, localDateOf, zonedInstant } from "@/lib/time/zoned";
 import { seedMoney } from "./demo-money";
 import { seedTurnHistory } from "./demo-turns";
@@ -2171,8 +2172,13 @@ async function seedReservations(tx: Tx, locationId: string, users: Map<string, s
   const guests = new Map<string, string>();
   for (const g of DEMO_GUESTS) {
     const row = await tx.guest.upsert({
-      where: { locationId_phone: { locationId, phone: g.phone! } },
-      create: { locationId, name: g.name, phone: g.phone, email: g.email, notes: g.notes ?? "" },
+      where: { locationId_phoneHash: { locationId, phoneHash: guestPhoneHash(g.phone!) } },
+      create: {
+        locationId,
+        name: g.name,
+        ...encodeGuestContact({ phone: g.phone!, email: g.email ?? null }),
+        notes: g.notes ?? "",
+      },
       update: {},
       select: { id: true },
     });

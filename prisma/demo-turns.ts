@@ -6,6 +6,7 @@
 // has no past waitlist entry, tonight's queue only while nobody is waiting.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { encodeGuestContact, guestPhoneHash } from "@/lib/reservations/guest-contact";
 import { businessDateOf } from "@/lib/time/business-day";
 import { addDays, zonedInstant } from "@/lib/time/zoned";
 
@@ -98,8 +99,12 @@ export async function seedTurnHistory(tx: Tx, locationId: string, users: Map<str
     let id = guests.get(name);
     if (!id) {
       id =
-        (await tx.guest.findFirst({ where: { locationId, name, phone: null, email: null }, select: { id: true } }))
-          ?.id ?? (await tx.guest.create({ data: { locationId, name }, select: { id: true } })).id;
+        (
+          await tx.guest.findFirst({
+            where: { locationId, name, phoneHash: null, emailHash: null },
+            select: { id: true },
+          })
+        )?.id ?? (await tx.guest.create({ data: { locationId, name }, select: { id: true } })).id;
       guests.set(name, id);
     }
     return id;
@@ -296,12 +301,12 @@ async function seedWaitingNow(tx: Tx, locationId: string, users: Map<string, str
   for (const [i, w] of WAITING_NOW.entries()) {
     const guest = w.phone
       ? await tx.guest.upsert({
-          where: { locationId_phone: { locationId, phone: w.phone } },
-          create: { locationId, name: w.name, phone: w.phone },
+          where: { locationId_phoneHash: { locationId, phoneHash: guestPhoneHash(w.phone) } },
+          create: { locationId, name: w.name, ...encodeGuestContact({ phone: w.phone }) },
           update: {},
           select: { id: true },
         })
-      : ((await tx.guest.findFirst({ where: { locationId, name: w.name, phone: null }, select: { id: true } })) ??
+      : ((await tx.guest.findFirst({ where: { locationId, name: w.name, phoneHash: null }, select: { id: true } })) ??
         (await tx.guest.create({ data: { locationId, name: w.name }, select: { id: true } })));
     const createdAt = new Date(Date.now() - w.minutesAgo * 60_000);
     const notified = i === 0;

@@ -11,6 +11,7 @@
  *   REALTIME_PORT / REALTIME_HOST  built-in realtime server (6001 / 127.0.0.1)
  *   NEXTAUTH_URL      defaults to http://localhost:$PORT (set it to reach the app from other devices)
  *   NEXTAUTH_SECRET, PUSHER_APP_ID / PUSHER_KEY / PUSHER_SECRET  generated once into .data/
+ *   PII_KEYS, PII_HASH_KEY  the fixed development key (not secret) unless set
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,6 +19,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import pg from "pg";
 import { databaseIsEmpty, migrateDatabase, REPO_ROOT } from "./db/database-url";
+import { DEVELOPMENT_PII_ENV } from "../lib/pii/pii-crypto";
 import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "./app/next-server";
 import type { EmbeddedPostgres } from "./db/embedded-postgres";
 import type { RealtimeServer } from "../realtime-server/server";
@@ -166,6 +168,15 @@ async function main(): Promise<void> {
   const port = intEnv("PORT", 3000);
   process.env.PORT = String(port);
   if (!process.env.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = persistentSecret("auth-secret");
+  if (!process.env.PII_KEYS) {
+    // The fixed development key (ADR 0043), so the production build starts: fine for the demo,
+    // never for real guests' data.
+    Object.assign(process.env, {
+      ...DEVELOPMENT_PII_ENV,
+      ...(process.env.PII_HASH_KEY ? { PII_HASH_KEY: process.env.PII_HASH_KEY } : {}),
+    });
+    step("PII", "PII_KEYS unset: using the development key, which is NOT secret (set PII_KEYS for real data)");
+  }
   // next-auth v4 builds its URLs from this and otherwise assumes http://localhost:3000.
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
   ok("Env", envFiles.length ? `loaded ${envFiles.join(", ")}` : "no .env file; using defaults and .data/ secrets");

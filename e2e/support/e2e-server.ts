@@ -30,6 +30,11 @@ import {
 
 const say = (msg: string) => process.stdout.write(`[e2e-server] ${msg}\n`);
 
+// Keys of personal data at rest (ADR 0043), as production must have them: set before the seed
+// writes guests here, and inherited by the app through process.env.
+process.env.PII_KEYS = `e2e1:${Buffer.alloc(32, 0xe2).toString("base64")}`;
+process.env.PII_HASH_KEY = "e2e-pii-hash-key-not-secret-0123456789";
+
 async function adminUrl(): Promise<{ url: string; stop?: () => Promise<void> }> {
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) return { url: given };

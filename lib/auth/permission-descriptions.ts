@@ -24,6 +24,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
     text: "Add staff, change roles and rates, deactivate, unlock, issue password-reset links",
   },
   "staff.grantAdmin": { area: "Staff", text: "Create admins, make someone admin or take it away, deactivate an admin" },
+  "staff.privacy": { area: "Staff", text: "Export a staff member's personal data, or erase it on request (GDPR)" },
   "apiTokens.manage": { area: "Staff", text: "Create and revoke API tokens for integrations" },
   "devices.enroll": { area: "Staff", text: "Enroll a shared tablet or kitchen screen for PIN quick switch" },
   "approvals.give": { area: "Staff", text: "Approve a sensitive action with their PIN on someone else's device" },
@@ -55,6 +56,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   },
   "reservations.read": { area: "Reservations", text: "See the reservation book, guests and free times" },
   "waitlist.manage": { area: "Reservations", text: "Add walk-ins to the waitlist, quote and notify them, seat them" },
+  "guests.privacy": { area: "Reservations", text: "Export a guest's personal data, or erase it on request (GDPR)" },
   "tables.arrange": { area: "Floor", text: "Merge and part tables; move a seated party to another table" },
   "ops.health": { area: "Operations", text: "Read the detailed health report" },
 };

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "staff.manage": MANAGEMENT,
   /** Create an ADMIN or make someone one (managers manage everyone else). */
   "staff.grantAdmin": ["ADMIN"],
+  /** Export everything stored about a staff member (GDPR) and erase it on request. */
+  "staff.privacy": ["ADMIN"],
   /** Create and revoke personal/integration API tokens (console only: a token cannot make tokens). */
   "apiTokens.manage": MANAGEMENT,
   /** Enroll a shared tablet or kitchen screen for PIN quick switch; revoke it. */
@@ -90,6 +92,8 @@ export const PERMISSIONS = {
   "reservations.read": FRONT_OF_HOUSE,
   /** Add walk-ins to the waitlist, notify them, seat them or mark them gone. */
   "waitlist.manage": ["ADMIN", "MANAGER", "HOST", "SERVER"],
+  /** Export everything stored about a guest (GDPR) and erase it on request. */
+  "guests.privacy": MANAGEMENT,
   /** Push tables together for one party and part them; move a seated party to another table. */
   "tables.arrange": ["ADMIN", "MANAGER", "HOST", "SERVER"],
   /** Detailed health (checks, timings, process figures). */

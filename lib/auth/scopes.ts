@@ -41,6 +41,7 @@ const AREA: Record<Permission, ScopeArea | "any" | "none"> = {
   "locations.create": "setup",
   "staff.manage": "staff",
   "staff.grantAdmin": "staff",
+  "staff.privacy": "none",
   "apiTokens.manage": "none",
   "devices.enroll": "setup",
   "approvals.give": "staff",
@@ -63,6 +64,7 @@ const AREA: Record<Permission, ScopeArea | "any" | "none"> = {
   "reservations.manage": "reservations",
   "reservations.read": "reservations",
   "waitlist.manage": "reservations",
+  "guests.privacy": "none",
   "tables.arrange": "orders",
   "ops.health": "setup",
 };

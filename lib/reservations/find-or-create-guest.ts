@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { encodeGuestContact, guestEmailHash } from "./guest-contact";
 
 export type GuestLookup = { guestId?: string; guestName?: string; phone?: string; email?: string };
 
@@ -39,21 +40,35 @@ export async function findOrCreateGuest(
   const email = input.email?.toLowerCase();
   if (input.phone) {
     const phone = normalisePhone(input.phone, country);
+    const enc = encodeGuestContact({ phone, ...(email ? { email } : {}) });
+    // The blind index is the conflict key: a concurrent booking with the same phone finds this guest.
     const rows = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Guest" ("id", "locationId", "name", "phone", "email", "updatedAt")
-      VALUES (${"g" + crypto.randomUUID().replaceAll("-", "")}, ${ctx.locationId}, ${name}, ${phone}, ${email ?? null}, now())
-      ON CONFLICT ("locationId", "phone") DO UPDATE SET "email" = COALESCE("Guest"."email", EXCLUDED."email")
+      INSERT INTO "Guest" ("id", "locationId", "name", "phoneEnc", "phoneHash", "emailEnc", "emailHash", "updatedAt")
+      VALUES (${"g" + crypto.randomUUID().replaceAll("-", "")}, ${ctx.locationId}, ${name}, ${enc.phoneEnc}, ${enc.phoneHash},
+              ${enc.emailEnc ?? null}, ${enc.emailHash ?? null}, now())
+      ON CONFLICT ("locationId", "phoneHash") DO UPDATE SET
+        "emailEnc" = COALESCE("Guest"."emailEnc", EXCLUDED."emailEnc"),
+        "emailHash" = COALESCE("Guest"."emailHash", EXCLUDED."emailHash")
       RETURNING "id"`;
     return rows[0].id;
   }
   const existing = await tx.guest.findFirst({
     where: email
-      ? { locationId: ctx.locationId, email }
-      : { locationId: ctx.locationId, phone: null, email: null, name: { equals: name, mode: "insensitive" } },
+      ? { locationId: ctx.locationId, emailHash: guestEmailHash(email), erasedAt: null }
+      : {
+          locationId: ctx.locationId,
+          phoneHash: null,
+          emailHash: null,
+          erasedAt: null,
+          name: { equals: name, mode: "insensitive" },
+        },
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });
   if (existing) return existing.id;
-  const created = await tx.guest.create({ data: { locationId: ctx.locationId, name, email }, select: { id: true } });
+  const created = await tx.guest.create({
+    data: { locationId: ctx.locationId, name, ...encodeGuestContact({ email: email ?? null }) },
+    select: { id: true },
+  });
   return created.id;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { GUEST_CONTACT_SELECT, withGuestContact } from "./guest-contact";
 
 /** What the host stand and /api/v1/reservations show of a booking. */
 export const RESERVATION_SELECT = {
@@ -21,16 +22,17 @@ export const RESERVATION_SELECT = {
   cancelledAt: true,
   noShowAt: true,
   guest: {
-    select: { id: true, name: true, phone: true, email: true, visitCount: true, noShowCount: true, notes: true },
+    select: { id: true, name: true, ...GUEST_CONTACT_SELECT, visitCount: true, noShowCount: true, notes: true },
   },
   tables: { select: { table: { select: { id: true, label: true, seats: true } } } },
 } satisfies Prisma.ReservationSelect;
 
 type Row = Prisma.ReservationGetPayload<{ select: typeof RESERVATION_SELECT }>;
 
-export function reservationView({ tables, ...r }: Row) {
+export function reservationView({ tables, guest, ...r }: Row) {
   return {
     ...r,
+    guest: withGuestContact(guest),
     endsAt: new Date(r.startsAt.getTime() + r.durationMinutes * 60_000),
     tables: tables.map((t) => t.table).sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })),
   };

@@ -5,6 +5,7 @@ import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { parseInput, text } from "../validation";
+import { GUEST_CONTACT_SELECT, guestPhoneHash, withGuestContact } from "./guest-contact";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 
 export const searchGuestsSchema = z.object({
@@ -23,13 +24,18 @@ export async function searchGuests(ctx: Ctx, raw: SearchGuestsInput) {
   const location = await db.location.findUnique({ where: { id: ctx.locationId }, select: { country: true } });
   if (!location) throw notFound("Location");
   const phone = /\d{3}/.test(q) ? parsePhoneNumberFromString(q, location.country as CountryCode) : undefined;
-  return db.guest.findMany({
+  const rows = await db.guest.findMany({
     where: {
       locationId: ctx.locationId,
-      ...(phone?.isValid() ? { phone: phone.number } : { name: { contains: q, mode: "insensitive" } }),
+      erasedAt: null,
+      // Phones are encrypted (ADR 0043): a whole number matches its blind index; names stay searchable.
+      ...(phone?.isValid()
+        ? { phoneHash: guestPhoneHash(phone.number) }
+        : { name: { contains: q, mode: "insensitive" } }),
     },
-    select: { id: true, name: true, phone: true, email: true, visitCount: true, noShowCount: true, notes: true },
+    select: { id: true, name: true, ...GUEST_CONTACT_SELECT, visitCount: true, noShowCount: true, notes: true },
     orderBy: [{ visitCount: "desc" }, { name: "asc" }],
     take: 20,
   });
+  return rows.map(withGuestContact);
 }

@@ -4,6 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 import { parseInput } from "../validation";
 import { staffIdSchema, type StaffIdInput } from "./staff-fields";
+import { decodeStaffPhone } from "./staff-contact";
 import { findStaffHere } from "./staff-rules";
 
 /** One staff member as the staff console shows them (404 unless they work here). */
@@ -23,5 +24,7 @@ export async function getStaffMember(ctx: Ctx, raw: StaffIdInput) {
     lastLoginAt: m.user.lastLoginAt?.toISOString() ?? null,
     pinSet: !!m.pinSetAt,
     self: m.user.id === ctx.userId,
+    contactPhone: decodeStaffPhone(m.user),
+    erasedAt: m.user.erasedAt,
   };
 }

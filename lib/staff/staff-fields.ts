@@ -35,6 +35,8 @@ export const updateStaffSchema = z.object({
   name: staffNameSchema.optional(),
   role: staffRoleSchema.optional(),
   hourlyRateCents: hourlyRateSchema.optional(),
+  /** A contact phone (stored encrypted, ADR 0043); "" removes it. */
+  contactPhone: text().trim().max(32, "Not a phone number").optional(),
 });
 export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
 

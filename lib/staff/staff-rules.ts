@@ -22,6 +22,8 @@ export async function findStaffHere(tx: Pick<Tx, "membership">, ctx: Ctx, userId
           lockedUntil: true,
           failedLoginCount: true,
           lastLoginAt: true,
+          contactPhoneEnc: true,
+          erasedAt: true,
         },
       },
     },

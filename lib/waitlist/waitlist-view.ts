@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "../db";
+import { withGuestContact } from "../reservations/guest-contact";
 
 /** What the host stand and /api/v1/waitlist show of an entry (never the token or its hash). */
 export const ENTRY_SELECT = {
@@ -14,15 +15,17 @@ export const ENTRY_SELECT = {
   notifiedAt: true,
   seatedAt: true,
   leftAt: true,
-  guest: { select: { id: true, name: true, phone: true } },
+  guest: { select: { id: true, name: true, phoneEnc: true } },
   reservation: { select: { tables: { select: { table: { select: { id: true, label: true } } } } } },
 } satisfies Prisma.WaitlistEntrySelect;
 
 type Row = Prisma.WaitlistEntryGetPayload<{ select: typeof ENTRY_SELECT }>;
 
-export function entryView({ reservation, ...e }: Row) {
+export function entryView({ reservation, guest, ...e }: Row) {
+  const { phoneEnc, ...who } = guest;
   return {
     ...e,
+    guest: { ...who, phone: withGuestContact({ phoneEnc, emailEnc: null }).phone },
     tables: (reservation?.tables ?? [])
       .map((t) => t.table)
       .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })),

@@ -46,6 +46,7 @@ import { relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 import { createScratchDatabase, migrateDatabase, REPO_ROOT, type ScratchDatabase } from "../db/database-url";
 import { buildIdPath, buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { startRealtimeProcess } from "./lib/realtime-process";
@@ -408,6 +409,7 @@ async function main(): Promise<number> {
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: scratch.url,
         NEXTAUTH_SECRET: SECRET,
+        ...DEVELOPMENT_PII_ENV,
         NEXTAUTH_URL: base,
         PUSHER_APP_ID: APP.id,
         PUSHER_KEY: APP.key,

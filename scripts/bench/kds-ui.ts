@@ -52,6 +52,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
+import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 import { createScratchDatabase, migrateDatabase, REPO_ROOT } from "../db/database-url";
 import { startRealtimeProcess } from "./lib/realtime-process";
 import { intFlag, percentile, sleep, UsageError } from "./lib/common";
@@ -466,6 +467,7 @@ async function main(): Promise<number> {
   const env = {
     DATABASE_URL: scratch.url,
     NEXTAUTH_SECRET: SECRET,
+    ...DEVELOPMENT_PII_ENV,
     NEXTAUTH_URL: `http://localhost:${cfg.appPort}`,
     PUSHER_APP_ID: APP.id,
     PUSHER_KEY: APP.key,

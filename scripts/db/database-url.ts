@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { backfillGuestContacts } from "../../lib/pii/pii-batches";
+import { piiKeyringFrom } from "../../lib/pii/pii-crypto";
 
 /** Repository root (this file lives in scripts/db/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -49,8 +51,18 @@ export async function createScratchDatabase(adminUrl: string, prefix: string): P
 // The last lines `prisma migrate deploy` prints once everything is committed.
 const MIGRATE_DONE = /All migrations have been successfully applied\.|No pending migrations to apply\./;
 
-/** `prisma migrate deploy` against `url` (Rust-free, through prisma.config.ts). */
+/**
+ * `prisma migrate deploy` against `url`, then the encryption of guest rows written before ADR 0043
+ * (SQL cannot encrypt; a no-op once done, and it reads the PII keys only when there is work).
+ */
 export async function migrateDatabase(url: string): Promise<string> {
+  const output = await deployMigrations(url);
+  const moved = await withClient(url, (c) => backfillGuestContacts(c, () => piiKeyringFrom(process.env)));
+  return moved > 0 ? `${output}\nEncrypted the contact fields of ${moved} guests.` : output;
+}
+
+/** `prisma migrate deploy` against `url` (Rust-free, through prisma.config.ts). */
+async function deployMigrations(url: string): Promise<string> {
   const cli = path.join(REPO_ROOT, "node_modules", "prisma", "build", "index.js");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, "migrate", "deploy"], {

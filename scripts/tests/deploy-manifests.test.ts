@@ -25,7 +25,16 @@ const REQUIRED = Object.entries(envSchema.shape)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
   .map(([key]) => key);
 /** What two instances behind a proxy need on top: shared limits, public URL, realtime, metrics. */
-const PRODUCTION = ["NEXTAUTH_URL", "REDIS_URL", "PUSHER_HOST", "PUSHER_SECRET", "METRICS_TOKEN", "TRUST_PROXY"];
+const PRODUCTION = [
+  "PII_KEYS",
+  "PII_HASH_KEY",
+  "NEXTAUTH_URL",
+  "REDIS_URL",
+  "PUSHER_HOST",
+  "PUSHER_SECRET",
+  "METRICS_TOKEN",
+  "TRUST_PROXY",
+];
 /** Read by `next start` rather than by the schema. */
 const RUNTIME_EXTRAS = ["PORT"];
 
@@ -61,6 +70,8 @@ const SAMPLE_DOTENV = {
   NEXTAUTH_SECRET: "a-test-secret-of-more-than-32-characters-0123",
   PUSHER_SECRET: "pusher-secret-for-the-test",
   METRICS_TOKEN: "metrics-token-0123456789",
+  PII_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
+  PII_HASH_KEY: "a-test-hash-key-of-more-than-32-characters",
 };
 
 const healthcheck = {
@@ -381,6 +392,7 @@ describe("Helm chart deploy/helm/kitchen", () => {
     }
     env.DATABASE_URL = "postgresql://kitchen@db:5432/kitchen";
     env.REDIS_URL = "redis://redis:6379";
+    env.PII_KEYS = SAMPLE_DOTENV.PII_KEYS;
     expectAppEnv(env);
     expect(Object.values(config.data).every((v) => typeof v === "string")).toBe(true);
   });

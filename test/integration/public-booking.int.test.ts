@@ -2,6 +2,7 @@
 // no sign-in through the host stand's rules (source ONLINE); a honeypot, a per-address limit and
 // the form's idempotency key guard it; refusals write nothing; the cancel link works once.
 import { randomUUID } from "node:crypto";
+import { withGuestContact } from "@/lib/reservations/guest-contact";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -161,7 +162,13 @@ describe("booking online", () => {
     });
     expect(row).toMatchObject({ source: "ONLINE", createdById: null, status: "BOOKED", notes: "Window please" });
     expect(row.tags.sort()).toEqual(["ALLERGY", "BIRTHDAY"]);
-    expect(row.guest).toMatchObject({ name: "Grace Hopper", phone: "+12075550199", email: "grace@example.test" });
+    expect(withGuestContact(row.guest)).toMatchObject({
+      name: "Grace Hopper",
+      phone: "+12075550199",
+      email: "grace@example.test",
+    });
+    // At rest only ciphertext and blind indexes (ADR 0043).
+    expect(JSON.stringify(row.guest)).not.toMatch(/2075550199|grace@example/);
     expect(row.tables.map((t) => t.table.label)).toEqual(["1"]);
     const audit = await testDb().auditLog.findFirstOrThrow({
       where: { entityId: row.id, action: "reservations.create" },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOCATION_SLUG, DEMO_USERS } from "@/prisma/demo-seed";
+import { guestPhoneHash } from "@/lib/reservations/guest-contact";
 import { getWaitStatus } from "@/lib/waitlist/get-wait-status";
 import { loadTurnTimes } from "@/lib/waitlist/load-quote-floor";
 import { DEMO_WAIT_TOKEN, demoTurnRange } from "@/prisma/demo-turns";
@@ -62,7 +63,7 @@ describe("demo seed", () => {
     expect(tonight.every((r) => r.tables.length > 0 && r.tables.every((t) => t.active))).toBe(true);
     expect(tonight.some((r) => r.tags.includes("ALLERGY") && r.allergyNotes)).toBe(true);
     expect(tonight.some((r) => r.partySize === 8)).toBe(true);
-    const elena = await db.guest.findFirstOrThrow({ where: { location, phone: "+12075550163" } });
+    const elena = await db.guest.findFirstOrThrow({ where: { location, phoneHash: guestPhoneHash("+12075550163") } });
     expect(elena.visitCount).toBe(await db.reservation.count({ where: { guestId: elena.id, status: "COMPLETED" } }));
     expect(await db.guest.count({ where: { location, noShowCount: { gt: 0 } } })).toBeGreaterThan(0);
   });

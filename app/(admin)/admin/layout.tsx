@@ -19,6 +19,7 @@ const NAV = [
   { href: "/admin/tasks", label: "Tasks" },
   { href: "/admin/devices", label: "Devices" },
   { href: "/admin/timesheets", label: "Timesheets" },
+  { href: "/admin/guests", label: "Guests" },
   { href: "/admin/cash", label: "Cash drawers" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },

@@ -8,6 +8,8 @@ import { assignableRoles } from "@/lib/staff/staff-fields";
 import { Badge } from "@/components/ui/badge";
 import { StaffForm } from "../_components/staff-form";
 import { StaffActions } from "../_components/staff-actions";
+import { PersonalDataPanel } from "@/components/admin/personal-data-panel";
+import { eraseStaffAction } from "../actions";
 
 export const metadata: Metadata = { title: "Staff member" };
 
@@ -63,10 +65,20 @@ export default async function StaffMemberPage({
               email: member.email,
               role: member.role,
               hourlyRateCents: member.hourlyRateCents,
+              contactPhone: member.contactPhone,
             }}
             roles={assignableRoles(ctx.role)}
           />
           <StaffActions member={member} />
+          {can(ctx, "staff.privacy") && !member.self && (
+            <PersonalDataPanel
+              id={member.id}
+              who={member.name}
+              exportHref={`/api/v1/staff/${member.id}/export`}
+              erase={eraseStaffAction}
+              erasedAt={member.erasedAt}
+            />
+          )}
         </>
       ) : (
         <p className="max-w-xl rounded-lg bg-gray-100 p-3 text-sm text-gray-700">

@@ -9,7 +9,14 @@ import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/roles";
 import { createStaffAction, updateStaffAction } from "../actions";
 
-export type StaffFormValues = { id: string; name: string; email: string; role: Role; hourlyRateCents: number | null };
+export type StaffFormValues = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  hourlyRateCents: number | null;
+  contactPhone: string | null;
+};
 
 const roleLabel = (r: Role) => r.charAt(0) + r.slice(1).toLowerCase();
 
@@ -30,7 +37,7 @@ export function StaffForm({ staff, roles }: { staff: StaffFormValues | null; rol
     const fields = { name: f.get("name"), role: f.get("role"), hourlyRateCents: rateCents(f.get("hourlyRate")) };
     start(async () => {
       if (staff) {
-        const r = await updateStaffAction({ id: staff.id, ...fields });
+        const r = await updateStaffAction({ id: staff.id, ...fields, contactPhone: f.get("contactPhone") ?? "" });
         if (r.ok) saved("Saved");
         else failed(r);
         return;
@@ -102,6 +109,23 @@ export function StaffForm({ staff, roles }: { staff: StaffFormValues | null; rol
           className={`${inputClass} max-w-40`}
         />
       </Field>
+      {staff && (
+        <Field
+          label="Contact phone"
+          htmlFor="contactPhone"
+          error={errors.contactPhone}
+          hint="Optional, for the schedule and emergencies. Stored encrypted."
+        >
+          <input
+            {...describedBy("contactPhone", errors.contactPhone)}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            defaultValue={staff.contactPhone ?? ""}
+            className={`${inputClass} max-w-60`}
+          />
+        </Field>
+      )}
       {errors._root && <FormMessage result={{ ok: false, error: errors._root.join(" ") }} />}
       <EditorActions message={message}>
         <Button type="submit" disabled={pending}>

@@ -1,0 +1,108 @@
+// AES-256-GCM for personal data at rest (ADR 0043). No "server-only": scripts (pii:rotate, the seed) use it too.
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
+
+/** Keys by id, the one new values are written with, and the HMAC key of the blind indexes. */
+export type PiiKeyring = { activeKeyId: string; keys: ReadonlyMap<string, Buffer>; hashKey: Buffer };
+
+/** A value that cannot be decrypted (unknown key id, tampered, not our format): never returned as garbage. */
+export class PiiDecryptError extends Error {
+  override name = "PiiDecryptError";
+}
+
+const PREFIX = "pii:v1:";
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+
+const devKey = (label: string) =>
+  createHash("sha256").update(`servicebell-${label}-development-only-not-secret`).digest("base64");
+
+/**
+ * The keys every development and test run shares when none is set: NOT secret (derived from a
+ * fixed string in this file). `npm run app` passes them to its production build explicitly; a real
+ * production start without PII_KEYS is refused (lib/env-schema.mjs and piiKeyringFrom below).
+ */
+export const DEVELOPMENT_PII_ENV = {
+  PII_KEYS: `dev:${devKey("pii-key")}`,
+  PII_HASH_KEY: devKey("pii-hash-key"),
+} as const;
+
+/** "k2:<base64 32 bytes>,k1:<…>" → Map; throws naming the bad entry. */
+export function parsePiiKeys(raw: string): Map<string, Buffer> {
+  const keys = new Map<string, Buffer>();
+  for (const entry of raw
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const at = entry.indexOf(":");
+    const id = entry.slice(0, at);
+    if (at < 1 || !KEY_ID.test(id))
+      throw new Error(`PII_KEYS: "${id || entry.slice(0, 8)}" is not a key id (letters, digits, - and _)`);
+    const key = Buffer.from(entry.slice(at + 1), "base64");
+    if (key.length !== 32) throw new Error(`PII_KEYS: key ${id} must be 32 bytes in base64 (openssl rand -base64 32)`);
+    if (keys.has(id)) throw new Error(`PII_KEYS: key id ${id} appears twice`);
+    keys.set(id, key);
+  }
+  if (keys.size === 0) throw new Error("PII_KEYS holds no key");
+  return keys;
+}
+
+type PiiEnv = { NODE_ENV?: string; PII_KEYS?: string; PII_ACTIVE_KEY?: string; PII_HASH_KEY?: string };
+
+/** The keyring of an environment; the development keys for what is unset outside production. */
+export function piiKeyringFrom(source: PiiEnv): PiiKeyring {
+  if (source.NODE_ENV === "production" && (!source.PII_KEYS || !source.PII_HASH_KEY))
+    throw new Error("PII_KEYS and PII_HASH_KEY are required in production");
+  const keys = parsePiiKeys(source.PII_KEYS || DEVELOPMENT_PII_ENV.PII_KEYS);
+  const activeKeyId = source.PII_ACTIVE_KEY || [...keys.keys()][0];
+  if (!keys.has(activeKeyId)) throw new Error(`PII_ACTIVE_KEY ${activeKeyId} is not in PII_KEYS`);
+  if (source.PII_HASH_KEY && source.PII_HASH_KEY.length < 32)
+    throw new Error("PII_HASH_KEY must be at least 32 characters");
+  return { activeKeyId, keys, hashKey: Buffer.from(source.PII_HASH_KEY || DEVELOPMENT_PII_ENV.PII_HASH_KEY) };
+}
+
+/** `pii:v1:<keyId>:<iv b64url>:<ciphertext+tag b64url>`, under the active key, a fresh random IV each time. */
+export function encryptPii(ring: PiiKeyring, plaintext: string): string {
+  const key = ring.keys.get(ring.activeKeyId);
+  if (!key) throw new Error(`PII key ${ring.activeKeyId} is not loaded`);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  // The key id is authenticated too: moving a value to another key id fails, not decrypts.
+  cipher.setAAD(Buffer.from(ring.activeKeyId));
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
+  return `${PREFIX}${ring.activeKeyId}:${iv.toString("base64url")}:${body.toString("base64url")}`;
+}
+
+/** The key id a stored value was written with; null when it is not in our format. */
+export function piiKeyIdOf(stored: string): string | null {
+  if (!stored.startsWith(PREFIX)) return null;
+  const id = stored.slice(PREFIX.length).split(":")[0];
+  return KEY_ID.test(id) ? id : null;
+}
+
+export function decryptPii(ring: PiiKeyring, stored: string): string {
+  const parts = stored.startsWith(PREFIX) ? stored.slice(PREFIX.length).split(":") : [];
+  if (parts.length !== 3) throw new PiiDecryptError("Not an encrypted value (expected pii:v1:<key>:<iv>:<data>)");
+  const [keyId, ivText, bodyText] = parts;
+  const key = ring.keys.get(keyId);
+  if (!key) throw new PiiDecryptError(`Unknown PII key id "${keyId.slice(0, 16)}": add it to PII_KEYS`);
+  const iv = Buffer.from(ivText, "base64url");
+  const body = Buffer.from(bodyText, "base64url");
+  if (iv.length !== IV_BYTES || body.length < TAG_BYTES) throw new PiiDecryptError("Encrypted value is truncated");
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, iv);
+    decipher.setAAD(Buffer.from(keyId));
+    decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString(
+      "utf8",
+    );
+  } catch {
+    throw new PiiDecryptError(`Encrypted value failed authentication under key "${keyId}" (tampered or wrong key)`);
+  }
+}
+
+/** HMAC-SHA256 of an already normalised value (E.164 phone, lower-cased email): equal values, equal hashes. */
+export function blindIndex(ring: PiiKeyring, kind: "phone" | "email", normalised: string): string {
+  // The kind is part of the input, so a phone and an email never share a hash.
+  return createHmac("sha256", ring.hashKey).update(`${kind}:${normalised}`).digest("base64url");
+}

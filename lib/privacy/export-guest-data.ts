@@ -1,0 +1,98 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { assertCan } from "../auth/permissions";
+import { auditAs } from "../audit/record-audit";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { GUEST_CONTACT_SELECT, withGuestContact } from "../reservations/guest-contact";
+import { parseInput } from "../validation";
+import { personIdSchema, type PersonIdInput } from "./privacy-schemas";
+
+/**
+ * Everything stored about one guest of this location, decrypted, as one JSON document (GDPR right
+ * of access): profile, reservations, waitlist visits, messages and visit stats. Audited (who and
+ * when, not the data itself).
+ */
+export async function exportGuestData(ctx: Ctx, raw: PersonIdInput) {
+  assertCan(ctx, "guests.privacy");
+  const { id } = parseInput(personIdSchema, raw);
+  const row = await db.guest.findFirst({
+    where: { id, locationId: ctx.locationId },
+    select: {
+      id: true,
+      name: true,
+      ...GUEST_CONTACT_SELECT,
+      notes: true,
+      visitCount: true,
+      noShowCount: true,
+      createdAt: true,
+      updatedAt: true,
+      erasedAt: true,
+      location: { select: { name: true } },
+      reservations: {
+        select: {
+          id: true,
+          status: true,
+          source: true,
+          partySize: true,
+          startsAt: true,
+          durationMinutes: true,
+          tags: true,
+          notes: true,
+          allergyNotes: true,
+          createdAt: true,
+          confirmedAt: true,
+          arrivedAt: true,
+          seatedAt: true,
+          completedAt: true,
+          cancelledAt: true,
+          noShowAt: true,
+        },
+        orderBy: { startsAt: "asc" },
+      },
+      waitlist: {
+        select: {
+          id: true,
+          status: true,
+          partySize: true,
+          quotedMinutes: true,
+          notes: true,
+          createdAt: true,
+          notifiedAt: true,
+          seatedAt: true,
+          leftAt: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      messages: {
+        select: { id: true, channel: true, status: true, body: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!row) throw notFound("Guest");
+  const { reservations, waitlist, messages, location, ...profile } = row;
+  await auditAs(ctx, {
+    action: "guest.export",
+    entityType: "Guest",
+    entityId: id,
+    details: { reservations: reservations.length, waitlistEntries: waitlist.length, messages: messages.length },
+  });
+  return {
+    exportedAt: new Date().toISOString(),
+    restaurant: location.name,
+    guest: withGuestContact(profile),
+    reservations,
+    waitlistEntries: waitlist,
+    messages,
+    visitStats: {
+      visits: profile.visitCount,
+      noShows: profile.noShowCount,
+      reservations: reservations.length,
+      completed: reservations.filter((r) => r.status === "COMPLETED").length,
+      firstVisit: reservations.find((r) => r.seatedAt)?.seatedAt ?? null,
+      lastVisit: reservations.findLast((r) => r.seatedAt)?.seatedAt ?? null,
+    },
+  };
+}
+export type GuestDataExport = Awaited<ReturnType<typeof exportGuestData>>;
