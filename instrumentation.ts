@@ -11,4 +11,8 @@ export async function register() {
   }
   const { startPrintWorker } = await import("./lib/printing/print-worker");
   startPrintWorker();
+  if (process.env.WEBHOOKS_DISPATCH !== "off") {
+    const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+    startWebhookWorker();
+  }
 }

@@ -42,6 +42,7 @@ const AREA: Record<Permission, ScopeArea | "any" | "none"> = {
   "staff.manage": "staff",
   "staff.grantAdmin": "staff",
   "apiTokens.manage": "none",
+  "webhooks.manage": "setup",
   "devices.enroll": "setup",
   "approvals.give": "staff",
   "schedule.manage": "staff",
