@@ -26,7 +26,9 @@ export type DispatchResult = { claimed: number; succeeded: number; retrying: num
  * send one delivery twice; then POST each, signed, outside any transaction. 2xx succeeds; anything
  * else (status, timeout, refused connection, redirect) is retried with backoff, then FAILED.
  */
-export async function dispatchWebhooks(opts: { batch?: number; endpointId?: string } = {}): Promise<DispatchResult> {
+export async function dispatchWebhooks(
+  opts: { batch?: number; endpointId?: string; timeoutMs?: number } = {},
+): Promise<DispatchResult> {
   const batch = opts.batch ?? 20;
   const only = opts.endpointId ?? null;
   const claimed = await db.$queryRaw<Claimed[]>`
@@ -51,7 +53,7 @@ export async function dispatchWebhooks(opts: { batch?: number; endpointId?: stri
     claimed.map(async (delivery) => {
       const endpoint = endpoints.find((e) => e.id === delivery.endpointId);
       const outcome = endpoint?.active
-        ? await send(endpoint, delivery)
+        ? await send(endpoint, delivery, opts.timeoutMs ?? DELIVERY_TIMEOUT_MS)
         : { ok: false, statusCode: null, error: "The endpoint is disabled", excerpt: null, ms: 0 };
       result[await record(delivery, outcome, !endpoint?.active)]++;
     }),
@@ -59,7 +61,7 @@ export async function dispatchWebhooks(opts: { batch?: number; endpointId?: stri
   return result;
 }
 
-async function send(endpoint: Endpoint, delivery: Claimed): Promise<Outcome> {
+async function send(endpoint: Endpoint, delivery: Claimed, timeoutMs: number): Promise<Outcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
@@ -70,7 +72,7 @@ async function send(endpoint: Endpoint, delivery: Claimed): Promise<Outcome> {
       method: "POST",
       body,
       redirect: "manual", // a redirect could lead anywhere, past the address check
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       headers: {
         "content-type": "application/json",
         "user-agent": "KitchenWebhooks/1",
@@ -86,7 +88,7 @@ async function send(endpoint: Endpoint, delivery: Claimed): Promise<Outcome> {
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     const message = timedOut
-      ? `No answer within ${DELIVERY_TIMEOUT_MS / 1000} s`
+      ? `No answer within ${timeoutMs / 1000} s`
       : error instanceof Error
         ? String((error.cause as Error | undefined)?.message ?? error.message)
         : String(error);
