@@ -9,6 +9,10 @@ import type { Ctx } from "@/lib/auth/context";
 import { openOrder } from "@/lib/orders/open-order";
 import { sendOrder } from "@/lib/orders/send-order";
 import { setMenuItem86 } from "@/lib/menu/set-menu-item-86";
+import { getOrderChecks } from "@/lib/checks/get-order-checks";
+import { bumpItems } from "@/lib/kitchen/bump-items";
+import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
+import { recordPayment } from "@/lib/payments/record-payment";
 import { metrics } from "@/lib/observability/metrics";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
@@ -88,7 +92,11 @@ describe("events to receivers", () => {
     expect(await dispatchWebhooks()).toMatchObject({ claimed: 1, succeeded: 1 });
     expect(receiver.received).toHaveLength(1);
     const hit = receiver.received[0];
-    const check = verifyWebhookSignature({ rawBody: hit.body, header: hit.headers["kitchen-signature"] as string, secret });
+    const check = verifyWebhookSignature({
+      rawBody: hit.body,
+      header: hit.headers["kitchen-signature"] as string,
+      secret,
+    });
     expect(check.ok).toBe(true);
     if (check.ok) expect(Math.abs(check.timestamp - Date.now() / 1000)).toBeLessThan(10);
     const body = JSON.parse(hit.body);
@@ -133,6 +141,28 @@ describe("events to receivers", () => {
     expect(rows.some((r) => r.endpointId === elsewhere.endpoint.id || r.endpointId === off.endpoint.id)).toBe(false);
     await dispatchWebhooks();
     expect(receiver.received.map((r) => JSON.parse(r.body).data.menuItemIds)).toEqual([[dishId], [dishId]]);
+  });
+
+  it("the pass marking the whole order ready emits order.ready; the payment that pays it emits order.paid", async () => {
+    await endpoint(["order.ready", "order.paid"]);
+    const orderId = await sendDish();
+    const items = await testDb().orderItem.findMany({ where: { orderId }, select: { id: true } });
+    await bumpItems(loc.ctx.CHEF, { station: "grill", orderItemIds: items.map((i) => i.id) });
+    expect(await testDb().webhookDelivery.count()).toBe(0); // bumped, not yet passed
+    await markTicketReady(loc.ctx.CHEF, { orderId, fireBatch: 1 });
+    const view = await getOrderChecks(loc.ctx.SERVER, { orderId });
+    const check = view.checks[0];
+    await recordPayment(loc.ctx.CASHIER, {
+      checkId: check.id,
+      tender: "CASH",
+      amountCents: check.totalCents,
+      idempotencyKey: randomUUID(),
+    });
+    await dispatchWebhooks();
+    const bodies = receiver.received.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => b.type).sort()).toEqual(["order.paid", "order.ready"]);
+    expect(bodies.find((b) => b.type === "order.paid").data).toMatchObject({ orderId, checkId: check.id });
+    expect(bodies.find((b) => b.type === "order.ready").data).toMatchObject({ orderId, status: "READY" });
   });
 
   it("retries a 500 with backoff, then succeeds; counts the outcomes", async () => {
@@ -289,23 +319,29 @@ describe("/api/v1/webhooks", () => {
     expect(listed.webhooks).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const patched = await (await item()).PATCH(
+    const patched = await (
+      await item()
+    ).PATCH(
       req(`/api/v1/webhooks/${ep.id}`, "PATCH", { events: ["order.sent", "order.paid"], description: "POS bridge" }),
       seg({ id: ep.id }),
     );
     expect(patched.status).toBe(200);
-    expect((await patched.json()).endpoint).toMatchObject({ events: ["order.sent", "order.paid"], description: "POS bridge" });
+    expect((await patched.json()).endpoint).toMatchObject({
+      events: ["order.sent", "order.paid"],
+      description: "POS bridge",
+    });
 
     await sendDish();
     await dispatchWebhooks();
-    const logRes = await (await deliveries()).GET(req(`/api/v1/webhooks/${ep.id}/deliveries?limit=5`, "GET"), seg({ id: ep.id }));
+    const logRes = await (
+      await deliveries()
+    ).GET(req(`/api/v1/webhooks/${ep.id}/deliveries?limit=5`, "GET"), seg({ id: ep.id }));
     const log = (await logRes.json()).deliveries;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ status: "SUCCEEDED", eventType: "order.sent" });
-    const again = await (await redeliver()).POST(
-      req(`/api/v1/webhooks/deliveries/${log[0].id}/redeliver`, "POST"),
-      seg({ id: log[0].id }),
-    );
+    const again = await (
+      await redeliver()
+    ).POST(req(`/api/v1/webhooks/deliveries/${log[0].id}/redeliver`, "POST"), seg({ id: log[0].id }));
     expect(again.status).toBe(202);
 
     const gone = await (await item()).DELETE(req(`/api/v1/webhooks/${ep.id}`, "DELETE"), seg({ id: ep.id }));
