@@ -15,4 +15,8 @@ export async function register() {
   startPrintWorker();
   const { backfillPiiOnStart } = await import("./lib/pii/backfill-on-start");
   void backfillPiiOnStart();
+  if (process.env.WEBHOOKS_DISPATCH !== "off") {
+    const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+    startWebhookWorker();
+  }
 }

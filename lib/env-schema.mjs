@@ -91,6 +91,13 @@ export const envSchema = z
       .optional(),
     /** HMAC key of the blind indexes (lookup by phone/email); changing it needs a re-hash (ADR 0043). */
     PII_HASH_KEY: z.string().min(32, "PII_HASH_KEY must be at least 32 characters").optional(),
+    /**
+     * Let webhooks call private, loopback and link-local addresses (ADR 0042). Unset: allowed
+     * outside production only. Set true for a LAN integration or the e2e run of the production build.
+     */
+    WEBHOOK_ALLOW_PRIVATE: bool.optional(),
+    /** "off" stops this process sending webhooks (deliveries stay queued for another instance). */
+    WEBHOOKS_DISPATCH: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
      * Reverse proxies of your own in front of the app, each appending to X-Forwarded-For

@@ -4,15 +4,20 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /**
- * "Revoke" that asks once more, then ends the thing at once (a device, an API token). The caller
- * passes its server action; a refusal shows beside the buttons.
+ * "Revoke" that asks once more, then ends the thing at once (a device, an API token, a webhook).
+ * The caller passes its server action (and another verb if it is not a revoke); a refusal shows
+ * beside the buttons.
  */
 export function ConfirmRevokeButton({
   name,
   revoke,
+  verb = "Revoke",
+  pendingLabel = "Revoking…",
 }: {
   name: string;
   revoke: () => Promise<{ ok: true } | { ok: false; error: string }>;
+  verb?: string;
+  pendingLabel?: string;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -43,13 +48,13 @@ export function ConfirmRevokeButton({
           <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
             Keep
           </Button>
-          <Button variant="danger" onClick={confirm} disabled={pending} aria-label={`Revoke ${name} now`}>
-            {pending ? "Revoking…" : "Revoke now"}
+          <Button variant="danger" onClick={confirm} disabled={pending} aria-label={`${verb} ${name} now`}>
+            {pending ? pendingLabel : `${verb} now`}
           </Button>
         </>
       ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>
-          Revoke
+        <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`${verb} ${name}`}>
+          {verb}
         </Button>
       )}
     </div>

@@ -55,4 +55,5 @@ export const SETUP_TABS = [
   { key: "qr-cards", href: "/admin/setup/qr-cards", label: "QR cards" },
   { key: "printers", href: "/admin/setup/printers", label: "Printers" },
   { key: "api-tokens", href: "/admin/settings/api-tokens", label: "API tokens" },
+  { key: "webhooks", href: "/admin/settings/webhooks", label: "Webhooks" },
 ];

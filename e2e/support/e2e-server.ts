@@ -163,6 +163,8 @@ async function main() {
       // Per-process limits: a Redis shared across runs would carry sign-in counts between them.
       REDIS_URL: redisUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // Webhook specs start their receiver on 127.0.0.1: the production build must be allowed to call it.
+      WEBHOOK_ALLOW_PRIVATE: "true",
     };
   }
 

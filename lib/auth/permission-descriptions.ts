@@ -26,6 +26,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   "staff.grantAdmin": { area: "Staff", text: "Create admins, make someone admin or take it away, deactivate an admin" },
   "staff.privacy": { area: "Staff", text: "Export a staff member's personal data, or erase it on request (GDPR)" },
   "apiTokens.manage": { area: "Staff", text: "Create and revoke API tokens for integrations" },
+  "webhooks.manage": { area: "Setup", text: "Send events to integrations' URLs (webhooks), rotate secrets, redeliver" },
   "devices.enroll": { area: "Staff", text: "Enroll a shared tablet or kitchen screen for PIN quick switch" },
   "approvals.give": { area: "Staff", text: "Approve a sensitive action with their PIN on someone else's device" },
   "schedule.manage": { area: "Schedule", text: "Draw, copy and publish the weekly schedule" },

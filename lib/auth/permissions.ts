@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "staff.privacy": ["ADMIN"],
   /** Create and revoke personal/integration API tokens (console only: a token cannot make tokens). */
   "apiTokens.manage": MANAGEMENT,
+  /** Webhook endpoints for integrations: subscribe URLs to events, rotate secrets, redeliver (ADR 0042). */
+  "webhooks.manage": MANAGEMENT,
   /** Enroll a shared tablet or kitchen screen for PIN quick switch; revoke it. */
   "devices.enroll": MANAGEMENT,
   /** Give a manager's approval (by PIN on someone else's device) for a sensitive action. */

@@ -43,6 +43,7 @@ const AREA: Record<Permission, ScopeArea | "any" | "none"> = {
   "staff.grantAdmin": "staff",
   "staff.privacy": "none",
   "apiTokens.manage": "none",
+  "webhooks.manage": "setup",
   "devices.enroll": "setup",
   "approvals.give": "staff",
   "schedule.manage": "staff",

@@ -6,6 +6,7 @@ import { publishBuilt, type Message } from "../realtime/publish";
 import type { LowStockAlert } from "./low-stock";
 import type { AvailabilityChanges } from "./reconcile-availability";
 import { metrics } from "../observability/metrics";
+import { emitStockLow } from "../webhooks/hint-webhooks";
 
 /** What a stock change means for others: dishes (un)86'd for order pads, ingredients fallen low for the console. */
 export type StockEffects = AvailabilityChanges & { lowStock: LowStockAlert[] };
@@ -44,4 +45,5 @@ export async function publishStockEffects(
 ): Promise<void> {
   countStockOuts(effects);
   publishBuilt(() => stockEffectMessages(ctx.locationId, effects), ctx);
+  await emitStockLow(ctx.locationId, effects.lowStock);
 }

@@ -3,6 +3,7 @@ import type { Ctx } from "../auth/context";
 import { FLOOR_EVENTS, floorChannel, menuChangedSchema } from "../realtime/events";
 import { publishBuilt, type Message } from "../realtime/publish";
 import { publishGuestMenuChanged } from "../guest/publish-guest";
+import { emitMenuChanged } from "../webhooks/hint-webhooks";
 
 const IDS_PER_MESSAGE = 200;
 
@@ -27,5 +28,5 @@ export async function publishMenuChanged(
   menuItemIds: readonly string[],
 ): Promise<void> {
   publishBuilt(() => menuChangedMessages(ctx.locationId, menuItemIds), ctx);
-  await publishGuestMenuChanged(ctx);
+  await Promise.all([publishGuestMenuChanged(ctx), emitMenuChanged(ctx.locationId, menuItemIds)]);
 }

@@ -72,6 +72,12 @@ function build() {
       help: "Realtime message batches given up on after retries (displays resync from the database).",
       registers: [registry],
     }),
+    webhookDeliveries: new Counter({
+      name: "webhook_deliveries_total",
+      help: "Webhook delivery attempts, by event type and outcome (succeeded, retrying, failed).",
+      labelNames: ["event", "outcome"] as const,
+      registers: [registry],
+    }),
     stockOuts: new Counter({
       name: "stock_outs_total",
       help: "Menu items 86'd automatically because an ingredient ran out.",

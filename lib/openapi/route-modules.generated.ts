@@ -155,6 +155,12 @@ import * as r151 from "@/app/api/v1/time-clock/timesheet.csv/route";
 import * as r152 from "@/app/api/v1/time-clock/timesheet/route";
 import * as r153 from "@/app/api/v1/waitlist/[id]/route";
 import * as r154 from "@/app/api/v1/waitlist/route";
+import * as r155 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r156 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
+import * as r157 from "@/app/api/v1/webhooks/[id]/route";
+import * as r158 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r159 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
+import * as r160 from "@/app/api/v1/webhooks/route";
 
 export const ROUTE_MODULES = [
   {
@@ -1213,6 +1219,55 @@ export const ROUTE_MODULES = [
     docs: {
       GET: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
       POST: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/webhooks/{id}/deliveries",
+    module: r155,
+    docs: { GET: "GET /api/v1/webhooks/:id/deliveries?limit=25 — the endpoint's latest deliveries, newest first." },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/webhooks/{id}/rotate-secret",
+    module: r156,
+    docs: {
+      POST: "POST /api/v1/webhooks/:id/rotate-secret → { id, secret } — a new signing secret, in force at once.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/webhooks/{id}",
+    module: r157,
+    docs: {
+      PATCH:
+        "PATCH /api/v1/webhooks/:id { url?, events?, description?, active? } — change or enable/disable an endpoint.",
+      DELETE: "DELETE /api/v1/webhooks/:id — remove an endpoint and its delivery log.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/webhooks/{id}/test",
+    module: r158,
+    docs: {
+      POST: "POST /api/v1/webhooks/:id/test → 202 { deliveryId, eventId } — queue a `ping` event to this endpoint.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/webhooks/deliveries/{id}/redeliver",
+    module: r159,
+    docs: {
+      POST: "POST /api/v1/webhooks/deliveries/:id/redeliver → 202 { deliveryId } — send the event again as a new delivery.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/webhooks",
+    module: r160,
+    docs: {
+      GET: "GET /api/v1/webhooks — this location's webhook endpoints (never their secrets).",
+      POST: 'POST /api/v1/webhooks { url, events: ["order.sent", …], description? } → 201 { endpoint, secret }: the signing secret is in this answer only.',
     },
     idempotent: false,
   },

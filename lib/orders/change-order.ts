@@ -10,6 +10,9 @@ import { appendOrderEvents, type NewOrderEvent } from "./append-order-events";
 import { committedChange } from "./committed-change";
 import { lockOrder } from "./lock-order";
 import { settleOrder, type Settled } from "./settle-order";
+import { emitOrderReady } from "../webhooks/order-webhooks";
+import { emitStockLow } from "../webhooks/hint-webhooks";
+import { kickWebhookDispatcher } from "../webhooks/webhook-worker";
 
 type Locked = Awaited<ReturnType<typeof lockOrder>>;
 
@@ -57,6 +60,7 @@ export function publishOrderChange(
 ): void {
   publishBuilt(() => [...(change ? messagesFor(change) : []), ...stockEffectMessages(ctx.locationId, stock)], ctx);
   countStockOuts(stock);
+  if (stock?.lowStock.length) void emitStockLow(ctx.locationId, stock.lowStock);
   // Stock ran out (or came back): guests' phones drop or show those dishes too.
   if (stock && (stock.eightySixed.length || stock.restored.length)) void publishGuestMenuChanged(ctx);
 }
@@ -76,16 +80,19 @@ export async function changeOrder<R>(
     const orderId = typeof target === "string" ? target : await target(tx);
     const order = await lockOrder(tx, ctx, orderId, opts);
     const mutation = await mutate(tx, order);
-    if (mutation.events.length === 0) return { mutation, finished: null, stock: mutation.stock };
+    if (mutation.events.length === 0) return { mutation, finished: null, stock: mutation.stock, webhooks: 0 };
     const settled = await settleOrder(tx, order, mutation.status, { checks: mutation.checks });
     const stock = (await mutation.afterSettle?.(settled)) ?? mutation.stock;
+    const webhooks = await emitOrderReady(tx, order, settled);
     return {
       mutation,
       stock,
+      webhooks,
       finished: { settled, change: await recordOrderEvents(tx, ctx, settled, mutation.events) },
     };
   }, TX_OPTIONS);
   publishOrderChange(ctx, done.finished?.change ?? null, done.stock);
+  if (done.webhooks > 0) kickWebhookDispatcher();
   return {
     result: done.mutation.result,
     change: done.finished?.change ?? null,

@@ -18,6 +18,8 @@ import { assertCan } from "../auth/permissions";
 import { publishOrderChange, recordOrderEvents } from "./change-order";
 import { kickPrintQueue } from "../printing/print-worker";
 import { inSpan } from "../observability/tracing";
+import { emitOrderSent } from "../webhooks/order-webhooks";
+import { kickWebhookDispatcher } from "../webhooks/webhook-worker";
 
 export type SendOrderResult = {
   orderId: string;
@@ -52,6 +54,7 @@ async function sendOrderNow(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderRes
   let change: CommittedChange | undefined;
   let stock = null as StockEffects | null; // set inside the transaction, published after commit
   let chits = 0;
+  let webhooks = 0;
   let source = "FLOOR";
 
   let pending: { settled: Settled; events: NewOrderEvent[] } | null = null;
@@ -80,6 +83,8 @@ async function sendOrderNow(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderRes
         throw new AppError("INVALID_STATE", "Nothing new to send", { items: ["Add items before sending"] });
       const settled = await settleOrder(tx, order);
       stock = await deductStock(tx, ctx, fired);
+      // The outbox row commits with the send (one INSERT … SELECT; none without subscribers).
+      if (fired) webhooks = await emitOrderSent(tx, order, settled, fired.fireBatch, fired.itemIds);
 
       const events: NewOrderEvent[] = [];
       if (toHold.length)
@@ -120,6 +125,7 @@ async function sendOrderNow(ctx: Ctx, raw: SendOrderInput): Promise<SendOrderRes
   if (!replayed && change) publishOrderChange(ctx, change, stock);
   if (!replayed && value.fireBatch !== null) metrics().ordersSent.inc({ source });
   if (!replayed && chits > 0) kickPrintQueue(); // committed: print the chits now, not at the next poll
+  if (!replayed && webhooks > 0) kickWebhookDispatcher();
   return { ...value, replayed };
 }
 

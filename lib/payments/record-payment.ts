@@ -17,6 +17,8 @@ import { refreshChecks } from "../checks/refresh-checks";
 import { paidOf } from "../checks/load-check-state";
 import { recordPaymentSchema, type RecordPaymentInput } from "../checks/schemas";
 import { paymentProviderFor } from "./payment-provider";
+import { emitOrderPaid } from "../webhooks/order-webhooks";
+import { kickWebhookDispatcher } from "../webhooks/webhook-worker";
 
 export type RecordPaymentResult = {
   paymentId: string;
@@ -47,6 +49,7 @@ export async function recordPayment(
   const { idempotencyKey, ...request } = input;
   let pending: { settled: Settled; events: NewOrderEvent[] } | null = null;
   let change: CommittedChange | undefined;
+  let webhooks = 0;
 
   const { value, replayed } = await runIdempotent(
     ctx,
@@ -142,6 +145,8 @@ export async function recordPayment(
         tx,
       );
       const settled = await settleOrder(tx, order, undefined, { checks: true });
+      // The check owed money before this payment, so the order was not paid: this payment paid it.
+      webhooks = await emitOrderPaid(tx, order, settled, { paymentId: payment.id, checkId: check.id });
       pending = {
         settled,
         events: [
@@ -170,5 +175,6 @@ export async function recordPayment(
     },
   );
   if (change) publishOrderChange(ctx, change);
+  if (!replayed && webhooks > 0) kickWebhookDispatcher();
   return { ...value, replayed };
 }
