@@ -67,6 +67,9 @@ test.describe("admin console", () => {
     "/admin/audit",
     "/admin/audit?preset=this-week",
     "/admin/settings/payments",
+    "/admin/settings/webhooks",
+    "/admin/settings/api-tokens",
+    "/admin/guests",
     "/admin/setup/printers",
     "/admin/setup/qr-cards",
     "/account",
@@ -96,6 +99,7 @@ test.describe("admin console", () => {
 test.describe("admin console on a tablet (tables scroll sideways)", () => {
   test.use({ storageState: storageStateFor("admin"), viewport: { width: 768, height: 1024 } });
   test("wide tables are scroll regions a keyboard can reach", async ({ page }) => {
+    test.slow(); // four of the largest admin pages, axe on each (~10 s apiece on 2 cores)
     for (const path of ["/admin/menu", "/admin/inventory/recipes", "/admin/staff", "/admin/inventory"])
       await expectClean(page, path);
     await page.goto("/admin/inventory/recipes");
