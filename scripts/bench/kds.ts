@@ -32,6 +32,7 @@ import { createScratchDatabase, migrateDatabase } from "../../scripts/db/databas
 import { freePort, startRealtimeProcess } from "./lib/realtime-process";
 import { percentile } from "./lib/common";
 import { localPusherClient, subscribed } from "./lib/local-pusher";
+import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 
 const APP = { id: "bench-kds", key: "bench-kds-key", secret: "bench-kds-secret" };
 const RECEIVE_TIMEOUT_MS = 10_000;
@@ -190,6 +191,7 @@ async function main(): Promise<number> {
     await migrateDatabase(scratch.url);
     Object.assign(process.env, {
       DATABASE_URL: scratch.url,
+      ...DEVELOPMENT_PII_ENV,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789",
       PUSHER_APP_ID: APP.id,
       PUSHER_KEY: APP.key,

@@ -35,6 +35,7 @@ import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/ne
 import { startRealtimeProcess } from "./lib/realtime-process";
 import { intFlag, percentile, sleep, UsageError } from "./lib/common";
 import { pool, portIsFree, rssMb, signIn, Tail } from "./lib/http-session";
+import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 
 const APP = { id: "load", key: "load-key", secret: "load-secret" };
 const SECRET = "load-test-only-secret-0123456789abcdef0123456789";
@@ -427,6 +428,7 @@ async function main(): Promise<number> {
           NODE_ENV: "production",
           NEXT_TELEMETRY_DISABLED: "1",
           DATABASE_URL: databaseUrl!,
+          ...DEVELOPMENT_PII_ENV,
           NEXTAUTH_SECRET: SECRET,
           NEXTAUTH_URL: base,
           PUSHER_APP_ID: APP.id,

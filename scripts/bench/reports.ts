@@ -24,6 +24,7 @@ import pg from "pg";
 import type { Ctx } from "../../lib/auth/context";
 import { migrateDatabase, withDatabase } from "../../scripts/db/database-url";
 import { intFlag, percentile, UsageError } from "./lib/common";
+import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 
 export type ReportCase = { name: string; run: (ctx: Ctx, query: Record<string, string>) => Promise<unknown> };
 
@@ -68,6 +69,7 @@ function child(args: string[], url: string, log: (m: string) => void): Promise<s
         env: {
           ...process.env,
           DATABASE_URL: url,
+          ...DEVELOPMENT_PII_ENV,
           NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789",
           LOG_LEVEL: "error",
         },
