@@ -189,6 +189,8 @@ test("FAMILY: two phones share a live cart, one sends; kitchen and tablet get on
   await addDish(dana, "Caesar Salad");
   await dana.getByTestId("tab-cart").click();
   await expect(cartLine(dana, "Caesar Salad")).toBeVisible();
+  // The line shows at once (optimistic); wait until the cart is saved, or the reload aborts the save.
+  await expect(dana.getByTestId("review-order")).toHaveText("Review and send");
   await dana.context().clearCookies();
   await dana.reload();
   await expect(dana.getByTestId("join-nickname")).toHaveValue("Dana");
