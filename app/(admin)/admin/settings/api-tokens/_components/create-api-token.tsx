@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { SecretShownOnce } from "@/components/admin/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { SCOPE_AREAS } from "@/lib/auth/scopes";
 import { createApiTokenAction } from "../actions";
@@ -21,7 +22,6 @@ export function CreateApiToken() {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [copied, setCopied] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -39,7 +39,6 @@ export function CreateApiToken() {
       });
       if (result.ok) {
         setCreated({ name: result.data.name, secret: result.data.secret });
-        setCopied(false);
         form.reset();
       } else {
         setError(result.error);
@@ -51,42 +50,19 @@ export function CreateApiToken() {
     setPending(false);
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
-
   return (
     <div className="space-y-4">
       {created && (
-        <section
-          aria-labelledby="new-token-title"
-          className="space-y-2 rounded-xl border-2 border-green-600 bg-green-50 p-4"
-          data-testid="api-token-created"
+        <SecretShownOnce
+          key={created.secret}
+          title={`Token “${created.name}” created`}
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+          testId="api-token-created"
+          secretTestId="api-token-secret"
         >
-          <h2 id="new-token-title" className="text-lg font-bold">
-            Token “{created.name}” created
-          </h2>
-          <p className="text-sm">
-            Copy it now: this is the only time it is shown. Send it as `Authorization: Bearer …`.
-          </p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code className="break-all rounded bg-white px-3 py-2 font-mono text-sm" data-testid="api-token-secret">
-              {created.secret}
-            </code>
-            <Button variant="secondary" onClick={copy}>
-              {copied ? "Copied" : "Copy"}
-            </Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </div>
-        </section>
+          Copy it now: this is the only time it is shown. Send it as `Authorization: Bearer …`.
+        </SecretShownOnce>
       )}
       <form
         onSubmit={onSubmit}
