@@ -1,4 +1,5 @@
 import "server-only";
+import { API_TOKEN_METADATA } from "../api-tokens/api-token-metadata";
 import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
@@ -75,16 +76,7 @@ export async function exportStaffData(ctx: Ctx, raw: PersonIdInput) {
       },
       apiTokens: {
         where: here,
-        select: {
-          id: true,
-          name: true,
-          prefix: true,
-          scopes: true,
-          createdAt: true,
-          expiresAt: true,
-          lastUsedAt: true,
-          revokedAt: true,
-        },
+        select: { ...API_TOKEN_METADATA, revokedAt: true },
         orderBy: { createdAt: "asc" },
       },
     },
