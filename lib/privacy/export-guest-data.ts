@@ -4,7 +4,8 @@ import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { GUEST_CONTACT_SELECT, withGuestContact } from "../reservations/guest-contact";
+import { GUEST_PROFILE_SELECT, withGuestContact } from "../reservations/guest-contact";
+import { RESERVATION_FIELDS } from "../reservations/reservation-view";
 import { parseInput } from "../validation";
 import { personIdSchema, type PersonIdInput } from "./privacy-schemas";
 
@@ -19,37 +20,10 @@ export async function exportGuestData(ctx: Ctx, raw: PersonIdInput) {
   const row = await db.guest.findFirst({
     where: { id, locationId: ctx.locationId },
     select: {
-      id: true,
-      name: true,
-      ...GUEST_CONTACT_SELECT,
-      notes: true,
-      visitCount: true,
-      noShowCount: true,
-      createdAt: true,
+      ...GUEST_PROFILE_SELECT,
       updatedAt: true,
-      erasedAt: true,
       location: { select: { name: true } },
-      reservations: {
-        select: {
-          id: true,
-          status: true,
-          source: true,
-          partySize: true,
-          startsAt: true,
-          durationMinutes: true,
-          tags: true,
-          notes: true,
-          allergyNotes: true,
-          createdAt: true,
-          confirmedAt: true,
-          arrivedAt: true,
-          seatedAt: true,
-          completedAt: true,
-          cancelledAt: true,
-          noShowAt: true,
-        },
-        orderBy: { startsAt: "asc" },
-      },
+      reservations: { select: RESERVATION_FIELDS, orderBy: { startsAt: "asc" } },
       waitlist: {
         select: {
           id: true,

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { personIdSchema, type PersonIdInput } from "../privacy/privacy-schemas";
 import { parseInput } from "../validation";
-import { GUEST_CONTACT_SELECT, withGuestContact } from "./guest-contact";
+import { GUEST_PROFILE_SELECT, withGuestContact } from "./guest-contact";
 
 /** One guest of this location with their booking count, for the console (404 for anyone else's). */
 export async function getGuest(ctx: Ctx, raw: PersonIdInput) {
@@ -14,14 +14,7 @@ export async function getGuest(ctx: Ctx, raw: PersonIdInput) {
   const row = await db.guest.findFirst({
     where: { id, locationId: ctx.locationId },
     select: {
-      id: true,
-      name: true,
-      ...GUEST_CONTACT_SELECT,
-      notes: true,
-      visitCount: true,
-      noShowCount: true,
-      createdAt: true,
-      erasedAt: true,
+      ...GUEST_PROFILE_SELECT,
       _count: { select: { reservations: true } },
     },
   });

@@ -6,6 +6,18 @@ import { blindIndex, decryptPii, encryptPii, type PiiKeyring } from "../pii/pii-
 
 export const GUEST_CONTACT_SELECT = { phoneEnc: true, emailEnc: true } as const;
 
+/** A guest's profile as the console and the personal-data export show it (map through withGuestContact). */
+export const GUEST_PROFILE_SELECT = {
+  id: true,
+  name: true,
+  ...GUEST_CONTACT_SELECT,
+  notes: true,
+  visitCount: true,
+  noShowCount: true,
+  createdAt: true,
+  erasedAt: true,
+} as const;
+
 export type GuestContact = { phone: string | null; email: string | null };
 type EncryptedContact = { phoneEnc: string | null; emailEnc: string | null };
 

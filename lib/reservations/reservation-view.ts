@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { GUEST_CONTACT_SELECT, withGuestContact } from "./guest-contact";
 
-/** What the host stand and /api/v1/reservations show of a booking. */
-export const RESERVATION_SELECT = {
+/** A booking's own fields (no guest, no tables): the personal-data export lists these. */
+export const RESERVATION_FIELDS = {
   id: true,
   status: true,
   source: true,
@@ -21,6 +21,11 @@ export const RESERVATION_SELECT = {
   completedAt: true,
   cancelledAt: true,
   noShowAt: true,
+} satisfies Prisma.ReservationSelect;
+
+/** What the host stand and /api/v1/reservations show of a booking. */
+export const RESERVATION_SELECT = {
+  ...RESERVATION_FIELDS,
   guest: {
     select: { id: true, name: true, ...GUEST_CONTACT_SELECT, visitCount: true, noShowCount: true, notes: true },
   },
