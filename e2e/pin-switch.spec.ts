@@ -39,6 +39,11 @@ async function me(page: Page): Promise<{ name: string; role: string }> {
 
 let tablet: Page;
 let screen: Page;
+// The tablet and the grill screen carry on from one test to the next.
+test.use({ keepContexts: true });
+test.afterAll(async () => {
+  for (const page of [tablet, screen]) await page?.context().close();
+});
 // Unique per run: a reused server keeps the enrollments of earlier runs.
 const SCREEN_NAME = `Grill screen ${Date.now().toString(36)}`;
 

@@ -9,11 +9,13 @@ export { expect } from "@playwright/test";
  * other page it navigated to that this worker has not checked yet as the same user. Any serious
  * or critical violation fails the test. Opt out only for a page that is not ours (set `axe: false`).
  */
-export const test = base.extend<{ axe: boolean; axeGate: void }, { axeChecked: Set<string> }>({
+export const test = base.extend<{ axe: boolean; keepContexts: boolean; axeGate: void }, { axeChecked: Set<string> }>({
   axe: [true, { option: true }],
+  // A serial file whose tests share a page it opened itself sets this (and closes it in afterAll).
+  keepContexts: [false, { option: true }],
   axeChecked: [async ({}, use) => use(new Set<string>()), { scope: "worker" }],
   axeGate: [
-    async ({ context, browser, storageState, axe, axeChecked }, use, testInfo) => {
+    async ({ context, browser, storageState, axe, keepContexts, axeChecked }, use, testInfo) => {
       const who = typeof storageState === "string" ? storageState : "anonymous";
       const visited = new Map<string, string>();
       const watch = (page: Page) =>
@@ -28,32 +30,45 @@ export const test = base.extend<{ axe: boolean; axeGate: void }, { axeChecked: S
 
       await use();
 
-      if (!axe || testInfo.status !== testInfo.expectedStatus || testInfo.expectedStatus !== "passed") return;
-      const problems: string[] = [];
-      const extraContexts = browser.contexts().filter((c) => c !== context && !before.has(c));
-      for (const ctx of [context, ...extraContexts]) {
-        for (const page of ctx.pages()) {
-          if (page.isClosed() || !pageKey(page.url())) continue;
-          const findings = await analyseSettled(page);
-          if (findings.length) problems.push(describeFindings(`${page.url()} (final state)`, findings));
-          const key = pageKey(page.url());
-          if (ctx === context && key) axeChecked.add(`${who}|${key}`);
+      try {
+        await axeGateAfter();
+      } finally {
+        if (!keepContexts) {
+          // Contexts a test opened itself (tablets, kitchen screens, phones) would otherwise live on
+          // for the whole worker, their pages polling and holding sockets: close them.
+          const leftOpen = browser.contexts().filter((c) => c !== context && !before.has(c));
+          await Promise.all(leftOpen.map((c) => c.close().catch(() => undefined)));
         }
       }
-      for (const [key, url] of visited) {
-        if (axeChecked.has(`${who}|${key}`)) continue;
-        axeChecked.add(`${who}|${key}`);
-        const page = await context.newPage();
-        try {
-          const response = await page.goto(url, { waitUntil: "load" }).catch(() => null);
-          if (!response) continue;
-          const findings = await analyseSettled(page);
-          if (findings.length) problems.push(describeFindings(url, findings));
-        } finally {
-          await page.close();
+
+      async function axeGateAfter() {
+        if (!axe || testInfo.status !== testInfo.expectedStatus || testInfo.expectedStatus !== "passed") return;
+        const problems: string[] = [];
+        const extraContexts = browser.contexts().filter((c) => c !== context && !before.has(c));
+        for (const ctx of [context, ...extraContexts]) {
+          for (const page of ctx.pages()) {
+            if (page.isClosed() || !pageKey(page.url())) continue;
+            const findings = await analyseSettled(page);
+            if (findings.length) problems.push(describeFindings(`${page.url()} (final state)`, findings));
+            const key = pageKey(page.url());
+            if (ctx === context && key) axeChecked.add(`${who}|${key}`);
+          }
         }
+        for (const [key, url] of visited) {
+          if (axeChecked.has(`${who}|${key}`)) continue;
+          axeChecked.add(`${who}|${key}`);
+          const page = await context.newPage();
+          try {
+            const response = await page.goto(url, { waitUntil: "load" }).catch(() => null);
+            if (!response) continue;
+            const findings = await analyseSettled(page);
+            if (findings.length) problems.push(describeFindings(url, findings));
+          } finally {
+            await page.close();
+          }
+        }
+        if (problems.length) throw new Error(problems.join("\n\n"));
       }
-      if (problems.length) throw new Error(problems.join("\n\n"));
     },
     { auto: true, timeout: 60_000 },
   ],
