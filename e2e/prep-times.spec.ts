@@ -14,6 +14,7 @@ type Item = {
 };
 
 test("a manager accepts a learned prep time in one click; the CSV matches the screen", async ({ browser }) => {
+  test.slow(); // a dozen report and audit pages, two CSVs
   const context = await browser.newContext({
     storageState: storageStateFor("manager"),
     viewport: { width: 1440, height: 900 },
