@@ -420,7 +420,10 @@ async function main(): Promise<number> {
       base = `http://127.0.0.1:${cfg.port}`;
       realtime = await startRealtimeProcess(cfg.realtimePort, APP);
       log(`starting next start on ${base}…`);
-      app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(cfg.port)], {
+      // LOAD_CPU_PROF=<dir>: V8 CPU profile of the app, written there when it stops (summarise it
+      // with scripts/bench/cpu-profile-summary.ts to see where the per-request CPU goes).
+      const profile = process.env.LOAD_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`] : [];
+      app = spawn(process.execPath, [...profile, NEXT_BIN, "start", "-p", String(cfg.port)], {
         cwd: REPO_ROOT,
         stdio: ["ignore", "pipe", "pipe"],
         env: {
