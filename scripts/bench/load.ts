@@ -34,7 +34,7 @@ import { createScratchDatabase, migrateDatabase, REPO_ROOT, type ScratchDatabase
 import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { startRealtimeProcess } from "./lib/realtime-process";
 import { intFlag, percentile, sleep, UsageError } from "./lib/common";
-import { pool, portIsFree, rssMb, signIn, Tail } from "./lib/http-session";
+import { cpuSeconds, pool, portIsFree, rssMb, signIn, Tail } from "./lib/http-session";
 import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 
 const APP = { id: "load", key: "load-key", secret: "load-secret" };
@@ -504,6 +504,7 @@ async function main(): Promise<number> {
     const pid = app?.pid;
     let peakRss = rssMb(pid);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid) || 0)), 1000);
+    const cpuAtStart = cpuSeconds(pid);
     const started = performance.now();
     // Tablets start over the first 3 s, as a shift's devices do not all tap at once.
     const running = seeded.tablets.map(async (t, i) => {
@@ -522,6 +523,9 @@ async function main(): Promise<number> {
     clearInterval(progress);
     clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
+    // The app's own CPU over the run (next start is one Node process): per request, and as a share
+    // of one core (one Node process cannot use more than about one core for JavaScript).
+    const appCpuSeconds = cpuSeconds(pid) - cpuAtStart;
 
     const routes = Object.fromEntries(
       [...samples].map(([label, list]) => [label, stats(list, seconds, errorCounts.get(label) ?? 0)]),
@@ -534,7 +538,12 @@ async function main(): Promise<number> {
     const { openOrders } = seeded;
     console.log(
       `\nopen orders at start ${openOrders}; ${cfg.tablets} tablets; ${seconds.toFixed(0)} s; ` +
-        `${cpus().length} CPUs${app ? `; app RSS peak ${peakRss.toFixed(0)} MB` : ""}`,
+        `${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}` +
+        (app ? `; app RSS peak ${peakRss.toFixed(0)} MB` : "") +
+        (Number.isFinite(appCpuSeconds)
+          ? `; app CPU ${appCpuSeconds.toFixed(1)} s = ${((1000 * appCpuSeconds) / total.count).toFixed(1)} ms per request, ` +
+            `${((100 * appCpuSeconds) / seconds).toFixed(0)} % of one core`
+          : ""),
     );
     console.log(
       `${pass ? "PASS" : "FAIL"}: API p95 ${total.p95.toFixed(1)} ms (target < ${P95_TARGET_MS} ms), ` +
@@ -558,6 +567,8 @@ async function main(): Promise<number> {
           routes,
           unloadedMedianMs: unloaded,
           appRssPeakMb: app ? peakRss : null,
+          appCpuSeconds: Number.isFinite(appCpuSeconds) ? appCpuSeconds : null,
+          appCpuMsPerRequest: Number.isFinite(appCpuSeconds) ? (1000 * appCpuSeconds) / total.count : null,
           errorSamples,
         },
         null,
