@@ -7,7 +7,7 @@ import { parseInput } from "../validation";
 import { notFound } from "../errors";
 import { snapshotQuerySchema, type SnapshotQueryInput } from "./schemas";
 import { groupTickets, summarizeBoard, ticketKey, visibleAt, type BoardLine } from "./station-routing";
-import { TICKET_COMPONENT_SELECT, TICKET_ITEM_SELECT, toComponentRow, toTicketRow } from "./ticket-rows";
+import { TICKET_COMPONENT_SELECT, ticketItemRows, toComponentRow, toTicketRow } from "./ticket-rows";
 import { assertCan } from "../auth/permissions";
 
 /** Voided lines stay on a station's screen (struck through) until acknowledged, at most this long. */
@@ -66,13 +66,7 @@ export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   const componentIds = onPage.filter((l) => l.component).map((l) => l.lineId);
 
   const [rows, componentRows, bumped] = await Promise.all([
-    itemIds.length
-      ? db.orderItem.findMany({
-          where: { id: { in: itemIds } },
-          select: TICKET_ITEM_SELECT,
-          orderBy: [{ firedAt: "asc" }, { id: "asc" }],
-        })
-      : [],
+    ticketItemRows(itemIds),
     componentIds.length
       ? db.orderItemModifier.findMany({ where: { id: { in: componentIds } }, select: TICKET_COMPONENT_SELECT })
       : [],
