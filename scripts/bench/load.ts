@@ -21,7 +21,9 @@
  *   kitchens (20 %) station snapshot every 2 s, events since the last seq, bump the oldest ticket.
  * Latency = request start → body read, per route, all statuses. Errors: non-2xx or network.
  * Prints a table (count, req/s, p50/p95/p99/max, errors) and PASS/FAIL on the overall p95 < 200 ms
- * with no errors; writes the figures as JSON to --out. Exit 0 PASS, 1 FAIL, 2 bad flags or setup.
+ * with no errors, and the app's CPU per request (from /proc; it holds on a shared machine where
+ * latencies do not); writes the figures as JSON to --out. Exit 0 PASS, 1 FAIL, 2 bad flags or setup.
+ * LOAD_CPU_PROF=<dir> writes a V8 CPU profile of `next start` there (cpu-profile-summary.ts reads it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
