@@ -104,7 +104,7 @@ export async function ticketItemRows(ids: string[]): Promise<ItemRow[]> {
     SELECT i.id, i."orderId", i."fireBatch", i."firedAt", i."stationId", i.name, i.quantity, i.seat, i."guestLabel",
       i.course::text AS course, i.notes, i.status::text AS status, i."bumpedAt", i."voidReason",
       st.name AS "stationName", st."warnMinutes" AS "stationWarnMinutes", st."lateMinutes" AS "stationLateMinutes",
-      mi.allergens::text[] AS allergens, mi."prepMinutes",
+      COALESCE(mi.allergens::text[], ARRAY[]::text[]) AS allergens, mi."prepMinutes",
       o.number AS "orderNumber", o.notes AS "orderNotes", t.label AS "tableLabel", u.name AS "serverName",
       COALESCE((
         SELECT json_agg(json_build_object('name', m.name, 'stationId', m."stationId", 'bumpedAt', m."bumpedAt" AT TIME ZONE 'UTC',
