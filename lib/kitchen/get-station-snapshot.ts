@@ -4,10 +4,10 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { parseInput } from "../validation";
 
-import { findStation } from "./find-station";
+import { notFound } from "../errors";
 import { snapshotQuerySchema, type SnapshotQueryInput } from "./schemas";
 import { groupTickets, summarizeBoard, ticketKey, visibleAt, type BoardLine } from "./station-routing";
-import { TICKET_COMPONENT_SELECT, TICKET_ITEM_SELECT, toComponentRow, toTicketRow } from "./ticket-rows";
+import { TICKET_COMPONENT_SELECT, ticketItemRows, toComponentRow, toTicketRow } from "./ticket-rows";
 import { assertCan } from "../auth/permissions";
 
 /** Voided lines stay on a station's screen (struck through) until acknowledged, at most this long. */
@@ -32,18 +32,26 @@ const SHOWN_AT_EXPO_SQL = Prisma.sql`(i."stationId" IS NULL OR s."showOnExpo")`;
 export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   assertCan(ctx, "kitchen.work");
   const { station: slug, offset: wanted, limit } = parseInput(snapshotQuerySchema, raw);
-  const counter = await db.locationCounter.findUnique({
-    where: { locationId: ctx.locationId },
-    select: { eventSeq: true },
-  });
-  const seq = counter?.eventSeq ?? 0;
-  const [station, location] = await Promise.all([
-    findStation(ctx, slug),
-    db.location.findUniqueOrThrow({
-      where: { id: ctx.locationId },
-      select: { kdsWarnMinutes: true, kdsLateMinutes: true },
-    }),
-  ]);
+  // The seq, the station and the location's thresholds in one read (every screen polls this).
+  const [head] = await db.$queryRaw<SnapshotHead[]>`
+    SELECT COALESCE(c."eventSeq", 0) AS seq, l."kdsWarnMinutes", l."kdsLateMinutes",
+      s.id, s.slug, s.name, s."isExpo", s."showOnExpo", s."warnMinutes", s."lateMinutes"
+    FROM "Location" l
+      LEFT JOIN "LocationCounter" c ON c."locationId" = l.id
+      LEFT JOIN "KitchenStation" s ON s."locationId" = l.id AND s.slug = ${slug}
+    WHERE l.id = ${ctx.locationId}`;
+  if (!head?.id) throw notFound("Station");
+  const { seq, kdsWarnMinutes, kdsLateMinutes } = head;
+  const station = {
+    id: head.id,
+    slug: head.slug,
+    name: head.name,
+    isExpo: head.isExpo,
+    showOnExpo: head.showOnExpo,
+    warnMinutes: head.warnMinutes,
+    lateMinutes: head.lateMinutes,
+  };
+  const location = { kdsWarnMinutes, kdsLateMinutes };
   const thresholds = { warnMinutes: location.kdsWarnMinutes, lateMinutes: location.kdsLateMinutes };
 
   const now = Date.now();
@@ -58,13 +66,7 @@ export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   const componentIds = onPage.filter((l) => l.component).map((l) => l.lineId);
 
   const [rows, componentRows, bumped] = await Promise.all([
-    itemIds.length
-      ? db.orderItem.findMany({
-          where: { id: { in: itemIds } },
-          select: TICKET_ITEM_SELECT,
-          orderBy: [{ firedAt: "asc" }, { id: "asc" }],
-        })
-      : [],
+    ticketItemRows(itemIds),
     componentIds.length
       ? db.orderItemModifier.findMany({ where: { id: { in: componentIds } }, select: TICKET_COMPONENT_SELECT })
       : [],
@@ -115,63 +117,55 @@ export async function getStationSnapshot(ctx: Ctx, raw: SnapshotQueryInput) {
   };
 }
 
-/** Bumped lately (newest first): a station's own lines and sides; at expo, tickets it passed. */
+type SnapshotHead = {
+  seq: number;
+  kdsWarnMinutes: number;
+  kdsLateMinutes: number;
+  id: string | null;
+  slug: string;
+  name: string;
+  isExpo: boolean;
+  showOnExpo: boolean;
+  warnMinutes: number | null;
+  lateMinutes: number | null;
+};
+
+type BumpedRow = {
+  orderId: string;
+  fireBatch: number | null;
+  bumpedAt: Date;
+  orderNumber: number;
+  tableLabel: string | null;
+};
+
+/**
+ * Bumped lately (newest first): a station's own lines and sides; at expo, tickets it passed.
+ * Hand-written like boardLines: it runs on every snapshot.
+ */
 async function recentlyBumpedRows(ctx: Ctx, station: { id: string; isExpo: boolean }, since: Date) {
-  const order = { select: { number: true, table: { select: { label: true } } } } as const;
-  if (station.isExpo) {
-    const rows = await db.orderItem.findMany({
-      where: { locationId: ctx.locationId, status: "READY", bumpedAt: { gt: since }, ...SHOWN_AT_EXPO },
-      select: { orderId: true, fireBatch: true, bumpedAt: true, order },
-      orderBy: { bumpedAt: "desc" },
-      take: 60,
-    });
-    return rows.map((r) => ({
-      orderId: r.orderId,
-      fireBatch: r.fireBatch ?? 0,
-      bumpedAt: r.bumpedAt!,
-      orderNumber: r.order.number,
-      tableLabel: r.order.table?.label ?? null,
-    }));
-  }
+  const cols = Prisma.sql`i."orderId", i."fireBatch", o.number AS "orderNumber", t.label AS "tableLabel"`;
+  const joins = Prisma.sql`JOIN "Order" o ON o.id = i."orderId" LEFT JOIN "DiningTable" t ON t.id = o."tableId"`;
   const [items, sides] = await Promise.all([
-    db.orderItem.findMany({
-      where: {
-        locationId: ctx.locationId,
-        stationId: station.id,
-        status: { in: ["SENT", "READY"] },
-        bumpedAt: { gt: since },
-      },
-      select: { orderId: true, fireBatch: true, bumpedAt: true, order },
-      orderBy: { bumpedAt: "desc" },
-      take: 60,
-    }),
-    db.orderItemModifier.findMany({
-      where: {
-        stationId: station.id,
-        bumpedAt: { gt: since },
-        orderItem: { locationId: ctx.locationId, status: "SENT" },
-      },
-      select: { bumpedAt: true, orderItem: { select: { orderId: true, fireBatch: true, order } } },
-      orderBy: { bumpedAt: "desc" },
-      take: 60,
-    }),
+    station.isExpo
+      ? db.$queryRaw<BumpedRow[]>`
+          SELECT ${cols}, i."bumpedAt" FROM "OrderItem" i ${joins} LEFT JOIN "KitchenStation" s ON s.id = i."stationId"
+          WHERE i."locationId" = ${ctx.locationId} AND i.status = 'READY' AND i."bumpedAt" > ${since} AND ${SHOWN_AT_EXPO_SQL}
+          ORDER BY i."bumpedAt" DESC LIMIT 60`
+      : db.$queryRaw<BumpedRow[]>`
+          SELECT ${cols}, i."bumpedAt" FROM "OrderItem" i ${joins}
+          WHERE i."locationId" = ${ctx.locationId} AND i."stationId" = ${station.id}
+            AND i.status IN ('SENT', 'READY') AND i."bumpedAt" > ${since}
+          ORDER BY i."bumpedAt" DESC LIMIT 60`,
+    station.isExpo
+      ? []
+      : db.$queryRaw<BumpedRow[]>`
+          SELECT ${cols}, m."bumpedAt" FROM "OrderItemModifier" m JOIN "OrderItem" i ON i.id = m."orderItemId" ${joins}
+          WHERE m."stationId" = ${station.id} AND m."bumpedAt" > ${since}
+            AND i."locationId" = ${ctx.locationId} AND i.status = 'SENT'
+          ORDER BY m."bumpedAt" DESC LIMIT 60`,
   ]);
-  return [
-    ...items.map((r) => ({
-      orderId: r.orderId,
-      fireBatch: r.fireBatch ?? 0,
-      bumpedAt: r.bumpedAt!,
-      orderNumber: r.order.number,
-      tableLabel: r.order.table?.label ?? null,
-    })),
-    ...sides.map((s) => ({
-      orderId: s.orderItem.orderId,
-      fireBatch: s.orderItem.fireBatch ?? 0,
-      bumpedAt: s.bumpedAt!,
-      orderNumber: s.orderItem.order.number,
-      tableLabel: s.orderItem.order.table?.label ?? null,
-    })),
-  ].sort((a, b) => b.bumpedAt.getTime() - a.bumpedAt.getTime());
+  const rows = [...items, ...sides].map((r) => ({ ...r, fireBatch: r.fireBatch ?? 0 }));
+  return station.isExpo ? rows : rows.sort((a, b) => b.bumpedAt.getTime() - a.bumpedAt.getTime());
 }
 
 export type StationSnapshot = Awaited<ReturnType<typeof getStationSnapshot>>;

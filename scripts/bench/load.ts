@@ -21,7 +21,9 @@
  *   kitchens (20 %) station snapshot every 2 s, events since the last seq, bump the oldest ticket.
  * Latency = request start → body read, per route, all statuses. Errors: non-2xx or network.
  * Prints a table (count, req/s, p50/p95/p99/max, errors) and PASS/FAIL on the overall p95 < 200 ms
- * with no errors; writes the figures as JSON to --out. Exit 0 PASS, 1 FAIL, 2 bad flags or setup.
+ * with no errors, and the app's CPU per request (from /proc; it holds on a shared machine where
+ * latencies do not); writes the figures as JSON to --out. Exit 0 PASS, 1 FAIL, 2 bad flags or setup.
+ * LOAD_CPU_PROF=<dir> writes a V8 CPU profile of `next start` there (cpu-profile-summary.ts reads it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -34,7 +36,7 @@ import { createScratchDatabase, migrateDatabase, REPO_ROOT, type ScratchDatabase
 import { buildIsStale, NEXT_BIN, waitForExit, waitUntilServing } from "../app/next-server";
 import { startRealtimeProcess } from "./lib/realtime-process";
 import { intFlag, percentile, sleep, UsageError } from "./lib/common";
-import { pool, portIsFree, rssMb, signIn, Tail } from "./lib/http-session";
+import { cpuSeconds, pool, portIsFree, rssMb, signIn, Tail } from "./lib/http-session";
 import { DEVELOPMENT_PII_ENV } from "../../lib/pii/pii-crypto";
 
 const APP = { id: "load", key: "load-key", secret: "load-secret" };
@@ -420,7 +422,10 @@ async function main(): Promise<number> {
       base = `http://127.0.0.1:${cfg.port}`;
       realtime = await startRealtimeProcess(cfg.realtimePort, APP);
       log(`starting next start on ${base}…`);
-      app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(cfg.port)], {
+      // LOAD_CPU_PROF=<dir>: V8 CPU profile of the app, written there when it stops (summarise it
+      // with scripts/bench/cpu-profile-summary.ts to see where the per-request CPU goes).
+      const profile = process.env.LOAD_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`] : [];
+      app = spawn(process.execPath, [...profile, NEXT_BIN, "start", "-p", String(cfg.port)], {
         cwd: REPO_ROOT,
         stdio: ["ignore", "pipe", "pipe"],
         env: {
@@ -501,6 +506,7 @@ async function main(): Promise<number> {
     const pid = app?.pid;
     let peakRss = rssMb(pid);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid) || 0)), 1000);
+    const cpuAtStart = cpuSeconds(pid);
     const started = performance.now();
     // Tablets start over the first 3 s, as a shift's devices do not all tap at once.
     const running = seeded.tablets.map(async (t, i) => {
@@ -519,6 +525,9 @@ async function main(): Promise<number> {
     clearInterval(progress);
     clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
+    // The app's own CPU over the run (next start is one Node process): per request, and as a share
+    // of one core (one Node process cannot use more than about one core for JavaScript).
+    const appCpuSeconds = cpuSeconds(pid) - cpuAtStart;
 
     const routes = Object.fromEntries(
       [...samples].map(([label, list]) => [label, stats(list, seconds, errorCounts.get(label) ?? 0)]),
@@ -531,7 +540,12 @@ async function main(): Promise<number> {
     const { openOrders } = seeded;
     console.log(
       `\nopen orders at start ${openOrders}; ${cfg.tablets} tablets; ${seconds.toFixed(0)} s; ` +
-        `${cpus().length} CPUs${app ? `; app RSS peak ${peakRss.toFixed(0)} MB` : ""}`,
+        `${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}` +
+        (app ? `; app RSS peak ${peakRss.toFixed(0)} MB` : "") +
+        (Number.isFinite(appCpuSeconds)
+          ? `; app CPU ${appCpuSeconds.toFixed(1)} s = ${((1000 * appCpuSeconds) / total.count).toFixed(1)} ms per request, ` +
+            `${((100 * appCpuSeconds) / seconds).toFixed(0)} % of one core`
+          : ""),
     );
     console.log(
       `${pass ? "PASS" : "FAIL"}: API p95 ${total.p95.toFixed(1)} ms (target < ${P95_TARGET_MS} ms), ` +
@@ -555,6 +569,8 @@ async function main(): Promise<number> {
           routes,
           unloadedMedianMs: unloaded,
           appRssPeakMb: app ? peakRss : null,
+          appCpuSeconds: Number.isFinite(appCpuSeconds) ? appCpuSeconds : null,
+          appCpuMsPerRequest: Number.isFinite(appCpuSeconds) ? (1000 * appCpuSeconds) / total.count : null,
           errorSamples,
         },
         null,

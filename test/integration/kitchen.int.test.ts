@@ -12,6 +12,7 @@ import { voidOrderItem } from "@/lib/orders/void-order-item";
 import { updateOrderStatus } from "@/lib/orders/update-order-status";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { listKitchenEvents } from "@/lib/kitchen/list-kitchen-events";
+import { TICKET_ITEM_SELECT, ticketItemRows } from "@/lib/kitchen/ticket-rows";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { recallTicket } from "@/lib/kitchen/recall-ticket";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
@@ -547,5 +548,24 @@ describe("events: gapless per-location seq", () => {
     expect(await code(listKitchenEvents(chef, { after: -1 }))).toBe("VALIDATION");
     expect(await code(listKitchenEvents(chef, { after: "abc" }))).toBe("VALIDATION");
     expect((await listKitchenEvents(chef, { after: "999999" })).events).toEqual([]);
+  });
+});
+
+describe("ticket rows", () => {
+  it("the hand-written read answers what the ORM's TICKET_ITEM_SELECT answers, row for row", async () => {
+    const { orderId } = await sendTicket("20", "ALLERGY: sesame");
+    await testDb().order.update({ where: { id: orderId }, data: { notes: "Birthday" } });
+    // A dish created without allergens has NULL in the column: the ORM answers [], so must the SQL.
+    await testDb().$executeRaw`UPDATE "MenuItem" SET allergens = NULL WHERE id = ${ids["Hand-cut Fries"]}`;
+    const itemIds = (await testDb().orderItem.findMany({ where: { orderId }, select: { id: true } })).map((i) => i.id);
+    const viaOrm = await testDb().orderItem.findMany({
+      where: { id: { in: itemIds } },
+      select: TICKET_ITEM_SELECT,
+      orderBy: [{ firedAt: "asc" }, { id: "asc" }],
+    });
+    const viaSql = await ticketItemRows(itemIds);
+    expect(viaSql).toEqual(viaOrm);
+    expect(viaSql.some((r) => r.modifiers.length > 0 && r.menuItem.allergens.length > 0)).toBe(true);
+    expect(await ticketItemRows([])).toEqual([]);
   });
 });

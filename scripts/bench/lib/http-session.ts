@@ -56,6 +56,24 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux; NaN elsewhere).
+ * The difference over a run, divided by its requests, is the app's CPU cost per request: a figure
+ * that holds on a machine shared with other work, where latencies do not.
+ */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** Linux's USER_HZ (`getconf CLK_TCK`), 100 on every mainstream kernel. */
+const CLOCK_TICKS = 100;
+
 export async function portIsFree(port: number): Promise<boolean> {
   const srv = createServer();
   return new Promise((resolve) => {
