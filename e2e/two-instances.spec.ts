@@ -46,6 +46,10 @@ test("a send on instance A shows live on instance B's kitchen screen, and a retr
     const screen = await kitchen.newPage();
     await screen.goto(`${urlOf(b)}/kitchen/saute`);
     await expect(screen.getByTestId("realtime-health")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+    // Earlier specs may leave tickets on this station: the new one can land on a later page.
+    const countOf = async () => Number((await screen.getByTestId("ticket-count").textContent())?.match(/\d+/)?.[0]);
+    const ticketsBefore = await countOf();
+    expect(ticketsBefore).not.toBeNaN();
 
     const menu = (await (await onA.get("/api/v1/menu/order-pad")).json()) as {
       categories: { items: { id: string; name: string }[] }[];
@@ -82,9 +86,19 @@ test("a send on instance A shows live on instance B's kitchen screen, and a retr
     expect(replay.status(), await replay.text()).toBe(200);
     expect(((await replay.json()) as { firedItemIds: string[] }).firedItemIds).toEqual(winner.firedItemIds);
 
-    // Live on B's screen (no reload), once.
+    // Live on B's screen (no reload), once: the count goes up, and the ticket is on the last page
+    // (oldest first).
+    await expect(screen.getByTestId("ticket-count")).toHaveText(
+      `${ticketsBefore + 1} ticket${ticketsBefore === 0 ? "" : "s"}`,
+      { timeout: 10_000 },
+    );
     const ticket = screen.locator(`[data-testid=kds-ticket][aria-label$="order ${order.number}"]`);
-    await expect(ticket).toHaveCount(1, { timeout: 10_000 });
+    for (let i = 0; i < 10 && (await screen.getByTestId("page-more").isVisible()); i++) {
+      const first = await screen.locator("[data-testid=kds-ticket]").first().getAttribute("data-ticket");
+      await screen.keyboard.press("PageDown");
+      await expect(screen.locator("[data-testid=kds-ticket]").first()).not.toHaveAttribute("data-ticket", first!);
+    }
+    await expect(ticket).toHaveCount(1);
     await expect(ticket).toContainText("Soup of the Day");
 
     // Both instances read one order with one line of two soups.
