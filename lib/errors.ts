@@ -6,6 +6,12 @@ export const errorStatus = {
   PIN_REFUSED: 401,
   /** A guest endpoint without a joined phone's cookie. */
   GUEST_SESSION_REQUIRED: 401,
+  /** An online-ordering endpoint without a verified customer's cookie. */
+  CUSTOMER_SESSION_REQUIRED: 401,
+  /** A blocked customer or phone asked for what the block forbids. */
+  CUSTOMER_BLOCKED: 403,
+  /** A delivery address outside every delivery area. */
+  OUTSIDE_DELIVERY_AREA: 422,
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,

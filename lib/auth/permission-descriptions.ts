@@ -60,4 +60,16 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: s
   "guests.privacy": { area: "Reservations", text: "Export a guest's personal data, or erase it on request (GDPR)" },
   "tables.arrange": { area: "Floor", text: "Merge and part tables; move a seated party to another table" },
   "ops.health": { area: "Operations", text: "Read the detailed health report" },
+  "online.orders": { area: "Online orders", text: "See online orders and hand pickups to their customers" },
+  "customers.manage": {
+    area: "Online orders",
+    text: "Look up online customers, block and unblock them, export or erase their data",
+  },
+  "delivery.setup": { area: "Delivery", text: "Set delivery areas, fees, minimums and online-ordering settings" },
+  "delivery.dispatch": { area: "Delivery", text: "Assign ready orders to drivers and plan their routes" },
+  "delivery.drive": {
+    area: "Delivery",
+    text: "Use the driver app: go on duty, deliver, share position while delivering",
+  },
+  "delivery.cashup": { area: "Delivery", text: "Count and reconcile a driver's cash at the end of a shift" },
 };

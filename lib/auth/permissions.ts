@@ -100,6 +100,18 @@ export const PERMISSIONS = {
   "tables.arrange": ["ADMIN", "MANAGER", "HOST", "SERVER"],
   /** Detailed health (checks, timings, process figures). */
   "ops.health": ["ADMIN"],
+  /** Online orders on the floor side: the list, marking a pickup collected (issue 16). */
+  "online.orders": [...CHECKOUT, "HOST", "CHEF"],
+  /** Online customers: list, look up, block and lift blocks, GDPR export and erase. */
+  "customers.manage": MANAGEMENT,
+  /** Delivery areas (fee, minimum, travel time) and the online-ordering settings. */
+  "delivery.setup": MANAGEMENT,
+  /** The dispatch board: assign ready orders to drivers, batch them into routes (expo or manager). */
+  "delivery.dispatch": KITCHEN,
+  /** The driver app: go on duty, own deliveries, share position while delivering. */
+  "delivery.drive": ["ADMIN", "DRIVER"],
+  /** Count a driver's cash at the end of a shift and reconcile it. */
+  "delivery.cashup": MANAGEMENT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,15 @@
 import type { Role } from "@/generated/prisma/enums";
 
 export type { Role };
-export const ROLES = ["ADMIN", "MANAGER", "SERVER", "CHEF", "CASHIER", "HOST"] as const satisfies readonly Role[];
+export const ROLES = [
+  "ADMIN",
+  "MANAGER",
+  "SERVER",
+  "CHEF",
+  "CASHIER",
+  "HOST",
+  "DRIVER",
+] as const satisfies readonly Role[];
 
 /** Where each role lands after sign-in. */
 export function homeFor(role: Role): string {
@@ -16,6 +24,8 @@ export function homeFor(role: Role): string {
     // The host's night is the book, the waitlist and the room: the host stand.
     case "HOST":
       return "/floor/host";
+    case "DRIVER":
+      return "/driver";
     default:
       return "/floor";
   }
@@ -33,6 +43,8 @@ export const SESSION_POLICY: Record<Role, { idleMinutes: number; absoluteHours: 
   SERVER: { idleMinutes: 240, absoluteHours: 12 },
   HOST: { idleMinutes: 240, absoluteHours: 12 },
   CHEF: { idleMinutes: 720, absoluteHours: 12 },
+  // A driver's phone sits in a pocket between deliveries.
+  DRIVER: { idleMinutes: 240, absoluteHours: 12 },
 };
 
 export const ABSOLUTE_MAX_SECONDS = 12 * 3600;

@@ -13,6 +13,7 @@ export const SCOPE_AREAS = [
   "reservations",
   "staff",
   "setup",
+  "delivery",
 ] as const;
 export type ScopeArea = (typeof SCOPE_AREAS)[number];
 export type Scope = `${ScopeArea}:${"read" | "write"}`;
@@ -68,6 +69,12 @@ const AREA: Record<Permission, ScopeArea | "any" | "none"> = {
   "guests.privacy": "none",
   "tables.arrange": "orders",
   "ops.health": "setup",
+  "online.orders": "orders",
+  "customers.manage": "none",
+  "delivery.setup": "delivery",
+  "delivery.dispatch": "delivery",
+  "delivery.drive": "delivery",
+  "delivery.cashup": "delivery",
 };
 
 /** The scope a request needs: null = none needed; "none" = no token may make it. */

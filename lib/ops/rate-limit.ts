@@ -236,6 +236,10 @@ const LIMITS = {
   "guest-api": [300, "5 m"],
   /** Guest API calls before joining, per address (a restaurant's wifi is one address for every table). */
   "guest-api-ip": [600, "5 m"],
+  /** A verified online customer's API calls (menu, cart, tracking polls), per customer session. */
+  "customer-api": [300, "5 m"],
+  /** Online ordering calls before verification, per address. */
+  "customer-api-ip": [300, "5 m"],
   api: [600, "1 m"],
   /** A busy tablet sees a switch every minute or so; a PIN guesser needs thousands. */
   "staff-pin": [120, "5 m"],
