@@ -5,6 +5,7 @@ import type { Allergen, BaseUnit, Prisma, PrismaClient, Role, TableShape } from 
 import { hashPassword } from "@/lib/auth/password";
 import { encodeGuestContact, guestPhoneHash } from "@/lib/reservations/guest-contact";
 import { addDays, localDateOf, zonedInstant } from "@/lib/time/zoned";
+import { seedDelivery } from "./demo-delivery";
 import { seedMoney } from "./demo-money";
 import { seedTurnHistory } from "./demo-turns";
 import { seedMenuMixHistory } from "./demo-menu-mix";
@@ -25,6 +26,8 @@ export const DEMO_USERS = [
   { email: "cashier@demo.kitchen", role: "CASHIER", name: "Chris Lee" },
   { email: "host@demo.kitchen", role: "HOST", name: "Taylor Brooks" },
   { email: "server2@demo.kitchen", role: "SERVER", name: "Maya Johnson" },
+  { email: "driver@demo.kitchen", role: "DRIVER", name: "Dana Ortiz" },
+  { email: "driver2@demo.kitchen", role: "DRIVER", name: "Luis Romero" },
 ] as const satisfies readonly { email: string; role: Role; name: string }[];
 
 /** Quick-switch PINs of the demo staff at the Bistro (README "Demo"); each passes the PIN policy. */
@@ -36,6 +39,8 @@ export const DEMO_PINS: Record<(typeof DEMO_USERS)[number]["email"], string> = {
   "cashier@demo.kitchen": "8316",
   "host@demo.kitchen": "3907",
   "server2@demo.kitchen": "4071",
+  "driver@demo.kitchen": "1596",
+  "driver2@demo.kitchen": "8264",
 };
 // argon2 is slow on purpose: hash the demo PINs once per process, and only when a PIN is missing.
 let demoPinHashes: Promise<Map<string, string>> | undefined;
@@ -1753,6 +1758,7 @@ export async function seedDemo(db: PrismaClient, opts: { passwordHash?: string }
       await seedMenuMixHistory(tx, bistroId, users);
       await seedLabourHistory(tx, bistroId, users);
       await seedInventoryHistory(tx, bistroId, users);
+      await seedDelivery(tx, bistroId);
 
       const [locations, userCount, menuItems, modifierGroups, tables, ingredients, recipeLines] = await Promise.all([
         tx.location.count(),

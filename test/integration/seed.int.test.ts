@@ -152,7 +152,7 @@ describe("demo seed", () => {
     expect(month.days.filter((d) => d.workedMinutes > 0).length).toBeGreaterThanOrEqual(LABOUR_HISTORY_WEEKS * 7 - 7);
   });
 
-  it("has one demo user per role at the demo location (plus a second server)", async () => {
+  it("has one demo user per role at the demo location (plus a second server and a second driver)", async () => {
     const db = testDb();
     const memberships = await db.membership.findMany({
       where: { location: { slug: DEMO_LOCATION_SLUG } },
@@ -167,6 +167,7 @@ describe("demo seed", () => {
       CHEF: ["chef@demo.kitchen"],
       CASHIER: ["cashier@demo.kitchen"],
       HOST: ["host@demo.kitchen"],
+      DRIVER: ["driver2@demo.kitchen", "driver@demo.kitchen"],
     });
     const second = await db.membership.findMany({
       where: { location: { slug: "uptown-cafe" } },
