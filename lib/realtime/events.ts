@@ -208,6 +208,27 @@ export const WAIT_EVENTS = { changed: "wait.changed" } as const;
 export const waitChangedSchema = z.object({ status: z.enum(WAITLIST_STATUSES) });
 export type WaitChanged = z.infer<typeof waitChangedSchema>;
 
+// ---- An online order's tracking page (issue 16) ------------------------------------------------
+// A public channel per online order, named from a hash of the tracking link's token
+// (lib/online/tracking-channel.ts), like a waiting party's. `changed` is a hint to refetch the
+// status; `position` carries the driver's position while the order is out for delivery (no
+// personal data of the customer: the page already knows its own address).
+
+export const TRACK_EVENTS = { changed: "track.changed", position: "track.position" } as const;
+
+export const trackChangedSchema = z.object({ status: z.string().max(32) });
+export type TrackChanged = z.infer<typeof trackChangedSchema>;
+
+export const trackPositionSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** Epoch milliseconds the position was taken. */
+  at: z.number().int(),
+  /** Minutes to the customer's door, when the server could estimate it. */
+  etaMinutes: z.number().int().min(0).max(600).nullable(),
+});
+export type TrackPosition = z.infer<typeof trackPositionSchema>;
+
 // ---- Guest table sessions (ADR 0034) -------------------------------------------------------------
 // A private channel per session, authorised by the member cookie (app/api/guest/realtime/auth).
 // Hints only: phones refetch their session, cart or menu.
