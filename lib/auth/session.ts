@@ -1,24 +1,28 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db";
-import { authOptions } from "./auth-options";
+import { env } from "../env";
 import type { Ctx } from "./context";
 import { clientIp } from "../http/client-ip";
 import { can, type Permission } from "./permissions";
 import { admitSession, type SessionRow } from "./user-sessions";
-import type { Role } from "./roles";
+import { sessionExpired, type Role } from "./roles";
+import { decodeSessionToken, sessionCookieValue } from "./session-token";
 
 /**
  * The signed-in staff member, re-checked against the database on every request: a deactivated
  * user, a revoked session or a removed membership takes effect at once, not at token expiry.
  */
 export const currentCtx = cache(async (): Promise<Ctx | null> => {
-  const session = await getServerSession(authOptions);
-  const u = session?.user;
-  if (!u?.id || !u.locationId) return null;
+  // The cookie is read here rather than through getServerSession, which re-derived the key and
+  // re-encrypted a fresh cookie on every request (lib/auth/session-token.ts). The checks are the
+  // session callback's: an unreadable or expired token, or one past its role's lifetime, is signed out.
+  const raw = sessionCookieValue(await cookies());
+  const token = raw ? decodeSessionToken(raw, env().NEXTAUTH_SECRET) : null;
+  if (!token?.sub || !token.locationId || tokenTooOld(token)) return null;
+  const u = { id: token.sub, locationId: token.locationId, sid: token.sid, sv: token.sv };
   // Membership, user and session row in one hand-written read: this runs on every authenticated
   // request, and two ORM queries cost more CPU (query compilation, result mapping) than the SQL.
   const [row] = await db.$queryRaw<MemberRow[]>`
@@ -44,6 +48,12 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
     sessionId: u.sid,
   };
 });
+
+/** The token outlived its role's absolute lifetime (the jwt callback's check; the idle clock is the row's). */
+function tokenTooOld(token: { role: Role; authAt: number }): boolean {
+  const now = Date.now();
+  return sessionExpired(token.role, token.authAt, now, now);
+}
 
 type MemberRow = {
   role: Role;

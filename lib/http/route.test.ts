@@ -6,12 +6,17 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
 
-vi.mock("next-auth", () => ({
-  getServerSession: async () => ({
-    user: { id: "u1", locationId: "l1", role: "SERVER", sv: 0, sid: "s1", name: "", email: "" },
-  }),
-}));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "127.0.0.1" }) }));
+vi.mock("next/headers", async () => {
+  const { encode } = await import("next-auth/jwt");
+  const value = await encode({
+    token: { sub: "u1", locationId: "l1", role: "SERVER", sv: 0, sid: "s1", authAt: Date.now() },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
+  return {
+    headers: async () => new Headers({ "x-forwarded-for": "127.0.0.1" }),
+    cookies: async () => ({ get: (name: string) => (name === "next-auth.session-token" ? { value } : undefined) }),
+  };
+});
 
 let route: typeof import("./route");
 let action: typeof import("./action");

@@ -1,14 +1,38 @@
 // currentCtx: the signed-in staff member re-checked against the database on every request (one
-// hand-written read of membership, user and session row). The JWT is stubbed; the rows are real.
+// hand-written read of membership, user and session row). The cookie is a real next-auth token
+// (encoded by next-auth itself); the request scope is stubbed; the rows are real.
+import { encode } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { currentCtx } from "@/lib/auth/session";
 import { startSession } from "@/lib/auth/user-sessions";
 import { resetDb, seedFixture, testDb } from "./helpers";
 
-const token = vi.hoisted(() => ({ user: null as Record<string, unknown> | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (token.user ? { user: token.user } : null) }));
+const token = vi.hoisted(() => ({
+  user: null as Record<string, unknown> | null,
+  secret: "",
+  authAt: 0,
+  role: "SERVER",
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-request-id": "req-ctx", "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => {
+    const u = token.user;
+    const value = u
+      ? await encode({
+          token: {
+            sub: u.id as string,
+            locationId: u.locationId,
+            sv: u.sv,
+            sid: u.sid,
+            role: token.role,
+            authAt: token.authAt,
+          } as never,
+          secret: token.secret || process.env.NEXTAUTH_SECRET!,
+          maxAge: 12 * 3600,
+        })
+      : null;
+    return { get: (name: string) => (value && name === "next-auth.session-token" ? { value } : undefined) };
+  },
 }));
 
 let server: { id: string; name: string; email: string; locationId: string };
@@ -27,6 +51,9 @@ beforeEach(async () => {
   await testDb().user.update({ where: { id: server.id }, data: { active: true, sessionVersion: 0 } });
   const sid = await startSession(server.id, {});
   token.user = { id: server.id, locationId: server.locationId, sv: 0, sid };
+  token.secret = "";
+  token.authAt = Date.now();
+  token.role = "SERVER";
 });
 
 describe("currentCtx", () => {
@@ -84,6 +111,15 @@ describe("currentCtx", () => {
     token.user!.sv = 1;
     expect(await currentCtx()).not.toBeNull();
     token.user!.locationId = "another-location";
+    expect(await currentCtx()).toBeNull();
+  });
+
+  it("is null for a token sealed with another secret or past its role's absolute lifetime", async () => {
+    expect(await currentCtx()).not.toBeNull();
+    token.secret = "another-secret-0123456789abcdef0123456789";
+    expect(await currentCtx()).toBeNull();
+    token.secret = "";
+    token.authAt = Date.now() - 12.5 * 3600_000; // SERVER tokens live 12 hours from sign-in
     expect(await currentCtx()).toBeNull();
   });
 });
