@@ -328,6 +328,67 @@ async function kitchenTablet(base: string, t: Tablet) {
   }
 }
 
+const COST_REPEATS = 20;
+
+/**
+ * The app's CPU per request of each route, one request at a time (no queueing, no neighbours'
+ * requests in flight): where the CPU goes, route by route, which the loaded figures cannot tell.
+ */
+async function cpuPerRoute(
+  base: string,
+  server: Tablet,
+  chef: Tablet,
+  menu: MenuLine[],
+  pid: number | undefined,
+): Promise<Record<string, number>> {
+  if (!pid) return {};
+  const out: Record<string, number> = {};
+  const measure = async (label: string, call: (i: number) => Promise<unknown>) => {
+    await call(-1); // warm
+    const before = cpuSeconds(pid);
+    for (let i = 0; i < COST_REPEATS; i++) await call(i);
+    out[label] = ((cpuSeconds(pid) - before) * 1000) / COST_REPEATS;
+  };
+  const orderIds: string[] = [];
+  await measure("POST /api/v1/orders", async () => {
+    const o = await request(base, server, "cost", "POST", "/api/v1/orders", { tableId: null, guestCount: 2 });
+    if (o?.orderId) orderIds.push(o.orderId as string);
+  });
+  const orderId = orderIds[0];
+  await measure("GET /api/v1/floor", () => request(base, server, "cost", "GET", "/api/v1/floor"));
+  await measure("GET /api/v1/menu/order-pad", () => request(base, server, "cost", "GET", "/api/v1/menu/order-pad"));
+  await measure("GET /api/v1/orders/:id", () => request(base, server, "cost", "GET", `/api/v1/orders/${orderId}`));
+  await measure("POST /api/v1/orders/:id/send", (i) =>
+    request(base, server, "cost", "POST", `/api/v1/orders/${orderIds[(i + 1) % orderIds.length]}/send`, {
+      items: [0, 1].map((j) => ({ ...menu[(i + 1 + j) % menu.length], quantity: 1, seat: 1 + j })),
+    }),
+  );
+  await measure("GET /api/v1/kitchen/snapshot", () =>
+    request(base, chef, "cost", "GET", `/api/v1/kitchen/snapshot?station=${chef.station}`),
+  );
+  await measure("GET /api/v1/kitchen/events", () =>
+    request(base, chef, "cost", "GET", "/api/v1/kitchen/events?after=0"),
+  );
+  await measure("POST /api/v1/orders/:id/bump", async () => {
+    const snap = (await request(
+      base,
+      chef,
+      "cost",
+      "GET",
+      `/api/v1/kitchen/snapshot?station=${chef.station}`,
+    )) as Snapshot | null;
+    const ticket = snap?.tickets?.[0];
+    if (ticket)
+      await request(base, chef, "cost", "POST", `/api/v1/orders/${ticket.orderId}/bump`, {
+        station: chef.station,
+        orderItemIds: ticket.items.map((i) => i.id).slice(0, 100),
+      });
+  });
+  // The bump's own cost: the measured pair minus a snapshot.
+  out["POST /api/v1/orders/:id/bump"] -= out["GET /api/v1/kitchen/snapshot"];
+  return out;
+}
+
 function stats(list: number[], seconds: number, errors: number): Stats {
   const s = [...list].sort((a, b) => a - b);
   return {
@@ -494,6 +555,12 @@ async function main(): Promise<number> {
     );
     if (orderable.length === 0) throw new Error("the order pad offers no dish right now");
     seeded.menu = orderable;
+    const perRoute = await cpuPerRoute(base, first, chef, orderable, app?.pid);
+    log(
+      `app CPU per request, one at a time (mean of ${COST_REPEATS}): ${Object.entries(perRoute)
+        .map(([label, ms]) => `${label} ${ms.toFixed(1)} ms`)
+        .join("; ")}`,
+    );
     samples.clear();
     errorCounts.clear();
     errorSamples.length = 0;
@@ -568,6 +635,7 @@ async function main(): Promise<number> {
           total,
           routes,
           unloadedMedianMs: unloaded,
+          cpuPerRequestAloneMs: perRoute,
           appRssPeakMb: app ? peakRss : null,
           appCpuSeconds: Number.isFinite(appCpuSeconds) ? appCpuSeconds : null,
           appCpuMsPerRequest: Number.isFinite(appCpuSeconds) ? (1000 * appCpuSeconds) / total.count : null,
