@@ -49,7 +49,7 @@ export async function sendGuestLinesInTx(tx: Tx, actor: Actor, order: LockedOrde
   );
   prepared.forEach((p, i) => (p.guestLabel = lines[i].guestLabel));
   await insertLines(tx, actor, order.id, prepared, "PENDING");
-  const fired = await fireItems(tx, actor, order, { id: { in: prepared.map((p) => p.id) }, status: "PENDING" });
+  const fired = await fireItems(tx, actor, order, { ids: prepared.map((p) => p.id), status: "PENDING" });
   const settled = await settleOrder(tx, order);
   const stock = await deductStock(tx, actor, fired);
   const change = await recordOrderEvents(

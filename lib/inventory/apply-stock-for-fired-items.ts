@@ -22,20 +22,21 @@ export async function applyStockForFiredItems(tx: Tx, ctx: Actor, items: FiredIt
   if (!items.length) return NO_STOCK_EFFECTS;
   const menuItemIds = [...new Set(items.map((i) => i.menuItemId))];
   const modifierIds = [...new Set(items.flatMap((i) => i.modifierIds))];
+  // Hand-written (two small reads on every send; the ORM's compile and mapping cost more than the SQL).
   const modifiers = modifierIds.length
-    ? await tx.modifier.findMany({
-        where: { id: { in: modifierIds }, group: { locationId: ctx.locationId } },
-        select: { id: true, recipeItemId: true, removesIngredientId: true },
-      })
+    ? await tx.$queryRaw<{ id: string; recipeItemId: string | null; removesIngredientId: string | null }[]>`
+        SELECT m.id, m."recipeItemId", m."removesIngredientId"
+        FROM "Modifier" m JOIN "ModifierGroup" g ON g.id = m."groupId"
+        WHERE m.id = ANY(${modifierIds}::text[]) AND g."locationId" = ${ctx.locationId}`
     : [];
   const dishIds = [...new Set([...menuItemIds, ...modifiers.flatMap((m) => (m.recipeItemId ? [m.recipeItemId] : []))])];
-  const lines = await tx.recipeLine.findMany({
-    where: {
-      locationId: ctx.locationId,
-      OR: [{ menuItemId: { in: dishIds } }, ...(modifierIds.length ? [{ modifierId: { in: modifierIds } }] : [])],
-    },
-    select: { menuItemId: true, modifierId: true, ingredientId: true, quantity: true },
-  });
+  const lines = await tx.$queryRaw<
+    { menuItemId: string | null; modifierId: string | null; ingredientId: string; quantity: string }[]
+  >`
+    SELECT "menuItemId", "modifierId", "ingredientId", quantity::text AS quantity
+    FROM "RecipeLine"
+    WHERE "locationId" = ${ctx.locationId}
+      AND ("menuItemId" = ANY(${dishIds}::text[]) OR "modifierId" = ANY(${modifierIds}::text[]))`;
   const recipes = recipesFrom(
     lines.map((l) => ({ ...l, quantity: toMilli(l.quantity) })),
     modifiers,

@@ -24,38 +24,35 @@ export async function reconcileAvailability(
 ): Promise<AvailabilityChanges> {
   const out: AvailabilityChanges = { eightySixed: [], restored: [] };
   if (!ingredientIds.length && !menuItemIds.length) return out;
-  const items = await tx.menuItem.findMany({
-    where: {
-      locationId: actor.locationId,
-      archivedAt: null,
-      AND: [
-        {
-          OR: [
-            { recipeLines: { some: { ingredientId: { in: [...ingredientIds] } } } },
-            { id: { in: [...menuItemIds] } },
-          ],
-        },
-        { OR: [{ is86d: false }, { is86d: true, eightySixedBy: "AUTO" }] },
-      ],
-    },
-    // The levels come with the recipes: one statement (relation joins), read after the caller's change.
-    select: {
-      id: true,
-      name: true,
-      is86d: true,
-      recipeLines: {
-        select: {
-          ingredientId: true,
-          quantity: true,
-          ingredient: { select: { stockLevel: { select: { quantity: true } } } },
-        },
-      },
-    },
-    orderBy: { id: "asc" },
-  });
+  // Hand-written: it runs inside every send, and the nested ORM read (each dish using one of the
+  // ingredients, with its recipe and the levels) cost more CPU to compile and map than the SQL.
+  // Read after the caller's change, in its transaction; quantities as text (exact decimals).
+  const items = await tx.$queryRaw<
+    {
+      id: string;
+      name: string;
+      is86d: boolean;
+      recipeLines: { ingredientId: string; quantity: string; stock: string | null }[];
+    }[]
+  >`
+    SELECT mi.id, mi.name, mi."is86d",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'ingredientId', rl."ingredientId", 'quantity', rl.quantity::text, 'stock', sl.quantity::text)
+                    ORDER BY rl.id)
+             FROM "RecipeLine" rl LEFT JOIN "StockLevel" sl ON sl."ingredientId" = rl."ingredientId"
+             WHERE rl."menuItemId" = mi.id
+           ), '[]') AS "recipeLines"
+    FROM "MenuItem" mi
+    WHERE mi."locationId" = ${actor.locationId} AND mi."archivedAt" IS NULL
+      AND (mi.id = ANY(${[...menuItemIds]}::text[])
+           OR EXISTS (SELECT 1 FROM "RecipeLine" r
+                      WHERE r."menuItemId" = mi.id AND r."ingredientId" = ANY(${[...ingredientIds]}::text[])))
+      AND (mi."is86d" = false OR mi."eightySixedBy" = 'AUTO')
+    ORDER BY mi.id`;
   if (!items.length) return out;
   const stock = new Map<string, Milli>(
-    items.flatMap((i) => i.recipeLines.map((l) => [l.ingredientId, toMilli(l.ingredient.stockLevel?.quantity ?? 0)])),
+    items.flatMap((i) => i.recipeLines.map((l) => [l.ingredientId, toMilli(l.stock ?? 0)])),
   );
   const now = new Date();
   for (const item of items) {

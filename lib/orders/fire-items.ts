@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { Course } from "@/generated/prisma/enums";
 import type { Actor } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
@@ -17,6 +17,19 @@ export type Fired = {
   chits: number;
 };
 
+/** Which of the order's lines to fire: every line in a status, a held course, or given lines. */
+export type FireWhich = { status: "PENDING" | "HELD"; course?: Course; ids?: string[] };
+
+type FireRow = {
+  id: string;
+  menuItemId: string;
+  quantity: number;
+  stationId: string | null;
+  menuItemName: string;
+  menuItemIs86d: boolean;
+  modifiers: { modifierId: string; stationId: string | null; name: string; is86d: boolean }[];
+};
+
 /**
  * Put the order's items matching `which` on a new kitchen ticket (none → null): SENT, the order's next fire batch, firedAt now. Items no
  * station cooks (no station on the item or its category) are marked done at once (bumpedAt),
@@ -27,20 +40,38 @@ export async function fireItems(
   tx: Tx,
   ctx: Actor,
   order: Pick<LockedOrder, "id" | "lastFireBatch">,
-  which: Prisma.OrderItemWhereInput,
+  which: FireWhich,
 ): Promise<Fired | null> {
   const orderId = order.id;
-  const items = await tx.orderItem.findMany({
-    where: { ...which, orderId, locationId: ctx.locationId },
-    select: {
-      id: true,
-      menuItemId: true,
-      quantity: true,
-      stationId: true,
-      menuItem: { select: { name: true, is86d: true } },
-      modifiers: { select: { modifierId: true, stationId: true, modifier: { select: { name: true, is86d: true } } } },
-    },
-  });
+  // Hand-written (the read and the update run on every send and every course fired): the nested
+  // ORM read and two updateMany cost more CPU to compile and map than the SQL (docs/adr/0048).
+  const rows = await tx.$queryRaw<FireRow[]>`
+    SELECT oi.id, oi."menuItemId", oi.quantity, oi."stationId",
+           mi.name AS "menuItemName", mi."is86d" AS "menuItemIs86d",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'modifierId', om."modifierId", 'stationId', om."stationId", 'name', m.name, 'is86d', m."is86d")
+                    ORDER BY om.id)
+             FROM "OrderItemModifier" om JOIN "Modifier" m ON m.id = om."modifierId"
+             WHERE om."orderItemId" = oi.id
+           ), '[]') AS modifiers
+    FROM "OrderItem" oi JOIN "MenuItem" mi ON mi.id = oi."menuItemId"
+    WHERE oi."orderId" = ${orderId} AND oi."locationId" = ${ctx.locationId}
+      AND oi.status = ${which.status}::"OrderItemStatus"
+      AND (${which.course ?? null}::"Course" IS NULL OR oi.course = ${which.course ?? null}::"Course")
+      AND (${which.ids ?? null}::text[] IS NULL OR oi.id = ANY(${which.ids ?? null}::text[]))`;
+  const items = rows.map((r) => ({
+    id: r.id,
+    menuItemId: r.menuItemId,
+    quantity: r.quantity,
+    stationId: r.stationId,
+    menuItem: { name: r.menuItemName, is86d: r.menuItemIs86d },
+    modifiers: r.modifiers.map((m) => ({
+      modifierId: m.modifierId,
+      stationId: m.stationId,
+      modifier: { name: m.name, is86d: m.is86d },
+    })),
+  }));
   if (items.length === 0) return null;
   const sold = [
     ...items.filter((i) => i.menuItem.is86d).map((i) => i.menuItem.name),
@@ -57,20 +88,12 @@ export async function fireItems(
 
   const fireBatch = order.lastFireBatch + 1; // read with the order's lock: no one else fires it meanwhile
   const now = new Date();
-  const withStation = items.filter((i) => i.stationId).map((i) => i.id);
-  const noStation = items.filter((i) => !i.stationId).map((i) => i.id);
-  if (withStation.length) {
-    await tx.orderItem.updateMany({
-      where: { id: { in: withStation } },
-      data: { status: "SENT", fireBatch, firedAt: now },
-    });
-  }
-  if (noStation.length) {
-    await tx.orderItem.updateMany({
-      where: { id: { in: noStation } },
-      data: { status: "SENT", fireBatch, firedAt: now, bumpedAt: now },
-    });
-  }
+  // Lines no station cooks are done at once (bumpedAt): expo is not left waiting for them.
+  await tx.$executeRaw`
+    UPDATE "OrderItem"
+       SET status = 'SENT', "fireBatch" = ${fireBatch}, "firedAt" = ${now}, "updatedAt" = ${now},
+           "bumpedAt" = CASE WHEN "stationId" IS NULL THEN ${now}::timestamp(3) ELSE "bumpedAt" END
+     WHERE id = ANY(${items.map((i) => i.id)}::text[])`;
 
   // Stations making a routed option (a side at the fryer) get the ticket too.
   const stationIds = [
