@@ -51,7 +51,7 @@ export async function fireItems(
            COALESCE((
              SELECT json_agg(json_build_object(
                       'modifierId', om."modifierId", 'stationId', om."stationId", 'name', m.name, 'is86d', m."is86d")
-                    ORDER BY om.id)
+                   )
              FROM "OrderItemModifier" om JOIN "Modifier" m ON m.id = om."modifierId"
              WHERE om."orderItemId" = oi.id
            ), '[]') AS modifiers

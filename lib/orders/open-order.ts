@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Ctx } from "../auth/context";
 import type { z } from "zod";
 import { db, type Tx } from "../db";
@@ -51,23 +52,23 @@ export async function openOrderInTx(tx: Tx, ctx: Ctx, input: z.output<typeof ope
     if (existing) return { order: existing, tableId, created: false, events: [] };
   }
   const number = await nextOrderNumber(tx, ctx.locationId);
-  const order = await tx.order.create({
-    data: {
-      locationId: ctx.locationId,
-      number,
-      tableId,
-      serverId: ctx.userId,
-      guestCount: input.guestCount,
-      notes: input.notes,
-      source: "FLOOR",
-      // Every order starts with its one check; splits add more (ADR 0025).
-      checks: { create: { locationId: ctx.locationId, number: 1 } },
-    },
-    select: { id: true, number: true },
-  });
-  if (tableId) {
-    await tx.diningTable.update({ where: { id: tableId }, data: { status: "SEATED", statusAt: new Date() } });
-  }
+  // Hand-written (every table opened): the order, its one check (splits add more, ADR 0025) and the
+  // table's status in one statement — the nested ORM create compiled three (docs/adr/0048).
+  const now = new Date();
+  const [order] = await tx.$queryRaw<{ id: string; number: number }[]>`
+    WITH o AS (
+      INSERT INTO "Order" (id, "locationId", number, "tableId", "serverId", "guestCount", notes, source, "openedAt", "updatedAt")
+      VALUES (${randomUUID()}, ${ctx.locationId}, ${number}, ${tableId}, ${ctx.userId}, ${input.guestCount}, ${input.notes},
+              'FLOOR', ${now}, ${now})
+      RETURNING id, number
+    ), c AS (
+      INSERT INTO "Check" (id, "locationId", "orderId", number, "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${ctx.locationId}, o.id, 1, ${now}, ${now} FROM o
+    ), t AS (
+      UPDATE "DiningTable" SET status = 'SEATED', "statusAt" = ${now}
+      WHERE id = ${tableId} AND "locationId" = ${ctx.locationId}
+    )
+    SELECT id, number FROM o`;
   const events = await appendOrderEvents(tx, ctx, [
     { orderId: order.id, type: "order.opened", payload: { stationIds: [], itemIds: [], status: "OPEN" } },
   ]);

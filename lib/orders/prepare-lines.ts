@@ -110,7 +110,10 @@ export async function prepareLines(
   return lines;
 }
 
-/** Insert prepared lines (two statements whatever the count). */
+/**
+ * Insert prepared lines: two statements whatever the count, hand-written because they run on
+ * every send (a createMany compiles per call and per row count; docs/adr/0048).
+ */
 export async function insertLines(
   tx: Tx,
   ctx: Pick<Ctx, "locationId">,
@@ -119,9 +122,23 @@ export async function insertLines(
   status: "PENDING" | "HELD" = "PENDING",
 ): Promise<void> {
   if (lines.length === 0) return;
-  await tx.orderItem.createMany({
-    data: lines.map(({ modifiers: _m, ...l }) => ({ ...l, orderId, locationId: ctx.locationId, status })),
-  });
-  const mods = lines.flatMap((l) => l.modifiers.map((m) => ({ ...m, orderItemId: l.id })));
-  if (mods.length > 0) await tx.orderItemModifier.createMany({ data: mods });
+  const now = new Date();
+  const rows = lines.map(({ modifiers: _m, guestLabel, ...l }) => ({ ...l, guestLabel: guestLabel ?? null }));
+  await tx.$executeRaw`
+    INSERT INTO "OrderItem" (id, "orderId", "locationId", "menuItemId", "stationId", name, "unitPriceCents",
+                             "modifiersCents", "taxRateBps", quantity, seat, "guestLabel", course, notes, status,
+                             "createdAt", "updatedAt")
+    SELECT x.id, ${orderId}, ${ctx.locationId}, x."menuItemId", x."stationId", x.name, x."unitPriceCents",
+           x."modifiersCents", x."taxRateBps", x.quantity, x.seat, x."guestLabel", x.course::"Course", x.notes,
+           ${status}::"OrderItemStatus", ${now}, ${now}
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(
+      id text, "menuItemId" text, "stationId" text, name text, "unitPriceCents" int, "modifiersCents" int,
+      "taxRateBps" int, quantity int, seat int, "guestLabel" text, course text, notes text)`;
+  const mods = lines.flatMap((l) => l.modifiers.map((m) => ({ ...m, id: randomUUID(), orderItemId: l.id })));
+  if (mods.length > 0)
+    await tx.$executeRaw`
+      INSERT INTO "OrderItemModifier" (id, "orderItemId", "modifierId", name, "priceDeltaCents", "stationId")
+      SELECT x.id, x."orderItemId", x."modifierId", x.name, x."priceDeltaCents", x."stationId"
+      FROM json_to_recordset(${JSON.stringify(mods)}::json) AS x(
+        id text, "orderItemId" text, "modifierId" text, name text, "priceDeltaCents" int, "stationId" text)`;
 }
