@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { cachedAtMenuVersion } from "./live-menu-cache";
 
 import { defaultCourseFor } from "./courses";
 import { effectiveTaxRate } from "./tax-rate";
@@ -21,6 +22,55 @@ export async function getOrderPadMenu(ctx: Ctx, opts: { at?: Date } = {}) {
 
 /** The live menu of a location (no role check: the caller decides who may see it; the guest menu too). */
 export async function loadLiveMenu(locationId: string, at = new Date()) {
+  // The rows change only with the menu (or the location); what is on it now is worked out below
+  // on every call, so availability windows and seasons follow the clock. Cached per menu version.
+  const { location, categories } = await cachedAtMenuVersion(`live-menu:${locationId}`, () => readMenuRows(locationId));
+  const now = localTime(at, location.timezone);
+  /** null: on the menu now; a label: back then; undefined: not this week (hidden). */
+  const availableFrom = (rule: AvailabilityRule): string | null | undefined => {
+    const next = nextAvailableAt(rule, at, location.timezone);
+    if (next) return formatAvailableFrom(next, now);
+    return isAvailable(rule, at, location.timezone) ? null : undefined;
+  };
+
+  return {
+    location,
+    generatedAt: at.toISOString(),
+    categories: categories
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        defaultCourse: defaultCourseFor(c.name),
+        items: c.items
+          .map((i) => ({
+            ...i,
+            availableFrom: availableFrom({
+              seasonalFrom: i.seasonalFrom,
+              seasonalTo: i.seasonalTo,
+              windows: i.availability.map((a) => a.window),
+            }),
+          }))
+          .filter((i) => i.availableFrom !== undefined)
+          .map((i) => ({
+            id: i.id,
+            name: i.name,
+            description: i.description,
+            imageUrl: i.imageUrl,
+            priceCents: i.priceCents,
+            taxRateBps: effectiveTaxRate(i.taxRateBps, location.taxRateBps),
+            allergens: i.allergens,
+            dietaryTags: i.dietaryTags,
+            is86d: i.is86d,
+            availableFrom: i.availableFrom ?? null,
+            modifierGroups: i.modifierGroups.map((g) => g.group),
+          })),
+      }))
+      .filter((c) => c.items.length > 0),
+  };
+}
+
+/** The menu's rows as stored (shared between calls: never mutated). */
+async function readMenuRows(locationId: string) {
   const ctx = { locationId };
   const [location, categories] = await Promise.all([
     db.location.findUniqueOrThrow({
@@ -72,48 +122,7 @@ export async function loadLiveMenu(locationId: string, at = new Date()) {
     }),
   ]);
 
-  const now = localTime(at, location.timezone);
-  /** null: on the menu now; a label: back then; undefined: not this week (hidden). */
-  const availableFrom = (rule: AvailabilityRule): string | null | undefined => {
-    const next = nextAvailableAt(rule, at, location.timezone);
-    if (next) return formatAvailableFrom(next, now);
-    return isAvailable(rule, at, location.timezone) ? null : undefined;
-  };
-
-  return {
-    location,
-    generatedAt: at.toISOString(),
-    categories: categories
-      .map((c) => ({
-        id: c.id,
-        name: c.name,
-        defaultCourse: defaultCourseFor(c.name),
-        items: c.items
-          .map((i) => ({
-            ...i,
-            availableFrom: availableFrom({
-              seasonalFrom: i.seasonalFrom,
-              seasonalTo: i.seasonalTo,
-              windows: i.availability.map((a) => a.window),
-            }),
-          }))
-          .filter((i) => i.availableFrom !== undefined)
-          .map((i) => ({
-            id: i.id,
-            name: i.name,
-            description: i.description,
-            imageUrl: i.imageUrl,
-            priceCents: i.priceCents,
-            taxRateBps: effectiveTaxRate(i.taxRateBps, location.taxRateBps),
-            allergens: i.allergens,
-            dietaryTags: i.dietaryTags,
-            is86d: i.is86d,
-            availableFrom: i.availableFrom ?? null,
-            modifierGroups: i.modifierGroups.map((g) => g.group),
-          })),
-      }))
-      .filter((c) => c.items.length > 0),
-  };
+  return { location, categories };
 }
 
 export type OrderPadMenu = Awaited<ReturnType<typeof loadLiveMenu>>;
