@@ -112,62 +112,63 @@ import * as r108 from "@/app/api/v1/print-jobs/route";
 import * as r109 from "@/app/api/v1/printers/[id]/route";
 import * as r110 from "@/app/api/v1/printers/[id]/test-page/route";
 import * as r111 from "@/app/api/v1/printers/route";
-import * as r112 from "@/app/api/v1/reports/end-of-day/route";
-import * as r113 from "@/app/api/v1/reports/inventory/route";
-import * as r114 from "@/app/api/v1/reports/kitchen/route";
-import * as r115 from "@/app/api/v1/reports/labour/route";
-import * as r116 from "@/app/api/v1/reports/prep-times/route";
-import * as r117 from "@/app/api/v1/reports/product-mix/route";
-import * as r118 from "@/app/api/v1/reports/sales/route";
-import * as r119 from "@/app/api/v1/reports/staff-performance/route";
-import * as r120 from "@/app/api/v1/reports/station-load-forecast/route";
-import * as r121 from "@/app/api/v1/reports/tables/route";
-import * as r122 from "@/app/api/v1/reservations/[id]/route";
-import * as r123 from "@/app/api/v1/reservations/route";
-import * as r124 from "@/app/api/v1/service-periods/[id]/route";
-import * as r125 from "@/app/api/v1/service-periods/route";
-import * as r126 from "@/app/api/v1/shifts/[id]/route";
-import * as r127 from "@/app/api/v1/shifts/copy-week/route";
-import * as r128 from "@/app/api/v1/shifts/publish/route";
-import * as r129 from "@/app/api/v1/shifts/route";
-import * as r130 from "@/app/api/v1/staff/[id]/deactivate/route";
-import * as r131 from "@/app/api/v1/staff/[id]/erase/route";
-import * as r132 from "@/app/api/v1/staff/[id]/export/route";
-import * as r133 from "@/app/api/v1/staff/[id]/reactivate/route";
-import * as r134 from "@/app/api/v1/staff/[id]/reset-link/route";
-import * as r135 from "@/app/api/v1/staff/[id]/route";
-import * as r136 from "@/app/api/v1/staff/[id]/unlock/route";
-import * as r137 from "@/app/api/v1/staff/route";
-import * as r138 from "@/app/api/v1/stations/[id]/restore/route";
-import * as r139 from "@/app/api/v1/stations/[id]/route";
-import * as r140 from "@/app/api/v1/stations/route";
-import * as r141 from "@/app/api/v1/tables/[id]/clear/route";
-import * as r142 from "@/app/api/v1/tables/[id]/guest-session/route";
-import * as r143 from "@/app/api/v1/tables/[id]/merge/route";
-import * as r144 from "@/app/api/v1/tables/[id]/move-party/route";
-import * as r145 from "@/app/api/v1/tables/[id]/part/route";
-import * as r146 from "@/app/api/v1/tables/[id]/qr-token/route";
-import * as r147 from "@/app/api/v1/tables/[id]/restore/route";
-import * as r148 from "@/app/api/v1/tables/[id]/route";
-import * as r149 from "@/app/api/v1/tables/qr-cards/route";
-import * as r150 from "@/app/api/v1/tables/route";
-import * as r151 from "@/app/api/v1/tasks/[taskId]/complete/route";
-import * as r152 from "@/app/api/v1/tasks/checklists/[id]/route";
-import * as r153 from "@/app/api/v1/tasks/checklists/route";
-import * as r154 from "@/app/api/v1/tasks/route";
-import * as r155 from "@/app/api/v1/time-clock/punches/[id]/route";
-import * as r156 from "@/app/api/v1/time-clock/punches/route";
-import * as r157 from "@/app/api/v1/time-clock/route";
-import * as r158 from "@/app/api/v1/time-clock/timesheet.csv/route";
-import * as r159 from "@/app/api/v1/time-clock/timesheet/route";
-import * as r160 from "@/app/api/v1/waitlist/[id]/route";
-import * as r161 from "@/app/api/v1/waitlist/route";
-import * as r162 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r163 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
-import * as r164 from "@/app/api/v1/webhooks/[id]/route";
-import * as r165 from "@/app/api/v1/webhooks/[id]/test/route";
-import * as r166 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
-import * as r167 from "@/app/api/v1/webhooks/route";
+import * as r112 from "@/app/api/v1/reports/delivery/route";
+import * as r113 from "@/app/api/v1/reports/end-of-day/route";
+import * as r114 from "@/app/api/v1/reports/inventory/route";
+import * as r115 from "@/app/api/v1/reports/kitchen/route";
+import * as r116 from "@/app/api/v1/reports/labour/route";
+import * as r117 from "@/app/api/v1/reports/prep-times/route";
+import * as r118 from "@/app/api/v1/reports/product-mix/route";
+import * as r119 from "@/app/api/v1/reports/sales/route";
+import * as r120 from "@/app/api/v1/reports/staff-performance/route";
+import * as r121 from "@/app/api/v1/reports/station-load-forecast/route";
+import * as r122 from "@/app/api/v1/reports/tables/route";
+import * as r123 from "@/app/api/v1/reservations/[id]/route";
+import * as r124 from "@/app/api/v1/reservations/route";
+import * as r125 from "@/app/api/v1/service-periods/[id]/route";
+import * as r126 from "@/app/api/v1/service-periods/route";
+import * as r127 from "@/app/api/v1/shifts/[id]/route";
+import * as r128 from "@/app/api/v1/shifts/copy-week/route";
+import * as r129 from "@/app/api/v1/shifts/publish/route";
+import * as r130 from "@/app/api/v1/shifts/route";
+import * as r131 from "@/app/api/v1/staff/[id]/deactivate/route";
+import * as r132 from "@/app/api/v1/staff/[id]/erase/route";
+import * as r133 from "@/app/api/v1/staff/[id]/export/route";
+import * as r134 from "@/app/api/v1/staff/[id]/reactivate/route";
+import * as r135 from "@/app/api/v1/staff/[id]/reset-link/route";
+import * as r136 from "@/app/api/v1/staff/[id]/route";
+import * as r137 from "@/app/api/v1/staff/[id]/unlock/route";
+import * as r138 from "@/app/api/v1/staff/route";
+import * as r139 from "@/app/api/v1/stations/[id]/restore/route";
+import * as r140 from "@/app/api/v1/stations/[id]/route";
+import * as r141 from "@/app/api/v1/stations/route";
+import * as r142 from "@/app/api/v1/tables/[id]/clear/route";
+import * as r143 from "@/app/api/v1/tables/[id]/guest-session/route";
+import * as r144 from "@/app/api/v1/tables/[id]/merge/route";
+import * as r145 from "@/app/api/v1/tables/[id]/move-party/route";
+import * as r146 from "@/app/api/v1/tables/[id]/part/route";
+import * as r147 from "@/app/api/v1/tables/[id]/qr-token/route";
+import * as r148 from "@/app/api/v1/tables/[id]/restore/route";
+import * as r149 from "@/app/api/v1/tables/[id]/route";
+import * as r150 from "@/app/api/v1/tables/qr-cards/route";
+import * as r151 from "@/app/api/v1/tables/route";
+import * as r152 from "@/app/api/v1/tasks/[taskId]/complete/route";
+import * as r153 from "@/app/api/v1/tasks/checklists/[id]/route";
+import * as r154 from "@/app/api/v1/tasks/checklists/route";
+import * as r155 from "@/app/api/v1/tasks/route";
+import * as r156 from "@/app/api/v1/time-clock/punches/[id]/route";
+import * as r157 from "@/app/api/v1/time-clock/punches/route";
+import * as r158 from "@/app/api/v1/time-clock/route";
+import * as r159 from "@/app/api/v1/time-clock/timesheet.csv/route";
+import * as r160 from "@/app/api/v1/time-clock/timesheet/route";
+import * as r161 from "@/app/api/v1/waitlist/[id]/route";
+import * as r162 from "@/app/api/v1/waitlist/route";
+import * as r163 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r164 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
+import * as r165 from "@/app/api/v1/webhooks/[id]/route";
+import * as r166 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r167 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
+import * as r168 from "@/app/api/v1/webhooks/route";
 
 export const ROUTE_MODULES = [
   {
@@ -927,8 +928,16 @@ export const ROUTE_MODULES = [
     idempotent: false,
   },
   {
-    path: "/api/v1/reports/end-of-day",
+    path: "/api/v1/reports/delivery",
     module: r112,
+    docs: {
+      GET: "GET /api/v1/reports/delivery?preset=|from=&to=&compare=&format= → on-time rate, average delivery times, orders per driver per hour on duty and failures by reason as JSON, or CSV (a row per driver and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/reports/end-of-day",
+    module: r113,
     docs: {
       GET: "GET /api/v1/reports/end-of-day?date=YYYY-MM-DD | preset= | from=&to= [&compare=none] → the Z report as JSON, or as CSV (one row per business day, a TOTAL row for a range) when the request sends `Accept: text/csv` or asks `&format=csv`.",
     },
@@ -936,7 +945,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/inventory",
-    module: r113,
+    module: r114,
     docs: {
       GET: "GET /api/v1/reports/inventory?preset=last-week (or from&to; default the last 30 business days) [&view=turnover|usage|waste|prices][&ingredientId=] → JSON, or the view as CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -944,7 +953,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/kitchen",
-    module: r114,
+    module: r115,
     docs: {
       GET: "GET /api/v1/reports/kitchen?preset=|from=&to=&compare=&groupBy=station|item|hour|cook → kitchen ticket times as JSON, or as CSV (one row per group and a TOTAL) by `Accept: text/csv` or `format=csv`.",
     },
@@ -952,7 +961,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/labour",
-    module: r115,
+    module: r116,
     docs: {
       GET: "GET /api/v1/reports/labour?preset=last-week (or from&to) [&groupBy=day|role] → hours, labour cost, labour % of net sales and sales per labour hour, as JSON or CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -960,7 +969,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/prep-times",
-    module: r116,
+    module: r117,
     docs: {
       GET: "GET /api/v1/reports/prep-times?preset=|from=&to= (default the last 28 days) or ?days=N (a rolling window ending now) → each dish's real cook time from the kitchen's bumps (median, p90) and the prep target it suggests; CSV with `Accept: text/csv` or `&format=csv`.",
     },
@@ -968,7 +977,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/product-mix",
-    module: r117,
+    module: r118,
     docs: {
       GET: "GET /api/v1/reports/product-mix?preset=last-week (or from&to) [&groupBy=item|category] [&categoryId=] → product mix and menu engineering as JSON, or CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -976,7 +985,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/sales",
-    module: r118,
+    module: r119,
     docs: {
       GET: "GET /api/v1/reports/sales?preset=|from=&to=&groupBy=&compare=&format= → the sales report as JSON, or CSV (a row per group and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -984,7 +993,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/staff-performance",
-    module: r119,
+    module: r120,
     docs: {
       GET: "GET /api/v1/reports/staff-performance?from&to (business dates) or ?preset=today|this-week|last-week",
     },
@@ -992,7 +1001,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/station-load-forecast",
-    module: r120,
+    module: r121,
     docs: {
       GET: "GET /api/v1/reports/station-load-forecast?hours=4&bucket=60|30&walkIns=true|false → expected items per kitchen station and bucket for the next hours (kitchen screens and the dashboard).",
     },
@@ -1000,7 +1009,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/tables",
-    module: r121,
+    module: r122,
     docs: {
       GET: "GET /api/v1/reports/tables?preset=|from=&to=&compare=&format= → turns, seated time and covers per seat-hour as JSON, or CSV (a row per table and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -1008,7 +1017,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reservations/{id}",
-    module: r122,
+    module: r123,
     docs: {
       PATCH:
         '{ "status": "CONFIRMED" | "ARRIVED" | "SEATED" | "COMPLETED" | "CANCELLED" | "NO_SHOW", "reason"? } changes the status (SEATED opens the table\'s order; with "tableIds" it seats there, several pushed together); any other fields edit the booking. Not both at once.',
@@ -1017,7 +1026,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reservations",
-    module: r123,
+    module: r124,
     docs: {
       GET: "GET ?date=YYYY-MM-DD&status=CONFIRMED: one local day's book. POST: book (tables proposed when none are given).",
       POST: "GET ?date=YYYY-MM-DD&status=CONFIRMED: one local day's book. POST: book (tables proposed when none are given).",
@@ -1026,7 +1035,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/service-periods/{id}",
-    module: r124,
+    module: r125,
     docs: {
       PATCH: "PATCH: the period's fields, all of them (as POST). DELETE: archive it (bookings made stay).",
       DELETE: "PATCH: the period's fields, all of them (as POST). DELETE: archive it (bookings made stay).",
@@ -1035,29 +1044,29 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/service-periods",
-    module: r125,
+    module: r126,
     docs: {
       GET: 'GET: the active service periods. POST {"name","daysOfWeek":[1,2],"startTime":"17:00","endTime":"22:00", "slotMinutes":15,"maxCoversPerSlot":24,"maxPartiesPerSlot":5}: a new one (no overlap on a weekday).',
       POST: 'GET: the active service periods. POST {"name","daysOfWeek":[1,2],"startTime":"17:00","endTime":"22:00", "slotMinutes":15,"maxCoversPerSlot":24,"maxPartiesPerSlot":5}: a new one (no overlap on a weekday).',
     },
     idempotent: false,
   },
-  { path: "/api/v1/shifts/{id}", module: r126, docs: { PATCH: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/shifts/{id}", module: r127, docs: { PATCH: "", DELETE: "" }, idempotent: false },
   {
     path: "/api/v1/shifts/copy-week",
-    module: r127,
+    module: r128,
     docs: { POST: "Copy the week before `week` into it, as drafts." },
     idempotent: false,
   },
   {
     path: "/api/v1/shifts/publish",
-    module: r128,
+    module: r129,
     docs: { POST: "Publish the drafts of `week`: staff see them from now on." },
     idempotent: false,
   },
   {
     path: "/api/v1/shifts",
-    module: r129,
+    module: r130,
     docs: {
       GET: "Everyone reads shifts (their own published ones); managers read the whole schedule, drafts included.",
       POST: "Everyone reads shifts (their own published ones); managers read the whole schedule, drafts included.",
@@ -1066,13 +1075,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/deactivate",
-    module: r130,
+    module: r131,
     docs: { POST: "POST /api/v1/staff/:id/deactivate: ends every session of the account at once." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff/{id}/erase",
-    module: r131,
+    module: r132,
     docs: {
       POST: 'POST /api/v1/staff/:id/erase { confirm: "ERASE", reason }: anonymise the account, keep its orders (audited).',
     },
@@ -1080,7 +1089,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/export",
-    module: r132,
+    module: r133,
     docs: {
       GET: "GET /api/v1/staff/:id/export: everything stored about the staff member here (GDPR access request; audited).",
     },
@@ -1088,13 +1097,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/reactivate",
-    module: r133,
+    module: r134,
     docs: { POST: "POST /api/v1/staff/:id/reactivate: lets the account sign in again." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff/{id}/reset-link",
-    module: r134,
+    module: r135,
     docs: {
       POST: "POST /api/v1/staff/:id/reset-link: → { link, expiresAt }: shown once, also mailed to the staff member.",
     },
@@ -1102,7 +1111,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}",
-    module: r135,
+    module: r136,
     docs: {
       GET: "",
       PATCH: "PATCH /api/v1/staff/:id { name?, role?, hourlyRateCents? } (only the fields sent change).",
@@ -1111,29 +1120,29 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/unlock",
-    module: r136,
+    module: r137,
     docs: { POST: "POST /api/v1/staff/:id/unlock: lifts the sign-in and PIN lockouts." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff",
-    module: r137,
+    module: r138,
     docs: {
       GET: "GET /api/v1/staff → this location's staff and its time zone.",
       POST: "POST /api/v1/staff { name, email, role, hourlyRateCents? } → 201 { id, newUser }; an invite is mailed.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/stations/{id}/restore", module: r138, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/stations/{id}/restore", module: r139, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/stations/{id}",
-    module: r139,
+    module: r140,
     docs: { GET: "", PUT: "", DELETE: "Archives (history names the station); POST …/restore brings it back." },
     idempotent: false,
   },
   {
     path: "/api/v1/stations",
-    module: r140,
+    module: r141,
     docs: {
       GET: "GET /api/v1/stations → every station (archived ones flagged) and the categories' routing defaults.",
       POST: "",
@@ -1142,7 +1151,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/clear",
-    module: r141,
+    module: r142,
     docs: {
       POST: "POST /api/v1/tables/:id/clear — a table waiting to be bussed is clean and free. The segment is `[id]` like its siblings: Next refuses two slug names at one level ('id' !== 'tableId').",
     },
@@ -1150,7 +1159,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/guest-session",
-    module: r142,
+    module: r143,
     docs: {
       GET: "GET /api/v1/tables/:id/guest-session — the table's active session (PIN, mode, who joined, guest URL) or null.",
       POST: 'POST { mode: "FAMILY" | "INDIVIDUAL" } — opens guest ordering on the table (and its order if it has none): 201 with the new PIN; an active session is answered as it is with 200.',
@@ -1161,13 +1170,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/merge",
-    module: r143,
+    module: r144,
     docs: { POST: "POST /api/v1/tables/:id/merge { tableIds } — push these tables against table :id (the primary)." },
     idempotent: false,
   },
   {
     path: "/api/v1/tables/{id}/move-party",
-    module: r144,
+    module: r145,
     docs: {
       POST: "POST /api/v1/tables/:id/move-party { toTableIds, force? } — move the party seated at :id (and its open order) to these tables. 409 with `details.canForce` when a booking needs them first.",
     },
@@ -1175,20 +1184,20 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/part",
-    module: r145,
+    module: r146,
     docs: { POST: "POST /api/v1/tables/:id/part — pull apart the group table :id belongs to." },
     idempotent: false,
   },
   {
     path: "/api/v1/tables/{id}/qr-token",
-    module: r146,
+    module: r147,
     docs: { POST: "POST /api/v1/tables/:id/qr-token — a new QR token for the table; the printed card stops working." },
     idempotent: false,
   },
-  { path: "/api/v1/tables/{id}/restore", module: r147, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/tables/{id}/restore", module: r148, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/tables/{id}",
-    module: r148,
+    module: r149,
     docs: {
       GET: "",
       PATCH: "Any subset of label, seats, shape, width, height, posX, posY, rotation, areaId.",
@@ -1198,14 +1207,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/qr-cards",
-    module: r149,
+    module: r150,
     docs: { GET: "GET /api/v1/tables/qr-cards?areaId=&paper=a4|letter — the table cards as a PDF download." },
     idempotent: false,
   },
-  { path: "/api/v1/tables", module: r150, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/tables", module: r151, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/tasks/{taskId}/complete",
-    module: r151,
+    module: r152,
     docs: {
       POST: "Tick for today's business day; ticking again is not an error (the first tick stands).",
       DELETE: "Untick (audited).",
@@ -1214,14 +1223,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tasks/checklists/{id}",
-    module: r152,
+    module: r153,
     docs: { GET: "", PUT: "", DELETE: "Archives (past ticks refer to the list's tasks); nothing is deleted." },
     idempotent: false,
   },
-  { path: "/api/v1/tasks/checklists", module: r153, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/tasks/checklists", module: r154, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/tasks",
-    module: r154,
+    module: r155,
     docs: {
       GET: "Today's checklists with each task's tick: the caller's role's lists (all for managers); ?station= narrows.",
     },
@@ -1229,7 +1238,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/punches/{id}",
-    module: r155,
+    module: r156,
     docs: {
       PATCH: "PATCH /api/v1/time-clock/punches/:id { clockInAt, clockOutAt?, reason } — a manager's correction.",
     },
@@ -1237,7 +1246,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/punches",
-    module: r156,
+    module: r157,
     docs: {
       POST: "POST /api/v1/time-clock/punches { userId, clockInAt, clockOutAt, reason } — a missed punch (times in the location's zone or ISO with offset).",
     },
@@ -1245,7 +1254,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock",
-    module: r157,
+    module: r158,
     docs: {
       GET: "GET /api/v1/time-clock → the location's staff with their open punch, and who is on the clock now.",
       POST: 'POST /api/v1/time-clock { action: "clock-in"|"clock-out"|"break-start"|"break-end", userId, pin }',
@@ -1254,7 +1263,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/timesheet.csv",
-    module: r158,
+    module: r159,
     docs: {
       GET: "GET /api/v1/time-clock/timesheet.csv?from&to (or ?week) → payroll CSV, one row per person per week.",
     },
@@ -1262,7 +1271,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/timesheet",
-    module: r159,
+    module: r160,
     docs: {
       GET: "GET /api/v1/time-clock/timesheet?week=YYYY-MM-DD | ?from&to → per-person hours, overtime, cost and punches.",
     },
@@ -1270,7 +1279,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/waitlist/{id}",
-    module: r160,
+    module: r161,
     docs: {
       PATCH:
         '{ "status": "NOTIFIED" } tells the party their table is ready (answer: the entry and the message, SENT / SHOWN / FAILED); { "status": "SEATED", "tableIds"? } seats them (a walk-in booking opens the table\'s order); { "status": "LEFT" } takes them off the list; { partySize?, notes?, requote? } edits.',
@@ -1279,7 +1288,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/waitlist",
-    module: r161,
+    module: r162,
     docs: {
       GET: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
       POST: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
@@ -1288,13 +1297,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}/deliveries",
-    module: r162,
+    module: r163,
     docs: { GET: "GET /api/v1/webhooks/:id/deliveries?limit=25 — the endpoint's latest deliveries, newest first." },
     idempotent: false,
   },
   {
     path: "/api/v1/webhooks/{id}/rotate-secret",
-    module: r163,
+    module: r164,
     docs: {
       POST: "POST /api/v1/webhooks/:id/rotate-secret → { id, secret } — a new signing secret, in force at once.",
     },
@@ -1302,7 +1311,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}",
-    module: r164,
+    module: r165,
     docs: {
       PATCH:
         "PATCH /api/v1/webhooks/:id { url?, events?, description?, active? } — change or enable/disable an endpoint.",
@@ -1312,7 +1321,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}/test",
-    module: r165,
+    module: r166,
     docs: {
       POST: "POST /api/v1/webhooks/:id/test → 202 { deliveryId, eventId } — queue a `ping` event to this endpoint.",
     },
@@ -1320,7 +1329,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/deliveries/{id}/redeliver",
-    module: r166,
+    module: r167,
     docs: {
       POST: "POST /api/v1/webhooks/deliveries/:id/redeliver → 202 { deliveryId } — send the event again as a new delivery.",
     },
@@ -1328,7 +1337,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks",
-    module: r167,
+    module: r168,
     docs: {
       GET: "GET /api/v1/webhooks — this location's webhook endpoints (never their secrets).",
       POST: 'POST /api/v1/webhooks { url, events: ["order.sent", …], description? } → 201 { endpoint, secret }: the signing secret is in this answer only.',
