@@ -219,7 +219,10 @@ function DeliveryCard({ d, onDone }: { d: Delivery; onDone: () => Promise<void> 
 
   const final = ["DELIVERED", "FAILED", "CANCELLED"].includes(d.status);
   return (
-    <li data-testid={`delivery-${n}`} className={`rounded-xl bg-white p-4 shadow-sm ${final ? "opacity-60" : ""}`}>
+    <li
+      data-testid={`delivery-${n}`}
+      className={`rounded-xl p-4 shadow-sm ${final ? "border border-gray-200 bg-gray-50" : "bg-white"}`}
+    >
       <div className="flex items-baseline justify-between gap-2">
         <p className="text-lg font-bold">
           {d.routeSeq ?? "–"}. #{n} · {d.customerFirstName || "Customer"}
