@@ -7,7 +7,7 @@ import { corsHeaders, parseAllowedOrigins } from "./lib/http/cors";
 // It only turns away the signed-out and sets headers; roles are checked on the server
 // by the page/route/action wrappers.
 
-const PROTECTED = ["/admin", "/floor", "/kitchen"];
+const PROTECTED = ["/admin", "/floor", "/kitchen", "/driver"];
 /** lib/guest/guest-cookie.ts DEVICE_COOKIE (not imported: middleware stays free of server modules). */
 const GUEST_DEVICE_COOKIE = "kms_guest_device";
 
@@ -39,7 +39,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-function securityHeaders(res: NextResponse, csp: string | null, requestId: string) {
+function securityHeaders(res: NextResponse, csp: string | null, requestId: string, pathname = "") {
   if (csp) res.headers.set("Content-Security-Policy", csp);
   res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
   res.headers.set("X-Content-Type-Options", "nosniff");
@@ -48,7 +48,8 @@ function securityHeaders(res: NextResponse, csp: string | null, requestId: strin
   res.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   res.headers.set(
     "Permissions-Policy",
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    // The driver app shares the phone's position while delivering (issue 16); nothing else may ask.
+    `camera=(), microphone=(), geolocation=${isDriverApp(pathname) ? "(self)" : "()"}, payment=(), usb=(), interest-cohort=()`,
   );
   res.headers.set("x-request-id", requestId);
   res.headers.delete("X-Powered-By");
@@ -107,7 +108,11 @@ export async function middleware(req: NextRequest) {
     });
   }
   if (cors) for (const [name, value] of Object.entries(cors)) res.headers.set(name, value);
-  return securityHeaders(res, csp, requestId);
+  return securityHeaders(res, csp, requestId, pathname);
+}
+
+function isDriverApp(pathname: string): boolean {
+  return pathname === "/driver" || pathname.startsWith("/driver/");
 }
 
 // Prefetch and RSC requests run through here too: every response carries the headers, and

@@ -8,6 +8,7 @@ const HOME: Record<RoleName, RegExp> = {
   cashier: /\/floor\/checks$/,
   host: /\/floor\/host$/,
   chef: /\/kitchen$/,
+  driver: /\/driver$/,
 };
 
 async function signIn(page: import("@playwright/test").Page, email: string, password: string) {

@@ -24,6 +24,7 @@ export const ROLE_USERS = {
   chef: "chef@demo.kitchen",
   cashier: "cashier@demo.kitchen",
   host: "host@demo.kitchen",
+  driver: "driver@demo.kitchen",
 } as const;
 export type RoleName = keyof typeof ROLE_USERS;
 export const storageStateFor = (role: RoleName) => `e2e/.auth/${role}.json`;

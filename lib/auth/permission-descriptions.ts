@@ -4,6 +4,10 @@ import type { Permission } from "./permissions";
 // Permission: a new permission without a description does not compile.
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, { area: string; text: string }> = {
+  "surfaces.staff": {
+    area: "Account",
+    text: "Open the floor, kitchen and console screens (drivers use the driver app)",
+  },
   "staff.signedIn": { area: "Account", text: "Sign in, change their own password, see where they are signed in" },
   "console.use": { area: "Account", text: "Open the admin console (dashboard, staff list)" },
   "menu.edit": { area: "Menu", text: "Create, edit, price, archive and import dishes, categories and modifiers" },

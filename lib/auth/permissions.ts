@@ -14,6 +14,8 @@ const FRONT_OF_HOUSE = ["ADMIN", "MANAGER", "SERVER", "CASHIER", "HOST"] as cons
 export const PERMISSIONS = {
   /** Any signed-in staff member: their own account, /me, signing the realtime socket in. */
   "staff.signedIn": ROLES,
+  /** The staff surfaces' pages (floor, kitchen, console); drivers have their own app, /driver (issue 16). */
+  "surfaces.staff": ["ADMIN", "MANAGER", "SERVER", "CHEF", "CASHIER", "HOST"],
   /** The admin console's pages (dashboard, staff list). */
   "console.use": MANAGEMENT,
   /** Create, edit, price, archive and import menu items, categories, modifiers, windows. */

@@ -26,6 +26,7 @@ export const SCOPES: readonly Scope[] = SCOPE_AREAS.flatMap((a) => [`${a}:read`,
  */
 const AREA: Record<Permission, ScopeArea | "any" | "none"> = {
   "staff.signedIn": "any",
+  "surfaces.staff": "none",
   "console.use": "reports",
   "menu.edit": "menu",
   "menu.86": "menu",

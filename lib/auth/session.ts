@@ -83,13 +83,15 @@ function sessionRowOf(r: MemberRow): SessionRow | null {
   };
 }
 
+/** The staff surfaces: a page there also needs "surfaces.staff" (a driver's phone stays in /driver). */
+const STAFF_SURFACES = /^\/(floor|kitchen|admin)(\/|\?|$)/;
+
 /** For pages: signed-out → /login (and back afterwards); wrong role → the 403 page. */
 export async function requireUser(permission?: Permission): Promise<Ctx> {
   const ctx = await currentCtx();
-  if (!ctx) {
-    const path = (await headers()).get("x-pathname") ?? "/";
-    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  }
+  const path = (await headers()).get("x-pathname") ?? "/";
+  if (!ctx) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   if (permission && !can(ctx, permission)) forbidden();
+  if (STAFF_SURFACES.test(path) && !can(ctx, "surfaces.staff")) forbidden();
   return ctx;
 }

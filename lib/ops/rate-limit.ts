@@ -241,6 +241,8 @@ const LIMITS = {
   /** Online ordering calls before verification, per address. */
   "customer-api-ip": [300, "5 m"],
   api: [600, "1 m"],
+  /** A delivering driver's position reports (the app sends one every ~5 s), per driver. */
+  "driver-position": [60, "1 m"],
   /** A busy tablet sees a switch every minute or so; a PIN guesser needs thousands. */
   "staff-pin": [120, "5 m"],
   /** "Forgot password" requests from one address (a whole restaurant may share one). */

@@ -13,6 +13,8 @@ const REPORTS: { href: string; title: string; blurb: string; permission: Permiss
   { href: "/admin/reports/tables", title: "Tables", blurb: "Turns per table and area, seated time by party size, covers per seat-hour.", permission: "reports.money" },
   { href: "/admin/reports/inventory", title: "Inventory", blurb: "Turnover and days on hand, theoretical vs actual usage, waste by reason, purchase prices.", permission: "reports.money" },
   { href: "/admin/reports/labour", title: "Labour", blurb: "Hours, cost and labour % of sales by day and role; sales per labour hour.", permission: "reports.money" },
+  { href: "/admin/reports/delivery", title: "Delivery", blurb: "On-time rate, average delivery time, orders per driver per hour on duty, failed deliveries by reason.", permission: "reports.money" },
+  { href: "/admin/delivery/cashup", title: "Driver cash-up", blurb: "Cash each driver collected on delivery per shift: count it and reconcile.", permission: "delivery.cashup" },
   { href: "/admin/reports/end-of-day", title: "End of day (Z report)", blurb: "Tenders, drawers, voids and refunds of a business day.", permission: "reports.money" },
   { href: "/admin/reports/prep-times", title: "Learned prep times", blurb: "Each dish's real cook time from the kitchen's bumps, proposed as its target.", permission: "menu.edit" },
   { href: "/admin/staff/performance", title: "Staff performance", blurb: "Sales, covers and tips per server.", permission: "reports.money" },

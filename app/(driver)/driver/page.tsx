@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { listMyDeliveries } from "@/lib/driver/list-my-deliveries";
+import { DriverApp } from "./_components/driver-app";
+
+export const metadata: Metadata = { title: "Deliveries" };
+
+export default async function DriverPage() {
+  const ctx = await requireUser("delivery.drive");
+  const initial = JSON.parse(JSON.stringify(await listMyDeliveries(ctx)));
+  return <DriverApp initial={initial} />;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  amountToCollect,
+  collectedProblem,
+  countsAsCodFailure,
+  failedReasonText,
+  failureReasonOf,
+  navigateUrl,
+} from "./delivery-rules";
+
+describe("amountToCollect", () => {
+  it("is what the order still owes for cash on delivery", () => {
+    expect(amountToCollect("CASH_ON_DELIVERY", 2500, 500)).toBe(2000);
+  });
+  it("is 0 for card at the door and never negative", () => {
+    expect(amountToCollect("CARD_ON_DELIVERY", 2500, 0)).toBe(0);
+    expect(amountToCollect("CASH_ON_DELIVERY", 2500, 3000)).toBe(0);
+  });
+});
+
+describe("collectedProblem", () => {
+  it("needs the cash for COD and at least the amount due", () => {
+    expect(collectedProblem("CASH_ON_DELIVERY", 2000, undefined)).toMatch(/Enter/);
+    expect(collectedProblem("CASH_ON_DELIVERY", 2000, 1999)).toMatch(/Less than/);
+    expect(collectedProblem("CASH_ON_DELIVERY", 2000, 2000)).toBeNull();
+    expect(collectedProblem("CASH_ON_DELIVERY", 2000, 5000)).toBeNull();
+  });
+  it("asks nothing for card at the door", () => {
+    expect(collectedProblem("CARD_ON_DELIVERY", 2000, undefined)).toBeNull();
+  });
+});
+
+describe("countsAsCodFailure", () => {
+  it("counts refused and no answer on cash orders only", () => {
+    expect(countsAsCodFailure("CASH_ON_DELIVERY", "REFUSED")).toBe(true);
+    expect(countsAsCodFailure("CASH_ON_DELIVERY", "NO_ANSWER")).toBe(true);
+    expect(countsAsCodFailure("CASH_ON_DELIVERY", "WRONG_ADDRESS")).toBe(false);
+    expect(countsAsCodFailure("CARD_ON_DELIVERY", "REFUSED")).toBe(false);
+  });
+});
+
+describe("failure reasons", () => {
+  it("round-trips the code through the stored text", () => {
+    expect(failedReasonText("OTHER", " gate locked ")).toBe("OTHER: gate locked");
+    expect(failureReasonOf("OTHER: gate locked")).toBe("OTHER");
+    expect(failureReasonOf(failedReasonText("NO_ANSWER"))).toBe("NO_ANSWER");
+    expect(failureReasonOf(null)).toBe("OTHER");
+  });
+});
+
+describe("navigateUrl", () => {
+  it("prefers coordinates and encodes the address otherwise", () => {
+    expect(navigateUrl(52.5, 13.4, "x")).toBe("https://www.google.com/maps/dir/?api=1&destination=52.5%2C13.4");
+    expect(navigateUrl(null, null, "1 Main St")).toContain("destination=1%20Main%20St");
+  });
+});
