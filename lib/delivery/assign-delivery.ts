@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
-import { assertCan } from "../auth/permissions";
+import { assertCan, can } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
@@ -74,7 +74,7 @@ export async function assignDelivery(ctx: Ctx, raw: AssignDeliveryInput) {
     });
     if (!membership || !membership.user.active)
       throw new AppError("NOT_FOUND", "Driver not found", { driverId: ["No such driver here"] });
-    if (membership.role !== "DRIVER") {
+    if (!can(membership, "delivery.drive")) {
       throw new AppError("INVALID_STATE", "Only a driver can take deliveries", { driverId: ["Not a driver"] });
     }
     // Lock the open shift: the driver cannot go off duty between this check and the route.

@@ -3,7 +3,10 @@ import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 
-/** The location's drivers (active accounts with the DRIVER role), on duty first, with their open shift. */
+/**
+ * The location's drivers (active accounts with the DRIVER role: admins may drive too, but are not
+ * listed as drivers unless on duty, when the board shows them), on duty first, with their open shift.
+ */
 export async function listDrivers(ctx: Ctx) {
   assertCan(ctx, "delivery.dispatch");
   const members = await db.membership.findMany({
