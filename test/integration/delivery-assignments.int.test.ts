@@ -19,6 +19,17 @@ vi.mock("@/lib/ops/rate-limit", async (original) => ({
   limiter: () => ({ limit: async () => ({ success: true, remaining: 1000, reset: 0 }) }),
 }));
 
+const published = vi.hoisted(() => [] as { channel: string; name: string; data: unknown }[]);
+vi.mock("@/lib/realtime/publish", async (original) => {
+  const real = await original<typeof import("@/lib/realtime/publish")>();
+  return {
+    ...real,
+    publishBuilt: (build: () => { channel: string; name: string; data: unknown }[]) => {
+      published.push(...build());
+    },
+  };
+});
+
 const listRoute = () => import("@/app/api/v1/delivery/assignments/route");
 const itemRoute = () => import("@/app/api/v1/delivery/assignments/[orderId]/route");
 const driversRoute = () => import("@/app/api/v1/delivery/drivers/route");
@@ -110,6 +121,7 @@ describe("POST /api/v1/delivery/assignments", () => {
 
   it("refuses drivers who cannot take it", async () => {
     state.ctx = loc.ctx.MANAGER;
+    published.length = 0;
     const order = await buildOnlineOrder(loc.id);
     const offDuty = await addStaff(loc, "DRIVER", { name: "Off" });
     const wentHome = await addStaff(loc, "DRIVER", { name: "Home" });
@@ -131,6 +143,7 @@ describe("POST /api/v1/delivery/assignments", () => {
     }
     const row = await testDb().onlineOrder.findUniqueOrThrow({ where: { orderId: order.orderId } });
     expect([row.routeId, row.driverId, row.routeSeq]).toEqual([null, null, null]);
+    expect(published).toEqual([]); // nothing committed, nothing published
   });
 
   it("refuses orders that cannot go: not delivery, wrong status, already assigned, another location's", async () => {
