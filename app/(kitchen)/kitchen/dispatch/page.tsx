@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDispatchBoard } from "@/lib/delivery/get-dispatch-board";
+import { getLocation } from "@/lib/locations/get-location";
 import { pusherClientConfig } from "@/lib/realtime/pusher-server";
 import { SurfaceHeader } from "@/components/surface-header";
 import { DispatchBoard, type BoardView } from "./_components/dispatch-board";
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Dispatch" };
 /** The expo's (or a manager's) delivery dispatch: ready orders, suggested routes, drivers, routes under way. */
 export default async function DispatchPage() {
   const ctx = await requireUser("delivery.dispatch");
-  const initial = JSON.parse(JSON.stringify(await getDispatchBoard(ctx))) as BoardView;
+  const [board, location] = await Promise.all([getDispatchBoard(ctx), getLocation(ctx)]);
+  const initial = JSON.parse(JSON.stringify(board)) as BoardView;
   return (
     <>
       <SurfaceHeader title="Dispatch" dark>
@@ -19,7 +21,12 @@ export default async function DispatchPage() {
           Stations
         </Link>
       </SurfaceHeader>
-      <DispatchBoard initial={initial} config={pusherClientConfig()} locationId={ctx.locationId} />
+      <DispatchBoard
+        initial={initial}
+        config={pusherClientConfig()}
+        locationId={ctx.locationId}
+        timeZone={location.timezone}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useRealtime } from "@/components/realtime/use-realtime";
 import type { getDispatchBoard } from "@/lib/delivery/get-dispatch-board";
 import { FLOOR_EVENTS, kitchenChannel, TICKET_CHANGING_TYPES } from "@/lib/realtime/events";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useNow } from "../../_components/use-now";
 
 /** What the board's JSON holds: the use case's answer with dates as ISO strings. */
@@ -23,7 +24,6 @@ type BoardOrder = BoardView["orders"][number];
 const QUERY_KEY = ["delivery", "board"];
 const REFRESH_ON: readonly string[] = [FLOOR_EVENTS.deliveryChanged, ...TICKET_CHANGING_TYPES];
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 const minutesUntil = (iso: string, now: number) => Math.round((new Date(iso).getTime() - now) / 60_000);
 const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
 
@@ -52,17 +52,27 @@ async function deleteAssign(orderId: string) {
   return fetchJson(`/api/v1/delivery/assignments/${encodeURIComponent(orderId)}`, { method: "DELETE" });
 }
 
+/** Clock times in the location's zone, the same in the server render and the browser. */
+function clockIn(timeZone: string) {
+  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return (iso: string) => f.format(new Date(iso));
+}
+
 export function DispatchBoard({
   initial,
   config,
   locationId,
+  timeZone,
 }: {
   initial: BoardView;
   config: PusherClientConfig;
   locationId: string;
+  timeZone: string;
 }) {
   const qc = useQueryClient();
-  const now = useNow(15_000);
+  const clock = clockIn(timeZone);
+  const hydrated = useHydrated();
+  const ticking = useNow(15_000);
   const board = useQuery({
     queryKey: QUERY_KEY,
     queryFn: () => fetchJson<BoardView>("/api/v1/delivery/assignments"),
@@ -101,6 +111,8 @@ export function DispatchBoard({
   const busy = assign.isPending || unassign.isPending;
 
   const data = board.data;
+  // Until hydrated, the server's "now": the first render matches the server's markup exactly.
+  const now = hydrated ? ticking : Date.parse(data.now);
   const byId = new Map(data.orders.map((o) => [o.orderId, o]));
   const driverName = new Map(data.drivers.map((d) => [d.driverId, d.name]));
   const doAssign = (orderIds: string[], driverId: string) =>
@@ -141,6 +153,7 @@ export function DispatchBoard({
         <ul className="space-y-2">
           {data.orders.map((o) => (
             <OrderCard
+              clock={clock}
               key={o.orderId}
               order={o}
               now={now}
@@ -236,7 +249,8 @@ export function DispatchBoard({
                 <span className="font-bold" data-testid="dispatch-driver-load">
                   {d.load}
                 </span>{" "}
-                active order{d.load === 1 ? "" : "s"} · position {age(d.positionAgeSeconds)}
+                active order{d.load === 1 ? "" : "s"} · position{" "}
+                {age(d.lastPositionAt ? Math.max(0, Math.round((now - Date.parse(d.lastPositionAt)) / 1000)) : null)}
               </p>
             </li>
           ))}
@@ -316,7 +330,9 @@ function OrderCard({
   now,
   checked,
   onToggle,
+  clock,
 }: {
+  clock: (iso: string) => string;
   order: BoardOrder;
   now: number;
   checked: boolean;
