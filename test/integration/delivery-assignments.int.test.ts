@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { defaultRoutePlanner } from "@/lib/delivery/optimise-route";
+import { RESPONSE_SCHEMAS } from "@/lib/openapi/responses";
 import { addStaff, buildLocation, type BuiltLocation, type StaffMember } from "./builders/location";
 import { buildDriverShift, buildOnlineOrder } from "./builders/online-orders";
 import { resetDb, testDb } from "./helpers";
@@ -82,6 +83,7 @@ describe("POST /api/v1/delivery/assignments", () => {
     const res = await assign({ orderIds: [a.orderId, b.orderId, c.orderId], driverId: ann.userId });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { routeId: string; orderIds: string[]; totalMeters: number };
+    expect(RESPONSE_SCHEMAS["POST /api/v1/delivery/assignments"].safeParse(body).error).toBeUndefined();
     expect(body.orderIds).toEqual([b.orderId, a.orderId, c.orderId]);
     const planned = defaultRoutePlanner.plan(KITCHEN, [
       { id: a.orderId, ...north(10) },
@@ -311,6 +313,7 @@ describe("GET /api/v1/delivery/assignments and /drivers", () => {
       drivers: { driverId: string; name: string; load: number; positionAgeSeconds: number | null }[];
       routes: { driverName: string; stops: { orderId: string; seq: number }[] }[];
     };
+    expect(RESPONSE_SCHEMAS["GET /api/v1/delivery/assignments"].safeParse(board).error).toBeUndefined();
     expect(board.kitchen).toEqual(KITCHEN);
     expect(board.orders.map((o) => o.orderId).sort()).toEqual(
       [r1.orderId, r2.orderId, cooking.orderId, away.orderId].sort(),
