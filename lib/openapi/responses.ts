@@ -155,6 +155,68 @@ const me = z.looseObject({
 });
 
 /** `METHOD /api/v1/path` → the body of the route's success answer. */
+const latLng = z.looseObject({ lat: z.number(), lng: z.number() });
+
+const deliveryArea = z.looseObject({
+  id,
+  name: z.string(),
+  kind: z.enum(["POLYGON", "RADIUS"]),
+  polygon: z.array(z.array(z.number())).nullable(),
+  minMeters: z.number().int(),
+  maxMeters: z.number().int().nullable(),
+  feeCents: cents,
+  minimumCents: cents,
+  travelMinutes: z.number().int(),
+  sortOrder: z.number().int(),
+});
+
+/** The dispatch board (issue 16, docs/adr/0047): never a phone or an address, a first name at most. */
+const dispatchBoard = z.looseObject({
+  now: isoTime,
+  kitchen: latLng.nullable(),
+  orders: z.array(
+    z.looseObject({
+      orderId: id,
+      number: z.number().int(),
+      status: z.enum(["IN_KITCHEN", "READY"]),
+      firstName: z.string(),
+      promisedAt: isoTime,
+      area: named.nullable(),
+      position: latLng.nullable(),
+      itemCount: z.number().int(),
+      suggestedDriverId: id.nullable(),
+    }),
+  ),
+  batches: z.array(
+    z.looseObject({
+      orderIds: z.array(id),
+      totalMeters: z.number().int(),
+      etaMinutes: z.array(z.number().int()),
+      driverId: id.nullable(),
+      driverName: z.string().nullable(),
+    }),
+  ),
+  drivers: z.array(
+    z.looseObject({
+      driverId: id,
+      name: z.string(),
+      onDutySince: isoTime,
+      load: z.number().int(),
+      position: latLng.nullable(),
+      lastPositionAt: isoTime.nullable(),
+    }),
+  ),
+  routes: z.array(
+    z.looseObject({
+      id,
+      status: z.enum(["PLANNED", "OUT"]),
+      driverId: id,
+      driverName: z.string(),
+      stops: z.array(z.looseObject({ orderId: id, seq: z.number().int().nullable(), number: z.number().int() })),
+    }),
+  ),
+});
+
 export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   "GET /api/v1/me": me,
   "GET /api/v1/orders": z.looseObject({ orders: z.array(orderSummary) }),
@@ -166,6 +228,16 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   "GET /api/v1/menu/order-pad": orderPadMenu,
   "GET /api/v1/menu/items": menuAdmin,
   "GET /api/v1/reports/sales": salesReport,
+  "GET /api/v1/delivery/areas": z.looseObject({ kitchen: latLng.nullable(), areas: z.array(deliveryArea) }),
+  "POST /api/v1/delivery/areas": deliveryArea,
+  "GET /api/v1/delivery/assignments": dispatchBoard,
+  "POST /api/v1/delivery/assignments": z.looseObject({
+    routeId: id,
+    driverId: id,
+    orderIds: z.array(id),
+    totalMeters: z.number().int(),
+    etaMinutes: z.array(z.number().int()),
+  }),
 };
 
 /** Routes whose success answer is not (only) JSON. Reports with `format=csv` add text/csv themselves. */

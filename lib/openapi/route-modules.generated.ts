@@ -21,154 +21,159 @@ import * as r17 from "@/app/api/v1/checks/[checkId]/receipt.pdf/route";
 import * as r18 from "@/app/api/v1/checks/[checkId]/reopen/route";
 import * as r19 from "@/app/api/v1/checks/[checkId]/transfer/route";
 import * as r20 from "@/app/api/v1/checks/route";
-import * as r21 from "@/app/api/v1/delivery/drivers/[id]/cashup/route";
-import * as r22 from "@/app/api/v1/delivery/drivers/me/deliveries/route";
-import * as r23 from "@/app/api/v1/delivery/drivers/me/duty/route";
-import * as r24 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/delivered/route";
-import * as r25 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/failed/route";
-import * as r26 from "@/app/api/v1/delivery/drivers/me/position/route";
-import * as r27 from "@/app/api/v1/delivery/drivers/me/routes/[routeId]/pickup/route";
-import * as r28 from "@/app/api/v1/devices/[id]/route";
-import * as r29 from "@/app/api/v1/devices/route";
-import * as r30 from "@/app/api/v1/discount-reasons/[id]/route";
-import * as r31 from "@/app/api/v1/discount-reasons/route";
-import * as r32 from "@/app/api/v1/floor/route";
-import * as r33 from "@/app/api/v1/floor/tables/[tableId]/attention/route";
-import * as r34 from "@/app/api/v1/guest-requests/[id]/acknowledge/route";
-import * as r35 from "@/app/api/v1/guest-requests/route";
-import * as r36 from "@/app/api/v1/guest-submissions/[id]/approve/route";
-import * as r37 from "@/app/api/v1/guest-submissions/[id]/reject/route";
-import * as r38 from "@/app/api/v1/guest-submissions/route";
-import * as r39 from "@/app/api/v1/guests/[id]/erase/route";
-import * as r40 from "@/app/api/v1/guests/[id]/export/route";
-import * as r41 from "@/app/api/v1/host/floor/route";
-import * as r42 from "@/app/api/v1/inventory/counts/[id]/cancel/route";
-import * as r43 from "@/app/api/v1/inventory/counts/[id]/post/route";
-import * as r44 from "@/app/api/v1/inventory/counts/[id]/preview/route";
-import * as r45 from "@/app/api/v1/inventory/counts/[id]/route";
-import * as r46 from "@/app/api/v1/inventory/counts/route";
-import * as r47 from "@/app/api/v1/inventory/export/route";
-import * as r48 from "@/app/api/v1/inventory/import/route";
-import * as r49 from "@/app/api/v1/inventory/ingredients/[id]/adjust/route";
-import * as r50 from "@/app/api/v1/inventory/ingredients/[id]/ledger/route";
-import * as r51 from "@/app/api/v1/inventory/ingredients/[id]/route";
-import * as r52 from "@/app/api/v1/inventory/ingredients/route";
-import * as r53 from "@/app/api/v1/inventory/low-stock/route";
-import * as r54 from "@/app/api/v1/inventory/purchase-orders/[id]/cancel/route";
-import * as r55 from "@/app/api/v1/inventory/purchase-orders/[id]/receive/route";
-import * as r56 from "@/app/api/v1/inventory/purchase-orders/[id]/route";
-import * as r57 from "@/app/api/v1/inventory/purchase-orders/[id]/send/route";
-import * as r58 from "@/app/api/v1/inventory/purchase-orders/route";
-import * as r59 from "@/app/api/v1/inventory/recipes/route";
-import * as r60 from "@/app/api/v1/inventory/reorder/route";
-import * as r61 from "@/app/api/v1/inventory/reports/usage/route";
-import * as r62 from "@/app/api/v1/inventory/reports/valuation/route";
-import * as r63 from "@/app/api/v1/inventory/reports/waste/route";
-import * as r64 from "@/app/api/v1/inventory/suppliers/[id]/route";
-import * as r65 from "@/app/api/v1/inventory/suppliers/route";
-import * as r66 from "@/app/api/v1/inventory/waste/route";
-import * as r67 from "@/app/api/v1/kitchen/events/route";
-import * as r68 from "@/app/api/v1/kitchen/recall/route";
-import * as r69 from "@/app/api/v1/kitchen/snapshot/route";
-import * as r70 from "@/app/api/v1/location/route";
-import * as r71 from "@/app/api/v1/locations/route";
-import * as r72 from "@/app/api/v1/me/pin/route";
-import * as r73 from "@/app/api/v1/me/route";
-import * as r74 from "@/app/api/v1/menu/availability-windows/[id]/route";
-import * as r75 from "@/app/api/v1/menu/availability-windows/route";
-import * as r76 from "@/app/api/v1/menu/categories/[id]/move/route";
-import * as r77 from "@/app/api/v1/menu/categories/[id]/route";
-import * as r78 from "@/app/api/v1/menu/categories/route";
-import * as r79 from "@/app/api/v1/menu/export/route";
-import * as r80 from "@/app/api/v1/menu/import/route";
-import * as r81 from "@/app/api/v1/menu/items/[id]/86/route";
-import * as r82 from "@/app/api/v1/menu/items/[id]/prep-time/route";
-import * as r83 from "@/app/api/v1/menu/items/[id]/route";
-import * as r84 from "@/app/api/v1/menu/items/route";
-import * as r85 from "@/app/api/v1/menu/modifier-groups/[id]/route";
-import * as r86 from "@/app/api/v1/menu/modifier-groups/route";
-import * as r87 from "@/app/api/v1/menu/order-pad/route";
-import * as r88 from "@/app/api/v1/menu/prices/route";
-import * as r89 from "@/app/api/v1/orders/[orderId]/bump/route";
-import * as r90 from "@/app/api/v1/orders/[orderId]/checks/merge/route";
-import * as r91 from "@/app/api/v1/orders/[orderId]/checks/move/route";
-import * as r92 from "@/app/api/v1/orders/[orderId]/checks/route";
-import * as r93 from "@/app/api/v1/orders/[orderId]/checks/share/route";
-import * as r94 from "@/app/api/v1/orders/[orderId]/checks/split/route";
-import * as r95 from "@/app/api/v1/orders/[orderId]/fire/route";
-import * as r96 from "@/app/api/v1/orders/[orderId]/guests/route";
-import * as r97 from "@/app/api/v1/orders/[orderId]/history/route";
-import * as r98 from "@/app/api/v1/orders/[orderId]/items/[itemId]/void/route";
-import * as r99 from "@/app/api/v1/orders/[orderId]/items/route";
-import * as r100 from "@/app/api/v1/orders/[orderId]/ready/route";
-import * as r101 from "@/app/api/v1/orders/[orderId]/route";
-import * as r102 from "@/app/api/v1/orders/[orderId]/send/route";
-import * as r103 from "@/app/api/v1/orders/[orderId]/transfer/route";
-import * as r104 from "@/app/api/v1/orders/route";
-import * as r105 from "@/app/api/v1/payments/[paymentId]/refunds/route";
-import * as r106 from "@/app/api/v1/print-jobs/[id]/retry/route";
-import * as r107 from "@/app/api/v1/print-jobs/kitchen-chit/route";
-import * as r108 from "@/app/api/v1/print-jobs/route";
-import * as r109 from "@/app/api/v1/printers/[id]/route";
-import * as r110 from "@/app/api/v1/printers/[id]/test-page/route";
-import * as r111 from "@/app/api/v1/printers/route";
-import * as r112 from "@/app/api/v1/reports/delivery/route";
-import * as r113 from "@/app/api/v1/reports/end-of-day/route";
-import * as r114 from "@/app/api/v1/reports/inventory/route";
-import * as r115 from "@/app/api/v1/reports/kitchen/route";
-import * as r116 from "@/app/api/v1/reports/labour/route";
-import * as r117 from "@/app/api/v1/reports/prep-times/route";
-import * as r118 from "@/app/api/v1/reports/product-mix/route";
-import * as r119 from "@/app/api/v1/reports/sales/route";
-import * as r120 from "@/app/api/v1/reports/staff-performance/route";
-import * as r121 from "@/app/api/v1/reports/station-load-forecast/route";
-import * as r122 from "@/app/api/v1/reports/tables/route";
-import * as r123 from "@/app/api/v1/reservations/[id]/route";
-import * as r124 from "@/app/api/v1/reservations/route";
-import * as r125 from "@/app/api/v1/service-periods/[id]/route";
-import * as r126 from "@/app/api/v1/service-periods/route";
-import * as r127 from "@/app/api/v1/shifts/[id]/route";
-import * as r128 from "@/app/api/v1/shifts/copy-week/route";
-import * as r129 from "@/app/api/v1/shifts/publish/route";
-import * as r130 from "@/app/api/v1/shifts/route";
-import * as r131 from "@/app/api/v1/staff/[id]/deactivate/route";
-import * as r132 from "@/app/api/v1/staff/[id]/erase/route";
-import * as r133 from "@/app/api/v1/staff/[id]/export/route";
-import * as r134 from "@/app/api/v1/staff/[id]/reactivate/route";
-import * as r135 from "@/app/api/v1/staff/[id]/reset-link/route";
-import * as r136 from "@/app/api/v1/staff/[id]/route";
-import * as r137 from "@/app/api/v1/staff/[id]/unlock/route";
-import * as r138 from "@/app/api/v1/staff/route";
-import * as r139 from "@/app/api/v1/stations/[id]/restore/route";
-import * as r140 from "@/app/api/v1/stations/[id]/route";
-import * as r141 from "@/app/api/v1/stations/route";
-import * as r142 from "@/app/api/v1/tables/[id]/clear/route";
-import * as r143 from "@/app/api/v1/tables/[id]/guest-session/route";
-import * as r144 from "@/app/api/v1/tables/[id]/merge/route";
-import * as r145 from "@/app/api/v1/tables/[id]/move-party/route";
-import * as r146 from "@/app/api/v1/tables/[id]/part/route";
-import * as r147 from "@/app/api/v1/tables/[id]/qr-token/route";
-import * as r148 from "@/app/api/v1/tables/[id]/restore/route";
-import * as r149 from "@/app/api/v1/tables/[id]/route";
-import * as r150 from "@/app/api/v1/tables/qr-cards/route";
-import * as r151 from "@/app/api/v1/tables/route";
-import * as r152 from "@/app/api/v1/tasks/[taskId]/complete/route";
-import * as r153 from "@/app/api/v1/tasks/checklists/[id]/route";
-import * as r154 from "@/app/api/v1/tasks/checklists/route";
-import * as r155 from "@/app/api/v1/tasks/route";
-import * as r156 from "@/app/api/v1/time-clock/punches/[id]/route";
-import * as r157 from "@/app/api/v1/time-clock/punches/route";
-import * as r158 from "@/app/api/v1/time-clock/route";
-import * as r159 from "@/app/api/v1/time-clock/timesheet.csv/route";
-import * as r160 from "@/app/api/v1/time-clock/timesheet/route";
-import * as r161 from "@/app/api/v1/waitlist/[id]/route";
-import * as r162 from "@/app/api/v1/waitlist/route";
-import * as r163 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r164 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
-import * as r165 from "@/app/api/v1/webhooks/[id]/route";
-import * as r166 from "@/app/api/v1/webhooks/[id]/test/route";
-import * as r167 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
-import * as r168 from "@/app/api/v1/webhooks/route";
+import * as r21 from "@/app/api/v1/delivery/areas/[id]/route";
+import * as r22 from "@/app/api/v1/delivery/areas/route";
+import * as r23 from "@/app/api/v1/delivery/assignments/[orderId]/route";
+import * as r24 from "@/app/api/v1/delivery/assignments/route";
+import * as r25 from "@/app/api/v1/delivery/drivers/[id]/cashup/route";
+import * as r26 from "@/app/api/v1/delivery/drivers/me/deliveries/route";
+import * as r27 from "@/app/api/v1/delivery/drivers/me/duty/route";
+import * as r28 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/delivered/route";
+import * as r29 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/failed/route";
+import * as r30 from "@/app/api/v1/delivery/drivers/me/position/route";
+import * as r31 from "@/app/api/v1/delivery/drivers/me/routes/[routeId]/pickup/route";
+import * as r32 from "@/app/api/v1/delivery/drivers/route";
+import * as r33 from "@/app/api/v1/devices/[id]/route";
+import * as r34 from "@/app/api/v1/devices/route";
+import * as r35 from "@/app/api/v1/discount-reasons/[id]/route";
+import * as r36 from "@/app/api/v1/discount-reasons/route";
+import * as r37 from "@/app/api/v1/floor/route";
+import * as r38 from "@/app/api/v1/floor/tables/[tableId]/attention/route";
+import * as r39 from "@/app/api/v1/guest-requests/[id]/acknowledge/route";
+import * as r40 from "@/app/api/v1/guest-requests/route";
+import * as r41 from "@/app/api/v1/guest-submissions/[id]/approve/route";
+import * as r42 from "@/app/api/v1/guest-submissions/[id]/reject/route";
+import * as r43 from "@/app/api/v1/guest-submissions/route";
+import * as r44 from "@/app/api/v1/guests/[id]/erase/route";
+import * as r45 from "@/app/api/v1/guests/[id]/export/route";
+import * as r46 from "@/app/api/v1/host/floor/route";
+import * as r47 from "@/app/api/v1/inventory/counts/[id]/cancel/route";
+import * as r48 from "@/app/api/v1/inventory/counts/[id]/post/route";
+import * as r49 from "@/app/api/v1/inventory/counts/[id]/preview/route";
+import * as r50 from "@/app/api/v1/inventory/counts/[id]/route";
+import * as r51 from "@/app/api/v1/inventory/counts/route";
+import * as r52 from "@/app/api/v1/inventory/export/route";
+import * as r53 from "@/app/api/v1/inventory/import/route";
+import * as r54 from "@/app/api/v1/inventory/ingredients/[id]/adjust/route";
+import * as r55 from "@/app/api/v1/inventory/ingredients/[id]/ledger/route";
+import * as r56 from "@/app/api/v1/inventory/ingredients/[id]/route";
+import * as r57 from "@/app/api/v1/inventory/ingredients/route";
+import * as r58 from "@/app/api/v1/inventory/low-stock/route";
+import * as r59 from "@/app/api/v1/inventory/purchase-orders/[id]/cancel/route";
+import * as r60 from "@/app/api/v1/inventory/purchase-orders/[id]/receive/route";
+import * as r61 from "@/app/api/v1/inventory/purchase-orders/[id]/route";
+import * as r62 from "@/app/api/v1/inventory/purchase-orders/[id]/send/route";
+import * as r63 from "@/app/api/v1/inventory/purchase-orders/route";
+import * as r64 from "@/app/api/v1/inventory/recipes/route";
+import * as r65 from "@/app/api/v1/inventory/reorder/route";
+import * as r66 from "@/app/api/v1/inventory/reports/usage/route";
+import * as r67 from "@/app/api/v1/inventory/reports/valuation/route";
+import * as r68 from "@/app/api/v1/inventory/reports/waste/route";
+import * as r69 from "@/app/api/v1/inventory/suppliers/[id]/route";
+import * as r70 from "@/app/api/v1/inventory/suppliers/route";
+import * as r71 from "@/app/api/v1/inventory/waste/route";
+import * as r72 from "@/app/api/v1/kitchen/events/route";
+import * as r73 from "@/app/api/v1/kitchen/recall/route";
+import * as r74 from "@/app/api/v1/kitchen/snapshot/route";
+import * as r75 from "@/app/api/v1/location/route";
+import * as r76 from "@/app/api/v1/locations/route";
+import * as r77 from "@/app/api/v1/me/pin/route";
+import * as r78 from "@/app/api/v1/me/route";
+import * as r79 from "@/app/api/v1/menu/availability-windows/[id]/route";
+import * as r80 from "@/app/api/v1/menu/availability-windows/route";
+import * as r81 from "@/app/api/v1/menu/categories/[id]/move/route";
+import * as r82 from "@/app/api/v1/menu/categories/[id]/route";
+import * as r83 from "@/app/api/v1/menu/categories/route";
+import * as r84 from "@/app/api/v1/menu/export/route";
+import * as r85 from "@/app/api/v1/menu/import/route";
+import * as r86 from "@/app/api/v1/menu/items/[id]/86/route";
+import * as r87 from "@/app/api/v1/menu/items/[id]/prep-time/route";
+import * as r88 from "@/app/api/v1/menu/items/[id]/route";
+import * as r89 from "@/app/api/v1/menu/items/route";
+import * as r90 from "@/app/api/v1/menu/modifier-groups/[id]/route";
+import * as r91 from "@/app/api/v1/menu/modifier-groups/route";
+import * as r92 from "@/app/api/v1/menu/order-pad/route";
+import * as r93 from "@/app/api/v1/menu/prices/route";
+import * as r94 from "@/app/api/v1/orders/[orderId]/bump/route";
+import * as r95 from "@/app/api/v1/orders/[orderId]/checks/merge/route";
+import * as r96 from "@/app/api/v1/orders/[orderId]/checks/move/route";
+import * as r97 from "@/app/api/v1/orders/[orderId]/checks/route";
+import * as r98 from "@/app/api/v1/orders/[orderId]/checks/share/route";
+import * as r99 from "@/app/api/v1/orders/[orderId]/checks/split/route";
+import * as r100 from "@/app/api/v1/orders/[orderId]/fire/route";
+import * as r101 from "@/app/api/v1/orders/[orderId]/guests/route";
+import * as r102 from "@/app/api/v1/orders/[orderId]/history/route";
+import * as r103 from "@/app/api/v1/orders/[orderId]/items/[itemId]/void/route";
+import * as r104 from "@/app/api/v1/orders/[orderId]/items/route";
+import * as r105 from "@/app/api/v1/orders/[orderId]/ready/route";
+import * as r106 from "@/app/api/v1/orders/[orderId]/route";
+import * as r107 from "@/app/api/v1/orders/[orderId]/send/route";
+import * as r108 from "@/app/api/v1/orders/[orderId]/transfer/route";
+import * as r109 from "@/app/api/v1/orders/route";
+import * as r110 from "@/app/api/v1/payments/[paymentId]/refunds/route";
+import * as r111 from "@/app/api/v1/print-jobs/[id]/retry/route";
+import * as r112 from "@/app/api/v1/print-jobs/kitchen-chit/route";
+import * as r113 from "@/app/api/v1/print-jobs/route";
+import * as r114 from "@/app/api/v1/printers/[id]/route";
+import * as r115 from "@/app/api/v1/printers/[id]/test-page/route";
+import * as r116 from "@/app/api/v1/printers/route";
+import * as r117 from "@/app/api/v1/reports/delivery/route";
+import * as r118 from "@/app/api/v1/reports/end-of-day/route";
+import * as r119 from "@/app/api/v1/reports/inventory/route";
+import * as r120 from "@/app/api/v1/reports/kitchen/route";
+import * as r121 from "@/app/api/v1/reports/labour/route";
+import * as r122 from "@/app/api/v1/reports/prep-times/route";
+import * as r123 from "@/app/api/v1/reports/product-mix/route";
+import * as r124 from "@/app/api/v1/reports/sales/route";
+import * as r125 from "@/app/api/v1/reports/staff-performance/route";
+import * as r126 from "@/app/api/v1/reports/station-load-forecast/route";
+import * as r127 from "@/app/api/v1/reports/tables/route";
+import * as r128 from "@/app/api/v1/reservations/[id]/route";
+import * as r129 from "@/app/api/v1/reservations/route";
+import * as r130 from "@/app/api/v1/service-periods/[id]/route";
+import * as r131 from "@/app/api/v1/service-periods/route";
+import * as r132 from "@/app/api/v1/shifts/[id]/route";
+import * as r133 from "@/app/api/v1/shifts/copy-week/route";
+import * as r134 from "@/app/api/v1/shifts/publish/route";
+import * as r135 from "@/app/api/v1/shifts/route";
+import * as r136 from "@/app/api/v1/staff/[id]/deactivate/route";
+import * as r137 from "@/app/api/v1/staff/[id]/erase/route";
+import * as r138 from "@/app/api/v1/staff/[id]/export/route";
+import * as r139 from "@/app/api/v1/staff/[id]/reactivate/route";
+import * as r140 from "@/app/api/v1/staff/[id]/reset-link/route";
+import * as r141 from "@/app/api/v1/staff/[id]/route";
+import * as r142 from "@/app/api/v1/staff/[id]/unlock/route";
+import * as r143 from "@/app/api/v1/staff/route";
+import * as r144 from "@/app/api/v1/stations/[id]/restore/route";
+import * as r145 from "@/app/api/v1/stations/[id]/route";
+import * as r146 from "@/app/api/v1/stations/route";
+import * as r147 from "@/app/api/v1/tables/[id]/clear/route";
+import * as r148 from "@/app/api/v1/tables/[id]/guest-session/route";
+import * as r149 from "@/app/api/v1/tables/[id]/merge/route";
+import * as r150 from "@/app/api/v1/tables/[id]/move-party/route";
+import * as r151 from "@/app/api/v1/tables/[id]/part/route";
+import * as r152 from "@/app/api/v1/tables/[id]/qr-token/route";
+import * as r153 from "@/app/api/v1/tables/[id]/restore/route";
+import * as r154 from "@/app/api/v1/tables/[id]/route";
+import * as r155 from "@/app/api/v1/tables/qr-cards/route";
+import * as r156 from "@/app/api/v1/tables/route";
+import * as r157 from "@/app/api/v1/tasks/[taskId]/complete/route";
+import * as r158 from "@/app/api/v1/tasks/checklists/[id]/route";
+import * as r159 from "@/app/api/v1/tasks/checklists/route";
+import * as r160 from "@/app/api/v1/tasks/route";
+import * as r161 from "@/app/api/v1/time-clock/punches/[id]/route";
+import * as r162 from "@/app/api/v1/time-clock/punches/route";
+import * as r163 from "@/app/api/v1/time-clock/route";
+import * as r164 from "@/app/api/v1/time-clock/timesheet.csv/route";
+import * as r165 from "@/app/api/v1/time-clock/timesheet/route";
+import * as r166 from "@/app/api/v1/waitlist/[id]/route";
+import * as r167 from "@/app/api/v1/waitlist/route";
+import * as r168 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r169 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
+import * as r170 from "@/app/api/v1/webhooks/[id]/route";
+import * as r171 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r172 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
+import * as r173 from "@/app/api/v1/webhooks/route";
 
 export const ROUTE_MODULES = [
   {
@@ -316,8 +321,45 @@ export const ROUTE_MODULES = [
     idempotent: false,
   },
   {
-    path: "/api/v1/delivery/drivers/{id}/cashup",
+    path: "/api/v1/delivery/areas/{id}",
     module: r21,
+    docs: {
+      PATCH:
+        "PATCH /api/v1/delivery/areas/:id { any of the area's fields } → the area (the result is validated as a whole).",
+      DELETE: "DELETE /api/v1/delivery/areas/:id → archives the area (orders already placed keep it).",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/delivery/areas",
+    module: r22,
+    docs: {
+      GET: "GET /api/v1/delivery/areas → { kitchen: {lat,lng}|null, areas } in containment order (?archived=include: archived too).",
+      POST: "POST /api/v1/delivery/areas { name, kind: POLYGON|RADIUS, polygon?: [[lat,lng],…], minMeters?, maxMeters?, feeCents, minimumCents, travelMinutes, sortOrder? } → the area (201). A radius band needs the kitchen's position.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/delivery/assignments/{orderId}",
+    module: r23,
+    docs: {
+      DELETE:
+        "DELETE /api/v1/delivery/assignments/:orderId → takes the order off its route while the driver has not left.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/delivery/assignments",
+    module: r24,
+    docs: {
+      GET: "GET /api/v1/delivery/assignments → the dispatch board: unassigned delivery orders cooking or ready (with their suggested driver), suggested batches, drivers on duty with load and last position, open routes.",
+      POST: "POST /api/v1/delivery/assignments { orderIds, driverId } → a PLANNED route for the driver's open shift with the orders in optimised stop order (201): { routeId, driverId, orderIds, totalMeters, etaMinutes }.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/delivery/drivers/{id}/cashup",
+    module: r25,
     docs: {
       GET: "GET ?shiftId= — a driver's cash-up for a shift (default their latest): cash collected on delivery, counted, variance, reconciled by and at.",
       POST: "GET ?shiftId= — a driver's cash-up for a shift (default their latest): cash collected on delivery, counted, variance, reconciled by and at.",
@@ -326,7 +368,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/deliveries",
-    module: r22,
+    module: r26,
     docs: {
       GET: "GET — the signed-in driver's open routes and their stops in route order (address, notes, cash to collect, change for, promised time), the shift on duty and the cash to hand in.",
     },
@@ -334,7 +376,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/duty",
-    module: r23,
+    module: r27,
     docs: {
       POST: "POST { onDuty } — the signed-in driver goes on duty (opens a shift; a repeat answers the same shift) or off (refused with 409 while orders are out for delivery).",
     },
@@ -342,7 +384,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/orders/{orderId}/delivered",
-    module: r24,
+    module: r28,
     docs: {
       POST: "POST { collectedCents? } — delivered at the door; cash on delivery needs the cash taken, at least the amount due.",
     },
@@ -350,7 +392,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/orders/{orderId}/failed",
-    module: r25,
+    module: r29,
     docs: {
       POST: "POST { reason: REFUSED | NO_ANSWER | WRONG_ADDRESS | OTHER, note? } — the delivery failed; a refused or unanswered cash order counts against the customer.",
     },
@@ -358,7 +400,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/position",
-    module: r26,
+    module: r30,
     docs: {
       POST: "POST { lat, lng, accuracy?, at? } — the driver's position while delivering, passed on to the customers' tracking pages with an ETA; 409 when nothing is out for delivery.",
     },
@@ -366,15 +408,23 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/routes/{routeId}/pickup",
-    module: r27,
+    module: r31,
     docs: {
       POST: "POST — the driver picks a route up: the route goes out and its ready orders out for delivery (409 while an order is not ready or the driver is off duty; another driver's route is 404).",
     },
     idempotent: false,
   },
   {
+    path: "/api/v1/delivery/drivers",
+    module: r32,
+    docs: {
+      GET: "GET /api/v1/delivery/drivers → the location's drivers, on duty first: { drivers: [{ id, name, onDuty, load, position }] }.",
+    },
+    idempotent: false,
+  },
+  {
     path: "/api/v1/devices/{id}",
-    module: r28,
+    module: r33,
     docs: {
       DELETE: "DELETE /api/v1/devices/:id — revoke an enrolled device at once (PIN switch there stops working).",
     },
@@ -382,7 +432,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/devices",
-    module: r29,
+    module: r34,
     docs: {
       GET: "GET /api/v1/devices — this location's enrolled devices (`current`: the browser asking).",
       POST: "POST /api/v1/devices { name } — enroll the browser making the request as a shared device of the current location: 201 with the device, and the device cookie (HttpOnly; the token is never in the body).",
@@ -391,13 +441,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/discount-reasons/{id}",
-    module: r30,
+    module: r35,
     docs: { PATCH: "PATCH /api/v1/discount-reasons/:id { name?, comp?, move?: up|down, archived? } → the reason." },
     idempotent: false,
   },
   {
     path: "/api/v1/discount-reasons",
-    module: r31,
+    module: r36,
     docs: {
       GET: "GET /api/v1/discount-reasons → the active reasons in order (?archived=include: all, for setup).",
       POST: "POST /api/v1/discount-reasons { name, comp? } → the reason (201).",
@@ -406,19 +456,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/floor",
-    module: r32,
+    module: r37,
     docs: { GET: "GET /api/v1/floor → areas with tables, live status and open order summary." },
     idempotent: false,
   },
   {
     path: "/api/v1/floor/tables/{tableId}/attention",
-    module: r33,
+    module: r38,
     docs: { POST: "POST /api/v1/floor/tables/:tableId/attention { attention: boolean }" },
     idempotent: false,
   },
   {
     path: "/api/v1/guest-requests/{id}/acknowledge",
-    module: r34,
+    module: r39,
     docs: {
       POST: 'POST /api/v1/guest-requests/:id/acknowledge — "On my way" / "Done": the request leaves every tablet\'s tray.',
     },
@@ -426,7 +476,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-requests",
-    module: r35,
+    module: r40,
     docs: {
       GET: 'GET /api/v1/guest-requests — open "call the server" and "bill, please" requests from the tables\' phones.',
     },
@@ -434,7 +484,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-submissions/{id}/approve",
-    module: r36,
+    module: r41,
     docs: {
       POST: "POST /api/v1/guest-submissions/:id/approve — sends a pending guest order to the kitchen → { orderId, orderNumber }.",
     },
@@ -442,7 +492,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-submissions/{id}/reject",
-    module: r37,
+    module: r42,
     docs: {
       POST: "POST /api/v1/guest-submissions/:id/reject { reason } — declines a pending guest order; the phones show the reason.",
     },
@@ -450,7 +500,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-submissions",
-    module: r38,
+    module: r43,
     docs: {
       GET: "GET ?status=PENDING_APPROVAL (the default) — guest orders waiting for a server's tap: table, who, lines, total.",
     },
@@ -458,7 +508,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guests/{id}/erase",
-    module: r39,
+    module: r44,
     docs: {
       POST: 'POST /api/v1/guests/:id/erase { confirm: "ERASE", reason }: anonymise the guest, keep their bookings (audited).',
     },
@@ -466,7 +516,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guests/{id}/export",
-    module: r40,
+    module: r45,
     docs: {
       GET: "GET /api/v1/guests/:id/export: everything stored about the guest, decrypted (GDPR access request; audited).",
     },
@@ -474,22 +524,22 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/host/floor",
-    module: r41,
+    module: r46,
     docs: {
       GET: "GET /api/v1/host/floor → every table's state for the host, groups, next bookings and today's holds.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/counts/{id}/cancel", module: r42, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/inventory/counts/{id}/cancel", module: r47, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/counts/{id}/post",
-    module: r43,
+    module: r48,
     docs: { POST: "POST → COUNT_CORRECTION movements for every counted variance (once)." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/counts/{id}/preview",
-    module: r44,
+    module: r49,
     docs: {
       GET: "GET → what posting the saved count would do: large variances and dishes it would 86 (nothing written).",
     },
@@ -497,7 +547,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/counts/{id}",
-    module: r45,
+    module: r50,
     docs: {
       GET: "GET → lines with expected, counted, variance and its value.",
       PUT: "PUT { lines: [{ ingredientId, counted | null, unit? }] } while OPEN.",
@@ -506,19 +556,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/counts",
-    module: r46,
+    module: r51,
     docs: { GET: "", POST: "POST { note?, ingredientIds? } → an OPEN count with expected quantities snapshotted." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/export",
-    module: r47,
+    module: r52,
     docs: { GET: "GET → ingredients.csv with on-hand stock (the import format)." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/import",
-    module: r48,
+    module: r53,
     docs: {
       POST: 'POST /api/v1/inventory/import[?dryRun=1], body = the CSV file (text/csv, ≤ 5 MB). 200 with counts, or 400 { error: { code: "VALIDATION", rowErrors: [{ line, column, message }] } } and nothing written.',
     },
@@ -526,13 +576,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/ingredients/{id}/adjust",
-    module: r49,
+    module: r54,
     docs: { POST: "POST /api/v1/inventory/ingredients/:id/adjust { direction: ADD|REMOVE, quantity, unit?, reason }" },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/ingredients/{id}/ledger",
-    module: r50,
+    module: r55,
     docs: {
       GET: "GET /api/v1/inventory/ingredients/:id/ledger?after=<movementId>&limit=100 → movements, newest first.",
     },
@@ -540,7 +590,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/ingredients/{id}",
-    module: r51,
+    module: r56,
     docs: {
       GET: "",
       PUT: "",
@@ -550,7 +600,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/ingredients",
-    module: r52,
+    module: r57,
     docs: {
       GET: "GET /api/v1/inventory/ingredients → ingredients with on-hand stock, value, low flag, reorder suggestion.",
       POST: "",
@@ -559,19 +609,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/low-stock",
-    module: r53,
+    module: r58,
     docs: { GET: "GET /api/v1/inventory/low-stock → ingredients at or below their reorder point." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/purchase-orders/{id}/cancel",
-    module: r54,
+    module: r59,
     docs: { POST: "POST { reason? } → CANCELLED; 409 INVALID_STATE once anything was received." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/purchase-orders/{id}/receive",
-    module: r55,
+    module: r60,
     docs: {
       POST: "POST { lines?: [{ lineId, quantity (purchase units), unitCostCents? }] }; no lines = everything outstanding.",
     },
@@ -579,14 +629,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/purchase-orders/{id}",
-    module: r56,
+    module: r61,
     docs: { GET: "", PUT: "PUT replaces a draft's lines and notes." },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/purchase-orders/{id}/send", module: r57, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/inventory/purchase-orders/{id}/send", module: r62, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/purchase-orders",
-    module: r58,
+    module: r63,
     docs: {
       GET: "",
       POST: "POST { supplierId, expectedAt?, notes?, lines: [{ ingredientId, quantityOrdered (purchase units), unitCostCents? }] } → DRAFT",
@@ -595,7 +645,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/recipes",
-    module: r59,
+    module: r64,
     docs: {
       GET: "GET → every item's and modifier's recipe with plate cost, food-cost % and portions left.",
       PUT: "PUT { menuItemId | modifierId, lines: [{ ingredientId, quantity, unit? }] } replaces the recipe.",
@@ -604,7 +654,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/reorder",
-    module: r60,
+    module: r65,
     docs: {
       GET: "GET /api/v1/inventory/reorder → low ingredients grouped by supplier with suggested purchase units.",
       POST: "POST /api/v1/inventory/reorder { supplierIds } → one draft purchase order per supplier.",
@@ -613,24 +663,24 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/reports/usage",
-    module: r61,
+    module: r66,
     docs: {
       GET: "GET ?preset= or ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: the last 30 business days) → theoretical (sales) vs actual usage per ingredient.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/reports/valuation", module: r62, docs: { GET: "" }, idempotent: false },
+  { path: "/api/v1/inventory/reports/valuation", module: r67, docs: { GET: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/reports/waste",
-    module: r63,
+    module: r68,
     docs: { GET: "GET ?from=&to= → top wasted ingredients by value, waste by reason." },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/suppliers/{id}", module: r64, docs: { PUT: "" }, idempotent: false },
-  { path: "/api/v1/inventory/suppliers", module: r65, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/inventory/suppliers/{id}", module: r69, docs: { PUT: "" }, idempotent: false },
+  { path: "/api/v1/inventory/suppliers", module: r70, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/waste",
-    module: r66,
+    module: r71,
     docs: {
       POST: "POST /api/v1/inventory/waste { ingredientId, quantity, unit?, reason, note? } (managers and chefs).",
     },
@@ -638,25 +688,25 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/kitchen/events",
-    module: r67,
+    module: r72,
     docs: { GET: "GET /api/v1/kitchen/events?after=N[&limit=200] → { seq, events, truncated } (replay after a gap)." },
     idempotent: false,
   },
   {
     path: "/api/v1/kitchen/recall",
-    module: r68,
+    module: r73,
     docs: { POST: "POST /api/v1/kitchen/recall { station, ticket? } — bring back the last bumped ticket." },
     idempotent: false,
   },
   {
     path: "/api/v1/kitchen/snapshot",
-    module: r69,
+    module: r74,
     docs: { GET: "GET /api/v1/kitchen/snapshot?station=grill → { seq, tickets, allDay, … } (never prices)." },
     idempotent: false,
   },
   {
     path: "/api/v1/location",
-    module: r70,
+    module: r75,
     docs: {
       GET: "GET /api/v1/location → the acting location's settings.",
       PATCH: "PATCH /api/v1/location → change any subset of them (audited before/after).",
@@ -665,39 +715,39 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/locations",
-    module: r71,
+    module: r76,
     docs: { POST: "POST /api/v1/locations → a new location copied from one the caller administers." },
     idempotent: false,
   },
   {
     path: "/api/v1/me/pin",
-    module: r72,
+    module: r77,
     docs: {
       GET: "GET /api/v1/me/pin — whether the signed-in person has a PIN at this location (never the PIN).",
       PUT: "PUT /api/v1/me/pin { pin } — set or change one's quick-switch PIN here (the PIN policy's field errors).",
     },
     idempotent: false,
   },
-  { path: "/api/v1/me", module: r73, docs: { GET: "" }, idempotent: false },
-  { path: "/api/v1/menu/availability-windows/{id}", module: r74, docs: { PUT: "", DELETE: "" }, idempotent: false },
-  { path: "/api/v1/menu/availability-windows", module: r75, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/me", module: r78, docs: { GET: "" }, idempotent: false },
+  { path: "/api/v1/menu/availability-windows/{id}", module: r79, docs: { PUT: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/menu/availability-windows", module: r80, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/menu/categories/{id}/move",
-    module: r76,
+    module: r81,
     docs: { POST: 'POST /api/v1/menu/categories/:id/move { direction: "up" | "down" }' },
     idempotent: false,
   },
-  { path: "/api/v1/menu/categories/{id}", module: r77, docs: { PUT: "", DELETE: "" }, idempotent: false },
-  { path: "/api/v1/menu/categories", module: r78, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/menu/categories/{id}", module: r82, docs: { PUT: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/menu/categories", module: r83, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/menu/export",
-    module: r79,
+    module: r84,
     docs: { GET: "GET /api/v1/menu/export → menu.csv (the import format)." },
     idempotent: false,
   },
   {
     path: "/api/v1/menu/import",
-    module: r80,
+    module: r85,
     docs: {
       POST: 'POST /api/v1/menu/import[?dryRun=1] with the CSV file as the body (text/csv, ≤ 5 MB). 200 with counts, or 400 { error: { code: "VALIDATION", rowErrors: [{ line, column, message }] } } and nothing written.',
     },
@@ -705,7 +755,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items/{id}/86",
-    module: r81,
+    module: r86,
     docs: {
       POST: "POST /api/v1/menu/items/:id/86 → 86 the item (MANUAL). Managers and chefs.",
       DELETE: "DELETE /api/v1/menu/items/:id/86 → back on the menu.",
@@ -714,7 +764,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items/{id}/prep-time",
-    module: r82,
+    module: r87,
     docs: {
       PUT: "PUT /api/v1/menu/items/:id/prep-time { minutes } — set the dish's prep target (e.g. a learned one).",
     },
@@ -722,7 +772,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items/{id}",
-    module: r83,
+    module: r88,
     docs: {
       GET: "",
       PUT: "PUT /api/v1/menu/items/:id { …all fields } (the whole item; the form always sends everything).",
@@ -732,24 +782,24 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items",
-    module: r84,
+    module: r89,
     docs: {
       GET: "GET /api/v1/menu/items → the whole menu as the console sees it (items, categories, groups, windows).",
       POST: "POST /api/v1/menu/items { name, categoryId, priceCents, … }",
     },
     idempotent: false,
   },
-  { path: "/api/v1/menu/modifier-groups/{id}", module: r85, docs: { PUT: "", DELETE: "" }, idempotent: false },
-  { path: "/api/v1/menu/modifier-groups", module: r86, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/menu/modifier-groups/{id}", module: r90, docs: { PUT: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/menu/modifier-groups", module: r91, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/menu/order-pad",
-    module: r87,
+    module: r92,
     docs: { GET: "GET /api/v1/menu/order-pad → the menu as orderable right now (86'd flagged, out-of-window hidden)." },
     idempotent: false,
   },
   {
     path: "/api/v1/menu/prices",
-    module: r88,
+    module: r93,
     docs: {
       POST: 'POST /api/v1/menu/prices { itemIds, change: { mode: "PERCENT", bps, roundTo? } | { mode: "AMOUNT", deltaCents, roundTo? } } All or nothing; each change audited.',
     },
@@ -757,19 +807,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/bump",
-    module: r89,
+    module: r94,
     docs: { POST: "POST /api/v1/orders/:orderId/bump { station, orderItemIds } — a station finished these items." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/checks/merge",
-    module: r90,
+    module: r95,
     docs: { POST: "POST /api/v1/orders/:orderId/checks/merge { fromCheckId, intoCheckId }" },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/checks/move",
-    module: r91,
+    module: r96,
     docs: {
       POST: 'POST /api/v1/orders/:orderId/checks/move { orderItemIds: [...], toCheckId: id | "new" } — split by item.',
     },
@@ -777,7 +827,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/checks",
-    module: r92,
+    module: r97,
     docs: {
       GET: "GET /api/v1/orders/:orderId/checks — the order's checks: lines, shares, discounts, payments, balances.",
     },
@@ -785,7 +835,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/checks/share",
-    module: r93,
+    module: r98,
     docs: {
       POST: "POST /api/v1/orders/:orderId/checks/share { orderItemId, checkIds: [2+ checks] } — one item in equal parts.",
     },
@@ -793,31 +843,31 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/checks/split",
-    module: r94,
+    module: r99,
     docs: { POST: 'POST /api/v1/orders/:orderId/checks/split { by: "seat" } | { by: "even", ways: 2–20, checkId? }' },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/fire",
-    module: r95,
+    module: r100,
     docs: { POST: "POST /api/v1/orders/:orderId/fire { course } — fire a held course (Idempotency-Key optional)." },
     idempotent: true,
   },
   {
     path: "/api/v1/orders/{orderId}/guests",
-    module: r96,
+    module: r101,
     docs: { PUT: "PUT /api/v1/orders/:orderId/guests { guestCount } — the party changed size after seating." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/history",
-    module: r97,
+    module: r102,
     docs: { GET: "GET /api/v1/orders/:orderId/history → the order's events and audit entries in words (managers)." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/items/{itemId}/void",
-    module: r98,
+    module: r103,
     docs: {
       POST: 'POST /api/v1/orders/:orderId/items/:itemId/void { reason, approval? } — a sent item needs "orders.voidSent", or a manager\'s approval { approverId, pin } (or { email, password }).',
     },
@@ -825,13 +875,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/items",
-    module: r99,
+    module: r104,
     docs: { POST: "POST /api/v1/orders/:orderId/items { items: [...] } — saved as PENDING, not sent." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/ready",
-    module: r100,
+    module: r105,
     docs: {
       POST: "POST /api/v1/orders/:orderId/ready { fireBatch } — expo passes the ticket; the order may become READY.",
     },
@@ -839,7 +889,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}",
-    module: r101,
+    module: r106,
     docs: {
       GET: "GET /api/v1/orders/:orderId (floor view, with prices).",
       PATCH:
@@ -849,7 +899,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/send",
-    module: r102,
+    module: r107,
     docs: {
       POST: 'POST /api/v1/orders/:orderId/send (header Idempotency-Key: <uuid>, required) { items?: [...new lines], holdCourses?: ["MAINS", …] } A retry with the same key replays the first answer (header Idempotent-Replayed: true); the same key with another body → 422; while the first is still running → 409.',
     },
@@ -857,7 +907,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/transfer",
-    module: r103,
+    module: r108,
     docs: {
       POST: "POST /api/v1/orders/:orderId/transfer { toTableId?, toServerId? } — move the party and/or hand it over.",
     },
@@ -865,7 +915,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders",
-    module: r104,
+    module: r109,
     docs: {
       GET: "GET /api/v1/orders?status=ACTIVE|OPEN|…&tableId=&limit=",
       POST: "POST /api/v1/orders { tableId?, guestCount?, notes? } → opens (or continues) the table's order.",
@@ -874,7 +924,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/payments/{paymentId}/refunds",
-    module: r105,
+    module: r110,
     docs: {
       POST: "POST /api/v1/payments/:paymentId/refunds { amountCents?, tipCents?, reason, approval? } — manager or approved.",
     },
@@ -882,7 +932,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/print-jobs/{id}/retry",
-    module: r106,
+    module: r111,
     docs: {
       POST: "POST /api/v1/print-jobs/:id/retry: a failed or waiting job is due now; a printed one is printed again (new job).",
     },
@@ -890,7 +940,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/print-jobs/kitchen-chit",
-    module: r107,
+    module: r112,
     docs: {
       POST: "POST /api/v1/print-jobs/kitchen-chit {orderId, fireBatch, stationId}: print a ticket's chit again on its station's printers.",
     },
@@ -898,13 +948,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/print-jobs",
-    module: r108,
+    module: r113,
     docs: { GET: "GET /api/v1/print-jobs?status=FAILED&printerId=…&limit=50 → the queue, newest first." },
     idempotent: false,
   },
   {
     path: "/api/v1/printers/{id}",
-    module: r109,
+    module: r114,
     docs: {
       PATCH: "PATCH /api/v1/printers/:id {fields?, archived?}: change the settings, archive (true) or restore (false).",
     },
@@ -912,7 +962,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/printers/{id}/test-page",
-    module: r110,
+    module: r115,
     docs: {
       POST: "POST /api/v1/printers/:id/test-page → 202 {id} of the queued job (GET /api/v1/print-jobs shows its state).",
     },
@@ -920,7 +970,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/printers",
-    module: r111,
+    module: r116,
     docs: {
       GET: "GET /api/v1/printers → the location's printers (archived ones flagged) and the stations kitchen printers may serve.",
       POST: "POST /api/v1/printers {name, host, port, kind, stationId, lineWidth} → 201 {id}.",
@@ -929,7 +979,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/delivery",
-    module: r112,
+    module: r117,
     docs: {
       GET: "GET /api/v1/reports/delivery?preset=|from=&to=&compare=&format= → on-time rate, average delivery times, orders per driver per hour on duty and failures by reason as JSON, or CSV (a row per driver and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -937,7 +987,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/end-of-day",
-    module: r113,
+    module: r118,
     docs: {
       GET: "GET /api/v1/reports/end-of-day?date=YYYY-MM-DD | preset= | from=&to= [&compare=none] → the Z report as JSON, or as CSV (one row per business day, a TOTAL row for a range) when the request sends `Accept: text/csv` or asks `&format=csv`.",
     },
@@ -945,7 +995,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/inventory",
-    module: r114,
+    module: r119,
     docs: {
       GET: "GET /api/v1/reports/inventory?preset=last-week (or from&to; default the last 30 business days) [&view=turnover|usage|waste|prices][&ingredientId=] → JSON, or the view as CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -953,7 +1003,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/kitchen",
-    module: r115,
+    module: r120,
     docs: {
       GET: "GET /api/v1/reports/kitchen?preset=|from=&to=&compare=&groupBy=station|item|hour|cook → kitchen ticket times as JSON, or as CSV (one row per group and a TOTAL) by `Accept: text/csv` or `format=csv`.",
     },
@@ -961,7 +1011,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/labour",
-    module: r116,
+    module: r121,
     docs: {
       GET: "GET /api/v1/reports/labour?preset=last-week (or from&to) [&groupBy=day|role] → hours, labour cost, labour % of net sales and sales per labour hour, as JSON or CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -969,7 +1019,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/prep-times",
-    module: r117,
+    module: r122,
     docs: {
       GET: "GET /api/v1/reports/prep-times?preset=|from=&to= (default the last 28 days) or ?days=N (a rolling window ending now) → each dish's real cook time from the kitchen's bumps (median, p90) and the prep target it suggests; CSV with `Accept: text/csv` or `&format=csv`.",
     },
@@ -977,7 +1027,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/product-mix",
-    module: r118,
+    module: r123,
     docs: {
       GET: "GET /api/v1/reports/product-mix?preset=last-week (or from&to) [&groupBy=item|category] [&categoryId=] → product mix and menu engineering as JSON, or CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -985,7 +1035,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/sales",
-    module: r119,
+    module: r124,
     docs: {
       GET: "GET /api/v1/reports/sales?preset=|from=&to=&groupBy=&compare=&format= → the sales report as JSON, or CSV (a row per group and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -993,7 +1043,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/staff-performance",
-    module: r120,
+    module: r125,
     docs: {
       GET: "GET /api/v1/reports/staff-performance?from&to (business dates) or ?preset=today|this-week|last-week",
     },
@@ -1001,7 +1051,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/station-load-forecast",
-    module: r121,
+    module: r126,
     docs: {
       GET: "GET /api/v1/reports/station-load-forecast?hours=4&bucket=60|30&walkIns=true|false → expected items per kitchen station and bucket for the next hours (kitchen screens and the dashboard).",
     },
@@ -1009,7 +1059,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/tables",
-    module: r122,
+    module: r127,
     docs: {
       GET: "GET /api/v1/reports/tables?preset=|from=&to=&compare=&format= → turns, seated time and covers per seat-hour as JSON, or CSV (a row per table and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -1017,7 +1067,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reservations/{id}",
-    module: r123,
+    module: r128,
     docs: {
       PATCH:
         '{ "status": "CONFIRMED" | "ARRIVED" | "SEATED" | "COMPLETED" | "CANCELLED" | "NO_SHOW", "reason"? } changes the status (SEATED opens the table\'s order; with "tableIds" it seats there, several pushed together); any other fields edit the booking. Not both at once.',
@@ -1026,7 +1076,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reservations",
-    module: r124,
+    module: r129,
     docs: {
       GET: "GET ?date=YYYY-MM-DD&status=CONFIRMED: one local day's book. POST: book (tables proposed when none are given).",
       POST: "GET ?date=YYYY-MM-DD&status=CONFIRMED: one local day's book. POST: book (tables proposed when none are given).",
@@ -1035,7 +1085,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/service-periods/{id}",
-    module: r125,
+    module: r130,
     docs: {
       PATCH: "PATCH: the period's fields, all of them (as POST). DELETE: archive it (bookings made stay).",
       DELETE: "PATCH: the period's fields, all of them (as POST). DELETE: archive it (bookings made stay).",
@@ -1044,29 +1094,29 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/service-periods",
-    module: r126,
+    module: r131,
     docs: {
       GET: 'GET: the active service periods. POST {"name","daysOfWeek":[1,2],"startTime":"17:00","endTime":"22:00", "slotMinutes":15,"maxCoversPerSlot":24,"maxPartiesPerSlot":5}: a new one (no overlap on a weekday).',
       POST: 'GET: the active service periods. POST {"name","daysOfWeek":[1,2],"startTime":"17:00","endTime":"22:00", "slotMinutes":15,"maxCoversPerSlot":24,"maxPartiesPerSlot":5}: a new one (no overlap on a weekday).',
     },
     idempotent: false,
   },
-  { path: "/api/v1/shifts/{id}", module: r127, docs: { PATCH: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/shifts/{id}", module: r132, docs: { PATCH: "", DELETE: "" }, idempotent: false },
   {
     path: "/api/v1/shifts/copy-week",
-    module: r128,
+    module: r133,
     docs: { POST: "Copy the week before `week` into it, as drafts." },
     idempotent: false,
   },
   {
     path: "/api/v1/shifts/publish",
-    module: r129,
+    module: r134,
     docs: { POST: "Publish the drafts of `week`: staff see them from now on." },
     idempotent: false,
   },
   {
     path: "/api/v1/shifts",
-    module: r130,
+    module: r135,
     docs: {
       GET: "Everyone reads shifts (their own published ones); managers read the whole schedule, drafts included.",
       POST: "Everyone reads shifts (their own published ones); managers read the whole schedule, drafts included.",
@@ -1075,13 +1125,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/deactivate",
-    module: r131,
+    module: r136,
     docs: { POST: "POST /api/v1/staff/:id/deactivate: ends every session of the account at once." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff/{id}/erase",
-    module: r132,
+    module: r137,
     docs: {
       POST: 'POST /api/v1/staff/:id/erase { confirm: "ERASE", reason }: anonymise the account, keep its orders (audited).',
     },
@@ -1089,7 +1139,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/export",
-    module: r133,
+    module: r138,
     docs: {
       GET: "GET /api/v1/staff/:id/export: everything stored about the staff member here (GDPR access request; audited).",
     },
@@ -1097,13 +1147,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/reactivate",
-    module: r134,
+    module: r139,
     docs: { POST: "POST /api/v1/staff/:id/reactivate: lets the account sign in again." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff/{id}/reset-link",
-    module: r135,
+    module: r140,
     docs: {
       POST: "POST /api/v1/staff/:id/reset-link: → { link, expiresAt }: shown once, also mailed to the staff member.",
     },
@@ -1111,7 +1161,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}",
-    module: r136,
+    module: r141,
     docs: {
       GET: "",
       PATCH: "PATCH /api/v1/staff/:id { name?, role?, hourlyRateCents? } (only the fields sent change).",
@@ -1120,29 +1170,29 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/unlock",
-    module: r137,
+    module: r142,
     docs: { POST: "POST /api/v1/staff/:id/unlock: lifts the sign-in and PIN lockouts." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff",
-    module: r138,
+    module: r143,
     docs: {
       GET: "GET /api/v1/staff → this location's staff and its time zone.",
       POST: "POST /api/v1/staff { name, email, role, hourlyRateCents? } → 201 { id, newUser }; an invite is mailed.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/stations/{id}/restore", module: r139, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/stations/{id}/restore", module: r144, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/stations/{id}",
-    module: r140,
+    module: r145,
     docs: { GET: "", PUT: "", DELETE: "Archives (history names the station); POST …/restore brings it back." },
     idempotent: false,
   },
   {
     path: "/api/v1/stations",
-    module: r141,
+    module: r146,
     docs: {
       GET: "GET /api/v1/stations → every station (archived ones flagged) and the categories' routing defaults.",
       POST: "",
@@ -1151,7 +1201,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/clear",
-    module: r142,
+    module: r147,
     docs: {
       POST: "POST /api/v1/tables/:id/clear — a table waiting to be bussed is clean and free. The segment is `[id]` like its siblings: Next refuses two slug names at one level ('id' !== 'tableId').",
     },
@@ -1159,7 +1209,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/guest-session",
-    module: r143,
+    module: r148,
     docs: {
       GET: "GET /api/v1/tables/:id/guest-session — the table's active session (PIN, mode, who joined, guest URL) or null.",
       POST: 'POST { mode: "FAMILY" | "INDIVIDUAL" } — opens guest ordering on the table (and its order if it has none): 201 with the new PIN; an active session is answered as it is with 200.',
@@ -1170,13 +1220,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/merge",
-    module: r144,
+    module: r149,
     docs: { POST: "POST /api/v1/tables/:id/merge { tableIds } — push these tables against table :id (the primary)." },
     idempotent: false,
   },
   {
     path: "/api/v1/tables/{id}/move-party",
-    module: r145,
+    module: r150,
     docs: {
       POST: "POST /api/v1/tables/:id/move-party { toTableIds, force? } — move the party seated at :id (and its open order) to these tables. 409 with `details.canForce` when a booking needs them first.",
     },
@@ -1184,20 +1234,20 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/part",
-    module: r146,
+    module: r151,
     docs: { POST: "POST /api/v1/tables/:id/part — pull apart the group table :id belongs to." },
     idempotent: false,
   },
   {
     path: "/api/v1/tables/{id}/qr-token",
-    module: r147,
+    module: r152,
     docs: { POST: "POST /api/v1/tables/:id/qr-token — a new QR token for the table; the printed card stops working." },
     idempotent: false,
   },
-  { path: "/api/v1/tables/{id}/restore", module: r148, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/tables/{id}/restore", module: r153, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/tables/{id}",
-    module: r149,
+    module: r154,
     docs: {
       GET: "",
       PATCH: "Any subset of label, seats, shape, width, height, posX, posY, rotation, areaId.",
@@ -1207,14 +1257,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/qr-cards",
-    module: r150,
+    module: r155,
     docs: { GET: "GET /api/v1/tables/qr-cards?areaId=&paper=a4|letter — the table cards as a PDF download." },
     idempotent: false,
   },
-  { path: "/api/v1/tables", module: r151, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/tables", module: r156, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/tasks/{taskId}/complete",
-    module: r152,
+    module: r157,
     docs: {
       POST: "Tick for today's business day; ticking again is not an error (the first tick stands).",
       DELETE: "Untick (audited).",
@@ -1223,14 +1273,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tasks/checklists/{id}",
-    module: r153,
+    module: r158,
     docs: { GET: "", PUT: "", DELETE: "Archives (past ticks refer to the list's tasks); nothing is deleted." },
     idempotent: false,
   },
-  { path: "/api/v1/tasks/checklists", module: r154, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/tasks/checklists", module: r159, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/tasks",
-    module: r155,
+    module: r160,
     docs: {
       GET: "Today's checklists with each task's tick: the caller's role's lists (all for managers); ?station= narrows.",
     },
@@ -1238,7 +1288,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/punches/{id}",
-    module: r156,
+    module: r161,
     docs: {
       PATCH: "PATCH /api/v1/time-clock/punches/:id { clockInAt, clockOutAt?, reason } — a manager's correction.",
     },
@@ -1246,7 +1296,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/punches",
-    module: r157,
+    module: r162,
     docs: {
       POST: "POST /api/v1/time-clock/punches { userId, clockInAt, clockOutAt, reason } — a missed punch (times in the location's zone or ISO with offset).",
     },
@@ -1254,7 +1304,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock",
-    module: r158,
+    module: r163,
     docs: {
       GET: "GET /api/v1/time-clock → the location's staff with their open punch, and who is on the clock now.",
       POST: 'POST /api/v1/time-clock { action: "clock-in"|"clock-out"|"break-start"|"break-end", userId, pin }',
@@ -1263,7 +1313,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/timesheet.csv",
-    module: r159,
+    module: r164,
     docs: {
       GET: "GET /api/v1/time-clock/timesheet.csv?from&to (or ?week) → payroll CSV, one row per person per week.",
     },
@@ -1271,7 +1321,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/timesheet",
-    module: r160,
+    module: r165,
     docs: {
       GET: "GET /api/v1/time-clock/timesheet?week=YYYY-MM-DD | ?from&to → per-person hours, overtime, cost and punches.",
     },
@@ -1279,7 +1329,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/waitlist/{id}",
-    module: r161,
+    module: r166,
     docs: {
       PATCH:
         '{ "status": "NOTIFIED" } tells the party their table is ready (answer: the entry and the message, SENT / SHOWN / FAILED); { "status": "SEATED", "tableIds"? } seats them (a walk-in booking opens the table\'s order); { "status": "LEFT" } takes them off the list; { partySize?, notes?, requote? } edits.',
@@ -1288,7 +1338,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/waitlist",
-    module: r162,
+    module: r167,
     docs: {
       GET: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
       POST: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
@@ -1297,13 +1347,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}/deliveries",
-    module: r163,
+    module: r168,
     docs: { GET: "GET /api/v1/webhooks/:id/deliveries?limit=25 — the endpoint's latest deliveries, newest first." },
     idempotent: false,
   },
   {
     path: "/api/v1/webhooks/{id}/rotate-secret",
-    module: r164,
+    module: r169,
     docs: {
       POST: "POST /api/v1/webhooks/:id/rotate-secret → { id, secret } — a new signing secret, in force at once.",
     },
@@ -1311,7 +1361,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}",
-    module: r165,
+    module: r170,
     docs: {
       PATCH:
         "PATCH /api/v1/webhooks/:id { url?, events?, description?, active? } — change or enable/disable an endpoint.",
@@ -1321,7 +1371,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}/test",
-    module: r166,
+    module: r171,
     docs: {
       POST: "POST /api/v1/webhooks/:id/test → 202 { deliveryId, eventId } — queue a `ping` event to this endpoint.",
     },
@@ -1329,7 +1379,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/deliveries/{id}/redeliver",
-    module: r167,
+    module: r172,
     docs: {
       POST: "POST /api/v1/webhooks/deliveries/:id/redeliver → 202 { deliveryId } — send the event again as a new delivery.",
     },
@@ -1337,7 +1387,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks",
-    module: r168,
+    module: r173,
     docs: {
       GET: "GET /api/v1/webhooks — this location's webhook endpoints (never their secrets).",
       POST: 'POST /api/v1/webhooks { url, events: ["order.sent", …], description? } → 201 { endpoint, secret }: the signing secret is in this answer only.',

@@ -148,6 +148,11 @@ export const FLOOR_EVENTS = {
   reservationsChanged: "reservations.changed",
   /** A waitlist party was added, edited, notified, seated or left: host stands refetch the queue. */
   waitlistChanged: "waitlist.changed",
+  /**
+   * Delivery orders were assigned to a driver or unassigned (issue 16): dispatch boards and the
+   * driver app refetch. Also sent on the kitchen channel, where the dispatch board of a chef listens.
+   */
+  deliveryChanged: "delivery.changed",
 } as const;
 
 export const tableChangedSchema = z.object({
@@ -189,6 +194,14 @@ export const reservationsChangedSchema = z.object({
   tableIds: z.array(z.string()).max(10),
 });
 export type ReservationsChanged = z.infer<typeof reservationsChangedSchema>;
+
+export const deliveryChangedSchema = z.object({
+  what: z.enum(["assigned", "unassigned"]),
+  routeId: z.string().max(64).nullable(),
+  driverId: z.string().max(64).nullable(),
+  orderIds: z.array(z.string().max(64)).max(50),
+});
+export type DeliveryChanged = z.infer<typeof deliveryChangedSchema>;
 
 export const WAITLIST_STATUSES = ["WAITING", "NOTIFIED", "SEATED", "LEFT"] as const;
 

@@ -21,6 +21,7 @@ const NAV = [
   { href: "/admin/timesheets", label: "Timesheets" },
   { href: "/admin/guests", label: "Guests" },
   { href: "/admin/cash", label: "Cash drawers" },
+  { href: "/admin/delivery", label: "Delivery" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 
 import { listStations } from "@/lib/kitchen/list-stations";
 import { SurfaceHeader } from "@/components/surface-header";
@@ -14,6 +15,15 @@ export default async function KitchenHome() {
   return (
     <>
       <SurfaceHeader title="Kitchen" dark>
+        {can(ctx, "delivery.dispatch") && (
+          <Link
+            href="/kitchen/dispatch"
+            className="inline-flex min-h-11 items-center rounded-lg px-3 font-bold hover:bg-gray-800"
+            data-testid="nav-dispatch"
+          >
+            Dispatch
+          </Link>
+        )}
         <Link
           href="/kitchen/my-shifts"
           className="inline-flex min-h-11 items-center rounded-lg px-3 font-bold hover:bg-gray-800"
