@@ -234,7 +234,8 @@ export async function submitOnlineOrder(
       if (problem) throw new AppError("VALIDATION", problem, { requestedAt: [problem] });
     } else promisedAt = asapPromise(now, lead);
     await takeSlot(tx, location.id, location.onlineSlotCapacity, promisedAt, !input.requestedAt);
-    const fireAt = fireAtFor(promisedAt, lead, now);
+    // ASAP goes to the kitchen now (its promise was rounded up to the minute, not its fire time).
+    const fireAt = input.requestedAt ? fireAtFor(promisedAt, lead, now) : now;
     const asap = fireAt.getTime() <= now.getTime();
 
     const number = await nextOrderNumber(tx, location.id);
@@ -254,7 +255,6 @@ export async function submitOnlineOrder(
       { orderId: created.id, type: "order.opened", payload: { stationIds: [], itemIds: [], status: "OPEN" } },
     ]);
     const order = await lockOrder(tx, customer, created.id, { open: true });
-    prepared.forEach((p) => (p.guestLabel = who.firstName || null));
     await insertLines(tx, customer, order.id, prepared, asap ? "PENDING" : "HELD");
 
     const events: NewOrderEvent[] = [];
