@@ -2,7 +2,10 @@
 // payments, slots under a lock, idempotency, blocks, someone else's address), the scheduled fire
 // worker, the kitchen's pass moving the order READY, the tracking answer, and the floor's list.
 import { randomBytes, randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CUSTOMER_COOKIE } from "@/lib/customers/customer-cookie";
+import { startCustomerSession } from "@/lib/customers/customer-session";
 import type { CustomerCtx } from "@/lib/customers/customer-session";
 import { bumpItems } from "@/lib/kitchen/bump-items";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
@@ -499,5 +502,84 @@ describe("kitchen to ready, tracking, the floor", () => {
       cancelOnlineOrder(loc.ctx.MANAGER, { orderId: next.orderId, reason: "Again" }),
       "INVALID_STATE",
     );
+  });
+});
+
+describe("the /api/public routes", () => {
+  const jsonReq = (url: string, method: string, body?: unknown, headers: Record<string, string> = {}) =>
+    new NextRequest(`http://localhost:3000${url}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const seg = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+
+  it("submit needs a customer session and a key, refuses cross-site posts, answers 201 and replays", async () => {
+    const { POST, GET } = await import("@/app/api/public/orders/route");
+    const session = await startCustomerSession(testDb(), ben.customerId);
+    const cookie = `${CUSTOMER_COOKIE}=${session.cookie}`;
+    const body = pickup({ notes: "via route" });
+
+    expect((await POST(jsonReq("/api/public/orders", "POST", body, { "idempotency-key": key() }), seg())).status).toBe(
+      401,
+    );
+    const noKey = await POST(jsonReq("/api/public/orders", "POST", body, { cookie }), seg());
+    expect(noKey.status).toBe(400);
+    expect((await noKey.json()).error.fieldErrors["Idempotency-Key"]).toBeTruthy();
+    const cross = await POST(
+      jsonReq("/api/public/orders", "POST", body, { cookie, origin: "https://evil.example", "idempotency-key": key() }),
+      seg(),
+    );
+    expect(cross.status).toBe(403);
+    const bad = await POST(
+      jsonReq(
+        "/api/public/orders",
+        "POST",
+        { ...body, lines: [], payment: "CHEQUE" },
+        { cookie, "idempotency-key": key() },
+      ),
+      seg(),
+    );
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fieldErrors)).toEqual(expect.arrayContaining(["lines", "payment"]));
+
+    const k = key();
+    const first = await POST(jsonReq("/api/public/orders", "POST", body, { cookie, "idempotency-key": k }), seg());
+    expect(first.status).toBe(201);
+    const placed = await first.json();
+    const again = await POST(jsonReq("/api/public/orders", "POST", body, { cookie, "idempotency-key": k }), seg());
+    expect(await again.json()).toMatchObject({ orderId: placed.orderId, replayed: true });
+    const other = await POST(
+      jsonReq("/api/public/orders", "POST", { ...body, notes: "changed" }, { cookie, "idempotency-key": k }),
+      seg(),
+    );
+    expect(other.status).toBe(422);
+
+    const mine = await (await GET(jsonReq("/api/public/orders", "GET", undefined, { cookie }), seg())).json();
+    expect(mine.orders.some((o: { trackingToken: string }) => o.trackingToken === placed.trackingToken)).toBe(true);
+    expect((await GET(jsonReq("/api/public/orders", "GET"), seg())).status).toBe(401);
+
+    const { GET: track } = await import("@/app/api/public/orders/[token]/route");
+    const t = await track(
+      jsonReq(`/api/public/orders/${placed.trackingToken}`, "GET"),
+      seg({ token: placed.trackingToken }),
+    );
+    expect(t.status).toBe(200);
+    expect(t.headers.get("cache-control")).toBe("no-store");
+    const missing = randomBytes(32).toString("base64url");
+    expect((await track(jsonReq(`/api/public/orders/${missing}`, "GET"), seg({ token: missing }))).status).toBe(404);
+  });
+
+  it("menu and slots by slug; 404 for an unknown or closed location", async () => {
+    const { GET: menu } = await import("@/app/api/public/menu/route");
+    expect((await menu(jsonReq(`/api/public/menu?location=${loc.slug}`, "GET"), seg())).status).toBe(200);
+    expect((await menu(jsonReq(`/api/public/menu?location=nowhere`, "GET"), seg())).status).toBe(404);
+    expect((await menu(jsonReq(`/api/public/menu`, "GET"), seg())).status).toBe(400);
+    const { GET: slots } = await import("@/app/api/public/orders/slots/route");
+    const res = await slots(jsonReq(`/api/public/orders/slots?location=${loc.slug}&fulfilment=DELIVERY`, "GET"), seg());
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    expect(json.asap.available).toBe(true);
+    expect(json.slots[0]).toHaveProperty("startsAt");
   });
 });
