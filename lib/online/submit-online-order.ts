@@ -18,7 +18,7 @@ import { publishOrderChange, recordOrderEvents } from "../orders/change-order";
 import { deductStock, fireItems } from "../orders/fire-items";
 import { lockOrder } from "../orders/lock-order";
 import { insertLines, prepareLines } from "../orders/prepare-lines";
-import { settleOrder } from "../orders/settle-order";
+import { settleOrder, type Settled } from "../orders/settle-order";
 import { computeTotals, withDeliveryFee } from "../orders/totals";
 import { decryptPii, encryptPii } from "../pii/pii-crypto";
 import { piiKeyring } from "../pii/keyring";
@@ -258,7 +258,7 @@ export async function submitOnlineOrder(
     await insertLines(tx, customer, order.id, prepared, asap ? "PENDING" : "HELD");
 
     const events: NewOrderEvent[] = [];
-    let settled;
+    let settled: Settled;
     if (asap) {
       const fired = await fireItems(tx, customer, order, { orderId: order.id, status: "PENDING" });
       settled = await settleOrder(tx, order);
