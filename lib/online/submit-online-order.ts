@@ -17,7 +17,8 @@ import { appendOrderEvents, nextOrderNumber, type NewOrderEvent } from "../order
 import { publishOrderChange, recordOrderEvents } from "../orders/change-order";
 import { deductStock, fireItems } from "../orders/fire-items";
 import { lockOrder } from "../orders/lock-order";
-import { insertLines, prepareLines } from "../orders/prepare-lines";
+import { insertLines, prepareLines, type PreparedLine } from "../orders/prepare-lines";
+import { lockLevels } from "../inventory/stock-ledger";
 import { settleOrder, type Settled } from "../orders/settle-order";
 import { computeTotals, withDeliveryFee } from "../orders/totals";
 import { decryptPii, encryptPii } from "../pii/pii-crypto";
@@ -238,6 +239,9 @@ export async function submitOnlineOrder(
     const fireAt = input.requestedAt ? fireAtFor(promisedAt, lead, now) : now;
     const asap = fireAt.getTime() <= now.getTime();
 
+    // Locks go stock → counter everywhere (ADR 0006); the order number takes the counter row, so
+    // an ASAP order's stock levels are locked first.
+    if (asap) await lockStockFor(tx, location.id, prepared);
     const number = await nextOrderNumber(tx, location.id);
     const created = await tx.order.create({
       data: {
@@ -350,6 +354,30 @@ export async function submitOnlineOrder(
     await afterOnlineMove([placedMove]);
   }
   return { ...outcome.placed, replayed: outcome.replayed };
+}
+
+/**
+ * Locks (in ingredient order, as every stock writer does) the stock levels these lines will use:
+ * the dishes' and chosen options' recipes, and the dishes an option is a portion of.
+ */
+async function lockStockFor(tx: Tx, locationId: string, lines: readonly PreparedLine[]): Promise<void> {
+  const modifierIds = [...new Set(lines.flatMap((l) => l.modifiers.map((m) => m.modifierId)))];
+  const portions = modifierIds.length
+    ? await tx.modifier.findMany({
+        where: { id: { in: modifierIds }, recipeItemId: { not: null } },
+        select: { recipeItemId: true },
+      })
+    : [];
+  const dishIds = [...new Set([...lines.map((l) => l.menuItemId), ...portions.map((p) => p.recipeItemId!)])];
+  const recipe = await tx.recipeLine.findMany({
+    where: { locationId, OR: [{ menuItemId: { in: dishIds } }, { modifierId: { in: modifierIds } }] },
+    select: { ingredientId: true },
+  });
+  await lockLevels(
+    tx,
+    locationId,
+    recipe.map((r) => r.ingredientId),
+  );
 }
 
 /** The first answer of a key already used by this customer; 422 when the body differs. */

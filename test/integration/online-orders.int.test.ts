@@ -8,6 +8,8 @@ import { CUSTOMER_COOKIE } from "@/lib/customers/customer-cookie";
 import { startCustomerSession } from "@/lib/customers/customer-session";
 import type { CustomerCtx } from "@/lib/customers/customer-session";
 import { bumpItems } from "@/lib/kitchen/bump-items";
+import { openOrder } from "@/lib/orders/open-order";
+import { sendOrder } from "@/lib/orders/send-order";
 import { getStationSnapshot } from "@/lib/kitchen/get-station-snapshot";
 import { markTicketReady } from "@/lib/kitchen/mark-ticket-ready";
 import { TICKET_ITEM_SELECT, ticketItemRows } from "@/lib/kitchen/ticket-rows";
@@ -359,6 +361,33 @@ describe("slot capacity", () => {
     } finally {
       await testDb().location.update({ where: { id: loc.id }, data: { onlineSlotCapacity: 50 } });
     }
+  });
+});
+
+describe("online and floor sends at once", () => {
+  it("share the stock without deadlocking (locks taken stock → counter on both paths)", async () => {
+    const level = async () =>
+      Number((await testDb().stockLevel.findUniqueOrThrow({ where: { ingredientId: beef } })).quantity);
+    const before = await level();
+    const floor = await Promise.all([1, 2, 3].map(() => openOrder(loc.ctx.SERVER, { tableId: null })));
+    const racers = await Promise.all([0, 1, 2, 3].map((i) => buildCustomer(loc.id, `Mix${i}`, `+1202555030${i}`)));
+    await Promise.all([
+      ...racers.map((c) =>
+        submitOnlineOrder(
+          c,
+          key(),
+          pickup({ lines: [{ menuItemId: burger, quantity: 1, modifierIds: [sauce.modifiers["Ketchup"]] }] }),
+        ),
+      ),
+      ...floor.map((o) =>
+        sendOrder(loc.ctx.SERVER, {
+          orderId: o.orderId,
+          idempotencyKey: key(),
+          items: [{ menuItemId: burger, quantity: 1, modifierIds: [sauce.modifiers["Ketchup"]] }],
+        }),
+      ),
+    ]);
+    expect(before - (await level())).toBe(7);
   });
 });
 
