@@ -13,6 +13,9 @@ export async function register() {
   }
   const { startPrintWorker } = await import("./lib/printing/print-worker");
   startPrintWorker();
+  // Scheduled online orders reach the kitchen at their fire time (ADR 0046).
+  const { startOnlineFireWorker } = await import("./lib/online/online-fire-worker");
+  startOnlineFireWorker();
   const { backfillPiiOnStart } = await import("./lib/pii/backfill-on-start");
   void backfillPiiOnStart();
   if (process.env.WEBHOOKS_DISPATCH !== "off") {

@@ -12,6 +12,10 @@ export const errorStatus = {
   CUSTOMER_BLOCKED: 403,
   /** A delivery address outside every delivery area. */
   OUTSIDE_DELIVERY_AREA: 422,
+  /** An online order below its delivery area's minimum (the message says how much is missing). */
+  BELOW_MINIMUM_ORDER: 422,
+  /** The requested online-order slot (or ASAP's) is full: the kitchen takes no more orders then. */
+  SLOT_FULL: 409,
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,

@@ -40,11 +40,15 @@ export type TicketItemRow = {
   tableLabel: string | null;
   serverName: string | null;
   orderNotes: string;
+  /** An online order (pickup or delivery): its source, the customer's first name, the promised time. */
+  online?: TicketOnline | null;
 };
+
+export type TicketOnline = { source: "PICKUP" | "DELIVERY"; firstName: string; promisedAt: Date | string };
 
 export type TicketItem = Omit<
   TicketItemRow,
-  "orderId" | "orderNumber" | "fireBatch" | "tableLabel" | "serverName" | "orderNotes" | "firedAt"
+  "orderId" | "orderNumber" | "fireBatch" | "tableLabel" | "serverName" | "orderNotes" | "firedAt" | "online"
 >;
 
 export type Ticket = {
@@ -66,6 +70,8 @@ export type Ticket = {
   allVoided: boolean;
   /** Guests ordered it from their phones (QR): the ticket says so. */
   guestOrder: boolean;
+  /** An online order's source, first name and promised time (ISO); null for floor orders. */
+  online?: { source: "PICKUP" | "DELIVERY"; firstName: string; promisedAt: string } | null;
 };
 
 export const ALLERGY_NOTE = /allerg|co?eliac|anaphyla|epi-?pen|nut[- ]free|gluten[- ]free|dairy[- ]free/i;
@@ -108,6 +114,7 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
         allBumped: true,
         allVoided: true,
         guestOrder: false,
+        online: r.online ? { ...r.online, promisedAt: iso(r.online.promisedAt) } : null,
       };
       byKey.set(key, t);
     }
@@ -120,6 +127,7 @@ export function groupTickets(rows: readonly TicketItemRow[]): Ticket[] {
       serverName: _s,
       orderNotes: _on,
       firedAt: _fa,
+      online: _ol,
       ...item
     } = r;
     t.items.push(item);

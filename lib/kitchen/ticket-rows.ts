@@ -10,7 +10,15 @@ import { targetFor, type Thresholds } from "./ticket-timer";
  * kitchen page, API answer or event can leak one (tested in kitchen.int.test.ts).
  */
 const ORDER_SELECT = {
-  select: { number: true, notes: true, table: { select: { label: true } }, server: { select: { name: true } } },
+  select: {
+    number: true,
+    notes: true,
+    table: { select: { label: true } },
+    server: { select: { name: true } },
+    // An online order's ticket shows its source, promised time and first name: never phone or address.
+    source: true,
+    online: { select: { customerFirstName: true, promisedAt: true } },
+  },
 } as const;
 const STATION_SELECT = { select: { name: true, warnMinutes: true, lateMinutes: true } } as const;
 const MODIFIER_SELECT = {
@@ -83,6 +91,9 @@ type FlatItemRow = Omit<ItemRow, "station" | "modifiers" | "menuItem" | "order">
   orderNotes: string;
   tableLabel: string | null;
   serverName: string | null;
+  orderSource: ItemRow["order"]["source"];
+  onlineFirstName: string | null;
+  onlinePromisedAt: Date | null;
   modifiers: {
     name: string;
     stationId: string | null;
@@ -106,6 +117,7 @@ export async function ticketItemRows(ids: string[]): Promise<ItemRow[]> {
       st.name AS "stationName", st."warnMinutes" AS "stationWarnMinutes", st."lateMinutes" AS "stationLateMinutes",
       COALESCE(mi.allergens::text[], ARRAY[]::text[]) AS allergens, mi."prepMinutes",
       o.number AS "orderNumber", o.notes AS "orderNotes", t.label AS "tableLabel", u.name AS "serverName",
+      o.source::text AS "orderSource", oo."customerFirstName" AS "onlineFirstName", oo."promisedAt" AS "onlinePromisedAt",
       COALESCE((
         SELECT json_agg(json_build_object('name', m.name, 'stationId', m."stationId", 'bumpedAt', m."bumpedAt" AT TIME ZONE 'UTC',
           'stationName', ms.name, 'removesIngredientId', md."removesIngredientId"))
@@ -116,6 +128,7 @@ export async function ticketItemRows(ids: string[]): Promise<ItemRow[]> {
     FROM "OrderItem" i JOIN "MenuItem" mi ON mi.id = i."menuItemId" JOIN "Order" o ON o.id = i."orderId"
       LEFT JOIN "KitchenStation" st ON st.id = i."stationId"
       LEFT JOIN "DiningTable" t ON t.id = o."tableId" LEFT JOIN "User" u ON u.id = o."serverId"
+      LEFT JOIN "OnlineOrder" oo ON oo."orderId" = o.id
     WHERE i.id = ANY(${ids}::text[])
     ORDER BY i."firedAt" ASC, i.id ASC`;
   return rows.map((r) => ({
@@ -150,6 +163,11 @@ export async function ticketItemRows(ids: string[]): Promise<ItemRow[]> {
       notes: r.orderNotes,
       table: r.tableLabel === null ? null : { label: r.tableLabel },
       server: r.serverName === null ? null : { name: r.serverName },
+      source: r.orderSource,
+      online:
+        r.onlinePromisedAt === null
+          ? null
+          : { customerFirstName: r.onlineFirstName ?? "", promisedAt: r.onlinePromisedAt },
     },
   }));
 }
@@ -185,7 +203,14 @@ export function toTicketRow(r: ItemRow, location: Thresholds): TicketItemRow {
     tableLabel: r.order.table?.label ?? null,
     serverName: r.order.server?.name ?? null,
     orderNotes: r.order.notes,
+    online: onlineOf(r.order),
   };
+}
+
+/** An online order's facts for its ticket (source, promised time, first name); null for the rest. */
+function onlineOf(order: ItemRow["order"]): TicketItemRow["online"] {
+  if (!order.online || (order.source !== "PICKUP" && order.source !== "DELIVERY")) return null;
+  return { source: order.source, firstName: order.online.customerFirstName, promisedAt: order.online.promisedAt };
 }
 
 /** The option counts under its dish's name (all day: fries ordered as a side are fries). */
@@ -218,5 +243,6 @@ export function toComponentRow(c: ComponentRow, location: Thresholds): TicketIte
     tableLabel: parent.order.table?.label ?? null,
     serverName: parent.order.server?.name ?? null,
     orderNotes: parent.order.notes,
+    online: onlineOf(parent.order),
   };
 }

@@ -13,6 +13,8 @@ import { settleOrder, type Settled } from "./settle-order";
 import { emitOrderReady } from "../webhooks/order-webhooks";
 import { emitStockLow } from "../webhooks/hint-webhooks";
 import { kickWebhookDispatcher } from "../webhooks/webhook-worker";
+import { afterOnlineMove } from "../online/after-online-move";
+import { onlineFollowOrderInTx } from "../online/online-follow-order";
 
 type Locked = Awaited<ReturnType<typeof lockOrder>>;
 
@@ -80,19 +82,24 @@ export async function changeOrder<R>(
     const orderId = typeof target === "string" ? target : await target(tx);
     const order = await lockOrder(tx, ctx, orderId, opts);
     const mutation = await mutate(tx, order);
-    if (mutation.events.length === 0) return { mutation, finished: null, stock: mutation.stock, webhooks: 0 };
+    if (mutation.events.length === 0)
+      return { mutation, finished: null, stock: mutation.stock, webhooks: 0, online: null };
     const settled = await settleOrder(tx, order, mutation.status, { checks: mutation.checks });
     const stock = (await mutation.afterSettle?.(settled)) ?? mutation.stock;
     const webhooks = await emitOrderReady(tx, order, settled);
+    // An online order follows its order: READY at the pass, CANCELLED when voided (ADR 0046).
+    const online = await onlineFollowOrderInTx(tx, order, settled);
     return {
       mutation,
       stock,
       webhooks,
+      online,
       finished: { settled, change: await recordOrderEvents(tx, ctx, settled, mutation.events) },
     };
   }, TX_OPTIONS);
   publishOrderChange(ctx, done.finished?.change ?? null, done.stock);
   if (done.webhooks > 0) kickWebhookDispatcher();
+  if (done.online) await afterOnlineMove([done.online]);
   return {
     result: done.mutation.result,
     change: done.finished?.change ?? null,

@@ -61,10 +61,11 @@ export async function settleOrder(
   }
   const status = explicit ?? deriveOrderStatus(order.status, items);
   const closing = isTerminalOrder(status) && !isTerminalOrder(order.status);
+  // An online delivery's fee (0 for every other order) is owed on top of the items (ADR 0046).
   await tx.$executeRaw`
     UPDATE "Order" SET "subtotalCents" = ${totals.subtotalCents}, "taxCents" = ${totals.taxCents},
-      "totalCents" = ${totals.totalCents}, status = ${status}::"OrderStatus", "updatedAt" = now(),
-      "dueCents" = ${totals.totalCents},
+      "totalCents" = ${totals.totalCents} + "deliveryFeeCents", status = ${status}::"OrderStatus", "updatedAt" = now(),
+      "dueCents" = ${totals.totalCents} + "deliveryFeeCents",
       "closedAt" = CASE WHEN ${closing}::boolean THEN now() ELSE "closedAt" END
     WHERE id = ${orderId}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTotals, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn } from "./totals";
+import { computeTotals, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn, withDeliveryFee } from "./totals";
 
 describe("tax", () => {
   it("rounds half up in integers", () => {
@@ -66,5 +66,13 @@ describe("order limit", () => {
     expect(MAX_ORDER_TOTAL_CENTS).toBeLessThan(2 ** 31 - 1);
     expect(exceedsOrderLimit({ subtotalCents: 0, taxCents: 0, totalCents: MAX_ORDER_TOTAL_CENTS })).toBe(false);
     expect(exceedsOrderLimit({ subtotalCents: 0, taxCents: 0, totalCents: MAX_ORDER_TOTAL_CENTS + 1 })).toBe(true);
+  });
+});
+
+describe("withDeliveryFee", () => {
+  it("adds the fee to the total, untaxed, and never subtracts", () => {
+    const t = computeTotals([{ unitPriceCents: 1000, modifiersCents: 0, quantity: 2 }], 1000);
+    expect(withDeliveryFee(t, 399)).toEqual({ subtotalCents: 2000, taxCents: 200, totalCents: 2599 });
+    expect(withDeliveryFee(t, -5)).toEqual(t);
   });
 });

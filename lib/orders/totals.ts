@@ -49,3 +49,12 @@ export function computeTotals(lines: readonly PricedLine[], locationRateBps: num
   for (const [rate, cents] of perRate) taxCents += taxOn(cents, rate);
   return { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
 }
+
+/**
+ * An online delivery's fee on top of the items' totals: untaxed (a pass-through charge for the
+ * trip, docs/adr/0046), part of what the customer owes.
+ */
+export function withDeliveryFee(totals: Totals, deliveryFeeCents: number): Totals {
+  const fee = Math.max(0, deliveryFeeCents);
+  return { ...totals, totalCents: totals.totalCents + fee };
+}

@@ -13,6 +13,8 @@ const LINKS: { href: string; label: string; permission?: Permission; unless?: Pe
   // Open checks for servers; cashiers land there and, like managers, have no room left in this
   // header at 1024 px (their Cash link): the floor view links it for everyone.
   { href: "/floor/checks", label: "Checks", permission: "payments.take", unless: "cash.drawer" },
+  // Pickup and delivery orders from the ordering site (issue 16).
+  { href: "/floor/online", label: "Online", permission: "online.orders" },
   { href: "/floor/tasks", label: "Tasks" },
   { href: "/floor/shifts", label: "My shifts" },
   // Cashiers' own screen; managers reach it from the console's Cash drawers page (their header is full).

@@ -74,12 +74,30 @@ export function TicketCard({
         <div className="min-w-0">
           <p className="text-4xl font-black leading-none">
             {index < 9 && <span className="mr-2 rounded bg-black/30 px-2 align-middle text-2xl">{index + 1}</span>}
-            {ticket.tableLabel ? `T${ticket.tableLabel}` : "Counter"}
+            {ticket.tableLabel
+              ? `T${ticket.tableLabel}`
+              : ticket.online
+                ? ticket.online.source === "DELIVERY"
+                  ? "Delivery"
+                  : "Pickup"
+                : "Counter"}
           </p>
           <p className="mt-1 text-lg font-semibold">
             #{ticket.orderNumber}
             {ticket.fireBatch > 1 ? ` · fire ${ticket.fireBatch}` : ""} · {ticket.serverName ?? "—"}
           </p>
+          {ticket.online && (
+            <p data-testid="kds-online-order" data-source={ticket.online.source} className="mt-1 text-lg font-semibold">
+              <span className="mr-2 inline-block rounded bg-amber-500 px-2 font-black uppercase tracking-wide text-black">
+                {ticket.online.source === "DELIVERY" ? "Delivery" : "Pickup"}
+              </span>
+              <span data-testid="kds-online-name">{ticket.online.firstName || "Online"}</span>
+              {" · due "}
+              <time dateTime={ticket.online.promisedAt}>
+                {new Date(ticket.online.promisedAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })}
+              </time>
+            </p>
+          )}
           {ticket.guestOrder && (
             <p
               data-testid="kds-guest-order"

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { assertCan } from "../auth/permissions";
+import { db } from "../db";
+import { startOfLocalDay } from "../time/zoned";
+import { onlineStatusLabel } from "./online-status";
+
+/**
+ * The floor's list of today's online orders (promised today, or still open from before):
+ * status, promised time, fulfilment, the customer's first name, what is owed. No phone, no address.
+ */
+export async function listOnlineOrders(ctx: Ctx, now = new Date()) {
+  assertCan(ctx, "online.orders");
+  const location = await db.location.findUniqueOrThrow({
+    where: { id: ctx.locationId },
+    select: { timezone: true, currency: true },
+  });
+  const dayStart = startOfLocalDay(location.timezone, now);
+  const rows = await db.onlineOrder.findMany({
+    where: {
+      locationId: ctx.locationId,
+      OR: [
+        { promisedAt: { gte: dayStart } },
+        { status: { in: ["RECEIVED", "IN_KITCHEN", "READY", "OUT_FOR_DELIVERY"] } },
+      ],
+    },
+    orderBy: [{ promisedAt: "asc" }],
+    take: 200,
+    select: {
+      orderId: true,
+      status: true,
+      payment: true,
+      customerFirstName: true,
+      promisedAt: true,
+      fireAt: true,
+      requestedAsap: true,
+      changeForCents: true,
+      driver: { select: { name: true } },
+      order: {
+        select: {
+          number: true,
+          source: true,
+          totalCents: true,
+          paymentState: true,
+          items: { where: { status: { not: "VOIDED" } }, select: { quantity: true } },
+        },
+      },
+    },
+  });
+  return {
+    currency: location.currency,
+    orders: rows.map((r) => ({
+      orderId: r.orderId,
+      orderNumber: r.order.number,
+      fulfilment: r.order.source,
+      status: r.status,
+      statusLabel: onlineStatusLabel(r.order.source, r.status),
+      firstName: r.customerFirstName,
+      promisedAt: r.promisedAt.toISOString(),
+      fireAt: r.fireAt.toISOString(),
+      requestedAsap: r.requestedAsap,
+      payment: r.payment,
+      changeForCents: r.changeForCents,
+      totalCents: r.order.totalCents,
+      paymentState: r.order.paymentState,
+      itemCount: r.order.items.reduce((n, i) => n + i.quantity, 0),
+      driverFirstName: r.driver?.name.split(/\s+/)[0] ?? null,
+    })),
+  };
+}
+
+export type OnlineOrderList = Awaited<ReturnType<typeof listOnlineOrders>>;
