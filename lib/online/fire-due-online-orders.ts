@@ -54,7 +54,7 @@ async function fireOne(orderId: string, locationId: string, now: Date): Promise<
        FOR UPDATE OF o SKIP LOCKED`;
     if (mine.length === 0) return null;
     const order = await lockOrder(tx, actor, orderId, { open: true });
-    const fired = await fireItems(tx, actor, order, { orderId, status: "HELD" });
+    const fired = await fireItems(tx, actor, order, { status: "HELD" });
     const settled = await settleOrder(tx, order);
     const stock = await deductStock(tx, actor, fired);
     const webhooks = fired ? await emitOrderSent(tx, order, settled, fired.fireBatch, fired.itemIds) : 0;

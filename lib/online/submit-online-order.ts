@@ -264,7 +264,7 @@ export async function submitOnlineOrder(
     const events: NewOrderEvent[] = [];
     let settled: Settled;
     if (asap) {
-      const fired = await fireItems(tx, customer, order, { orderId: order.id, status: "PENDING" });
+      const fired = await fireItems(tx, customer, order, { status: "PENDING" });
       settled = await settleOrder(tx, order);
       stock = await deductStock(tx, customer, fired);
       chits = fired?.chits ?? 0;
