@@ -130,7 +130,11 @@ export const envSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.SMS_PROVIDER === "outbox" && !v.SMS_OUTBOX_FILE)
-      ctx.addIssue({ code: "custom", path: ["SMS_OUTBOX_FILE"], message: "SMS_OUTBOX_FILE is required when SMS_PROVIDER=outbox" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_OUTBOX_FILE"],
+        message: "SMS_OUTBOX_FILE is required when SMS_PROVIDER=outbox",
+      });
     if (v.SMS_PROVIDER !== "twilio") return;
     for (const key of /** @type {const} */ (["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"]))
       if (!v[key])

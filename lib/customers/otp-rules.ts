@@ -39,7 +39,9 @@ export function otpSendRefusal(
 ): SendRefusal | null {
   const t = now.getTime();
   const inHour = <T extends { createdAt: Date }>(list: readonly T[]) =>
-    list.filter((c) => c.createdAt.getTime() > t - HOUR_MS).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    list
+      .filter((c) => c.createdAt.getTime() > t - HOUR_MS)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const phoneHour = inHour(phone);
   const burnt = phoneHour.filter((c) => c.attempts >= OTP_MAX_ATTEMPTS);
   if (burnt.length >= OTP_BURNT_BEFORE_COOL_DOWN) {
@@ -91,7 +93,10 @@ export function otpCodeMatches(secret: string, phoneHash: string, code: string, 
 }
 
 /** Whether a challenge can still take a guess. */
-export function otpChallengeLive(c: { expiresAt: Date; attempts: number; consumedAt: Date | null }, now: Date): boolean {
+export function otpChallengeLive(
+  c: { expiresAt: Date; attempts: number; consumedAt: Date | null },
+  now: Date,
+): boolean {
   return !c.consumedAt && c.attempts < OTP_MAX_ATTEMPTS && c.expiresAt.getTime() > now.getTime();
 }
 

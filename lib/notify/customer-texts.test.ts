@@ -11,7 +11,10 @@ describe("customerTextSenderFor", () => {
     expect(sender.name).toBe("outbox");
     await sender.send({ customerId: null, to: "+12075550163", kind: "OTP", body: "Your code is 123456" });
     await sender.send({ customerId: "c1", to: "+12075550164", kind: "STATUS", body: "On its way" });
-    const lines = (await readFile(file, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await readFile(file, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ to: "+12075550163", kind: "OTP", body: "Your code is 123456" });
     expect(typeof lines[0].at).toBe("string");

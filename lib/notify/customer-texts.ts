@@ -34,7 +34,12 @@ export function outboxSender(file: string): CustomerTextSender {
   return {
     name: "outbox",
     async send(message) {
-      const line = JSON.stringify({ at: new Date().toISOString(), to: message.to, kind: message.kind, body: message.body });
+      const line = JSON.stringify({
+        at: new Date().toISOString(),
+        to: message.to,
+        kind: message.kind,
+        body: message.body,
+      });
       try {
         await appendFile(file, line + "\n", "utf8");
         return { delivered: true };
