@@ -84,10 +84,11 @@ export const listCustomersSchema = z.object({
     .max(60, "Too long")
     .optional()
     .transform((v) => v || undefined),
+  /** Only customers a block is suggested for ("true" in a query string). */
   suggested: z
-    .enum(["true", "false"])
+    .union([z.boolean(), z.enum(["true", "false"])])
     .optional()
-    .transform((v) => v === "true"),
+    .transform((v) => v === true || v === "true"),
 });
 export type ListCustomersInput = z.input<typeof listCustomersSchema>;
 
