@@ -39,8 +39,15 @@ export const envSchema = z
       .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
       .optional(),
     MAIL_FROM: z.string().min(3).default("ServiceBell <no-reply@servicebell.local>"),
-    /** Texts to guests (waitlist "table ready"): "twilio", or unset = shown on the host stand for the host to relay. */
-    SMS_PROVIDER: z.enum(["twilio", "host-screen"]).optional(),
+    /**
+     * Texts to guests (waitlist "table ready") and online customers (codes, order steps): "twilio";
+     * "log" = printed to the server log as DEVELOPMENT — not sent; "outbox" = appended as JSON lines
+     * to SMS_OUTBOX_FILE (e2e and integration tests read codes there). Unset: guests' texts show on
+     * the host stand, customers' texts go to the log.
+     */
+    SMS_PROVIDER: z.enum(["twilio", "host-screen", "log", "outbox"]).optional(),
+    /** Where SMS_PROVIDER=outbox appends its lines ({at, to, kind, body}). */
+    SMS_OUTBOX_FILE: z.string().min(1).optional(),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(/^[A-Za-z0-9]{8,64}$/, "TWILIO_ACCOUNT_SID is letters and digits")
@@ -122,6 +129,12 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["PII_ACTIVE_KEY"], message: "PII_ACTIVE_KEY is not a key id in PII_KEYS" });
   })
   .superRefine((v, ctx) => {
+    if (v.SMS_PROVIDER === "outbox" && !v.SMS_OUTBOX_FILE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_OUTBOX_FILE"],
+        message: "SMS_OUTBOX_FILE is required when SMS_PROVIDER=outbox",
+      });
     if (v.SMS_PROVIDER !== "twilio") return;
     for (const key of /** @type {const} */ (["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"]))
       if (!v[key])

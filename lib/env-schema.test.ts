@@ -55,6 +55,14 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ...twilio, TWILIO_API_BASE: "not a url" })).toThrow(/TWILIO_API_BASE must be a URL/);
   });
 
+  it("takes the customer-text providers log and outbox; outbox needs its file", () => {
+    expect(parseEnv({ ...valid, SMS_PROVIDER: "log" }).SMS_PROVIDER).toBe("log");
+    expect(() => parseEnv({ ...valid, SMS_PROVIDER: "outbox" })).toThrow(/SMS_OUTBOX_FILE is required/);
+    expect(parseEnv({ ...valid, SMS_PROVIDER: "outbox", SMS_OUTBOX_FILE: "/tmp/sms.jsonl" }).SMS_OUTBOX_FILE).toBe(
+      "/tmp/sms.jsonl",
+    );
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import "server-only";
-import { log } from "../log";
+import { env } from "../env";
+import { customerTextSenderFor, type CustomerTextSender } from "../notify/customer-texts";
 
 /** One text to one online customer (an OTP, a status step). `to` is the E.164 phone. */
 export type CustomerText = {
@@ -10,12 +11,14 @@ export type CustomerText = {
   body: string;
 };
 
+let configured: CustomerTextSender | undefined;
+
 /**
- * Sends a text to an online customer through the configured provider. Never throws: a failed
- * text is logged and the caller goes on (an order is not undone because an SMS failed).
- * (Groundwork: the providers — Twilio, the development log, the test outbox — are being built on it.)
+ * Sends a text to an online customer through the provider SMS_PROVIDER names (twilio, outbox,
+ * else the development log). Never throws: a failed text is logged and the caller goes on (an
+ * order is not undone because an SMS failed).
  */
 export async function notifyCustomer(text: CustomerText): Promise<{ delivered: boolean }> {
-  log.info("customer text (development: not sent)", { kind: text.kind, customerId: text.customerId });
-  return { delivered: false };
+  configured ??= customerTextSenderFor(env());
+  return configured.send({ customerId: text.customerId, to: text.to, kind: text.kind, body: text.body });
 }

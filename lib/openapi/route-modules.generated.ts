@@ -21,159 +21,165 @@ import * as r17 from "@/app/api/v1/checks/[checkId]/receipt.pdf/route";
 import * as r18 from "@/app/api/v1/checks/[checkId]/reopen/route";
 import * as r19 from "@/app/api/v1/checks/[checkId]/transfer/route";
 import * as r20 from "@/app/api/v1/checks/route";
-import * as r21 from "@/app/api/v1/delivery/areas/[id]/route";
-import * as r22 from "@/app/api/v1/delivery/areas/route";
-import * as r23 from "@/app/api/v1/delivery/assignments/[orderId]/route";
-import * as r24 from "@/app/api/v1/delivery/assignments/route";
-import * as r25 from "@/app/api/v1/delivery/drivers/[id]/cashup/route";
-import * as r26 from "@/app/api/v1/delivery/drivers/me/deliveries/route";
-import * as r27 from "@/app/api/v1/delivery/drivers/me/duty/route";
-import * as r28 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/delivered/route";
-import * as r29 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/failed/route";
-import * as r30 from "@/app/api/v1/delivery/drivers/me/position/route";
-import * as r31 from "@/app/api/v1/delivery/drivers/me/routes/[routeId]/pickup/route";
-import * as r32 from "@/app/api/v1/delivery/drivers/route";
-import * as r33 from "@/app/api/v1/devices/[id]/route";
-import * as r34 from "@/app/api/v1/devices/route";
-import * as r35 from "@/app/api/v1/discount-reasons/[id]/route";
-import * as r36 from "@/app/api/v1/discount-reasons/route";
-import * as r37 from "@/app/api/v1/floor/route";
-import * as r38 from "@/app/api/v1/floor/tables/[tableId]/attention/route";
-import * as r39 from "@/app/api/v1/guest-requests/[id]/acknowledge/route";
-import * as r40 from "@/app/api/v1/guest-requests/route";
-import * as r41 from "@/app/api/v1/guest-submissions/[id]/approve/route";
-import * as r42 from "@/app/api/v1/guest-submissions/[id]/reject/route";
-import * as r43 from "@/app/api/v1/guest-submissions/route";
-import * as r44 from "@/app/api/v1/guests/[id]/erase/route";
-import * as r45 from "@/app/api/v1/guests/[id]/export/route";
-import * as r46 from "@/app/api/v1/host/floor/route";
-import * as r47 from "@/app/api/v1/inventory/counts/[id]/cancel/route";
-import * as r48 from "@/app/api/v1/inventory/counts/[id]/post/route";
-import * as r49 from "@/app/api/v1/inventory/counts/[id]/preview/route";
-import * as r50 from "@/app/api/v1/inventory/counts/[id]/route";
-import * as r51 from "@/app/api/v1/inventory/counts/route";
-import * as r52 from "@/app/api/v1/inventory/export/route";
-import * as r53 from "@/app/api/v1/inventory/import/route";
-import * as r54 from "@/app/api/v1/inventory/ingredients/[id]/adjust/route";
-import * as r55 from "@/app/api/v1/inventory/ingredients/[id]/ledger/route";
-import * as r56 from "@/app/api/v1/inventory/ingredients/[id]/route";
-import * as r57 from "@/app/api/v1/inventory/ingredients/route";
-import * as r58 from "@/app/api/v1/inventory/low-stock/route";
-import * as r59 from "@/app/api/v1/inventory/purchase-orders/[id]/cancel/route";
-import * as r60 from "@/app/api/v1/inventory/purchase-orders/[id]/receive/route";
-import * as r61 from "@/app/api/v1/inventory/purchase-orders/[id]/route";
-import * as r62 from "@/app/api/v1/inventory/purchase-orders/[id]/send/route";
-import * as r63 from "@/app/api/v1/inventory/purchase-orders/route";
-import * as r64 from "@/app/api/v1/inventory/recipes/route";
-import * as r65 from "@/app/api/v1/inventory/reorder/route";
-import * as r66 from "@/app/api/v1/inventory/reports/usage/route";
-import * as r67 from "@/app/api/v1/inventory/reports/valuation/route";
-import * as r68 from "@/app/api/v1/inventory/reports/waste/route";
-import * as r69 from "@/app/api/v1/inventory/suppliers/[id]/route";
-import * as r70 from "@/app/api/v1/inventory/suppliers/route";
-import * as r71 from "@/app/api/v1/inventory/waste/route";
-import * as r72 from "@/app/api/v1/kitchen/events/route";
-import * as r73 from "@/app/api/v1/kitchen/recall/route";
-import * as r74 from "@/app/api/v1/kitchen/snapshot/route";
-import * as r75 from "@/app/api/v1/location/route";
-import * as r76 from "@/app/api/v1/locations/route";
-import * as r77 from "@/app/api/v1/me/pin/route";
-import * as r78 from "@/app/api/v1/me/route";
-import * as r79 from "@/app/api/v1/menu/availability-windows/[id]/route";
-import * as r80 from "@/app/api/v1/menu/availability-windows/route";
-import * as r81 from "@/app/api/v1/menu/categories/[id]/move/route";
-import * as r82 from "@/app/api/v1/menu/categories/[id]/route";
-import * as r83 from "@/app/api/v1/menu/categories/route";
-import * as r84 from "@/app/api/v1/menu/export/route";
-import * as r85 from "@/app/api/v1/menu/import/route";
-import * as r86 from "@/app/api/v1/menu/items/[id]/86/route";
-import * as r87 from "@/app/api/v1/menu/items/[id]/prep-time/route";
-import * as r88 from "@/app/api/v1/menu/items/[id]/route";
-import * as r89 from "@/app/api/v1/menu/items/route";
-import * as r90 from "@/app/api/v1/menu/modifier-groups/[id]/route";
-import * as r91 from "@/app/api/v1/menu/modifier-groups/route";
-import * as r92 from "@/app/api/v1/menu/order-pad/route";
-import * as r93 from "@/app/api/v1/menu/prices/route";
-import * as r94 from "@/app/api/v1/orders/[orderId]/bump/route";
-import * as r95 from "@/app/api/v1/orders/[orderId]/checks/merge/route";
-import * as r96 from "@/app/api/v1/orders/[orderId]/checks/move/route";
-import * as r97 from "@/app/api/v1/orders/[orderId]/checks/route";
-import * as r98 from "@/app/api/v1/orders/[orderId]/checks/share/route";
-import * as r99 from "@/app/api/v1/orders/[orderId]/checks/split/route";
-import * as r100 from "@/app/api/v1/orders/[orderId]/fire/route";
-import * as r101 from "@/app/api/v1/orders/[orderId]/guests/route";
-import * as r102 from "@/app/api/v1/orders/[orderId]/history/route";
-import * as r103 from "@/app/api/v1/orders/[orderId]/items/[itemId]/void/route";
-import * as r104 from "@/app/api/v1/orders/[orderId]/items/route";
-import * as r105 from "@/app/api/v1/orders/[orderId]/ready/route";
-import * as r106 from "@/app/api/v1/orders/[orderId]/route";
-import * as r107 from "@/app/api/v1/orders/[orderId]/send/route";
-import * as r108 from "@/app/api/v1/orders/[orderId]/transfer/route";
-import * as r109 from "@/app/api/v1/orders/route";
-import * as r110 from "@/app/api/v1/payments/[paymentId]/refunds/route";
-import * as r111 from "@/app/api/v1/print-jobs/[id]/retry/route";
-import * as r112 from "@/app/api/v1/print-jobs/kitchen-chit/route";
-import * as r113 from "@/app/api/v1/print-jobs/route";
-import * as r114 from "@/app/api/v1/printers/[id]/route";
-import * as r115 from "@/app/api/v1/printers/[id]/test-page/route";
-import * as r116 from "@/app/api/v1/printers/route";
-import * as r117 from "@/app/api/v1/reports/delivery/route";
-import * as r118 from "@/app/api/v1/reports/end-of-day/route";
-import * as r119 from "@/app/api/v1/reports/inventory/route";
-import * as r120 from "@/app/api/v1/reports/kitchen/route";
-import * as r121 from "@/app/api/v1/reports/labour/route";
-import * as r122 from "@/app/api/v1/reports/prep-times/route";
-import * as r123 from "@/app/api/v1/reports/product-mix/route";
-import * as r124 from "@/app/api/v1/reports/sales/route";
-import * as r125 from "@/app/api/v1/reports/staff-performance/route";
-import * as r126 from "@/app/api/v1/reports/station-load-forecast/route";
-import * as r127 from "@/app/api/v1/reports/tables/route";
-import * as r128 from "@/app/api/v1/reservations/[id]/route";
-import * as r129 from "@/app/api/v1/reservations/route";
-import * as r130 from "@/app/api/v1/service-periods/[id]/route";
-import * as r131 from "@/app/api/v1/service-periods/route";
-import * as r132 from "@/app/api/v1/shifts/[id]/route";
-import * as r133 from "@/app/api/v1/shifts/copy-week/route";
-import * as r134 from "@/app/api/v1/shifts/publish/route";
-import * as r135 from "@/app/api/v1/shifts/route";
-import * as r136 from "@/app/api/v1/staff/[id]/deactivate/route";
-import * as r137 from "@/app/api/v1/staff/[id]/erase/route";
-import * as r138 from "@/app/api/v1/staff/[id]/export/route";
-import * as r139 from "@/app/api/v1/staff/[id]/reactivate/route";
-import * as r140 from "@/app/api/v1/staff/[id]/reset-link/route";
-import * as r141 from "@/app/api/v1/staff/[id]/route";
-import * as r142 from "@/app/api/v1/staff/[id]/unlock/route";
-import * as r143 from "@/app/api/v1/staff/route";
-import * as r144 from "@/app/api/v1/stations/[id]/restore/route";
-import * as r145 from "@/app/api/v1/stations/[id]/route";
-import * as r146 from "@/app/api/v1/stations/route";
-import * as r147 from "@/app/api/v1/tables/[id]/clear/route";
-import * as r148 from "@/app/api/v1/tables/[id]/guest-session/route";
-import * as r149 from "@/app/api/v1/tables/[id]/merge/route";
-import * as r150 from "@/app/api/v1/tables/[id]/move-party/route";
-import * as r151 from "@/app/api/v1/tables/[id]/part/route";
-import * as r152 from "@/app/api/v1/tables/[id]/qr-token/route";
-import * as r153 from "@/app/api/v1/tables/[id]/restore/route";
-import * as r154 from "@/app/api/v1/tables/[id]/route";
-import * as r155 from "@/app/api/v1/tables/qr-cards/route";
-import * as r156 from "@/app/api/v1/tables/route";
-import * as r157 from "@/app/api/v1/tasks/[taskId]/complete/route";
-import * as r158 from "@/app/api/v1/tasks/checklists/[id]/route";
-import * as r159 from "@/app/api/v1/tasks/checklists/route";
-import * as r160 from "@/app/api/v1/tasks/route";
-import * as r161 from "@/app/api/v1/time-clock/punches/[id]/route";
-import * as r162 from "@/app/api/v1/time-clock/punches/route";
-import * as r163 from "@/app/api/v1/time-clock/route";
-import * as r164 from "@/app/api/v1/time-clock/timesheet.csv/route";
-import * as r165 from "@/app/api/v1/time-clock/timesheet/route";
-import * as r166 from "@/app/api/v1/waitlist/[id]/route";
-import * as r167 from "@/app/api/v1/waitlist/route";
-import * as r168 from "@/app/api/v1/webhooks/[id]/deliveries/route";
-import * as r169 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
-import * as r170 from "@/app/api/v1/webhooks/[id]/route";
-import * as r171 from "@/app/api/v1/webhooks/[id]/test/route";
-import * as r172 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
-import * as r173 from "@/app/api/v1/webhooks/route";
+import * as r21 from "@/app/api/v1/customers/[id]/block/route";
+import * as r22 from "@/app/api/v1/customers/[id]/erase/route";
+import * as r23 from "@/app/api/v1/customers/[id]/export/route";
+import * as r24 from "@/app/api/v1/customers/[id]/route";
+import * as r25 from "@/app/api/v1/customers/blocks/route";
+import * as r26 from "@/app/api/v1/customers/route";
+import * as r27 from "@/app/api/v1/delivery/areas/[id]/route";
+import * as r28 from "@/app/api/v1/delivery/areas/route";
+import * as r29 from "@/app/api/v1/delivery/assignments/[orderId]/route";
+import * as r30 from "@/app/api/v1/delivery/assignments/route";
+import * as r31 from "@/app/api/v1/delivery/drivers/[id]/cashup/route";
+import * as r32 from "@/app/api/v1/delivery/drivers/me/deliveries/route";
+import * as r33 from "@/app/api/v1/delivery/drivers/me/duty/route";
+import * as r34 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/delivered/route";
+import * as r35 from "@/app/api/v1/delivery/drivers/me/orders/[orderId]/failed/route";
+import * as r36 from "@/app/api/v1/delivery/drivers/me/position/route";
+import * as r37 from "@/app/api/v1/delivery/drivers/me/routes/[routeId]/pickup/route";
+import * as r38 from "@/app/api/v1/delivery/drivers/route";
+import * as r39 from "@/app/api/v1/devices/[id]/route";
+import * as r40 from "@/app/api/v1/devices/route";
+import * as r41 from "@/app/api/v1/discount-reasons/[id]/route";
+import * as r42 from "@/app/api/v1/discount-reasons/route";
+import * as r43 from "@/app/api/v1/floor/route";
+import * as r44 from "@/app/api/v1/floor/tables/[tableId]/attention/route";
+import * as r45 from "@/app/api/v1/guest-requests/[id]/acknowledge/route";
+import * as r46 from "@/app/api/v1/guest-requests/route";
+import * as r47 from "@/app/api/v1/guest-submissions/[id]/approve/route";
+import * as r48 from "@/app/api/v1/guest-submissions/[id]/reject/route";
+import * as r49 from "@/app/api/v1/guest-submissions/route";
+import * as r50 from "@/app/api/v1/guests/[id]/erase/route";
+import * as r51 from "@/app/api/v1/guests/[id]/export/route";
+import * as r52 from "@/app/api/v1/host/floor/route";
+import * as r53 from "@/app/api/v1/inventory/counts/[id]/cancel/route";
+import * as r54 from "@/app/api/v1/inventory/counts/[id]/post/route";
+import * as r55 from "@/app/api/v1/inventory/counts/[id]/preview/route";
+import * as r56 from "@/app/api/v1/inventory/counts/[id]/route";
+import * as r57 from "@/app/api/v1/inventory/counts/route";
+import * as r58 from "@/app/api/v1/inventory/export/route";
+import * as r59 from "@/app/api/v1/inventory/import/route";
+import * as r60 from "@/app/api/v1/inventory/ingredients/[id]/adjust/route";
+import * as r61 from "@/app/api/v1/inventory/ingredients/[id]/ledger/route";
+import * as r62 from "@/app/api/v1/inventory/ingredients/[id]/route";
+import * as r63 from "@/app/api/v1/inventory/ingredients/route";
+import * as r64 from "@/app/api/v1/inventory/low-stock/route";
+import * as r65 from "@/app/api/v1/inventory/purchase-orders/[id]/cancel/route";
+import * as r66 from "@/app/api/v1/inventory/purchase-orders/[id]/receive/route";
+import * as r67 from "@/app/api/v1/inventory/purchase-orders/[id]/route";
+import * as r68 from "@/app/api/v1/inventory/purchase-orders/[id]/send/route";
+import * as r69 from "@/app/api/v1/inventory/purchase-orders/route";
+import * as r70 from "@/app/api/v1/inventory/recipes/route";
+import * as r71 from "@/app/api/v1/inventory/reorder/route";
+import * as r72 from "@/app/api/v1/inventory/reports/usage/route";
+import * as r73 from "@/app/api/v1/inventory/reports/valuation/route";
+import * as r74 from "@/app/api/v1/inventory/reports/waste/route";
+import * as r75 from "@/app/api/v1/inventory/suppliers/[id]/route";
+import * as r76 from "@/app/api/v1/inventory/suppliers/route";
+import * as r77 from "@/app/api/v1/inventory/waste/route";
+import * as r78 from "@/app/api/v1/kitchen/events/route";
+import * as r79 from "@/app/api/v1/kitchen/recall/route";
+import * as r80 from "@/app/api/v1/kitchen/snapshot/route";
+import * as r81 from "@/app/api/v1/location/route";
+import * as r82 from "@/app/api/v1/locations/route";
+import * as r83 from "@/app/api/v1/me/pin/route";
+import * as r84 from "@/app/api/v1/me/route";
+import * as r85 from "@/app/api/v1/menu/availability-windows/[id]/route";
+import * as r86 from "@/app/api/v1/menu/availability-windows/route";
+import * as r87 from "@/app/api/v1/menu/categories/[id]/move/route";
+import * as r88 from "@/app/api/v1/menu/categories/[id]/route";
+import * as r89 from "@/app/api/v1/menu/categories/route";
+import * as r90 from "@/app/api/v1/menu/export/route";
+import * as r91 from "@/app/api/v1/menu/import/route";
+import * as r92 from "@/app/api/v1/menu/items/[id]/86/route";
+import * as r93 from "@/app/api/v1/menu/items/[id]/prep-time/route";
+import * as r94 from "@/app/api/v1/menu/items/[id]/route";
+import * as r95 from "@/app/api/v1/menu/items/route";
+import * as r96 from "@/app/api/v1/menu/modifier-groups/[id]/route";
+import * as r97 from "@/app/api/v1/menu/modifier-groups/route";
+import * as r98 from "@/app/api/v1/menu/order-pad/route";
+import * as r99 from "@/app/api/v1/menu/prices/route";
+import * as r100 from "@/app/api/v1/orders/[orderId]/bump/route";
+import * as r101 from "@/app/api/v1/orders/[orderId]/checks/merge/route";
+import * as r102 from "@/app/api/v1/orders/[orderId]/checks/move/route";
+import * as r103 from "@/app/api/v1/orders/[orderId]/checks/route";
+import * as r104 from "@/app/api/v1/orders/[orderId]/checks/share/route";
+import * as r105 from "@/app/api/v1/orders/[orderId]/checks/split/route";
+import * as r106 from "@/app/api/v1/orders/[orderId]/fire/route";
+import * as r107 from "@/app/api/v1/orders/[orderId]/guests/route";
+import * as r108 from "@/app/api/v1/orders/[orderId]/history/route";
+import * as r109 from "@/app/api/v1/orders/[orderId]/items/[itemId]/void/route";
+import * as r110 from "@/app/api/v1/orders/[orderId]/items/route";
+import * as r111 from "@/app/api/v1/orders/[orderId]/ready/route";
+import * as r112 from "@/app/api/v1/orders/[orderId]/route";
+import * as r113 from "@/app/api/v1/orders/[orderId]/send/route";
+import * as r114 from "@/app/api/v1/orders/[orderId]/transfer/route";
+import * as r115 from "@/app/api/v1/orders/route";
+import * as r116 from "@/app/api/v1/payments/[paymentId]/refunds/route";
+import * as r117 from "@/app/api/v1/print-jobs/[id]/retry/route";
+import * as r118 from "@/app/api/v1/print-jobs/kitchen-chit/route";
+import * as r119 from "@/app/api/v1/print-jobs/route";
+import * as r120 from "@/app/api/v1/printers/[id]/route";
+import * as r121 from "@/app/api/v1/printers/[id]/test-page/route";
+import * as r122 from "@/app/api/v1/printers/route";
+import * as r123 from "@/app/api/v1/reports/delivery/route";
+import * as r124 from "@/app/api/v1/reports/end-of-day/route";
+import * as r125 from "@/app/api/v1/reports/inventory/route";
+import * as r126 from "@/app/api/v1/reports/kitchen/route";
+import * as r127 from "@/app/api/v1/reports/labour/route";
+import * as r128 from "@/app/api/v1/reports/prep-times/route";
+import * as r129 from "@/app/api/v1/reports/product-mix/route";
+import * as r130 from "@/app/api/v1/reports/sales/route";
+import * as r131 from "@/app/api/v1/reports/staff-performance/route";
+import * as r132 from "@/app/api/v1/reports/station-load-forecast/route";
+import * as r133 from "@/app/api/v1/reports/tables/route";
+import * as r134 from "@/app/api/v1/reservations/[id]/route";
+import * as r135 from "@/app/api/v1/reservations/route";
+import * as r136 from "@/app/api/v1/service-periods/[id]/route";
+import * as r137 from "@/app/api/v1/service-periods/route";
+import * as r138 from "@/app/api/v1/shifts/[id]/route";
+import * as r139 from "@/app/api/v1/shifts/copy-week/route";
+import * as r140 from "@/app/api/v1/shifts/publish/route";
+import * as r141 from "@/app/api/v1/shifts/route";
+import * as r142 from "@/app/api/v1/staff/[id]/deactivate/route";
+import * as r143 from "@/app/api/v1/staff/[id]/erase/route";
+import * as r144 from "@/app/api/v1/staff/[id]/export/route";
+import * as r145 from "@/app/api/v1/staff/[id]/reactivate/route";
+import * as r146 from "@/app/api/v1/staff/[id]/reset-link/route";
+import * as r147 from "@/app/api/v1/staff/[id]/route";
+import * as r148 from "@/app/api/v1/staff/[id]/unlock/route";
+import * as r149 from "@/app/api/v1/staff/route";
+import * as r150 from "@/app/api/v1/stations/[id]/restore/route";
+import * as r151 from "@/app/api/v1/stations/[id]/route";
+import * as r152 from "@/app/api/v1/stations/route";
+import * as r153 from "@/app/api/v1/tables/[id]/clear/route";
+import * as r154 from "@/app/api/v1/tables/[id]/guest-session/route";
+import * as r155 from "@/app/api/v1/tables/[id]/merge/route";
+import * as r156 from "@/app/api/v1/tables/[id]/move-party/route";
+import * as r157 from "@/app/api/v1/tables/[id]/part/route";
+import * as r158 from "@/app/api/v1/tables/[id]/qr-token/route";
+import * as r159 from "@/app/api/v1/tables/[id]/restore/route";
+import * as r160 from "@/app/api/v1/tables/[id]/route";
+import * as r161 from "@/app/api/v1/tables/qr-cards/route";
+import * as r162 from "@/app/api/v1/tables/route";
+import * as r163 from "@/app/api/v1/tasks/[taskId]/complete/route";
+import * as r164 from "@/app/api/v1/tasks/checklists/[id]/route";
+import * as r165 from "@/app/api/v1/tasks/checklists/route";
+import * as r166 from "@/app/api/v1/tasks/route";
+import * as r167 from "@/app/api/v1/time-clock/punches/[id]/route";
+import * as r168 from "@/app/api/v1/time-clock/punches/route";
+import * as r169 from "@/app/api/v1/time-clock/route";
+import * as r170 from "@/app/api/v1/time-clock/timesheet.csv/route";
+import * as r171 from "@/app/api/v1/time-clock/timesheet/route";
+import * as r172 from "@/app/api/v1/waitlist/[id]/route";
+import * as r173 from "@/app/api/v1/waitlist/route";
+import * as r174 from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as r175 from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
+import * as r176 from "@/app/api/v1/webhooks/[id]/route";
+import * as r177 from "@/app/api/v1/webhooks/[id]/test/route";
+import * as r178 from "@/app/api/v1/webhooks/deliveries/[id]/redeliver/route";
+import * as r179 from "@/app/api/v1/webhooks/route";
 
 export const ROUTE_MODULES = [
   {
@@ -321,8 +327,55 @@ export const ROUTE_MODULES = [
     idempotent: false,
   },
   {
-    path: "/api/v1/delivery/areas/{id}",
+    path: "/api/v1/customers/{id}/block",
     module: r21,
+    docs: {
+      POST: "POST /api/v1/customers/:id/block { reason, until? } — block the customer and their phone (audited).",
+      DELETE: "DELETE /api/v1/customers/:id/block — lift the customer's active block (audited).",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/customers/{id}/erase",
+    module: r22,
+    docs: {
+      POST: 'POST /api/v1/customers/:id/erase { confirm: "ERASE", reason } — anonymise the customer, keep their orders (audited).',
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/customers/{id}/export",
+    module: r23,
+    docs: {
+      GET: "GET /api/v1/customers/:id/export — everything stored about the customer, decrypted (GDPR access request; audited).",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/customers/{id}",
+    module: r24,
+    docs: { GET: "GET /api/v1/customers/:id — one online customer with their blocks and recent online orders." },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/customers/blocks",
+    module: r25,
+    docs: {
+      POST: "POST /api/v1/customers/blocks { phone, reason, until? } — block a phone number, customer or not (audited).",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/customers",
+    module: r26,
+    docs: {
+      GET: "GET /api/v1/customers?q=&suggested= — online customers (search by phone or first name) with masked phone, orders, COD failures, active block and block suggestion.",
+    },
+    idempotent: false,
+  },
+  {
+    path: "/api/v1/delivery/areas/{id}",
+    module: r27,
     docs: {
       PATCH:
         "PATCH /api/v1/delivery/areas/:id { any of the area's fields } → the area (the result is validated as a whole).",
@@ -332,7 +385,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/areas",
-    module: r22,
+    module: r28,
     docs: {
       GET: "GET /api/v1/delivery/areas → { kitchen: {lat,lng}|null, areas } in containment order (?archived=include: archived too).",
       POST: "POST /api/v1/delivery/areas { name, kind: POLYGON|RADIUS, polygon?: [[lat,lng],…], minMeters?, maxMeters?, feeCents, minimumCents, travelMinutes, sortOrder? } → the area (201). A radius band needs the kitchen's position.",
@@ -341,7 +394,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/assignments/{orderId}",
-    module: r23,
+    module: r29,
     docs: {
       DELETE:
         "DELETE /api/v1/delivery/assignments/:orderId → takes the order off its route while the driver has not left.",
@@ -350,7 +403,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/assignments",
-    module: r24,
+    module: r30,
     docs: {
       GET: "GET /api/v1/delivery/assignments → the dispatch board: unassigned delivery orders cooking or ready (with their suggested driver), suggested batches, drivers on duty with load and last position, open routes.",
       POST: "POST /api/v1/delivery/assignments { orderIds, driverId } → a PLANNED route for the driver's open shift with the orders in optimised stop order (201): { routeId, driverId, orderIds, totalMeters, etaMinutes }.",
@@ -359,7 +412,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/{id}/cashup",
-    module: r25,
+    module: r31,
     docs: {
       GET: "GET ?shiftId= — a driver's cash-up for a shift (default their latest): cash collected on delivery, counted, variance, reconciled by and at.",
       POST: "GET ?shiftId= — a driver's cash-up for a shift (default their latest): cash collected on delivery, counted, variance, reconciled by and at.",
@@ -368,7 +421,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/deliveries",
-    module: r26,
+    module: r32,
     docs: {
       GET: "GET — the signed-in driver's open routes and their stops in route order (address, notes, cash to collect, change for, promised time), the shift on duty and the cash to hand in.",
     },
@@ -376,7 +429,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/duty",
-    module: r27,
+    module: r33,
     docs: {
       POST: "POST { onDuty } — the signed-in driver goes on duty (opens a shift; a repeat answers the same shift) or off (refused with 409 while orders are out for delivery).",
     },
@@ -384,7 +437,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/orders/{orderId}/delivered",
-    module: r28,
+    module: r34,
     docs: {
       POST: "POST { collectedCents? } — delivered at the door; cash on delivery needs the cash taken, at least the amount due.",
     },
@@ -392,7 +445,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/orders/{orderId}/failed",
-    module: r29,
+    module: r35,
     docs: {
       POST: "POST { reason: REFUSED | NO_ANSWER | WRONG_ADDRESS | OTHER, note? } — the delivery failed; a refused or unanswered cash order counts against the customer.",
     },
@@ -400,7 +453,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/position",
-    module: r30,
+    module: r36,
     docs: {
       POST: "POST { lat, lng, accuracy?, at? } — the driver's position while delivering, passed on to the customers' tracking pages with an ETA; 409 when nothing is out for delivery.",
     },
@@ -408,7 +461,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers/me/routes/{routeId}/pickup",
-    module: r31,
+    module: r37,
     docs: {
       POST: "POST — the driver picks a route up: the route goes out and its ready orders out for delivery (409 while an order is not ready or the driver is off duty; another driver's route is 404).",
     },
@@ -416,7 +469,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/delivery/drivers",
-    module: r32,
+    module: r38,
     docs: {
       GET: "GET /api/v1/delivery/drivers → the location's drivers, on duty first: { drivers: [{ id, name, onDuty, load, position }] }.",
     },
@@ -424,7 +477,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/devices/{id}",
-    module: r33,
+    module: r39,
     docs: {
       DELETE: "DELETE /api/v1/devices/:id — revoke an enrolled device at once (PIN switch there stops working).",
     },
@@ -432,7 +485,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/devices",
-    module: r34,
+    module: r40,
     docs: {
       GET: "GET /api/v1/devices — this location's enrolled devices (`current`: the browser asking).",
       POST: "POST /api/v1/devices { name } — enroll the browser making the request as a shared device of the current location: 201 with the device, and the device cookie (HttpOnly; the token is never in the body).",
@@ -441,13 +494,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/discount-reasons/{id}",
-    module: r35,
+    module: r41,
     docs: { PATCH: "PATCH /api/v1/discount-reasons/:id { name?, comp?, move?: up|down, archived? } → the reason." },
     idempotent: false,
   },
   {
     path: "/api/v1/discount-reasons",
-    module: r36,
+    module: r42,
     docs: {
       GET: "GET /api/v1/discount-reasons → the active reasons in order (?archived=include: all, for setup).",
       POST: "POST /api/v1/discount-reasons { name, comp? } → the reason (201).",
@@ -456,19 +509,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/floor",
-    module: r37,
+    module: r43,
     docs: { GET: "GET /api/v1/floor → areas with tables, live status and open order summary." },
     idempotent: false,
   },
   {
     path: "/api/v1/floor/tables/{tableId}/attention",
-    module: r38,
+    module: r44,
     docs: { POST: "POST /api/v1/floor/tables/:tableId/attention { attention: boolean }" },
     idempotent: false,
   },
   {
     path: "/api/v1/guest-requests/{id}/acknowledge",
-    module: r39,
+    module: r45,
     docs: {
       POST: 'POST /api/v1/guest-requests/:id/acknowledge — "On my way" / "Done": the request leaves every tablet\'s tray.',
     },
@@ -476,7 +529,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-requests",
-    module: r40,
+    module: r46,
     docs: {
       GET: 'GET /api/v1/guest-requests — open "call the server" and "bill, please" requests from the tables\' phones.',
     },
@@ -484,7 +537,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-submissions/{id}/approve",
-    module: r41,
+    module: r47,
     docs: {
       POST: "POST /api/v1/guest-submissions/:id/approve — sends a pending guest order to the kitchen → { orderId, orderNumber }.",
     },
@@ -492,7 +545,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-submissions/{id}/reject",
-    module: r42,
+    module: r48,
     docs: {
       POST: "POST /api/v1/guest-submissions/:id/reject { reason } — declines a pending guest order; the phones show the reason.",
     },
@@ -500,7 +553,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guest-submissions",
-    module: r43,
+    module: r49,
     docs: {
       GET: "GET ?status=PENDING_APPROVAL (the default) — guest orders waiting for a server's tap: table, who, lines, total.",
     },
@@ -508,7 +561,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guests/{id}/erase",
-    module: r44,
+    module: r50,
     docs: {
       POST: 'POST /api/v1/guests/:id/erase { confirm: "ERASE", reason }: anonymise the guest, keep their bookings (audited).',
     },
@@ -516,7 +569,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/guests/{id}/export",
-    module: r45,
+    module: r51,
     docs: {
       GET: "GET /api/v1/guests/:id/export: everything stored about the guest, decrypted (GDPR access request; audited).",
     },
@@ -524,22 +577,22 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/host/floor",
-    module: r46,
+    module: r52,
     docs: {
       GET: "GET /api/v1/host/floor → every table's state for the host, groups, next bookings and today's holds.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/counts/{id}/cancel", module: r47, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/inventory/counts/{id}/cancel", module: r53, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/counts/{id}/post",
-    module: r48,
+    module: r54,
     docs: { POST: "POST → COUNT_CORRECTION movements for every counted variance (once)." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/counts/{id}/preview",
-    module: r49,
+    module: r55,
     docs: {
       GET: "GET → what posting the saved count would do: large variances and dishes it would 86 (nothing written).",
     },
@@ -547,7 +600,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/counts/{id}",
-    module: r50,
+    module: r56,
     docs: {
       GET: "GET → lines with expected, counted, variance and its value.",
       PUT: "PUT { lines: [{ ingredientId, counted | null, unit? }] } while OPEN.",
@@ -556,19 +609,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/counts",
-    module: r51,
+    module: r57,
     docs: { GET: "", POST: "POST { note?, ingredientIds? } → an OPEN count with expected quantities snapshotted." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/export",
-    module: r52,
+    module: r58,
     docs: { GET: "GET → ingredients.csv with on-hand stock (the import format)." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/import",
-    module: r53,
+    module: r59,
     docs: {
       POST: 'POST /api/v1/inventory/import[?dryRun=1], body = the CSV file (text/csv, ≤ 5 MB). 200 with counts, or 400 { error: { code: "VALIDATION", rowErrors: [{ line, column, message }] } } and nothing written.',
     },
@@ -576,13 +629,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/ingredients/{id}/adjust",
-    module: r54,
+    module: r60,
     docs: { POST: "POST /api/v1/inventory/ingredients/:id/adjust { direction: ADD|REMOVE, quantity, unit?, reason }" },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/ingredients/{id}/ledger",
-    module: r55,
+    module: r61,
     docs: {
       GET: "GET /api/v1/inventory/ingredients/:id/ledger?after=<movementId>&limit=100 → movements, newest first.",
     },
@@ -590,7 +643,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/ingredients/{id}",
-    module: r56,
+    module: r62,
     docs: {
       GET: "",
       PUT: "",
@@ -600,7 +653,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/ingredients",
-    module: r57,
+    module: r63,
     docs: {
       GET: "GET /api/v1/inventory/ingredients → ingredients with on-hand stock, value, low flag, reorder suggestion.",
       POST: "",
@@ -609,19 +662,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/low-stock",
-    module: r58,
+    module: r64,
     docs: { GET: "GET /api/v1/inventory/low-stock → ingredients at or below their reorder point." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/purchase-orders/{id}/cancel",
-    module: r59,
+    module: r65,
     docs: { POST: "POST { reason? } → CANCELLED; 409 INVALID_STATE once anything was received." },
     idempotent: false,
   },
   {
     path: "/api/v1/inventory/purchase-orders/{id}/receive",
-    module: r60,
+    module: r66,
     docs: {
       POST: "POST { lines?: [{ lineId, quantity (purchase units), unitCostCents? }] }; no lines = everything outstanding.",
     },
@@ -629,14 +682,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/purchase-orders/{id}",
-    module: r61,
+    module: r67,
     docs: { GET: "", PUT: "PUT replaces a draft's lines and notes." },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/purchase-orders/{id}/send", module: r62, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/inventory/purchase-orders/{id}/send", module: r68, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/purchase-orders",
-    module: r63,
+    module: r69,
     docs: {
       GET: "",
       POST: "POST { supplierId, expectedAt?, notes?, lines: [{ ingredientId, quantityOrdered (purchase units), unitCostCents? }] } → DRAFT",
@@ -645,7 +698,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/recipes",
-    module: r64,
+    module: r70,
     docs: {
       GET: "GET → every item's and modifier's recipe with plate cost, food-cost % and portions left.",
       PUT: "PUT { menuItemId | modifierId, lines: [{ ingredientId, quantity, unit? }] } replaces the recipe.",
@@ -654,7 +707,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/reorder",
-    module: r65,
+    module: r71,
     docs: {
       GET: "GET /api/v1/inventory/reorder → low ingredients grouped by supplier with suggested purchase units.",
       POST: "POST /api/v1/inventory/reorder { supplierIds } → one draft purchase order per supplier.",
@@ -663,24 +716,24 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/inventory/reports/usage",
-    module: r66,
+    module: r72,
     docs: {
       GET: "GET ?preset= or ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: the last 30 business days) → theoretical (sales) vs actual usage per ingredient.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/reports/valuation", module: r67, docs: { GET: "" }, idempotent: false },
+  { path: "/api/v1/inventory/reports/valuation", module: r73, docs: { GET: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/reports/waste",
-    module: r68,
+    module: r74,
     docs: { GET: "GET ?from=&to= → top wasted ingredients by value, waste by reason." },
     idempotent: false,
   },
-  { path: "/api/v1/inventory/suppliers/{id}", module: r69, docs: { PUT: "" }, idempotent: false },
-  { path: "/api/v1/inventory/suppliers", module: r70, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/inventory/suppliers/{id}", module: r75, docs: { PUT: "" }, idempotent: false },
+  { path: "/api/v1/inventory/suppliers", module: r76, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/inventory/waste",
-    module: r71,
+    module: r77,
     docs: {
       POST: "POST /api/v1/inventory/waste { ingredientId, quantity, unit?, reason, note? } (managers and chefs).",
     },
@@ -688,25 +741,25 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/kitchen/events",
-    module: r72,
+    module: r78,
     docs: { GET: "GET /api/v1/kitchen/events?after=N[&limit=200] → { seq, events, truncated } (replay after a gap)." },
     idempotent: false,
   },
   {
     path: "/api/v1/kitchen/recall",
-    module: r73,
+    module: r79,
     docs: { POST: "POST /api/v1/kitchen/recall { station, ticket? } — bring back the last bumped ticket." },
     idempotent: false,
   },
   {
     path: "/api/v1/kitchen/snapshot",
-    module: r74,
+    module: r80,
     docs: { GET: "GET /api/v1/kitchen/snapshot?station=grill → { seq, tickets, allDay, … } (never prices)." },
     idempotent: false,
   },
   {
     path: "/api/v1/location",
-    module: r75,
+    module: r81,
     docs: {
       GET: "GET /api/v1/location → the acting location's settings.",
       PATCH: "PATCH /api/v1/location → change any subset of them (audited before/after).",
@@ -715,39 +768,39 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/locations",
-    module: r76,
+    module: r82,
     docs: { POST: "POST /api/v1/locations → a new location copied from one the caller administers." },
     idempotent: false,
   },
   {
     path: "/api/v1/me/pin",
-    module: r77,
+    module: r83,
     docs: {
       GET: "GET /api/v1/me/pin — whether the signed-in person has a PIN at this location (never the PIN).",
       PUT: "PUT /api/v1/me/pin { pin } — set or change one's quick-switch PIN here (the PIN policy's field errors).",
     },
     idempotent: false,
   },
-  { path: "/api/v1/me", module: r78, docs: { GET: "" }, idempotent: false },
-  { path: "/api/v1/menu/availability-windows/{id}", module: r79, docs: { PUT: "", DELETE: "" }, idempotent: false },
-  { path: "/api/v1/menu/availability-windows", module: r80, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/me", module: r84, docs: { GET: "" }, idempotent: false },
+  { path: "/api/v1/menu/availability-windows/{id}", module: r85, docs: { PUT: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/menu/availability-windows", module: r86, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/menu/categories/{id}/move",
-    module: r81,
+    module: r87,
     docs: { POST: 'POST /api/v1/menu/categories/:id/move { direction: "up" | "down" }' },
     idempotent: false,
   },
-  { path: "/api/v1/menu/categories/{id}", module: r82, docs: { PUT: "", DELETE: "" }, idempotent: false },
-  { path: "/api/v1/menu/categories", module: r83, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/menu/categories/{id}", module: r88, docs: { PUT: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/menu/categories", module: r89, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/menu/export",
-    module: r84,
+    module: r90,
     docs: { GET: "GET /api/v1/menu/export → menu.csv (the import format)." },
     idempotent: false,
   },
   {
     path: "/api/v1/menu/import",
-    module: r85,
+    module: r91,
     docs: {
       POST: 'POST /api/v1/menu/import[?dryRun=1] with the CSV file as the body (text/csv, ≤ 5 MB). 200 with counts, or 400 { error: { code: "VALIDATION", rowErrors: [{ line, column, message }] } } and nothing written.',
     },
@@ -755,7 +808,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items/{id}/86",
-    module: r86,
+    module: r92,
     docs: {
       POST: "POST /api/v1/menu/items/:id/86 → 86 the item (MANUAL). Managers and chefs.",
       DELETE: "DELETE /api/v1/menu/items/:id/86 → back on the menu.",
@@ -764,7 +817,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items/{id}/prep-time",
-    module: r87,
+    module: r93,
     docs: {
       PUT: "PUT /api/v1/menu/items/:id/prep-time { minutes } — set the dish's prep target (e.g. a learned one).",
     },
@@ -772,7 +825,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items/{id}",
-    module: r88,
+    module: r94,
     docs: {
       GET: "",
       PUT: "PUT /api/v1/menu/items/:id { …all fields } (the whole item; the form always sends everything).",
@@ -782,24 +835,24 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/menu/items",
-    module: r89,
+    module: r95,
     docs: {
       GET: "GET /api/v1/menu/items → the whole menu as the console sees it (items, categories, groups, windows).",
       POST: "POST /api/v1/menu/items { name, categoryId, priceCents, … }",
     },
     idempotent: false,
   },
-  { path: "/api/v1/menu/modifier-groups/{id}", module: r90, docs: { PUT: "", DELETE: "" }, idempotent: false },
-  { path: "/api/v1/menu/modifier-groups", module: r91, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/menu/modifier-groups/{id}", module: r96, docs: { PUT: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/menu/modifier-groups", module: r97, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/menu/order-pad",
-    module: r92,
+    module: r98,
     docs: { GET: "GET /api/v1/menu/order-pad → the menu as orderable right now (86'd flagged, out-of-window hidden)." },
     idempotent: false,
   },
   {
     path: "/api/v1/menu/prices",
-    module: r93,
+    module: r99,
     docs: {
       POST: 'POST /api/v1/menu/prices { itemIds, change: { mode: "PERCENT", bps, roundTo? } | { mode: "AMOUNT", deltaCents, roundTo? } } All or nothing; each change audited.',
     },
@@ -807,19 +860,19 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/bump",
-    module: r94,
+    module: r100,
     docs: { POST: "POST /api/v1/orders/:orderId/bump { station, orderItemIds } — a station finished these items." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/checks/merge",
-    module: r95,
+    module: r101,
     docs: { POST: "POST /api/v1/orders/:orderId/checks/merge { fromCheckId, intoCheckId }" },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/checks/move",
-    module: r96,
+    module: r102,
     docs: {
       POST: 'POST /api/v1/orders/:orderId/checks/move { orderItemIds: [...], toCheckId: id | "new" } — split by item.',
     },
@@ -827,7 +880,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/checks",
-    module: r97,
+    module: r103,
     docs: {
       GET: "GET /api/v1/orders/:orderId/checks — the order's checks: lines, shares, discounts, payments, balances.",
     },
@@ -835,7 +888,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/checks/share",
-    module: r98,
+    module: r104,
     docs: {
       POST: "POST /api/v1/orders/:orderId/checks/share { orderItemId, checkIds: [2+ checks] } — one item in equal parts.",
     },
@@ -843,31 +896,31 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/checks/split",
-    module: r99,
+    module: r105,
     docs: { POST: 'POST /api/v1/orders/:orderId/checks/split { by: "seat" } | { by: "even", ways: 2–20, checkId? }' },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/fire",
-    module: r100,
+    module: r106,
     docs: { POST: "POST /api/v1/orders/:orderId/fire { course } — fire a held course (Idempotency-Key optional)." },
     idempotent: true,
   },
   {
     path: "/api/v1/orders/{orderId}/guests",
-    module: r101,
+    module: r107,
     docs: { PUT: "PUT /api/v1/orders/:orderId/guests { guestCount } — the party changed size after seating." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/history",
-    module: r102,
+    module: r108,
     docs: { GET: "GET /api/v1/orders/:orderId/history → the order's events and audit entries in words (managers)." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/items/{itemId}/void",
-    module: r103,
+    module: r109,
     docs: {
       POST: 'POST /api/v1/orders/:orderId/items/:itemId/void { reason, approval? } — a sent item needs "orders.voidSent", or a manager\'s approval { approverId, pin } (or { email, password }).',
     },
@@ -875,13 +928,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/items",
-    module: r104,
+    module: r110,
     docs: { POST: "POST /api/v1/orders/:orderId/items { items: [...] } — saved as PENDING, not sent." },
     idempotent: false,
   },
   {
     path: "/api/v1/orders/{orderId}/ready",
-    module: r105,
+    module: r111,
     docs: {
       POST: "POST /api/v1/orders/:orderId/ready { fireBatch } — expo passes the ticket; the order may become READY.",
     },
@@ -889,7 +942,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}",
-    module: r106,
+    module: r112,
     docs: {
       GET: "GET /api/v1/orders/:orderId (floor view, with prices).",
       PATCH:
@@ -899,7 +952,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/send",
-    module: r107,
+    module: r113,
     docs: {
       POST: 'POST /api/v1/orders/:orderId/send (header Idempotency-Key: <uuid>, required) { items?: [...new lines], holdCourses?: ["MAINS", …] } A retry with the same key replays the first answer (header Idempotent-Replayed: true); the same key with another body → 422; while the first is still running → 409.',
     },
@@ -907,7 +960,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders/{orderId}/transfer",
-    module: r108,
+    module: r114,
     docs: {
       POST: "POST /api/v1/orders/:orderId/transfer { toTableId?, toServerId? } — move the party and/or hand it over.",
     },
@@ -915,7 +968,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/orders",
-    module: r109,
+    module: r115,
     docs: {
       GET: "GET /api/v1/orders?status=ACTIVE|OPEN|…&tableId=&limit=",
       POST: "POST /api/v1/orders { tableId?, guestCount?, notes? } → opens (or continues) the table's order.",
@@ -924,7 +977,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/payments/{paymentId}/refunds",
-    module: r110,
+    module: r116,
     docs: {
       POST: "POST /api/v1/payments/:paymentId/refunds { amountCents?, tipCents?, reason, approval? } — manager or approved.",
     },
@@ -932,7 +985,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/print-jobs/{id}/retry",
-    module: r111,
+    module: r117,
     docs: {
       POST: "POST /api/v1/print-jobs/:id/retry: a failed or waiting job is due now; a printed one is printed again (new job).",
     },
@@ -940,7 +993,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/print-jobs/kitchen-chit",
-    module: r112,
+    module: r118,
     docs: {
       POST: "POST /api/v1/print-jobs/kitchen-chit {orderId, fireBatch, stationId}: print a ticket's chit again on its station's printers.",
     },
@@ -948,13 +1001,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/print-jobs",
-    module: r113,
+    module: r119,
     docs: { GET: "GET /api/v1/print-jobs?status=FAILED&printerId=…&limit=50 → the queue, newest first." },
     idempotent: false,
   },
   {
     path: "/api/v1/printers/{id}",
-    module: r114,
+    module: r120,
     docs: {
       PATCH: "PATCH /api/v1/printers/:id {fields?, archived?}: change the settings, archive (true) or restore (false).",
     },
@@ -962,7 +1015,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/printers/{id}/test-page",
-    module: r115,
+    module: r121,
     docs: {
       POST: "POST /api/v1/printers/:id/test-page → 202 {id} of the queued job (GET /api/v1/print-jobs shows its state).",
     },
@@ -970,7 +1023,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/printers",
-    module: r116,
+    module: r122,
     docs: {
       GET: "GET /api/v1/printers → the location's printers (archived ones flagged) and the stations kitchen printers may serve.",
       POST: "POST /api/v1/printers {name, host, port, kind, stationId, lineWidth} → 201 {id}.",
@@ -979,7 +1032,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/delivery",
-    module: r117,
+    module: r123,
     docs: {
       GET: "GET /api/v1/reports/delivery?preset=|from=&to=&compare=&format= → on-time rate, average delivery times, orders per driver per hour on duty and failures by reason as JSON, or CSV (a row per driver and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -987,7 +1040,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/end-of-day",
-    module: r118,
+    module: r124,
     docs: {
       GET: "GET /api/v1/reports/end-of-day?date=YYYY-MM-DD | preset= | from=&to= [&compare=none] → the Z report as JSON, or as CSV (one row per business day, a TOTAL row for a range) when the request sends `Accept: text/csv` or asks `&format=csv`.",
     },
@@ -995,7 +1048,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/inventory",
-    module: r119,
+    module: r125,
     docs: {
       GET: "GET /api/v1/reports/inventory?preset=last-week (or from&to; default the last 30 business days) [&view=turnover|usage|waste|prices][&ingredientId=] → JSON, or the view as CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -1003,7 +1056,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/kitchen",
-    module: r120,
+    module: r126,
     docs: {
       GET: "GET /api/v1/reports/kitchen?preset=|from=&to=&compare=&groupBy=station|item|hour|cook → kitchen ticket times as JSON, or as CSV (one row per group and a TOTAL) by `Accept: text/csv` or `format=csv`.",
     },
@@ -1011,7 +1064,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/labour",
-    module: r121,
+    module: r127,
     docs: {
       GET: "GET /api/v1/reports/labour?preset=last-week (or from&to) [&groupBy=day|role] → hours, labour cost, labour % of net sales and sales per labour hour, as JSON or CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -1019,7 +1072,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/prep-times",
-    module: r122,
+    module: r128,
     docs: {
       GET: "GET /api/v1/reports/prep-times?preset=|from=&to= (default the last 28 days) or ?days=N (a rolling window ending now) → each dish's real cook time from the kitchen's bumps (median, p90) and the prep target it suggests; CSV with `Accept: text/csv` or `&format=csv`.",
     },
@@ -1027,7 +1080,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/product-mix",
-    module: r123,
+    module: r129,
     docs: {
       GET: "GET /api/v1/reports/product-mix?preset=last-week (or from&to) [&groupBy=item|category] [&categoryId=] → product mix and menu engineering as JSON, or CSV (`Accept: text/csv` or `&format=csv`).",
     },
@@ -1035,7 +1088,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/sales",
-    module: r124,
+    module: r130,
     docs: {
       GET: "GET /api/v1/reports/sales?preset=|from=&to=&groupBy=&compare=&format= → the sales report as JSON, or CSV (a row per group and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -1043,7 +1096,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/staff-performance",
-    module: r125,
+    module: r131,
     docs: {
       GET: "GET /api/v1/reports/staff-performance?from&to (business dates) or ?preset=today|this-week|last-week",
     },
@@ -1051,7 +1104,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/station-load-forecast",
-    module: r126,
+    module: r132,
     docs: {
       GET: "GET /api/v1/reports/station-load-forecast?hours=4&bucket=60|30&walkIns=true|false → expected items per kitchen station and bucket for the next hours (kitchen screens and the dashboard).",
     },
@@ -1059,7 +1112,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reports/tables",
-    module: r127,
+    module: r133,
     docs: {
       GET: "GET /api/v1/reports/tables?preset=|from=&to=&compare=&format= → turns, seated time and covers per seat-hour as JSON, or CSV (a row per table and a TOTAL row) for `Accept: text/csv` or `format=csv`.",
     },
@@ -1067,7 +1120,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reservations/{id}",
-    module: r128,
+    module: r134,
     docs: {
       PATCH:
         '{ "status": "CONFIRMED" | "ARRIVED" | "SEATED" | "COMPLETED" | "CANCELLED" | "NO_SHOW", "reason"? } changes the status (SEATED opens the table\'s order; with "tableIds" it seats there, several pushed together); any other fields edit the booking. Not both at once.',
@@ -1076,7 +1129,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/reservations",
-    module: r129,
+    module: r135,
     docs: {
       GET: "GET ?date=YYYY-MM-DD&status=CONFIRMED: one local day's book. POST: book (tables proposed when none are given).",
       POST: "GET ?date=YYYY-MM-DD&status=CONFIRMED: one local day's book. POST: book (tables proposed when none are given).",
@@ -1085,7 +1138,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/service-periods/{id}",
-    module: r130,
+    module: r136,
     docs: {
       PATCH: "PATCH: the period's fields, all of them (as POST). DELETE: archive it (bookings made stay).",
       DELETE: "PATCH: the period's fields, all of them (as POST). DELETE: archive it (bookings made stay).",
@@ -1094,29 +1147,29 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/service-periods",
-    module: r131,
+    module: r137,
     docs: {
       GET: 'GET: the active service periods. POST {"name","daysOfWeek":[1,2],"startTime":"17:00","endTime":"22:00", "slotMinutes":15,"maxCoversPerSlot":24,"maxPartiesPerSlot":5}: a new one (no overlap on a weekday).',
       POST: 'GET: the active service periods. POST {"name","daysOfWeek":[1,2],"startTime":"17:00","endTime":"22:00", "slotMinutes":15,"maxCoversPerSlot":24,"maxPartiesPerSlot":5}: a new one (no overlap on a weekday).',
     },
     idempotent: false,
   },
-  { path: "/api/v1/shifts/{id}", module: r132, docs: { PATCH: "", DELETE: "" }, idempotent: false },
+  { path: "/api/v1/shifts/{id}", module: r138, docs: { PATCH: "", DELETE: "" }, idempotent: false },
   {
     path: "/api/v1/shifts/copy-week",
-    module: r133,
+    module: r139,
     docs: { POST: "Copy the week before `week` into it, as drafts." },
     idempotent: false,
   },
   {
     path: "/api/v1/shifts/publish",
-    module: r134,
+    module: r140,
     docs: { POST: "Publish the drafts of `week`: staff see them from now on." },
     idempotent: false,
   },
   {
     path: "/api/v1/shifts",
-    module: r135,
+    module: r141,
     docs: {
       GET: "Everyone reads shifts (their own published ones); managers read the whole schedule, drafts included.",
       POST: "Everyone reads shifts (their own published ones); managers read the whole schedule, drafts included.",
@@ -1125,13 +1178,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/deactivate",
-    module: r136,
+    module: r142,
     docs: { POST: "POST /api/v1/staff/:id/deactivate: ends every session of the account at once." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff/{id}/erase",
-    module: r137,
+    module: r143,
     docs: {
       POST: 'POST /api/v1/staff/:id/erase { confirm: "ERASE", reason }: anonymise the account, keep its orders (audited).',
     },
@@ -1139,7 +1192,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/export",
-    module: r138,
+    module: r144,
     docs: {
       GET: "GET /api/v1/staff/:id/export: everything stored about the staff member here (GDPR access request; audited).",
     },
@@ -1147,13 +1200,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/reactivate",
-    module: r139,
+    module: r145,
     docs: { POST: "POST /api/v1/staff/:id/reactivate: lets the account sign in again." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff/{id}/reset-link",
-    module: r140,
+    module: r146,
     docs: {
       POST: "POST /api/v1/staff/:id/reset-link: → { link, expiresAt }: shown once, also mailed to the staff member.",
     },
@@ -1161,7 +1214,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}",
-    module: r141,
+    module: r147,
     docs: {
       GET: "",
       PATCH: "PATCH /api/v1/staff/:id { name?, role?, hourlyRateCents? } (only the fields sent change).",
@@ -1170,29 +1223,29 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/staff/{id}/unlock",
-    module: r142,
+    module: r148,
     docs: { POST: "POST /api/v1/staff/:id/unlock: lifts the sign-in and PIN lockouts." },
     idempotent: false,
   },
   {
     path: "/api/v1/staff",
-    module: r143,
+    module: r149,
     docs: {
       GET: "GET /api/v1/staff → this location's staff and its time zone.",
       POST: "POST /api/v1/staff { name, email, role, hourlyRateCents? } → 201 { id, newUser }; an invite is mailed.",
     },
     idempotent: false,
   },
-  { path: "/api/v1/stations/{id}/restore", module: r144, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/stations/{id}/restore", module: r150, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/stations/{id}",
-    module: r145,
+    module: r151,
     docs: { GET: "", PUT: "", DELETE: "Archives (history names the station); POST …/restore brings it back." },
     idempotent: false,
   },
   {
     path: "/api/v1/stations",
-    module: r146,
+    module: r152,
     docs: {
       GET: "GET /api/v1/stations → every station (archived ones flagged) and the categories' routing defaults.",
       POST: "",
@@ -1201,7 +1254,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/clear",
-    module: r147,
+    module: r153,
     docs: {
       POST: "POST /api/v1/tables/:id/clear — a table waiting to be bussed is clean and free. The segment is `[id]` like its siblings: Next refuses two slug names at one level ('id' !== 'tableId').",
     },
@@ -1209,7 +1262,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/guest-session",
-    module: r148,
+    module: r154,
     docs: {
       GET: "GET /api/v1/tables/:id/guest-session — the table's active session (PIN, mode, who joined, guest URL) or null.",
       POST: 'POST { mode: "FAMILY" | "INDIVIDUAL" } — opens guest ordering on the table (and its order if it has none): 201 with the new PIN; an active session is answered as it is with 200.',
@@ -1220,13 +1273,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/merge",
-    module: r149,
+    module: r155,
     docs: { POST: "POST /api/v1/tables/:id/merge { tableIds } — push these tables against table :id (the primary)." },
     idempotent: false,
   },
   {
     path: "/api/v1/tables/{id}/move-party",
-    module: r150,
+    module: r156,
     docs: {
       POST: "POST /api/v1/tables/:id/move-party { toTableIds, force? } — move the party seated at :id (and its open order) to these tables. 409 with `details.canForce` when a booking needs them first.",
     },
@@ -1234,20 +1287,20 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/{id}/part",
-    module: r151,
+    module: r157,
     docs: { POST: "POST /api/v1/tables/:id/part — pull apart the group table :id belongs to." },
     idempotent: false,
   },
   {
     path: "/api/v1/tables/{id}/qr-token",
-    module: r152,
+    module: r158,
     docs: { POST: "POST /api/v1/tables/:id/qr-token — a new QR token for the table; the printed card stops working." },
     idempotent: false,
   },
-  { path: "/api/v1/tables/{id}/restore", module: r153, docs: { POST: "" }, idempotent: false },
+  { path: "/api/v1/tables/{id}/restore", module: r159, docs: { POST: "" }, idempotent: false },
   {
     path: "/api/v1/tables/{id}",
-    module: r154,
+    module: r160,
     docs: {
       GET: "",
       PATCH: "Any subset of label, seats, shape, width, height, posX, posY, rotation, areaId.",
@@ -1257,14 +1310,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tables/qr-cards",
-    module: r155,
+    module: r161,
     docs: { GET: "GET /api/v1/tables/qr-cards?areaId=&paper=a4|letter — the table cards as a PDF download." },
     idempotent: false,
   },
-  { path: "/api/v1/tables", module: r156, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/tables", module: r162, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/tasks/{taskId}/complete",
-    module: r157,
+    module: r163,
     docs: {
       POST: "Tick for today's business day; ticking again is not an error (the first tick stands).",
       DELETE: "Untick (audited).",
@@ -1273,14 +1326,14 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/tasks/checklists/{id}",
-    module: r158,
+    module: r164,
     docs: { GET: "", PUT: "", DELETE: "Archives (past ticks refer to the list's tasks); nothing is deleted." },
     idempotent: false,
   },
-  { path: "/api/v1/tasks/checklists", module: r159, docs: { GET: "", POST: "" }, idempotent: false },
+  { path: "/api/v1/tasks/checklists", module: r165, docs: { GET: "", POST: "" }, idempotent: false },
   {
     path: "/api/v1/tasks",
-    module: r160,
+    module: r166,
     docs: {
       GET: "Today's checklists with each task's tick: the caller's role's lists (all for managers); ?station= narrows.",
     },
@@ -1288,7 +1341,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/punches/{id}",
-    module: r161,
+    module: r167,
     docs: {
       PATCH: "PATCH /api/v1/time-clock/punches/:id { clockInAt, clockOutAt?, reason } — a manager's correction.",
     },
@@ -1296,7 +1349,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/punches",
-    module: r162,
+    module: r168,
     docs: {
       POST: "POST /api/v1/time-clock/punches { userId, clockInAt, clockOutAt, reason } — a missed punch (times in the location's zone or ISO with offset).",
     },
@@ -1304,7 +1357,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock",
-    module: r163,
+    module: r169,
     docs: {
       GET: "GET /api/v1/time-clock → the location's staff with their open punch, and who is on the clock now.",
       POST: 'POST /api/v1/time-clock { action: "clock-in"|"clock-out"|"break-start"|"break-end", userId, pin }',
@@ -1313,7 +1366,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/timesheet.csv",
-    module: r164,
+    module: r170,
     docs: {
       GET: "GET /api/v1/time-clock/timesheet.csv?from&to (or ?week) → payroll CSV, one row per person per week.",
     },
@@ -1321,7 +1374,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/time-clock/timesheet",
-    module: r165,
+    module: r171,
     docs: {
       GET: "GET /api/v1/time-clock/timesheet?week=YYYY-MM-DD | ?from&to → per-person hours, overtime, cost and punches.",
     },
@@ -1329,7 +1382,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/waitlist/{id}",
-    module: r166,
+    module: r172,
     docs: {
       PATCH:
         '{ "status": "NOTIFIED" } tells the party their table is ready (answer: the entry and the message, SENT / SHOWN / FAILED); { "status": "SEATED", "tableIds"? } seats them (a walk-in booking opens the table\'s order); { "status": "LEFT" } takes them off the list; { partySize?, notes?, requote? } edits.',
@@ -1338,7 +1391,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/waitlist",
-    module: r167,
+    module: r173,
     docs: {
       GET: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
       POST: "GET ?partySize=4: the queue (place, waited, quoted, expected), messages to relay, today's quote accuracy, tables; with partySize, the quote a new party of that size would get now.",
@@ -1347,13 +1400,13 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}/deliveries",
-    module: r168,
+    module: r174,
     docs: { GET: "GET /api/v1/webhooks/:id/deliveries?limit=25 — the endpoint's latest deliveries, newest first." },
     idempotent: false,
   },
   {
     path: "/api/v1/webhooks/{id}/rotate-secret",
-    module: r169,
+    module: r175,
     docs: {
       POST: "POST /api/v1/webhooks/:id/rotate-secret → { id, secret } — a new signing secret, in force at once.",
     },
@@ -1361,7 +1414,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}",
-    module: r170,
+    module: r176,
     docs: {
       PATCH:
         "PATCH /api/v1/webhooks/:id { url?, events?, description?, active? } — change or enable/disable an endpoint.",
@@ -1371,7 +1424,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/{id}/test",
-    module: r171,
+    module: r177,
     docs: {
       POST: "POST /api/v1/webhooks/:id/test → 202 { deliveryId, eventId } — queue a `ping` event to this endpoint.",
     },
@@ -1379,7 +1432,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks/deliveries/{id}/redeliver",
-    module: r172,
+    module: r178,
     docs: {
       POST: "POST /api/v1/webhooks/deliveries/:id/redeliver → 202 { deliveryId } — send the event again as a new delivery.",
     },
@@ -1387,7 +1440,7 @@ export const ROUTE_MODULES = [
   },
   {
     path: "/api/v1/webhooks",
-    module: r173,
+    module: r179,
     docs: {
       GET: "GET /api/v1/webhooks — this location's webhook endpoints (never their secrets).",
       POST: 'POST /api/v1/webhooks { url, events: ["order.sent", …], description? } → 201 { endpoint, secret }: the signing secret is in this answer only.',

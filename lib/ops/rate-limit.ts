@@ -240,6 +240,8 @@ const LIMITS = {
   "customer-api": [300, "5 m"],
   /** Online ordering calls before verification, per address. */
   "customer-api-ip": [300, "5 m"],
+  /** Phone-verification codes asked from one address, whatever the phones (lib/customers/otp-rules.ts has the exact limits). */
+  "customer-otp-ip": [30, "1 h"],
   api: [600, "1 m"],
   /** A delivering driver's position reports (the app sends one every ~5 s), per driver. */
   "driver-position": [60, "1 m"],

@@ -20,6 +20,7 @@ const NAV = [
   { href: "/admin/devices", label: "Devices" },
   { href: "/admin/timesheets", label: "Timesheets" },
   { href: "/admin/guests", label: "Guests" },
+  { href: "/admin/customers", label: "Customers" },
   { href: "/admin/cash", label: "Cash drawers" },
   { href: "/admin/delivery", label: "Delivery" },
   { href: "/floor", label: "Floor" },

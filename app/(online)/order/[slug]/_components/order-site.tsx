@@ -417,7 +417,24 @@ export function OrderSite({ slug, initialMenu }: { slug: string; initialMenu: Pu
                 </div>
                 {fulfilment === "DELIVERY" && (
                   <div className="mt-3">
-                    <AddressBook selectable selectedId={address?.id ?? null} onSelect={(a) => setAddress(a)} />
+                    <AddressBook
+                      selectable
+                      selectedId={address?.id ?? null}
+                      onSelect={(a) =>
+                        // An address saved before its area was archived has no area now: not deliverable.
+                        setAddress(
+                          a.area
+                            ? {
+                                id: a.id,
+                                label: a.label,
+                                areaName: a.area.name,
+                                feeCents: a.area.feeCents,
+                                minimumCents: a.area.minimumCents,
+                              }
+                            : null,
+                        )
+                      }
+                    />
                     {address && (
                       <p className="mt-2 text-sm text-gray-700" data-testid="delivery-area">
                         {address.areaName}: delivery {formatCents(address.feeCents, currency)}, minimum order{" "}

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Ctx } from "../auth/context";
+import { assertCan } from "../auth/permissions";
+import { auditAs } from "../audit/record-audit";
+import { encodeCustomerPhone } from "../customers/customer-contact";
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { parseInput } from "../validation";
+import { eraseRequestSchema, personIdSchema, type EraseRequestInput, type PersonIdInput } from "./privacy-schemas";
+
+/**
+ * Erase an online customer on request (GDPR): names, phone, email and saved addresses go, so do
+ * the delivery-address snapshots, positions and first names on their orders and their pending codes; every
+ * session is revoked. The orders stay (sales, reports and the audit keep adding up), and so do
+ * blocks (a block's phone index is the restaurant's legitimate interest, ADR 0045). One
+ * transaction; audited with who and why, never the erased values.
+ */
+export async function eraseCustomer(ctx: Ctx, rawId: PersonIdInput, raw: EraseRequestInput) {
+  assertCan(ctx, "customers.manage");
+  const { id } = parseInput(personIdSchema, rawId);
+  const { reason } = parseInput(eraseRequestSchema, raw);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ erasedAt: Date | null; phoneHash: string | null }[]>`
+      SELECT "erasedAt", "phoneHash" FROM "Customer" WHERE "id" = ${id} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
+    if (rows.length === 0) throw notFound("Customer");
+    if (rows[0].erasedAt) throw new AppError("CONFLICT", "This customer was already erased");
+    const erasedAt = new Date();
+    await tx.customer.update({
+      where: { id },
+      data: { firstName: "", lastName: "", ...encodeCustomerPhone(null), emailEnc: null, erasedAt },
+    });
+    const orders = await tx.onlineOrder.updateMany({
+      where: { customerId: id, locationId: ctx.locationId },
+      data: { addressEnc: null, latitude: null, longitude: null, customerFirstName: "" },
+    });
+    const addresses = await tx.customerAddress.deleteMany({ where: { customerId: id } });
+    const sessions = await tx.customerSession.updateMany({
+      where: { customerId: id, revokedAt: null },
+      data: { revokedAt: erasedAt },
+    });
+    if (rows[0].phoneHash)
+      await tx.otpChallenge.deleteMany({ where: { locationId: ctx.locationId, phoneHash: rows[0].phoneHash } });
+    await auditAs(
+      ctx,
+      {
+        action: "customer.erase",
+        entityType: "Customer",
+        entityId: id,
+        details: {
+          reason,
+          removed: { addresses: addresses.count, sessions: sessions.count },
+          kept: { orders: orders.count },
+        },
+      },
+      tx,
+    );
+    return { id, erasedAt, ordersKept: orders.count, addressesRemoved: addresses.count };
+  });
+}
