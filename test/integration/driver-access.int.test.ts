@@ -7,10 +7,13 @@ import { buildLocation, type BuiltLocation } from "./builders/location";
 import { resetDb } from "./helpers";
 
 const state = vi.hoisted(() => ({ user: null as Record<string, unknown> | null, path: "/" }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (state.user ? { user: state.user } : null) }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-request-id": "req-driver", "x-pathname": state.path }),
-}));
+vi.mock("next/headers", async () => {
+  const { sessionCookies } = await import("../support/session-cookie");
+  return {
+    headers: async () => new Headers({ "x-request-id": "req-driver", "x-pathname": state.path }),
+    cookies: async () => sessionCookies(state.user),
+  };
+});
 vi.mock("next/navigation", () => ({
   forbidden: () => {
     throw new Error("FORBIDDEN_PAGE");
@@ -24,7 +27,7 @@ let loc: BuiltLocation;
 
 async function signIn(role: "DRIVER" | "SERVER") {
   const m = loc.staff[role];
-  state.user = { id: m.userId, locationId: loc.id, sv: 0, sid: await startSession(m.userId, {}) };
+  state.user = { id: m.userId, role, locationId: loc.id, sv: 0, sid: await startSession(m.userId, {}) };
 }
 
 async function open(path: string, permission: Parameters<typeof requireUser>[0]) {

@@ -23,7 +23,10 @@ async function fingerprint(): Promise<Record<string, string>> {
            (xpath('/row/fp/text()', query_to_xml(format(
              'SELECT count(*) || '':'' || md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) AS fp FROM %I t',
              tablename), false, true, '')))[1]::text AS fp
-    FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
+    FROM pg_tables WHERE schemaname = current_schema()
+      -- The menu cache's version moves with every statement on a menu table (ADR 0048), data or not.
+      AND tablename <> 'MenuVersion'
+    ORDER BY tablename`;
   return Object.fromEntries(rows.map((r) => [r.tablename, r.fp]));
 }
 
