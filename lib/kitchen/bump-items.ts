@@ -12,6 +12,7 @@ import { assertCan } from "../auth/permissions";
 import { changeOrder } from "../orders/change-order";
 import type { NewOrderEvent } from "../orders/append-order-events";
 import type { Tx } from "../db";
+import type { OrderItemStatus } from "@/generated/prisma/enums";
 import { metrics } from "../observability/metrics";
 import { inSpan } from "../observability/tracing";
 
@@ -32,29 +33,25 @@ async function bumpItemsNow(ctx: Ctx, raw: BumpItemsInput) {
   const input = parseInput(bumpItemsSchema, raw);
   const station = await findStation(ctx, input.station);
   const ids = [...new Set(input.orderItemIds)];
-  const atStation = station.isExpo ? {} : { stationId: station.id };
 
   let firstFired = Infinity;
   let bumpedAt = 0;
   // Found before the lock (to learn the order), re-read under it.
   let found: { items: { id: string }[]; sides: { id: string }[] } = { items: [], sides: [] };
   const findOrder = async (tx: Tx) => {
-    const [foundItems, foundSides] = await Promise.all([
-      tx.orderItem.findMany({
-        where: { id: { in: ids }, locationId: ctx.locationId, firedAt: { not: null }, ...atStation },
-        select: { id: true, orderId: true },
-      }),
-      station.isExpo
-        ? []
-        : tx.orderItemModifier.findMany({
-            where: {
-              id: { in: ids },
-              stationId: station.id,
-              orderItem: { locationId: ctx.locationId, firedAt: { not: null } },
-            },
-            select: { id: true, orderItem: { select: { orderId: true } } },
-          }),
-    ]);
+    // Hand-written (every bump; docs/adr/0048): the ticket's lines by id — this station's dishes, or
+    // at a station that makes a routed option, that option's line — with the order they belong to.
+    const rows = await tx.$queryRaw<{ id: string; orderId: string; side: boolean }[]>`
+      SELECT oi.id, oi."orderId", false AS side FROM "OrderItem" oi
+       WHERE oi.id = ANY(${ids}::text[]) AND oi."locationId" = ${ctx.locationId} AND oi."firedAt" IS NOT NULL
+         AND (${station.isExpo} OR oi."stationId" = ${station.id})
+      UNION ALL
+      SELECT om.id, oi."orderId", true AS side FROM "OrderItemModifier" om
+        JOIN "OrderItem" oi ON oi.id = om."orderItemId"
+       WHERE NOT ${station.isExpo} AND om.id = ANY(${ids}::text[]) AND om."stationId" = ${station.id}
+         AND oi."locationId" = ${ctx.locationId} AND oi."firedAt" IS NOT NULL`;
+    const foundItems = rows.filter((r) => !r.side);
+    const foundSides = rows.filter((r) => r.side).map((r) => ({ id: r.id, orderItem: { orderId: r.orderId } }));
     if (foundItems.length + foundSides.length !== ids.length) throw notFound("Ticket item");
     const orderIds = [...new Set([...foundItems.map((i) => i.orderId), ...foundSides.map((s) => s.orderItem.orderId)])];
     if (orderIds.length !== 1)
@@ -71,21 +68,32 @@ async function bumpItemsNow(ctx: Ctx, raw: BumpItemsInput) {
     const orderId = order.id;
     const { items: foundItems, sides: foundSides } = found;
     // Re-read under the lock: a concurrent void or bump may have changed them.
-    const [items, sides] = await Promise.all([
-      tx.orderItem.findMany({
-        where: { id: { in: foundItems.map((i) => i.id) } },
-        select: { id: true, status: true, bumpedAt: true, stationId: true, fireBatch: true, firedAt: true },
-      }),
-      tx.orderItemModifier.findMany({
-        where: { id: { in: foundSides.map((s) => s.id) } },
-        select: {
-          id: true,
-          bumpedAt: true,
-          stationId: true,
-          orderItem: { select: { status: true, fireBatch: true, firedAt: true } },
-        },
-      }),
-    ]);
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        side: boolean;
+        status: OrderItemStatus;
+        bumpedAt: Date | null;
+        stationId: string | null;
+        fireBatch: number | null;
+        firedAt: Date | null;
+      }[]
+    >`
+      SELECT id, false AS side, status, "bumpedAt", "stationId", "fireBatch", "firedAt" FROM "OrderItem"
+       WHERE id = ANY(${foundItems.map((i) => i.id)}::text[])
+      UNION ALL
+      SELECT om.id, true AS side, oi.status, om."bumpedAt", om."stationId", oi."fireBatch", oi."firedAt"
+        FROM "OrderItemModifier" om JOIN "OrderItem" oi ON oi.id = om."orderItemId"
+       WHERE om.id = ANY(${foundSides.map((x) => x.id)}::text[])`;
+    const items = rows.filter((r) => !r.side);
+    const sides = rows
+      .filter((r) => r.side)
+      .map((r) => ({
+        id: r.id,
+        bumpedAt: r.bumpedAt,
+        stationId: r.stationId,
+        orderItem: { status: r.status, fireBatch: r.fireBatch, firedAt: r.firedAt },
+      }));
     const bumpable = items.filter((i) => canMoveItem(i, "bump"));
     const bumpableSides = sides.filter(
       (s) => s.bumpedAt == null && (s.orderItem.status === "SENT" || s.orderItem.status === "VOIDED"),
@@ -95,15 +103,18 @@ async function bumpItemsNow(ctx: Ctx, raw: BumpItemsInput) {
     const handOff = !station.isExpo && !station.showOnExpo;
     const made = bumpable.filter((i) => i.status === "SENT").map((i) => i.id);
     const acknowledged = bumpable.filter((i) => i.status !== "SENT").map((i) => i.id);
-    if (handOff && made.length)
-      await tx.orderItem.updateMany({ where: { id: { in: made } }, data: { bumpedAt: now, status: "READY" } });
-    const plain = handOff ? acknowledged : [...made, ...acknowledged];
-    if (plain.length) await tx.orderItem.updateMany({ where: { id: { in: plain } }, data: { bumpedAt: now } });
+    // At a hand-off station the made dishes are READY at once; acknowledged voids only get bumpedAt.
+    const lineIds = [...made, ...acknowledged];
+    const readyIds = handOff ? made : [];
+    if (lineIds.length)
+      await tx.$executeRaw`
+        UPDATE "OrderItem"
+           SET "bumpedAt" = ${now}, "updatedAt" = ${now},
+               status = CASE WHEN id = ANY(${readyIds}::text[]) THEN 'READY'::"OrderItemStatus" ELSE status END
+         WHERE id = ANY(${lineIds}::text[])`;
     if (bumpableSides.length)
-      await tx.orderItemModifier.updateMany({
-        where: { id: { in: bumpableSides.map((s) => s.id) } },
-        data: { bumpedAt: now },
-      });
+      await tx.$executeRaw`
+        UPDATE "OrderItemModifier" SET "bumpedAt" = ${now} WHERE id = ANY(${bumpableSides.map((x) => x.id)}::text[])`;
     const bumped = [...bumpable.map((i) => i.id), ...bumpableSides.map((s) => s.id)];
     const fired = [...bumpable.map((i) => i.firedAt), ...bumpableSides.map((s) => s.orderItem.firedAt)];
     firstFired = Math.min(...fired.map((d) => d?.getTime() ?? Infinity));
