@@ -5,6 +5,8 @@ export const E2E_REALTIME_PORT = Number(process.env.E2E_REALTIME_PORT ?? 6101);
 export const E2E_CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 6199);
 /** The test SMTP server the app mails through (invites, reset links); specs read it via the control port. */
 export const E2E_SMTP_PORT = E2E_CONTROL_PORT + 1000;
+/** Texts to online customers (OTP codes, order steps): the app's `outbox` SMS provider writes them here. */
+export const E2E_SMS_OUTBOX = `${process.env.TMPDIR ?? "/tmp"}/kitchen-e2e-sms-${E2E_PORT}.jsonl`;
 // Parallel checkouts (worktrees) on one machine pick their own ports and database name.
 export const E2E_DATABASE = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.E2E_DATABASE ?? "")
   ? process.env.E2E_DATABASE!

@@ -26,6 +26,7 @@ import {
   E2E_SMTP_PORT,
   LOCKOUT_USERS,
   PASSWORD,
+  E2E_SMS_OUTBOX,
 } from "./e2e-env";
 
 const say = (msg: string) => process.stdout.write(`[e2e-server] ${msg}\n`);
@@ -159,6 +160,9 @@ async function main() {
       PUSHER_PORT: String(E2E_REALTIME_PORT),
       PUSHER_USE_TLS: "false",
       SMTP_URL: mailbox.url,
+      // Online customers' texts go to a file the specs read (e2e/support/sms.ts).
+      SMS_PROVIDER: "outbox",
+      SMS_OUTBOX_FILE: E2E_SMS_OUTBOX,
       MAIL_FROM: "ServiceBell e2e <no-reply@e2e.test>",
       // Per-process limits: a Redis shared across runs would carry sign-in counts between them.
       REDIS_URL: redisUrl,
