@@ -13,8 +13,9 @@ const LINKS: { href: string; label: string; permission?: Permission; unless?: Pe
   // Open checks for servers; cashiers land there and, like managers, have no room left in this
   // header at 1024 px (their Cash link): the floor view links it for everyone.
   { href: "/floor/checks", label: "Checks", permission: "payments.take", unless: "cash.drawer" },
-  // Pickup and delivery orders from the ordering site (issue 16).
-  { href: "/floor/online", label: "Online", permission: "online.orders" },
+  // Pickup and delivery orders from the ordering site (issue 16): in the header for hosts and chefs;
+  // those who take payments have no room left at 1024 px and find it in the floor view's toolbar.
+  { href: "/floor/online", label: "Online", permission: "online.orders", unless: "payments.take" },
   { href: "/floor/tasks", label: "Tasks" },
   { href: "/floor/shifts", label: "My shifts" },
   // Cashiers' own screen; managers reach it from the console's Cash drawers page (their header is full).

@@ -21,6 +21,7 @@ export default async function FloorPage() {
       locationId={ctx.locationId}
       currency={location.currency}
       hostStandLink={can(ctx, "reservations.manage") && can(ctx, "payments.take")}
+      onlineOrdersLink={can(ctx, "online.orders") && can(ctx, "payments.take")}
     />
   );
 }

@@ -222,6 +222,7 @@ export function FloorView({
   locationId,
   currency,
   hostStandLink = false,
+  onlineOrdersLink = false,
 }: {
   initialAreas: FloorAreaView[];
   config: PusherClientConfig;
@@ -229,6 +230,8 @@ export function FloorView({
   currency: string;
   /** Servers and managers: the host stand is not in their (full) header. */
   hostStandLink?: boolean;
+  /** Pickup and delivery orders (the header has no room for it for those who take payments). */
+  onlineOrdersLink?: boolean;
 }) {
   const { data, isError, refetch, isFetching } = useQuery({
     queryKey: ["floor"],
@@ -285,6 +288,14 @@ export function FloorView({
               className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm hover:bg-gray-50"
             >
               Host stand
+            </Link>
+          )}
+          {onlineOrdersLink && (
+            <Link
+              href="/floor/online"
+              className="inline-flex min-h-11 items-center rounded-lg bg-white px-3 font-semibold shadow-sm hover:bg-gray-50"
+            >
+              Online
             </Link>
           )}
         </div>
