@@ -126,7 +126,10 @@ export function DispatchBoard({
   const selectable = selected.filter((id) => byId.has(id));
 
   return (
-    <main className="grid h-[calc(100vh-3.5rem)] grid-cols-4 gap-4 p-4" data-testid="dispatch-board">
+    <main
+      className="grid h-[calc(100vh-3.5rem)] grid-cols-4 grid-rows-[auto_minmax(0,1fr)] gap-4 p-4"
+      data-testid="dispatch-board"
+    >
       <h1 className="sr-only">Dispatch</h1>
       <div className="col-span-4 flex items-center justify-between gap-4 text-lg" aria-live="polite">
         <p className="text-gray-300">
