@@ -18,30 +18,43 @@ export function PositionSharing({ active, onStopped }: { active: boolean; onStop
   useEffect(() => {
     if (!active || !("geolocation" in navigator)) return;
     let stopped = false;
-    const watch = navigator.geolocation.watchPosition(
-      async (pos) => {
-        setProblem(null);
-        const now = Date.now();
-        if (stopped || now - lastSent.current < SEND_EVERY_MS) return;
-        lastSent.current = now;
-        try {
-          const res = await fetch("/api/v1/delivery/drivers/me/position", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({
-              lat: pos.coords.latitude,
-              lng: pos.coords.longitude,
-              accuracy: pos.coords.accuracy,
-              at: pos.timestamp,
-            }),
-          });
-          if (res.status === 409) {
-            stopped = true;
-            onStopped();
-          }
-        } catch {
-          // A dropped packet: the next fix is sent in a few seconds.
+    let latest: GeolocationPosition | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // Throttled with a trailing send: a move inside the 5 s window is sent when the window ends
+    // (a phone that then stands still fires no further callback, and its last position matters most).
+    const send = async () => {
+      timer = null;
+      const pos = latest;
+      if (stopped || !pos) return;
+      latest = null;
+      lastSent.current = Date.now();
+      try {
+        const res = await fetch("/api/v1/delivery/drivers/me/position", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            lat: pos.coords.latitude,
+            lng: pos.coords.longitude,
+            accuracy: pos.coords.accuracy,
+            at: pos.timestamp,
+          }),
+        });
+        if (res.status === 409) {
+          stopped = true;
+          onStopped();
         }
+      } catch {
+        // Offline for a moment: the next position goes out when the network is back.
+      }
+    };
+    const watch = navigator.geolocation.watchPosition(
+      (pos) => {
+        setProblem(null);
+        latest = pos;
+        if (stopped || timer) return;
+        const wait = SEND_EVERY_MS - (Date.now() - lastSent.current);
+        if (wait <= 0) void send();
+        else timer = setTimeout(() => void send(), wait);
       },
       (err) => {
         setProblem(
@@ -54,6 +67,7 @@ export function PositionSharing({ active, onStopped }: { active: boolean; onStop
     );
     return () => {
       stopped = true;
+      if (timer) clearTimeout(timer);
       navigator.geolocation.clearWatch(watch);
     };
   }, [active, onStopped]);
