@@ -2,6 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
+import { recordCodFailure } from "../customers/record-cod-failure";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { afterOnlineMove } from "../online/after-online-move";
@@ -32,7 +33,7 @@ export async function markFailed(ctx: Ctx, raw: { orderId: string } & FailedInpu
     });
     const codFailure = o.customerId !== null && countsAsCodFailure(o.payment, input.reason);
     // lib/customers will offer recordCodFailure (the block suggestion); until then the counter alone.
-    if (codFailure) await tx.customer.update({ where: { id: o.customerId! }, data: { codFailures: { increment: 1 } } });
+    if (codFailure) await recordCodFailure(tx, o.customerId!);
     const routeDone = await finishRouteIfDone(tx, o.routeId, now);
     await auditAs(
       ctx,
