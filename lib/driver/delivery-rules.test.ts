@@ -1,32 +1,60 @@
 import { describe, expect, it } from "vitest";
 import {
   amountToCollect,
-  collectedProblem,
   countsAsCodFailure,
+  defaultDoorTender,
+  doorPaymentProblems,
   failedReasonText,
   failureReasonOf,
   navigateUrl,
 } from "./delivery-rules";
 
 describe("amountToCollect", () => {
-  it("is what the order still owes for cash on delivery", () => {
+  it("is what the order still owes at the door, cash or card", () => {
     expect(amountToCollect("CASH_ON_DELIVERY", 2500, 500)).toBe(2000);
+    expect(amountToCollect("CARD_ON_DELIVERY", 2500, 0)).toBe(2500);
   });
-  it("is 0 for card at the door and never negative", () => {
-    expect(amountToCollect("CARD_ON_DELIVERY", 2500, 0)).toBe(0);
+  it("is 0 for pickups and never negative", () => {
+    expect(amountToCollect("PAY_AT_PICKUP", 2500, 0)).toBe(0);
     expect(amountToCollect("CASH_ON_DELIVERY", 2500, 3000)).toBe(0);
   });
 });
 
-describe("collectedProblem", () => {
-  it("needs the cash for COD and at least the amount due", () => {
-    expect(collectedProblem("CASH_ON_DELIVERY", 2000, undefined)).toMatch(/Enter/);
-    expect(collectedProblem("CASH_ON_DELIVERY", 2000, 1999)).toMatch(/Less than/);
-    expect(collectedProblem("CASH_ON_DELIVERY", 2000, 2000)).toBeNull();
-    expect(collectedProblem("CASH_ON_DELIVERY", 2000, 5000)).toBeNull();
+describe("defaultDoorTender", () => {
+  it("follows the way the customer chose", () => {
+    expect(defaultDoorTender("CASH_ON_DELIVERY")).toBe("CASH");
+    expect(defaultDoorTender("CARD_ON_DELIVERY")).toBe("CARD");
   });
-  it("asks nothing for card at the door", () => {
-    expect(collectedProblem("CARD_ON_DELIVERY", 2000, undefined)).toBeNull();
+});
+
+describe("doorPaymentProblems", () => {
+  it("needs the cash and at least the amount due", () => {
+    expect(doorPaymentProblems(2000, { tender: "CASH", tipCents: 0 })).toEqual({
+      collectedCents: ["Enter the cash you collected"],
+    });
+    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 1999, tipCents: 0 }).collectedCents?.[0]).toMatch(
+      /Less than/,
+    );
+    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 2000, tipCents: 0 })).toEqual({});
+    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 5000, tipCents: 0 })).toEqual({});
+    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 2000, tipCents: 100 })).toHaveProperty(
+      "tipCents",
+    );
+  });
+  it("needs the terminal's code and the card's last four for a card", () => {
+    expect(Object.keys(doorPaymentProblems(2000, { tender: "CARD", tipCents: 0 })).sort()).toEqual([
+      "cardLast4",
+      "reference",
+    ]);
+    expect(doorPaymentProblems(2000, { tender: "CARD", reference: "A1", cardLast4: "4242", tipCents: 300 })).toEqual(
+      {},
+    );
+    expect(
+      doorPaymentProblems(2000, { tender: "CARD", reference: "A1", cardLast4: "4242", collectedCents: 2000, tipCents: 0 }),
+    ).toHaveProperty("collectedCents");
+  });
+  it("asks nothing when nothing is owed", () => {
+    expect(doorPaymentProblems(0, { tender: "CASH", tipCents: 0 })).toEqual({});
   });
 });
 

@@ -2,22 +2,40 @@
 import type { OnlinePayment } from "@/generated/prisma/enums";
 import type { FailureReason } from "./schemas";
 
-/** Cash the driver must take at the door: what the order still owes, for cash on delivery only. */
+/** What the driver takes at the door (cash or card): what the order still owes. Pickups pay at the counter. */
 export function amountToCollect(payment: OnlinePayment, dueCents: number, paidCents: number): number {
-  if (payment !== "CASH_ON_DELIVERY") return 0;
+  if (payment === "PAY_AT_PICKUP") return 0;
   return Math.max(0, dueCents - paidCents);
 }
 
-/** Why the cash typed at the door cannot be accepted, or null. */
-export function collectedProblem(
-  payment: OnlinePayment,
-  dueCents: number,
-  collectedCents: number | undefined,
-): string | null {
-  if (payment !== "CASH_ON_DELIVERY") return null;
-  if (collectedCents === undefined) return "Enter the cash you collected";
-  if (collectedCents < dueCents) return "Less than the amount due; collect the full amount or mark the delivery failed";
-  return null;
+/** How the order is paid at the door unless the driver says otherwise. */
+export function defaultDoorTender(payment: OnlinePayment): "CASH" | "CARD" {
+  return payment === "CARD_ON_DELIVERY" ? "CARD" : "CASH";
+}
+
+export type DoorPayment = {
+  tender: "CASH" | "CARD";
+  collectedCents?: number;
+  reference?: string;
+  cardLast4?: string;
+  tipCents: number;
+};
+
+/** What is wrong with the payment typed at the door, per field (empty when it can be taken). */
+export function doorPaymentProblems(dueCents: number, p: DoorPayment): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  if (dueCents <= 0) return problems;
+  if (p.tender === "CASH") {
+    if (p.collectedCents === undefined) problems.collectedCents = ["Enter the cash you collected"];
+    else if (p.collectedCents < dueCents)
+      problems.collectedCents = ["Less than the amount due; collect the full amount or mark the delivery failed"];
+    if (p.tipCents > 0) problems.tipCents = ["Cash tips stay with the driver; nothing to enter"];
+  } else {
+    if (!p.reference?.trim()) problems.reference = ["Enter the terminal's approval code"];
+    if (!p.cardLast4) problems.cardLast4 = ["Enter the card's last four digits"];
+    if (p.collectedCents !== undefined) problems.collectedCents = ["Only cash is collected; this is a card payment"];
+  }
+  return problems;
 }
 
 /** A refused or unanswered cash order counts against the customer (the block suggestion). */

@@ -20,6 +20,9 @@ export type DriverCashup = {
   shift: { id: string; startedAt: Date; endedAt: Date | null } | null;
   collectedCents: number;
   codOrders: number;
+  /** Card payments on the driver's terminal and their tips (checked against the terminal's batch). */
+  cardCents: number;
+  cardTipCents: number;
   /** Orders of this driver still out for delivery (reconciling waits for them). */
   outForDelivery: number;
   countedCents: number | null;
@@ -53,6 +56,8 @@ async function viewOf(shift: ShiftRow): Promise<DriverCashup> {
     shift: { id: shift.id, startedAt: shift.startedAt, endedAt: shift.endedAt },
     collectedCents: cash.collectedCents,
     codOrders: cash.orders,
+    cardCents: cash.cardCents,
+    cardTipCents: cash.cardTipCents,
     outForDelivery: shift.endedAt ? 0 : out,
     countedCents: shift.countedCents,
     varianceCents: shift.countedCents === null ? null : shift.countedCents - cash.collectedCents,
@@ -85,6 +90,8 @@ export async function getDriverCashup(ctx: Ctx, raw: { id: string } & CashupQuer
       shift: null,
       collectedCents: 0,
       codOrders: 0,
+      cardCents: 0,
+      cardTipCents: 0,
       outForDelivery: 0,
       countedCents: null,
       varianceCents: null,
@@ -135,7 +142,7 @@ export async function reconcileDriverCashup(ctx: Ctx, raw: { id: string } & Reco
           `The driver still has ${out === 1 ? "an order" : `${out} orders`} out for delivery; reconcile when they are back`,
         );
     }
-    const cash = await collectedInShift(tx, { locationId: ctx.locationId, driverId: id, ...shift });
+    const cash = await collectedInShift(tx, shift);
     const varianceCents = input.countedCents - cash.collectedCents;
     await tx.driverShift.update({
       where: { id: shift.id },

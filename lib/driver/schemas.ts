@@ -10,8 +10,17 @@ export const routeIdSchema = z.object({ routeId: idSchema });
 export const orderIdSchema = z.object({ orderId: idSchema });
 
 export const deliveredSchema = z.object({
-  /** Cash taken at the door; required for cash on delivery. */
+  /** How the customer paid at the door; by default the way they chose when ordering. */
+  tender: z.enum(["CASH", "CARD"], { error: "Cash or card" }).optional(),
+  /** Cash handed over at the door (at least what is due; the rest is change). */
   collectedCents: cents.optional(),
+  /** Card on the driver's terminal: its approval reference and the card's last four digits. */
+  reference: text().trim().max(64, "64 characters at most").optional(),
+  cardLast4: z
+    .string()
+    .regex(/^[0-9]{4}$/, "The last four digits of the card")
+    .optional(),
+  tipCents: cents.default(0),
 });
 export type DeliveredInput = z.input<typeof deliveredSchema>;
 

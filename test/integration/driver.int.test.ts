@@ -182,10 +182,17 @@ describe("pickup, delivered, failed", () => {
     await markFailed(driver.ctx, { orderId: orders[0].orderId, reason: "OTHER", note: "gate locked" });
     await markFailed(driver.ctx, { orderId: orders[1].orderId, reason: "NO_ANSWER" });
     expect((await testDb().customer.findUniqueOrThrow({ where: { id: customerId } })).codFailures).toBe(0);
-    // Card at the door: no cash needed.
+    // Card at the door: the terminal's code and the card's last four, no cash.
     const card = await plannedRoute(driver, 1, { payment: "CARD_ON_DELIVERY" });
     await pickupRoute(driver.ctx, { routeId: card.routeId });
-    expect((await markDelivered(driver.ctx, { orderId: card.orders[0].orderId })).collectedCents).toBeNull();
+    const noCode = await expectAppError(markDelivered(driver.ctx, { orderId: card.orders[0].orderId }), "VALIDATION");
+    expect(noCode.fieldErrors).toHaveProperty("reference");
+    const paid = await markDelivered(driver.ctx, {
+      orderId: card.orders[0].orderId,
+      reference: "AP1",
+      cardLast4: "4242",
+    });
+    expect(paid).toMatchObject({ tender: "CARD", paidCents: 2500, collectedCents: null });
   });
 
   it("refuses pickup off duty", async () => {
@@ -309,6 +316,7 @@ describe("cash-up", () => {
       status: "DELIVERED",
       deliveredAt: new Date(Date.now() - 4.5 * 3600_000),
       collectedCents: 1200,
+      shiftId: earlier,
     });
     await buildDelivery(loc.id, {
       driverId: driver.userId,
