@@ -1,6 +1,7 @@
 import "server-only";
 import { notifyCustomer } from "../customers/notify-customer";
 import { db } from "../db";
+import { publishDriverOrderStatus } from "../delivery/publish-delivery-changed";
 import { log } from "../log";
 import { decryptPii } from "../pii/pii-crypto";
 import { piiKeyring } from "../pii/keyring";
@@ -10,8 +11,9 @@ import { onlineStatusText } from "./online-texts";
 import { publishTrackingChanged } from "./tracking-channel";
 
 /**
- * What follows a committed online-order move: the customer's tracking page hears of it and the
- * customer is told (a text through the customer notifier, lib/customers/notify-customer.ts).
+ * What follows a committed online-order move: the customer's tracking page hears of it, the
+ * customer is told (a text through the customer notifier, lib/customers/notify-customer.ts) and
+ * the driver it is assigned to, if any, hears of it on their own channel (ready, cancelled, …).
  * A new order is passed as RECEIVED → RECEIVED. Never throws: the move has happened.
  */
 export async function afterOnlineMove(moves: readonly (OnlineMove | null)[]): Promise<void> {
@@ -19,6 +21,7 @@ export async function afterOnlineMove(moves: readonly (OnlineMove | null)[]): Pr
     if (!m) continue;
     try {
       publishTrackingChanged(m.locationId, m.trackingToken, m.to);
+      publishDriverOrderStatus(m);
       await textCustomer(m);
     } catch (error) {
       log.warn("online order follow-up failed", { orderId: m.orderId, to: m.to, error });

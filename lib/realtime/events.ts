@@ -7,7 +7,7 @@
 // (OrderEvent.seq, gapless, commit-ordered) so a display can detect what it missed and
 // replay it from GET /api/v1/kitchen/events?after=N. Kitchen events never carry prices.
 import { z } from "zod";
-import type { Role } from "@/generated/prisma/enums";
+import type { OnlineOrderStatus, Role } from "@/generated/prisma/enums";
 import { rolesFor } from "../auth/permissions";
 
 export type ChannelAudience = "kitchen" | "floor";
@@ -35,6 +35,53 @@ export const CHANNEL_ROLES: Record<ChannelAudience, readonly Role[]> = {
   kitchen: rolesFor("kitchen.work"),
   floor: rolesFor("floor.use"),
 };
+
+// ---- A driver's own channel (issue 16) ----------------------------------------------------------
+// Drivers cannot follow the floor or kitchen channels (they carry every table and ticket), so each
+// driver has a private channel per location that only they may join (lib/realtime/channel-access.ts).
+// User ids are cuids (no hyphen), which keeps the name unambiguous next to the audiences above.
+
+const DRIVER_CHANNEL = /^private-loc-([A-Za-z0-9_-]{1,64}?)-driver-([A-Za-z0-9_]{1,64})$/;
+
+export function driverChannel(locationId: string, userId: string): string {
+  return `private-loc-${locationId}-driver-${userId}`;
+}
+
+export function parseDriverChannel(name: string): { locationId: string; userId: string } | null {
+  const m = DRIVER_CHANNEL.exec(name);
+  return m ? { locationId: m[1], userId: m[2] } : null;
+}
+
+export const DRIVER_EVENTS = {
+  /** Something on the driver's list changed: the app refetches GET /api/v1/delivery/drivers/me/deliveries. */
+  changed: "driver.changed",
+} as const;
+
+export const ONLINE_ORDER_STATUSES = [
+  "RECEIVED",
+  "IN_KITCHEN",
+  "READY",
+  "OUT_FOR_DELIVERY",
+  "DELIVERED",
+  "PICKED_UP",
+  "FAILED",
+  "CANCELLED",
+] as const satisfies readonly OnlineOrderStatus[];
+
+/**
+ * Ids only, strict: a stray field (a phone, an address) fails the parse and is not published.
+ * `assigned`/`unassigned`: orders joined or left one of the driver's routes (the rest closed up);
+ * `status`: an order of theirs moved (ready in the kitchen, cancelled, …).
+ */
+export const driverChangedSchema = z
+  .object({
+    what: z.enum(["assigned", "unassigned", "status"]),
+    routeId: z.string().max(64).nullable(),
+    orderIds: z.array(z.string().max(64)).max(50),
+    status: z.enum(ONLINE_ORDER_STATUSES).optional(),
+  })
+  .strict();
+export type DriverChanged = z.infer<typeof driverChangedSchema>;
 
 // ---- Kitchen channel -------------------------------------------------------------------------
 

@@ -1,10 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ConnectionPill } from "@/components/realtime/connection-pill";
+import { useRealtime } from "@/components/realtime/use-realtime";
 import { Button } from "@/components/ui/button";
 import type { DriverDelivery, DriverRoute, MyDeliveries } from "@/lib/driver/list-my-deliveries";
 import type { Jsonify } from "@/lib/jsonify";
 import { formatCents } from "@/lib/money";
+import { DRIVER_EVENTS } from "@/lib/realtime/events";
+import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { PositionSharing } from "./position-sharing";
 
 type Data = Jsonify<MyDeliveries>;
@@ -12,7 +16,8 @@ type Route = Jsonify<DriverRoute>;
 type Delivery = Jsonify<DriverDelivery>;
 
 const API = "/api/v1/delivery/drivers/me";
-const POLL_MS = 15_000;
+/** The driver's channel says when to refetch; the poll only catches what a dropped socket missed. */
+const POLL_MS = 60_000;
 
 /** POST to the driver API; answers the error message or null. */
 async function post(
@@ -48,22 +53,58 @@ const STATUS: Record<string, string> = {
   PICKED_UP: "Collected",
 };
 
-export function DriverApp({ initial }: { initial: Data }) {
+export function DriverApp({
+  initial,
+  config,
+  channel,
+}: {
+  initial: Data;
+  config: PusherClientConfig;
+  /** This driver's own channel (private-loc-<location>-driver-<user>). */
+  channel: string;
+}) {
   const [data, setData] = useState<Data>(initial);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dutyError, setDutyError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      const res = await fetch(`${API}/deliveries`, { cache: "no-store" });
-      if (!res.ok) throw new Error(String(res.status));
-      setData((await res.json()) as Data);
-      setLoadError(null);
-    } catch {
-      setLoadError("Could not refresh your deliveries; retrying.");
+  // One fetch at a time; a request made meanwhile runs once after it (a burst of events, a pickup of
+  // several orders), so an older answer never lands after a newer one.
+  const inFlight = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const refresh = useCallback(async (): Promise<void> => {
+    if (inFlight.current) {
+      again.current = true;
+      return inFlight.current;
     }
+    const run = async () => {
+      do {
+        again.current = false;
+        try {
+          const res = await fetch(`${API}/deliveries`, { cache: "no-store" });
+          if (!res.ok) throw new Error(String(res.status));
+          setData((await res.json()) as Data);
+          setLoadError(null);
+        } catch {
+          setLoadError("Could not refresh your deliveries; retrying.");
+        }
+      } while (again.current);
+    };
+    inFlight.current = run().finally(() => {
+      inFlight.current = null;
+    });
+    return inFlight.current;
   }, []);
+
+  const realtime = useRealtime({
+    config,
+    channel,
+    // Subscribed, or back after a drop: whatever was published meanwhile is fetched now.
+    onConnected: () => void refresh(),
+    onEvent: (name) => {
+      if (name === DRIVER_EVENTS.changed) void refresh();
+    },
+  });
 
   useEffect(() => {
     const timer = setInterval(refresh, POLL_MS);
@@ -98,21 +139,30 @@ export function DriverApp({ initial }: { initial: Data }) {
             </p>
           )}
         </div>
-        <button
-          type="button"
-          role="switch"
-          aria-checked={onDuty}
-          aria-label="On duty"
-          data-testid="duty-toggle"
-          disabled={busy}
-          onClick={toggleDuty}
-          className={`relative inline-flex h-12 w-24 shrink-0 items-center rounded-full transition-colors disabled:opacity-60 ${onDuty ? "bg-green-600" : "bg-gray-300"}`}
-        >
-          <span
-            aria-hidden
-            className={`inline-block h-10 w-10 rounded-full bg-white shadow transition-transform ${onDuty ? "translate-x-13" : "translate-x-1"}`}
+        <div className="flex shrink-0 flex-col items-end gap-2">
+          <ConnectionPill
+            state={realtime.state}
+            lastEventAt={realtime.lastEventAt}
+            error={realtime.error}
+            serverUnreachable={loadError !== null}
+            compact
           />
-        </button>
+          <button
+            type="button"
+            role="switch"
+            aria-checked={onDuty}
+            aria-label="On duty"
+            data-testid="duty-toggle"
+            disabled={busy}
+            onClick={toggleDuty}
+            className={`relative inline-flex h-12 w-24 shrink-0 items-center rounded-full transition-colors disabled:opacity-60 ${onDuty ? "bg-green-600" : "bg-gray-300"}`}
+          >
+            <span
+              aria-hidden
+              className={`inline-block h-10 w-10 rounded-full bg-white shadow transition-transform ${onDuty ? "translate-x-13" : "translate-x-1"}`}
+            />
+          </button>
+        </div>
       </section>
       {dutyError && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">
