@@ -3,7 +3,6 @@ import {
   amountToCollect,
   countsAsCodFailure,
   defaultDoorTender,
-  doorPaymentProblems,
   failedReasonText,
   failureReasonOf,
   navigateUrl,
@@ -24,37 +23,6 @@ describe("defaultDoorTender", () => {
   it("follows the way the customer chose", () => {
     expect(defaultDoorTender("CASH_ON_DELIVERY")).toBe("CASH");
     expect(defaultDoorTender("CARD_ON_DELIVERY")).toBe("CARD");
-  });
-});
-
-describe("doorPaymentProblems", () => {
-  it("needs the cash and at least the amount due", () => {
-    expect(doorPaymentProblems(2000, { tender: "CASH", tipCents: 0 })).toEqual({
-      collectedCents: ["Enter the cash you collected"],
-    });
-    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 1999, tipCents: 0 }).collectedCents?.[0]).toMatch(
-      /Less than/,
-    );
-    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 2000, tipCents: 0 })).toEqual({});
-    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 5000, tipCents: 0 })).toEqual({});
-    expect(doorPaymentProblems(2000, { tender: "CASH", collectedCents: 2000, tipCents: 100 })).toHaveProperty(
-      "tipCents",
-    );
-  });
-  it("needs the terminal's code and the card's last four for a card", () => {
-    expect(Object.keys(doorPaymentProblems(2000, { tender: "CARD", tipCents: 0 })).sort()).toEqual([
-      "cardLast4",
-      "reference",
-    ]);
-    expect(doorPaymentProblems(2000, { tender: "CARD", reference: "A1", cardLast4: "4242", tipCents: 300 })).toEqual(
-      {},
-    );
-    expect(
-      doorPaymentProblems(2000, { tender: "CARD", reference: "A1", cardLast4: "4242", collectedCents: 2000, tipCents: 0 }),
-    ).toHaveProperty("collectedCents");
-  });
-  it("asks nothing when nothing is owed", () => {
-    expect(doorPaymentProblems(0, { tender: "CASH", tipCents: 0 })).toEqual({});
   });
 });
 

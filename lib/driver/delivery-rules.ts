@@ -13,31 +13,6 @@ export function defaultDoorTender(payment: OnlinePayment): "CASH" | "CARD" {
   return payment === "CARD_ON_DELIVERY" ? "CARD" : "CASH";
 }
 
-export type DoorPayment = {
-  tender: "CASH" | "CARD";
-  collectedCents?: number;
-  reference?: string;
-  cardLast4?: string;
-  tipCents: number;
-};
-
-/** What is wrong with the payment typed at the door, per field (empty when it can be taken). */
-export function doorPaymentProblems(dueCents: number, p: DoorPayment): Record<string, string[]> {
-  const problems: Record<string, string[]> = {};
-  if (dueCents <= 0) return problems;
-  if (p.tender === "CASH") {
-    if (p.collectedCents === undefined) problems.collectedCents = ["Enter the cash you collected"];
-    else if (p.collectedCents < dueCents)
-      problems.collectedCents = ["Less than the amount due; collect the full amount or mark the delivery failed"];
-    if (p.tipCents > 0) problems.tipCents = ["Cash tips stay with the driver; nothing to enter"];
-  } else {
-    if (!p.reference?.trim()) problems.reference = ["Enter the terminal's approval code"];
-    if (!p.cardLast4) problems.cardLast4 = ["Enter the card's last four digits"];
-    if (p.collectedCents !== undefined) problems.collectedCents = ["Only cash is collected; this is a card payment"];
-  }
-  return problems;
-}
-
 /** A refused or unanswered cash order counts against the customer (the block suggestion). */
 export function countsAsCodFailure(payment: OnlinePayment, reason: FailureReason): boolean {
   return payment === "CASH_ON_DELIVERY" && (reason === "REFUSED" || reason === "NO_ANSWER");

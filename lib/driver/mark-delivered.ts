@@ -9,12 +9,13 @@ import { afterOnlineMove } from "../online/after-online-move";
 import { moveOnlineOrder, type OnlineMove } from "../online/move-online-order";
 import type { NewOrderEvent } from "../orders/append-order-events";
 import { changeOrder } from "../orders/change-order";
-import type { LockedOrder } from "../orders/lock-order";
-import { checksOwing, takeCheckPayment, type TakenPayment } from "../payments/take-check-payment";
+import { payInFull } from "../payments/pay-in-full";
+import { payInFullProblems, type PayInFull } from "../payments/pay-in-full-rules";
+import { checksOwing } from "../payments/take-check-payment";
 import { parseInput } from "../validation";
 import { emitOrderPaid } from "../webhooks/order-webhooks";
 import { kickWebhookDispatcher } from "../webhooks/webhook-worker";
-import { defaultDoorTender, doorPaymentProblems, type DoorPayment } from "./delivery-rules";
+import { defaultDoorTender } from "./delivery-rules";
 import { finishRouteIfDone, lockMyOrder } from "./driver-locks";
 import { deliveredSchema, orderIdSchema, type DeliveredInput } from "./schemas";
 
@@ -51,20 +52,20 @@ export async function markDelivered(ctx: Ctx, raw: { orderId: string } & Deliver
       throw new AppError("INVALID_STATE", `Order #${o.number} is not out for delivery; pick it up first`);
     const owing = await checksOwing(tx, order);
     const dueCents = owing.reduce((sum, c) => sum + c.balanceCents, 0);
-    const door: DoorPayment = {
+    const door: PayInFull = {
       tender: input.tender ?? defaultDoorTender(o.payment),
       collectedCents: input.collectedCents,
       reference: input.reference,
       cardLast4: input.cardLast4,
       tipCents: input.tipCents,
     };
-    const problems = doorPaymentProblems(dueCents, door);
+    const problems = payInFullProblems(dueCents, door);
     if (Object.keys(problems).length > 0) {
       const first = Object.values(problems)[0][0];
       throw new AppError("VALIDATION", `${first} (due ${formatCents(dueCents)})`, problems);
     }
     const shiftId = await shiftOfDelivery(tx, ctx, o.routeId);
-    const taken = await payAtTheDoor(tx, ctx, order, owing, door, shiftId);
+    const taken = await payInFull(tx, ctx, order, owing, door, { key: "delivered", driverShiftId: shiftId });
     const cash = door.tender === "CASH" && dueCents > 0;
     const now = new Date();
     move = await moveOnlineOrder(tx, { locationId: ctx.locationId, orderId }, "DELIVERED", {
@@ -145,38 +146,4 @@ async function shiftOfDelivery(tx: Tx, ctx: Ctx, routeId: string | null): Promis
   });
   if (!open) throw new AppError("INVALID_STATE", "Go on duty first: the payment belongs to your shift");
   return open.id;
-}
-
-/**
- * One payment per check that owes (an online order has one unless staff split it). Cash beyond
- * the total is change, recorded on the last payment; a card tip goes with the first.
- */
-async function payAtTheDoor(
-  tx: Tx,
-  ctx: Ctx,
-  order: LockedOrder,
-  owing: { checkId: string; balanceCents: number }[],
-  door: DoorPayment,
-  driverShiftId: string,
-): Promise<TakenPayment[]> {
-  const due = owing.reduce((sum, c) => sum + c.balanceCents, 0);
-  const extra = door.tender === "CASH" ? (door.collectedCents ?? due) - due : 0;
-  const taken: TakenPayment[] = [];
-  for (const [i, c] of owing.entries()) {
-    const lastOne = i === owing.length - 1;
-    taken.push(
-      await takeCheckPayment(tx, ctx, order, {
-        checkId: c.checkId,
-        tender: door.tender,
-        amountCents: c.balanceCents,
-        tipCents: door.tender === "CARD" && i === 0 ? door.tipCents : 0,
-        ...(door.tender === "CASH"
-          ? { tenderedCents: c.balanceCents + (lastOne ? extra : 0) }
-          : { reference: door.reference, cardLast4: door.cardLast4 }),
-        idempotencyKey: `delivered:${order.id}:${c.checkId}`,
-        driverShiftId,
-      }),
-    );
-  }
-  return taken;
 }

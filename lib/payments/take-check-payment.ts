@@ -56,7 +56,8 @@ export async function takeCheckPayment(tx: Tx, ctx: Ctx, order: LockedOrder, p: 
   const figures = now.checks.find((c) => c.checkId === p.checkId);
   if (!check || !figures || check.status === "VOIDED") throw notFound("Check");
   const balance = figures.totalCents - paidOf(check.payments).paidCents;
-  if (check.status === "PAID" || balance <= 0) throw new AppError("INVALID_STATE", `Check ${check.number} is already paid`);
+  if (check.status === "PAID" || balance <= 0)
+    throw new AppError("INVALID_STATE", `Check ${check.number} is already paid`);
 
   let amount = p.amountCents;
   let tendered: number | null = null;

@@ -10,6 +10,7 @@ import { formatCents } from "@/lib/money";
 import { DRIVER_EVENTS } from "@/lib/realtime/events";
 import type { PusherClientConfig } from "@/lib/realtime/pusher-server";
 import { PositionSharing } from "./position-sharing";
+import { DoorPayment, deliveredBody, type DoorFields } from "./door-payment";
 
 type Data = Jsonify<MyDeliveries>;
 type Route = Jsonify<DriverRoute>;
@@ -233,7 +234,15 @@ function RouteCard({ route, onDone }: { route: Route; onDone: () => Promise<void
 function DeliveryCard({ d, onDone }: { d: Delivery; onDone: () => Promise<void> }) {
   const cod = d.payment === "CASH_ON_DELIVERY";
   const out = d.status === "OUT_FOR_DELIVERY";
-  const [collected, setCollected] = useState((d.amountToCollectCents / 100).toFixed(2));
+  const due = d.amountToCollectCents;
+  const [door, setDoor] = useState<DoorFields>({
+    tender: d.payment === "CARD_ON_DELIVERY" ? "CARD" : "CASH",
+    cash: (due / 100).toFixed(2),
+    reference: "",
+    last4: "",
+    tip: "",
+  });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [failing, setFailing] = useState(false);
   const [reason, setReason] = useState("NO_ANSWER");
   const [note, setNote] = useState("");
@@ -242,18 +251,16 @@ function DeliveryCard({ d, onDone }: { d: Delivery; onDone: () => Promise<void> 
   const n = d.orderNumber;
 
   async function delivered() {
-    let body: { collectedCents?: number } = {};
-    if (cod) {
-      const cents = Math.round(Number(collected.replace(",", ".")) * 100);
-      if (!Number.isFinite(cents) || collected.trim() === "") {
-        setError("Enter the cash you collected");
-        return;
-      }
-      body = { collectedCents: cents };
+    const typed = deliveredBody(due, door);
+    if ("error" in typed) {
+      setFieldErrors({ [typed.field]: [typed.error] });
+      setError(typed.error);
+      return;
     }
     setBusy(true);
-    const res = await post(`/orders/${d.orderId}/delivered`, body);
-    setError(res.fieldErrors?.collectedCents?.[0] ?? res.error);
+    const res = await post(`/orders/${d.orderId}/delivered`, typed.body);
+    setFieldErrors(res.fieldErrors ?? {});
+    setError(res.error);
     await onDone();
     setBusy(false);
   }
@@ -290,11 +297,7 @@ function DeliveryCard({ d, onDone }: { d: Delivery; onDone: () => Promise<void> 
         <dd className="font-semibold">{time(d.promisedAt)}</dd>
         <dt className="text-gray-600">Payment</dt>
         <dd className="font-semibold">
-          {cod
-            ? `Cash: collect ${formatCents(d.amountToCollectCents)}`
-            : d.payment === "CARD_ON_DELIVERY"
-              ? "Card at the door"
-              : "Paid"}
+          {due <= 0 ? "Paid" : cod ? `Cash: collect ${formatCents(due)}` : `Card: charge ${formatCents(due)}`}
         </dd>
         {cod && d.changeForCents !== null && (
           <>
@@ -316,18 +319,7 @@ function DeliveryCard({ d, onDone }: { d: Delivery; onDone: () => Promise<void> 
       )}
       {out && (
         <div className="mt-3 space-y-2">
-          {cod && (
-            <label className="block text-sm font-semibold">
-              Cash collected
-              <input
-                data-testid="collected-cents"
-                inputMode="decimal"
-                value={collected}
-                onChange={(e) => setCollected(e.target.value)}
-                className="mt-1 block min-h-12 w-full rounded-lg border border-gray-300 px-3 text-lg"
-              />
-            </label>
-          )}
+          <DoorPayment n={n} dueCents={due} fields={door} onChange={setDoor} errors={fieldErrors} />
           <div className="grid grid-cols-2 gap-2">
             <Button data-testid={`delivered-${n}`} className="min-h-14 text-lg" disabled={busy} onClick={delivered}>
               Delivered

@@ -44,6 +44,9 @@ export default async function DriverCashupPage() {
                   Collected
                 </th>
                 <th scope="col" className="p-2 text-right">
+                  Card (tips)
+                </th>
+                <th scope="col" className="p-2 text-right">
                   Counted
                 </th>
                 <th scope="col" className="p-2 text-right">
@@ -69,6 +72,10 @@ export default async function DriverCashupPage() {
                     <td className="p-2 text-right">{r.codOrders}</td>
                     <td className="p-2 text-right font-semibold" data-testid="cashup-collected">
                       {money(r.collectedCents)}
+                    </td>
+                    <td className="p-2 text-right" data-testid="cashup-card">
+                      {money(r.cardCents)}
+                      {r.cardTipCents > 0 && <span className="text-gray-600"> ({money(r.cardTipCents)})</span>}
                     </td>
                     <td className="p-2 text-right">{money(r.countedCents)}</td>
                     <td
