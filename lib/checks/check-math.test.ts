@@ -338,6 +338,27 @@ describe("delivery fee", () => {
     expect(orderDue(out)).toBe(computeTotals(items, 825, fee).totalCents);
   });
 
+  it("is not owed again on an order whose checks were all paid before fees rode on checks", () => {
+    const frozen = {
+      subtotalCents: 1000,
+      discountCents: 0,
+      compCents: 0,
+      serviceChargeCents: 0,
+      serviceChargeName: null,
+      deliveryFeeCents: 0,
+      taxCents: 83,
+      totalCents: 1083,
+      taxLines: [{ rateBps: 825, baseCents: 1000, taxCents: 83 }],
+    };
+    const paid = [check("c1", 1, { status: "PAID" as const, frozen })];
+    const lines = [{ checkId: "c1", orderItemId: "a", parts: 1 }];
+    const out = computeChecks({ ...base, items: [item("a", 1000)], checks: paid, lines, deliveryFee: fee });
+    expect(out.map((c) => c.checkId)).toEqual(["c1"]);
+    // Reopened, the check owes the fee again (it takes it as the first open check).
+    const [reopened] = computeChecks({ ...base, items: [item("a", 1000)], checks: [check("c1", 1)], deliveryFee: fee });
+    expect(reopened!.deliveryFeeCents).toBe(399);
+  });
+
   it("never loses or invents a cent with a fee, whatever the split (property)", () => {
     fc.assert(
       fc.property(
