@@ -89,6 +89,7 @@ describe("splits", () => {
       compCents: 0,
       serviceChargeCents: 0,
       serviceChargeName: null,
+      deliveryFeeCents: 0,
       taxCents: 41,
       totalCents: 541,
       taxLines: [{ rateBps: 825, baseCents: 500, taxCents: 41 }],
@@ -239,6 +240,146 @@ describe("discounts, comps and service charge", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("delivery fee", () => {
+  const fee = { cents: 399, rateBps: 825 };
+
+  it("is a taxed line of the only check, matching the order's own totals", () => {
+    const items = [item("a", 1250), item("b", 999, { taxRateBps: 0 })];
+    const [only] = computeChecks({ ...base, items, checks: [check("c1", 1)], deliveryFee: fee });
+    const order = computeTotals(items, 825, fee);
+    expect(only!.deliveryFeeCents).toBe(399);
+    expect(only!.subtotalCents).toBe(2249);
+    // 8.25 % of 1 250 + 399 = 136.04 → 136 (rounded once with the items of its rate)
+    expect(only!.taxCents).toBe(136);
+    expect(only!.taxLines).toContainEqual({ rateBps: 825, baseCents: 1649, taxCents: 136 });
+    expect(only!.totalCents).toBe(2249 + 399 + 136);
+    expect(only!.totalCents).toBe(order.totalCents);
+    expect(only!.taxCents).toBe(order.taxCents);
+  });
+
+  it("is taxed at its own rate, and not at all at 0", () => {
+    const items = [item("a", 1000)];
+    const [own] = computeChecks({ ...base, items, checks: [], deliveryFee: { cents: 500, rateBps: 2000 } });
+    expect(own!.taxLines).toEqual([
+      { rateBps: 825, baseCents: 1000, taxCents: 83 },
+      { rateBps: 2000, baseCents: 500, taxCents: 100 },
+    ]);
+    const [untaxed] = computeChecks({ ...base, items, checks: [], deliveryFee: { cents: 500, rateBps: 0 } });
+    expect(untaxed!.taxCents).toBe(83);
+    expect(untaxed!.totalCents).toBe(1000 + 500 + 83);
+  });
+
+  it("is not discounted by a percent or an amount discount, nor service-charged, nor comped", () => {
+    const [c] = computeChecks({
+      ...base,
+      items: [item("a", 2000), item("b", 1000)],
+      checks: [check("c1", 1)],
+      discounts: [
+        { id: "comp", checkId: "c1", orderItemId: "b", kind: "PERCENT", value: 10_000, comp: true },
+        { id: "pct", checkId: "c1", orderItemId: null, kind: "PERCENT", value: 5000, comp: false },
+        { id: "amt", checkId: "c1", orderItemId: null, kind: "AMOUNT", value: 99_999, comp: false },
+      ],
+      serviceCharge: { name: "Service", rateBps: 1000 },
+      deliveryFee: fee,
+    });
+    expect(c!.discountAmounts).toEqual({ comp: 1000, pct: 1000, amt: 1000 });
+    expect(c!.serviceChargeCents).toBe(0);
+    expect(c!.deliveryFeeCents).toBe(399);
+    expect(c!.taxCents).toBe(33); // 8.25 % of the fee alone: 32.92 → 33
+    expect(c!.totalCents).toBe(399 + 33);
+  });
+
+  it("stays once on the first open check when the order is split", () => {
+    const items = [item("a", 1000), item("b", 1000)];
+    const checks = [check("c1", 1), check("c2", 2)];
+    const lines = items.flatMap((i) => checks.map((c) => ({ checkId: c.id, orderItemId: i.id, parts: 1 })));
+    const out = computeChecks({ ...base, items, checks, lines, deliveryFee: fee });
+    expect(out.map((c) => c.deliveryFeeCents)).toEqual([399, 0]);
+    expect(orderDue(out)).toBe(computeTotals(items, 825, fee).totalCents);
+    // Check 1 made empty and voided: the fee moves to the first check still open.
+    const moved = computeChecks({
+      ...base,
+      items,
+      checks: [check("c1", 1, { status: "VOIDED" }), check("c2", 2)],
+      lines: items.map((i) => ({ checkId: "c2", orderItemId: i.id, parts: 1 })),
+      deliveryFee: fee,
+    });
+    expect(moved.map((c) => [c.checkId, c.deliveryFeeCents])).toEqual([["c2", 399]]);
+  });
+
+  it("is not owed again once the check that carried it is paid", () => {
+    const items = [item("a", 1000), item("b", 1000)];
+    const open = computeChecks({
+      ...base,
+      items,
+      checks: [check("c1", 1), check("c2", 2)],
+      lines: [
+        { checkId: "c1", orderItemId: "a", parts: 1 },
+        { checkId: "c2", orderItemId: "b", parts: 1 },
+      ],
+      deliveryFee: fee,
+    });
+    const { checkId: _id, number: _n, status: _s, lines: _l, discountAmounts: _d, ...frozen } = open[0]!;
+    const out = computeChecks({
+      ...base,
+      items,
+      checks: [check("c1", 1, { status: "PAID", frozen }), check("c2", 2)],
+      lines: [
+        { checkId: "c1", orderItemId: "a", parts: 1 },
+        { checkId: "c2", orderItemId: "b", parts: 1 },
+      ],
+      deliveryFee: fee,
+    });
+    expect(out.map((c) => c.deliveryFeeCents)).toEqual([399, 0]);
+    expect(orderDue(out)).toBe(computeTotals(items, 825, fee).totalCents);
+  });
+
+  it("is not owed again on an order whose checks were all paid before fees rode on checks", () => {
+    const frozen = {
+      subtotalCents: 1000,
+      discountCents: 0,
+      compCents: 0,
+      serviceChargeCents: 0,
+      serviceChargeName: null,
+      deliveryFeeCents: 0,
+      taxCents: 83,
+      totalCents: 1083,
+      taxLines: [{ rateBps: 825, baseCents: 1000, taxCents: 83 }],
+    };
+    const paid = [check("c1", 1, { status: "PAID" as const, frozen })];
+    const lines = [{ checkId: "c1", orderItemId: "a", parts: 1 }];
+    const out = computeChecks({ ...base, items: [item("a", 1000)], checks: paid, lines, deliveryFee: fee });
+    expect(out.map((c) => c.checkId)).toEqual(["c1"]);
+    // Reopened, the check owes the fee again (it takes it as the first open check).
+    const [reopened] = computeChecks({ ...base, items: [item("a", 1000)], checks: [check("c1", 1)], deliveryFee: fee });
+    expect(reopened!.deliveryFeeCents).toBe(399);
+  });
+
+  it("never loses or invents a cent with a fee, whatever the split (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.constantFrom(0, 825, 1000, 2000),
+        (prices, n, feeCents, feeRate) => {
+          const items = prices.map((p, i) => item(`i${i}`, p, { taxRateBps: i % 2 ? 1000 : null }));
+          const checks = Array.from({ length: n }, (_, i) => check(`c${i + 1}`, i + 1));
+          const lines = items.map((it, i) => ({ checkId: checks[(i + 1) % n]!.id, orderItemId: it.id, parts: 1 }));
+          const deliveryFee = { cents: feeCents, rateBps: feeRate };
+          const out = computeChecks({ ...base, items, checks, lines, deliveryFee });
+          const order = computeTotals(items, 825, deliveryFee);
+          expect(out.reduce((a, c) => a + c.deliveryFeeCents, 0)).toBe(feeCents);
+          expect(out[0]!.deliveryFeeCents).toBe(feeCents);
+          expect(out.reduce((a, c) => a + c.taxCents, 0)).toBe(order.taxCents);
+          expect(orderDue(out)).toBe(order.totalCents);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -5,12 +5,14 @@
 // 2. Line discounts, then check discounts, in the order given, each capped at what is left; a
 //    percentage is rounded half up on what is left when it applies.
 // 3. Service charge: the rule's rate on the check's subtotal after discounts, half up.
-// 4. Tax per rate on the discounted base (check discounts shared across rates by largest
+// 4. An online delivery's fee is a line of the first open check (of the paid check that carried
+//    it, once paid): never discounted nor service-charged, taxed at its own rate.
+// 5. Tax per rate on the discounted base (check discounts shared across rates by largest
 //    remainder). The order's tax per rate is rounded once on the sum of every check's base and
 //    shared between the checks by largest remainder, so the checks always add up to the order:
 //    splitting never invents or loses a cent. Paid checks keep their frozen figures; open checks
 //    share what is left.
-import { lineCents, taxOn, type PricedLine } from "../orders/totals";
+import { lineCents, taxOn, type DeliveryFee, type PricedLine } from "../orders/totals";
 import { effectiveTaxRate } from "../menu/tax-rate";
 
 export type MathItem = PricedLine & { id: string; name: string; seat?: number | null };
@@ -40,6 +42,8 @@ export type FrozenFigures = {
   compCents: number;
   serviceChargeCents: number;
   serviceChargeName: string | null;
+  /** The delivery fee carried by this check (one check of the order carries it, untouched by discounts). */
+  deliveryFeeCents: number;
   taxCents: number;
   totalCents: number;
   taxLines: TaxLine[];
@@ -75,6 +79,8 @@ export type ChecksInput = {
   locationRateBps: number;
   /** The rule that applies to this party (serviceChargeFor), or null. */
   serviceCharge: ServiceCharge | null;
+  /** An online delivery's fee with its tax rate, or null. */
+  deliveryFee?: DeliveryFee | null;
 };
 
 /** The id the computation gives items that no open check can take (the caller creates the check). */
@@ -122,6 +128,7 @@ type Work = {
   discount: number;
   comp: number;
   serviceCharge: number;
+  deliveryFee: number;
   amounts: Record<string, number>;
 };
 
@@ -132,7 +139,17 @@ export function computeChecks(input: ChecksInput): ComputedCheck[] {
   const ensure = (check: MathCheck) => {
     let w = work.get(check.id);
     if (!w) {
-      w = { check, lines: [], base: new Map(), subtotal: 0, discount: 0, comp: 0, serviceCharge: 0, amounts: {} };
+      w = {
+        check,
+        lines: [],
+        base: new Map(),
+        subtotal: 0,
+        discount: 0,
+        comp: 0,
+        serviceCharge: 0,
+        deliveryFee: 0,
+        amounts: {},
+      };
       work.set(check.id, w);
     }
     return w;
@@ -140,6 +157,7 @@ export function computeChecks(input: ChecksInput): ComputedCheck[] {
   for (const c of live) ensure(c);
   const byId = new Map(live.map((c) => [c.id, c]));
   const nextNumber = Math.max(0, ...input.checks.map((c) => c.number)) + 1;
+  const newCheck: MathCheck = { id: NEW_CHECK, number: nextNumber, status: "OPEN" };
 
   // 1. Shares of each item.
   input.items.forEach((item, index) => {
@@ -156,7 +174,7 @@ export function computeChecks(input: ChecksInput): ComputedCheck[] {
     );
     const rate = effectiveTaxRate(item.taxRateBps, input.locationRateBps);
     holders.forEach((l, i) => {
-      const check = byId.get(l.checkId) ?? { id: NEW_CHECK, number: nextNumber, status: "OPEN" as const };
+      const check = byId.get(l.checkId) ?? newCheck;
       ensure(check).lines.push({
         orderItemId: item.id,
         name: item.name,
@@ -185,6 +203,8 @@ export function computeChecks(input: ChecksInput): ComputedCheck[] {
       if (line) w.base.set(line.taxRateBps, w.base.get(line.taxRateBps)! - amount);
       take(w, d, amount);
     }
+    // Check discounts take off what is left of the food: the delivery fee is added after them
+    // (step 4), so a percentage never discounts the fee and an amount is capped without it.
     const checkWide = mine.filter((x) => x.orderItemId === null);
     if (checkWide.length > 0) {
       const before = w.subtotal - w.discount - w.comp;
@@ -213,7 +233,20 @@ export function computeChecks(input: ChecksInput): ComputedCheck[] {
     }
   }
 
-  // 4. Tax: rounded once per rate over the order, shared between the open checks.
+  // 4. The delivery fee: on the paid check that carried it (already paid), else on the first open
+  // check. Either way its base counts in the order's base for its rate, so the tax rounds once.
+  // Every check paid and none carried it: paid before fees rode on checks; it is not owed again.
+  const fee = Math.max(0, input.deliveryFee?.cents ?? 0);
+  const paidWith = live.find((c) => c.frozen && c.frozen.deliveryFeeCents > 0);
+  const settledBefore = !paidWith && fallback === NEW_CHECK && live.some((c) => c.frozen);
+  if (fee > 0 && !settledBefore) {
+    const holder = ensure(paidWith ?? byId.get(fallback) ?? newCheck);
+    holder.deliveryFee = fee;
+    const rate = input.deliveryFee!.rateBps;
+    holder.base.set(rate, (holder.base.get(rate) ?? 0) + fee);
+  }
+
+  // 5. Tax: rounded once per rate over the order, shared between the open checks.
   const all = [...work.values()];
   const open = all.filter((w) => !w.check.frozen);
   const frozen = all.filter((w) => w.check.frozen);
@@ -257,9 +290,10 @@ export function computeChecks(input: ChecksInput): ComputedCheck[] {
         compCents: w.comp,
         serviceChargeCents: w.serviceCharge,
         serviceChargeName: w.serviceCharge > 0 ? (input.serviceCharge?.name ?? null) : null,
+        deliveryFeeCents: w.deliveryFee,
         taxCents,
         taxLines: lines,
-        totalCents: w.subtotal - w.discount - w.comp + w.serviceCharge + taxCents,
+        totalCents: w.subtotal - w.discount - w.comp + w.serviceCharge + w.deliveryFee + taxCents,
         discountAmounts: w.amounts,
       };
     })

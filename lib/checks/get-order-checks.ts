@@ -105,6 +105,7 @@ async function present(state: CheckState, locationId: string) {
         compCents: figures.compCents,
         serviceChargeCents: figures.serviceChargeCents,
         serviceChargeName: figures.serviceChargeName,
+        deliveryFeeCents: figures.deliveryFeeCents,
         taxCents: figures.taxCents,
         taxLines: figures.taxLines as TaxLine[],
         totalCents: figures.totalCents,

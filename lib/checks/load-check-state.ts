@@ -14,6 +14,8 @@ export async function loadCheckState(tx: Tx, orderId: string, locationId: string
       status: true,
       tableId: true,
       serverId: true,
+      deliveryFeeCents: true,
+      deliveryFeeTaxRateBps: true,
       location: { select: { taxRateBps: true, serviceChargeRules: true } },
       items: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -119,11 +121,19 @@ export function mathInput(state: CheckState): ChecksInput {
     ),
     locationRateBps: state.location.taxRateBps,
     serviceCharge: serviceChargeFor(rules, state.guestCount),
+    deliveryFee: { cents: state.deliveryFeeCents, rateBps: state.deliveryFeeTaxRateBps },
   };
 }
 
 function frozenOf(c: CheckState["checks"][number]): FrozenFigures {
+  // The fee has no column of its own: a paid check's frozen total holds it beyond its other
+  // figures (whoever froze the check stored the computed total, fee included).
+  const deliveryFeeCents = Math.max(
+    0,
+    c.totalCents - (c.subtotalCents - c.discountCents - c.compCents + c.serviceChargeCents + c.taxCents),
+  );
   return {
+    deliveryFeeCents,
     subtotalCents: c.subtotalCents,
     discountCents: c.discountCents,
     compCents: c.compCents,

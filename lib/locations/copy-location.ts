@@ -75,6 +75,7 @@ async function copyInto(tx: Tx, input: z.output<typeof copyLocationSchema>) {
       timezone: from.timezone,
       currency: from.currency,
       taxRateBps: from.taxRateBps,
+      deliveryFeeTaxRateBps: from.deliveryFeeTaxRateBps,
       taxId: from.taxId,
       kdsWarnMinutes: from.kdsWarnMinutes,
       kdsLateMinutes: from.kdsLateMinutes,

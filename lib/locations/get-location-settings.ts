@@ -13,6 +13,7 @@ export const SETTINGS_SELECT = {
   timezone: true,
   currency: true,
   taxRateBps: true,
+  deliveryFeeTaxRateBps: true,
   kdsWarnMinutes: true,
   kdsLateMinutes: true,
   coursesUsed: true,

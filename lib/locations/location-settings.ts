@@ -47,6 +47,13 @@ export const locationSettingsFields = {
     .refine((c) => CURRENCIES.has(c), "Not an ISO 4217 currency code"),
   /** Basis points (825 = 8.25 %); the form shows a percent. */
   taxRateBps: z.number({ error: "Enter a tax rate" }).int().min(0, "Not negative").max(5000, "At most 50 %"),
+  /** Online delivery fees' tax, in basis points; null = the default rate above, 0 = untaxed. */
+  deliveryFeeTaxRateBps: z
+    .number({ error: "Enter a tax rate, or leave it empty for the default rate" })
+    .int("Whole basis points")
+    .min(0, "Not negative")
+    .max(10_000, "At most 100 %")
+    .nullable(),
   kdsWarnMinutes: minutes("warning"),
   kdsLateMinutes: minutes("late"),
   coursesUsed: z

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { loadLiveMenu } from "../menu/get-order-pad-menu";
+import { effectiveTaxRate } from "../menu/tax-rate";
 
 /** A location that takes online orders, by its public slug; anything else is 404. */
 export async function onlineLocationBySlug(slug: string) {
@@ -15,6 +16,7 @@ export async function onlineLocationBySlug(slug: string) {
       address: true,
       currency: true,
       taxRateBps: true,
+      deliveryFeeTaxRateBps: true,
       onlinePrepMinutes: true,
       onlineSlotCapacity: true,
       latitude: true,
@@ -42,6 +44,8 @@ export async function getPublicMenu(slug: string, at = new Date()) {
       address: location.address,
       currency: location.currency,
       taxRateBps: location.taxRateBps,
+      /** The delivery fee's effective tax rate, so the cart shows the tax the order will carry. */
+      deliveryFeeTaxRateBps: effectiveTaxRate(location.deliveryFeeTaxRateBps, location.taxRateBps),
       prepMinutes: location.onlinePrepMinutes,
     },
     categories: menu.categories.map((c) => ({

@@ -31,7 +31,13 @@ const salad: MenuItemForCart = {
 describe("cart totals", () => {
   it("adds options, tax per rate and the fee, as the server does", () => {
     const lines = [lineFor(burger, ["k"], 2, "", "1"), lineFor(salad, [], 1, "", "2")];
-    expect(cartTotals(lines, 0, 399)).toEqual({ subtotalCents: 4500, taxCents: 450, totalCents: 5349 });
+    expect(cartTotals(lines, 0, { cents: 399, rateBps: 0 })).toEqual({
+      subtotalCents: 4500,
+      taxCents: 450,
+      totalCents: 5349,
+    });
+    // A taxed fee: 10 % of 399 = 39.9 → 40 more tax (the salad's 0 % rate is the location's here).
+    expect(cartTotals(lines, 0, { cents: 399, rateBps: 1000 }).taxCents).toBe(490);
   });
 });
 

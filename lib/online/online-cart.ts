@@ -1,6 +1,6 @@
 // The ordering site's cart: lines as the customer built them, totals as the server will compute
 // them, the allergen/dietary filter, and "Order again". Pure and browser-safe.
-import { computeTotals, withDeliveryFee, type Totals } from "../orders/totals";
+import { computeTotals, type DeliveryFee, type Totals } from "../orders/totals";
 
 export type CartLine = {
   key: string;
@@ -29,9 +29,9 @@ export type MenuItemForCart = {
   }[];
 };
 
-/** Subtotal, tax (per rate, as the server rounds it) and the delivery fee on top. */
-export function cartTotals(lines: readonly CartLine[], locationTaxBps: number, feeCents: number): Totals {
-  return withDeliveryFee(computeTotals(lines, locationTaxBps), feeCents);
+/** Subtotal, tax (per rate, the fee's included, as the server rounds it) and the delivery fee on top. */
+export function cartTotals(lines: readonly CartLine[], locationTaxBps: number, fee: DeliveryFee): Totals {
+  return computeTotals(lines, locationTaxBps, fee);
 }
 
 /** Whether an item passes the filters: none of the excluded allergens, every required dietary tag. */

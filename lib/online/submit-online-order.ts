@@ -20,7 +20,8 @@ import { lockOrder } from "../orders/lock-order";
 import { insertLines, prepareLines, type PreparedLine } from "../orders/prepare-lines";
 import { lockLevels } from "../inventory/stock-ledger";
 import { settleOrder, type Settled } from "../orders/settle-order";
-import { computeTotals, withDeliveryFee } from "../orders/totals";
+import { effectiveTaxRate } from "../menu/tax-rate";
+import { computeTotals } from "../orders/totals";
 import { decryptPii, encryptPii } from "../pii/pii-crypto";
 import { piiKeyring } from "../pii/keyring";
 import { kickPrintQueue } from "../printing/print-worker";
@@ -97,6 +98,7 @@ export async function submitOnlineOrder(
         id: true,
         onlineOrdering: true,
         taxRateBps: true,
+        deliveryFeeTaxRateBps: true,
         timezone: true,
         coursesUsed: true,
         latitude: true,
@@ -207,18 +209,19 @@ export async function submitOnlineOrder(
       })),
       now,
     );
-    const itemTotals = computeTotals(prepared, location.taxRateBps);
     const feeCents = area?.feeCents ?? 0;
-    if (area && itemTotals.subtotalCents < area.minimumCents)
+    // The fee's rate is snapshotted on the order, as each line's is: what the customer is quoted stays owed.
+    const feeRateBps = effectiveTaxRate(location.deliveryFeeTaxRateBps, location.taxRateBps);
+    const totals = computeTotals(prepared, location.taxRateBps, { cents: feeCents, rateBps: feeRateBps });
+    if (area && totals.subtotalCents < area.minimumCents)
       throw new AppError(
         "BELOW_MINIMUM_ORDER",
         `The minimum order for delivery here is ${formatCents(area.minimumCents)}; add ${formatCents(
-          area.minimumCents - itemTotals.subtotalCents,
+          area.minimumCents - totals.subtotalCents,
         )} more.`,
-        { lines: [`Add ${formatCents(area.minimumCents - itemTotals.subtotalCents)} more`] },
-        { missingCents: area.minimumCents - itemTotals.subtotalCents, minimumCents: area.minimumCents },
+        { lines: [`Add ${formatCents(area.minimumCents - totals.subtotalCents)} more`] },
+        { missingCents: area.minimumCents - totals.subtotalCents, minimumCents: area.minimumCents },
       );
-    const totals = withDeliveryFee(itemTotals, feeCents);
     const changeForCents = input.payment === "CASH_ON_DELIVERY" ? input.changeForCents : null;
     if (changeForCents != null && changeForCents < totals.totalCents)
       throw new AppError("VALIDATION", "The cash you will pay with must cover the total", {
@@ -249,6 +252,7 @@ export async function submitOnlineOrder(
         number,
         source: input.fulfilment,
         deliveryFeeCents: feeCents,
+        deliveryFeeTaxRateBps: feeRateBps,
         notes: input.notes,
         guestCount: 1,
         checks: { create: { locationId: location.id, number: 1 } },
@@ -320,7 +324,7 @@ export async function submitOnlineOrder(
       subtotalCents: settled.totals.subtotalCents,
       taxCents: settled.totals.taxCents,
       deliveryFeeCents: feeCents,
-      totalCents: settled.totals.totalCents + feeCents,
+      totalCents: settled.totals.totalCents,
     };
     await auditAs(
       customer,

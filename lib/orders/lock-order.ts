@@ -18,6 +18,9 @@ export type LockedOrder = {
   /** What the settle and the send need, read with the lock (one round trip instead of three). */
   tableStatus: TableStatus | null;
   taxRateBps: number;
+  /** An online delivery's fee and its snapshotted tax rate (0 and 0 for every other order). */
+  deliveryFeeCents: number;
+  deliveryFeeTaxRateBps: number;
   timezone: string;
   lastFireBatch: number;
   /**
@@ -44,7 +47,7 @@ export async function lockOrder(
   // One round trip: lock and read the row (tenancy in the WHERE) with its table, location and last ticket.
   const rows = await tx.$queryRaw<(Omit<LockedOrder, "lastFireBatch"> & { lastFireBatch: number | null })[]>`
     SELECT o."id", o."number", o."status"::text AS "status", o."tableId", o."locationId", o."guestSessionId",
-           o."source"::text AS "source",
+           o."source"::text AS "source", o."deliveryFeeCents", o."deliveryFeeTaxRateBps",
            t."status"::text AS "tableStatus", l."taxRateBps", l."timezone", l."bussingStep",
            (SELECT MAX(i."fireBatch") FROM "OrderItem" i WHERE i."orderId" = o."id") AS "lastFireBatch",
            (o."paidCents" > 0 OR l."serviceChargeRules"::jsonb <> '[]'::jsonb

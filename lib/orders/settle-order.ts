@@ -49,6 +49,8 @@ export async function settleOrder(
   const totals = computeTotals(
     items.map((i) => ({ ...i, voided: i.status === "VOIDED" })),
     order.taxRateBps,
+    // An online delivery's fee (0 for every other order) is owed and taxed with the items (ADR 0046).
+    { cents: order.deliveryFeeCents, rateBps: order.deliveryFeeTaxRateBps },
   );
   if (exceedsOrderLimit(totals)) {
     throw new AppError(
@@ -61,11 +63,10 @@ export async function settleOrder(
   }
   const status = explicit ?? deriveOrderStatus(order.status, items);
   const closing = isTerminalOrder(status) && !isTerminalOrder(order.status);
-  // An online delivery's fee (0 for every other order) is owed on top of the items (ADR 0046).
   await tx.$executeRaw`
     UPDATE "Order" SET "subtotalCents" = ${totals.subtotalCents}, "taxCents" = ${totals.taxCents},
-      "totalCents" = ${totals.totalCents} + "deliveryFeeCents", status = ${status}::"OrderStatus", "updatedAt" = now(),
-      "dueCents" = ${totals.totalCents} + "deliveryFeeCents",
+      "totalCents" = ${totals.totalCents}, status = ${status}::"OrderStatus", "updatedAt" = now(),
+      "dueCents" = ${totals.totalCents},
       "closedAt" = CASE WHEN ${closing}::boolean THEN now() ELSE "closedAt" END
     WHERE id = ${orderId}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTotals, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn, withDeliveryFee } from "./totals";
+import { computeTotals, exceedsOrderLimit, lineCents, MAX_ORDER_TOTAL_CENTS, taxOn } from "./totals";
 
 describe("tax", () => {
   it("rounds half up in integers", () => {
@@ -69,10 +69,20 @@ describe("order limit", () => {
   });
 });
 
-describe("withDeliveryFee", () => {
-  it("adds the fee to the total, untaxed, and never subtracts", () => {
-    const t = computeTotals([{ unitPriceCents: 1000, modifiersCents: 0, quantity: 2 }], 1000);
-    expect(withDeliveryFee(t, 399)).toEqual({ subtotalCents: 2000, taxCents: 200, totalCents: 2599 });
-    expect(withDeliveryFee(t, -5)).toEqual(t);
+describe("delivery fee", () => {
+  it("adds the fee to the total, taxed at its own rate in the same per-rate sum, and never subtracts", () => {
+    const lines = [{ unitPriceCents: 1000, modifiersCents: 0, quantity: 2 }];
+    expect(computeTotals(lines, 1000, { cents: 399, rateBps: 0 })).toEqual({
+      subtotalCents: 2000,
+      taxCents: 200,
+      totalCents: 2599,
+    });
+    // 10 % of 2 000 + 399 = 239.9 → 240: rounded once with the items of its rate.
+    expect(computeTotals(lines, 1000, { cents: 399, rateBps: 1000 })).toEqual({
+      subtotalCents: 2000,
+      taxCents: 240,
+      totalCents: 2639,
+    });
+    expect(computeTotals(lines, 1000, { cents: -5, rateBps: 1000 })).toEqual(computeTotals(lines, 1000));
   });
 });

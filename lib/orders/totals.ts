@@ -35,7 +35,15 @@ export function taxOn(amountCents: number, bps: number): number {
   return Math.floor((amountCents * bps + 5_000) / 10_000);
 }
 
-export function computeTotals(lines: readonly PricedLine[], locationRateBps: number): Totals {
+/** An online delivery's fee and its tax rate (snapshotted on the order at submit). */
+export type DeliveryFee = { cents: number; rateBps: number };
+
+/**
+ * Subtotal (the items), tax and total. A delivery fee is owed on top of the subtotal and taxed at
+ * its own rate, in the same per-rate sum as the items, so the checks (which add it to the first
+ * check's base) round to the same cent.
+ */
+export function computeTotals(lines: readonly PricedLine[], locationRateBps: number, fee?: DeliveryFee | null): Totals {
   const perRate = new Map<number, number>();
   let subtotalCents = 0;
   for (const line of lines) {
@@ -45,16 +53,9 @@ export function computeTotals(lines: readonly PricedLine[], locationRateBps: num
     const rate = effectiveTaxRate(line.taxRateBps, locationRateBps);
     perRate.set(rate, (perRate.get(rate) ?? 0) + cents);
   }
+  const feeCents = Math.max(0, fee?.cents ?? 0);
+  if (feeCents > 0) perRate.set(fee!.rateBps, (perRate.get(fee!.rateBps) ?? 0) + feeCents);
   let taxCents = 0;
   for (const [rate, cents] of perRate) taxCents += taxOn(cents, rate);
-  return { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
-}
-
-/**
- * An online delivery's fee on top of the items' totals: untaxed (a pass-through charge for the
- * trip, docs/adr/0046), part of what the customer owes.
- */
-export function withDeliveryFee(totals: Totals, deliveryFeeCents: number): Totals {
-  const fee = Math.max(0, deliveryFeeCents);
-  return { ...totals, totalCents: totals.totalCents + fee };
+  return { subtotalCents, taxCents, totalCents: subtotalCents + feeCents + taxCents };
 }

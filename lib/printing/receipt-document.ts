@@ -62,6 +62,8 @@ export function receiptDocument(view: ReceiptView, opts: { printedAt: Date }): P
     cols(`${d.comp ? "Comp" : "Discount"}${what} (${d.reason})`, minus(d.amountCents));
   }
   if (check.serviceChargeCents) cols(check.serviceChargeName ?? "Service charge", money(check.serviceChargeCents));
+  // After the discounts: they never take anything off the fee.
+  if (check.deliveryFeeCents) cols("Delivery fee", money(check.deliveryFeeCents));
   if (check.taxLines.length > 1) {
     for (const t of check.taxLines) cols(`Tax ${t.rateBps / 100}% on ${money(t.baseCents)}`, money(t.taxCents));
   } else cols(check.taxLines[0] ? `Tax ${check.taxLines[0].rateBps / 100}%` : "Tax", money(check.taxCents));

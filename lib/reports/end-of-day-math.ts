@@ -14,6 +14,8 @@ export type DaySums = {
   discountCents: number;
   compCents: number;
   serviceChargeCents: number;
+  /** Online delivery fees on the paid checks (in totalCents, not in sales). */
+  deliveryFeeCents: number;
   taxCents: number;
   totalCents: number;
   voids: number;
@@ -33,6 +35,7 @@ export const emptyDay = (): DaySums => ({
   discountCents: 0,
   compCents: 0,
   serviceChargeCents: 0,
+  deliveryFeeCents: 0,
   taxCents: 0,
   totalCents: 0,
   voids: 0,

@@ -54,6 +54,7 @@ export async function sumSales(
         discount: bigint;
         comp: bigint;
         service: bigint;
+        fee: bigint;
         tax: bigint;
         total: bigint;
       }[]
@@ -74,6 +75,8 @@ export async function sumSales(
       SELECT c.k, COUNT(*)::bigint AS checks, COALESCE(MAX(cov.covers), 0)::bigint AS covers,
         SUM("subtotalCents")::bigint AS gross, SUM("discountCents")::bigint AS discount,
         SUM("compCents")::bigint AS comp, SUM("serviceChargeCents")::bigint AS service,
+        -- A check's delivery fee has no column: its total holds it beyond the other figures.
+        SUM("totalCents" - "subtotalCents" + "discountCents" + "compCents" - "serviceChargeCents" - "taxCents")::bigint AS fee,
         SUM("taxCents")::bigint AS tax, SUM("totalCents")::bigint AS total
       FROM c LEFT JOIN cov ON cov.k = c.k GROUP BY c.k`,
     skip(parts === "checks", () => db.$queryRaw<{ k: string; n: bigint; cents: bigint }[]>`
@@ -117,6 +120,7 @@ export async function sumSales(
       discountCents: n(r.discount),
       compCents: n(r.comp),
       serviceChargeCents: n(r.service),
+      deliveryFeeCents: n(r.fee),
       taxCents: n(r.tax),
       totalCents: n(r.total),
     });

@@ -184,14 +184,15 @@ describe("placing an order", () => {
   it("delivery: order, items and online row in one go, fee and tax in the total, fired to the kitchen, stock taken", async () => {
     const before = Number((await testDb().stockLevel.findUniqueOrThrow({ where: { ingredientId: beef } })).quantity);
     const placed = await submitOnlineOrder(ana, key(), delivery());
-    // 2 × 15.00 + 5.00 = 35.00; tax 10 % = 3.50; fee 3.99 (untaxed) → 42.49
+    // 2 × 15.00 + 5.00 = 35.00; fee 3.99, taxed at the location's rate (no fee rate of its own);
+    // tax 10 % of 38.99 = 3.899 → 3.90 → 42.89
     expect(placed).toMatchObject({
       status: "IN_KITCHEN",
       fulfilment: "DELIVERY",
       subtotalCents: 3500,
-      taxCents: 350,
+      taxCents: 390,
       deliveryFeeCents: 399,
-      totalCents: 4249,
+      totalCents: 4289,
       replayed: false,
     });
     expect(placed.trackingToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -203,8 +204,9 @@ describe("placing an order", () => {
       source: "DELIVERY",
       tableId: null,
       deliveryFeeCents: 399,
-      totalCents: 4249,
-      dueCents: 4249,
+      deliveryFeeTaxRateBps: 1000,
+      totalCents: 4289,
+      dueCents: 4289,
       status: "SENT",
     });
     expect(order.items.every((i) => i.status === "SENT" && i.fireBatch === 1)).toBe(true);
@@ -295,7 +297,7 @@ describe("placing an order", () => {
       submitOnlineOrder(ana, key(), delivery({ changeForCents: 4000 })),
       "VALIDATION",
     );
-    expect(change.fieldErrors?.changeForCents?.[0]).toContain("$42.49");
+    expect(change.fieldErrors?.changeForCents?.[0]).toContain("$42.89");
   });
 
   it("refuses 86'd dishes, broken option rules, other locations' dishes and other locations' slugs", async () => {
@@ -436,7 +438,7 @@ describe("kitchen to ready, tracking, the floor", () => {
       status: "READY",
       fulfilment: "DELIVERY",
       firstName: "Ana",
-      totalCents: 4249,
+      totalCents: 4289,
       deliveryFeeCents: 399,
       payment: "CASH_ON_DELIVERY",
       changeForCents: 5000,

@@ -45,6 +45,9 @@ export default async function EndOfDayPage({ searchParams }: { searchParams: Pro
     fig("Comps", t.compCents, p?.compCents, minus(t.compCents), { lowerIsBetter: true }),
     fig("Net sales", t.netSalesCents, p?.netSalesCents, money(t.netSalesCents), { strong: true }),
     fig("Service charge", t.serviceChargeCents, p?.serviceChargeCents, money(t.serviceChargeCents)),
+    ...(t.deliveryFeeCents || p?.deliveryFeeCents
+      ? [fig("Delivery fees", t.deliveryFeeCents, p?.deliveryFeeCents, money(t.deliveryFeeCents))]
+      : []),
     fig("Tax", t.taxCents, p?.taxCents, money(t.taxCents)),
     fig("Tips", t.tipsCents, p?.tipsCents, money(t.tipsCents)),
     fig(

@@ -42,6 +42,9 @@ export default async function SalesReportPage({ searchParams }: { searchParams: 
     fig("Comps", t.compCents, p?.compCents, money(t.compCents), { lowerIsBetter: true }),
     fig("Net sales", t.netSalesCents, p?.netSalesCents, money(t.netSalesCents), { strong: true }),
     fig("Service charge", t.serviceChargeCents, p?.serviceChargeCents),
+    ...(t.deliveryFeeCents || p?.deliveryFeeCents
+      ? [fig("Delivery fees", t.deliveryFeeCents, p?.deliveryFeeCents)]
+      : []),
     fig("Tax", t.taxCents, p?.taxCents),
     fig("Tips", t.tipsCents, p?.tipsCents),
     fig("Refunds", t.refundCents + t.refundTipCents, p ? p.refundCents + p.refundTipCents : undefined, undefined, {

@@ -16,6 +16,7 @@ export type SettingsView = {
   timezone: string;
   currency: string;
   taxRateBps: number;
+  deliveryFeeTaxRateBps: number | null;
   kdsWarnMinutes: number;
   kdsLateMinutes: number;
   coursesUsed: Course[];
@@ -51,6 +52,7 @@ export function SettingsForm({
     timezone: initial.timezone,
     currency: initial.currency,
     taxRate: bpsToPercent(initial.taxRateBps),
+    feeTaxRate: initial.deliveryFeeTaxRateBps === null ? "" : bpsToPercent(initial.deliveryFeeTaxRateBps),
     warn: String(initial.kdsWarnMinutes),
     late: String(initial.kdsLateMinutes),
     cutoff: String(initial.businessDayCutoffHour),
@@ -79,6 +81,8 @@ export function SettingsForm({
         timezone: v.timezone,
         currency: v.currency,
         taxRateBps: percentToBps(v.taxRate),
+        // Empty: follow the default rate.
+        deliveryFeeTaxRateBps: v.feeTaxRate.trim() === "" ? null : percentToBps(v.feeTaxRate),
         kdsWarnMinutes: toInt(v.warn),
         kdsLateMinutes: toInt(v.late),
         coursesUsed: COURSES.filter((c) => courses.includes(c)),
@@ -153,6 +157,20 @@ export function SettingsForm({
             inputMode="decimal"
             value={v.taxRate}
             onChange={set("taxRate")}
+            className={inputClass}
+          />
+        </Field>
+        <Field
+          label="Delivery fee tax rate (%)"
+          htmlFor="feeTaxRate"
+          error={fe.deliveryFeeTaxRateBps}
+          hint="Empty: the default rate; 0: untaxed. Applies to orders placed from now on."
+        >
+          <input
+            {...describedBy("feeTaxRate", fe.deliveryFeeTaxRateBps)}
+            inputMode="decimal"
+            value={v.feeTaxRate}
+            onChange={set("feeTaxRate")}
             className={inputClass}
           />
         </Field>

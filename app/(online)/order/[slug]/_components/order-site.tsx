@@ -124,7 +124,10 @@ export function OrderSite({ slug, initialMenu }: { slug: string; initialMenu: Pu
     [allItems],
   );
   const fee = fulfilment === "DELIVERY" ? (address?.feeCents ?? 0) : 0;
-  const totals = cartTotals(lines, menu.location.taxRateBps, fee);
+  const totals = cartTotals(lines, menu.location.taxRateBps, {
+    cents: fee,
+    rateBps: menu.location.deliveryFeeTaxRateBps,
+  });
   const minimum = fulfilment === "DELIVERY" ? (address?.minimumCents ?? 0) : 0;
   const missing = Math.max(0, minimum - totals.subtotalCents);
   const count = lines.reduce((n, l) => n + l.quantity, 0);
@@ -533,14 +536,14 @@ export function OrderSite({ slug, initialMenu }: { slug: string; initialMenu: Pu
           <dl className="grid grid-cols-2 gap-1 rounded-xl bg-white p-4 shadow-sm" data-testid="order-totals">
             <dt>Subtotal</dt>
             <dd className="text-right">{formatCents(totals.subtotalCents, currency)}</dd>
-            <dt>Tax</dt>
-            <dd className="text-right">{formatCents(totals.taxCents, currency)}</dd>
             {fulfilment === "DELIVERY" && (
               <>
                 <dt>Delivery fee</dt>
                 <dd className="text-right">{formatCents(fee, currency)}</dd>
               </>
             )}
+            <dt>Tax</dt>
+            <dd className="text-right">{formatCents(totals.taxCents, currency)}</dd>
             <dt className="font-bold">Total</dt>
             <dd className="text-right font-bold" data-testid="order-total">
               {formatCents(totals.totalCents, currency)}

@@ -445,6 +445,14 @@ export function CheckPanel({
                       <dd className="text-right">{formatCents(active.serviceChargeCents, currency)}</dd>
                     </>
                   )}
+                  {active.deliveryFeeCents > 0 && (
+                    <>
+                      <dt className="text-gray-700">Delivery fee</dt>
+                      <dd className="text-right" data-testid="check-delivery-fee">
+                        {formatCents(active.deliveryFeeCents, currency)}
+                      </dd>
+                    </>
+                  )}
                   <dt className="text-gray-700">Tax</dt>
                   <dd className="text-right">{formatCents(active.taxCents, currency)}</dd>
                   <dt className="text-lg font-black">Total</dt>

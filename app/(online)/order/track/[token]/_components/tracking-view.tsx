@@ -166,14 +166,15 @@ export function TrackingView({
         <dl className="mt-4 grid grid-cols-2 gap-1 text-gray-800">
           <dt>Subtotal</dt>
           <dd className="text-right">{formatCents(t.subtotalCents, t.currency)}</dd>
-          <dt>Tax</dt>
-          <dd className="text-right">{formatCents(t.taxCents, t.currency)}</dd>
           {t.deliveryFeeCents > 0 && (
             <>
               <dt>Delivery fee</dt>
               <dd className="text-right">{formatCents(t.deliveryFeeCents, t.currency)}</dd>
             </>
           )}
+          {/* The fee's tax is in here: the fee is taxed at the location's delivery fee rate. */}
+          <dt>Tax</dt>
+          <dd className="text-right">{formatCents(t.taxCents, t.currency)}</dd>
           <dt className="font-bold">Total</dt>
           <dd className="text-right font-bold" data-testid="track-total">
             {formatCents(t.totalCents, t.currency)}
