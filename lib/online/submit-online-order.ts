@@ -328,7 +328,14 @@ export async function submitOnlineOrder(
         action: AUDIT_ACTION,
         entityType: "OnlineOrder",
         entityId: order.id,
-        details: { customerId: customer.customerId, key: parsedKey.data, requestHash: hash, answer: placed },
+        // The answer without its tracking token: the token is the only key of the tracking page and
+        // staff who read the audit must not hold it; a replay reads it from the order row.
+        details: {
+          customerId: customer.customerId,
+          key: parsedKey.data,
+          requestHash: hash,
+          answer: auditedAnswer(placed),
+        },
       },
       tx,
     );
@@ -380,24 +387,29 @@ async function lockStockFor(tx: Tx, locationId: string, lines: readonly Prepared
   );
 }
 
+function auditedAnswer(placed: OnlineOrderPlaced): Omit<OnlineOrderPlaced, "trackingToken"> {
+  const { trackingToken, ...rest } = placed;
+  return rest;
+}
+
 /** The first answer of a key already used by this customer; 422 when the body differs. */
 async function replayOf(tx: Tx, customer: CustomerCtx, key: string, hash: string): Promise<OnlineOrderPlaced | null> {
   const existing = await tx.onlineOrder.findUnique({
     where: { customerId_idempotencyKey: { customerId: customer.customerId, idempotencyKey: key } },
-    select: { orderId: true },
+    select: { orderId: true, trackingToken: true },
   });
   if (!existing) return null;
   const audit = await tx.auditLog.findFirst({
     where: { action: AUDIT_ACTION, entityType: "OnlineOrder", entityId: existing.orderId },
     select: { details: true },
   });
-  const details = (audit?.details ?? {}) as { requestHash?: string; answer?: OnlineOrderPlaced };
+  const details = (audit?.details ?? {}) as { requestHash?: string; answer?: Omit<OnlineOrderPlaced, "trackingToken"> };
   if (details.requestHash !== hash || !details.answer)
     throw new AppError(
       "IDEMPOTENCY_MISMATCH",
       "This idempotency key was already used for a different order; use a new key for a new order",
     );
-  return details.answer;
+  return { ...details.answer, trackingToken: existing.trackingToken };
 }
 
 /**
