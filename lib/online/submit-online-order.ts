@@ -109,10 +109,13 @@ export async function submitOnlineOrder(
     if (!location.onlineOrdering)
       throw new AppError("INVALID_STATE", "This restaurant is not taking online orders right now.");
 
-    const who = await tx.customer.findUniqueOrThrow({
-      where: { id: customer.customerId },
-      select: { phoneHash: true, firstName: true },
-    });
+    // KEY SHARE (the lock the order's foreign key takes anyway), held from here: an erase
+    // (FOR UPDATE) waits for this order and then refuses, or went first and this one stops here.
+    const [who] = await tx.$queryRaw<{ phoneHash: string | null; firstName: string }[]>`
+      SELECT "phoneHash", "firstName" FROM "Customer"
+       WHERE "id" = ${customer.customerId} AND "locationId" = ${customer.locationId} AND "erasedAt" IS NULL
+         FOR KEY SHARE`;
+    if (!who) throw new AppError("CUSTOMER_SESSION_REQUIRED", "Verify your phone number to continue");
     const allowance = await onlineAllowanceFor(
       tx,
       location.id,

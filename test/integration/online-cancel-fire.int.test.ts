@@ -1,7 +1,8 @@
 // Online orders' loose ends (issue 16) on the real database: the tracking token kept out of the
 // audit, a manager's cancel checked on the locked row (two cancels, cancel against the fire
 // worker, cancel against a driver's pickup), and a scheduled order whose dish was 86'd before its
-// fire time: flagged for the floor once, not retried, then cancelled with the customer told.
+// fire time: flagged for the floor once, not retried, then cancelled with the customer told; an
+// order submitted while the customer is being erased.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CustomerCtx } from "@/lib/customers/customer-session";
@@ -203,5 +204,38 @@ describe("a scheduled order whose dish was 86'd before its fire time", () => {
     } finally {
       await testDb().menuItem.update({ where: { id: soup }, data: { is86d: false } });
     }
+  });
+});
+
+describe("a customer erased while submitting", () => {
+  it("the submit waits for the erase and then refuses, leaving no order", async () => {
+    const c = await testDb().customer.create({
+      data: { locationId: loc.id, firstName: "Dana", ...encodeCustomerPhone("+12025550178") },
+    });
+    const dana: CustomerCtx = { ...cara, customerId: c.id, firstName: "Dana", requestId: randomUUID() };
+    let locked!: () => void;
+    const lockedP = new Promise<void>((r) => (locked = r));
+    let release!: () => void;
+    const releaseP = new Promise<void>((r) => (release = r));
+    // What eraseCustomer does first: the customer row FOR UPDATE, then the erase; held open here.
+    const erase = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Customer" WHERE "id" = ${c.id} FOR UPDATE`;
+      await tx.customer.update({
+        where: { id: c.id },
+        data: { firstName: "", phoneEnc: null, phoneHash: null, erasedAt: new Date() },
+      });
+      locked();
+      await releaseP;
+    });
+    await lockedP;
+    const submit = submitOnlineOrder(dana, randomUUID(), pickup()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await erase;
+    expect(await submit).toMatchObject({ code: "CUSTOMER_SESSION_REQUIRED" });
+    expect(await testDb().onlineOrder.count({ where: { customerId: c.id } })).toBe(0);
   });
 });
