@@ -7,7 +7,8 @@ import { onlineStatusLabel } from "./online-status";
 
 /**
  * The floor's list of today's online orders (promised today, or still open from before):
- * status, promised time, fulfilment, the customer's first name, what is owed. No phone, no address.
+ * status, promised time, fulfilment, the customer's first name, what is owed, and whether a
+ * scheduled one failed to reach the kitchen (needs a manager). No phone, no address.
  */
 export async function listOnlineOrders(ctx: Ctx, now = new Date()) {
   assertCan(ctx, "online.orders");
@@ -33,6 +34,8 @@ export async function listOnlineOrders(ctx: Ctx, now = new Date()) {
       customerFirstName: true,
       promisedAt: true,
       fireAt: true,
+      fireFailedAt: true,
+      fireFailedReason: true,
       requestedAsap: true,
       changeForCents: true,
       driver: { select: { name: true } },
@@ -49,23 +52,31 @@ export async function listOnlineOrders(ctx: Ctx, now = new Date()) {
   });
   return {
     currency: location.currency,
-    orders: rows.map((r) => ({
-      orderId: r.orderId,
-      orderNumber: r.order.number,
-      fulfilment: r.order.source,
-      status: r.status,
-      statusLabel: onlineStatusLabel(r.order.source, r.status),
-      firstName: r.customerFirstName,
-      promisedAt: r.promisedAt.toISOString(),
-      fireAt: r.fireAt.toISOString(),
-      requestedAsap: r.requestedAsap,
-      payment: r.payment,
-      changeForCents: r.changeForCents,
-      totalCents: r.order.totalCents,
-      paymentState: r.order.paymentState,
-      itemCount: r.order.items.reduce((n, i) => n + i.quantity, 0),
-      driverFirstName: r.driver?.name.split(/\s+/)[0] ?? null,
-    })),
+    // Flagged ones first (a stable sort keeps the promised-time order within each group).
+    orders: rows
+      .map((r) => ({
+        orderId: r.orderId,
+        orderNumber: r.order.number,
+        fulfilment: r.order.source,
+        status: r.status,
+        statusLabel: onlineStatusLabel(r.order.source, r.status),
+        firstName: r.customerFirstName,
+        promisedAt: r.promisedAt.toISOString(),
+        fireAt: r.fireAt.toISOString(),
+        // The kitchen refused it at fire time (lib/online/fire-due-online-orders.ts): staff must act.
+        fireFailed:
+          r.status === "RECEIVED" && r.fireFailedAt
+            ? { at: r.fireFailedAt.toISOString(), reason: r.fireFailedReason ?? "" }
+            : null,
+        requestedAsap: r.requestedAsap,
+        payment: r.payment,
+        changeForCents: r.changeForCents,
+        totalCents: r.order.totalCents,
+        paymentState: r.order.paymentState,
+        itemCount: r.order.items.reduce((n, i) => n + i.quantity, 0),
+        driverFirstName: r.driver?.name.split(/\s+/)[0] ?? null,
+      }))
+      .sort((a, b) => Number(!!b.fireFailed) - Number(!!a.fireFailed)),
   };
 }
 

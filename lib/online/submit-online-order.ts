@@ -111,10 +111,13 @@ export async function submitOnlineOrder(
     if (!location.onlineOrdering)
       throw new AppError("INVALID_STATE", "This restaurant is not taking online orders right now.");
 
-    const who = await tx.customer.findUniqueOrThrow({
-      where: { id: customer.customerId },
-      select: { phoneHash: true, firstName: true },
-    });
+    // KEY SHARE (the lock the order's foreign key takes anyway), held from here: an erase
+    // (FOR UPDATE) waits for this order and then refuses, or went first and this one stops here.
+    const [who] = await tx.$queryRaw<{ phoneHash: string | null; firstName: string }[]>`
+      SELECT "phoneHash", "firstName" FROM "Customer"
+       WHERE "id" = ${customer.customerId} AND "locationId" = ${customer.locationId} AND "erasedAt" IS NULL
+         FOR KEY SHARE`;
+    if (!who) throw new AppError("CUSTOMER_SESSION_REQUIRED", "Verify your phone number to continue");
     const allowance = await onlineAllowanceFor(
       tx,
       location.id,
@@ -332,7 +335,14 @@ export async function submitOnlineOrder(
         action: AUDIT_ACTION,
         entityType: "OnlineOrder",
         entityId: order.id,
-        details: { customerId: customer.customerId, key: parsedKey.data, requestHash: hash, answer: placed },
+        // The answer without its tracking token: the token is the only key of the tracking page and
+        // staff who read the audit must not hold it; a replay reads it from the order row.
+        details: {
+          customerId: customer.customerId,
+          key: parsedKey.data,
+          requestHash: hash,
+          answer: auditedAnswer(placed),
+        },
       },
       tx,
     );
@@ -384,24 +394,29 @@ async function lockStockFor(tx: Tx, locationId: string, lines: readonly Prepared
   );
 }
 
+function auditedAnswer(placed: OnlineOrderPlaced): Omit<OnlineOrderPlaced, "trackingToken"> {
+  const { trackingToken, ...rest } = placed;
+  return rest;
+}
+
 /** The first answer of a key already used by this customer; 422 when the body differs. */
 async function replayOf(tx: Tx, customer: CustomerCtx, key: string, hash: string): Promise<OnlineOrderPlaced | null> {
   const existing = await tx.onlineOrder.findUnique({
     where: { customerId_idempotencyKey: { customerId: customer.customerId, idempotencyKey: key } },
-    select: { orderId: true },
+    select: { orderId: true, trackingToken: true },
   });
   if (!existing) return null;
   const audit = await tx.auditLog.findFirst({
     where: { action: AUDIT_ACTION, entityType: "OnlineOrder", entityId: existing.orderId },
     select: { details: true },
   });
-  const details = (audit?.details ?? {}) as { requestHash?: string; answer?: OnlineOrderPlaced };
+  const details = (audit?.details ?? {}) as { requestHash?: string; answer?: Omit<OnlineOrderPlaced, "trackingToken"> };
   if (details.requestHash !== hash || !details.answer)
     throw new AppError(
       "IDEMPOTENCY_MISMATCH",
       "This idempotency key was already used for a different order; use a new key for a new order",
     );
-  return details.answer;
+  return { ...details.answer, trackingToken: existing.trackingToken };
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/context";
 
+import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { auditAs } from "../audit/record-audit";
@@ -31,7 +32,14 @@ const PERMISSION_FOR = {
  * exactly as voiding that line alone would, and un-86s what that brings back.
  * The other statuses follow from the items (see order-state.ts).
  */
-export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
+export async function updateOrderStatus(
+  ctx: Ctx,
+  raw: UpdateOrderStatusInput,
+  opts: {
+    /** Runs first inside the transaction, the order locked: a caller's own check on fresh rows (throw to refuse). */
+    guard?: (tx: Tx, order: { id: string; locationId: string }) => Promise<void>;
+  } = {},
+) {
   const input = parseInput(updateOrderStatusSchema, raw);
   assertCan(
     ctx,
@@ -48,6 +56,7 @@ export async function updateOrderStatus(ctx: Ctx, raw: UpdateOrderStatusInput) {
   });
 
   const { change, result } = await changeOrder<PartyLeft | null>(ctx, input.orderId, async (tx, order) => {
+    await opts.guard?.(tx, order);
     const items = await tx.orderItem.findMany({
       where: { orderId: order.id },
       select: {

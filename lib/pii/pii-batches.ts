@@ -57,10 +57,13 @@ export async function backfillGuestContacts(
   }
 }
 
-/** Every encrypted column, by table. */
-const COLUMNS: { table: string; columns: string[] }[] = [
-  { table: "Guest", columns: ["phoneEnc", "emailEnc"] },
-  { table: "User", columns: ["contactPhoneEnc"] },
+/** Every encrypted column, by table (and the table's primary key, the batches' cursor). */
+const COLUMNS: { table: string; id: string; columns: string[] }[] = [
+  { table: "Guest", id: "id", columns: ["phoneEnc", "emailEnc"] },
+  { table: "User", id: "id", columns: ["contactPhoneEnc"] },
+  { table: "Customer", id: "id", columns: ["phoneEnc", "emailEnc"] },
+  { table: "CustomerAddress", id: "id", columns: ["streetEnc", "unitEnc", "notesEnc"] },
+  { table: "OnlineOrder", id: "orderId", columns: ["addressEnc"] },
 ];
 
 /**
@@ -76,14 +79,14 @@ export async function rotatePiiKeys(
   const prefix = `pii:v1:${ring.activeKeyId}:`;
   const current = `${prefix.replace(/[_%\\]/g, "\\$&")}%`; // LIKE pattern: "_" in a key id is literal
   let reencrypted = 0;
-  for (const { table, columns } of COLUMNS) {
+  for (const { table, id, columns } of COLUMNS) {
     const stale = columns.map((c) => `("${c}" IS NOT NULL AND "${c}" NOT LIKE $1)`).join(" OR ");
     let cursor = "";
     for (;;) {
       const batch = await inTransaction(sql, async () => {
         const { rows } = await sql.query(
-          `SELECT "id", ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}"
-           WHERE (${stale}) AND "id" > $2 ORDER BY "id" LIMIT $3 FOR UPDATE SKIP LOCKED`,
+          `SELECT "${id}" AS id, ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}"
+           WHERE (${stale}) AND "${id}" > $2 ORDER BY "${id}" LIMIT $3 FOR UPDATE SKIP LOCKED`,
           [current, cursor, batchSize],
         );
         for (const row of rows) {
@@ -94,7 +97,7 @@ export async function rotatePiiKeys(
             return encryptPii(ring, decryptPii(ring, v));
           });
           const set = columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ");
-          await sql.query(`UPDATE "${table}" SET ${set} WHERE "id" = $1`, [row.id, ...values]);
+          await sql.query(`UPDATE "${table}" SET ${set} WHERE "${id}" = $1`, [row.id, ...values]);
         }
         return rows.map((r) => String(r.id));
       });

@@ -3,6 +3,7 @@ import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
 import { encodeCustomerPhone } from "../customers/customer-contact";
+import { ONLINE_FINAL, onlineStatusLabel } from "../online/online-status";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
@@ -10,8 +11,9 @@ import { eraseRequestSchema, personIdSchema, type EraseRequestInput, type Person
 
 /**
  * Erase an online customer on request (GDPR): names, phone, email and saved addresses go, so do
- * the delivery-address snapshots, positions and first names on their orders and their pending codes; every
- * session is revoked. The orders stay (sales, reports and the audit keep adding up), and so do
+ * the delivery-address snapshots, positions, first names and notes on their orders and their
+ * pending codes; every session is revoked. Refused while one of their orders is still open (the
+ * driver needs the address). The orders stay (sales, reports and the audit keep adding up), and so do
  * blocks (a block's phone index is the restaurant's legitimate interest, ADR 0045). One
  * transaction; audited with who and why, never the erased values.
  */
@@ -24,6 +26,19 @@ export async function eraseCustomer(ctx: Ctx, rawId: PersonIdInput, raw: EraseRe
       SELECT "erasedAt", "phoneHash" FROM "Customer" WHERE "id" = ${id} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
     if (rows.length === 0) throw notFound("Customer");
     if (rows[0].erasedAt) throw new AppError("CONFLICT", "This customer was already erased");
+    // The driver and the kitchen still need an open order's address and name. Read after the lock:
+    // a submit racing this one holds the customer row (its foreign key) until it commits.
+    const open = await tx.onlineOrder.findFirst({
+      where: { customerId: id, locationId: ctx.locationId, status: { notIn: [...ONLINE_FINAL] } },
+      orderBy: { promisedAt: "asc" },
+      select: { status: true, order: { select: { number: true, source: true } } },
+    });
+    if (open)
+      throw new AppError(
+        "INVALID_STATE",
+        `This customer's order #${open.order.number} is "${onlineStatusLabel(open.order.source, open.status)}". ` +
+          "Erase them once every order is delivered, collected, failed or cancelled.",
+      );
     const erasedAt = new Date();
     await tx.customer.update({
       where: { id },
@@ -33,6 +48,15 @@ export async function eraseCustomer(ctx: Ctx, rawId: PersonIdInput, raw: EraseRe
       where: { customerId: id, locationId: ctx.locationId },
       data: { addressEnc: null, latitude: null, longitude: null, customerFirstName: "" },
     });
+    // The customer's own words on their orders ("gate code 1234", "no nuts, allergic") go too.
+    const orderIds = (
+      await tx.onlineOrder.findMany({
+        where: { customerId: id, locationId: ctx.locationId },
+        select: { orderId: true },
+      })
+    ).map((o) => o.orderId);
+    await tx.order.updateMany({ where: { id: { in: orderIds }, notes: { not: "" } }, data: { notes: "" } });
+    await tx.orderItem.updateMany({ where: { orderId: { in: orderIds }, notes: { not: "" } }, data: { notes: "" } });
     const addresses = await tx.customerAddress.deleteMany({ where: { customerId: id } });
     const sessions = await tx.customerSession.updateMany({
       where: { customerId: id, revokedAt: null },

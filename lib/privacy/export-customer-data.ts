@@ -60,7 +60,20 @@ export async function exportCustomerData(ctx: Ctx, raw: PersonIdInput) {
           failedReason: true,
           collectedCents: true,
           createdAt: true,
-          order: { select: { number: true, source: true, totalCents: true, deliveryFeeCents: true, notes: true } },
+          order: {
+            select: {
+              number: true,
+              source: true,
+              totalCents: true,
+              deliveryFeeCents: true,
+              notes: true,
+              // What they ordered, with their own notes on each line.
+              items: {
+                orderBy: { createdAt: "asc" },
+                select: { name: true, quantity: true, unitPriceCents: true, notes: true, status: true },
+              },
+            },
+          },
         },
       },
       blocks: {

@@ -13,6 +13,8 @@ import { resolveCustomer } from "@/lib/customers/customer-session";
 import { DEMO_ADDRESS_INSIDE } from "@/prisma/demo-delivery";
 import { buildCustomer, enableOnlineOrdering, testPhone } from "./builders/customers";
 import { buildLocation, type BuiltLocation } from "./builders/location";
+import { buildCategory, buildMenuItem } from "./builders/menu";
+import { buildOnlineOrder } from "./builders/online-orders";
 import { expectAppError, resetDb, testDb } from "./helpers";
 
 const state = vi.hoisted(() => ({ ctx: null as Ctx | null }));
@@ -255,7 +257,18 @@ describe("GDPR", () => {
       },
     });
     const order = await testDb().order.create({
-      data: { locationId: loc.id, number: 9001, source: "DELIVERY", totalCents: 2500 },
+      data: { locationId: loc.id, number: 9001, source: "DELIVERY", totalCents: 2500, notes: "Ring Maria, flat 3" },
+    });
+    const dish = await buildMenuItem(loc.id, { categoryId: (await buildCategory(loc.id)).id, name: "Pad thai" });
+    await testDb().orderItem.create({
+      data: {
+        orderId: order.id,
+        locationId: loc.id,
+        menuItemId: dish.id,
+        name: "Pad thai",
+        unitPriceCents: 1200,
+        notes: "No peanuts, allergic",
+      },
     });
     await testDb().onlineOrder.create({
       data: {
@@ -263,6 +276,7 @@ describe("GDPR", () => {
         locationId: loc.id,
         customerId: c.id,
         trackingToken: `t-${c.id}`,
+        status: "DELIVERED",
         payment: "CASH_ON_DELIVERY",
         customerFirstName: "Erase",
         addressId: addr.id,
@@ -290,7 +304,14 @@ describe("GDPR", () => {
     expect(await testDb().customerAddress.count({ where: { customerId: c.id } })).toBe(0);
     const kept = await testDb().onlineOrder.findUniqueOrThrow({ where: { orderId: order.id } });
     expect(kept).toMatchObject({ customerId: c.id, addressEnc: null, latitude: null, customerFirstName: "" });
-    expect(await testDb().order.count({ where: { id: order.id } })).toBe(1);
+    expect(await testDb().order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      notes: "",
+      totalCents: 2500,
+    });
+    expect(await testDb().orderItem.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      name: "Pad thai",
+      notes: "",
+    });
     await expectAppError(resolveCustomer(c.cookie, { requestId: "r" }), "CUSTOMER_SESSION_REQUIRED");
     expect(await testDb().customerSession.count({ where: { customerId: c.id, revokedAt: null } })).toBe(0);
     const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "customer.erase", entityId: c.id } });
@@ -303,5 +324,57 @@ describe("GDPR", () => {
     expect(twice.status).toBe(409);
     // An erased customer can no longer be blocked by id (their phone is gone).
     expect((await block(c.id, { reason: "After erase" })).status).toBe(409);
+  });
+
+  it("refuses the erase while an order of theirs is still on its way (the driver needs the address)", async () => {
+    state.ctx = loc.ctx.MANAGER;
+    const c = await buildCustomer(loc.id, { firstName: "Busy" });
+    const snapshot = encodeAddressSnapshot({ street: "3 Open Rd", unit: null, notes: null });
+    const { orderId, number } = await buildOnlineOrder(loc.id, { status: "OUT_FOR_DELIVERY", firstName: "Busy" });
+    await testDb().onlineOrder.update({ where: { orderId }, data: { customerId: c.id, addressEnc: snapshot } });
+    const { POST } = await eraseRoute();
+    const erase = () =>
+      POST(
+        req(`/api/v1/customers/${c.id}/erase`, "POST", { confirm: "ERASE", reason: "Customer asked" }),
+        seg({ id: c.id }),
+      );
+    const refused = await erase();
+    expect(refused.status).toBe(409);
+    const body = await refused.json();
+    expect(body.error.code).toBe("INVALID_STATE");
+    expect(body.error.message).toContain(`#${number} is "Out for delivery"`);
+    // Nothing changed: the driver still has the address and the name.
+    expect(await testDb().onlineOrder.findUniqueOrThrow({ where: { orderId } })).toMatchObject({
+      addressEnc: snapshot,
+      customerFirstName: "Busy",
+    });
+    const still = await testDb().customer.findUniqueOrThrow({ where: { id: c.id } });
+    expect(still).toMatchObject({ firstName: "Busy", erasedAt: null });
+    expect(still.phoneEnc).not.toBeNull();
+    expect(await testDb().auditLog.count({ where: { action: "customer.erase", entityId: c.id } })).toBe(0);
+
+    // Every step before the door counts as open too; once it is delivered, the erase goes through.
+    for (const status of ["RECEIVED", "IN_KITCHEN", "READY"] as const) {
+      await testDb().onlineOrder.update({ where: { orderId }, data: { status } });
+      expect((await erase()).status).toBe(409);
+    }
+    await testDb().onlineOrder.update({ where: { orderId }, data: { status: "DELIVERED" } });
+    expect((await erase()).status).toBe(200);
+    expect((await testDb().onlineOrder.findUniqueOrThrow({ where: { orderId } })).addressEnc).toBeNull();
+  });
+
+  it("exports each order's lines with the customer's notes", async () => {
+    state.ctx = loc.ctx.MANAGER;
+    const c = await buildCustomer(loc.id, { firstName: "Lines" });
+    const { orderId } = await buildOnlineOrder(loc.id, { status: "DELIVERED", items: 1 });
+    await testDb().onlineOrder.update({ where: { orderId }, data: { customerId: c.id } });
+    await testDb().orderItem.updateMany({ where: { orderId }, data: { notes: "Extra spicy" } });
+    const { GET } = await exportRoute();
+    const data = await (await GET(req(`/api/v1/customers/${c.id}/export`, "GET"), seg({ id: c.id }))).json();
+    expect(data.onlineOrders).toEqual([
+      expect.objectContaining({
+        items: [expect.objectContaining({ name: "Dish 1", quantity: 1, notes: "Extra spicy" })],
+      }),
+    ]);
   });
 });

@@ -1,13 +1,22 @@
 // Personal data at rest and GDPR requests (ADR 0043) against the real database: no plaintext
 // phone/email in guest rows, lookup and uniqueness by blind index (also under concurrency), key
-// rotation in batches, and export/erase of guests and staff with their audit, roles and refusals.
+// rotation in batches (online customers' columns too), and export/erase of guests and staff with
+// their audit, roles and refusals.
 import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { backfillGuestContacts, rotatePiiKeys } from "@/lib/pii/pii-batches";
-import { decryptPii, DEVELOPMENT_PII_ENV, piiKeyringFrom } from "@/lib/pii/pii-crypto";
+import {
+  decodeAddressSnapshot,
+  decodeAddressText,
+  decodeCustomerContact,
+  encodeAddressSnapshot,
+  encodeAddressText,
+  encodeCustomerPhone,
+} from "@/lib/customers/customer-contact";
+import { decryptPii, DEVELOPMENT_PII_ENV, encryptPii, piiKeyringFrom } from "@/lib/pii/pii-crypto";
 import { eraseGuest } from "@/lib/privacy/erase-guest";
 import { eraseStaffMember } from "@/lib/privacy/erase-staff-member";
 import { exportGuestData } from "@/lib/privacy/export-guest-data";
@@ -21,6 +30,7 @@ import { getStaffMember } from "@/lib/staff/get-staff-member";
 import { updateStaff } from "@/lib/staff/update-staff";
 import { addDays, isoDate, localDateOf } from "@/lib/time/zoned";
 import { addStaff, buildLocation, type BuiltLocation } from "./builders/location";
+import { buildOnlineOrder } from "./builders/online-orders";
 import { buildTables } from "./builders/tables";
 import { expectAppError, resetDb } from "./helpers";
 
@@ -131,6 +141,7 @@ describe("backfill and key rotation", () => {
   afterAll(async () => {
     // These rows are under test keys the app does not hold; the others go back to the app's key.
     await db.guest.deleteMany({ where: { locationId: loc.id } });
+    await db.customer.deleteMany({ where: { locationId: loc.id } });
     await rotatePiiKeys(client, piiKeyringFrom({ PII_KEYS: all, PII_ACTIVE_KEY: "dev", PII_HASH_KEY: HASH }));
     await client.end();
   });
@@ -172,6 +183,56 @@ describe("backfill and key rotation", () => {
     }
     // Idempotent: nothing left to do.
     expect(await rotatePiiKeys(client, ring2)).toEqual({ reencrypted: 0, remaining: 0 });
+  });
+
+  it("re-encrypts online customers' phone/email, saved addresses and orders' address snapshots too", async () => {
+    // Everything else is under k2 by now (the test above): only these rows are stale.
+    expect(await rotatePiiKeys(client, ring2)).toEqual({ reencrypted: 0, remaining: 0 });
+    const customer = await db.customer.create({
+      data: {
+        locationId: loc.id,
+        firstName: "Rota",
+        ...encodeCustomerPhone("+12075550188", ring1),
+        emailEnc: encryptPii(ring1, "rota@example.test"),
+      },
+    });
+    const text = { street: "7 Rotation Row", unit: "Flat 2", notes: "Gate code 4321" };
+    const address = await db.customerAddress.create({
+      data: { customerId: customer.id, ...encodeAddressText(text, ring1), latitude: 40.7, longitude: -74 },
+    });
+    const bare = await db.customerAddress.create({
+      data: {
+        customerId: customer.id,
+        ...encodeAddressText({ street: "1 Bare St", unit: null, notes: null }, ring1),
+        latitude: 40.7,
+        longitude: -74,
+      },
+    });
+    const { orderId } = await buildOnlineOrder(loc.id, { status: "DELIVERED" });
+    await db.onlineOrder.update({
+      where: { orderId },
+      data: { customerId: customer.id, addressId: address.id, addressEnc: encodeAddressSnapshot(text, ring1) },
+    });
+
+    // 2 + 3 + 1 (the bare address: no unit, no notes) + 1 values, in batches of 1 row.
+    expect(await rotatePiiKeys(client, ring2, { batchSize: 1 })).toEqual({ reencrypted: 7, remaining: 0 });
+    const c = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    expect(c.phoneEnc).toMatch(/^pii:v1:k2:/);
+    expect(c.emailEnc).toMatch(/^pii:v1:k2:/);
+    expect(decodeCustomerContact(c, ring2)).toEqual({ phone: "+12075550188", email: "rota@example.test" });
+    expect(c.phoneHash).toBe(encodeCustomerPhone("+12075550188", ring1).phoneHash); // the lookup still finds them
+    const a = await db.customerAddress.findUniqueOrThrow({ where: { id: address.id } });
+    for (const v of [a.streetEnc, a.unitEnc, a.notesEnc]) expect(v).toMatch(/^pii:v1:k2:/);
+    expect(decodeAddressText(a, ring2)).toEqual(text);
+    const b = await db.customerAddress.findUniqueOrThrow({ where: { id: bare.id } });
+    expect(decodeAddressText(b, ring2)).toEqual({ street: "1 Bare St", unit: null, notes: null });
+    const o = await db.onlineOrder.findUniqueOrThrow({ where: { orderId } });
+    expect(o.addressEnc).toMatch(/^pii:v1:k2:/);
+    expect(decodeAddressSnapshot(o.addressEnc, ring2)).toEqual(text);
+
+    // A second run is a no-op.
+    expect(await rotatePiiKeys(client, ring2)).toEqual({ reencrypted: 0, remaining: 0 });
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).phoneEnc).toBe(c.phoneEnc);
   });
 
   it("stops with a clear error, changing nothing, when a value's key is not loaded", async () => {

@@ -23,6 +23,7 @@ const NAV = [
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/cash", label: "Cash drawers" },
   { href: "/admin/delivery", label: "Delivery" },
+  { href: "/admin/delivery/cashup", label: "Driver cash-up" },
   { href: "/floor", label: "Floor" },
   { href: "/kitchen", label: "Kitchen" },
 ];

@@ -62,7 +62,10 @@ export function OnlineOrdersList({ initial, canCancel }: { initial: OnlineOrderL
               data-testid="online-order-row"
               data-order-number={o.orderNumber}
               data-status={o.status}
-              className="flex flex-wrap items-center gap-3 rounded-xl bg-white p-4 shadow-sm"
+              data-needs-attention={o.fireFailed ? "true" : undefined}
+              className={`flex flex-wrap items-center gap-3 rounded-xl bg-white p-4 shadow-sm ${
+                o.fireFailed ? "border-2 border-red-600" : ""
+              }`}
             >
               <div className="min-w-0 flex-1">
                 <p className="text-lg font-bold">
@@ -78,6 +81,12 @@ export function OnlineOrdersList({ initial, canCancel }: { initial: OnlineOrderL
                   {o.changeForCents ? ` (change for ${formatCents(o.changeForCents, initial.currency)})` : ""}
                   {o.driverFirstName ? ` · driver ${o.driverFirstName}` : ""}
                 </p>
+                {o.fireFailed && (
+                  <p data-testid="online-fire-failed" className="mt-1 font-semibold text-red-800">
+                    Needs attention: not sent to the kitchen at {time(o.fireFailed.at)}. {o.fireFailed.reason}
+                    {canCancel ? " Cancel it to tell the customer." : " Ask a manager to cancel it."}
+                  </p>
+                )}
               </div>
               {o.fulfilment === "PICKUP" && o.status === "READY" && (
                 <button
