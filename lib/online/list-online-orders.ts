@@ -44,6 +44,8 @@ export async function listOnlineOrders(ctx: Ctx, now = new Date()) {
           number: true,
           source: true,
           totalCents: true,
+          dueCents: true,
+          paidCents: true,
           paymentState: true,
           items: { where: { status: { not: "VOIDED" } }, select: { quantity: true } },
         },
@@ -73,6 +75,8 @@ export async function listOnlineOrders(ctx: Ctx, now = new Date()) {
         changeForCents: r.changeForCents,
         totalCents: r.order.totalCents,
         paymentState: r.order.paymentState,
+        /** What the counter takes at hand-over. */
+        owedCents: Math.max(0, r.order.dueCents - r.order.paidCents),
         itemCount: r.order.items.reduce((n, i) => n + i.quantity, 0),
         driverFirstName: r.driver?.name.split(/\s+/)[0] ?? null,
       }))

@@ -1,6 +1,6 @@
 // Input schemas of the online ordering use cases (the ordering site's client pre-checks too).
 import { z } from "zod";
-import { idSchema, text } from "../validation";
+import { idSchema, INT4_MAX, text } from "../validation";
 
 export const onlineLineSchema = z.object({
   menuItemId: idSchema,
@@ -50,6 +50,26 @@ export const slotsQuerySchema = locationSlugQuerySchema.extend({
 
 export const onlineOrderRefSchema = z.object({ orderId: idSchema });
 export type OnlineOrderRefInput = z.input<typeof onlineOrderRefSchema>;
+
+const cents = z.number().int("Whole cents").min(0, "Cannot be negative").max(INT4_MAX, "Too large");
+
+/** Handing a pickup over; what it still owes is paid in the same step (cash or the counter's terminal). */
+export const handOverSchema = onlineOrderRefSchema.extend({
+  payment: z
+    .object({
+      tender: z.enum(["CASH", "CARD"], { error: "Cash or card" }),
+      /** Cash handed over (at least what is owed; the rest is change). */
+      collectedCents: cents.optional(),
+      reference: text().trim().max(64, "64 characters at most").optional(),
+      cardLast4: z
+        .string()
+        .regex(/^[0-9]{4}$/, "The last four digits of the card")
+        .optional(),
+      tipCents: cents.default(0),
+    })
+    .optional(),
+});
+export type HandOverInput = z.input<typeof handOverSchema>;
 
 export const cancelOnlineOrderSchema = z.object({
   orderId: idSchema,

@@ -21,6 +21,7 @@ import { handOverOnlineOrder } from "@/lib/online/hand-over-online-order";
 import { listMyOnlineOrders } from "@/lib/online/list-my-online-orders";
 import { listOnlineOrders } from "@/lib/online/list-online-orders";
 import { listOnlineSlots } from "@/lib/online/list-online-slots";
+import { recordPayment } from "@/lib/payments/record-payment";
 import { slotStart } from "@/lib/online/online-times";
 import type { SubmitOnlineOrderInput } from "@/lib/online/schemas";
 import { submitOnlineOrder } from "@/lib/online/submit-online-order";
@@ -511,12 +512,44 @@ describe("kitchen to ready, tracking, the floor", () => {
     expect((await listOnlineOrders(other.ctx.HOST)).orders.some((o) => o.orderId === placed.orderId)).toBe(false);
 
     await expectAppError(handOverOnlineOrder(other.ctx.HOST, { orderId: placed.orderId }), "NOT_FOUND");
-    await handOverOnlineOrder(loc.ctx.HOST, { orderId: placed.orderId });
+    // Unpaid food is not handed over; a host cannot take the money; too little cash is refused.
+    const owed = row.owedCents;
+    expect(owed).toBe(row.totalCents);
+    const unpaid = await expectAppError(
+      handOverOnlineOrder(loc.ctx.CASHIER, { orderId: placed.orderId }),
+      "VALIDATION",
+    );
+    expect(unpaid.fieldErrors).toHaveProperty("payment");
+    const cash = (collectedCents: number) => ({
+      orderId: placed.orderId,
+      payment: { tender: "CASH" as const, collectedCents },
+    });
+    await expectAppError(handOverOnlineOrder(loc.ctx.HOST, cash(owed)), "FORBIDDEN");
+    const short = await expectAppError(handOverOnlineOrder(loc.ctx.CASHIER, cash(owed - 1)), "VALIDATION");
+    expect(short.fieldErrors).toHaveProperty("collectedCents");
+    expect(await testDb().payment.count({ where: { orderId: placed.orderId } })).toBe(0);
+
+    const handed = await handOverOnlineOrder(loc.ctx.CASHIER, cash(owed + 500));
+    expect(handed).toMatchObject({ status: "PICKED_UP", paidCents: owed, changeCents: 500 });
     expect((await testDb().onlineOrder.findUniqueOrThrow({ where: { orderId: placed.orderId } })).status).toBe(
       "PICKED_UP",
     );
-    // A second tap is a no-op; an order still in the kitchen cannot be handed over.
-    await handOverOnlineOrder(loc.ctx.HOST, { orderId: placed.orderId });
+    const closed = await testDb().order.findUniqueOrThrow({
+      where: { id: placed.orderId },
+      include: { payments: true, items: true },
+    });
+    expect(closed).toMatchObject({ status: "CLOSED", paymentState: "PAID", paidCents: owed });
+    expect(closed.payments).toHaveLength(1);
+    expect(closed.payments[0]).toMatchObject({
+      tender: "CASH",
+      amountCents: owed,
+      changeCents: 500,
+      driverShiftId: null,
+    });
+    expect(closed.items.every((i) => i.status === "SERVED")).toBe(true);
+    // A second tap is a no-op (nothing taken twice); an order still in the kitchen cannot be handed over.
+    expect(await handOverOnlineOrder(loc.ctx.HOST, { orderId: placed.orderId })).toMatchObject({ paidCents: 0 });
+    expect(await testDb().payment.count({ where: { orderId: placed.orderId } })).toBe(1);
     const next = await submitOnlineOrder(ben, key(), pickup());
     await expectAppError(handOverOnlineOrder(loc.ctx.HOST, { orderId: next.orderId }), "INVALID_STATE");
     await expectAppError(cancelOnlineOrder(loc.ctx.SERVER, { orderId: next.orderId, reason: "Asked" }), "FORBIDDEN");
@@ -533,6 +566,44 @@ describe("kitchen to ready, tracking, the floor", () => {
       cancelOnlineOrder(loc.ctx.MANAGER, { orderId: next.orderId, reason: "Again" }),
       "INVALID_STATE",
     );
+  });
+
+  it("takes a pickup's payment by card at the counter, and a host hands over what the till was paid", async () => {
+    const ready = async () => {
+      const placed = await submitOnlineOrder(ben, key(), pickup());
+      const items = await testDb().orderItem.findMany({ where: { orderId: placed.orderId } });
+      await bumpItems(loc.ctx.CHEF, { station: "grill", orderItemIds: items.map((i) => i.id) });
+      await markTicketReady(loc.ctx.CHEF, { orderId: placed.orderId, fireBatch: 1 });
+      return placed;
+    };
+    const byCard = await ready();
+    const noCode = await expectAppError(
+      handOverOnlineOrder(loc.ctx.CASHIER, { orderId: byCard.orderId, payment: { tender: "CARD", cardLast4: "4242" } }),
+      "VALIDATION",
+    );
+    expect(noCode.fieldErrors).toHaveProperty("reference");
+    await handOverOnlineOrder(loc.ctx.CASHIER, {
+      orderId: byCard.orderId,
+      payment: { tender: "CARD", reference: "T-88", cardLast4: "4242", tipCents: 200 },
+    });
+    const card = await testDb().payment.findFirstOrThrow({ where: { orderId: byCard.orderId } });
+    expect(card).toMatchObject({ tender: "CARD", reference: "T-88", cardLast4: "4242", tipCents: 200 });
+
+    const atTheTill = await ready();
+    const check = await testDb().check.findFirstOrThrow({ where: { orderId: atTheTill.orderId } });
+    const owed = (await testDb().order.findUniqueOrThrow({ where: { id: atTheTill.orderId } })).dueCents;
+    await recordPayment(loc.ctx.CASHIER, {
+      checkId: check.id,
+      tender: "CASH",
+      amountCents: owed,
+      idempotencyKey: randomUUID(),
+    });
+    const handed = await handOverOnlineOrder(loc.ctx.HOST, { orderId: atTheTill.orderId });
+    expect(handed.paidCents).toBe(0);
+    expect(await testDb().order.findUniqueOrThrow({ where: { id: atTheTill.orderId } })).toMatchObject({
+      status: "CLOSED",
+      paymentState: "PAID",
+    });
   });
 });
 

@@ -14,6 +14,7 @@ export default async function OnlineOrdersPage() {
     <OnlineOrdersList
       initial={JSON.parse(JSON.stringify(list)) as OnlineOrderList}
       canCancel={can(ctx, "orders.voidSent")}
+      canTakePayment={can(ctx, "payments.take")}
     />
   );
 }

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { OnlineOrderList } from "@/lib/online/list-online-orders";
 import { formatCents } from "@/lib/money";
+import type { HandOverInput } from "@/lib/online/schemas";
 import { cancelOnlineOrderAction, handOverOnlineOrderAction } from "../actions";
+import { HandOverForm } from "./hand-over-form";
 
 /** The list refreshes itself; the kitchen's pass and the drivers move orders meanwhile. */
 const REFRESH_MS = 15_000;
@@ -17,7 +19,15 @@ const PAYMENT: Record<string, string> = {
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
 
-export function OnlineOrdersList({ initial, canCancel }: { initial: OnlineOrderList; canCancel: boolean }) {
+export function OnlineOrdersList({
+  initial,
+  canCancel,
+  canTakePayment,
+}: {
+  initial: OnlineOrderList;
+  canCancel: boolean;
+  canTakePayment: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +50,17 @@ export function OnlineOrdersList({ initial, canCancel }: { initial: OnlineOrderL
         router.refresh();
       }
     });
+
+  const [handing, setHanding] = useState(false);
+  async function handOver(orderId: string, payment?: HandOverInput["payment"]) {
+    setError(null);
+    setHanding(true);
+    const r = await handOverOnlineOrderAction({ orderId, payment });
+    setHanding(false);
+    if (!r.ok) setError(r.error ?? "That did not work");
+    else router.refresh();
+    return r;
+  }
 
   const orders = initial.orders;
   return (
@@ -89,15 +110,14 @@ export function OnlineOrdersList({ initial, canCancel }: { initial: OnlineOrderL
                 )}
               </div>
               {o.fulfilment === "PICKUP" && o.status === "READY" && (
-                <button
-                  type="button"
-                  data-testid="online-hand-over"
-                  disabled={pending}
-                  onClick={() => run(() => handOverOnlineOrderAction({ orderId: o.orderId }))}
-                  className="min-h-11 rounded-lg bg-green-700 px-4 font-semibold text-white disabled:opacity-50"
-                >
-                  Hand over
-                </button>
+                <HandOverForm
+                  n={o.orderNumber}
+                  owedCents={o.owedCents}
+                  currency={initial.currency}
+                  canTakePayment={canTakePayment}
+                  pending={pending || handing}
+                  onHandOver={(payment) => handOver(o.orderId, payment)}
+                />
               )}
               {canCancel && ["RECEIVED", "IN_KITCHEN", "READY"].includes(o.status) && cancelling !== o.orderId && (
                 <button
