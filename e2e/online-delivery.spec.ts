@@ -262,6 +262,90 @@ test("the dispatcher assigns it to the suggested driver, who delivers it while t
   }
 });
 
+/** Every station's tickets of one order bumped, and the pass marks it ready (as the kitchen would). */
+async function passTicket(chef: APIRequestContext, number: number): Promise<void> {
+  const found: { station: string; orderId: string; fireBatch: number; items: { id: string }[] }[] = [];
+  for (const station of ["grill", "fry", "saute", "cold", "bar"]) {
+    const snap = (await (await chef.get(`/api/v1/kitchen/snapshot?station=${station}`)).json()) as {
+      tickets: { orderId: string; orderNumber: number; fireBatch: number; items: { id: string }[] }[];
+    };
+    for (const t of snap.tickets.filter((x) => x.orderNumber === number))
+      found.push({ station, orderId: t.orderId, fireBatch: t.fireBatch, items: t.items });
+  }
+  expect(found.length).toBeGreaterThan(0);
+  for (const t of found) {
+    const bumped = await chef.post(`/api/v1/orders/${t.orderId}/bump`, {
+      data: { station: t.station, orderItemIds: t.items.map((i) => i.id) },
+    });
+    expect(bumped.status(), await bumped.text()).toBe(200);
+  }
+  const ready = await chef.post(`/api/v1/orders/${found[0].orderId}/ready`, {
+    data: { fireBatch: found[0].fireBatch },
+  });
+  expect(ready.status(), await ready.text()).toBe(200);
+}
+
+test("a pickup is paid at the counter as it is handed over, and the order closes", async ({ browser }) => {
+  test.slow();
+  const [dish] = await twoSimpleDishes();
+  const number = e2ePhone();
+  const customer = await request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { origin: E2E_BASE_URL } });
+  const chef = await staff("chef");
+  try {
+    const sent = await customer.post("/api/public/otp", { data: { locationSlug: SLUG, phone: number } });
+    expect(sent.status(), await sent.text()).toBeLessThan(300);
+    const verified = await customer.post("/api/public/otp/verify", {
+      data: { locationSlug: SLUG, phone: number, code: await readOtp(number), firstName: "Sam" },
+    });
+    expect(verified.status(), await verified.text()).toBeLessThan(300);
+    const placed = await customer.post("/api/public/orders", {
+      headers: { "idempotency-key": crypto.randomUUID() },
+      data: {
+        locationSlug: SLUG,
+        fulfilment: "PICKUP",
+        lines: [{ menuItemId: dish.id, quantity: 1 }],
+        payment: "PAY_AT_PICKUP",
+      },
+    });
+    expect(placed.status(), await placed.text()).toBe(201);
+    const { orderNumber: pickupNumber, orderId: pickupId } = (await placed.json()) as {
+      orderNumber: number;
+      orderId: string;
+    };
+    await passTicket(chef, pickupNumber);
+
+    // The counter (a tablet): unpaid food is not handed over without taking the money.
+    const counter = await browser.newContext({
+      storageState: storageStateFor("cashier"),
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+    });
+    const page = await counter.newPage();
+    await page.goto("/floor/online");
+    const row = page.locator(`[data-testid=online-order-row][data-order-number="${pickupNumber}"]`);
+    await expect(row).toHaveAttribute("data-status", "READY");
+    await row.getByTestId("online-hand-over").click();
+    await row.getByTestId("hand-over-cash").fill("0.50");
+    await row.getByTestId("hand-over-confirm").click();
+    await expect(row.getByRole("alert")).toContainText(/less than the amount due/i);
+    await row.getByTestId("hand-over-cash").fill("100");
+    await expect(row).toContainText(/change/i);
+    await row.getByTestId("hand-over-confirm").click();
+    await expect(row).toHaveAttribute("data-status", "PICKED_UP");
+
+    // The money is on the order's check and the order is closed.
+    const order = (await (await chef.get(`/api/v1/orders/${pickupId}`)).json()) as {
+      status: string;
+      paymentState?: string;
+    };
+    expect(order.status).toBe("CLOSED");
+    await counter.close();
+  } finally {
+    await customer.dispose();
+    await chef.dispose();
+  }
+});
+
 test("a blacklisted phone is refused with a clear message", async ({ browser }) => {
   test.slow();
   const number = e2ePhone();
