@@ -244,6 +244,10 @@ test("the dispatcher assigns it to the suggested driver, who delivers it while t
     await expect(dot).toHaveAttribute("data-lat", String(ON_THE_WAY.latitude), { timeout: 20_000 });
 
     // Delivered, cash taken: the customer's page says so, the driver's cash to hand in shows it.
+    // The customer may pay by card instead: the form asks for the terminal's code, then back to cash.
+    await driver.page.getByTestId(`tender-card-${orderNumber}`).click();
+    await expect(driver.page.getByTestId(`card-reference-${orderNumber}`)).toBeVisible();
+    await driver.page.getByTestId(`tender-cash-${orderNumber}`).click();
     await driver.page.getByTestId(`delivered-${orderNumber}`).click();
     await expect(customer.page.getByTestId("track-status")).toContainText(/delivered/i, { timeout: 20_000 });
     const total = (await (
@@ -334,11 +338,12 @@ test("a pickup is paid at the counter as it is handed over, and the order closes
     await expect(row).toHaveAttribute("data-status", "PICKED_UP");
 
     // The money is on the order's check and the order is closed.
-    const order = (await (await chef.get(`/api/v1/orders/${pickupId}`)).json()) as {
-      status: string;
-      paymentState?: string;
-    };
-    expect(order.status).toBe("CLOSED");
+    const till = await staff("cashier");
+    const res = await till.get(`/api/v1/orders/${pickupId}`);
+    expect(res.status(), await res.text()).toBe(200);
+    const { order } = (await res.json()) as { order: { status: string; paymentState: string } };
+    expect(order).toMatchObject({ status: "CLOSED", paymentState: "PAID" });
+    await till.dispose();
     await counter.close();
   } finally {
     await customer.dispose();

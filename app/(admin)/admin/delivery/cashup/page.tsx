@@ -20,8 +20,8 @@ export default async function DriverCashupPage() {
       <div>
         <h1 className="text-2xl font-bold">Driver cash-up</h1>
         <p className="text-gray-600">
-          Cash each driver took at the door on their shifts in the last 7 days (cash-on-delivery orders delivered).
-          Count what they hand in and reconcile: the variance is counted − collected.
+          What each driver took at the door on their shifts in the last 7 days. Count the cash they hand in and
+          reconcile (the variance is counted − collected); check the card total against their terminal&apos;s batch.
         </p>
       </div>
       {rows.length === 0 ? (

@@ -118,7 +118,7 @@ export function HandOverForm({
             type="button"
             role="radio"
             aria-checked={tender === t}
-            data-testid={`hand-over-${t.toLowerCase()}`}
+            data-testid={`hand-over-tender-${t.toLowerCase()}`}
             onClick={() => setTender(t)}
             className={`min-h-11 rounded-lg border-2 px-4 font-semibold ${
               tender === t ? "border-gray-900 bg-gray-900 text-white" : "border-gray-300 bg-white"
