@@ -5,8 +5,10 @@ import { openDrawer } from "@/lib/cash/open-drawer";
 import { splitChecks } from "@/lib/checks/split-checks";
 import { getDriverCashup } from "@/lib/driver/driver-cashup";
 import { markDelivered } from "@/lib/driver/mark-delivered";
+import { markFailed } from "@/lib/driver/mark-failed";
 import { pickupRoute } from "@/lib/driver/pickup-route";
 import { setDuty } from "@/lib/driver/set-duty";
+import { updateOrderStatus } from "@/lib/orders/update-order-status";
 import { addStaff, buildLocation, type BuiltLocation, type StaffMember } from "./builders/location";
 import { buildDelivery, buildRoute } from "./builders/driver-deliveries";
 import { expectAppError, resetDb, testDb } from "./helpers";
@@ -154,6 +156,24 @@ describe("card on delivery", () => {
     expect(done).toMatchObject({ tender: null, paidCents: 0 });
     expect(await testDb().payment.count({ where: { orderId: o.orderId, driverShiftId: { not: null } } })).toBe(0);
     expect((await testDb().order.findUniqueOrThrow({ where: { id: o.orderId } })).status).toBe("CLOSED");
+  });
+});
+
+describe("a delivery that fails", () => {
+  it("cannot be voided behind the driver's back; once failed, a manager voids it and it stays FAILED", async () => {
+    const o = await outForDelivery({ dueCents: 1000 });
+    const e = await expectAppError(
+      updateOrderStatus(loc.ctx.MANAGER, { orderId: o.orderId, status: "VOIDED", reason: "Customer rang to cancel" }),
+      "INVALID_STATE",
+    );
+    expect(e.message).toMatch(/out for delivery/);
+    expect((await testDb().order.findUniqueOrThrow({ where: { id: o.orderId } })).status).not.toBe("VOIDED");
+    await markFailed(driver.ctx, { orderId: o.orderId, reason: "NO_ANSWER" });
+    await updateOrderStatus(loc.ctx.MANAGER, { orderId: o.orderId, status: "VOIDED", reason: "Nobody home" });
+    const order = await testDb().order.findUniqueOrThrow({ where: { id: o.orderId }, include: { online: true } });
+    expect(order.status).toBe("VOIDED");
+    expect(order.online!.status).toBe("FAILED");
+    expect(await testDb().payment.count({ where: { orderId: o.orderId } })).toBe(0);
   });
 });
 
