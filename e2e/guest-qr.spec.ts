@@ -271,3 +271,39 @@ test("INDIVIDUAL: each phone orders privately; the table's order holds both gues
   await manager.dispose();
   for (const p of [ana, ben]) await p.context().close();
 });
+
+test("a reload while a cart save is on its way loses no tap and adds none twice", async ({ browser }) => {
+  await freeTable();
+  const s = await openSession("FAMILY");
+  const kim = await phone(browser);
+  await join(kim, s, "Kim");
+  // The first save is held so it never reaches the restaurant: the page goes away with it on its
+  // way and a second tap queued behind it.
+  let held = false;
+  await kim.route("**/api/guest/cart", async (route) => {
+    if (route.request().method() === "PUT" && !held) {
+      held = true;
+      return;
+    }
+    await route.continue();
+  });
+  await addDish(kim, "Caesar Salad");
+  await expect.poll(() => held).toBe(true);
+  await addDish(kim, "Iced Tea");
+  await kim.unroute("**/api/guest/cart");
+  await kim.reload();
+  await kim.getByTestId("tab-cart").click();
+  await expect(cartLine(kim, "Caesar Salad")).toBeVisible();
+  await expect(cartLine(kim, "Iced Tea")).toBeVisible();
+  await expect(kim.getByTestId("review-order")).toHaveText("Review and send");
+  const saved = (await (await kim.request.get("/api/guest/cart")).json()) as {
+    items: { name: string; quantity: number }[];
+  };
+  expect(saved.items.map((i) => `${i.quantity} ${i.name}`).sort()).toEqual(["1 Caesar Salad", "1 Iced Tea"]);
+  // A second reload finds nothing left to restore: still one of each.
+  await kim.reload();
+  await kim.getByTestId("tab-cart").click();
+  await expect(cartLine(kim, "Caesar Salad")).toHaveCount(1);
+  await expect(cartLine(kim, "Iced Tea")).toHaveCount(1);
+  await kim.context().close();
+});

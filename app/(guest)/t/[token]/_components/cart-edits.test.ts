@@ -7,6 +7,8 @@ import {
   putItems,
   rebase,
   refusedAdds,
+  restoreTaps,
+  savedTapsOf,
   settle,
   type Cart,
   type CartEdit,
@@ -198,5 +200,35 @@ describe("a refused PUT", () => {
       "items.0.modifierIds": ["Choose a side"],
     });
     expect([...refused]).toEqual(["e2"]);
+  });
+});
+
+describe("taps kept across a reload", () => {
+  const base = cart(3, [line("l1")]);
+  const saved = (queue: CartEdit[], sent: string[]) => JSON.stringify({ base, queue, sent });
+
+  it("reads back what was saved, and nothing from damaged or foreign values", () => {
+    const q = [add("e1", "soup"), { kind: "setQuantity" as const, editId: "e2", lineId: "l1", quantity: 3 }];
+    expect(savedTapsOf(saved(q, ["e1"]))).toEqual({ base, queue: q, sent: ["e1"] });
+    expect(savedTapsOf(null)).toBeNull();
+    expect(savedTapsOf("{not json")).toBeNull();
+    expect(savedTapsOf(JSON.stringify({ base, queue: [{ kind: "explode", editId: "x" }], sent: [] }))).toBeNull();
+    expect(savedTapsOf(JSON.stringify({ queue: [], sent: [] }))).toBeNull();
+  });
+
+  it("re-applies a tap whose save never reached the server, and a tap still queued", () => {
+    const q = [add("e1", "soup"), add("e2", "tea")];
+    const fresh = cart(3, [line("l1")]);
+    const taps = restoreTaps(savedTapsOf(saved(q, ["e1"]))!, fresh);
+    expect(taps.map((t) => t.editId)).toEqual(["e1", "e2"]);
+    expect(applyEdits(fresh, taps, dana).items.map((l) => l.menuItemId)).toEqual(["burger", "soup", "tea"]);
+  });
+
+  it("never adds twice a tap the server took before the page went away", () => {
+    const q = [add("e1", "soup"), add("e2", "tea")];
+    const fresh = cart(4, [line("l1"), line("l2", { menuItemId: "soup", name: "soup" })]);
+    const taps = restoreTaps(savedTapsOf(saved(q, ["e1"]))!, fresh);
+    expect(taps.map((t) => t.editId)).toEqual(["e2"]);
+    expect(applyEdits(fresh, taps, dana).items.map((l) => l.menuItemId)).toEqual(["burger", "soup", "tea"]);
   });
 });

@@ -218,3 +218,38 @@ export function refusedAdds(
   }
   return refused;
 }
+
+/**
+ * This phone's taps not yet saved, as kept in sessionStorage: the cart they were built on, the
+ * queue, and which of them were on their way (their fate unknown if the page went away).
+ */
+export type SavedTaps = { base: Cart; queue: CartEdit[]; sent: string[] };
+
+const isEdit = (e: unknown): e is CartEdit => {
+  const x = e as Partial<CartEdit> | null;
+  if (!x || typeof x.editId !== "string") return false;
+  if (x.kind === "add") return typeof x.line === "object" && x.line !== null && typeof x.line.menuItemId === "string";
+  if (x.kind === "setQuantity") return typeof x.lineId === "string" && typeof x.quantity === "number";
+  return x.kind === "remove" && typeof x.lineId === "string";
+};
+
+/** What sessionStorage held, or null when it held nothing usable (absent, damaged, another shape). */
+export function savedTapsOf(raw: string | null): SavedTaps | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<SavedTaps>;
+    if (!v.base || !Array.isArray(v.base.items) || !Array.isArray(v.queue) || !Array.isArray(v.sent)) return null;
+    if (!v.queue.every(isEdit) || !v.sent.every((s) => typeof s === "string")) return null;
+    return { base: v.base, queue: v.queue, sent: v.sent };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The taps to re-apply after a reload, on the cart as the server has it now: a tap that was on its
+ * way counts as a lost answer (kept unless the server already took that add), the rest as queued.
+ */
+export function restoreTaps(saved: SavedTaps, fresh: Cart): CartEdit[] {
+  return rebase(saved.base, fresh, saved.queue, new Set(saved.sent), "unknown");
+}

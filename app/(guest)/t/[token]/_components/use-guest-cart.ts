@@ -2,7 +2,18 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { applyEdits, enqueue, putItems, rebase, refusedAdds, settle, type Cart, type CartEdit } from "./cart-edits";
+import {
+  applyEdits,
+  enqueue,
+  putItems,
+  rebase,
+  refusedAdds,
+  restoreTaps,
+  savedTapsOf,
+  settle,
+  type Cart,
+  type CartEdit,
+} from "./cart-edits";
 import { GuestApiError, OfflineError, guestFetch, guestKeys } from "./guest-api";
 
 const POLL_MS = 15_000;
@@ -34,6 +45,8 @@ export function useGuestCart({ me, live, blocked }: { me: Me | null; live: boole
   const queueRef = useRef(queue);
   const sendingRef = useRef(sending);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The cart the PUT on its way was built on (what a reload must rebase the sent taps from). */
+  const sentBefore = useRef<Cart | null>(null);
   const [retryTick, setRetryTick] = useState(0);
 
   const updateQueue = useCallback((f: (q: CartEdit[]) => CartEdit[]) => {
@@ -58,6 +71,7 @@ export function useGuestCart({ me, live, blocked }: { me: Me | null; live: boole
     const edits = queueRef.current;
     if (!me || !before || sendingRef.current || edits.length === 0) return;
     const sent = new Set(edits.map((e) => e.editId));
+    sentBefore.current = before;
     sendingRef.current = sent;
     setSending(sent);
     let again = 0;
@@ -107,8 +121,36 @@ export function useGuestCart({ me, live, blocked }: { me: Me | null; live: boole
     }
   }, [me, queryClient, setCart, updateQueue]);
 
-  // Send whenever there is something to send and nothing on its way.
   const base = query.data;
+  // Taps survive a reload (or the phone dropping the tab): kept in sessionStorage until saved, and
+  // re-applied once on the cart as the server has it after the reload.
+  const storageKey = me ? `guest-cart-taps:${me.id}` : null;
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !storageKey || !base) return;
+    restored.current = true;
+    const saved = savedTapsOf(readStorage(storageKey));
+    if (saved) {
+      const taps = restoreTaps(saved, base);
+      if (taps.length) updateQueue((q) => [...taps, ...q]);
+    }
+  }, [storageKey, base, updateQueue]);
+  useEffect(() => {
+    if (!restored.current || !storageKey) return;
+    const onItsWay = sendingRef.current;
+    writeStorage(
+      storageKey,
+      queue.length === 0 && !onItsWay
+        ? null
+        : JSON.stringify({
+            base: onItsWay ? sentBefore.current : base,
+            queue: queueRef.current,
+            sent: [...(onItsWay ?? [])],
+          }),
+    );
+  }, [storageKey, queue, sending, base]);
+
+  // Send whenever there is something to send and nothing on its way.
   useEffect(() => {
     if (queue.length && base && !sending && !blocked && !retryTimer.current) void flush();
   }, [queue, base, sending, blocked, flush]);
@@ -134,6 +176,23 @@ export function useGuestCart({ me, live, blocked }: { me: Me | null; live: boole
     notice,
     dismissNotice: () => setNotice(null),
   };
+}
+
+/** sessionStorage, when the browser allows it (private modes and full quotas throw). */
+function readStorage(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) window.sessionStorage.removeItem(key);
+    else window.sessionStorage.setItem(key, value);
+  } catch {
+    // Nothing to keep it in: the taps still go out as long as the page stays.
+  }
 }
 
 export function removedNotice(removed: { name: string; reason: string }[]): string {
