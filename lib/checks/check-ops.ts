@@ -77,6 +77,7 @@ export async function createCheck(tx: Tx, ctx: Pick<Ctx, "locationId">, state: C
     compCents: 0,
     serviceChargeCents: 0,
     serviceChargeName: null,
+    deliveryFeeCents: 0,
     taxCents: 0,
     totalCents: 0,
     taxLines: [],

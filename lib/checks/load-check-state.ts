@@ -44,6 +44,7 @@ export async function loadCheckState(tx: Tx, orderId: string, locationId: string
           compCents: true,
           serviceChargeCents: true,
           serviceChargeName: true,
+          deliveryFeeCents: true,
           taxCents: true,
           totalCents: true,
           taxLines: true,
@@ -126,14 +127,8 @@ export function mathInput(state: CheckState): ChecksInput {
 }
 
 function frozenOf(c: CheckState["checks"][number]): FrozenFigures {
-  // The fee has no column of its own: a paid check's frozen total holds it beyond its other
-  // figures (whoever froze the check stored the computed total, fee included).
-  const deliveryFeeCents = Math.max(
-    0,
-    c.totalCents - (c.subtotalCents - c.discountCents - c.compCents + c.serviceChargeCents + c.taxCents),
-  );
   return {
-    deliveryFeeCents,
+    deliveryFeeCents: c.deliveryFeeCents,
     subtotalCents: c.subtotalCents,
     discountCents: c.discountCents,
     compCents: c.compCents,

@@ -65,6 +65,7 @@ export async function refreshChecks(tx: Tx, order: { id: string; locationId: str
             compCents: c.compCents,
             serviceChargeCents: c.serviceChargeCents,
             serviceChargeName: c.serviceChargeName,
+            deliveryFeeCents: c.deliveryFeeCents,
             taxCents: c.taxCents,
             totalCents: c.totalCents,
             taxLines: c.taxLines,
@@ -78,6 +79,7 @@ export async function refreshChecks(tx: Tx, order: { id: string; locationId: str
           check.discountCents !== c.discountCents ||
           check.compCents !== c.compCents ||
           check.serviceChargeCents !== c.serviceChargeCents ||
+          check.deliveryFeeCents !== c.deliveryFeeCents ||
           check.taxCents !== c.taxCents ||
           check.totalCents !== c.totalCents ||
           JSON.stringify(check.taxLines) !== JSON.stringify(c.taxLines)));

@@ -113,6 +113,7 @@ export async function takeCheckPayment(tx: Tx, ctx: Ctx, order: LockedOrder, p: 
         compCents: figures.compCents,
         serviceChargeCents: figures.serviceChargeCents,
         serviceChargeName: figures.serviceChargeName,
+        deliveryFeeCents: figures.deliveryFeeCents,
         taxCents: figures.taxCents,
         totalCents: figures.totalCents,
         taxLines: figures.taxLines,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesBetween, emptyDay, endOfDayCsvRows, sumDays, withDerived } from "./end-of-day-math";
+import { datesBetween, emptyDay, END_OF_DAY_CSV_COLUMNS, endOfDayCsvRows, sumDays, withDerived } from "./end-of-day-math";
 
 const day = (over: Partial<ReturnType<typeof emptyDay>>) => ({ ...emptyDay(), ...over });
 
@@ -51,5 +51,20 @@ describe("end-of-day math", () => {
     expect(rows.map((r) => r[0])).toEqual(["2026-11-29", "2026-11-30", "TOTAL"]);
     expect(rows[2][3]).toBe("13.00");
     expect(endOfDayCsvRows([d1], withDerived(d1), "USD")).toHaveLength(1);
+  });
+
+  it("writes the delivery fees in their own column, per day and in the total, apart from sales", () => {
+    const d1 = { date: "2026-11-29", ...withDerived(day({ checks: 1, grossCents: 3500, deliveryFeeCents: 399 })) };
+    const d2 = { date: "2026-11-30", ...withDerived(day({ checks: 1, grossCents: 1000 })) };
+    const rows = endOfDayCsvRows([d1, d2], withDerived(sumDays(d1, d2)), "USD");
+    const col = (name: (typeof END_OF_DAY_CSV_COLUMNS)[number]) => END_OF_DAY_CSV_COLUMNS.indexOf(name);
+    expect(END_OF_DAY_CSV_COLUMNS.slice(col("service_charge"), col("tax") + 1)).toEqual([
+      "service_charge",
+      "delivery_fees",
+      "tax",
+    ]);
+    expect(rows.map((r) => r[col("delivery_fees")])).toEqual(["3.99", "0.00", "3.99"]);
+    expect(rows.map((r) => r[col("net_sales")])).toEqual(["35.00", "10.00", "45.00"]);
+    expect(rows.every((r) => r.length === END_OF_DAY_CSV_COLUMNS.length)).toBe(true);
   });
 });

@@ -21,7 +21,13 @@ export const TIME_GROUPS: readonly SalesGroup[] = ["hour", "day", "week", "daypa
 /** The windows used when a location has no service periods (local hour the order was opened). */
 export const FIXED_DAYPARTS = ["Breakfast", "Lunch", "Dinner", "Late"] as const;
 
-export const SOURCE_LABEL: Record<string, string> = { FLOOR: "Floor", GUEST: "Guest QR", API: "API" };
+export const SOURCE_LABEL: Record<string, string> = {
+  FLOOR: "Floor",
+  GUEST: "Guest QR",
+  API: "API",
+  PICKUP: "Online pickup",
+  DELIVERY: "Online delivery",
+};
 
 export const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 

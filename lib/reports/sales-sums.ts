@@ -61,7 +61,7 @@ export async function sumSales(
     >`
       WITH c AS (
         SELECT ${k(Prisma.sql`c."paidAt"`)} AS k, c."orderId", c."subtotalCents", c."discountCents", c."compCents",
-          c."serviceChargeCents", c."taxCents", c."totalCents"
+          c."serviceChargeCents", c."deliveryFeeCents", c."taxCents", c."totalCents"
         FROM "Check" c ${orderJoin(key, Prisma.sql`c."orderId"`)}
         WHERE c."locationId" = ${locationId} AND c.status = 'PAID' AND c."paidAt" >= ${start} AND c."paidAt" < ${end}
       ),
@@ -75,8 +75,7 @@ export async function sumSales(
       SELECT c.k, COUNT(*)::bigint AS checks, COALESCE(MAX(cov.covers), 0)::bigint AS covers,
         SUM("subtotalCents")::bigint AS gross, SUM("discountCents")::bigint AS discount,
         SUM("compCents")::bigint AS comp, SUM("serviceChargeCents")::bigint AS service,
-        -- A check's delivery fee has no column: its total holds it beyond the other figures.
-        SUM("totalCents" - "subtotalCents" + "discountCents" + "compCents" - "serviceChargeCents" - "taxCents")::bigint AS fee,
+        SUM("deliveryFeeCents")::bigint AS fee,
         SUM("taxCents")::bigint AS tax, SUM("totalCents")::bigint AS total
       FROM c LEFT JOIN cov ON cov.k = c.k GROUP BY c.k`,
     skip(parts === "checks", () => db.$queryRaw<{ k: string; n: bigint; cents: bigint }[]>`

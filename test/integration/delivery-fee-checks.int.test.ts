@@ -1,10 +1,14 @@
 // The delivery fee on checks (issue 16 gap): taxed at the location's delivery fee rate, a line of
 // the first open check, kept once through a split and a discount, paid exactly by the checks; the
-// setting edited with the location's settings.
+// setting edited with the location's settings. A paid check stores its fee (Check.deliveryFeeCents),
+// which the end-of-day and sales reports and their CSVs sum once; the migration's backfill.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import { addDiscount } from "@/lib/checks/add-discount";
+import { parseCsvTable } from "@/lib/csv/parse";
 import { getCheckForReceipt, getOrderChecks } from "@/lib/checks/get-order-checks";
 import { splitChecks } from "@/lib/checks/split-checks";
 import type { CustomerCtx } from "@/lib/customers/customer-session";
@@ -16,6 +20,9 @@ import { recordPayment } from "@/lib/payments/record-payment";
 import { blindIndex, encryptPii } from "@/lib/pii/pii-crypto";
 import { piiKeyring } from "@/lib/pii/keyring";
 import { receiptDocument } from "@/lib/printing/receipt-document";
+import { endOfDayCsv, getEndOfDay } from "@/lib/reports/end-of-day";
+import { END_OF_DAY_CSV_COLUMNS } from "@/lib/reports/end-of-day-math";
+import { getSalesReport, SALES_CSV_COLUMNS, salesCsv } from "@/lib/reports/sales-report";
 import { buildStations } from "./builders/kitchen";
 import { buildLocation, type BuiltLocation } from "./builders/location";
 import { buildCategory, buildMenuItem } from "./builders/menu";
@@ -225,5 +232,112 @@ describe("a delivery order's checks", () => {
     // null: the next order's fee is taxed at the default 10 % (3.50 + 0.399 → 3.90 once per rate).
     const next = await submitOnlineOrder(ana, randomUUID(), delivery());
     expect(next.taxCents).toBe(390);
+  });
+});
+
+describe("a paid check's stored fee", () => {
+  const FEE = 399;
+  const money = (c: number) => (c / 100).toFixed(2);
+
+  it("is frozen on the check row when paid, equal to what the open check showed", async () => {
+    const placed = await submitOnlineOrder(ana, randomUUID(), delivery());
+    const open = (await getOrderChecks(cashier, { orderId: placed.orderId })).checks[0]!;
+    expect(open).toMatchObject({ status: "OPEN", deliveryFeeCents: FEE });
+    await pay(open.id, open.totalCents);
+
+    const row = await testDb().check.findUniqueOrThrow({ where: { id: open.id } });
+    expect(row).toMatchObject({
+      status: "PAID",
+      deliveryFeeCents: open.deliveryFeeCents,
+      subtotalCents: open.subtotalCents,
+      taxCents: open.taxCents,
+      totalCents: open.totalCents,
+    });
+    // The fee is in the total once, beside the food and the tax, never in the subtotal.
+    expect(
+      row.subtotalCents -
+        row.discountCents -
+        row.compCents +
+        row.serviceChargeCents +
+        row.deliveryFeeCents +
+        row.taxCents,
+    ).toBe(row.totalCents);
+    const paid = (await getOrderChecks(cashier, { orderId: placed.orderId })).checks[0]!;
+    expect(paid).toMatchObject({ status: "PAID", deliveryFeeCents: FEE, totalCents: open.totalCents, balanceCents: 0 });
+  });
+
+  it("is summed once by the end-of-day and sales reports and their CSVs: sales + fees + tax = total", async () => {
+    const paid = await testDb().check.findMany({ where: { locationId: loc.id, status: "PAID" } });
+    const sum = (f: (c: (typeof paid)[number]) => number) => paid.reduce((a, c) => a + f(c), 0);
+    const fees = sum((c) => c.deliveryFeeCents);
+    // Two orders paid in full so far (the split one, on check 1 only, and the one above): each fee once.
+    const paidOrders = await testDb().order.findMany({ where: { locationId: loc.id, paymentState: "PAID" } });
+    expect(paidOrders).toHaveLength(2);
+    expect(fees).toBe(paidOrders.reduce((a, o) => a + o.deliveryFeeCents, 0));
+    expect(fees).toBe(2 * FEE);
+
+    const eod = await getEndOfDay(manager, { preset: "today", compare: "none" });
+    const t = eod.total;
+    expect(t).toMatchObject({
+      deliveryFeeCents: fees,
+      grossCents: sum((c) => c.subtotalCents),
+      taxCents: sum((c) => c.taxCents),
+      totalCents: sum((c) => c.totalCents),
+    });
+    expect(t.netSalesCents + t.serviceChargeCents + t.deliveryFeeCents + t.taxCents).toBe(t.totalCents);
+    const z = parseCsvTable(endOfDayCsv(eod), { required: END_OF_DAY_CSV_COLUMNS });
+    expect(z.errors).toEqual([]);
+    expect(z.rows).toHaveLength(1);
+    const zr = z.rows[0]!.values;
+    expect(zr).toMatchObject({ delivery_fees: money(fees), net_sales: money(t.netSalesCents), tax: money(t.taxCents) });
+    const cents = (v: string | undefined) => Math.round(Number(v) * 100);
+    expect(cents(zr.net_sales) + cents(zr.service_charge) + cents(zr.delivery_fees) + cents(zr.tax)).toBe(t.totalCents);
+
+    const sales = await getSalesReport(manager, { preset: "today", groupBy: "source", compare: "none" });
+    expect(sales.total.deliveryFeeCents).toBe(fees);
+    expect(sales.rows.find((r) => r.key === "DELIVERY")?.deliveryFeeCents).toBe(fees);
+    const csv = parseCsvTable(salesCsv(sales), { required: SALES_CSV_COLUMNS });
+    expect(csv.errors).toEqual([]);
+    expect(csv.rows.map((r) => [r.values.group, r.values.delivery_fees])).toEqual([
+      ["Online delivery", money(fees)],
+      ["TOTAL", money(fees)],
+    ]);
+    const total = csv.rows.at(-1)!.values;
+    expect(cents(total.net_sales) + cents(total.service_charge) + cents(total.delivery_fees) + cents(total.tax)).toBe(
+      t.totalCents,
+    );
+
+    // Another location's report holds none of these fees.
+    expect((await getEndOfDay(other.ctx.MANAGER, { preset: "today", compare: "none" })).total.deliveryFeeCents).toBe(0);
+    await expectAppError(getEndOfDay(cashier, { preset: "today" }), "FORBIDDEN");
+  });
+
+  it("is backfilled by the migration from the figures the reports used to subtract, and never negative", async () => {
+    const sql = readFileSync(
+      path.join(process.cwd(), "prisma/migrations/20261203110000_check_delivery_fee/migration.sql"),
+      "utf8",
+    );
+    const backfill = /UPDATE "Check"[\s\S]*?;/.exec(sql)?.[0];
+    expect(backfill).toBeTruthy();
+    const live = { locationId: loc.id, status: { in: ["PAID" as const, "OPEN" as const] } };
+    const read = () =>
+      testDb().check.findMany({
+        where: live,
+        select: { id: true, status: true, deliveryFeeCents: true },
+        orderBy: { id: "asc" },
+      });
+    const before = await read();
+    expect(before.filter((c) => c.status === "PAID" && c.deliveryFeeCents === FEE)).toHaveLength(2);
+    expect(before.filter((c) => c.status === "PAID" && c.deliveryFeeCents === 0).length).toBeGreaterThan(0);
+
+    // As the rows stood before the column: every fee 0, the totals holding them.
+    await testDb().check.updateMany({ where: live, data: { deliveryFeeCents: 0 } });
+    await testDb().$executeRawUnsafe(backfill!);
+    expect(await read()).toEqual(before);
+
+    const one = before[0]!.id;
+    await expect(testDb().$executeRaw`UPDATE "Check" SET "deliveryFeeCents" = -1 WHERE id = ${one}`).rejects.toThrow(
+      /Check_deliveryFeeCents_nonnegative/,
+    );
   });
 });

@@ -229,6 +229,7 @@ describe("GET /api/v1/reports/end-of-day", () => {
       discounts: "10.00",
       comps: "12.00",
       net_sales: "178.00",
+      delivery_fees: "0.00",
       tax: "14.24",
       tips: "23.00",
       refunds: "5.00",

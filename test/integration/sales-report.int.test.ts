@@ -284,6 +284,7 @@ describe("GET /api/v1/reports/sales", () => {
       covers: "7",
       gross_sales: "180.00",
       net_sales: (body.total.netSalesCents / 100).toFixed(2),
+      delivery_fees: "0.00",
       tax: "12.64",
       tips: "22.00",
       refunds: "5.00",
