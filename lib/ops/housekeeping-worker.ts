@@ -4,7 +4,7 @@ import { env } from "../env";
 import { log } from "../log";
 import { metrics } from "../observability/metrics";
 import { pollingWorker } from "./polling-worker";
-import { lockedHousekeepingPass, type PassOptions, type PassResult } from "./housekeeping";
+import { lockedHousekeepingPass, PASS_CONNECTION_OPTIONS, type PassOptions, type PassResult } from "./housekeeping";
 import { WORKER_BUDGET_MS } from "./housekeeping-rules";
 
 const HOUR_MS = 3_600_000;
@@ -17,7 +17,7 @@ const FIRST_PASS_DELAY_MS = 5 * 60_000;
  * one. Counts go to `housekeeping_deleted_rows_total` and one log line.
  */
 export async function housekeepingRound(opts: PassOptions = {}): Promise<PassResult | null> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL, options: "-c jit=off" });
+  const client = new pg.Client({ connectionString: env().DATABASE_URL, options: PASS_CONNECTION_OPTIONS });
   client.on("error", () => {}); // a server going away mid-pass ends this round, not the process
   await client.connect();
   try {
@@ -28,7 +28,9 @@ export async function housekeepingRound(opts: PassOptions = {}): Promise<PassRes
     }
     if (!result.dryRun)
       for (const [table, n] of Object.entries(result.counts)) metrics().housekeepingDeleted.inc({ table }, n);
-    log.info("housekeeping pass", { counts: result.counts, complete: result.complete, ms: result.ms });
+    const fields = { counts: result.counts, complete: result.complete, ms: result.ms };
+    if (Object.keys(result.errors).length) log.warn("housekeeping pass", { ...fields, errors: result.errors });
+    else log.info("housekeeping pass", fields);
     return result;
   } finally {
     await client.end().catch(() => {});

@@ -8,7 +8,6 @@ import {
   nextStep,
   RETENTION,
   type HousekeptTable,
-  type RetentionRule,
 } from "./housekeeping-rules";
 
 export type SqlClient = {
@@ -22,18 +21,24 @@ export type PassOptions = {
   budgetMs?: number;
   /** Count what would go, delete nothing. */
   dryRun?: boolean;
-  /** The tables to go through (all by default). */
-  rules?: readonly RetentionRule[];
 };
 
 export type PassResult = {
   /** Rows deleted per table (with dryRun: rows that would be). */
   counts: Record<HousekeptTable, number>;
-  /** False when the budget ran out with old rows possibly left. */
+  /** Tables whose pass failed, with the database's message; the others still ran. */
+  errors: Partial<Record<HousekeptTable, string>>;
+  /** False when the budget ran out or a table failed: old rows may be left. */
   complete: boolean;
   dryRun: boolean;
   ms: number;
 };
+
+/**
+ * The pass's connection: a lock wait or a slow batch ends with an error (that table waits for the
+ * next pass) instead of hanging the pass; no JIT, as for the app's pool (ADR 0035).
+ */
+export const PASS_CONNECTION_OPTIONS = "-c jit=off -c lock_timeout=5000 -c statement_timeout=120000";
 
 /** Any one value for the pass's session-level advisory lock; only housekeeping takes it. */
 const LOCK_KEY = "ops:housekeeping";
@@ -61,36 +66,45 @@ export async function housekeepingPass(sql: SqlClient, opts: PassOptions = {}): 
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const dryRun = opts.dryRun ?? false;
   const counts = Object.fromEntries(RETENTION.map((r) => [r.table, 0])) as Record<HousekeptTable, number>;
-  let complete = true;
+  const errors: PassResult["errors"] = {};
+  let outOfTime = false;
 
-  for (const rule of opts.rules ?? RETENTION) {
-    const cutoff = cutoffParam(cutoffOf(rule, now));
-    if (dryRun) {
-      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "${rule.table}" t WHERE ${rule.old}`, [cutoff]);
-      counts[rule.table] = Number(rows[0]?.n ?? 0);
-      continue;
-    }
-    if (Date.now() >= deadline) {
-      complete = false;
+  for (const rule of RETENTION) {
+    if (!dryRun && Date.now() >= deadline) {
+      outOfTime = true;
       break;
     }
-    for (;;) {
-      // SKIP LOCKED: a row a request is updating right now waits for the next pass.
-      const { rowCount } = await sql.query(
-        `DELETE FROM "${rule.table}" WHERE id IN (
-           SELECT t.id FROM "${rule.table}" t WHERE ${rule.old} LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-        [cutoff, batchSize],
-      );
-      const deleted = rowCount ?? 0;
-      counts[rule.table] += deleted;
-      const step = nextStep(deleted, batchSize, deadline, Date.now());
-      if (step === "done") break;
-      if (step === "out-of-time") {
-        complete = false;
-        break;
+    const cutoff = cutoffParam(cutoffOf(rule, now));
+    // One table failing (a lock wait timing out, say) must not keep the others growing.
+    try {
+      if (dryRun) {
+        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "${rule.table}" t WHERE ${rule.old}`, [
+          cutoff,
+        ]);
+        counts[rule.table] = Number(rows[0]?.n ?? 0);
+        continue;
       }
+      for (;;) {
+        // SKIP LOCKED: a row a request is updating right now waits for the next pass.
+        const { rowCount } = await sql.query(
+          `DELETE FROM "${rule.table}" WHERE id IN (
+             SELECT t.id FROM "${rule.table}" t WHERE ${rule.old} LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+          [cutoff, batchSize],
+        );
+        const deleted = rowCount ?? 0;
+        counts[rule.table] += deleted;
+        const step = nextStep(deleted, batchSize, deadline, Date.now());
+        if (step === "done") break;
+        if (step === "out-of-time") {
+          outOfTime = true;
+          break;
+        }
+      }
+    } catch (error) {
+      errors[rule.table] = error instanceof Error ? error.message : String(error);
     }
-    if (!complete) break;
+    if (outOfTime) break;
   }
-  return { counts, complete, dryRun, ms: Date.now() - started };
+  const complete = !outOfTime && Object.keys(errors).length === 0;
+  return { counts, errors, complete, dryRun, ms: Date.now() - started };
 }

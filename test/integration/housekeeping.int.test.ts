@@ -277,14 +277,47 @@ describe("a housekeeping pass", () => {
     }
   });
 
-  it("releases the lock when a pass fails", async () => {
+  it("gives up on a row a request holds (lock timeout) instead of hanging, and goes on", async () => {
+    const session = await userSession(ago(10 * DAY));
+    const token = await refreshToken(session, ago(10 * DAY));
+    await resetToken(ago(10 * DAY));
+    const holder = new pg.Client({ connectionString: inject("databaseUrl") });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "RefreshToken" WHERE id = $1 FOR UPDATE`, [token]);
+      // The token is skipped (SKIP LOCKED); its session's delete would cascade to it and waits.
+      const result = await housekeepingRound();
+      expect(result).toMatchObject({
+        complete: false,
+        counts: { RefreshToken: 0, UserSession: 0, PasswordResetToken: 1 },
+      });
+      expect(result!.errors.UserSession).toMatch(/lock timeout/);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect((await housekeepingRound())?.counts).toMatchObject({ RefreshToken: 1, UserSession: 1 });
+  });
+
+  it("reports a table that fails, still runs the others, and releases the lock", async () => {
+    await idemKey(ago(10 * DAY));
+    const stuck = await userSession(ago(10 * DAY));
+    await resetToken(ago(10 * DAY));
     const failing: SqlClient = {
       async query(text, values) {
-        if (text.startsWith("DELETE")) throw new Error("boom");
+        if (text.startsWith(`DELETE FROM "UserSession"`)) throw new Error("canceling statement due to lock timeout");
         return client.query(text, values);
       },
     };
-    await expect(lockedHousekeepingPass(failing)).rejects.toThrow("boom");
+    const result = await lockedHousekeepingPass(failing);
+    expect(result).toMatchObject({
+      complete: false,
+      errors: { UserSession: "canceling statement due to lock timeout" },
+      counts: { IdempotencyKey: 1, UserSession: 0, PasswordResetToken: 1 },
+    });
+    expect(Object.keys(result!.errors)).toEqual(["UserSession"]);
+    expect(await idsOf("UserSession")).toEqual([stuck]);
     // From another session (advisory locks are reentrant within the one that holds them).
     expect(await housekeepingRound({ dryRun: true })).not.toBeNull();
   });
