@@ -16,6 +16,9 @@ export async function register() {
   // Scheduled online orders reach the kitchen at their fire time (ADR 0046).
   const { startOnlineFireWorker } = await import("./lib/online/online-fire-worker");
   startOnlineFireWorker();
+  // Data retention, hourly; one pass at a time across instances (ADR 0049).
+  const { startHousekeepingWorker } = await import("./lib/ops/housekeeping-worker");
+  startHousekeepingWorker();
   const { backfillPiiOnStart } = await import("./lib/pii/backfill-on-start");
   void backfillPiiOnStart();
   if (process.env.WEBHOOKS_DISPATCH !== "off") {

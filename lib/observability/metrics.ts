@@ -78,6 +78,12 @@ function build() {
       labelNames: ["event", "outcome"] as const,
       registers: [registry],
     }),
+    housekeepingDeleted: new Counter({
+      name: "housekeeping_deleted_rows_total",
+      help: "Rows deleted by the housekeeping passes (data retention, ADR 0049), by table.",
+      labelNames: ["table"] as const,
+      registers: [registry],
+    }),
     stockOuts: new Counter({
       name: "stock_outs_total",
       help: "Menu items 86'd automatically because an ingredient ran out.",
