@@ -30,8 +30,16 @@ async function main(): Promise<void> {
       `done: ${total.rehashed} re-hashed, ${total.current} already current, ${blocksFilled} blocks given their phone.`,
     );
     // Left on the old hash, these match only while PII_HASH_KEY_PREVIOUS is set (docs/runbook.md).
-    if (total.withoutCopy > 0)
-      console.log(`${total.withoutCopy} hashes have no encrypted copy: re-enter the active blocks among them.`);
+    if (total.withoutCopy > 0) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM "CustomerBlock"
+          WHERE "phoneEnc" IS NULL AND "liftedAt" IS NULL AND ("until" IS NULL OR "until" > now())`,
+      );
+      console.log(
+        `${total.withoutCopy} hashes have no encrypted copy, ${Number(rows[0].n)} of them active blocks: ` +
+          "re-enter those whose number you know before unsetting PII_HASH_KEY_PREVIOUS.",
+      );
+    }
     if (total.undecryptable + total.duplicates > 0) {
       console.log(
         `${total.undecryptable} undecryptable and ${total.duplicates} duplicate rows were left as they are: ` +
