@@ -9,7 +9,7 @@ import { parseInput } from "../validation";
 import {
   customerPhoneHash,
   customerPhoneHashes,
-  decodeCustomerContact,
+  decodeCustomerPhoneOrNull,
   encodeCustomerPhone,
   storedPhoneHashes,
 } from "./customer-contact";
@@ -87,7 +87,7 @@ export async function blockCustomer(ctx: Ctx, rawId: CustomerIdInput, raw: Block
       throw new AppError("INVALID_STATE", "This customer was erased: block their phone number instead");
     // The block keeps the phone (encrypted) under the current hash key, whatever key the customer's row is on.
     const { phoneHash, phoneEnc } = rows[0];
-    const phone = decodeCustomerContact({ phoneEnc, emailEnc: null }).phone;
+    const phone = decodeCustomerPhoneOrNull(phoneEnc);
     const who = { customerId: id, phoneHash: phone ? customerPhoneHash(phone) : phoneHash, phoneEnc };
     return createBlock(ctx, tx, who, { reason: input.reason, until }, now);
   });

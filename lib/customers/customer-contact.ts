@@ -6,6 +6,7 @@ import {
   blindIndex,
   blindIndexes,
   decryptPii,
+  decryptPiiOrNull,
   encryptPii,
   storedBlindIndexes,
   type PiiKeyring,
@@ -45,6 +46,11 @@ export function decodeCustomerContact(
     phone: row.phoneEnc === null ? null : decryptPii(ring, row.phoneEnc),
     email: row.emailEnc === null ? null : decryptPii(ring, row.emailEnc),
   };
+}
+
+/** A stored phone, or null when there is none or it cannot be decrypted (the caller falls back to the hash). */
+export function decodeCustomerPhoneOrNull(phoneEnc: string | null, ring: PiiKeyring = piiKeyring()): string | null {
+  return phoneEnc === null ? null : decryptPiiOrNull(ring, phoneEnc);
 }
 
 export type AddressText = { street: string; unit: string | null; notes: string | null };

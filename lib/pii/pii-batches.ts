@@ -6,8 +6,8 @@ import {
   blindIndex,
   blindIndexes,
   decryptPii,
+  decryptPiiOrNull,
   encryptPii,
-  PiiDecryptError,
   type BlindIndexKind,
   type PiiKeyring,
 } from "./pii-crypto";
@@ -151,15 +151,6 @@ export type RehashResult = { total: RehashCounts; byIndex: ({ index: string } & 
 
 const noCounts = (): RehashCounts => ({ rehashed: 0, current: 0, undecryptable: 0, duplicates: 0, withoutCopy: 0 });
 
-function tryDecrypt(ring: PiiKeyring, stored: string): string | null {
-  try {
-    return decryptPii(ring, stored);
-  } catch (error) {
-    if (error instanceof PiiDecryptError) return null;
-    throw error;
-  }
-}
-
 /**
  * Blocks made before blocks kept their phone encrypted: take the blocked customer's ciphertext when
  * the block's hash is one of that phone's lookup hashes (so it is the same phone). Returns how many.
@@ -177,7 +168,7 @@ async function fillBlockPhones(sql: SqlClient, ring: PiiKeyring, batchSize: numb
         [cursor, batchSize],
       );
       for (const row of rows) {
-        const phone = tryDecrypt(ring, String(row.customerPhoneEnc));
+        const phone = decryptPiiOrNull(ring, String(row.customerPhoneEnc));
         if (phone === null || !blindIndexes(ring, "phone", phone).includes(String(row.phoneHash))) continue;
         await sql.query(`UPDATE "CustomerBlock" SET "phoneEnc" = $2 WHERE "id" = $1`, [row.id, row.customerPhoneEnc]);
         filled++;
@@ -224,7 +215,7 @@ export async function rehashBlindIndexes(
             counts.withoutCopy++;
             continue;
           }
-          const value = tryDecrypt(ring, String(row.enc));
+          const value = decryptPiiOrNull(ring, String(row.enc));
           if (value === null) {
             counts.undecryptable++;
             continue;

@@ -123,6 +123,16 @@ export function decryptPii(ring: PiiKeyring, stored: string): string {
   }
 }
 
+/** The plaintext, or null when it cannot be decrypted (batch chores count those instead of failing). */
+export function decryptPiiOrNull(ring: PiiKeyring, stored: string): string | null {
+  try {
+    return decryptPii(ring, stored);
+  } catch (error) {
+    if (error instanceof PiiDecryptError) return null;
+    throw error;
+  }
+}
+
 export type BlindIndexKind = "phone" | "email";
 
 const hmacOf = (key: Buffer, kind: BlindIndexKind, normalised: string) =>
@@ -159,13 +169,6 @@ export function storedBlindIndexes(
   stored: { hash: string | null; enc: string | null | undefined },
 ): string[] {
   const hashes = stored.hash ? [stored.hash] : [];
-  if (!ring.previousHashKey || !stored.enc) return hashes;
-  let plain: string;
-  try {
-    plain = decryptPii(ring, stored.enc);
-  } catch (error) {
-    if (error instanceof PiiDecryptError) return hashes;
-    throw error;
-  }
-  return [...new Set([...blindIndexes(ring, kind, plain), ...hashes])];
+  const plain = ring.previousHashKey && stored.enc ? decryptPiiOrNull(ring, stored.enc) : null;
+  return plain === null ? hashes : [...new Set([...blindIndexes(ring, kind, plain), ...hashes])];
 }

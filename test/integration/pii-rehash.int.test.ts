@@ -4,7 +4,7 @@
 // counted, not fatal), they are found with B alone, and a second run changes nothing.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { blockPhone } from "@/lib/customers/block-customer";
+import { blockCustomer, blockPhone } from "@/lib/customers/block-customer";
 import { onlineAllowanceFor } from "@/lib/customers/customer-block-policy";
 import { getCustomer, listCustomers } from "@/lib/customers/list-customers";
 import { requestOtp } from "@/lib/customers/request-otp";
@@ -138,6 +138,13 @@ describe("hash-key rotation", () => {
     expect(await allowanceOf(ids.latecomer)).not.toBe("ALL");
     await expectAppError(blockPhone(loc.ctx.MANAGER, { phone: BLOCKED, reason: "Again" }), "CONFLICT");
     expect(await allowanceOf(ids.customer)).toBe("ALL");
+    // Blocking a customer still under A writes the block under B, with the phone encrypted beside it.
+    await expectAppError(blockCustomer(loc.ctx.SERVER, { id: ids.customer }, { reason: "Rude" }), "FORBIDDEN");
+    const rude = await blockCustomer(loc.ctx.MANAGER, { id: ids.customer }, { reason: "Rude" });
+    const rudeRow = await db.customerBlock.findUniqueOrThrow({ where: { id: rude.id } });
+    expect(rudeRow.phoneHash).toBe(blindIndex(ringB, "phone", CUSTOMER));
+    expect(rudeRow.phoneEnc).toMatch(/^pii:v1:/);
+    expect(await allowanceOf(ids.customer)).not.toBe("ALL");
 
     // A code sent under A still counts towards the limits and still verifies.
     await expectAppError(requestOtp({ locationSlug: loc.slug, phone: OTP }, meta), "RATE_LIMITED");
@@ -158,7 +165,7 @@ describe("hash-key rotation", () => {
     expect(byIndex["Guest.emailHash"]).toMatchObject({ rehashed: 1, current: 0 });
     // Customers: the two written under A move; the latecomer and Otto were written under B.
     expect(byIndex["Customer.phoneHash"]).toMatchObject({ rehashed: 2, current: 2 });
-    expect(byIndex["CustomerBlock.phoneHash"]).toMatchObject({ rehashed: 2, current: 0, withoutCopy: 1 });
+    expect(byIndex["CustomerBlock.phoneHash"]).toMatchObject({ rehashed: 2, current: 1, withoutCopy: 1 });
 
     const ada = await db.guest.findUniqueOrThrow({ where: { id: ids.guest } });
     expect(ada.phoneHash).toBe(blindIndex(ringB, "phone", GUEST));
@@ -173,6 +180,7 @@ describe("hash-key rotation", () => {
     expect(await customersByPhone(CUSTOMER)).toEqual([ids.customer]);
     expect(await allowanceOf(ids.latecomer)).not.toBe("ALL");
     expect(await phoneOnlyAllowance(BLOCKED)).not.toBe("ALL");
+    expect(await phoneOnlyAllowance(CUSTOMER)).not.toBe("ALL");
     expect(await phoneOnlyAllowance(OLD_BLOCKED)).not.toBe("ALL"); // filled, then re-hashed
     // The one block with no phone copy and no customer is lost with key A (ADR 0050: re-enter it).
     expect(await phoneOnlyAllowance(ORPHAN)).toBe("ALL");
