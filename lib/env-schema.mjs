@@ -99,6 +99,11 @@ export const envSchema = z
     /** HMAC key of the blind indexes (lookup by phone/email); changing it needs a re-hash (ADR 0043). */
     PII_HASH_KEY: z.string().min(32, "PII_HASH_KEY must be at least 32 characters").optional(),
     /**
+     * The hash key being rotated away from (ADR 0050): lookups match either key's index until
+     * `npm run pii:rehash` has re-hashed every row; then unset it.
+     */
+    PII_HASH_KEY_PREVIOUS: z.string().min(32, "PII_HASH_KEY_PREVIOUS must be at least 32 characters").optional(),
+    /**
      * Let webhooks call private, loopback and link-local addresses (ADR 0042). Unset: allowed
      * outside production only. Set true for a LAN integration or the e2e run of the production build.
      */
@@ -127,6 +132,18 @@ export const envSchema = z
       !v.PII_KEYS.split(",").some((e) => e.trim().startsWith(`${v.PII_ACTIVE_KEY}:`))
     )
       ctx.addIssue({ code: "custom", path: ["PII_ACTIVE_KEY"], message: "PII_ACTIVE_KEY is not a key id in PII_KEYS" });
+    if (v.PII_HASH_KEY_PREVIOUS && !v.PII_HASH_KEY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PII_HASH_KEY"],
+        message: "PII_HASH_KEY (the new hash key) is required while PII_HASH_KEY_PREVIOUS is set",
+      });
+    if (v.PII_HASH_KEY_PREVIOUS && v.PII_HASH_KEY_PREVIOUS === v.PII_HASH_KEY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PII_HASH_KEY_PREVIOUS"],
+        message: "PII_HASH_KEY_PREVIOUS must differ from PII_HASH_KEY",
+      });
   })
   .superRefine((v, ctx) => {
     if (v.SMS_PROVIDER === "outbox" && !v.SMS_OUTBOX_FILE)

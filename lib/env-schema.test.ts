@@ -34,6 +34,23 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ...valid, PII_HASH_KEY: "short" })).toThrow(/PII_HASH_KEY must be at least 32/);
   });
 
+  it("takes a previous hash key only beside a different new one (ADR 0050)", () => {
+    const hash = { PII_HASH_KEY: "n".repeat(32) };
+    expect(parseEnv({ ...valid, ...hash, PII_HASH_KEY_PREVIOUS: "o".repeat(32) }).PII_HASH_KEY_PREVIOUS).toBe(
+      "o".repeat(32),
+    );
+    expect(parseEnv({ ...valid, ...hash }).PII_HASH_KEY_PREVIOUS).toBeUndefined();
+    expect(() => parseEnv({ ...valid, ...hash, PII_HASH_KEY_PREVIOUS: "short" })).toThrow(
+      /PII_HASH_KEY_PREVIOUS must be at least 32/,
+    );
+    expect(() => parseEnv({ ...valid, PII_HASH_KEY_PREVIOUS: "o".repeat(32) })).toThrow(
+      /PII_HASH_KEY \(the new hash key\) is required/,
+    );
+    expect(() => parseEnv({ ...valid, ...hash, PII_HASH_KEY_PREVIOUS: hash.PII_HASH_KEY })).toThrow(
+      /PII_HASH_KEY_PREVIOUS must differ/,
+    );
+  });
+
   it("accepts only smtp(s):// mail servers and defaults the sender", () => {
     expect(parseEnv({ ...valid, SMTP_URL: "smtp://u:p@mail.test:587" }).SMTP_URL).toBe("smtp://u:p@mail.test:587");
     expect(() => parseEnv({ ...valid, SMTP_URL: "http://mail.test" })).toThrow(/SMTP_URL must be an smtp/);

@@ -6,7 +6,13 @@ import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import { normalisePhone } from "../reservations/find-or-create-guest";
 import { parseInput } from "../validation";
-import { customerPhoneHash } from "./customer-contact";
+import {
+  customerPhoneHash,
+  customerPhoneHashes,
+  decodeCustomerPhoneOrNull,
+  encodeCustomerPhone,
+  storedPhoneHashes,
+} from "./customer-contact";
 import { activeBlocksFor, blockView, BLOCK_SELECT } from "./customer-blocks";
 import {
   blockCustomerSchema,
@@ -30,14 +36,14 @@ function untilDate(until: string | null | undefined, now: Date): Date | null {
 async function createBlock(
   ctx: Ctx,
   tx: Tx,
-  who: { customerId: string | null; phoneHash: string },
+  who: { customerId: string | null; phoneHash: string; phoneEnc: string | null },
   input: { reason: string; until: Date | null },
   now: Date,
 ) {
   const existing = await activeBlocksFor(
     tx,
     ctx.locationId,
-    [{ id: who.customerId ?? "-", phoneHash: who.phoneHash }],
+    [{ id: who.customerId ?? "-", phoneHash: who.phoneHash, phoneEnc: who.phoneEnc }],
     now,
   );
   if (existing.size > 0) throw new AppError("CONFLICT", "Already blocked: lift the current block first");
@@ -46,6 +52,7 @@ async function createBlock(
       locationId: ctx.locationId,
       customerId: who.customerId,
       phoneHash: who.phoneHash,
+      phoneEnc: who.phoneEnc,
       reason: input.reason,
       until: input.until,
       createdById: ctx.userId,
@@ -73,12 +80,16 @@ export async function blockCustomer(ctx: Ctx, rawId: CustomerIdInput, raw: Block
   const input = parseInput(blockCustomerSchema, raw);
   const until = untilDate(input.until, now);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ phoneHash: string | null }[]>`
-      SELECT "phoneHash" FROM "Customer" WHERE "id" = ${id} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ phoneHash: string | null; phoneEnc: string | null }[]>`
+      SELECT "phoneHash", "phoneEnc" FROM "Customer" WHERE "id" = ${id} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
     if (rows.length === 0) throw notFound("Customer");
     if (!rows[0].phoneHash)
       throw new AppError("INVALID_STATE", "This customer was erased: block their phone number instead");
-    return createBlock(ctx, tx, { customerId: id, phoneHash: rows[0].phoneHash }, { reason: input.reason, until }, now);
+    // The block keeps the phone (encrypted) under the current hash key, whatever key the customer's row is on.
+    const { phoneHash, phoneEnc } = rows[0];
+    const phone = decodeCustomerPhoneOrNull(phoneEnc);
+    const who = { customerId: id, phoneHash: phone ? customerPhoneHash(phone) : phoneHash, phoneEnc };
+    return createBlock(ctx, tx, who, { reason: input.reason, until }, now);
   });
 }
 
@@ -88,14 +99,23 @@ export async function blockPhone(ctx: Ctx, raw: BlockPhoneInput, now = new Date(
   const input = parseInput(blockPhoneSchema, raw);
   const until = untilDate(input.until, now);
   const location = await db.location.findUniqueOrThrow({ where: { id: ctx.locationId }, select: { country: true } });
-  const phoneHash = customerPhoneHash(normalisePhone(input.phone, location.country));
+  const phone = normalisePhone(input.phone, location.country);
+  const phoneHash = customerPhoneHash(phone);
+  const { phoneEnc } = encodeCustomerPhone(phone);
   return db.$transaction(async (tx) => {
+    // Keyed by the current hash: every writer computes it from the phone itself.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`block:${ctx.locationId}:${phoneHash}`}))`;
-    const customer = await tx.customer.findUnique({
-      where: { locationId_phoneHash: { locationId: ctx.locationId, phoneHash } },
+    const customer = await tx.customer.findFirst({
+      where: { locationId: ctx.locationId, phoneHash: { in: customerPhoneHashes(phone) } },
       select: { id: true },
     });
-    return createBlock(ctx, tx, { customerId: customer?.id ?? null, phoneHash }, { reason: input.reason, until }, now);
+    return createBlock(
+      ctx,
+      tx,
+      { customerId: customer?.id ?? null, phoneHash, phoneEnc },
+      { reason: input.reason, until },
+      now,
+    );
   });
 }
 
@@ -106,16 +126,17 @@ export async function liftCustomerBlock(ctx: Ctx, rawId: CustomerIdInput, now = 
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
       where: { id, locationId: ctx.locationId },
-      select: { id: true, phoneHash: true },
+      select: { id: true, phoneHash: true, phoneEnc: true },
     });
     if (!customer) throw notFound("Customer");
+    const hashes = storedPhoneHashes(customer);
     const active = await tx.customerBlock.findMany({
       where: {
         locationId: ctx.locationId,
         liftedAt: null,
         AND: [
           { OR: [{ until: null }, { until: { gt: now } }] },
-          { OR: [{ customerId: id }, ...(customer.phoneHash ? [{ phoneHash: customer.phoneHash }] : [])] },
+          { OR: [{ customerId: id }, ...(hashes.length > 0 ? [{ phoneHash: { in: hashes } }] : [])] },
         ],
       },
       select: { id: true },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../db";
+import { storedPhoneHashes } from "./customer-contact";
 
 /**
  * What a customer (or an unverified phone) may order online now: everything, pickup paid
@@ -12,12 +13,14 @@ export type OnlineOrderAllowance =
 export async function onlineAllowanceFor(
   tx: Pick<Tx, "customerBlock" | "location">,
   locationId: string,
-  who: { customerId: string | null; phoneHash: string | null },
+  who: { customerId: string | null; phoneHash: string | null; phoneEnc?: string | null },
   now = new Date(),
 ): Promise<OnlineOrderAllowance> {
+  // With the phone's ciphertext, a block under the other hash key matches too (ADR 0050).
+  const hashes = storedPhoneHashes(who);
   const or = [
     ...(who.customerId ? [{ customerId: who.customerId }] : []),
-    ...(who.phoneHash ? [{ phoneHash: who.phoneHash }] : []),
+    ...(hashes.length > 0 ? [{ phoneHash: { in: hashes } }] : []),
   ];
   if (or.length === 0) return { allowed: "ALL" };
   const block = await tx.customerBlock.findFirst({

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../db";
+import { storedPhoneHashes } from "./customer-contact";
 
 /** A block is active until lifted or until its `until` passes. */
 export const activeBlockWhere = (now: Date) => ({
@@ -27,15 +28,19 @@ export type BlockRow = {
   liftedAt: Date | null;
 };
 
-/** The active blocks on these customers or their phones (a phone blocked before it was a customer counts). */
+/**
+ * The active blocks on these customers or their phones (a phone blocked before it was a customer
+ * counts). Give `phoneEnc` too: mid hash-key rotation a block may carry the other key's hash (ADR 0050).
+ */
 export async function activeBlocksFor(
   tx: Pick<Tx, "customerBlock">,
   locationId: string,
-  who: readonly { id: string; phoneHash: string | null }[],
+  who: readonly { id: string; phoneHash: string | null; phoneEnc?: string | null }[],
   now = new Date(),
 ): Promise<Map<string, BlockRow>> {
   const ids = who.map((w) => w.id);
-  const hashes = who.flatMap((w) => (w.phoneHash ? [w.phoneHash] : []));
+  const phones = new Map(who.map((w) => [w.id, storedPhoneHashes(w)]));
+  const hashes = [...phones.values()].flat();
   const blocks = await tx.customerBlock.findMany({
     where: {
       locationId,
@@ -46,7 +51,8 @@ export async function activeBlocksFor(
   });
   const byCustomer = new Map<string, BlockRow>();
   for (const w of who) {
-    const b = blocks.find((x) => x.customerId === w.id || (w.phoneHash !== null && x.phoneHash === w.phoneHash));
+    const mine = phones.get(w.id) ?? [];
+    const b = blocks.find((x) => x.customerId === w.id || mine.includes(x.phoneHash));
     if (b) byCustomer.set(w.id, b);
   }
   return byCustomer;

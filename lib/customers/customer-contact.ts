@@ -2,11 +2,32 @@
 // email and saved addresses. Everything else writes encode…() and reads decode…().
 // No "server-only": the seed and the key-rotation scripts may use it too.
 import { piiKeyring } from "../pii/keyring";
-import { blindIndex, decryptPii, encryptPii, type PiiKeyring } from "../pii/pii-crypto";
+import {
+  blindIndex,
+  blindIndexes,
+  decryptPii,
+  decryptPiiOrNull,
+  encryptPii,
+  storedBlindIndexes,
+  type PiiKeyring,
+} from "../pii/pii-crypto";
 
-/** The lookup key of an E.164 phone (already normalised): the same index as guests' phones. */
+/** The stored key of an E.164 phone (already normalised): the same index as guests' phones. */
 export function customerPhoneHash(e164: string, ring: PiiKeyring = piiKeyring()): string {
   return blindIndex(ring, "phone", e164);
+}
+
+/** What a lookup by phone matches: `phoneHash: { in: … }` (both hash keys while rotating, ADR 0050). */
+export function customerPhoneHashes(e164: string, ring: PiiKeyring = piiKeyring()): string[] {
+  return blindIndexes(ring, "phone", e164);
+}
+
+/** What a stored customer's (or block's) phone matches in other rows, e.g. blocks on it. */
+export function storedPhoneHashes(
+  row: { phoneHash: string | null; phoneEnc?: string | null },
+  ring: PiiKeyring = piiKeyring(),
+): string[] {
+  return storedBlindIndexes(ring, "phone", { hash: row.phoneHash, enc: row.phoneEnc });
 }
 
 /** Columns for a customer's phone (null clears it, with its lookup key). */
@@ -25,6 +46,11 @@ export function decodeCustomerContact(
     phone: row.phoneEnc === null ? null : decryptPii(ring, row.phoneEnc),
     email: row.emailEnc === null ? null : decryptPii(ring, row.emailEnc),
   };
+}
+
+/** A stored phone, or null when there is none or it cannot be decrypted (the caller falls back to the hash). */
+export function decodeCustomerPhoneOrNull(phoneEnc: string | null, ring: PiiKeyring = piiKeyring()): string | null {
+  return phoneEnc === null ? null : decryptPiiOrNull(ring, phoneEnc);
 }
 
 export type AddressText = { street: string; unit: string | null; notes: string | null };

@@ -5,7 +5,7 @@ import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { parseInput } from "../validation";
-import { customerPhoneHash, decodeCustomerContact } from "./customer-contact";
+import { customerPhoneHashes, decodeCustomerContact, storedPhoneHashes } from "./customer-contact";
 import { activeBlocksFor, blockView, BLOCK_SELECT, type BlockRow } from "./customer-blocks";
 import { maskPhone } from "./otp-rules";
 import { customerIdSchema, listCustomersSchema, type CustomerIdInput, type ListCustomersInput } from "./schemas";
@@ -56,11 +56,11 @@ function customerRowView(row: CustomerRow, block: BlockRow | undefined, threshol
 }
 export type CustomerRowView = ReturnType<typeof customerRowView>;
 
-/** A search that reads as a phone number: looked up by its blind index (phones are encrypted). */
-function phoneHashOf(q: string, country: string): string | null {
+/** A search that reads as a phone number: looked up by its blind indexes (phones are encrypted). */
+function phoneHashesOf(q: string, country: string): string[] | null {
   if ((q.match(/\d/g) ?? []).length < 6) return null;
   const parsed = parsePhoneNumberFromString(q, country as CountryCode);
-  return parsed?.isValid() ? customerPhoneHash(parsed.number) : null;
+  return parsed?.isValid() ? customerPhoneHashes(parsed.number) : null;
 }
 
 /**
@@ -76,12 +76,12 @@ export async function listCustomers(ctx: Ctx, raw: ListCustomersInput = {}, now 
     select: { country: true, blockPolicy: true, codFailuresBeforeBlockSuggestion: true },
   });
   const threshold = location.codFailuresBeforeBlockSuggestion;
-  const hash = input.q ? phoneHashOf(input.q, location.country) : null;
+  const hashes = input.q ? phoneHashesOf(input.q, location.country) : null;
   const rows = await db.customer.findMany({
     where: {
       locationId: ctx.locationId,
-      ...(hash
-        ? { phoneHash: hash }
+      ...(hashes
+        ? { phoneHash: { in: hashes } }
         : input.q
           ? { firstName: { contains: input.q, mode: "insensitive" as const } }
           : {}),
@@ -126,10 +126,11 @@ export async function getCustomer(ctx: Ctx, raw: CustomerIdInput, now = new Date
     },
   });
   if (!row) throw notFound("Customer");
+  const hashes = storedPhoneHashes(row);
   const blocks = await db.customerBlock.findMany({
     where: {
       locationId: ctx.locationId,
-      OR: [{ customerId: id }, ...(row.phoneHash ? [{ phoneHash: row.phoneHash }] : [])],
+      OR: [{ customerId: id }, ...(hashes.length > 0 ? [{ phoneHash: { in: hashes } }] : [])],
     },
     orderBy: { createdAt: "desc" },
     select: BLOCK_SELECT,

@@ -7,7 +7,7 @@ import { rateLimitedError } from "../http/rate-limit-headers";
 import { limiter } from "../ops/rate-limit";
 import { normalisePhone } from "../reservations/find-or-create-guest";
 import { parseInput } from "../validation";
-import { customerPhoneHash } from "./customer-contact";
+import { customerPhoneHash, customerPhoneHashes } from "./customer-contact";
 import { notifyCustomer } from "./notify-customer";
 import { findOrderingLocation } from "./ordering-location";
 import { HOUR_MS, hashOtpCode, newOtpCode, OTP_RESEND_GAP_MS, OTP_TTL_MS, otpSendRefusal } from "./otp-rules";
@@ -47,7 +47,8 @@ export async function requestOtp(
     const since = new Date(now.getTime() - HOUR_MS);
     const [byPhone, byIp] = await Promise.all([
       tx.otpChallenge.findMany({
-        where: { locationId: location.id, phoneHash, createdAt: { gt: since } },
+        // Codes sent under the previous hash key count too (ADR 0050): a rotation resets no limit.
+        where: { locationId: location.id, phoneHash: { in: customerPhoneHashes(phone) }, createdAt: { gt: since } },
         select: { createdAt: true, attempts: true },
       }),
       tx.otpChallenge.findMany({

@@ -5,7 +5,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { normalisePhone } from "../reservations/find-or-create-guest";
 import { parseInput } from "../validation";
-import { customerPhoneHash, encodeCustomerPhone } from "./customer-contact";
+import { customerPhoneHashes, encodeCustomerPhone } from "./customer-contact";
 import { startCustomerSession } from "./customer-session";
 import { findOrderingLocation } from "./ordering-location";
 import { OTP_MAX_ATTEMPTS, otpChallengeLive, otpCodeMatches } from "./otp-rules";
@@ -29,15 +29,17 @@ export async function verifyOtp(raw: VerifyOtpInput, meta: OtpMeta, now = new Da
   const input = parseInput(verifyOtpSchema, raw);
   const location = await findOrderingLocation(input.locationSlug);
   const phone = normalisePhone(input.phone, location.country);
-  const phoneHash = customerPhoneHash(phone);
+  // Both hash keys while one is rotated out (ADR 0050): a code sent just before still works.
+  const phoneHashes = customerPhoneHashes(phone);
   const challenge = await db.otpChallenge.findFirst({
-    where: { locationId: location.id, phoneHash },
+    where: { locationId: location.id, phoneHash: { in: phoneHashes } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true },
+    select: { id: true, phoneHash: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true },
   });
   if (!challenge || !otpChallengeLive(challenge, now)) throw expired();
 
-  if (!otpCodeMatches(env().NEXTAUTH_SECRET, phoneHash, input.code, challenge.codeHash)) {
+  // The code was hashed with the phone hash of its day: check it against that one.
+  if (!otpCodeMatches(env().NEXTAUTH_SECRET, challenge.phoneHash, input.code, challenge.codeHash)) {
     const rows = await db.$queryRaw<{ attempts: number }[]>`
       UPDATE "OtpChallenge" SET "attempts" = "attempts" + 1
       WHERE "id" = ${challenge.id} AND "attempts" < ${OTP_MAX_ATTEMPTS} AND "consumedAt" IS NULL
@@ -61,8 +63,8 @@ export async function verifyOtp(raw: VerifyOtpInput, meta: OtpMeta, now = new Da
     throw new AppError("VALIDATION", message, { code: [message] }, { attemptsLeft: left });
   }
 
-  const existing = await db.customer.findUnique({
-    where: { locationId_phoneHash: { locationId: location.id, phoneHash } },
+  const existing = await db.customer.findFirst({
+    where: { locationId: location.id, phoneHash: { in: phoneHashes } },
     select: { id: true },
   });
   if (!existing && !input.firstName)

@@ -113,15 +113,15 @@ export async function submitOnlineOrder(
 
     // KEY SHARE (the lock the order's foreign key takes anyway), held from here: an erase
     // (FOR UPDATE) waits for this order and then refuses, or went first and this one stops here.
-    const [who] = await tx.$queryRaw<{ phoneHash: string | null; firstName: string }[]>`
-      SELECT "phoneHash", "firstName" FROM "Customer"
+    const [who] = await tx.$queryRaw<{ phoneHash: string | null; phoneEnc: string | null; firstName: string }[]>`
+      SELECT "phoneHash", "phoneEnc", "firstName" FROM "Customer"
        WHERE "id" = ${customer.customerId} AND "locationId" = ${customer.locationId} AND "erasedAt" IS NULL
          FOR KEY SHARE`;
     if (!who) throw new AppError("CUSTOMER_SESSION_REQUIRED", "Verify your phone number to continue");
     const allowance = await onlineAllowanceFor(
       tx,
       location.id,
-      { customerId: customer.customerId, phoneHash: who.phoneHash },
+      { customerId: customer.customerId, phoneHash: who.phoneHash, phoneEnc: who.phoneEnc },
       now,
     );
     // Online prepayment does not exist here, so "prepaid pickup only" refuses online orders too:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   blindIndex,
+  blindIndexes,
   decryptPii,
   DEVELOPMENT_PII_ENV,
   encryptPii,
@@ -79,6 +80,34 @@ describe("blind index (HMAC-SHA256)", () => {
     expect(blindIndex(a, "phone", "+12075550163")).not.toBe(blindIndex(b, "phone", "+12075550163"));
     expect(blindIndex(a, "phone", "x")).not.toBe(blindIndex(a, "email", "x"));
     expect(blindIndex(a, "phone", "+12075550163")).not.toContain("2075550163");
+  });
+});
+
+describe("lookup hashes during a hash-key rotation (ADR 0050)", () => {
+  const OLD = "the-old-hash-key-of-at-least-32-characters";
+  const before = piiKeyringFrom({ PII_KEYS: `k1:${k1}`, PII_HASH_KEY: OLD });
+  const during = piiKeyringFrom({ PII_KEYS: `k1:${k1}`, PII_HASH_KEY: HASH, PII_HASH_KEY_PREVIOUS: OLD });
+  const after = piiKeyringFrom({ PII_KEYS: `k1:${k1}`, PII_HASH_KEY: HASH });
+
+  it("is the current hash alone without a previous key", () => {
+    expect(blindIndexes(after, "phone", "+12075550163")).toEqual([blindIndex(after, "phone", "+12075550163")]);
+    expect(blindIndexes(before, "email", "a@b.c")).toEqual([blindIndex(before, "email", "a@b.c")]);
+  });
+
+  it("is the current hash, then the previous key's, while rotating; writes keep the current one", () => {
+    const v = "+12075550163";
+    expect(blindIndexes(during, "phone", v)).toEqual([blindIndex(after, "phone", v), blindIndex(before, "phone", v)]);
+    expect(blindIndex(during, "phone", v)).toBe(blindIndex(after, "phone", v));
+    // The kind still separates phones from emails under both keys.
+    expect(blindIndexes(during, "email", v)).not.toContain(blindIndex(before, "phone", v));
+  });
+
+  it("refuses a short previous key, one equal to the current, or one without a new key", () => {
+    const base = { PII_KEYS: `k1:${k1}`, PII_HASH_KEY: HASH };
+    expect(() => piiKeyringFrom({ ...base, PII_HASH_KEY_PREVIOUS: "short" })).toThrow(/at least 32/);
+    expect(() => piiKeyringFrom({ ...base, PII_HASH_KEY_PREVIOUS: HASH })).toThrow(/must differ/);
+    expect(() => piiKeyringFrom({ PII_KEYS: `k1:${k1}`, PII_HASH_KEY_PREVIOUS: OLD })).toThrow(/without PII_HASH_KEY/);
+    expect(piiKeyringFrom(base).previousHashKey).toBeUndefined();
   });
 });
 

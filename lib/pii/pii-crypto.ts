@@ -1,8 +1,16 @@
 // AES-256-GCM for personal data at rest (ADR 0043). No "server-only": scripts (pii:rotate, the seed) use it too.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 
-/** Keys by id, the one new values are written with, and the HMAC key of the blind indexes. */
-export type PiiKeyring = { activeKeyId: string; keys: ReadonlyMap<string, Buffer>; hashKey: Buffer };
+/**
+ * Keys by id, the one new values are written with, and the HMAC key of the blind indexes; during a
+ * hash-key rotation also the previous HMAC key, which lookups still accept (ADR 0050).
+ */
+export type PiiKeyring = {
+  activeKeyId: string;
+  keys: ReadonlyMap<string, Buffer>;
+  hashKey: Buffer;
+  previousHashKey?: Buffer;
+};
 
 /** A value that cannot be decrypted (unknown key id, tampered, not our format): never returned as garbage. */
 export class PiiDecryptError extends Error {
@@ -47,7 +55,13 @@ export function parsePiiKeys(raw: string): Map<string, Buffer> {
   return keys;
 }
 
-type PiiEnv = { NODE_ENV?: string; PII_KEYS?: string; PII_ACTIVE_KEY?: string; PII_HASH_KEY?: string };
+type PiiEnv = {
+  NODE_ENV?: string;
+  PII_KEYS?: string;
+  PII_ACTIVE_KEY?: string;
+  PII_HASH_KEY?: string;
+  PII_HASH_KEY_PREVIOUS?: string;
+};
 
 /** The keyring of an environment; the development keys for what is unset outside production. */
 export function piiKeyringFrom(source: PiiEnv): PiiKeyring {
@@ -58,7 +72,15 @@ export function piiKeyringFrom(source: PiiEnv): PiiKeyring {
   if (!keys.has(activeKeyId)) throw new Error(`PII_ACTIVE_KEY ${activeKeyId} is not in PII_KEYS`);
   if (source.PII_HASH_KEY && source.PII_HASH_KEY.length < 32)
     throw new Error("PII_HASH_KEY must be at least 32 characters");
-  return { activeKeyId, keys, hashKey: Buffer.from(source.PII_HASH_KEY || DEVELOPMENT_PII_ENV.PII_HASH_KEY) };
+  const hashKey = Buffer.from(source.PII_HASH_KEY || DEVELOPMENT_PII_ENV.PII_HASH_KEY);
+  const previous = source.PII_HASH_KEY_PREVIOUS;
+  if (!previous) return { activeKeyId, keys, hashKey };
+  if (!source.PII_HASH_KEY) throw new Error("PII_HASH_KEY_PREVIOUS is set without PII_HASH_KEY (the new hash key)");
+  if (previous.length < 32) throw new Error("PII_HASH_KEY_PREVIOUS must be at least 32 characters");
+  const previousHashKey = Buffer.from(previous);
+  // The same key twice would look like a rotation while nothing rotates.
+  if (previousHashKey.equals(hashKey)) throw new Error("PII_HASH_KEY_PREVIOUS must differ from PII_HASH_KEY");
+  return { activeKeyId, keys, hashKey, previousHashKey };
 }
 
 /** `pii:v1:<keyId>:<iv b64url>:<ciphertext+tag b64url>`, under the active key, a fresh random IV each time. */
@@ -101,8 +123,52 @@ export function decryptPii(ring: PiiKeyring, stored: string): string {
   }
 }
 
-/** HMAC-SHA256 of an already normalised value (E.164 phone, lower-cased email): equal values, equal hashes. */
-export function blindIndex(ring: PiiKeyring, kind: "phone" | "email", normalised: string): string {
+/** The plaintext, or null when it cannot be decrypted (batch chores count those instead of failing). */
+export function decryptPiiOrNull(ring: PiiKeyring, stored: string): string | null {
+  try {
+    return decryptPii(ring, stored);
+  } catch (error) {
+    if (error instanceof PiiDecryptError) return null;
+    throw error;
+  }
+}
+
+export type BlindIndexKind = "phone" | "email";
+
+const hmacOf = (key: Buffer, kind: BlindIndexKind, normalised: string) =>
   // The kind is part of the input, so a phone and an email never share a hash.
-  return createHmac("sha256", ring.hashKey).update(`${kind}:${normalised}`).digest("base64url");
+  createHmac("sha256", key).update(`${kind}:${normalised}`).digest("base64url");
+
+/**
+ * HMAC-SHA256 of an already normalised value (E.164 phone, lower-cased email) under the current
+ * hash key: equal values, equal hashes. What every write stores.
+ */
+export function blindIndex(ring: PiiKeyring, kind: BlindIndexKind, normalised: string): string {
+  return hmacOf(ring.hashKey, kind, normalised);
+}
+
+/**
+ * Every hash a lookup must match (ADR 0050): the current one first, then, while PII_HASH_KEY_PREVIOUS
+ * is set, the previous key's, which rows not yet re-hashed (`npm run pii:rehash`) still carry.
+ * The one place that rule lives: lookups use `{ in: blindIndexes(…) }`, never blindIndex alone.
+ */
+export function blindIndexes(ring: PiiKeyring, kind: BlindIndexKind, normalised: string): string[] {
+  const current = hmacOf(ring.hashKey, kind, normalised);
+  return ring.previousHashKey ? [current, hmacOf(ring.previousHashKey, kind, normalised)] : [current];
+}
+
+/**
+ * The lookup hashes of a value already stored with its hash (a customer's phone matched against
+ * blocks): the stored hash, plus, while rotating, both keys' hashes of the decrypted value, since
+ * this row and the rows it is matched against may each be re-hashed or not yet. An undecryptable
+ * value falls back to the stored hash alone.
+ */
+export function storedBlindIndexes(
+  ring: PiiKeyring,
+  kind: BlindIndexKind,
+  stored: { hash: string | null; enc: string | null | undefined },
+): string[] {
+  const hashes = stored.hash ? [stored.hash] : [];
+  const plain = ring.previousHashKey && stored.enc ? decryptPiiOrNull(ring, stored.enc) : null;
+  return plain === null ? hashes : [...new Set([...blindIndexes(ring, kind, plain), ...hashes])];
 }

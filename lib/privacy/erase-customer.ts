@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import { assertCan } from "../auth/permissions";
 import { auditAs } from "../audit/record-audit";
-import { encodeCustomerPhone } from "../customers/customer-contact";
+import { encodeCustomerPhone, storedPhoneHashes } from "../customers/customer-contact";
 import { ONLINE_FINAL, onlineStatusLabel } from "../online/online-status";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
@@ -14,7 +14,7 @@ import { eraseRequestSchema, personIdSchema, type EraseRequestInput, type Person
  * the delivery-address snapshots, positions, first names and notes on their orders and their
  * pending codes; every session is revoked. Refused while one of their orders is still open (the
  * driver needs the address). The orders stay (sales, reports and the audit keep adding up), and so do
- * blocks (a block's phone index is the restaurant's legitimate interest, ADR 0045). One
+ * blocks (a block's phone, index and ciphertext, is the restaurant's legitimate interest, ADR 0045, 0050). One
  * transaction; audited with who and why, never the erased values.
  */
 export async function eraseCustomer(ctx: Ctx, rawId: PersonIdInput, raw: EraseRequestInput) {
@@ -22,8 +22,8 @@ export async function eraseCustomer(ctx: Ctx, rawId: PersonIdInput, raw: EraseRe
   const { id } = parseInput(personIdSchema, rawId);
   const { reason } = parseInput(eraseRequestSchema, raw);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ erasedAt: Date | null; phoneHash: string | null }[]>`
-      SELECT "erasedAt", "phoneHash" FROM "Customer" WHERE "id" = ${id} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ erasedAt: Date | null; phoneHash: string | null; phoneEnc: string | null }[]>`
+      SELECT "erasedAt", "phoneHash", "phoneEnc" FROM "Customer" WHERE "id" = ${id} AND "locationId" = ${ctx.locationId} FOR UPDATE`;
     if (rows.length === 0) throw notFound("Customer");
     if (rows[0].erasedAt) throw new AppError("CONFLICT", "This customer was already erased");
     // The driver and the kitchen still need an open order's address and name. Read after the lock:
@@ -62,8 +62,10 @@ export async function eraseCustomer(ctx: Ctx, rawId: PersonIdInput, raw: EraseRe
       where: { customerId: id, revokedAt: null },
       data: { revokedAt: erasedAt },
     });
-    if (rows[0].phoneHash)
-      await tx.otpChallenge.deleteMany({ where: { locationId: ctx.locationId, phoneHash: rows[0].phoneHash } });
+    // Read before the update above cleared them: codes under either hash key go (ADR 0050).
+    const phoneHashes = storedPhoneHashes(rows[0]);
+    if (phoneHashes.length > 0)
+      await tx.otpChallenge.deleteMany({ where: { locationId: ctx.locationId, phoneHash: { in: phoneHashes } } });
     await auditAs(
       ctx,
       {

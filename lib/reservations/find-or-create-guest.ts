@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
 import type { Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { encodeGuestContact, guestEmailHash } from "./guest-contact";
+import { encodeGuestContact, guestEmailHashes, guestPhoneHashes } from "./guest-contact";
 
 export type GuestLookup = { guestId?: string; guestName?: string; phone?: string; email?: string };
 
@@ -41,6 +41,24 @@ export async function findOrCreateGuest(
   if (input.phone) {
     const phone = normalisePhone(input.phone, country);
     const enc = encodeGuestContact({ phone, ...(email ? { email } : {}) });
+    // Mid hash-key rotation (ADR 0050) the guest may still carry the previous key's hash, which the
+    // conflict below cannot see: find them first. A re-hash racing this read moves them onto the
+    // current hash, where the conflict does find them.
+    const previous = guestPhoneHashes(phone).slice(1);
+    if (previous.length > 0) {
+      const known = await tx.guest.findFirst({
+        where: { locationId: ctx.locationId, phoneHash: { in: previous } },
+        select: { id: true },
+      });
+      if (known) {
+        if (enc.emailEnc)
+          await tx.guest.updateMany({
+            where: { id: known.id, emailEnc: null },
+            data: { emailEnc: enc.emailEnc, emailHash: enc.emailHash },
+          });
+        return known.id;
+      }
+    }
     // The blind index is the conflict key: a concurrent booking with the same phone finds this guest.
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "Guest" ("id", "locationId", "name", "phoneEnc", "phoneHash", "emailEnc", "emailHash", "updatedAt")
@@ -54,7 +72,7 @@ export async function findOrCreateGuest(
   }
   const existing = await tx.guest.findFirst({
     where: email
-      ? { locationId: ctx.locationId, emailHash: guestEmailHash(email), erasedAt: null }
+      ? { locationId: ctx.locationId, emailHash: { in: guestEmailHashes(email) }, erasedAt: null }
       : {
           locationId: ctx.locationId,
           phoneHash: null,

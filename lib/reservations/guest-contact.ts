@@ -2,7 +2,7 @@
 // selects GUEST_CONTACT_SELECT and maps rows through withGuestContact, or writes encodeGuestContact().
 // No "server-only": the backfill and rotation scripts use it too.
 import { piiKeyring } from "../pii/keyring";
-import { blindIndex, decryptPii, encryptPii, type PiiKeyring } from "../pii/pii-crypto";
+import { blindIndex, blindIndexes, decryptPii, encryptPii, type PiiKeyring } from "../pii/pii-crypto";
 
 export const GUEST_CONTACT_SELECT = { phoneEnc: true, emailEnc: true } as const;
 
@@ -21,14 +21,24 @@ export const GUEST_PROFILE_SELECT = {
 export type GuestContact = { phone: string | null; email: string | null };
 type EncryptedContact = { phoneEnc: string | null; emailEnc: string | null };
 
-/** The lookup key of an E.164 phone (already normalised). */
+/** The stored key of an E.164 phone (already normalised); lookups use guestPhoneHashes. */
 export function guestPhoneHash(e164: string, ring: PiiKeyring = piiKeyring()): string {
   return blindIndex(ring, "phone", e164);
 }
 
-/** The lookup key of an email (lower-cased here). */
+/** The stored key of an email (lower-cased here); lookups use guestEmailHashes. */
 export function guestEmailHash(email: string, ring: PiiKeyring = piiKeyring()): string {
   return blindIndex(ring, "email", email.trim().toLowerCase());
+}
+
+/** What a lookup by phone matches: `phoneHash: { in: … }` (both hash keys while rotating, ADR 0050). */
+export function guestPhoneHashes(e164: string, ring: PiiKeyring = piiKeyring()): string[] {
+  return blindIndexes(ring, "phone", e164);
+}
+
+/** What a lookup by email matches: `emailHash: { in: … }`. */
+export function guestEmailHashes(email: string, ring: PiiKeyring = piiKeyring()): string[] {
+  return blindIndexes(ring, "email", email.trim().toLowerCase());
 }
 
 /** Columns to write for the contact fields given (null clears one; a missing key leaves it alone). */

@@ -5,7 +5,7 @@ import { assertCan } from "../auth/permissions";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { parseInput, text } from "../validation";
-import { GUEST_CONTACT_SELECT, guestPhoneHash, withGuestContact } from "./guest-contact";
+import { GUEST_CONTACT_SELECT, guestPhoneHashes, withGuestContact } from "./guest-contact";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 
 export const searchGuestsSchema = z.object({
@@ -30,7 +30,7 @@ export async function searchGuests(ctx: Ctx, raw: SearchGuestsInput) {
       erasedAt: null,
       // Phones are encrypted (ADR 0043): a whole number matches its blind index; names stay searchable.
       ...(phone?.isValid()
-        ? { phoneHash: guestPhoneHash(phone.number) }
+        ? { phoneHash: { in: guestPhoneHashes(phone.number) } }
         : { name: { contains: q, mode: "insensitive" } }),
     },
     select: { id: true, name: true, ...GUEST_CONTACT_SELECT, visitCount: true, noShowCount: true, notes: true },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CustomerBlock" ADD COLUMN     "phoneEnc" TEXT;
+
