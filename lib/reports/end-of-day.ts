@@ -7,6 +7,7 @@ import { parseInput } from "../validation";
 import { toCsv } from "../csv/stringify";
 import type { DayRules } from "../time/business-day";
 import { drawerSelect, drawerViews } from "../cash/drawer-view";
+import { collectedInShift } from "../driver/shift-cash";
 import { byBusinessDate, sumSales } from "./sales-sums";
 import { reportScope } from "./report-context";
 import { checkPeriodFields, MAX_PERIOD_DAYS, reportPeriodFields } from "./report-period";
@@ -93,7 +94,7 @@ export async function getEndOfDay(ctx: Ctx, raw: unknown, now = new Date()) {
   const rules = location.rules;
   const { from, to } = period;
   const range: Range = { locationId: ctx.locationId, start: period.start, end: period.end, rules };
-  const [sums, previousSums, tips, drawerRows] = await Promise.all([
+  const [sums, previousSums, tips, drawerRows, shiftRows] = await Promise.all([
     sumBusinessDays(range),
     period.previous
       ? sumBusinessDays({ locationId: ctx.locationId, start: period.previous.start, end: period.previous.end, rules })
@@ -104,7 +105,36 @@ export async function getEndOfDay(ctx: Ctx, raw: unknown, now = new Date()) {
       select: drawerSelect,
       orderBy: { openedAt: "asc" },
     }),
+    db.driverShift.findMany({
+      where: { locationId: ctx.locationId, startedAt: { gte: range.start, lt: range.end } },
+      select: {
+        id: true,
+        startedAt: true,
+        endedAt: true,
+        countedCents: true,
+        reconciledAt: true,
+        driver: { select: { name: true } },
+      },
+      orderBy: { startedAt: "asc" },
+    }),
   ]);
+  // Cash taken at the door is in no drawer: the drivers' cash-ups account for it beside them.
+  const driverCash = await Promise.all(
+    shiftRows.map(async (s) => {
+      const taken = await collectedInShift(db, s);
+      return {
+        id: s.id,
+        driver: s.driver.name,
+        startedAt: s.startedAt,
+        endedAt: s.endedAt,
+        collectedCents: taken.collectedCents,
+        cardCents: taken.cardCents,
+        countedCents: s.countedCents,
+        varianceCents: s.countedCents === null ? null : s.countedCents - taken.collectedCents,
+        reconciled: s.reconciledAt !== null,
+      };
+    }),
+  );
   const dates = datesBetween(from, to);
   const days = dates.map((date) => ({ date, ...withDerived(sums.get(date) ?? emptyDay()) }));
   const total = withDerived(dates.reduce((acc, d) => sumDays(acc, sums.get(d) ?? emptyDay()), emptyDay()));
@@ -140,6 +170,8 @@ export async function getEndOfDay(ctx: Ctx, raw: unknown, now = new Date()) {
       countedCents: d.countedCents,
       varianceCents: d.varianceCents,
     })),
+    /** Drivers' shifts started in the period: cash taken at the door and its count. */
+    driverCash,
     generatedAt: new Date(),
   };
 }

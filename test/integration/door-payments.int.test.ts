@@ -9,6 +9,7 @@ import { markFailed } from "@/lib/driver/mark-failed";
 import { pickupRoute } from "@/lib/driver/pickup-route";
 import { setDuty } from "@/lib/driver/set-duty";
 import { updateOrderStatus } from "@/lib/orders/update-order-status";
+import { getEndOfDay } from "@/lib/reports/end-of-day";
 import { addStaff, buildLocation, type BuiltLocation, type StaffMember } from "./builders/location";
 import { buildDelivery, buildRoute } from "./builders/driver-deliveries";
 import { expectAppError, resetDb, testDb } from "./helpers";
@@ -61,6 +62,13 @@ describe("cash on delivery", () => {
 
     const cashup = await getDriverCashup(loc.ctx.MANAGER, { id: driver.userId });
     expect(cashup).toMatchObject({ collectedCents: 2350, codOrders: 1, cardCents: 0 });
+    // The Z report: the cash tender includes it, and the drivers' cash shows where it is (no drawer).
+    const z = await getEndOfDay(loc.ctx.MANAGER, {});
+    expect(z.tenders.find((t) => t.tender === "CASH")).toMatchObject({ amountCents: 2350 });
+    expect(z.driverCash).toEqual([
+      expect.objectContaining({ id: o.shiftId, collectedCents: 2350, countedCents: null, reconciled: false }),
+    ]);
+    expect(z.drawers.every((d) => d.expectedCents === 10000)).toBe(true);
   });
 
   it("takes only what is still owed", async () => {

@@ -258,6 +258,41 @@ export default async function EndOfDayPage({ searchParams }: { searchParams: Pro
           </table>
         )}
       </Card>
+      {r.driverCash.length > 0 && (
+        <Card title="Drivers' cash (delivery)">
+          <table className="w-full text-left text-sm" data-testid="z-driver-cash">
+            <thead className="border-b border-gray-200 text-xs uppercase tracking-wide text-gray-600">
+              <tr>
+                {["Driver", "Shift", "Cash taken", "Card", "Counted", "Variance"].map((h, i) => (
+                  <th key={h} scope="col" className={`py-2 ${i > 1 ? "text-right" : ""}`}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {r.driverCash.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row" className="py-2 font-semibold">
+                    {d.driver}
+                    {!d.reconciled && <span className="ml-2 text-xs font-normal text-gray-600">(not counted yet)</span>}
+                  </th>
+                  <td className="py-2">
+                    {formatZonedDateTime(d.startedAt, r.timeZone)}
+                    {d.endedAt ? ` – ${formatZonedDateTime(d.endedAt, r.timeZone)}` : " · on duty"}
+                  </td>
+                  <td className="py-2 text-right tabular-nums">{money(d.collectedCents)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(d.cardCents)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(d.countedCents)}</td>
+                  <td className={`py-2 text-right font-semibold tabular-nums ${d.varianceCents ? "text-red-700" : ""}`}>
+                    {d.varianceCents === null ? "—" : varianceWords(d.varianceCents, (c) => formatCents(c, r.currency))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
       <p className="text-xs text-gray-600">
         Net sales = gross − discounts − comps (before service charge and tax). Sales count checks by the time they were
         paid; payments, tips and refunds by the time they were taken; voids by the time they were voided.
