@@ -231,9 +231,9 @@ test("the dispatcher assigns it to the suggested driver, who delivers it while t
     const customer = await phone(browser);
     await customer.page.goto(trackingUrl);
 
-    // The driver sees the stop, picks the route up and shares the position.
-    await driver.page.reload();
-    await expect(driver.page.getByTestId(`delivery-${orderNumber}`)).toBeVisible();
+    // The driver's phone hears of the assignment on its own channel (no reload; its fallback poll is
+    // a minute, longer than this wait), picks the route up and shares the position.
+    await expect(driver.page.getByTestId(`delivery-${orderNumber}`)).toBeVisible({ timeout: 15_000 });
     await driver.page.getByTestId("pickup-route").click();
     await expect(driver.page.getByTestId("sharing-location")).toBeVisible();
     await expect(customer.page.getByTestId("track-status")).toContainText(/out for delivery/i, { timeout: 20_000 });
