@@ -8,13 +8,13 @@ import { requestPasswordReset, RESET_REQUESTED } from "@/lib/auth/request-passwo
 import { findResetTokenUser, LINK_INVALID, resetPassword } from "@/lib/auth/reset-password";
 import { isSessionLive, startSession } from "@/lib/auth/user-sessions";
 import { flushMail } from "@/lib/mail/send-mail";
-import { linkIn, startMailbox, type Mailbox } from "../support/smtp-mailbox";
+import { linkIn, mailboxPort, startMailbox, type Mailbox } from "../support/smtp-mailbox";
 import { buildLocation, type BuiltLocation } from "./builders/location";
 import { tag } from "./builders/tag";
 import { expectAppError, resetDb, testDb } from "./helpers";
 
 // Read once by lib/env.ts, lazily: set before any use case runs. The port is bound in beforeAll.
-const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const SMTP_PORT = mailboxPort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
 
 let mailbox: Mailbox;

@@ -15,13 +15,13 @@ import { flushMail } from "@/lib/mail/send-mail";
 import { floorChannel } from "@/lib/realtime/events";
 import { flushPublishes } from "@/lib/realtime/publish";
 import { addDays, isoDate, localDateOf } from "@/lib/time/zoned";
-import { startMailbox, type Mailbox } from "../support/smtp-mailbox";
+import { mailboxPort, startMailbox, type Mailbox } from "../support/smtp-mailbox";
 import { buildLocation, type BuiltLocation } from "./builders/location";
 import { buildTables } from "./builders/tables";
 import { expectAppError, resetDb, testDb } from "./helpers";
 
 // Read once by lib/env.ts, lazily: set before any use case runs. The port is bound in beforeAll.
-const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const SMTP_PORT = mailboxPort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
 
 // A stand-in for the realtime server: what the host stands would be told.

@@ -14,12 +14,12 @@ import { listStaff } from "@/lib/staff/list-staff";
 import { reactivateStaff } from "@/lib/staff/reactivate-staff";
 import { unlockStaff } from "@/lib/staff/unlock-staff";
 import { updateStaff } from "@/lib/staff/update-staff";
-import { linkIn, startMailbox, type Mailbox } from "../support/smtp-mailbox";
+import { linkIn, mailboxPort, startMailbox, type Mailbox } from "../support/smtp-mailbox";
 import { addStaff, buildLocation, type BuiltLocation } from "./builders/location";
 import { tag } from "./builders/tag";
 import { expectAppError, resetDb, testDb } from "./helpers";
 
-const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const SMTP_PORT = mailboxPort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
 
 let mailbox: Mailbox;

@@ -17,6 +17,15 @@ export type Mailbox = {
   close(): Promise<void>;
 };
 
+/**
+ * A port for a test's mailbox, fixed before the app reads SMTP_URL (its env is read once). Below
+ * Linux's ephemeral range (32768+), where the kernel picks the local ports of outgoing connections
+ * (PostgreSQL, Redis): a random port there can already be taken (EADDRINUSE, seen in CI).
+ */
+export function mailboxPort(): number {
+  return 20_000 + Math.floor(Math.random() * 12_000);
+}
+
 export async function startMailbox(port = 0, host = "127.0.0.1"): Promise<Mailbox> {
   const mails: ReceivedMail[] = [];
   let delayMs = 0;
